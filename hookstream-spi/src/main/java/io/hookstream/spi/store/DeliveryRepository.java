@@ -1,0 +1,49 @@
+package io.hookstream.spi.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Delivery tasks (durable work) and the attempts they produced. */
+public interface DeliveryRepository {
+
+  /** Stores new tasks (retries, replays) in one step. */
+  void insertTasks(List<DeliveryTask> tasks);
+
+  Optional<DeliveryTask> findTask(Scope scope, String id);
+
+  /** Every task of an event, oldest first. */
+  List<DeliveryTask> tasksForEvent(Scope scope, String eventId);
+
+  /**
+   * Across all tenants: claims up to {@code limit} due tasks (pending, {@code nextAttemptAt <=
+   * now}, no live lease), oldest {@code nextAttemptAt} first, setting {@code leaseOwner =
+   * owner} and {@code leaseExpiresAt = leaseUntil}. Tasks of destinations in {@code
+   * excludedDestinations} are skipped. No task is ever claimed by two callers at once.
+   */
+  List<DeliveryTask> claimDue(
+      String owner,
+      Instant now,
+      Instant leaseUntil,
+      int limit,
+      Collection<String> excludedDestinations);
+
+  /** Extends the leases {@code owner} still holds on {@code taskIds}; returns how many. */
+  int renewLeases(String owner, Collection<String> taskIds, Instant leaseUntil);
+
+  /**
+   * In one atomic step: records {@code attempt} (if not null) and replaces the task with {@code
+   * updated}, but only while {@code owner} still holds the lease on the stored task.
+   *
+   * @return false if the lease was lost (nothing written)
+   */
+  boolean settle(String owner, DeliveryTask updated, AttemptRecord attempt);
+
+  /** Replaces a task without a lease check (manual retry, cancel); false if its version moved. */
+  boolean update(DeliveryTask updated);
+
+  Optional<AttemptRecord> findAttempt(Scope scope, String id);
+
+  Page<AttemptRecord> listAttempts(Scope scope, AttemptQuery query, PageRequest page);
+}

@@ -1,0 +1,28 @@
+package io.hookstream.spi.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Auto-created issues. */
+public interface IssueRepository {
+
+  /**
+   * The issue that is not resolved for {@code destinationId} and {@code errorType}, if any: new
+   * failures of that kind are added to it.
+   */
+  Optional<IssueRecord> findActive(Scope scope, String destinationId, String errorType);
+
+  void insert(IssueRecord issue);
+
+  /** Replaces the issue; false if unknown. */
+  boolean update(IssueRecord issue);
+
+  Optional<IssueRecord> find(Scope scope, String id);
+
+  /** Issues newest first; {@code status} and {@code destinationId} filter when not null. */
+  Page<IssueRecord> list(Scope scope, String status, String destinationId, PageRequest page);
+
+  /** Across all tenants: open or acknowledged issues last seen before {@code before}. */
+  List<IssueRecord> findStale(Instant before, int limit);
+}

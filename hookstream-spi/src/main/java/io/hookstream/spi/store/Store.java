@@ -1,0 +1,39 @@
+package io.hookstream.spi.store;
+
+/**
+ * The persistence contract: one repository per aggregate. Every read and write is scoped to an
+ * organization and environment ({@link Scope}) except the few lookups the engine itself needs
+ * across tenants (ingest by source id, API key by hash, due-task claims, the recovery sweep),
+ * which are documented as such.
+ *
+ * <p>Implementations must be safe for concurrent use, and several engines may share one store:
+ * every conditional write (claims, compare-and-set updates) must be atomic across them. A failure
+ * to reach the backing database throws {@link io.hookstream.spi.HookstreamException} with {@link
+ * io.hookstream.spi.ErrorCode#UNAVAILABLE}; a unique-key clash (a slug taken) throws it with
+ * {@link io.hookstream.spi.ErrorCode#CONFLICT}. Lists page newest first by id (see {@link
+ * PageRequest}).
+ *
+ * <p>Later aggregates (topics, collections, replay jobs, test sessions, alert rules,
+ * notification channels) arrive as further repository accessors with a default that throws
+ * {@link UnsupportedOperationException}, so an existing store keeps compiling.
+ */
+public interface Store {
+
+  OrganizationRepository organizations();
+
+  ApiKeyRepository apiKeys();
+
+  SourceRepository sources();
+
+  DestinationRepository destinations();
+
+  ConnectionRepository connections();
+
+  EventRepository events();
+
+  DeliveryRepository deliveries();
+
+  IssueRepository issues();
+
+  CircuitRepository circuits();
+}
