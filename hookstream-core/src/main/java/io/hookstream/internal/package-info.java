@@ -1,0 +1,2 @@
+/** Engine internals: unsupported, and may change without notice. */
+package io.hookstream.internal;
