@@ -24,8 +24,9 @@ final class StandardWebhooksFormat implements SignatureFormat {
 
   @Override
   public Presented read(IngestRequest request) {
-    boolean svix = request.header(SIGNATURE).isEmpty() && request.header(SVIX_SIGNATURE).isPresent();
-    if (!svix && request.header(SIGNATURE).isEmpty()) {
+    boolean webhook = hasAny(request, ID, TIMESTAMP, SIGNATURE);
+    boolean svix = !webhook && hasAny(request, SVIX_ID, SVIX_TIMESTAMP, SVIX_SIGNATURE);
+    if (!webhook && !svix) {
       throw Rejections.missingHeader(SIGNATURE + " (or " + SVIX_SIGNATURE + ")");
     }
     String signatureHeader = svix ? SVIX_SIGNATURE : SIGNATURE;
@@ -47,5 +48,15 @@ final class StandardWebhooksFormat implements SignatureFormat {
     }
     byte[] content = (id + "." + timestamp + ".").getBytes(UTF_8);
     return new Presented(content, instant, timestampHeader, signatures, signatureHeader);
+  }
+
+  /** Which family the sender uses: the webhook-* names win when both are present. */
+  private static boolean hasAny(IngestRequest request, String... headers) {
+    for (String header : headers) {
+      if (request.header(header).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 }
