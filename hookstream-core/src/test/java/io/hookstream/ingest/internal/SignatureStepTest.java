@@ -73,7 +73,7 @@ class SignatureStepTest {
   }
 
   private IngestResult run(SignatureStep step, SourceRecord source, IngestRequest request) {
-    return step.process(new IngestContext(source, request, clock), persist);
+    return step.process(new IngestContext(source, request, clock, "evt_test"), persist);
   }
 
   @Test
