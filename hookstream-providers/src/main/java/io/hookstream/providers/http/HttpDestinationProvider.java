@@ -84,6 +84,8 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
             .proxy(Proxy.NO_PROXY)
             .followRedirects(false)
             .followSslRedirects(false)
+            // One attempt is one request: no silent resend on a dropped connection or a 408.
+            .retryOnConnectionFailure(false)
             .connectionPool(
                 new ConnectionPool(
                     builder.maxIdleConnections, builder.keepAlive.toMillis(), TimeUnit.MILLISECONDS))

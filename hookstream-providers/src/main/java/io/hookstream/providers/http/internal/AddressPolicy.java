@@ -62,10 +62,9 @@ public final class AddressPolicy {
    * names the address and the opt-out; null when the address is allowed.
    */
   public String rejection(String host, InetAddress address) {
-    String where = address.getHostAddress();
-    if (!isIpLiteral(host)) {
-      where += " (resolved from " + host + ")";
-    }
+    // A literal is named as the user wrote it; a resolved name shows both.
+    String where =
+        isIpLiteral(host) ? host : address.getHostAddress() + " (resolved from " + host + ")";
     String metadata = matchAny(METADATA, address);
     if (metadata != null) {
       return "delivery to " + where + " refused: it is " + metadata

@@ -5,6 +5,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
 
 /**
  * Tells whether bytes are one well-formed JSON value (RFC 8259, UTF-8), to pick a content type for
@@ -73,30 +74,30 @@ public final class JsonSyntax {
   }
 
   private boolean object(int depth) {
+    return sequence('}', () -> member(depth));
+  }
+
+  private boolean array(int depth) {
+    return sequence(']', () -> value(depth));
+  }
+
+  /** A bracketed, comma-separated run of elements; {@code pos} is on the opening bracket. */
+  private boolean sequence(char close, BooleanSupplier element) {
     pos++;
     skipWhitespace();
-    if (peek() == '}') {
+    if (peek() == close) {
       pos++;
       return true;
     }
     while (true) {
       skipWhitespace();
-      if (peek() != '"' || !string()) {
-        return false;
-      }
-      skipWhitespace();
-      if (peek() != ':') {
-        return false;
-      }
-      pos++;
-      skipWhitespace();
-      if (!value(depth)) {
+      if (!element.getAsBoolean()) {
         return false;
       }
       skipWhitespace();
       char next = peek();
       pos++;
-      if (next == '}') {
+      if (next == close) {
         return true;
       }
       if (next != ',') {
@@ -105,28 +106,17 @@ public final class JsonSyntax {
     }
   }
 
-  private boolean array(int depth) {
+  private boolean member(int depth) {
+    if (peek() != '"' || !string()) {
+      return false;
+    }
+    skipWhitespace();
+    if (peek() != ':') {
+      return false;
+    }
     pos++;
     skipWhitespace();
-    if (peek() == ']') {
-      pos++;
-      return true;
-    }
-    while (true) {
-      skipWhitespace();
-      if (!value(depth)) {
-        return false;
-      }
-      skipWhitespace();
-      char next = peek();
-      pos++;
-      if (next == ']') {
-        return true;
-      }
-      if (next != ',') {
-        return false;
-      }
-    }
+    return value(depth);
   }
 
   private boolean string() {
