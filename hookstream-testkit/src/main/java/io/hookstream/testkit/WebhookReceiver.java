@@ -26,9 +26,9 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real HTTP server on 127.0.0.1 that records every request and answers what it is told: a
- * default response (an empty 200 unless changed) and a queue of scripted responses used first, in
- * order. A scripted response can carry headers, a body, a delay, or close the connection unanswered.
+ * A real HTTP server on 127.0.0.1 that records every request and answers what it is told: a default
+ * response (an empty 200 unless changed) and a queue of scripted responses used first, in order. A
+ * scripted response can carry headers, a body, a delay, or close the connection unanswered.
  *
  * <pre>{@code
  * @RegisterExtension static final WebhookReceiver receiver = WebhookReceiver.start();
@@ -178,7 +178,8 @@ public final class WebhookReceiver
     executor.shutdownNow();
     try {
       if (!executor.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new IllegalStateException("webhook receiver threads did not stop in " + SHUTDOWN_WAIT);
+        throw new IllegalStateException(
+            "webhook receiver threads did not stop in " + SHUTDOWN_WAIT);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

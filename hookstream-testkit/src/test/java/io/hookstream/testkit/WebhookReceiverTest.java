@@ -145,7 +145,10 @@ class WebhookReceiverTest {
     own.close();
 
     assertThatThrownBy(
-            () -> client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()))
+            () ->
+                client.send(
+                    HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(IOException.class);
   }
 

@@ -9,8 +9,8 @@ import io.hookstream.providers.http.internal.HttpConfigParser;
 import io.hookstream.providers.http.internal.JsonSyntax;
 import io.hookstream.providers.http.internal.RetryAfter;
 import io.hookstream.providers.http.internal.SecretMask;
-import io.hookstream.providers.http.internal.SentHeaders;
 import io.hookstream.providers.http.internal.Signer;
+import io.hookstream.providers.http.internal.WireCapture;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider;
 import io.hookstream.spi.FieldError;
@@ -18,9 +18,7 @@ import java.io.IOException;
 import java.net.Proxy;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -39,8 +37,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code http} destination type: sends each event's body to a URL with the configured method and
- * headers, adds {@code X-hookstream-Event-Id}, {@code X-hookstream-Delivery-Attempt} and {@code
+ * The {@code http} destination type: sends each event's body to a URL with the configured method
+ * and headers, adds {@code X-hookstream-Event-Id}, {@code X-hookstream-Delivery-Attempt} and {@code
  * X-hookstream-Timestamp}, signs it when the config has a {@code signing_config}, and classifies
  * the outcome for the retry policy. Redirects are never followed. Deliveries to loopback, private,
  * link-local and other local addresses are refused after DNS resolution unless {@link
@@ -54,10 +52,13 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
 
   /** The destination type served. */
   public static final String TYPE = "http";
+
   /** Timeout when neither the config nor the request names one. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
   /** How much of a response body is kept. */
   public static final int MAX_RESPONSE_BODY_BYTES = 4096;
+
   /** Idle connections kept per provider, and for how long. */
   public static final int DEFAULT_MAX_IDLE_CONNECTIONS = 32;
 
@@ -88,12 +89,14 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
             .retryOnConnectionFailure(false)
             .connectionPool(
                 new ConnectionPool(
-                    builder.maxIdleConnections, builder.keepAlive.toMillis(), TimeUnit.MILLISECONDS))
+                    builder.maxIdleConnections,
+                    builder.keepAlive.toMillis(),
+                    TimeUnit.MILLISECONDS))
             // The per-call timeout bounds the whole exchange; no separate phase limits.
             .connectTimeout(Duration.ZERO)
             .readTimeout(Duration.ZERO)
             .writeTimeout(Duration.ZERO)
-            .addNetworkInterceptor(new SentHeaders())
+            .addNetworkInterceptor(new WireCapture())
             .build();
   }
 
@@ -121,55 +124,69 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
   public DeliveryResult deliver(DeliveryRequest request) {
     long started = clock.monotonicNanos();
     if (closed) {
-      return failure(started, Classification.failure(FailureKind.REJECTED, true, "provider closed"), null);
+      return failure(
+          started, Classification.failure(FailureKind.REJECTED, true, "provider closed"), null);
     }
     HttpConfigParser.Parsed parsed = parser.parse(request.config());
     if (!parsed.errors().isEmpty()) {
-      String errors = parsed.errors().stream().map(FieldError::toString).collect(Collectors.joining("; "));
+      String errors =
+          parsed.errors().stream().map(FieldError::toString).collect(Collectors.joining("; "));
       return failure(
           started,
-          Classification.failure(FailureKind.REJECTED, false, "invalid http destination config: " + errors),
+          Classification.failure(
+              FailureKind.REJECTED, false, "invalid http destination config: " + errors),
           null);
     }
     HttpConfig config = parsed.config();
-    SentHeaders.Holder sent = new SentHeaders.Holder();
+    WireCapture.Holder wire = new WireCapture.Holder();
     Request httpRequest;
     try {
-      httpRequest = buildRequest(config, request, sent);
+      httpRequest = buildRequest(config, request, wire);
     } catch (IllegalArgumentException e) {
       // OkHttp's own checks (a header value it refuses, for one); the config cannot be sent.
       return failure(
-          started, Classification.failure(FailureKind.REJECTED, false, "cannot build request: " + e.getMessage()), null);
+          started,
+          Classification.failure(
+              FailureKind.REJECTED, false, "cannot build request: " + e.getMessage()),
+          null);
     }
     Call call = client.newCall(httpRequest);
     call.timeout().timeout(timeoutOf(config, request).toMillis(), TimeUnit.MILLISECONDS);
     try (Response response = call.execute()) {
       String body = readBody(response.body());
-      Classification outcome = Classification.ofStatus(response.code(), response.header("Location"));
+      Headers received = wire.received() != null ? wire.received() : response.headers();
+      Classification outcome = Classification.ofStatus(response.code(), received.get("Location"));
       Duration retryAfter =
           response.code() == 429 || response.code() == 503
-              ? RetryAfter.parse(response.header("Retry-After"), clock.now())
+              ? RetryAfter.parse(received.get("Retry-After"), clock.now())
               : null;
       return new DeliveryResult(
           outcome.success(),
           response.code(),
           elapsedMillis(started),
-          maskedHeaders(sentHeaders(sent, httpRequest)),
-          headerMap(response.headers()),
+          maskedHeaders(sentHeaders(wire, httpRequest)),
+          headerMap(received),
           body,
           outcome.error(),
           outcome.kind(),
           outcome.retryable(),
           retryAfter);
     } catch (IOException e) {
-      return failure(started, Classification.ofException(e, config.url().redact()), sentHeaders(sent, httpRequest));
+      return failure(
+          started,
+          Classification.ofException(e, config.url().redact()),
+          sentHeaders(wire, httpRequest));
     } catch (RuntimeException e) {
       // Reported in the result, as the SPI requires; logged because it means a bug or a misuse.
-      log.warn("unexpected failure delivering event {} to {}", request.eventId(), config.url().redact(), e);
+      log.warn(
+          "unexpected failure delivering event {} to {}",
+          request.eventId(),
+          config.url().redact(),
+          e);
       return failure(
           started,
           Classification.failure(FailureKind.NETWORK, true, "unexpected failure: " + e),
-          sentHeaders(sent, httpRequest));
+          sentHeaders(wire, httpRequest));
     }
   }
 
@@ -181,16 +198,20 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
     client.connectionPool().evictAll();
   }
 
-  private Request buildRequest(HttpConfig config, DeliveryRequest request, SentHeaders.Holder sent) {
+  private Request buildRequest(
+      HttpConfig config, DeliveryRequest request, WireCapture.Holder wire) {
     byte[] body = request.body();
     Headers.Builder headers = new Headers.Builder();
     headers.set("User-Agent", USER_AGENT);
     headers.set("Content-Type", contentType(request));
-    config.headers().forEach((name, value) -> headers.removeAll(name).addUnsafeNonAscii(name, value));
+    config
+        .headers()
+        .forEach((name, value) -> headers.removeAll(name).addUnsafeNonAscii(name, value));
     headers.set(HttpConfigParser.EVENT_ID_HEADER, request.eventId());
     headers.set(HttpConfigParser.ATTEMPT_HEADER, Integer.toString(request.attemptNumber()));
     headers.set(
-        HttpConfigParser.TIMESTAMP_HEADER, DateTimeFormatter.ISO_INSTANT.format(request.timestamp()));
+        HttpConfigParser.TIMESTAMP_HEADER,
+        DateTimeFormatter.ISO_INSTANT.format(request.timestamp()));
     if (config.signing() != null) {
       Signer.headers(config.signing(), request.eventId(), request.timestamp(), body)
           .forEach(headers::set);
@@ -203,7 +224,7 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
         .url(config.url())
         .headers(headers.build())
         .method(config.method(), sendsBody ? RequestBody.create(body) : null)
-        .tag(SentHeaders.Holder.class, sent)
+        .tag(WireCapture.Holder.class, wire)
         .build();
   }
 
@@ -219,7 +240,9 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
     if (config.timeout() != null) {
       return config.timeout();
     }
-    return request.timeout().isZero() || request.timeout().isNegative() ? defaultTimeout : request.timeout();
+    return request.timeout().isZero() || request.timeout().isNegative()
+        ? defaultTimeout
+        : request.timeout();
   }
 
   private static String readBody(ResponseBody body) {
@@ -249,15 +272,17 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
     return TimeUnit.NANOSECONDS.toMillis(clock.monotonicNanos() - started);
   }
 
-  private static Headers sentHeaders(SentHeaders.Holder sent, Request request) {
-    return sent.headers() != null ? sent.headers() : request.headers();
+  private static Headers sentHeaders(WireCapture.Holder wire, Request request) {
+    return wire.sent() != null ? wire.sent() : request.headers();
   }
 
   private static Map<String, List<String>> maskedHeaders(Headers headers) {
     Map<String, List<String>> map = headerMap(headers);
     map.replaceAll(
         (name, values) ->
-            SecretMask.isSecretHeader(name) ? values.stream().map(SecretMask::mask).toList() : values);
+            SecretMask.isSecretHeader(name)
+                ? values.stream().map(SecretMask::mask).toList()
+                : values);
     return map;
   }
 

@@ -24,7 +24,8 @@ class HttpConfigTest {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("url", "https://api.example.com/webhook");
     config.put("method", "patch");
-    config.put("headers", Map.of("Authorization", "Bearer sk_live_123", "X-Custom-Header", "value"));
+    config.put(
+        "headers", Map.of("Authorization", "Bearer sk_live_123", "X-Custom-Header", "value"));
     config.put("timeout", 30);
     config.put(
         "signing_config",
@@ -78,8 +79,12 @@ class HttpConfigTest {
 
   @Test
   void timeoutMustBeOneToOneHundredTwentySeconds() {
-    assertThat(provider.validate(withUrl("timeout", 0))).extracting(FieldError::field).containsExactly("timeout");
-    assertThat(provider.validate(withUrl("timeout", "30"))).extracting(FieldError::field).containsExactly("timeout");
+    assertThat(provider.validate(withUrl("timeout", 0)))
+        .extracting(FieldError::field)
+        .containsExactly("timeout");
+    assertThat(provider.validate(withUrl("timeout", "30")))
+        .extracting(FieldError::field)
+        .containsExactly("timeout");
     assertThat(provider.validate(withUrl("timeout", 1))).isEmpty();
     assertThat(provider.validate(withUrl("timeout", 120))).isEmpty();
     assertThat(provider.validate(withUrl("timeout", 2.5))).isEmpty();
@@ -87,9 +92,15 @@ class HttpConfigTest {
 
   @Test
   void urlsMustBeAbsoluteHttpOrHttps() {
-    assertThat(provider.validate(withUrl("url", "/relative/path"))).extracting(FieldError::field).containsExactly("url");
-    assertThat(provider.validate(withUrl("url", "not a url"))).extracting(FieldError::field).containsExactly("url");
-    assertThat(provider.validate(withUrl("url", 12))).extracting(FieldError::field).containsExactly("url");
+    assertThat(provider.validate(withUrl("url", "/relative/path")))
+        .extracting(FieldError::field)
+        .containsExactly("url");
+    assertThat(provider.validate(withUrl("url", "not a url")))
+        .extracting(FieldError::field)
+        .containsExactly("url");
+    assertThat(provider.validate(withUrl("url", 12)))
+        .extracting(FieldError::field)
+        .containsExactly("url");
     assertThat(provider.validate(withUrl("url", "http://example.com:8080/a?b=c"))).isEmpty();
   }
 
@@ -99,14 +110,40 @@ class HttpConfigTest {
         .containsExactly("signing_config");
     assertThat(fields(provider.validate(withUrl("signing_config", Map.of("secret", "")))))
         .containsExactly("signing_config.secret");
-    assertThat(fields(provider.validate(withUrl("signing_config", Map.of("mode", "standard_webhooks", "secret", "whsec_not*base64")))))
+    assertThat(
+            fields(
+                provider.validate(
+                    withUrl(
+                        "signing_config",
+                        Map.of("mode", "standard_webhooks", "secret", "whsec_not*base64")))))
         .containsExactly("signing_config.secret");
-    assertThat(fields(provider.validate(withUrl("signing_config", Map.of("mode", "standard_webhooks", "algorithm", "sha1", "secret", "whsec_AQID")))))
+    assertThat(
+            fields(
+                provider.validate(
+                    withUrl(
+                        "signing_config",
+                        Map.of(
+                            "mode",
+                            "standard_webhooks",
+                            "algorithm",
+                            "sha1",
+                            "secret",
+                            "whsec_AQID")))))
         .containsExactly("signing_config.algorithm");
-    assertThat(fields(provider.validate(withUrl("signing_config", Map.of("mode", "jwt", "secret", "x")))))
+    assertThat(
+            fields(
+                provider.validate(withUrl("signing_config", Map.of("mode", "jwt", "secret", "x")))))
         .containsExactly("signing_config.mode");
-    assertThat(provider.validate(withUrl("signing_config", Map.of("mode", "standard_webhooks", "secret", "whsec_AQIDBA==")))).isEmpty();
-    assertThat(provider.validate(withUrl("signing_config", Map.of("algorithm", "SHA1", "secret", "x")))).isEmpty();
+    assertThat(
+            provider.validate(
+                withUrl(
+                    "signing_config",
+                    Map.of("mode", "standard_webhooks", "secret", "whsec_AQIDBA=="))))
+        .isEmpty();
+    assertThat(
+            provider.validate(
+                withUrl("signing_config", Map.of("algorithm", "SHA1", "secret", "x"))))
+        .isEmpty();
   }
 
   @Test
@@ -121,7 +158,9 @@ class HttpConfigTest {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("url", "https://api.example.com/webhook");
     config.put("headers", headers);
-    config.put("signing_config", Map.of("secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "algorithm", "sha256"));
+    config.put(
+        "signing_config",
+        Map.of("secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "algorithm", "sha256"));
     String before = config.toString();
 
     Map<String, Object> masked = provider.mask(config);

@@ -30,10 +30,13 @@ class HttpDeliveryTest extends LoopbackTest {
 
   @Test
   void sendsTheBodyAndContentTypeByteForByte() {
-    byte[] body = {0, 1, 2, (byte) 0xff, (byte) 0xfe, 'h', 'i', '\r', '\n', (byte) 0xc3, (byte) 0xa9};
+    byte[] body = {
+      0, 1, 2, (byte) 0xff, (byte) 0xfe, 'h', 'i', '\r', '\n', (byte) 0xc3, (byte) 0xa9
+    };
     String contentType = "application/vnd.acme+binary; charset=x-custom; boundary=\"a b\"";
 
-    DeliveryResult result = provider.deliver(request(config(receiver.url("/hooks")), body, contentType));
+    DeliveryResult result =
+        provider.deliver(request(config(receiver.url("/hooks")), body, contentType));
 
     assertThat(result.success()).isTrue();
     RecordedRequest got = receiver.awaitRequests(1, WAIT).get(0);
@@ -45,8 +48,10 @@ class HttpDeliveryTest extends LoopbackTest {
 
   @Test
   void guessesTheContentTypeWhenTheEventHasNone() {
-    provider.deliver(request(config(receiver.url()), JSON_BODY.getBytes(StandardCharsets.UTF_8), null));
-    provider.deliver(request(config(receiver.url()), "plain words".getBytes(StandardCharsets.UTF_8), null));
+    provider.deliver(
+        request(config(receiver.url()), JSON_BODY.getBytes(StandardCharsets.UTF_8), null));
+    provider.deliver(
+        request(config(receiver.url()), "plain words".getBytes(StandardCharsets.UTF_8), null));
 
     List<RecordedRequest> got = receiver.awaitRequests(2, WAIT);
     assertThat(got.get(0).header("Content-Type")).isEqualTo("application/json");
@@ -68,7 +73,9 @@ class HttpDeliveryTest extends LoopbackTest {
   void sendsCustomHeadersWithTheConfiguredMethodAndQuery() {
     Map<String, Object> config = config(receiver.url("/orders/42?source=stripe&x=%20y"));
     config.put("method", "put");
-    config.put("headers", Map.of("X-Custom-Header", "value", "Authorization", "Bearer sk_live_abcdef123456"));
+    config.put(
+        "headers",
+        Map.of("X-Custom-Header", "value", "Authorization", "Bearer sk_live_abcdef123456"));
 
     DeliveryResult result = provider.deliver(request(config));
 
@@ -99,7 +106,8 @@ class HttpDeliveryTest extends LoopbackTest {
 
   @Test
   void recordsTheResponse() {
-    receiver.enqueue(ScriptedResponse.status(201).withHeader("X-Receipt", "r-1").withBody("{\"ok\":true}"));
+    receiver.enqueue(
+        ScriptedResponse.status(201).withHeader("X-Receipt", "r-1").withBody("{\"ok\":true}"));
 
     DeliveryResult result = provider.deliver(request(config(receiver.url())));
 
@@ -148,7 +156,8 @@ class HttpDeliveryTest extends LoopbackTest {
   @ParameterizedTest
   @ValueSource(ints = {301, 302, 307, 308})
   void redirectsAreNotFollowed(int status) {
-    receiver.enqueue(ScriptedResponse.status(status).withHeader("Location", receiver.url("/elsewhere")));
+    receiver.enqueue(
+        ScriptedResponse.status(status).withHeader("Location", receiver.url("/elsewhere")));
 
     DeliveryResult result = provider.deliver(request(config(receiver.url("/old"))));
 
@@ -183,13 +192,29 @@ class HttpDeliveryTest extends LoopbackTest {
   }
 
   @Test
+  void oneAttemptIsOneRequestEvenFor408And503RetryAfterZero() {
+    receiver.enqueue(
+        ScriptedResponse.status(408), ScriptedResponse.status(503).withHeader("Retry-After", "0"));
+
+    DeliveryResult timeout = provider.deliver(request(config(receiver.url())));
+    DeliveryResult unavailable = provider.deliver(request(config(receiver.url())));
+
+    assertThat(timeout.statusCode()).isEqualTo(408);
+    assertThat(unavailable.statusCode()).isEqualTo(503);
+    assertThat(unavailable.retryAfter()).isEqualTo(Duration.ZERO);
+    assertThat(unavailable.responseHeaders().get("Retry-After")).containsExactly("0");
+    assertThat(receiver.requests()).hasSize(2);
+  }
+
+  @Test
   void retryAfterIsCappedAndGarbageIgnored() {
     receiver.enqueue(
         ScriptedResponse.status(429).withHeader("Retry-After", "999999999"),
         ScriptedResponse.status(503).withHeader("Retry-After", "soon, maybe"),
         ScriptedResponse.status(500).withHeader("Retry-After", "60"));
 
-    assertThat(provider.deliver(request(config(receiver.url()))).retryAfter()).isEqualTo(Duration.ofHours(24));
+    assertThat(provider.deliver(request(config(receiver.url()))).retryAfter())
+        .isEqualTo(Duration.ofHours(24));
     assertThat(provider.deliver(request(config(receiver.url()))).retryAfter()).isNull();
     // Only 429 and 503 carry a meaningful Retry-After.
     assertThat(provider.deliver(request(config(receiver.url()))).retryAfter()).isNull();
@@ -267,7 +292,8 @@ class HttpDeliveryTest extends LoopbackTest {
 
   @Test
   void aClosedProviderFailsRetryably() {
-    HttpDestinationProvider closed = HttpDestinationProvider.builder().allowPrivateNetworks(true).build();
+    HttpDestinationProvider closed =
+        HttpDestinationProvider.builder().allowPrivateNetworks(true).build();
     closed.close();
 
     DeliveryResult result = closed.deliver(request(config(receiver.url())));

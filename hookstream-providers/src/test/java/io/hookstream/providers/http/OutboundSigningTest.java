@@ -23,7 +23,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
-/** Signatures checked the way a receiver would: recomputed with javax.crypto or the official library. */
+/**
+ * Signatures checked the way a receiver would: recomputed with javax.crypto or the official
+ * library.
+ */
 class OutboundSigningTest extends LoopbackTest {
 
   private static final String SECRET = "your_secret_here";
@@ -41,28 +44,39 @@ class OutboundSigningTest extends LoopbackTest {
   @Test
   void sha1WithACustomHeaderAndPrefix() throws Exception {
     RecordedRequest got =
-        deliverSigned(Map.of("secret", SECRET, "algorithm", "sha1", "header", "X-Signature", "prefix", ""));
+        deliverSigned(
+            Map.of("secret", SECRET, "algorithm", "sha1", "header", "X-Signature", "prefix", ""));
 
-    assertThat(got.header("X-Signature")).isEqualTo(hmacHex("HmacSHA1", SECRET, got.body())).hasSize(40);
+    assertThat(got.header("X-Signature"))
+        .isEqualTo(hmacHex("HmacSHA1", SECRET, got.body()))
+        .hasSize(40);
     assertThat(got.header("X-hookstream-Signature")).isNull();
   }
 
   @Test
   void sha1DefaultPrefixNamesTheAlgorithm() throws Exception {
     RecordedRequest got = deliverSigned(Map.of("secret", SECRET, "algorithm", "sha1"));
-    assertThat(got.header("X-hookstream-Signature")).isEqualTo("sha1=" + hmacHex("HmacSHA1", SECRET, got.body()));
+    assertThat(got.header("X-hookstream-Signature"))
+        .isEqualTo("sha1=" + hmacHex("HmacSHA1", SECRET, got.body()));
   }
 
   @Test
   void includeTimestampSignsSecondsDotBodyAndSendsTheSeconds() throws Exception {
     RecordedRequest got =
         deliverSigned(
-            Map.of("secret", SECRET, "include_timestamp", true, "timestamp_header", "X-Signature-Timestamp"));
+            Map.of(
+                "secret",
+                SECRET,
+                "include_timestamp",
+                true,
+                "timestamp_header",
+                "X-Signature-Timestamp"));
 
     String seconds = Long.toString(TestRequests.TIMESTAMP.getEpochSecond());
     assertThat(got.header("X-Signature-Timestamp")).isEqualTo(seconds);
     byte[] signed = (seconds + "." + got.bodyAsString()).getBytes(StandardCharsets.UTF_8);
-    assertThat(got.header("X-hookstream-Signature")).isEqualTo("sha256=" + hmacHex("HmacSHA256", SECRET, signed));
+    assertThat(got.header("X-hookstream-Signature"))
+        .isEqualTo("sha256=" + hmacHex("HmacSHA256", SECRET, signed));
     assertThat(got.header("X-hookstream-Timestamp")).isEqualTo("2026-03-01T14:30:00Z");
   }
 
@@ -73,19 +87,25 @@ class OutboundSigningTest extends LoopbackTest {
     String seconds = Long.toString(TestRequests.TIMESTAMP.getEpochSecond());
     assertThat(got.headers().get("X-hookstream-Timestamp")).containsExactly(seconds);
     byte[] signed = (seconds + "." + JSON_BODY).getBytes(StandardCharsets.UTF_8);
-    assertThat(got.header("X-hookstream-Signature")).isEqualTo("sha256=" + hmacHex("HmacSHA256", SECRET, signed));
+    assertThat(got.header("X-hookstream-Signature"))
+        .isEqualTo("sha256=" + hmacHex("HmacSHA256", SECRET, signed));
   }
 
   @Test
   void aTamperedBodyNoLongerMatches() throws Exception {
     RecordedRequest got = deliverSigned(Map.of("secret", SECRET));
     byte[] tampered = got.bodyAsString().replace("ord_1", "ord_2").getBytes(StandardCharsets.UTF_8);
-    assertThat(got.header("X-hookstream-Signature")).isNotEqualTo("sha256=" + hmacHex("HmacSHA256", SECRET, tampered));
+    assertThat(got.header("X-hookstream-Signature"))
+        .isNotEqualTo("sha256=" + hmacHex("HmacSHA256", SECRET, tampered));
   }
 
   @Test
   void standardWebhooksVerifiesWithTheOfficialLibrary() throws Exception {
-    String secret = "whsec_" + Base64.getEncoder().encodeToString("a-32-byte-key-for-the-test-suite".getBytes(StandardCharsets.UTF_8));
+    String secret =
+        "whsec_"
+            + Base64.getEncoder()
+                .encodeToString(
+                    "a-32-byte-key-for-the-test-suite".getBytes(StandardCharsets.UTF_8));
     Map<String, Object> config = config(receiver.url());
     config.put("signing_config", Map.of("mode", "standard_webhooks", "secret", secret));
     // The library checks the timestamp against the real clock (5 minutes' tolerance).
@@ -103,16 +123,19 @@ class OutboundSigningTest extends LoopbackTest {
     }
     // webhook-id is the event id, the same on every attempt, so receivers can dedupe on it.
     assertThat(got).extracting(r -> r.header("webhook-id")).containsExactly(EVENT_ID, EVENT_ID);
-    assertThat(got.get(0).header("webhook-timestamp")).isEqualTo(Long.toString(now.getEpochSecond()));
+    assertThat(got.get(0).header("webhook-timestamp"))
+        .isEqualTo(Long.toString(now.getEpochSecond()));
 
     Map<String, List<String>> forged = new LinkedHashMap<>(got.get(0).headers());
-    assertThatThrownBy(() -> webhook.verify(got.get(0).bodyAsString().replace("ord_1", "ord_9"), forged))
+    assertThatThrownBy(
+            () -> webhook.verify(got.get(0).bodyAsString().replace("ord_1", "ord_9"), forged))
         .isInstanceOf(WebhookVerificationException.class);
   }
 
   @Test
   void standardWebhooksIsAlsoAcceptedAsTheAlgorithm() {
-    String secret = "whsec_" + Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+    String secret =
+        "whsec_" + Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
     Map<String, Object> config = config(receiver.url());
     config.put("signing_config", Map.of("algorithm", "standard_webhooks", "secret", secret));
     Instant now = Instant.now();

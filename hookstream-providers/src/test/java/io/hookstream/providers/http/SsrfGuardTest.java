@@ -53,7 +53,8 @@ class SsrfGuardTest {
         "[64:ff9b::a00:1]"
       })
   void refusesLocalAndPrivateIpLiterals(String host) {
-    DeliveryResult result = guarded.deliver(request(config("http://" + host + ":" + receiver.port() + "/x")));
+    DeliveryResult result =
+        guarded.deliver(request(config("http://" + host + ":" + receiver.port() + "/x")));
 
     assertRefused(result);
     assertThat(result.error()).contains("allowPrivateNetworks(true)");
@@ -65,7 +66,8 @@ class SsrfGuardTest {
     try (HttpDestinationProvider open =
         HttpDestinationProvider.builder().allowPrivateNetworks(true).build()) {
       for (HttpDestinationProvider provider : List.of(guarded, open)) {
-        DeliveryResult result = provider.deliver(request(config("http://" + host + "/latest/meta-data/")));
+        DeliveryResult result =
+            provider.deliver(request(config("http://" + host + "/latest/meta-data/")));
         assertRefused(result);
         assertThat(result.error()).contains("metadata");
       }
@@ -74,10 +76,13 @@ class SsrfGuardTest {
 
   @Test
   void refusesAHostnameThatResolvesToLoopback() {
-    DeliveryResult result = guarded.deliver(request(config("http://localhost:" + receiver.port() + "/x")));
+    DeliveryResult result =
+        guarded.deliver(request(config("http://localhost:" + receiver.port() + "/x")));
 
     assertRefused(result);
-    assertThat(result.error()).contains("resolved from localhost").contains("allowPrivateNetworks(true)");
+    assertThat(result.error())
+        .contains("resolved from localhost")
+        .contains("allowPrivateNetworks(true)");
     assertThat(receiver.requests()).isEmpty();
   }
 
@@ -90,7 +95,8 @@ class SsrfGuardTest {
           lookups.add(host);
           return List.of(rebound);
         };
-    try (HttpDestinationProvider provider = HttpDestinationProvider.builder().dns(rebinding).build()) {
+    try (HttpDestinationProvider provider =
+        HttpDestinationProvider.builder().dns(rebinding).build()) {
       assertThat(provider.validate(config("https://hooks.example.com/in"))).isEmpty();
 
       DeliveryResult result = provider.deliver(request(config("https://hooks.example.com/in")));
@@ -117,10 +123,11 @@ class SsrfGuardTest {
   void validationNamesABlockedIpLiteralUrl() {
     assertThat(guarded.validate(config("http://10.0.0.1/hooks")))
         .singleElement()
-        .satisfies(e -> {
-          assertThat(e.field()).isEqualTo("url");
-          assertThat(e.message()).contains("10.0.0.1").contains("private");
-        });
+        .satisfies(
+            e -> {
+              assertThat(e.field()).isEqualTo("url");
+              assertThat(e.message()).contains("10.0.0.1").contains("private");
+            });
   }
 
   @Test
@@ -134,7 +141,9 @@ class SsrfGuardTest {
   void theOptOutLetsDeliveriesReachLoopback() {
     try (HttpDestinationProvider open =
         HttpDestinationProvider.builder().allowPrivateNetworks(true).build()) {
-      assertThat(open.deliver(request(config("http://localhost:" + receiver.port() + "/x"))).success()).isTrue();
+      assertThat(
+              open.deliver(request(config("http://localhost:" + receiver.port() + "/x"))).success())
+          .isTrue();
       assertThat(open.deliver(request(config(receiver.url("/y")))).success()).isTrue();
     }
     assertThat(receiver.requests()).extracting(r -> r.path()).containsExactly("/x", "/y");

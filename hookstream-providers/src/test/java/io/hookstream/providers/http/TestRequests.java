@@ -13,7 +13,8 @@ final class TestRequests {
   static final String EVENT_ID = "evt_0123456789abcdef0123456789abcdef";
   static final String DESTINATION_ID = "dst_0123456789abcdef0123456789abcdef";
   static final Instant TIMESTAMP = Instant.parse("2026-03-01T14:30:00Z");
-  static final String JSON_BODY = "{\"type\":\"order.created\",\"data\":{\"id\":\"ord_1\",\"name\":\"Zoë ✓\"}}";
+  static final String JSON_BODY =
+      "{\"type\":\"order.created\",\"data\":{\"id\":\"ord_1\",\"name\":\"Zoë ✓\"}}";
 
   private TestRequests() {}
 

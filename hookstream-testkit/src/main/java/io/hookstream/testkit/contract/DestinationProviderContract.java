@@ -41,8 +41,8 @@ public abstract class DestinationProviderContract {
   protected abstract DestinationProvider provider();
 
   /**
-   * A valid config that delivers to {@code endpoint} (an {@code http://127.0.0.1:port/...} URL)
-   * and carries {@code secret} in a field the provider must mask.
+   * A valid config that delivers to {@code endpoint} (an {@code http://127.0.0.1:port/...} URL) and
+   * carries {@code secret} in a field the provider must mask.
    */
   protected abstract Map<String, Object> validConfig(String endpoint, String secret);
 
@@ -79,7 +79,8 @@ public abstract class DestinationProviderContract {
       broken.put(key, List.of(List.of(1)));
       assertThat(provider().validate(broken))
           .as("errors when %s has the wrong type", key)
-          .anySatisfy(e -> assertThat(e.field()).matches(f -> f.equals(key) || f.startsWith(key + ".")));
+          .anySatisfy(
+              e -> assertThat(e.field()).matches(f -> f.equals(key) || f.startsWith(key + ".")));
     }
   }
 

@@ -67,14 +67,19 @@ public final class AddressPolicy {
         isIpLiteral(host) ? host : address.getHostAddress() + " (resolved from " + host + ")";
     String metadata = matchAny(METADATA, address);
     if (metadata != null) {
-      return "delivery to " + where + " refused: it is " + metadata
+      return "delivery to "
+          + where
+          + " refused: it is "
+          + metadata
           + "; metadata endpoints are refused always, even with allowPrivateNetworks(true)";
     }
     if (allowPrivateNetworks) {
       return null;
     }
     String local = matchAny(PRIVATE, address);
-    return local == null ? null : "delivery to " + where + " refused: it is " + local + "; " + OPT_OUT;
+    return local == null
+        ? null
+        : "delivery to " + where + " refused: it is " + local + "; " + OPT_OUT;
   }
 
   /** The label of the first range holding {@code address} or an IPv4 address embedded in it. */
@@ -96,8 +101,12 @@ public final class AddressPolicy {
     }
     byte[] b = address.getAddress();
     boolean compatible = allZero(b, 0, 12) && !allZero(b, 12, 16);
-    boolean nat64 = b[0] == 0 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
-        && allZero(b, 4, 12);
+    boolean nat64 =
+        b[0] == 0
+            && b[1] == 0x64
+            && (b[2] & 0xff) == 0xff
+            && (b[3] & 0xff) == 0x9b
+            && allZero(b, 4, 12);
     if (compatible || nat64) {
       return new byte[] {b[12], b[13], b[14], b[15]};
     }

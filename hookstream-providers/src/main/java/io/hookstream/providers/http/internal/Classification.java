@@ -26,7 +26,8 @@ public record Classification(boolean success, FailureKind kind, boolean retryabl
       return new Classification(true, null, false, null);
     }
     if (status == 410) {
-      return failure(FailureKind.ENDPOINT_GONE, false, "HTTP 410 Gone: the endpoint no longer exists");
+      return failure(
+          FailureKind.ENDPOINT_GONE, false, "HTTP 410 Gone: the endpoint no longer exists");
     }
     if (status >= 500) {
       return failure(FailureKind.HTTP_5XX, true, "HTTP " + status + " from the receiver");
@@ -36,8 +37,12 @@ public record Classification(boolean success, FailureKind kind, boolean retryabl
       return failure(
           FailureKind.HTTP_4XX,
           false,
-          "HTTP " + status + " redirect" + target
-              + " not followed: hookstream never follows redirects; point the destination at the final URL");
+          "HTTP "
+              + status
+              + " redirect"
+              + target
+              + " not followed: hookstream never follows redirects; point the destination at the"
+              + " final URL");
     }
     boolean retryable = status == 408 || status == 409 || status == 425 || status == 429;
     return failure(FailureKind.HTTP_4XX, retryable, "HTTP " + status + " from the receiver");
@@ -49,13 +54,15 @@ public record Classification(boolean success, FailureKind kind, boolean retryabl
       return failure(FailureKind.REJECTED, false, e.getMessage());
     }
     if (e instanceof UnknownHostException) {
-      return failure(FailureKind.NETWORK, true, "DNS lookup failed for " + url + ": " + e.getMessage());
+      return failure(
+          FailureKind.NETWORK, true, "DNS lookup failed for " + url + ": " + e.getMessage());
     }
     if (e instanceof InterruptedIOException) {
       if (Thread.currentThread().isInterrupted()) {
         return failure(FailureKind.NETWORK, true, "delivery to " + url + " interrupted");
       }
-      return failure(FailureKind.TIMEOUT, true, "timed out delivering to " + url + ": " + e.getMessage());
+      return failure(
+          FailureKind.TIMEOUT, true, "timed out delivering to " + url + ": " + e.getMessage());
     }
     if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
       return failure(FailureKind.NETWORK, true, "cannot connect to " + url + ": " + e.getMessage());

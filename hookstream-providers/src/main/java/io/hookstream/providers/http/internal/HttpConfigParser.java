@@ -145,7 +145,10 @@ public final class HttpConfigParser {
     errors.add(
         new FieldError(
             "timeout",
-            "must be a number of seconds from " + MIN_TIMEOUT_SECONDS + " to " + MAX_TIMEOUT_SECONDS));
+            "must be a number of seconds from "
+                + MIN_TIMEOUT_SECONDS
+                + " to "
+                + MAX_TIMEOUT_SECONDS));
     return null;
   }
 
@@ -174,14 +177,16 @@ public final class HttpConfigParser {
     }
     String hmac = algorithm == null || algorithm.equals(STANDARD_WEBHOOKS) ? "sha256" : algorithm;
     byte[] key = hmacKey(map.get("secret"), errors);
-    String header = headerName(map.get("header"), "signing_config.header", DEFAULT_SIGNATURE_HEADER,
-        false, errors);
+    String header =
+        headerName(
+            map.get("header"), "signing_config.header", DEFAULT_SIGNATURE_HEADER, false, errors);
     String prefix = hmac + "=";
     Object prefixValue = map.get("prefix");
     if (prefixValue instanceof String p && isHeaderValue(p)) {
       prefix = p;
     } else if (prefixValue != null) {
-      errors.add(new FieldError("signing_config.prefix", "must be a string without control characters"));
+      errors.add(
+          new FieldError("signing_config.prefix", "must be a string without control characters"));
     }
     boolean includeTimestamp = false;
     Object include = map.get("include_timestamp");
@@ -190,8 +195,13 @@ public final class HttpConfigParser {
     } else if (include != null) {
       errors.add(new FieldError("signing_config.include_timestamp", "must be true or false"));
     }
-    String timestampHeader = headerName(map.get("timestamp_header"),
-        "signing_config.timestamp_header", TIMESTAMP_HEADER, true, errors);
+    String timestampHeader =
+        headerName(
+            map.get("timestamp_header"),
+            "signing_config.timestamp_header",
+            TIMESTAMP_HEADER,
+            true,
+            errors);
     return errors.size() > before
         ? null
         : new SigningConfig(mode, hmac, key, header, prefix, includeTimestamp, timestampHeader);
@@ -216,7 +226,8 @@ public final class HttpConfigParser {
         return STANDARD_WEBHOOKS;
       default:
         errors.add(
-            new FieldError("signing_config.algorithm", "must be sha256, sha1 or standard_webhooks"));
+            new FieldError(
+                "signing_config.algorithm", "must be sha256, sha1 or standard_webhooks"));
         return null;
     }
   }
@@ -227,7 +238,8 @@ public final class HttpConfigParser {
           ? SigningConfig.Mode.STANDARD_WEBHOOKS
           : SigningConfig.Mode.HMAC;
     }
-    String mode = value instanceof String s ? s.trim().toLowerCase(Locale.ROOT).replace('-', '_') : "";
+    String mode =
+        value instanceof String s ? s.trim().toLowerCase(Locale.ROOT).replace('-', '_') : "";
     if (mode.equals(STANDARD_WEBHOOKS)) {
       return SigningConfig.Mode.STANDARD_WEBHOOKS;
     }
@@ -248,7 +260,8 @@ public final class HttpConfigParser {
 
   private static byte[] standardWebhooksKey(Object value, List<FieldError> errors) {
     if (value instanceof String secret) {
-      String encoded = secret.startsWith(WHSEC_PREFIX) ? secret.substring(WHSEC_PREFIX.length()) : secret;
+      String encoded =
+          secret.startsWith(WHSEC_PREFIX) ? secret.substring(WHSEC_PREFIX.length()) : secret;
       if (!encoded.isEmpty() && encoded.length() % 4 == 0 && BASE64.matcher(encoded).matches()) {
         return Base64.getDecoder().decode(encoded);
       }
@@ -261,13 +274,18 @@ public final class HttpConfigParser {
   }
 
   private static String headerName(
-      Object value, String field, String fallback, boolean mayBeTimestamp, List<FieldError> errors) {
+      Object value,
+      String field,
+      String fallback,
+      boolean mayBeTimestamp,
+      List<FieldError> errors) {
     if (value == null) {
       return fallback;
     }
     String name = value instanceof String s ? s.trim() : "";
     String lower = name.toLowerCase(Locale.ROOT);
-    boolean allowedReserved = mayBeTimestamp && lower.equals(TIMESTAMP_HEADER.toLowerCase(Locale.ROOT));
+    boolean allowedReserved =
+        mayBeTimestamp && lower.equals(TIMESTAMP_HEADER.toLowerCase(Locale.ROOT));
     if (!isToken(name)) {
       errors.add(new FieldError(field, "must be a valid HTTP header name"));
     } else if (RESERVED_HEADERS.contains(lower) && !allowedReserved) {
@@ -283,8 +301,11 @@ public final class HttpConfigParser {
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
       if (!ok) {
         return false;
       }

@@ -8,7 +8,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Reads a {@code Retry-After} header: delay seconds or an HTTP-date, capped at 24 hours; a date in
- * the past means zero. Unreadable values give null, so a receiver's garbage never breaks a delivery.
+ * the past means zero. Unreadable values give null, so a receiver's garbage never breaks a
+ * delivery.
  */
 public final class RetryAfter {
 

@@ -16,7 +16,8 @@ import java.util.Map;
 public final class SecretMask {
 
   private static final List<String> SECRET_WORDS =
-      List.of("auth", "token", "secret", "key", "password", "cookie", "credential", "signature-key");
+      List.of(
+          "auth", "token", "secret", "key", "password", "cookie", "credential", "signature-key");
   private static final int MIN_LENGTH_FOR_PREFIX = 12;
   private static final int PREFIX_LENGTH = 4;
 

@@ -33,7 +33,12 @@ public final class Signer {
     String seconds = Long.toString(timestamp.getEpochSecond());
     Map<String, String> headers = new LinkedHashMap<>();
     if (signing.mode() == SigningConfig.Mode.STANDARD_WEBHOOKS) {
-      byte[] mac = hmac("sha256", signing.key(), (eventId + "." + seconds + ".").getBytes(StandardCharsets.UTF_8), body);
+      byte[] mac =
+          hmac(
+              "sha256",
+              signing.key(),
+              (eventId + "." + seconds + ".").getBytes(StandardCharsets.UTF_8),
+              body);
       headers.put("webhook-id", eventId);
       headers.put("webhook-timestamp", seconds);
       headers.put("webhook-signature", "v1," + Base64.getEncoder().encodeToString(mac));

@@ -41,7 +41,16 @@ class AddressPolicyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"8.8.8.8", "1.1.1.1", "172.32.0.1", "100.128.0.1", "192.169.0.1", "2606:4700::1111", "2a00:1450::200e"})
+  @ValueSource(
+      strings = {
+        "8.8.8.8",
+        "1.1.1.1",
+        "172.32.0.1",
+        "100.128.0.1",
+        "192.169.0.1",
+        "2606:4700::1111",
+        "2a00:1450::200e"
+      })
   void allowsPublicAddresses(String ip) {
     assertThat(guarded.rejection(ip, AddressPolicy.literal(ip))).isNull();
   }
@@ -55,17 +64,26 @@ class AddressPolicyTest {
   @ParameterizedTest
   @ValueSource(strings = {"169.254.169.254", "fd00:ec2::254", "168.63.129.16", "100.100.100.200"})
   void metadataIsRefusedEvenWithTheOptOut(String ip) {
-    assertThat(open.rejection(ip, AddressPolicy.literal(ip))).contains("metadata").contains("always");
+    assertThat(open.rejection(ip, AddressPolicy.literal(ip)))
+        .contains("metadata")
+        .contains("always");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"2130706433", "0x7f.1", "127.1", "256.0.0.1", "example.com", "1.2.3.4.5"})
   void literalRefusesAnythingButPlainAddresses(String text) {
-    assertThatThrownBy(() -> AddressPolicy.literal(text)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AddressPolicy.literal(text))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @ParameterizedTest
-  @CsvSource({"example.com, false", "127.0.0.1, true", "::1, true", "2130706433, true", "a.b, false"})
+  @CsvSource({
+    "example.com, false",
+    "127.0.0.1, true",
+    "::1, true",
+    "2130706433, true",
+    "a.b, false"
+  })
   void knowsWhichHostsOkHttpTreatsAsLiterals(String host, boolean literal) {
     assertThat(AddressPolicy.isIpLiteral(host)).isEqualTo(literal);
   }

@@ -14,13 +14,35 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SmallPartsTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"{}", "[]", " {\"a\":[1,-2.5e3,true,false,null,\"\\u00e9\\n\"]} ", "\"x\"", "0", "-0.1E+2", "null"})
+  @ValueSource(
+      strings = {
+        "{}",
+        "[]",
+        " {\"a\":[1,-2.5e3,true,false,null,\"\\u00e9\\n\"]} ",
+        "\"x\"",
+        "0",
+        "-0.1E+2",
+        "null"
+      })
   void recognisesJson(String text) {
     assertThat(JsonSyntax.isJson(text.getBytes(UTF_8))).isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "{", "{\"a\":}", "[1,]", "{'a':1}", "01", "1.", "tru", "{} {}", "a=b&c=d", "\"\t\""})
+  @ValueSource(
+      strings = {
+        "",
+        "{",
+        "{\"a\":}",
+        "[1,]",
+        "{'a':1}",
+        "01",
+        "1.",
+        "tru",
+        "{} {}",
+        "a=b&c=d",
+        "\"\t\""
+      })
   void rejectsNonJson(String text) {
     assertThat(JsonSyntax.isJson(text.getBytes(UTF_8))).isFalse();
   }
@@ -51,9 +73,11 @@ class SmallPartsTest {
     assertThat(RetryAfter.parse("0", now)).isEqualTo(Duration.ZERO);
     assertThat(RetryAfter.parse(" 90 ", now)).isEqualTo(Duration.ofSeconds(90));
     assertThat(RetryAfter.parse("90000", now)).isEqualTo(Duration.ofHours(24));
-    assertThat(RetryAfter.parse("Sun, 01 Mar 2026 14:31:00 GMT", now)).isEqualTo(Duration.ofMinutes(1));
+    assertThat(RetryAfter.parse("Sun, 01 Mar 2026 14:31:00 GMT", now))
+        .isEqualTo(Duration.ofMinutes(1));
     assertThat(RetryAfter.parse("Sun, 01 Mar 2026 14:00:00 GMT", now)).isEqualTo(Duration.ZERO);
-    assertThat(RetryAfter.parse("Fri, 01 Jan 2100 00:00:00 GMT", now)).isEqualTo(Duration.ofHours(24));
+    assertThat(RetryAfter.parse("Fri, 01 Jan 2100 00:00:00 GMT", now))
+        .isEqualTo(Duration.ofHours(24));
     assertThat(RetryAfter.parse("-5", now)).isNull();
     assertThat(RetryAfter.parse("tomorrow", now)).isNull();
     assertThat(RetryAfter.parse(null, now)).isNull();
