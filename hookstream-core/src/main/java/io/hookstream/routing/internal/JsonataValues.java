@@ -29,10 +29,13 @@ final class JsonataValues {
 
   private JsonataValues() {}
 
-  /** The dashjoin input value for {@code node}; null for a null or JSON-null node. */
+  /** The dashjoin input value for {@code node}: null (undefined) for a missing node. */
   static Object toJava(JsonNode node) {
-    if (node == null || node.isNull() || node.isMissingNode()) {
+    if (node == null || node.isMissingNode()) {
       return null;
+    }
+    if (node.isNull()) {
+      return Jsonata.NULL_VALUE;
     }
     return switch (node.getNodeType()) {
       case OBJECT -> {
@@ -100,8 +103,10 @@ final class JsonataValues {
     if (value instanceof Map<?, ?> map) {
       ObjectNode object = NODES.objectNode();
       map.forEach((k, v) -> {
-        JsonNode node = toJson(v);
-        if (node != null) { // undefined values and functions drop out, as in JSON.stringify
+        // The object constructor never stores undefined, but dashjoin's $clone (used by the
+        // transform operator) reads JSON null back as Java null: a null value is JSON null.
+        JsonNode node = v == null ? NODES.nullNode() : toJson(v);
+        if (node != null) { // functions drop out, as in JSON.stringify
           object.set(String.valueOf(k), node);
         }
       });
