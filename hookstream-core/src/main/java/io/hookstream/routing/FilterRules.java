@@ -144,11 +144,18 @@ public final class FilterRules {
 
   private static void checkValue(
       FilterOperator op, JsonNode value, String at, List<FieldError> errors) {
-    if (value == null) {
-      errors.add(new FieldError(at, "is required for operator " + op));
-      return;
+    String problem = valueProblem(op, value);
+    if (problem != null) {
+      errors.add(new FieldError(at, problem));
     }
-    String problem = switch (op) {
+  }
+
+  /** Why {@code value} does not suit {@code op}, or null when it does. */
+  static String valueProblem(FilterOperator op, JsonNode value) {
+    if (value == null || value.isMissingNode()) {
+      return "is required for operator " + op;
+    }
+    return switch (op) {
       case GT, GTE, LT, LTE -> value.isNumber() ? null : "must be a number for operator " + op;
       case CONTAINS -> value.isTextual() ? null : "must be a string for operator " + op;
       case EXISTS -> value.isBoolean() ? null : "must be true or false for operator " + op;
@@ -156,9 +163,6 @@ public final class FilterRules {
           : "must be a string, number, boolean or null for operator " + op;
       case IN -> inProblem(value);
     };
-    if (problem != null) {
-      errors.add(new FieldError(at, problem));
-    }
   }
 
   private static String inProblem(JsonNode value) {

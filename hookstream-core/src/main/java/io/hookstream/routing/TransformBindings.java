@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * The event envelope a transform can read besides its input body: {@code $headers}, {@code
  * $method}, {@code $query} and {@code $event} (id, source_id, received_at, method, content_type,
- * source_ip), plus any extra named variables. Absent parts are unbound (JSONata undefined).
- * Immutable.
+ * source_ip), plus any extra named variables. {@code $headers}, {@code $query} and {@code $event}
+ * are always objects (empty, or without the keys that are unknown); {@code $method} is unbound
+ * when unknown. Immutable.
  */
 public final class TransformBindings {
 

@@ -165,4 +165,15 @@ class FilterRulesTest {
         .isInstanceOf(HookstreamException.class)
         .hasMessageContaining("filter_rules.1.value");
   }
+
+  @Test
+  void aRuleBuiltInCodeGetsTheSameChecks() {
+    assertThat(catchThrowableOfType(HookstreamException.class,
+        () -> new FilterRule("payload.a", FilterOperator.GT, Json.parse("\"10\""))).fieldErrors())
+        .extracting(FieldError::field).containsExactly("value");
+    assertThat(catchThrowableOfType(HookstreamException.class,
+        () -> new FilterRule("a..b", FilterOperator.EXISTS, Json.parse("true"))).fieldErrors())
+        .extracting(FieldError::field).containsExactly("field");
+    assertThat(new FilterRule("a", FilterOperator.EQ, Json.parse("null")).value().isNull()).isTrue();
+  }
 }
