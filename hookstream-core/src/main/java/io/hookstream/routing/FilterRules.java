@@ -155,6 +155,9 @@ public final class FilterRules {
     if (value == null || value.isMissingNode()) {
       return "is required for operator " + op;
     }
+    if ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) {
+      return "must be a finite number"; // a mapper without BigDecimal reads 1e400 as Infinity
+    }
     return switch (op) {
       case GT, GTE, LT, LTE -> value.isNumber() ? null : "must be a number for operator " + op;
       case CONTAINS -> value.isTextual() ? null : "must be a string for operator " + op;

@@ -176,4 +176,12 @@ class FilterRulesTest {
         .extracting(FieldError::field).containsExactly("field");
     assertThat(new FilterRule("a", FilterOperator.EQ, Json.parse("null")).value().isNull()).isTrue();
   }
+
+  @Test
+  void rejectsNonFiniteNumbersFromOtherMappers() {
+    var node = new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode();
+    node.addObject().put("field", "a").put("op", "gt").put("value", Double.POSITIVE_INFINITY);
+    assertThat(catchThrowableOfType(HookstreamException.class, () -> FilterRules.parse(node))
+        .fieldErrors()).extracting(FieldError::field).containsExactly("filter_rules.0.value");
+  }
 }

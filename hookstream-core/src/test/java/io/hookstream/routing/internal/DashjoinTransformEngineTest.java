@@ -110,7 +110,7 @@ class DashjoinTransformEngineTest {
         EventStatus.RECEIVED, null, null, "verified", received, null, received);
 
     JsonNode result = engine.compile("""
-        { "gh": $headers.'x-github-event', "accept": $headers.accept, "m": $method,
+        { "gh": $headers.`x-github-event`, "accept": $headers.accept, "m": $method,
           "page": $query.page, "tags": $query.tag, "e": $event, "t": type }
         """).apply(ORDER, TransformBindings.of(event)).orElseThrow();
 
