@@ -8,9 +8,13 @@ import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.EventStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class CompiledFilterTest {
@@ -252,9 +256,9 @@ class CompiledFilterTest {
   void aCompiledFilterIsSharedSafelyAcrossThreads() throws Exception {
     CompiledFilter filter = CompiledFilter.compile(
         "[{\"field\":\"payload.n\",\"op\":\"gte\",\"value\":500}]");
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    var pool = Executors.newFixedThreadPool(4);
     try {
-      List<java.util.concurrent.Future<Integer>> counts = new java.util.ArrayList<>();
+      List<Future<Integer>> counts = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
         counts.add(pool.submit(() -> {
           int matched = 0;
@@ -268,7 +272,7 @@ class CompiledFilterTest {
         }));
       }
       for (var count : counts) {
-        assertThat(count.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(500);
+        assertThat(count.get(10, TimeUnit.SECONDS)).isEqualTo(500);
       }
     } finally {
       pool.shutdownNow();

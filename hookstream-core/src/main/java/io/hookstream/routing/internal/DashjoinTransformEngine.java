@@ -113,7 +113,8 @@ public final class DashjoinTransformEngine implements TransformEngine {
     public Optional<JsonNode> apply(JsonNode body, TransformBindings bindings) {
       Frame frame = jsonata.createFrame();
       bind(frame, bindings == null ? TransformBindings.none() : bindings);
-      new RunawayGuard(timeLimitNanos, maxDepth).install(frame);
+      RunawayGuard guard = new RunawayGuard(timeLimitNanos, maxDepth);
+      guard.install(frame);
       Object result;
       try {
         result = jsonata.evaluate(JsonataValues.toJava(body), frame);
@@ -125,10 +126,12 @@ public final class DashjoinTransformEngine implements TransformEngine {
         throw translate(e);
       }
       try {
-        return Optional.ofNullable(JsonataValues.toJson(result));
+        return Optional.ofNullable(JsonataValues.toJson(result, guard));
       } catch (IllegalArgumentException e) {
         throw new TransformException(Reason.EVALUATION_ERROR, null,
             "transform result is not JSON: " + e.getMessage(), e);
+      } catch (RunawayGuard.Stop e) {
+        throw translate(e);
       }
     }
   }

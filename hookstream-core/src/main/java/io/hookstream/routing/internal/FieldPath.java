@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A compiled filter field path. {@code payload.} and {@code body.} read the JSON body, {@code
@@ -140,9 +141,9 @@ public abstract class FieldPath {
 
   /** One string field of the envelope (method, content type, source IP). */
   static final class EnvelopePath extends FieldPath {
-    private final java.util.function.Function<FilterInput, String> getter;
+    private final Function<FilterInput, String> getter;
 
-    EnvelopePath(java.util.function.Function<FilterInput, String> getter) {
+    EnvelopePath(Function<FilterInput, String> getter) {
       this.getter = getter;
     }
 

@@ -80,11 +80,13 @@ final class JsonataValues {
 
   /**
    * The JSON tree for a dashjoin result, or null when the value is undefined (Java null, or a
-   * function, which JSON cannot hold).
+   * function, which JSON cannot hold). {@code guard} bounds the time spent: a lazy range such as
+   * {@code [1..10000000]} is cheap to evaluate but large to write out.
    *
    * @throws IllegalArgumentException for a non-finite number
    */
-  static JsonNode toJson(Object value) {
+  static JsonNode toJson(Object value, RunawayGuard guard) {
+    guard.tick();
     if (value == null || isFunction(value)) {
       return null;
     }
@@ -105,7 +107,7 @@ final class JsonataValues {
       map.forEach((k, v) -> {
         // The object constructor never stores undefined, but dashjoin's $clone (used by the
         // transform operator) reads JSON null back as Java null: a null value is JSON null.
-        JsonNode node = v == null ? NODES.nullNode() : toJson(v);
+        JsonNode node = v == null ? NODES.nullNode() : toJson(v, guard);
         if (node != null) { // functions drop out, as in JSON.stringify
           object.set(String.valueOf(k), node);
         }
@@ -115,7 +117,7 @@ final class JsonataValues {
     if (value instanceof List<?> list) {
       ArrayNode array = NODES.arrayNode(list.size());
       for (Object element : list) {
-        JsonNode node = toJson(element);
+        JsonNode node = toJson(element, guard);
         array.add(node == null ? NODES.nullNode() : node);
       }
       return array;

@@ -219,20 +219,16 @@ class JsonataConformanceTest {
         List<JsonNode> remaining = new ArrayList<>();
         actual.forEach(remaining::add);
         for (JsonNode e : expected) {
-          if (!remaining.removeIf(new java.util.function.Predicate<>() {
-            boolean removed;
-
-            @Override
-            public boolean test(JsonNode a) {
-              if (!removed && jsonEquals(e, a, true)) {
-                removed = true;
-                return true;
-              }
-              return false;
+          int match = -1;
+          for (int i = 0; i < remaining.size() && match < 0; i++) {
+            if (jsonEquals(e, remaining.get(i), true)) {
+              match = i;
             }
-          })) {
+          }
+          if (match < 0) {
             return false;
           }
+          remaining.remove(match);
         }
         return true;
       }
