@@ -14,6 +14,8 @@ import io.hookstream.ingest.internal.IngestPipeline;
 import io.hookstream.ingest.internal.PersistStep;
 import io.hookstream.ingest.internal.SignatureStep;
 import io.hookstream.internal.Ids;
+import io.hookstream.routing.TransformEngine;
+import io.hookstream.routing.internal.DashjoinTransformEngine;
 import io.hookstream.routing.internal.EventRouter;
 import io.hookstream.routing.internal.RecoverySweep;
 import io.hookstream.routing.internal.RouteCache;
@@ -109,11 +111,14 @@ public final class Hookstream implements AutoCloseable {
     this.sources = new SourceService(store, clock, ids, new SourceChecks(), b.ingestBaseUrl);
     this.destinations = new DestinationService(store, clock, ids, b.providers);
     this.events = new EventService(store, blobs);
-    RouteCache routes = new RouteCache(store, clock, b.routeCacheTtl, new RouteCompiler());
+    TransformEngine transforms = new DashjoinTransformEngine(b.transformTimeLimit,
+        DashjoinTransformEngine.DEFAULT_MAX_DEPTH);
+    RouteCache routes = new RouteCache(store, clock, b.routeCacheTtl,
+        new RouteCompiler(transforms));
     this.router = new EventRouter(store, clock, ids, routes, events::body,
         (task, error) -> LOG.warn("transform failed for task {}: {}", task.id(), error),
         () -> { });
-    this.connections = new ConnectionService(store, clock, ids, new ConnectionChecks(store),
+    this.connections = new ConnectionService(store, clock, ids, new ConnectionChecks(store, transforms),
         c -> router.invalidate(c.sourceId()));
     this.recovery = new RecoverySweep(store, clock, router, b.recoveryGrace);
     this.routingExecutor = new ThreadPoolExecutor(b.routingThreads, b.routingThreads, 30,
@@ -307,6 +312,7 @@ public final class Hookstream implements AutoCloseable {
     private Duration recoveryGrace = DEFAULT_RECOVERY_GRACE;
     private Duration recoveryInterval = DEFAULT_RECOVERY_INTERVAL;
     private Duration routeCacheTtl = DEFAULT_ROUTE_CACHE_TTL;
+    private Duration transformTimeLimit = DashjoinTransformEngine.DEFAULT_TIME_LIMIT;
     private int routingThreads = 2;
     private int routingQueueSize = 10_000;
 
@@ -393,6 +399,12 @@ public final class Hookstream implements AutoCloseable {
      */
     public Builder routeCacheTtl(Duration ttl) {
       this.routeCacheTtl = Objects.requireNonNull(ttl, "routeCacheTtl");
+      return this;
+    }
+
+    /** The longest a JSONata transform may run on one event (default 1 s). */
+    public Builder transformTimeLimit(Duration limit) {
+      this.transformTimeLimit = positive(limit, "transformTimeLimit");
       return this;
     }
 
