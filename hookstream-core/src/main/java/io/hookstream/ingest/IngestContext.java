@@ -20,6 +20,7 @@ public final class IngestContext {
   private final Instant receivedAt;
   private final Clock clock;
   private String clientIp;
+  private String eventId;
   private JsonNode json;
   private boolean jsonParsed;
   private String verificationStatus = "unverified";
@@ -58,6 +59,20 @@ public final class IngestContext {
   /** Set by the step that resolves forwarded headers from trusted proxies. */
   public void clientIp(String ip) {
     this.clientIp = ip;
+  }
+
+  /**
+   * The id the event will be stored under, or null until a step assigns one. The dedup step
+   * assigns it before persisting, because it records the id in the dedup window; the persist
+   * step uses it when set.
+   */
+  public String eventId() {
+    return eventId;
+  }
+
+  /** Assigns the id the event will be stored under. */
+  public void eventId(String id) {
+    this.eventId = Objects.requireNonNull(id, "id");
   }
 
   /** The body parsed as JSON, or null if it is empty or not JSON. Parsed once. */
