@@ -56,15 +56,15 @@ public final class SchemaCompiler {
   }
 
   /**
-   * Compiles {@code schema}, resolving every {@code $ref} now.
+   * Compiles {@code schema} (an object, or a boolean schema), resolving every {@code $ref} now.
    *
-   * @throws IllegalArgumentException if it is not an object or does not compile
+   * @throws IllegalArgumentException if it is neither or does not compile
    */
   public CompiledSchema compile(JsonNode schema) {
-    if (schema == null || !schema.isObject()) {
+    if (schema == null || !(schema.isObject() || schema.isBoolean())) {
       throw new IllegalArgumentException("must be a JSON object");
     }
-    Optional<String> unsupported = unsupportedDialect(schema);
+    Optional<String> unsupported = schema.isObject() ? unsupportedDialect(schema) : Optional.empty();
     if (unsupported.isPresent()) {
       throw new IllegalArgumentException(unsupported.get());
     }
