@@ -68,6 +68,19 @@ class SchemaSettingsTest {
   }
 
   @Test
+  void refLoopsThatNeverConsumeInputAreRefused() {
+    String loop = "json_schema: the schema recurses without end (a $ref cycle that never descends into the payload)";
+    assertThat(errors("{\"$ref\":\"#\"}")).containsExactly(loop);
+    assertThat(errors("{\"definitions\":{\"a\":{\"$ref\":\"#/definitions/b\"},\"b\":{\"allOf\":[{\"$ref\":\"#/definitions/a\"}]}},"
+            + "\"$ref\":\"#/definitions/a\"}"))
+        .containsExactly(loop);
+    assertThat(errors("{\"definitions\":{\"node\":{\"type\":\"object\",\"properties\":{\"next\":{\"$ref\":\"#/definitions/node\"}}}},"
+            + "\"$ref\":\"#/definitions/node\"}"))
+        .as("recursion through properties descends into the payload and is fine")
+        .isEmpty();
+  }
+
+  @Test
   void remoteReferencesAreNeverFetched() throws Exception {
     AtomicInteger hits = new AtomicInteger();
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

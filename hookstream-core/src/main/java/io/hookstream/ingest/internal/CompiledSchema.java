@@ -15,9 +15,22 @@ public final class CompiledSchema {
     this.schema = schema;
   }
 
-  /** Every violation of the schema by {@code instance}, in the validator's order; empty if valid. */
+  /**
+   * Every violation of the schema by {@code instance}, in the validator's order; empty if valid.
+   *
+   * @throws IllegalArgumentException if the schema loops without end on this instance (a {@code
+   *     $ref} cycle that never descends into the payload), which the library would otherwise
+   *     answer with a stack overflow
+   */
   public List<SchemaViolation> validate(JsonNode instance) {
-    List<Error> errors = schema.validate(instance);
+    List<Error> errors;
+    try {
+      errors = schema.validate(instance);
+    } catch (StackOverflowError e) {
+      // The library's per-call state is discarded with the unwound stack; nothing is left half-done.
+      throw new IllegalArgumentException(
+          "the schema recurses without end (a $ref cycle that never descends into the payload)", e);
+    }
     List<SchemaViolation> out = new ArrayList<>(errors.size());
     for (Error e : errors) {
       out.add(new SchemaViolation(e.getInstanceLocation().toString(), e.getMessage()));

@@ -1,10 +1,13 @@
 package io.hookstream.ingest.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.networknt.schema.AbsoluteIri;
-import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaException;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
@@ -35,6 +38,16 @@ public final class SchemaCompiler {
 
   /** The dialect of a schema without {@code $schema}. */
   public static final SpecificationVersion DEFAULT_DIALECT = SpecificationVersion.DRAFT_7;
+
+  /** Small instances every schema is tried on at write time, to refuse $ref loops early. */
+  private static final List<JsonNode> LOOP_PROBES =
+      List.of(
+          NullNode.getInstance(),
+          BooleanNode.TRUE,
+          IntNode.valueOf(0),
+          TextNode.valueOf(""),
+          JsonNodeFactory.instance.objectNode(),
+          JsonNodeFactory.instance.arrayNode());
 
   private final SpecificationVersion defaultDialect;
   private final Map<String, Path> localResources;
@@ -72,7 +85,7 @@ public final class SchemaCompiler {
       Schema compiled = newRegistry().getSchema(schema);
       compiled.initializeValidators();
       return new CompiledSchema(compiled);
-    } catch (SchemaException e) {
+    } catch (RuntimeException e) {
       throw new IllegalArgumentException(describe(e), e);
     }
   }
@@ -96,16 +109,20 @@ public final class SchemaCompiler {
     }
     SpecificationVersion dialect = SpecificationVersion.fromSchemaNode(schema).orElse(defaultDialect);
     try {
-      Schema meta = newRegistry().getSchema(SchemaLocation.of(dialect.getDialectId()));
-      for (Error e : meta.validate(schema)) {
-        errors.add(new FieldError(field + dotPath(e.getInstanceLocation().toString()), e.getMessage()));
+      CompiledSchema meta =
+          new CompiledSchema(newRegistry().getSchema(SchemaLocation.of(dialect.getDialectId())));
+      for (SchemaViolation v : meta.validate(schema)) {
+        errors.add(new FieldError(field + dotPath(v.path()), v.message()));
       }
-    } catch (SchemaException e) {
+    } catch (RuntimeException e) {
       errors.add(new FieldError(field, "cannot check against the " + dialect + " meta-schema: " + describe(e)));
     }
     if (errors.isEmpty()) {
       try {
-        compile(schema);
+        CompiledSchema compiled = compile(schema);
+        for (JsonNode probe : LOOP_PROBES) {
+          compiled.validate(probe);
+        }
       } catch (IllegalArgumentException e) {
         errors.add(new FieldError(field, e.getMessage()));
       }
@@ -158,7 +175,7 @@ public final class SchemaCompiler {
     return sb.toString();
   }
 
-  private static String describe(SchemaException e) {
+  private static String describe(RuntimeException e) {
     Throwable cause = e.getCause();
     if (cause instanceof FileNotFoundException) {
       return "cannot load \"" + cause.getMessage() + "\": remote references are not fetched";

@@ -50,7 +50,7 @@ public final class SchemaStep implements IngestStep {
     CompiledSchema schema = cache.get(SourceVersion.of(source), key -> compile(source));
     JsonNode body = context.json();
     List<SchemaViolation> violations =
-        body == null ? List.of(new SchemaViolation("", "body is not JSON")) : schema.validate(body);
+        body == null ? List.of(new SchemaViolation("", "body is not JSON")) : validate(source, schema, body);
     if (violations.isEmpty()) {
       return chain.proceed(context);
     }
@@ -72,6 +72,19 @@ public final class SchemaStep implements IngestStep {
         null);
   }
 
+  private static List<SchemaViolation> validate(SourceRecord source, CompiledSchema schema, JsonNode body) {
+    try {
+      return schema.validate(body);
+    } catch (IllegalArgumentException e) {
+      throw invalidSchema(source, e);
+    }
+  }
+
+  private static HookstreamException invalidSchema(SourceRecord source, IllegalArgumentException e) {
+    return new HookstreamException(
+        ErrorCode.INTERNAL, "source " + source.id() + " has an invalid json_schema: " + e.getMessage(), e);
+  }
+
   /** A schema stored without validation fails closed: the source refuses every request (500). */
   private CompiledSchema compile(SourceRecord source) {
     JsonNode node =
@@ -81,10 +94,7 @@ public final class SchemaStep implements IngestStep {
     try {
       return compiler.compile(node);
     } catch (IllegalArgumentException e) {
-      throw new HookstreamException(
-          ErrorCode.INTERNAL,
-          "source " + source.id() + " has an invalid json_schema: " + e.getMessage(),
-          e);
+      throw invalidSchema(source, e);
     }
   }
 }

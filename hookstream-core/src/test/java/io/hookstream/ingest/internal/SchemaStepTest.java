@@ -156,6 +156,20 @@ class SchemaStepTest {
   }
 
   @Test
+  void aRefLoopReachedOnlyBySomePayloadsAnswers500InsteadOfOverflowing() {
+    SourceRecord s = source("{\"properties\":{\"a\":{\"$ref\":\"#/properties/a\"}}}", "reject");
+    send(s, "{\"b\":1}");
+    assertThatThrownBy(() -> send(s, "{\"a\":1}"))
+        .isInstanceOfSatisfying(
+            HookstreamException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL);
+              assertThat(e.getMessage()).contains("recurses without end");
+            });
+    assertThat(stored).hasValue(1);
+  }
+
+  @Test
   void duplicateAnswerFromLaterStepsIsPassedThrough() {
     IngestResult result =
         step.process(
