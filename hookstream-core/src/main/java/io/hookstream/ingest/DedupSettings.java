@@ -5,6 +5,7 @@ import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.store.SourceRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Checks and normalizes a source's deduplication settings ({@code dedup_strategy}, {@code
@@ -30,7 +31,7 @@ public final class DedupSettings {
   /** Every problem with the given settings, named by API field; empty when valid. */
   public static List<FieldError> validate(String strategy, String field, Integer windowSeconds) {
     List<FieldError> errors = new ArrayList<>();
-    String effective = strategy == null && windowSeconds != null ? PAYLOAD_HASH : strategy;
+    String effective = strategy == null && windowSeconds != null ? PAYLOAD_HASH : canonical(strategy);
     if (effective == null) {
       if (field != null) {
         errors.add(new FieldError("dedup_strategy", "required when dedup_field is set"));
@@ -38,7 +39,7 @@ public final class DedupSettings {
       return errors;
     }
     if (!STRATEGIES.contains(effective)) {
-      errors.add(new FieldError("dedup_strategy", "must be one of " + STRATEGIES + ": \"" + effective + "\""));
+      errors.add(new FieldError("dedup_strategy", "must be one of " + STRATEGIES + ": \"" + strategy + "\""));
     } else if (effective.equals(PAYLOAD_HASH)) {
       if (field != null) {
         errors.add(new FieldError("dedup_field", "only applies to header_field and body_field"));
@@ -68,9 +69,14 @@ public final class DedupSettings {
       return null;
     }
     return new SourceRecord.Dedup(
-        strategy == null ? PAYLOAD_HASH : strategy,
+        strategy == null ? PAYLOAD_HASH : canonical(strategy),
         field == null ? null : field.trim(),
         windowSeconds == null ? DEFAULT_WINDOW_SECONDS : windowSeconds);
+  }
+
+  /** Strategies are matched in any case ({@code Payload_Hash}). */
+  static String canonical(String strategy) {
+    return strategy == null ? null : strategy.trim().toLowerCase(Locale.ROOT);
   }
 
   private static void checkField(String strategy, String field, List<FieldError> errors) {

@@ -19,18 +19,20 @@ public final class IngestContext {
   private final IngestRequest request;
   private final Instant receivedAt;
   private final Clock clock;
+  private final String eventId;
   private String clientIp;
-  private String eventId;
   private JsonNode json;
   private boolean jsonParsed;
   private String verificationStatus = "unverified";
   private String dedupStatus;
   private String duplicateOf;
 
-  public IngestContext(SourceRecord source, IngestRequest request, Clock clock) {
+  /** A context for one request; {@code eventId} is the id the event will be stored under. */
+  public IngestContext(SourceRecord source, IngestRequest request, Clock clock, String eventId) {
     this.source = Objects.requireNonNull(source, "source");
     this.request = Objects.requireNonNull(request, "request");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.eventId = Objects.requireNonNull(eventId, "eventId");
     this.receivedAt = clock.now();
     this.clientIp = request.clientIp();
   }
@@ -47,6 +49,14 @@ public final class IngestContext {
     return clock;
   }
 
+  /**
+   * The id the event will be stored under, known before persist so that dedup can record it as
+   * the original of later duplicates.
+   */
+  public String eventId() {
+    return eventId;
+  }
+
   public Instant receivedAt() {
     return receivedAt;
   }
@@ -59,20 +69,6 @@ public final class IngestContext {
   /** Set by the step that resolves forwarded headers from trusted proxies. */
   public void clientIp(String ip) {
     this.clientIp = ip;
-  }
-
-  /**
-   * The id the event will be stored under, or null until a step assigns one. The dedup step
-   * assigns it before persisting, because it records the id in the dedup window; the persist
-   * step uses it when set.
-   */
-  public String eventId() {
-    return eventId;
-  }
-
-  /** Assigns the id the event will be stored under. */
-  public void eventId(String id) {
-    this.eventId = Objects.requireNonNull(id, "id");
   }
 
   /** The body parsed as JSON, or null if it is empty or not JSON. Parsed once. */

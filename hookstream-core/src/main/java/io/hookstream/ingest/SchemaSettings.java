@@ -6,8 +6,10 @@ import io.hookstream.internal.Json;
 import io.hookstream.spi.FieldError;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.store.SourceRecord;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Checks and normalizes a source's schema validation settings ({@code
@@ -28,40 +30,52 @@ public final class SchemaSettings {
 
   private SchemaSettings() {}
 
-  /** Every problem with the given settings, named by API field; empty when valid. */
-  public static List<FieldError> validate(Boolean enabled, JsonNode jsonSchema, String action) {
+  /**
+   * Every problem with the given settings, named by API field; empty when valid. {@code
+   * jsonSchema} is JSON text, as {@code SourceRecord.Schema} holds it; the action is matched in any
+   * case.
+   */
+  public static List<FieldError> validate(Boolean enabled, String jsonSchema, String action) {
     List<FieldError> errors = new ArrayList<>();
-    boolean absent = jsonSchema == null || jsonSchema.isNull() || jsonSchema.isMissingNode();
-    if (absent) {
+    if (jsonSchema == null) {
       if (Boolean.TRUE.equals(enabled)) {
         errors.add(new FieldError("json_schema", "required when schema_validation_enabled is true"));
       }
     } else {
-      errors.addAll(new SchemaCompiler().check(jsonSchema, "json_schema"));
+      JsonNode node = Json.parseOrNull(jsonSchema.getBytes(StandardCharsets.UTF_8));
+      if (node == null) {
+        errors.add(new FieldError("json_schema", "not valid JSON"));
+      } else {
+        errors.addAll(new SchemaCompiler().check(node, "json_schema"));
+      }
     }
-    if (action != null && !ACTIONS.contains(action)) {
+    if (action != null && !ACTIONS.contains(canonical(action))) {
       errors.add(new FieldError("schema_action", "must be one of " + ACTIONS + ": \"" + action + "\""));
     }
     return errors;
   }
 
   /**
-   * The stored form of valid settings (action defaulted), or null when all three are absent.
+   * The stored form of valid settings (schema as compact JSON text, action lower case and
+   * defaulted), or null when all three are absent.
    *
    * @throws HookstreamException {@code VALIDATION_FAILED} (422) as {@link #validate} reports
    */
-  public static SourceRecord.Schema toRecord(Boolean enabled, JsonNode jsonSchema, String action) {
+  public static SourceRecord.Schema toRecord(Boolean enabled, String jsonSchema, String action) {
     List<FieldError> errors = validate(enabled, jsonSchema, action);
     if (!errors.isEmpty()) {
       throw HookstreamException.invalid(errors);
     }
-    boolean absent = jsonSchema == null || jsonSchema.isNull() || jsonSchema.isMissingNode();
-    if (enabled == null && absent && action == null) {
+    if (enabled == null && jsonSchema == null && action == null) {
       return null;
     }
     return new SourceRecord.Schema(
         Boolean.TRUE.equals(enabled),
-        absent ? null : Json.write(jsonSchema),
-        action == null ? DEFAULT_ACTION : action);
+        jsonSchema == null ? null : Json.write(Json.parse(jsonSchema)),
+        action == null ? DEFAULT_ACTION : canonical(action));
+  }
+
+  private static String canonical(String action) {
+    return action.trim().toLowerCase(Locale.ROOT);
   }
 }

@@ -61,6 +61,8 @@ class DedupSettingsTest {
     assertThat(DedupSettings.toRecord("payload_hash", null, null))
         .isEqualTo(new SourceRecord.Dedup("payload_hash", null, 300));
     assertThat(DedupSettings.toRecord(null, null, 60)).isEqualTo(new SourceRecord.Dedup("payload_hash", null, 60));
+    assertThat(DedupSettings.toRecord("Body_Field", "data.id", null))
+        .isEqualTo(new SourceRecord.Dedup("body_field", "data.id", 300));
     assertThat(DedupSettings.toRecord("header_field", " Idempotency-Key ", 10))
         .isEqualTo(new SourceRecord.Dedup("header_field", "Idempotency-Key", 10));
     assertThatThrownBy(() -> DedupSettings.toRecord("body_field", null, 0))

@@ -3,9 +3,7 @@ package io.hookstream.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.hookstream.internal.Json;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.FieldError;
 import io.hookstream.spi.HookstreamException;
@@ -20,8 +18,7 @@ import org.junit.jupiter.api.Test;
 class SchemaSettingsTest {
 
   private static List<String> errors(String schemaJson) {
-    JsonNode node = schemaJson == null ? null : Json.parse(schemaJson);
-    return SchemaSettings.validate(true, node, null).stream().map(FieldError::toString).toList();
+    return SchemaSettings.validate(true, schemaJson, null).stream().map(FieldError::toString).toList();
   }
 
   @Test
@@ -44,6 +41,7 @@ class SchemaSettingsTest {
     assertThat(errors("[]")).containsExactly("json_schema: must be a JSON object");
     assertThat(errors("true")).containsExactly("json_schema: must be a JSON object");
     assertThat(errors("\"{}\"")).containsExactly("json_schema: must be a JSON object");
+    assertThat(errors("{\"type\":")).containsExactly("json_schema: not valid JSON");
   }
 
   @Test
@@ -117,9 +115,10 @@ class SchemaSettingsTest {
   @Test
   void toRecordAppliesDefaults() {
     assertThat(SchemaSettings.toRecord(null, null, null)).isNull();
-    assertThat(SchemaSettings.toRecord(true, Json.parse("{ \"type\" : \"object\" }"), null))
+    assertThat(SchemaSettings.toRecord(true, "{ \"type\" : \"object\" }", null))
         .isEqualTo(new SourceRecord.Schema(true, "{\"type\":\"object\"}", "reject"));
-    assertThatThrownBy(() -> SchemaSettings.toRecord(true, Json.parse("{\"type\":5}"), "warn"))
+    assertThat(SchemaSettings.toRecord(false, null, "WARN")).isEqualTo(new SourceRecord.Schema(false, null, "warn"));
+    assertThatThrownBy(() -> SchemaSettings.toRecord(true, "{\"type\":5}", "warn"))
         .isInstanceOfSatisfying(
             HookstreamException.class,
             e -> {

@@ -3,12 +3,10 @@ package io.hookstream.ingest.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookstream.ingest.DedupSettings;
 import io.hookstream.ingest.IngestContext;
+import io.hookstream.internal.Hashing;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -23,7 +21,7 @@ public final class DedupKeys {
   /** The key for {@code context} under {@code strategy} and {@code field}, if one exists. */
   public static Optional<String> key(IngestContext context, String strategy, String field) {
     return value(context, strategy, field)
-        .map(v -> "dedup:" + context.source().id() + ":" + strategy + ":" + sha256Hex(v));
+        .map(v -> "dedup:" + context.source().id() + ":" + strategy + ":" + Hashing.sha256Hex(v));
   }
 
   static Optional<byte[]> value(IngestContext context, String strategy, String field) {
@@ -68,13 +66,5 @@ public final class DedupKeys {
 
   private static boolean isIndex(String s) {
     return !s.isEmpty() && s.length() <= 9 && s.chars().allMatch(c -> c >= '0' && c <= '9');
-  }
-
-  static String sha256Hex(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 }

@@ -4,16 +4,17 @@ import io.hookstream.ingest.DedupSettings;
 import io.hookstream.ingest.IngestContext;
 import io.hookstream.ingest.IngestResult;
 import io.hookstream.ingest.IngestStep;
-import io.hookstream.internal.Ids;
 import io.hookstream.spi.KeyValueStore;
 import io.hookstream.spi.store.SourceRecord;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Marks a request unique or a duplicate within the source's dedup window. It assigns the event id
- * up front and claims the dedup key with that id in one atomic {@link KeyValueStore#putIfAbsent},
+ * Marks a request unique or a duplicate within the source's dedup window. It claims the dedup key
+ * with the context's event id (assigned before the pipeline runs) in one atomic {@link
+ * KeyValueStore#putIfAbsent},
  * so of N identical requests racing on any number of engines exactly one is unique and the others
  * all name it as their original. Duplicates still go down the chain (they are stored for
  * visibility, then not routed); a request whose key cannot be extracted is unique. If the rest of
@@ -23,11 +24,9 @@ import java.util.Optional;
 public final class DedupStep implements IngestStep {
 
   private final KeyValueStore kv;
-  private final Ids ids;
 
-  public DedupStep(KeyValueStore kv, Ids ids) {
+  public DedupStep(KeyValueStore kv) {
     this.kv = Objects.requireNonNull(kv, "kv");
-    this.ids = Objects.requireNonNull(ids, "ids");
   }
 
   @Override
@@ -36,10 +35,10 @@ public final class DedupStep implements IngestStep {
     if (dedup == null) {
       return chain.proceed(context);
     }
-    if (context.eventId() == null) {
-      context.eventId(ids.next("evt"));
-    }
-    String strategy = dedup.strategy() == null ? DedupSettings.PAYLOAD_HASH : dedup.strategy();
+    String strategy =
+        dedup.strategy() == null
+            ? DedupSettings.PAYLOAD_HASH
+            : dedup.strategy().trim().toLowerCase(Locale.ROOT);
     Optional<String> key = DedupKeys.key(context, strategy, dedup.field());
     if (key.isEmpty()) {
       context.markUnique();

@@ -54,7 +54,7 @@ public final class SchemaStep implements IngestStep {
     if (violations.isEmpty()) {
       return chain.proceed(context);
     }
-    if (SchemaSettings.WARN.equals(settings.action())) {
+    if (SchemaSettings.WARN.equalsIgnoreCase(settings.action())) {
       context.verificationStatus("schema_invalid");
       return chain.proceed(context);
     }

@@ -1,2 +1,2 @@
-/** Ingest pipeline steps and their helpers: unsupported, and may change without notice. */
+/** The ingest pipeline's steps: unsupported, and may change without notice. */
 package io.hookstream.ingest.internal;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hookstream.ingest.IngestContext;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.ingest.IngestResult;
-import io.hookstream.internal.Ids;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.ManualClock;
@@ -30,7 +29,7 @@ class DedupStepTest {
 
   private final ManualClock clock = new ManualClock();
   private final ClockedKeyValueStore kv = new ClockedKeyValueStore(clock);
-  private final DedupStep step = new DedupStep(kv, new Ids(clock));
+  private final DedupStep step = new DedupStep(kv);
   private ExecutorService pool;
 
   @AfterEach
@@ -178,14 +177,13 @@ class DedupStepTest {
   void withoutDedupSettingsTheStepDoesNothing() {
     IngestContext c = send(Fixtures.withDedup(null), json("x"));
     assertThat(c.dedupStatus()).isNull();
-    assertThat(c.eventId()).isNull();
+    assertThat(kv.get(DedupKeys.key(c, "payload_hash", null).orElseThrow())).isEmpty();
   }
 
   @Test
-  void anEventIdAssignedEarlierIsKept() {
+  void theContextsEventIdIsWhatTheWindowRemembers() {
     SourceRecord source = Fixtures.withDedup(dedup("payload_hash", null, 300));
-    IngestContext c = ctx(source, json("x"));
-    c.eventId("evt_0123456789abcdef0123456789abcdef");
+    IngestContext c = new IngestContext(source, json("x"), clock, "evt_0123456789abcdef0123456789abcdef");
     step.process(c, Fixtures.persisted());
     assertThat(kv.get(DedupKeys.key(c, "payload_hash", null).orElseThrow()))
         .contains("evt_0123456789abcdef0123456789abcdef");

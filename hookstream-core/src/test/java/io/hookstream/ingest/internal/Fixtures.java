@@ -4,6 +4,7 @@ import io.hookstream.ingest.IngestContext;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.ingest.IngestResult;
 import io.hookstream.ingest.IngestStep;
+import io.hookstream.internal.Ids;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.ManualClock;
 import io.hookstream.spi.store.SourceRecord;
@@ -41,19 +42,20 @@ final class Fixtures {
     return source(id, version, null, null, null, schema);
   }
 
+  /** A context whose event id comes from {@code clock}, as the engine assigns it. */
   static IngestContext context(SourceRecord source, IngestRequest request, Clock clock) {
-    return new IngestContext(source, request, clock);
+    return new IngestContext(source, request, clock, new Ids(clock).next("evt"));
   }
 
   static IngestContext context(SourceRecord source, IngestRequest request) {
-    return new IngestContext(source, request, new ManualClock());
+    return context(source, request, new ManualClock());
   }
 
-  /** A chain end that "persists": answers with the context's event id, or a fixed one. */
+  /** A chain end that "persists": answers as the persist step does. */
   static IngestStep.Chain persisted() {
     return ctx ->
         new IngestResult(
-            ctx.duplicate() ? ctx.duplicateOf() : (ctx.eventId() == null ? "evt_new" : ctx.eventId()),
+            ctx.duplicate() ? ctx.duplicateOf() : ctx.eventId(),
             ctx.source().id(),
             ctx.duplicate());
   }

@@ -36,7 +36,7 @@ class IpFilterStepTest {
 
   @Test
   void noListsLetEveryoneIn() {
-    assertThat(send(Fixtures.withIps(null, null), "203.0.113.1").eventId()).isEqualTo("evt_new");
+    assertThat(send(Fixtures.withIps(null, null), "203.0.113.1").eventId()).startsWith("evt_");
   }
 
   @Test

@@ -1,0 +1,65 @@
+package io.hookstream.connection.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hookstream.connection.ConnectionSpec;
+import io.hookstream.internal.Json;
+import io.hookstream.internal.Validation;
+import io.hookstream.spi.store.ConnectionRecord;
+import io.hookstream.spi.store.Scope;
+import io.hookstream.spi.store.Store;
+import java.time.Instant;
+
+/**
+ * Turns a {@link ConnectionSpec} into a {@link ConnectionRecord}: the source and destination
+ * must exist in the same scope, and filter rules must be well-formed, so a bad rule is a 422 at
+ * write time rather than a failure at delivery.
+ */
+public final class ConnectionChecks {
+
+  private final Store store;
+
+  public ConnectionChecks(Store store) {
+    this.store = store;
+  }
+
+  public ConnectionRecord toRecord(ConnectionSpec spec, String id, Scope scope, long version,
+      Instant createdAt, Instant now) {
+    Validation v = new Validation();
+    v.checkLength("name", spec.name(), 200);
+    if (spec.sourceId() == null || spec.sourceId().isBlank()) {
+      v.error("source_id", "is required");
+    } else if (store.sources().find(scope, spec.sourceId()).isEmpty()) {
+      v.error("source_id", "no source " + spec.sourceId() + " in this environment");
+    }
+    if (spec.destinationId() == null || spec.destinationId().isBlank()) {
+      v.error("destination_id", "is required");
+    } else if (store.destinations().find(scope, spec.destinationId()).isEmpty()) {
+      v.error("destination_id", "no destination " + spec.destinationId()
+          + " in this environment");
+    }
+    String rules = filterRules(spec.filterRulesJson(), v);
+    boolean transformEnabled = spec.transformEnabled() == null
+        ? spec.transformExpression() != null : spec.transformEnabled();
+    if (transformEnabled && (spec.transformExpression() == null
+        || spec.transformExpression().isBlank())) {
+      v.error("transform_expression", "is required when transform_enabled is true");
+    }
+    v.checkLength("transform_expression", spec.transformExpression(), 64_000);
+    v.throwIfInvalid();
+    return new ConnectionRecord(id, scope.orgId(), scope.envId(), spec.name(), spec.sourceId(),
+        spec.destinationId(), rules, spec.transformExpression(), transformEnabled,
+        spec.enabled() == null || spec.enabled(), version, createdAt, now, null);
+  }
+
+  private static String filterRules(String json, Validation v) {
+    if (json == null || json.isBlank()) {
+      return "[]";
+    }
+    JsonNode node = Json.parseOrNull(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    if (node == null || !node.isArray()) {
+      v.error("filter_rules", "must be a JSON array of {field, op, value} objects");
+      return "[]";
+    }
+    return Json.write(node);
+  }
+}
