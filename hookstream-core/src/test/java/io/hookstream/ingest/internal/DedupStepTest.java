@@ -10,6 +10,7 @@ import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.ManualClock;
 import io.hookstream.spi.store.SourceRecord;
+import io.hookstream.store.memory.InMemoryKeyValueStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class DedupStepTest {
 
   private final ManualClock clock = new ManualClock();
-  private final ClockedKeyValueStore kv = new ClockedKeyValueStore(clock);
+  private final InMemoryKeyValueStore kv = new InMemoryKeyValueStore(clock);
   private final DedupStep step = new DedupStep(kv);
   private ExecutorService pool;
 
