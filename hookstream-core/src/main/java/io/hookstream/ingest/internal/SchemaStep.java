@@ -58,15 +58,18 @@ public final class SchemaStep implements IngestStep {
       context.verificationStatus("schema_invalid");
       return chain.proceed(context);
     }
+    throw rejected(violations);
+  }
+
+  private static HookstreamException rejected(List<SchemaViolation> violations) {
+    SchemaViolation first = violations.get(0);
+    String where = first.path().isEmpty() ? "" : first.path() + ": ";
+    String more = violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : "";
     List<Map<String, Object>> details =
         violations.stream().limit(MAX_ERRORS).map(SchemaViolation::toMap).toList();
-    throw new HookstreamException(
+    return new HookstreamException(
         ErrorCode.VALIDATION_FAILED,
-        "payload does not match the source's JSON schema: "
-            + violations.get(0).path()
-            + (violations.get(0).path().isEmpty() ? "" : ": ")
-            + violations.get(0).message()
-            + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : ""),
+        "payload does not match the source's JSON schema: " + where + first.message() + more,
         List.of(),
         Map.of("validation_errors", details),
         null);

@@ -39,6 +39,14 @@ class SchemaStepTest {
     return ctx;
   }
 
+  @Test
+  void rejectionMessageNamesTheFirstViolation() {
+    assertThatThrownBy(() -> send(source(ORDER_SCHEMA, "reject"), "{\"type\":1,\"data\":{}}"))
+        .hasMessage("payload does not match the source's JSON schema: /type: integer found, string expected");
+    assertThatThrownBy(() -> send(source(ORDER_SCHEMA, "reject"), "[]"))
+        .hasMessage("payload does not match the source's JSON schema: array found, object expected");
+  }
+
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> rejected(Runnable call) {
     HookstreamException[] caught = new HookstreamException[1];
