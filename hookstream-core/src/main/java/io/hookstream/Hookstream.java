@@ -12,6 +12,7 @@ import io.hookstream.ingest.IngestResult;
 import io.hookstream.ingest.IngestStep;
 import io.hookstream.ingest.internal.IngestPipeline;
 import io.hookstream.ingest.internal.PersistStep;
+import io.hookstream.ingest.internal.SignatureStep;
 import io.hookstream.internal.Ids;
 import io.hookstream.routing.internal.EventRouter;
 import io.hookstream.routing.internal.RecoverySweep;
@@ -120,7 +121,9 @@ public final class Hookstream implements AutoCloseable {
         daemonThreads("hookstream-route-" + instanceId));
     this.timers = Executors.newSingleThreadScheduledExecutor(
         daemonThreads("hookstream-timer-" + instanceId));
-    List<IngestStep> steps = new ArrayList<>(b.ingestSteps);
+    List<IngestStep> steps = new ArrayList<>();
+    steps.add(new SignatureStep());
+    steps.addAll(b.ingestSteps);
     steps.add(new PersistStep(store, blobs, limits.inlineBodyBytes(), this::dispatch));
     this.pipeline = new IngestPipeline(steps);
   }

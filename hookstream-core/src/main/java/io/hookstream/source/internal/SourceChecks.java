@@ -2,11 +2,15 @@ package io.hookstream.source.internal;
 
 import io.hookstream.internal.Validation;
 import io.hookstream.source.SourceSpec;
+import io.hookstream.verify.SignatureVerifiers;
+import io.hookstream.verify.SourceTemplate;
+import io.hookstream.verify.SourceTemplates;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.SourceRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,22 +36,50 @@ public final class SourceChecks {
     List<String> allow = ipList(spec.ipAllowlist());
     List<String> deny = ipList(spec.ipDenylist());
     v.throwIfInvalid();
+    String template = spec.template() == null ? null
+        : spec.template().toLowerCase(Locale.ROOT);
     return new SourceRecord(id, scope.orgId(), scope.envId(), spec.name().strip(), slug,
-        spec.description(), spec.template(), verification, allow, deny, dedup, schema, version,
+        spec.description(), template, verification, allow, deny, dedup, schema, version,
         createdAt, now, null);
   }
 
+  /**
+   * The verification settings: a template's pre-filled settings, overridden field by field by
+   * what the caller set, then checked by the scheme's own validation.
+   */
   private SourceRecord.Verification verification(SourceSpec spec, Validation v) {
-    if (spec.verificationType() == null) {
+    SourceRecord.Verification base = null;
+    if (spec.template() != null) {
+      Optional<SourceTemplate> template = SourceTemplates.find(spec.template());
+      if (template.isEmpty()) {
+        v.error("template", "unknown template '" + spec.template()
+            + "'; GET /v1/sources/templates lists them");
+        return null;
+      }
+      base = template.get().verification(spec.verificationSecret(), spec.verificationHeader())
+          .orElse(null);
+    }
+    String type = first(spec.verificationType(), base == null ? null : base.type());
+    if (type == null) {
+      if (spec.verificationSecret() != null && spec.template() == null) {
+        v.error(SignatureVerifiers.FIELD_TYPE, "is required when verification_secret is set");
+      }
       return null;
     }
-    String type = spec.verificationType().toLowerCase(Locale.ROOT).replace('-', '_');
-    if (spec.verificationSecret() == null || spec.verificationSecret().isBlank()) {
-      v.error("verification_secret", "is required when verification_type is set");
-    }
-    return new SourceRecord.Verification(type, spec.verificationSecret(),
-        spec.verificationHeader(), spec.verificationEncoding(), spec.verificationPrefix(),
-        spec.timestampHeader(), spec.toleranceSeconds());
+    SourceRecord.Verification verification = new SourceRecord.Verification(
+        SignatureVerifiers.canonicalType(type).orElse(type),
+        spec.verificationSecret(),
+        first(spec.verificationHeader(), base == null ? null : base.header()),
+        first(spec.verificationEncoding(), base == null ? null : base.encoding()),
+        first(spec.verificationPrefix(), base == null ? null : base.prefix()),
+        first(spec.timestampHeader(), base == null ? null : base.timestampHeader()),
+        first(spec.toleranceSeconds(), base == null ? null : base.toleranceSeconds()));
+    v.addAll(SignatureVerifiers.validate(verification));
+    return verification;
+  }
+
+  private static <T> T first(T preferred, T fallback) {
+    return preferred != null ? preferred : fallback;
   }
 
   private SourceRecord.Dedup dedup(SourceSpec spec, Validation v) {
