@@ -441,7 +441,7 @@ public abstract class StoreContract {
   void markRoutedRaceHasExactlyOneWinnerPerEvent() throws Exception {
     Route r = route(scope);
     List<EventRecord> events = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
+    for (int i = 0; i < 400; i++) {
       EventRecord e = fx.event(scope, ids.next("evt"), r.sourceId(), "{}", clock.now());
       store.events().insert(e);
       events.add(e);
@@ -523,7 +523,7 @@ public abstract class StoreContract {
     Instant now = ANCIENT.plus(Duration.ofDays(3));
     Route r = route(scope);
     EventRecord e = event(r, now);
-    List<DeliveryTask> tasks = IntStream.range(0, 300)
+    List<DeliveryTask> tasks = IntStream.range(0, 2000)
         .mapToObj(i -> fx.task(r, e.id(), now.minusMillis(i), now)).toList();
     store.deliveries().insertTasks(tasks);
     Set<String> mine = tasks.stream().map(DeliveryTask::id).collect(Collectors.toSet());
@@ -906,7 +906,7 @@ public abstract class StoreContract {
   private List<String> claimAllOf(Set<String> mine, String owner, Instant now, Instant until) {
     List<String> claimed = new ArrayList<>();
     while (true) {
-      List<DeliveryTask> batch = store.deliveries().claimDue(owner, now, until, 7, List.of());
+      List<DeliveryTask> batch = store.deliveries().claimDue(owner, now, until, 3, List.of());
       if (batch.isEmpty()) {
         return claimed;
       }
