@@ -852,6 +852,17 @@ public abstract class StoreContract {
   }
 
   @Test
+  void racingRevokesHaveExactlyOneWinner() throws Exception {
+    ApiKeyRecord key = fx.apiKey(scope, fx.hash(), clock.now());
+    store.apiKeys().insert(key);
+    List<Boolean> won = Concurrently.run(16,
+        i -> () -> store.apiKeys().revoke(scope, key.id(), clock.now().plusSeconds(i)));
+    assertThat(won.stream().filter(w -> w).count()).isEqualTo(1);
+    assertThat(store.apiKeys().find(scope, key.id()).orElseThrow().revokedAt())
+        .isEqualTo(clock.now().plusSeconds(won.indexOf(true)));
+  }
+
+  @Test
   void apiKeysPageNewestFirst() {
     List<ApiKeyRecord> keys = new ArrayList<>();
     for (int i = 0; i < 11; i++) {
