@@ -854,7 +854,7 @@ public abstract class StoreContract {
   @Test
   void racingRevokesHaveExactlyOneWinnerPerKey() throws Exception {
     List<ApiKeyRecord> keys = new ArrayList<>();
-    for (int i = 0; i < 200; i++) {
+    for (int i = 0; i < 500; i++) {
       ApiKeyRecord key = fx.apiKey(scope, fx.hash(), clock.now());
       store.apiKeys().insert(key);
       keys.add(key);
