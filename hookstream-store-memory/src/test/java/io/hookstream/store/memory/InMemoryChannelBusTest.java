@@ -87,11 +87,16 @@ class InMemoryChannelBusTest {
   @Test
   void closingASubscriptionUnsubscribes() throws Exception {
     List<BusMessage> unsubscribed = new CopyOnWriteArrayList<>();
-    AutoCloseable handle = bus.subscribe(unsubscribed::add);
+    CountDownLatch firstSeen = new CountDownLatch(1);
+    AutoCloseable handle = bus.subscribe(m -> {
+      unsubscribed.add(m);
+      firstSeen.countDown();
+    });
     CountDownLatch twoSeen = new CountDownLatch(2);
     bus.subscribe(m -> twoSeen.countDown());
 
     bus.publish(message(1));
+    assertThat(firstSeen.await(5, TimeUnit.SECONDS)).isTrue();
     handle.close();
     bus.publish(message(2));
     assertThat(twoSeen.await(5, TimeUnit.SECONDS)).isTrue();
