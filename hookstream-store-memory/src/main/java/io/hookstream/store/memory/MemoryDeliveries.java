@@ -217,10 +217,7 @@ final class MemoryDeliveries implements DeliveryRepository {
     if (q.eventId() == null) {
       rows = attempts.newestFirst(scope, page.after());
     } else {
-      ConcurrentSkipListSet<String> ids = attemptsByEvent.get(q.eventId());
-      rows = ids == null
-          ? java.util.Collections.emptyIterator()
-          : Pages.lookup(Pages.from(ids, page.after()), id -> attempts.get(scope, id).orElse(null));
+      rows = attempts.newestFirst(scope, attemptsByEvent.get(q.eventId()), page.after());
     }
     return Pages.collect(rows, a -> matches(a, q), page, AttemptRecord::id);
   }

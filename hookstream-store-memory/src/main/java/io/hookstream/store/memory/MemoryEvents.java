@@ -73,10 +73,8 @@ final class MemoryEvents implements EventRepository {
     if (q.sourceId() == null) {
       rows = table.newestFirst(scope, page.after());
     } else {
-      ConcurrentSkipListSet<String> ids = bySource.get(new SourceKey(scope, q.sourceId()));
-      rows = ids == null
-          ? java.util.Collections.emptyIterator()
-          : Pages.lookup(Pages.from(ids, page.after()), id -> table.get(scope, id).orElse(null));
+      rows = table.newestFirst(
+          scope, bySource.get(new SourceKey(scope, q.sourceId())), page.after());
     }
     return Pages.collect(rows, e -> matches(e, q), page, EventRecord::id);
   }
