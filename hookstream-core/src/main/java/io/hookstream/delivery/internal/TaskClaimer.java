@@ -129,29 +129,30 @@ public final class TaskClaimer {
   private void claimBlocked(
       DestinationRecord d, CircuitRecord circuit, int room, Instant now, Duration leaseFor,
       List<Work> works) {
-    Instant createdBefore = now.minus(RetrySchedule.window(d.retry()));
-    List<DeliveryTask> expired =
-        claim(d.id(), now, leaseFor, room, Integer.MAX_VALUE, false, createdBefore);
-    expired.forEach(t -> works.add(new Work(t, d, Kind.EXPIRE, leaseFor)));
+    // The probe first: a task whose final attempt is due right now may still be the probe.
     boolean probeDue = CircuitLogic.OPEN.equals(circuit.state())
         ? circuits.cooledDown(circuit, now)
         : circuit.updatedAt().plus(leaseFor).isBefore(now); // a prober that died
     Delivery delivery = DestinationSettings.delivery(d);
-    if (!probeDue || room - expired.size() <= 0
-        || limiter.available(d.id(), delivery.rateLimitPerSecond(), now) <= 0) {
+    int left = room;
+    if (probeDue && limiter.available(d.id(), delivery.rateLimitPerSecond(), now) > 0) {
+      List<DeliveryTask> probe =
+          claim(d.id(), now, leaseFor, 1, Integer.MAX_VALUE, delivery.ordered(), null);
+      if (!probe.isEmpty() && circuits.beginProbe(circuit, now)) {
+        limiter.take(d.id(), 1);
+        works.add(new Work(probe.get(0), d, Kind.PROBE, leaseFor));
+        left--;
+      } else if (!probe.isEmpty()) {
+        release(probe.get(0), now);
+      }
+    }
+    if (left <= 0) {
       return;
     }
-    List<DeliveryTask> probe =
-        claim(d.id(), now, leaseFor, 1, Integer.MAX_VALUE, delivery.ordered(), null);
-    if (probe.isEmpty()) {
-      return;
-    }
-    if (circuits.beginProbe(circuit, now)) {
-      limiter.take(d.id(), 1);
-      works.add(new Work(probe.get(0), d, Kind.PROBE, leaseFor));
-    } else {
-      release(probe.get(0), now);
-    }
+    // Queued past the retry window (strictly after the final attempt's due time): dead letter.
+    Instant createdBefore = now.minus(RetrySchedule.window(d.retry())).minusNanos(1);
+    claim(d.id(), now, leaseFor, left, Integer.MAX_VALUE, false, createdBefore)
+        .forEach(t -> works.add(new Work(t, d, Kind.EXPIRE, leaseFor)));
   }
 
   private List<DeliveryTask> claim(
