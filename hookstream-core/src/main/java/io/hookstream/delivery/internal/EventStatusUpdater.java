@@ -4,13 +4,15 @@ import io.hookstream.spi.store.DeliveryTask;
 import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.Store;
-import io.hookstream.spi.store.TaskStatus;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Derives an event's status from its tasks once one settles: processing while any task is
- * pending, else failed if any is dead, else delivered if any succeeded. An event whose tasks
+ * Derives an event's status from its tasks once one settles, counting only the newest task of
+ * each route (connection and destination), since a retry supersedes the earlier one: processing
+ * while any is pending, else failed if any is dead, else delivered if any succeeded. An event whose tasks
  * were all cancelled keeps its status. Stateless and thread-safe: each caller reads after its own
  * write, so the last task to settle sees them all.
  */
@@ -35,9 +37,15 @@ public final class EventStatusUpdater {
   }
 
   static EventStatus target(List<DeliveryTask> tasks) {
+    // A retry supersedes the earlier task of the same route: only the newest counts.
+    Map<String, DeliveryTask> latest = new HashMap<>();
+    for (DeliveryTask t : tasks) {
+      latest.merge(t.connectionId() + "\n" + t.destinationId(), t,
+          (a, b) -> b.sequence() > a.sequence() ? b : a);
+    }
     boolean dead = false;
     boolean succeeded = false;
-    for (DeliveryTask t : tasks) {
+    for (DeliveryTask t : latest.values()) {
       switch (t.status()) {
         case PENDING -> {
           return EventStatus.PROCESSING;
@@ -48,9 +56,5 @@ public final class EventStatusUpdater {
       }
     }
     return dead ? EventStatus.FAILED : succeeded ? EventStatus.DELIVERED : null;
-  }
-
-  static boolean terminal(TaskStatus status) {
-    return status != TaskStatus.PENDING;
   }
 }
