@@ -204,16 +204,7 @@ public final class DeliveryScheduler implements AutoCloseable {
         dispatcher.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS);
         List<Runnable> queued = new ArrayList<>();
         workers.getQueue().drainTo(queued);
-        Instant now = clock.now();
-        for (Runnable r : queued) {
-          Work w = ((WorkItem) r).work;
-          held.remove(w);
-          try {
-            claimer.release(w.task(), now);
-          } catch (RuntimeException e) {
-            log.warn("could not release task {} at close; its lease will expire", w.task().id(), e);
-          }
-        }
+        releaseAll(queued);
         workers.shutdown();
         if (!workers.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
           log.warn("{} deliveries still running after the shutdown grace; interrupting them",
@@ -224,6 +215,27 @@ public final class DeliveryScheduler implements AutoCloseable {
         workers.shutdownNow();
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  /** Gives back the leases of claimed tasks no worker started. */
+  private void releaseAll(List<Runnable> queued) {
+    Instant now = clock.now();
+    RuntimeException first = null;
+    int failed = 0;
+    for (Runnable r : queued) {
+      Work w = ((WorkItem) r).work;
+      held.remove(w);
+      try {
+        claimer.release(w.task(), now);
+      } catch (RuntimeException e) {
+        failed++;
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null) {
+      log.warn("could not release {} claimed tasks at close; their leases will expire", failed,
+          first);
     }
   }
 
