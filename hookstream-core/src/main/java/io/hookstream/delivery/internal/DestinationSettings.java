@@ -8,9 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the scheduler reads from a destination: the provider config (with the outbound signing
- * settings under {@code "signing"} when set), the request timeout ({@code timeout_ms}, or
- * {@code timeout} in milliseconds; 30 s by default) and the flow-control settings. Stateless.
+ * What the scheduler reads from a destination: the provider config (with the stored outbound
+ * signing settings added as {@code "signing_config"} when the config has none), the request
+ * timeout ({@code timeout} in seconds, as the HTTP provider reads it, or {@code timeout_ms};
+ * 30 s by default) and the flow-control settings. Stateless.
  */
 public final class DestinationSettings {
 
@@ -24,16 +25,18 @@ public final class DestinationSettings {
   public static Map<String, Object> config(DestinationRecord d) {
     Map<String, Object> config = new LinkedHashMap<>(Json.toMap(d.configJson()));
     if (d.signingJson() != null && !d.signingJson().isBlank()) {
-      config.put("signing", Json.toMap(d.signingJson()));
+      config.putIfAbsent("signing_config", Json.toMap(d.signingJson()));
     }
     return config;
   }
 
   public static Duration timeout(DestinationRecord d) {
     Map<String, Object> config = Json.toMap(d.configJson());
-    Object ms = config.containsKey("timeout_ms") ? config.get("timeout_ms") : config.get("timeout");
-    if (ms instanceof Number n && n.longValue() > 0) {
-      return Duration.ofMillis(n.longValue());
+    if (config.get("timeout_ms") instanceof Number ms && ms.longValue() > 0) {
+      return Duration.ofMillis(ms.longValue());
+    }
+    if (config.get("timeout") instanceof Number seconds && seconds.doubleValue() > 0) {
+      return Duration.ofMillis(Math.round(seconds.doubleValue() * 1000));
     }
     return DEFAULT_TIMEOUT;
   }
