@@ -87,8 +87,8 @@ class ConcurrentDeliveryTest {
           }
         }).build()) {
       scheduler.start();
-      await(fastDone);
-      // All of the fast destination's events went through while the slow one held its 2 slots.
+      acquire(provider.arrivals, 2); // the slow destination holds its 2 slots...
+      await(fastDone); // ...and the fast one's 10 events all go through meanwhile
       assertThat(provider.inFlight(slow.id())).isEqualTo(2);
       assertThat(provider.delivered).containsAll(fastEvents);
       provider.release(100);
