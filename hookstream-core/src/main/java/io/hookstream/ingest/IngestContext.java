@@ -19,6 +19,7 @@ public final class IngestContext {
   private final IngestRequest request;
   private final Instant receivedAt;
   private final Clock clock;
+  private final String eventId;
   private String clientIp;
   private JsonNode json;
   private boolean jsonParsed;
@@ -26,10 +27,12 @@ public final class IngestContext {
   private String dedupStatus;
   private String duplicateOf;
 
-  public IngestContext(SourceRecord source, IngestRequest request, Clock clock) {
+  /** A context for one request; {@code eventId} is the id the event will be stored under. */
+  public IngestContext(SourceRecord source, IngestRequest request, Clock clock, String eventId) {
     this.source = Objects.requireNonNull(source, "source");
     this.request = Objects.requireNonNull(request, "request");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.eventId = Objects.requireNonNull(eventId, "eventId");
     this.receivedAt = clock.now();
     this.clientIp = request.clientIp();
   }
@@ -44,6 +47,14 @@ public final class IngestContext {
 
   public Clock clock() {
     return clock;
+  }
+
+  /**
+   * The id the event will be stored under, known before persist so that dedup can record it as
+   * the original of later duplicates.
+   */
+  public String eventId() {
+    return eventId;
   }
 
   public Instant receivedAt() {

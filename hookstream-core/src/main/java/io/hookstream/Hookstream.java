@@ -1,0 +1,437 @@
+package io.hookstream;
+
+import io.hookstream.auth.ApiKeyService;
+import io.hookstream.auth.OrganizationService;
+import io.hookstream.connection.ConnectionService;
+import io.hookstream.connection.internal.ConnectionChecks;
+import io.hookstream.destination.DestinationService;
+import io.hookstream.event.EventService;
+import io.hookstream.ingest.IngestContext;
+import io.hookstream.ingest.IngestRequest;
+import io.hookstream.ingest.IngestResult;
+import io.hookstream.ingest.IngestStep;
+import io.hookstream.ingest.internal.IngestPipeline;
+import io.hookstream.ingest.internal.PersistStep;
+import io.hookstream.ingest.internal.SignatureStep;
+import io.hookstream.internal.Ids;
+import io.hookstream.routing.TransformEngine;
+import io.hookstream.routing.internal.DashjoinTransformEngine;
+import io.hookstream.routing.internal.EventRouter;
+import io.hookstream.routing.internal.RecoverySweep;
+import io.hookstream.routing.internal.RouteCache;
+import io.hookstream.routing.internal.RouteCompiler;
+import io.hookstream.source.SourceService;
+import io.hookstream.source.internal.SourceChecks;
+import io.hookstream.spi.Authenticator;
+import io.hookstream.spi.BlobStore;
+import io.hookstream.spi.Clock;
+import io.hookstream.spi.DestinationProvider;
+import io.hookstream.spi.ErrorCode;
+import io.hookstream.spi.HookstreamException;
+import io.hookstream.spi.KeyValueStore;
+import io.hookstream.spi.Principal;
+import io.hookstream.spi.store.EventRecord;
+import io.hookstream.spi.store.SourceRecord;
+import io.hookstream.spi.store.Store;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hookstream engine: receives webhooks, stores them, routes them to destinations. One
+ * instance per application (or per test); several may share one store. Build with {@link
+ * #builder()}, then {@link #start()}; {@link #close()} stops background work.
+ *
+ * <pre>{@code
+ * Hookstream hs = Hookstream.builder()
+ *     .store(new InMemoryStore())
+ *     .keyValueStore(new InMemoryKeyValueStore(Clock.system()))
+ *     .blobStore(new InMemoryBlobStore())
+ *     .build()
+ *     .start();
+ * }</pre>
+ *
+ * <p>Thread-safe. Every service method may throw {@link HookstreamException} for bad input
+ * (with the field named), unknown ids (404) or an unavailable store (503).
+ */
+public final class Hookstream implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Hookstream.class);
+
+  private final Store store;
+  private final BlobStore blobs;
+  private final Clock clock;
+  private final Limits limits;
+  private final Ids ids;
+  private final String instanceId;
+  private final List<Authenticator> authenticators;
+  private final OrganizationService organizations;
+  private final ApiKeyService apiKeys;
+  private final SourceService sources;
+  private final DestinationService destinations;
+  private final ConnectionService connections;
+  private final EventService events;
+  private final EventRouter router;
+  private final RecoverySweep recovery;
+  private final IngestPipeline pipeline;
+  private final ThreadPoolExecutor routingExecutor;
+  private final ScheduledExecutorService timers;
+  private final Duration recoveryInterval;
+  private volatile boolean started;
+  private volatile boolean closed;
+
+  private Hookstream(Builder b) {
+    this.store = b.store;
+    this.blobs = b.blobStore;
+    this.clock = b.clock;
+    this.limits = b.limits;
+    this.ids = new Ids(clock);
+    this.instanceId = b.instanceId;
+    this.recoveryInterval = b.recoveryInterval;
+    this.organizations = new OrganizationService(store, clock, ids);
+    this.apiKeys = new ApiKeyService(store, clock, ids);
+    List<Authenticator> auth = new ArrayList<>();
+    auth.add(apiKeys);
+    auth.addAll(b.authenticators);
+    this.authenticators = List.copyOf(auth);
+    this.sources = new SourceService(store, clock, ids, new SourceChecks(), b.ingestBaseUrl);
+    this.destinations = new DestinationService(store, clock, ids, b.providers);
+    this.events = new EventService(store, blobs);
+    TransformEngine transforms = new DashjoinTransformEngine(b.transformTimeLimit,
+        DashjoinTransformEngine.DEFAULT_MAX_DEPTH);
+    RouteCache routes = new RouteCache(store, clock, b.routeCacheTtl,
+        new RouteCompiler(transforms));
+    this.router = new EventRouter(store, clock, ids, routes, events::body,
+        (task, error) -> LOG.warn("transform failed for task {}: {}", task.id(), error),
+        () -> { });
+    this.connections = new ConnectionService(store, clock, ids, new ConnectionChecks(store, transforms),
+        c -> router.invalidate(c.sourceId()));
+    this.recovery = new RecoverySweep(store, clock, router, b.recoveryGrace);
+    this.routingExecutor = new ThreadPoolExecutor(b.routingThreads, b.routingThreads, 30,
+        TimeUnit.SECONDS, new ArrayBlockingQueue<>(b.routingQueueSize),
+        daemonThreads("hookstream-route-" + instanceId));
+    this.timers = Executors.newSingleThreadScheduledExecutor(
+        daemonThreads("hookstream-timer-" + instanceId));
+    List<IngestStep> steps = new ArrayList<>();
+    steps.add(new SignatureStep());
+    steps.addAll(b.ingestSteps);
+    steps.add(new PersistStep(store, blobs, limits.inlineBodyBytes(), this::dispatch));
+    this.pipeline = new IngestPipeline(steps);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts background work (the recovery sweep). Idempotent. Returns this engine. */
+  public synchronized Hookstream start() {
+    if (closed) {
+      throw new IllegalStateException("engine " + instanceId + " is closed");
+    }
+    if (!started) {
+      started = true;
+      long every = recoveryInterval.toMillis();
+      timers.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
+      LOG.info("hookstream engine {} started", instanceId);
+    }
+    return this;
+  }
+
+  /**
+   * Receives one webhook for {@code sourceId}: runs the ingest pipeline (IP filter, signature,
+   * dedup, schema) and stores the event. When this returns the event is durable; routing and
+   * delivery happen in the background.
+   *
+   * @throws HookstreamException 404 for an unknown or deleted source, 413 for a body over the
+   *     limit, 403/401/422 when a pipeline step rejects the request, 503 if the store is down
+   */
+  public IngestResult ingest(String sourceId, IngestRequest request) {
+    Objects.requireNonNull(request, "request");
+    if (closed) {
+      throw new HookstreamException(ErrorCode.UNAVAILABLE, "engine is shutting down");
+    }
+    if (request.body().length > limits.maxBodyBytes()) {
+      throw new HookstreamException(ErrorCode.PAYLOAD_TOO_LARGE, "body is "
+          + request.body().length + " bytes; the limit is " + limits.maxBodyBytes());
+    }
+    SourceRecord source = sourceId == null ? null
+        : store.sources().findForIngest(sourceId).filter(s -> !s.deleted()).orElse(null);
+    if (source == null) {
+      throw HookstreamException.notFound("source", sourceId);
+    }
+    return pipeline.run(new IngestContext(source, request, clock, ids.next("evt")));
+  }
+
+  /** Resolves credentials with the API key authenticator, then the host's, in order. */
+  public Optional<Principal> authenticate(Authenticator.Credentials credentials) {
+    for (Authenticator a : authenticators) {
+      Optional<Principal> p = a.authenticate(credentials);
+      if (p.isPresent()) {
+        return p;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Routes every stored event that was never routed (older than the recovery grace period).
+   * Runs by itself every recovery interval; tests call it directly. Returns how many it routed.
+   */
+  public int recoverUnroutedEvents() {
+    return recovery.runOnce();
+  }
+
+  public OrganizationService organizations() {
+    return organizations;
+  }
+
+  public ApiKeyService apiKeys() {
+    return apiKeys;
+  }
+
+  public SourceService sources() {
+    return sources;
+  }
+
+  public DestinationService destinations() {
+    return destinations;
+  }
+
+  public ConnectionService connections() {
+    return connections;
+  }
+
+  public EventService events() {
+    return events;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Limits limits() {
+    return limits;
+  }
+
+  /** This engine's id, used as its lease owner name in a shared store. */
+  public String instanceId() {
+    return instanceId;
+  }
+
+  /**
+   * Stops background work: no new routing, queued hand-offs finish for up to five seconds (the
+   * rest are picked up by a recovery sweep later). Idempotent.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    timers.shutdownNow();
+    routingExecutor.shutdown();
+    try {
+      if (!routingExecutor.awaitTermination(5, TimeUnit.SECONDS)) {
+        routingExecutor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      routingExecutor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    LOG.info("hookstream engine {} closed", instanceId);
+  }
+
+  private void dispatch(EventRecord event) {
+    try {
+      routingExecutor.execute(() -> routeQuietly(event));
+    } catch (RejectedExecutionException e) {
+      // Durable already: the recovery sweep routes it once the grace period has passed.
+      LOG.debug("routing queue full or closed; event {} left to the recovery sweep", event.id());
+    }
+  }
+
+  private void routeQuietly(EventRecord event) {
+    try {
+      router.route(event);
+    } catch (RuntimeException e) {
+      LOG.warn("routing event {} failed; the recovery sweep will retry it", event.id(), e);
+    }
+  }
+
+  private void sweepQuietly() {
+    try {
+      recovery.runOnce();
+    } catch (RuntimeException e) {
+      LOG.warn("recovery sweep failed; it will run again", e);
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /**
+   * Configures a {@link Hookstream}. Store, key-value store and blob store are required; all
+   * else has defaults. Rejects bad values at once. Not thread-safe.
+   */
+  public static final class Builder {
+    public static final Duration DEFAULT_RECOVERY_GRACE = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_RECOVERY_INTERVAL = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_ROUTE_CACHE_TTL = Duration.ofSeconds(5);
+    public static final String DEFAULT_INGEST_BASE_URL = "http://localhost:8080";
+
+    private Store store;
+    private KeyValueStore keyValueStore;
+    private BlobStore blobStore;
+    private Clock clock = Clock.system();
+    private Limits limits = Limits.DEFAULT;
+    private final Map<String, DestinationProvider> providers = new LinkedHashMap<>();
+    private final List<Authenticator> authenticators = new ArrayList<>();
+    private final List<IngestStep> ingestSteps = new ArrayList<>();
+    private String ingestBaseUrl = DEFAULT_INGEST_BASE_URL;
+    private String instanceId = "hs-" + UUID.randomUUID().toString().substring(0, 8);
+    private Duration recoveryGrace = DEFAULT_RECOVERY_GRACE;
+    private Duration recoveryInterval = DEFAULT_RECOVERY_INTERVAL;
+    private Duration routeCacheTtl = DEFAULT_ROUTE_CACHE_TTL;
+    private Duration transformTimeLimit = DashjoinTransformEngine.DEFAULT_TIME_LIMIT;
+    private int routingThreads = 2;
+    private int routingQueueSize = 10_000;
+
+    private Builder() {}
+
+    public Builder store(Store store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    public Builder keyValueStore(KeyValueStore kv) {
+      this.keyValueStore = Objects.requireNonNull(kv, "keyValueStore");
+      return this;
+    }
+
+    public Builder blobStore(BlobStore blobs) {
+      this.blobStore = Objects.requireNonNull(blobs, "blobStore");
+      return this;
+    }
+
+    /** The engine's time; defaults to the system clock. Tests pass a ManualClock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public Builder limits(Limits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /** Adds a destination type; a later provider of the same type replaces an earlier one. */
+    public Builder provider(DestinationProvider provider) {
+      providers.put(Objects.requireNonNull(provider, "provider").type(), provider);
+      return this;
+    }
+
+    /** Adds a host authenticator, tried after the built-in API key check. */
+    public Builder authenticator(Authenticator authenticator) {
+      authenticators.add(Objects.requireNonNull(authenticator, "authenticator"));
+      return this;
+    }
+
+    /** Adds a custom ingest step, run after the built-in checks and before the event is stored. */
+    public Builder ingestStep(IngestStep step) {
+      ingestSteps.add(Objects.requireNonNull(step, "step"));
+      return this;
+    }
+
+    /** The public base URL senders reach this engine at; source URLs are built from it. */
+    public Builder ingestBaseUrl(String url) {
+      java.net.URI uri = java.net.URI.create(Objects.requireNonNull(url, "url"));
+      if (uri.getScheme() == null || uri.getHost() == null) {
+        throw new IllegalArgumentException("ingestBaseUrl must be an absolute URL: " + url);
+      }
+      this.ingestBaseUrl = url;
+      return this;
+    }
+
+    /** A name for this engine, unique among engines sharing a store (lease owner). */
+    public Builder instanceId(String id) {
+      if (id == null || id.isBlank() || id.length() > 100) {
+        throw new IllegalArgumentException("instanceId must be 1-100 characters");
+      }
+      this.instanceId = id;
+      return this;
+    }
+
+    /** How old an unrouted event must be before the recovery sweep routes it (default 30 s). */
+    public Builder recoveryGrace(Duration grace) {
+      this.recoveryGrace = positive(grace, "recoveryGrace");
+      return this;
+    }
+
+    /** How often the recovery sweep runs, in real time (default 10 s). */
+    public Builder recoveryInterval(Duration interval) {
+      this.recoveryInterval = positive(interval, "recoveryInterval");
+      return this;
+    }
+
+    /**
+     * How long routes stay cached (default 5 s): the delay before a connection changed through
+     * another engine on the same store takes effect here.
+     */
+    public Builder routeCacheTtl(Duration ttl) {
+      this.routeCacheTtl = Objects.requireNonNull(ttl, "routeCacheTtl");
+      return this;
+    }
+
+    /** The longest a JSONata transform may run on one event (default 1 s). */
+    public Builder transformTimeLimit(Duration limit) {
+      this.transformTimeLimit = positive(limit, "transformTimeLimit");
+      return this;
+    }
+
+    /** Threads routing accepted events (default 2) and their queue size (default 10,000). */
+    public Builder routing(int threads, int queueSize) {
+      if (threads < 1 || queueSize < 1) {
+        throw new IllegalArgumentException("routing threads and queue size must be positive");
+      }
+      this.routingThreads = threads;
+      this.routingQueueSize = queueSize;
+      return this;
+    }
+
+    public Hookstream build() {
+      if (store == null || keyValueStore == null || blobStore == null) {
+        throw new IllegalStateException(
+            "store, keyValueStore and blobStore are required (for example the in-memory ones"
+                + " from hookstream-store-memory)");
+      }
+      return new Hookstream(this);
+    }
+
+    private static Duration positive(Duration d, String name) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + d);
+      }
+      return d;
+    }
+  }
+}

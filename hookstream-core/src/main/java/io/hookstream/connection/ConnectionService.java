@@ -1,0 +1,88 @@
+package io.hookstream.connection;
+
+import io.hookstream.connection.internal.ConnectionChecks;
+import io.hookstream.internal.Ids;
+import io.hookstream.spi.Clock;
+import io.hookstream.spi.ErrorCode;
+import io.hookstream.spi.HookstreamException;
+import io.hookstream.spi.store.ConnectionRecord;
+import io.hookstream.spi.store.Page;
+import io.hookstream.spi.store.PageRequest;
+import io.hookstream.spi.store.Scope;
+import io.hookstream.spi.store.Store;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * Connections: routes from a source to a destination with optional filters and a transform.
+ * Every change is reported to {@code onChange} so the router's cache drops the source's entry.
+ * Thread-safe.
+ */
+public final class ConnectionService {
+
+  private final Store store;
+  private final Clock clock;
+  private final Ids ids;
+  private final ConnectionChecks checks;
+  private final Consumer<ConnectionRecord> onChange;
+
+  public ConnectionService(Store store, Clock clock, Ids ids, ConnectionChecks checks,
+      Consumer<ConnectionRecord> onChange) {
+    this.store = store;
+    this.clock = clock;
+    this.ids = ids;
+    this.checks = checks;
+    this.onChange = onChange;
+  }
+
+  public ConnectionRecord create(Scope scope, ConnectionSpec spec) {
+    var now = clock.now();
+    ConnectionRecord c = checks.toRecord(spec, ids.next("conn"), scope, 1, now, now);
+    store.connections().insert(c);
+    onChange.accept(c);
+    return c;
+  }
+
+  public Optional<ConnectionRecord> get(Scope scope, String id) {
+    return store.connections().find(scope, id);
+  }
+
+  public ConnectionRecord require(Scope scope, String id) {
+    return get(scope, id).orElseThrow(() -> HookstreamException.notFound("connection", id));
+  }
+
+  /** Connections newest first; {@code sourceId}/{@code destinationId} filter when not null. */
+  public Page<ConnectionRecord> list(Scope scope, String sourceId, String destinationId,
+      PageRequest page) {
+    return store.connections().list(scope, sourceId, destinationId, page);
+  }
+
+  public ConnectionRecord update(Scope scope, String id,
+      UnaryOperator<ConnectionSpec.Builder> changes) {
+    ConnectionRecord current = require(scope, id);
+    ConnectionSpec spec = changes.apply(ConnectionSpec.builder().name(current.name())
+        .sourceId(current.sourceId()).destinationId(current.destinationId())
+        .filterRulesJson(current.filterRulesJson())
+        .transformExpression(current.transformExpression())
+        .transformEnabled(current.transformEnabled()).enabled(current.enabled())).build();
+    ConnectionRecord next = checks.toRecord(spec, id, scope, current.version() + 1,
+        current.createdAt(), clock.now());
+    if (!store.connections().update(next)) {
+      throw new HookstreamException(ErrorCode.CONFLICT,
+          "connection " + id + " was changed concurrently; read it again and retry");
+    }
+    onChange.accept(current);
+    onChange.accept(next);
+    return next;
+  }
+
+  /** Deletes the connection; events already routed through it are still delivered. */
+  public void delete(Scope scope, String id) {
+    ConnectionRecord current = require(scope, id);
+    if (!store.connections().delete(scope, id, clock.now())) {
+      throw HookstreamException.notFound("connection", id);
+    }
+    onChange.accept(current);
+  }
+}

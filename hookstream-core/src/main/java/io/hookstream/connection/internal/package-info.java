@@ -1,0 +1,2 @@
+/** Connection internals: unsupported, and may change without notice. */
+package io.hookstream.connection.internal;

@@ -1,0 +1,2 @@
+/** Destination internals: unsupported, and may change without notice. */
+package io.hookstream.destination.internal;

@@ -1,0 +1,2 @@
+/** The ingest pipeline's steps: unsupported, and may change without notice. */
+package io.hookstream.ingest.internal;

@@ -1,0 +1,2 @@
+/** Routing internals: unsupported, and may change without notice. */
+package io.hookstream.routing.internal;

@@ -1,0 +1,95 @@
+package io.hookstream.source;
+
+import io.hookstream.internal.Ids;
+import io.hookstream.source.internal.SourceChecks;
+import io.hookstream.spi.Clock;
+import io.hookstream.spi.ErrorCode;
+import io.hookstream.spi.HookstreamException;
+import io.hookstream.spi.store.Page;
+import io.hookstream.spi.store.PageRequest;
+import io.hookstream.spi.store.Scope;
+import io.hookstream.spi.store.SourceRecord;
+import io.hookstream.spi.store.Store;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Sources: create, read, list, update, delete, and the public ingest URL of each. Every write is
+ * validated in full before it is stored, so a bad IP range, schema or secret is a 422 at write
+ * time, never a failure at ingest. Thread-safe.
+ */
+public final class SourceService {
+
+  private final Store store;
+  private final Clock clock;
+  private final Ids ids;
+  private final SourceChecks checks;
+  private final String ingestBaseUrl;
+
+  public SourceService(Store store, Clock clock, Ids ids, SourceChecks checks,
+      String ingestBaseUrl) {
+    this.store = store;
+    this.clock = clock;
+    this.ids = ids;
+    this.checks = checks;
+    this.ingestBaseUrl = ingestBaseUrl.replaceAll("/+$", "");
+  }
+
+  public SourceRecord create(Scope scope, SourceSpec spec) {
+    requireEnvironment(scope);
+    var now = clock.now();
+    SourceRecord source = checks.toRecord(spec, ids.next("src"), scope, 1, now, now);
+    store.sources().insert(source);
+    return source;
+  }
+
+  public Optional<SourceRecord> get(Scope scope, String id) {
+    return store.sources().find(scope, id);
+  }
+
+  /** The source, or a 404. */
+  public SourceRecord require(Scope scope, String id) {
+    return get(scope, id).orElseThrow(() -> HookstreamException.notFound("source", id));
+  }
+
+  public Page<SourceRecord> list(Scope scope, PageRequest page) {
+    return store.sources().list(scope, page);
+  }
+
+  /**
+   * Applies {@code changes} to a builder holding the current settings, validates the result and
+   * stores it. A concurrent update wins or loses as a whole: the loser gets a 409.
+   */
+  public SourceRecord update(Scope scope, String id, UnaryOperator<SourceSpec.Builder> changes) {
+    SourceRecord current = require(scope, id);
+    SourceSpec spec = changes.apply(SourceSpec.from(current)).build();
+    SourceRecord updated = checks.toRecord(spec, id, scope, current.version() + 1,
+        current.createdAt(), clock.now());
+    if (!store.sources().update(updated)) {
+      throw new HookstreamException(ErrorCode.CONFLICT,
+          "source " + id + " was changed concurrently; read it again and retry");
+    }
+    return updated;
+  }
+
+  /** Deletes the source; its events and connections stay. A 404 if unknown. */
+  public void delete(Scope scope, String id) {
+    if (!store.sources().delete(scope, id, clock.now())) {
+      throw HookstreamException.notFound("source", id);
+    }
+  }
+
+  /** The URL senders post to: {@code <base>/v1/ingest/<source id>}. */
+  public String ingestUrl(String sourceId) {
+    return ingestBaseUrl + "/v1/ingest/" + sourceId;
+  }
+
+  public long eventCount(Scope scope, String sourceId) {
+    return store.sources().countEvents(scope, sourceId);
+  }
+
+  private void requireEnvironment(Scope scope) {
+    store.organizations().findEnvironment(scope.orgId(), scope.envId())
+        .orElseThrow(() -> HookstreamException.notFound("environment", scope.envId()));
+  }
+}

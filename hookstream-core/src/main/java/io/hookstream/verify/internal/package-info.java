@@ -1,0 +1,2 @@
+/** Signature scheme implementations: unsupported, and may change without notice. */
+package io.hookstream.verify.internal;
