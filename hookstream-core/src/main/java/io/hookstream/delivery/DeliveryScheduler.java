@@ -77,6 +77,7 @@ public final class DeliveryScheduler implements AutoCloseable {
   private final AtomicBoolean wakePending = new AtomicBoolean();
   private final Runnable clockListener = this::wake;
   private final Object lifecycle = new Object();
+  private final Object sweepLock = new Object();
 
   private ScheduledExecutorService dispatcher;
   private ThreadPoolExecutor workers;
@@ -275,7 +276,7 @@ public final class DeliveryScheduler implements AutoCloseable {
   }
 
   private void sweepIssues(Instant now) {
-    synchronized (lifecycle) {
+    synchronized (sweepLock) {
       if (lastSweep != null && now.isBefore(lastSweep.plus(issueSweepInterval))) {
         return;
       }

@@ -10,12 +10,15 @@ import io.hookstream.spi.store.DeliveryTask;
 import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.DestinationRecord.Delivery;
 import io.hookstream.spi.store.DestinationRecord.RetryPolicy;
+import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.IssueRecord;
 import io.hookstream.spi.store.TaskStatus;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RetryAndDeadLetterTest {
@@ -254,6 +257,46 @@ class RetryAndDeadLetterTest {
       assertThat(a.error()).contains("aws_sqs");
       assertThat(a.dlq()).isTrue();
     });
+  }
+
+  @Test
+  void leaseOutlivesTheDestinationTimeout() {
+    DestinationRecord d = f.destination("patient", "test", "{\"timeout\":120}",
+        RetryPolicy.DEFAULT, Delivery.DEFAULT);
+    Instant[] leaseSeen = new Instant[1];
+    f.provider.script(d.id(), r -> {
+      leaseSeen[0] = f.tasksOf(r.eventId()).get(0).leaseExpiresAt();
+      assertThat(r.timeout()).isEqualTo(Duration.ofSeconds(120));
+      return ok();
+    });
+    f.event("{}", d);
+    Instant start = f.clock.now();
+    scheduler.runDueNow();
+    // 60 s configured, but a 120 s request needs 120 s + 15 s margin.
+    assertThat(leaseSeen[0]).isEqualTo(start.plusSeconds(135));
+  }
+
+  @Test
+  void largeBodiesAreReadFromTheBlobStore() {
+    io.hookstream.store.memory.InMemoryBlobStore blobs =
+        new io.hookstream.store.memory.InMemoryBlobStore();
+    DeliveryScheduler withBlobs = f.scheduler().blobs(blobs).build();
+    DestinationRecord d = f.destination("big");
+    String evt = f.ids.next("evt");
+    Instant now = f.clock.now();
+    blobs.put("org_test/env_test/" + evt, "{\"big\":true}".getBytes(StandardCharsets.UTF_8));
+    f.store.events().insert(new EventRecord(evt, "org_test", "env_test", "src_test", "POST", "/",
+        Map.of(), Map.of(), "application/json", "127.0.0.1", 12, null,
+        "org_test/env_test/" + evt, null, EventStatus.RECEIVED, null, null, "unverified", now,
+        null, now));
+    f.store.events().markRouted(DeliveryFixture.SCOPE, evt, EventStatus.PROCESSING,
+        List.of(f.tasks.pending(DeliveryFixture.SCOPE, evt, "conn", d.id(), null, null)), now);
+
+    withBlobs.runDueNow();
+
+    assertThat(f.provider.received(d.id())).extracting(ScriptedProvider.Received::body)
+        .containsExactly("{\"big\":true}");
+    assertThat(f.status(evt)).isEqualTo(EventStatus.DELIVERED);
   }
 
   @Test
