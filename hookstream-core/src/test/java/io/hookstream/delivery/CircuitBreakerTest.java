@@ -167,6 +167,35 @@ class CircuitBreakerTest {
   }
 
   @Test
+  void nodesSharingTheStoreShareTheCircuitAndOnlyOneProbes() {
+    DestinationRecord d = flaky(RetryPolicy.DEFAULT);
+    for (int i = 0; i < 5; i++) {
+      f.event("{}", d);
+    }
+    scheduler.runDueNow(); // node 1 opens the circuit
+    DeliveryScheduler node2 = f.scheduler().owner("node-2").build();
+    f.event("{}", d);
+    assertThat(node2.runDueNow().claimed()).isZero();
+
+    f.clock.advance(Duration.ofSeconds(60));
+    healthy.set(true);
+    int before = f.provider.received(d.id()).size();
+    // Node 3 wins the probe; while it is half-open node 1 sends nothing.
+    DeliveryScheduler probing = f.scheduler().owner("node-3").build();
+    AtomicBoolean probed = new AtomicBoolean();
+    f.provider.script(d.id(), r -> {
+      if (probed.compareAndSet(false, true)) { // the probe itself
+        assertThat(stateOf(d)).isEqualTo("half_open");
+        assertThat(scheduler.runDueNow().claimed()).isZero();
+      }
+      return ok();
+    });
+    assertThat(probing.runDueNow().succeeded()).isGreaterThanOrEqualTo(1);
+    assertThat(f.provider.received(d.id()).size() - before).isGreaterThanOrEqualTo(1);
+    assertThat(stateOf(d)).isEqualTo("closed");
+  }
+
+  @Test
   void unknownDestinationIsNotFound() {
     assertThatThrownBy(() -> f.circuits.state(DeliveryFixture.SCOPE, "dst_nope"))
         .isInstanceOf(HookstreamException.class).hasMessageContaining("dst_nope");

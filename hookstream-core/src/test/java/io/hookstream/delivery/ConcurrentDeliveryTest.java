@@ -116,6 +116,41 @@ class ConcurrentDeliveryTest {
     }
   }
 
+  /** Waits (bounded) until {@code condition} holds; for effects of another thread. */
+  private static void eventually(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("timed out waiting").isLessThan(deadline);
+      java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+    }
+  }
+
+  @Test
+  void heartbeatKeepsALongDeliveryLeasedSoNoOtherNodeDuplicatesIt() throws Exception {
+    BlockingProvider provider = new BlockingProvider();
+    DestinationRecord d = f.destination("long");
+    provider.block(d.id());
+    String evt = f.event("{}", d);
+    try (DeliveryScheduler a = f.scheduler(Map.of("test", provider)).owner("node-a")
+        .pollInterval(Duration.ofHours(1)).build()) {
+      a.start();
+      a.wake();
+      acquire(provider.arrivals, 1);
+      java.time.Instant firstLease = f.tasksOf(evt).get(0).leaseExpiresAt();
+      for (int i = 0; i < 5; i++) { // 5 × 30 s: far beyond the first 60 s lease
+        f.clock.advance(Duration.ofSeconds(30));
+        java.time.Instant expected = f.clock.now().plusSeconds(60);
+        eventually(() -> expected.equals(f.tasksOf(evt).get(0).leaseExpiresAt()));
+      }
+      assertThat(f.tasksOf(evt).get(0).leaseExpiresAt()).isAfter(firstLease.plusSeconds(60));
+      DeliveryScheduler b = f.scheduler().owner("node-b").build();
+      assertThat(b.runDueNow().claimed()).isZero();
+      provider.release(1);
+      eventually(() -> f.tasksOf(evt).get(0).status() == TaskStatus.SUCCEEDED);
+    }
+    assertThat(provider.delivered).containsExactly(evt);
+  }
+
   @Test
   void crashedNodesTasksAreDeliveredByAnotherAfterTheLeaseExpires() throws Exception {
     CrashableStore nodeA = new CrashableStore(f.store);
