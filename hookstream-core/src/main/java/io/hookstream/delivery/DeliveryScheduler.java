@@ -159,7 +159,8 @@ public final class DeliveryScheduler implements AutoCloseable {
   /**
    * Claims and runs everything due at the clock's current time on the caller's thread, round
    * after round until nothing is due, and says what happened. Retries scheduled for later are not
-   * run; advance the clock and call again.
+   * run; advance the clock and call again. A store failure propagates (the tasks it held are
+   * retried once their leases expire).
    */
   public RunResult runDueNow() {
     Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);

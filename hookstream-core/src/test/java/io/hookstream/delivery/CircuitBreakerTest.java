@@ -196,6 +196,36 @@ class CircuitBreakerTest {
   }
 
   @Test
+  void aProbeWhoseNodeDiedIsTakenOverAfterALease() {
+    DestinationRecord d = flaky(RetryPolicy.DEFAULT);
+    for (int i = 0; i < 5; i++) {
+      f.event("{}", d);
+    }
+    scheduler.runDueNow();
+    f.clock.advance(Duration.ofSeconds(60));
+    // Node A wins the probe and dies in the middle of it.
+    CrashableStore nodeA = new CrashableStore(f.store);
+    DeliveryScheduler a = DeliveryScheduler.builder(nodeA, f.clock,
+        java.util.Map.of("test", new ScriptedProvider(f.clock) {
+          @Override
+          public DeliveryResult deliver(DeliveryRequest request) {
+            nodeA.crash();
+            return ok();
+          }
+        }), f.ids).owner("node-a").circuits(f.circuits).issues(f.issues).build();
+    assertThatThrownBy(a::runDueNow).isInstanceOf(HookstreamException.class)
+        .hasMessageContaining("node crashed");
+    assertThat(stateOf(d)).isEqualTo("half_open");
+    assertThat(scheduler.runDueNow().claimed()).isZero(); // a probe is in flight
+
+    healthy.set(true);
+    f.clock.advance(DeliveryScheduler.DEFAULT_LEASE.plusSeconds(1));
+    scheduler.runDueNow();
+    assertThat(stateOf(d)).isEqualTo("closed");
+    assertThat(f.provider.received(d.id())).hasSizeGreaterThanOrEqualTo(10); // 5 failed + 5 ok
+  }
+
+  @Test
   void unknownDestinationIsNotFound() {
     assertThatThrownBy(() -> f.circuits.state(DeliveryFixture.SCOPE, "dst_nope"))
         .isInstanceOf(HookstreamException.class).hasMessageContaining("dst_nope");

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * function (200 by default) and records every request with the clock time it arrived. A fake of
  * the SPI, for scheduler logic; HTTP itself is covered with the real provider and receiver.
  */
-final class ScriptedProvider implements DestinationProvider {
+class ScriptedProvider implements DestinationProvider {
 
   /** One request as received. */
   record Received(String destinationId, String eventId, int attemptNumber, Instant at, String body) {}
