@@ -32,6 +32,14 @@ class CircuitBreakerTest {
     return d;
   }
 
+  /** Five events that fail at once: the fifth consecutive failure opens the circuit. */
+  private void openCircuit(DestinationRecord d) {
+    for (int i = 0; i < 5; i++) {
+      f.event("{}", d);
+    }
+    scheduler.runDueNow();
+  }
+
   private String stateOf(DestinationRecord d) {
     return f.circuits.state(DeliveryFixture.SCOPE, d.id()).state();
   }
@@ -120,10 +128,7 @@ class CircuitBreakerTest {
   void taskQueuedPastItsRetryWindowGoesToTheDeadLetterQueue() {
     // Window: two fixed retries of 100 s = 200 s after the task's creation.
     DestinationRecord d = flaky(new RetryPolicy(2, "fixed", List.of(100)));
-    for (int i = 0; i < 5; i++) {
-      f.event("{}", d);
-    }
-    scheduler.runDueNow(); // opens the circuit
+    openCircuit(d); // opens the circuit
     f.clock.advance(Duration.ofSeconds(10));
     String waiting = f.event("{\"late\":true}", d);
     Instant created = f.clock.now();
@@ -150,10 +155,7 @@ class CircuitBreakerTest {
   @Test
   void manualResetClosesTheCircuitAndDeliversTheQueue() {
     DestinationRecord d = flaky(RetryPolicy.DEFAULT);
-    for (int i = 0; i < 5; i++) {
-      f.event("{}", d);
-    }
-    scheduler.runDueNow();
+    openCircuit(d);
     String queued = f.event("{\"queued\":true}", d);
     scheduler.runDueNow();
     assertThat(f.tasksOf(queued).get(0).attempts()).isZero();
@@ -169,10 +171,7 @@ class CircuitBreakerTest {
   @Test
   void nodesSharingTheStoreShareTheCircuitAndOnlyOneProbes() {
     DestinationRecord d = flaky(RetryPolicy.DEFAULT);
-    for (int i = 0; i < 5; i++) {
-      f.event("{}", d);
-    }
-    scheduler.runDueNow(); // node 1 opens the circuit
+    openCircuit(d); // node 1 opens the circuit
     DeliveryScheduler node2 = f.scheduler().owner("node-2").build();
     f.event("{}", d);
     assertThat(node2.runDueNow().claimed()).isZero();
@@ -198,10 +197,7 @@ class CircuitBreakerTest {
   @Test
   void aProbeWhoseNodeDiedIsTakenOverAfterALease() {
     DestinationRecord d = flaky(RetryPolicy.DEFAULT);
-    for (int i = 0; i < 5; i++) {
-      f.event("{}", d);
-    }
-    scheduler.runDueNow();
+    openCircuit(d);
     f.clock.advance(Duration.ofSeconds(60));
     // Node A wins the probe and dies in the middle of it.
     CrashableStore nodeA = new CrashableStore(f.store);
