@@ -1,0 +1,82 @@
+package io.hookstream.store.memory;
+
+import io.hookstream.spi.store.ApiKeyRepository;
+import io.hookstream.spi.store.CircuitRepository;
+import io.hookstream.spi.store.ConnectionRepository;
+import io.hookstream.spi.store.DeliveryRepository;
+import io.hookstream.spi.store.DestinationRepository;
+import io.hookstream.spi.store.EventRepository;
+import io.hookstream.spi.store.IssueRepository;
+import io.hookstream.spi.store.OrganizationRepository;
+import io.hookstream.spi.store.SourceRepository;
+import io.hookstream.spi.store.Store;
+
+/**
+ * A {@link Store} held in the JVM's memory: the embedded default and the test default. Nothing
+ * survives the JVM. Lists are range scans over sorted concurrent maps, and delivery claims read a
+ * due-time index, so it stays fast with millions of events.
+ *
+ * <p>Thread-safe; engines in one JVM that share an instance share its data. Records are stored as
+ * given and never copied: callers must not modify the arrays they hold ({@code body}, {@code
+ * payload}) after handing them over.
+ */
+public final class InMemoryStore implements Store {
+
+  private final MemoryOrganizations organizations = new MemoryOrganizations();
+  private final MemoryApiKeys apiKeys = new MemoryApiKeys();
+  private final MemoryDeliveries deliveries = new MemoryDeliveries();
+  private final MemoryEvents events = new MemoryEvents(deliveries);
+  private final MemorySources sources = new MemorySources(events);
+  private final MemoryDestinations destinations = new MemoryDestinations();
+  private final MemoryConnections connections = new MemoryConnections();
+  private final MemoryIssues issues = new MemoryIssues();
+  private final MemoryCircuits circuits = new MemoryCircuits();
+
+  /** An empty store. */
+  public InMemoryStore() {}
+
+  @Override
+  public OrganizationRepository organizations() {
+    return organizations;
+  }
+
+  @Override
+  public ApiKeyRepository apiKeys() {
+    return apiKeys;
+  }
+
+  @Override
+  public SourceRepository sources() {
+    return sources;
+  }
+
+  @Override
+  public DestinationRepository destinations() {
+    return destinations;
+  }
+
+  @Override
+  public ConnectionRepository connections() {
+    return connections;
+  }
+
+  @Override
+  public EventRepository events() {
+    return events;
+  }
+
+  @Override
+  public DeliveryRepository deliveries() {
+    return deliveries;
+  }
+
+  @Override
+  public IssueRepository issues() {
+    return issues;
+  }
+
+  @Override
+  public CircuitRepository circuits() {
+    return circuits;
+  }
+}

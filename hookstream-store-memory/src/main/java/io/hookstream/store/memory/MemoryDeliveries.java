@@ -1,0 +1,253 @@
+package io.hookstream.store.memory;
+
+import io.hookstream.spi.ErrorCode;
+import io.hookstream.spi.HookstreamException;
+import io.hookstream.spi.store.AttemptQuery;
+import io.hookstream.spi.store.AttemptRecord;
+import io.hookstream.spi.store.DeliveryRepository;
+import io.hookstream.spi.store.DeliveryTask;
+import io.hookstream.spi.store.Page;
+import io.hookstream.spi.store.PageRequest;
+import io.hookstream.spi.store.Scope;
+import io.hookstream.spi.store.TaskStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Delivery tasks and attempts. Every task write holds one lock, which makes claims exclusive and
+ * keeps two indexes exact: pending unleased tasks by {@code nextAttemptAt}, and leased tasks by
+ * lease expiry (moved back to the first index once expired). A claim therefore reads only due
+ * tasks, not every task. Reads are lock-free.
+ */
+final class MemoryDeliveries implements DeliveryRepository {
+
+  /** An index entry: a task id at an instant. */
+  private record Slot(Instant at, String id) {
+    static final Comparator<Slot> ORDER = Comparator.comparing(Slot::at).thenComparing(Slot::id);
+  }
+
+  private final Object lock = new Object();
+  private final ConcurrentHashMap<String, DeliveryTask> tasks = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, ConcurrentSkipListSet<String>> tasksByEvent =
+      new ConcurrentHashMap<>();
+  /** Pending tasks without a live lease, by next attempt; guarded by {@link #lock}. */
+  private final TreeSet<Slot> waiting = new TreeSet<>(Slot.ORDER);
+  /** Pending tasks under a lease, by lease expiry; guarded by {@link #lock}. */
+  private final TreeSet<Slot> leased = new TreeSet<>(Slot.ORDER);
+
+  private final ScopedTable<AttemptRecord> attempts =
+      new ScopedTable<>("attempt", AttemptRecord::id, AttemptRecord::scope, false);
+  private final ConcurrentHashMap<String, ConcurrentSkipListSet<String>> attemptsByEvent =
+      new ConcurrentHashMap<>();
+
+  @Override
+  public void insertTasks(List<DeliveryTask> newTasks) {
+    insertIf(newTasks, () -> true);
+  }
+
+  /**
+   * Inserts {@code newTasks} if {@code condition} (run under the task lock) holds; CONFLICT,
+   * with nothing written, if an id is taken.
+   */
+  boolean insertIf(List<DeliveryTask> newTasks, BooleanSupplier condition) {
+    List<DeliveryTask> list = newTasks == null ? List.of() : newTasks;
+    synchronized (lock) {
+      Set<String> ids = new HashSet<>();
+      for (DeliveryTask task : list) {
+        Objects.requireNonNull(task.nextAttemptAt(), "nextAttemptAt");
+        if (tasks.containsKey(task.id()) || !ids.add(task.id())) {
+          throw new HookstreamException(
+              ErrorCode.CONFLICT, "delivery task id already exists: " + task.id());
+        }
+      }
+      if (!condition.getAsBoolean()) {
+        return false;
+      }
+      for (DeliveryTask task : list) {
+        put(task);
+        tasksByEvent.computeIfAbsent(task.eventId(), e -> new ConcurrentSkipListSet<>())
+            .add(task.id());
+      }
+      return true;
+    }
+  }
+
+  @Override
+  public Optional<DeliveryTask> findTask(Scope scope, String id) {
+    return Optional.ofNullable(id == null ? null : tasks.get(id))
+        .filter(t -> t.scope().equals(scope));
+  }
+
+  @Override
+  public List<DeliveryTask> tasksForEvent(Scope scope, String eventId) {
+    ConcurrentSkipListSet<String> ids = eventId == null ? null : tasksByEvent.get(eventId);
+    List<DeliveryTask> result = new ArrayList<>();
+    if (ids != null) {
+      for (String id : ids) {
+        findTask(scope, id).ifPresent(result::add);
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public List<DeliveryTask> claimDue(
+      String owner,
+      Instant now,
+      Instant leaseUntil,
+      int limit,
+      Collection<String> excludedDestinations) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(leaseUntil, "leaseUntil");
+    Set<String> excluded = excludedDestinations == null
+        ? Set.of()
+        : excludedDestinations instanceof Set<String> set ? set : new HashSet<>(
+            excludedDestinations);
+    List<DeliveryTask> claimed = new ArrayList<>();
+    synchronized (lock) {
+      releaseExpiredLeases(now);
+      for (Iterator<Slot> it = waiting.iterator(); it.hasNext() && claimed.size() < limit; ) {
+        Slot slot = it.next();
+        if (slot.at().isAfter(now)) {
+          break;
+        }
+        DeliveryTask task = tasks.get(slot.id());
+        if (excluded.contains(task.destinationId()) || !task.due(now)) {
+          continue;
+        }
+        it.remove();
+        DeliveryTask mine = task.claimed(owner, leaseUntil, now);
+        tasks.put(mine.id(), mine);
+        leased.add(new Slot(leaseUntil, mine.id()));
+        claimed.add(mine);
+      }
+    }
+    return claimed;
+  }
+
+  /** Moves tasks whose lease ended at or before {@code now} back to the waiting index. */
+  private void releaseExpiredLeases(Instant now) {
+    for (Iterator<Slot> it = leased.iterator(); it.hasNext(); ) {
+      Slot slot = it.next();
+      if (slot.at().isAfter(now)) {
+        return;
+      }
+      it.remove();
+      waiting.add(new Slot(tasks.get(slot.id()).nextAttemptAt(), slot.id()));
+    }
+  }
+
+  @Override
+  public int renewLeases(String owner, Collection<String> taskIds, Instant leaseUntil) {
+    Objects.requireNonNull(leaseUntil, "leaseUntil");
+    int renewed = 0;
+    synchronized (lock) {
+      for (String id : taskIds) {
+        DeliveryTask t = tasks.get(id);
+        if (t != null && t.status() == TaskStatus.PENDING && Objects.equals(owner, t.leaseOwner())) {
+          replace(t, new DeliveryTask(t.id(), t.orgId(), t.envId(), t.eventId(),
+              t.connectionId(), t.destinationId(), t.status(), t.attempts(), t.nextAttemptAt(),
+              owner, leaseUntil, t.payload(), t.payloadContentType(), t.sequence(), t.version(),
+              t.createdAt(), t.updatedAt()));
+          renewed++;
+        }
+      }
+    }
+    return renewed;
+  }
+
+  @Override
+  public boolean settle(String owner, DeliveryTask updated, AttemptRecord attempt) {
+    Objects.requireNonNull(owner, "owner");
+    synchronized (lock) {
+      DeliveryTask stored = tasks.get(updated.id());
+      if (stored == null
+          || !stored.scope().equals(updated.scope())
+          || !owner.equals(stored.leaseOwner())) {
+        return false;
+      }
+      if (attempt != null) {
+        attempts.insert(attempt);
+        attemptsByEvent.computeIfAbsent(attempt.eventId(), e -> Pages.newestFirstSet())
+            .add(attempt.id());
+      }
+      replace(stored, updated);
+      return true;
+    }
+  }
+
+  @Override
+  public boolean update(DeliveryTask updated) {
+    synchronized (lock) {
+      DeliveryTask stored = tasks.get(updated.id());
+      if (stored == null
+          || !stored.scope().equals(updated.scope())
+          || stored.version() != updated.version() - 1) {
+        return false;
+      }
+      replace(stored, updated);
+      return true;
+    }
+  }
+
+  @Override
+  public Optional<AttemptRecord> findAttempt(Scope scope, String id) {
+    return attempts.get(scope, id);
+  }
+
+  @Override
+  public Page<AttemptRecord> listAttempts(Scope scope, AttemptQuery query, PageRequest page) {
+    AttemptQuery q = query == null ? AttemptQuery.ALL : query;
+    Iterator<AttemptRecord> rows;
+    if (q.eventId() == null) {
+      rows = attempts.newestFirst(scope, page.after());
+    } else {
+      rows = attempts.newestFirst(scope, attemptsByEvent.get(q.eventId()), page.after());
+    }
+    return Pages.collect(rows, a -> matches(a, q), page, AttemptRecord::id);
+  }
+
+  private static boolean matches(AttemptRecord a, AttemptQuery q) {
+    return (q.eventId() == null || q.eventId().equals(a.eventId()))
+        && (q.connectionId() == null || q.connectionId().equals(a.connectionId()))
+        && (q.destinationId() == null || q.destinationId().equals(a.destinationId()))
+        && (q.status() == null || q.status().equals(a.status()))
+        && (q.dlq() == null || q.dlq() == a.dlq());
+  }
+
+  // Index maintenance; callers hold the lock.
+
+  private void put(DeliveryTask task) {
+    tasks.put(task.id(), task);
+    if (task.status() != TaskStatus.PENDING) {
+      return;
+    }
+    if (task.leaseOwner() != null && task.leaseExpiresAt() != null) {
+      leased.add(new Slot(task.leaseExpiresAt(), task.id()));
+    } else {
+      waiting.add(new Slot(task.nextAttemptAt(), task.id()));
+    }
+  }
+
+  private void replace(DeliveryTask stored, DeliveryTask updated) {
+    Objects.requireNonNull(updated.nextAttemptAt(), "nextAttemptAt");
+    waiting.remove(new Slot(stored.nextAttemptAt(), stored.id()));
+    if (stored.leaseExpiresAt() != null) {
+      leased.remove(new Slot(stored.leaseExpiresAt(), stored.id()));
+    }
+    put(updated);
+  }
+}

@@ -1,0 +1,138 @@
+package io.hookstream.store.memory;
+
+import io.hookstream.spi.store.DeliveryTask;
+import io.hookstream.spi.store.EventQuery;
+import io.hookstream.spi.store.EventRecord;
+import io.hookstream.spi.store.EventRepository;
+import io.hookstream.spi.store.EventStatus;
+import io.hookstream.spi.store.Page;
+import io.hookstream.spi.store.PageRequest;
+import io.hookstream.spi.store.Scope;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Events per scope in a newest-first skip list, with a per-source id index (for the source filter
+ * and counts) and an index of unrouted events ordered by receipt for the recovery sweep. The
+ * unrouted index is a hint: entries are checked against the row and dropped when stale.
+ */
+final class MemoryEvents implements EventRepository {
+
+  private record SourceKey(Scope scope, String sourceId) {}
+
+  private record Unrouted(Instant receivedAt, String id, Scope scope) {
+    static final Comparator<Unrouted> ORDER =
+        Comparator.comparing(Unrouted::receivedAt).thenComparing(Unrouted::id);
+  }
+
+  private final ScopedTable<EventRecord> table =
+      new ScopedTable<>("event", EventRecord::id, EventRecord::scope, false);
+  private final ConcurrentHashMap<SourceKey, ConcurrentSkipListSet<String>> bySource =
+      new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<SourceKey, LongAdder> counts = new ConcurrentHashMap<>();
+  private final ConcurrentSkipListSet<Unrouted> unrouted =
+      new ConcurrentSkipListSet<>(Unrouted.ORDER);
+  private final MemoryDeliveries deliveries;
+
+  MemoryEvents(MemoryDeliveries deliveries) {
+    this.deliveries = deliveries;
+  }
+
+  @Override
+  public void insert(EventRecord event) {
+    Objects.requireNonNull(event.receivedAt(), "receivedAt");
+    table.insert(event);
+    if (event.sourceId() != null) {
+      SourceKey key = new SourceKey(event.scope(), event.sourceId());
+      bySource.computeIfAbsent(key, k -> Pages.newestFirstSet()).add(event.id());
+      counts.computeIfAbsent(key, k -> new LongAdder()).increment();
+    }
+    if (!event.duplicate() && event.routedAt() == null) {
+      unrouted.add(new Unrouted(event.receivedAt(), event.id(), event.scope()));
+    }
+  }
+
+  @Override
+  public Optional<EventRecord> find(Scope scope, String id) {
+    return table.get(scope, id);
+  }
+
+  @Override
+  public Page<EventRecord> list(Scope scope, EventQuery query, PageRequest page) {
+    EventQuery q = query == null ? EventQuery.ALL : query;
+    Iterator<EventRecord> rows;
+    if (q.sourceId() == null) {
+      rows = table.newestFirst(scope, page.after());
+    } else {
+      rows = table.newestFirst(
+          scope, bySource.get(new SourceKey(scope, q.sourceId())), page.after());
+    }
+    return Pages.collect(rows, e -> matches(e, q), page, EventRecord::id);
+  }
+
+  private static boolean matches(EventRecord e, EventQuery q) {
+    return (q.status() == null || q.status() == e.status())
+        && (q.after() == null || !e.receivedAt().isBefore(q.after()))
+        && (q.before() == null || e.receivedAt().isBefore(q.before()))
+        && (q.search() == null || q.search().isEmpty() || found(e, q.search()));
+  }
+
+  private static boolean found(EventRecord e, String search) {
+    return e.id().startsWith(search)
+        || (e.body() != null && new String(e.body(), StandardCharsets.UTF_8).contains(search));
+  }
+
+  @Override
+  public List<EventRecord> findUnrouted(Instant receivedBefore, int limit) {
+    List<EventRecord> result = new ArrayList<>();
+    Iterator<Unrouted> it = unrouted.headSet(new Unrouted(receivedBefore, "", null)).iterator();
+    while (it.hasNext() && result.size() < limit) {
+      Unrouted entry = it.next();
+      EventRecord event = table.get(entry.scope(), entry.id()).orElse(null);
+      if (event == null || event.routedAt() != null) {
+        it.remove(); // routed since it was indexed
+      } else {
+        result.add(event);
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public boolean markRouted(
+      Scope scope, String eventId, EventStatus status, List<DeliveryTask> tasks, Instant at) {
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(at, "at");
+    EventRecord[] before = new EventRecord[1];
+    boolean routed = deliveries.insertIf(tasks, () -> table
+        .update(scope, eventId, e -> {
+          before[0] = e;
+          return e.routedAt() == null ? e.withRouted(status, at) : null;
+        })
+        .isPresent());
+    if (routed) {
+      unrouted.remove(new Unrouted(before[0].receivedAt(), eventId, scope));
+    }
+    return routed;
+  }
+
+  @Override
+  public boolean updateStatus(Scope scope, String eventId, EventStatus status, Instant at) {
+    Objects.requireNonNull(status, "status");
+    return table.update(scope, eventId, e -> e.withStatus(status, at)).isPresent();
+  }
+
+  long countForSource(Scope scope, String sourceId) {
+    LongAdder count = counts.get(new SourceKey(scope, sourceId));
+    return count == null ? 0 : count.sum();
+  }
+}
