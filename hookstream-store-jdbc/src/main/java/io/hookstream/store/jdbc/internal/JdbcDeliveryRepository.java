@@ -160,10 +160,11 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   @Override
   public boolean settle(String owner, DeliveryTask updated, AttemptRecord attempt) {
     return jdbc.inTransaction(c -> {
-      Object[] params = VersionedRows.updateParams(taskValues(updated), updated.id(), owner);
+      Object[] params = VersionedRows.updateParams(taskValues(updated), updated.id(),
+          updated.orgId(), updated.envId(), owner);
       int n = Jdbc.update(c, "UPDATE " + tasks + " SET "
           + taskColumns.assignments("id", "org_id", "env_id") + " WHERE id = ?"
-          + " AND lease_owner = ?", params);
+          + " AND org_id = ? AND env_id = ? AND lease_owner = ?", params);
       if (n != 1) {
         return false;
       }
@@ -177,10 +178,10 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   @Override
   public boolean update(DeliveryTask updated) {
     Object[] params = VersionedRows.updateParams(taskValues(updated), updated.id(),
-        updated.version() - 1);
+        updated.orgId(), updated.envId(), updated.version() - 1);
     return jdbc.update("UPDATE " + tasks + " SET "
-        + taskColumns.assignments("id", "org_id", "env_id") + " WHERE id = ? AND version = ?",
-        params) == 1;
+        + taskColumns.assignments("id", "org_id", "env_id") + " WHERE id = ? AND org_id = ?"
+        + " AND env_id = ? AND version = ?", params) == 1;
   }
 
   @Override

@@ -36,12 +36,13 @@ public final class JdbcIssueRepository implements IssueRepository {
 
   @Override
   public void insert(IssueRecord issue) {
-    jdbc.updateOrConflict("issue exists: " + issue.id(), columns.insert(table), values(issue));
+    jdbc.updateOrConflict(activeClash(issue), columns.insert(table), values(issue));
   }
 
   @Override
   public boolean update(IssueRecord issue) {
-    return jdbc.update("UPDATE " + table + " SET " + columns.assignments("id", "org_id", "env_id")
+    return jdbc.updateOrConflict(activeClash(issue), "UPDATE " + table + " SET "
+        + columns.assignments("id", "org_id", "env_id")
         + " WHERE id = ? AND org_id = ? AND env_id = ?", VersionedRows.updateParams(
             values(issue), issue.id(), issue.orgId(), issue.envId())) == 1;
   }
@@ -67,6 +68,11 @@ public final class JdbcIssueRepository implements IssueRepository {
     return jdbc.query("SELECT * FROM " + table + " WHERE status IN ('open', 'acknowledged')"
         + " AND last_seen_at < ? ORDER BY last_seen_at, id LIMIT ?", JdbcIssueRepository::map,
         before, limit);
+  }
+
+  private static String activeClash(IssueRecord i) {
+    return "an active issue exists for destination " + i.destinationId() + " and error type "
+        + i.errorType();
   }
 
   private static Object[] values(IssueRecord i) {

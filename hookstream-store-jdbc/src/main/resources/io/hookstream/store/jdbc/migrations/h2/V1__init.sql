@@ -202,7 +202,11 @@ CREATE TABLE ${prefix}issues (
   updated_at          TIMESTAMP(9) WITH TIME ZONE NOT NULL
 );
 CREATE INDEX ${prefix}issues_scope ON ${prefix}issues (org_id, env_id, id);
-CREATE INDEX ${prefix}issues_destination ON ${prefix}issues (destination_id, error_type);
+-- At most one unresolved issue per destination and error type (NULL once resolved).
+ALTER TABLE ${prefix}issues ADD COLUMN active_destination VARCHAR
+  GENERATED ALWAYS AS (CASE WHEN status <> 'resolved' THEN destination_id END);
+CREATE UNIQUE INDEX ${prefix}issues_active ON ${prefix}issues
+  (org_id, env_id, active_destination, error_type);
 CREATE INDEX ${prefix}issues_stale ON ${prefix}issues (status, last_seen_at);
 
 CREATE TABLE ${prefix}circuits (

@@ -201,7 +201,10 @@ CREATE TABLE ${prefix}issues (
   updated_at          timestamptz NOT NULL
 );
 CREATE INDEX ${prefix}issues_scope ON ${prefix}issues (org_id, env_id, id);
-CREATE INDEX ${prefix}issues_destination ON ${prefix}issues (destination_id, error_type);
+-- At most one unresolved issue per destination and error type: two nodes that see the first
+-- failure at once create one issue (the loser gets a unique-key error and updates it).
+CREATE UNIQUE INDEX ${prefix}issues_active ON ${prefix}issues
+  (org_id, env_id, destination_id, error_type) WHERE status <> 'resolved';
 CREATE INDEX ${prefix}issues_stale ON ${prefix}issues (last_seen_at)
   WHERE status IN ('open', 'acknowledged');
 
