@@ -14,7 +14,7 @@ import java.util.List;
 public final class H2Dialect extends Dialect {
 
   /** How long an instance waits for another's migration before giving up. */
-  private static final int LOCK_TIMEOUT_MILLIS = 120_000;
+  private static final int LOCK_TIMEOUT_SECONDS = 120;
 
   @Override
   public String migrationFolder() {
@@ -28,9 +28,10 @@ public final class H2Dialect extends Dialect {
     try (Statement st = c.createStatement()) {
       st.execute("CREATE TABLE IF NOT EXISTS " + table + " (id INT PRIMARY KEY)");
       st.execute("MERGE INTO " + table + " (id) KEY (id) VALUES (1)");
-      st.execute("SET LOCK_TIMEOUT " + LOCK_TIMEOUT_MILLIS);
       c.setAutoCommit(false);
-      st.executeQuery("SELECT id FROM " + table + " WHERE id = 1 FOR UPDATE").close();
+      // WAIT bounds this one statement, leaving the pooled connection's lock timeout alone.
+      st.executeQuery("SELECT id FROM " + table + " WHERE id = 1 FOR UPDATE WAIT "
+          + LOCK_TIMEOUT_SECONDS).close();
     }
   }
 
