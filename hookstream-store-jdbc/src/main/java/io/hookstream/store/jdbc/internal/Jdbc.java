@@ -20,7 +20,8 @@ import javax.sql.DataSource;
 /**
  * Plain JDBC plumbing: borrows a connection per call, binds parameters by Java type, maps rows,
  * runs transactions, and turns {@link SQLException}s into {@link HookstreamException}s
- * (UNAVAILABLE for connection and transient failures, CONFLICT for unique-key clashes).
+ * (UNAVAILABLE for connection and transient failures, CONFLICT for unique-key clashes,
+ * BAD_REQUEST for values a column refuses, INTERNAL otherwise).
  * Thread-safe.
  */
 public final class Jdbc {
@@ -68,9 +69,23 @@ public final class Jdbc {
     }
   }
 
+  /**
+   * Runs {@code work} on a borrowed connection in auto-commit mode (whatever the pool's default),
+   * restoring the connection's mode before it goes back.
+   */
   public <T> T withConnection(ConnectionWork<T> work) {
     try (Connection c = connect()) {
-      return work.run(c);
+      boolean autoCommit = c.getAutoCommit();
+      if (!autoCommit) {
+        c.setAutoCommit(true);
+      }
+      try {
+        return work.run(c);
+      } finally {
+        if (!autoCommit) {
+          c.setAutoCommit(false);
+        }
+      }
     } catch (SQLException e) {
       throw translate(e);
     }
@@ -79,7 +94,6 @@ public final class Jdbc {
   /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
   public <T> T inTransaction(ConnectionWork<T> work) {
     return withConnection(c -> {
-      boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
         T result = work.run(c);
@@ -89,7 +103,7 @@ public final class Jdbc {
         rollbackQuietly(c, e);
         throw e;
       } finally {
-        c.setAutoCommit(autoCommit);
+        c.setAutoCommit(true);
       }
     });
   }
@@ -206,6 +220,10 @@ public final class Jdbc {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     if (isUniqueViolation(e)) {
       return new HookstreamException(ErrorCode.CONFLICT, "duplicate key: " + e.getMessage(), e);
+    }
+    if (state.startsWith("22")) { // data exception: a value the column type refuses
+      return new HookstreamException(ErrorCode.BAD_REQUEST,
+          "value rejected by the database: " + e.getMessage(), e);
     }
     boolean unavailable = e instanceof SQLTransientException
         || e instanceof SQLRecoverableException
