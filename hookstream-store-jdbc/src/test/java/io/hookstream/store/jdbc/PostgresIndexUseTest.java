@@ -44,8 +44,9 @@ class PostgresIndexUseTest {
           + " body, status, received_at, routed_at, updated_at)"
           + " SELECT 'evt_' || lpad(to_hex(i), 32, '0'), 'org_test',"
           + " " + ENV + ", 'src_' || (i % 7),"
-          + " 'POST', 2, '{}'::bytea, CASE (i / 50) % 10 WHEN 0 THEN 'failed' WHEN 1 THEN 'received'"
-          + " ELSE 'delivered' END, now() - i * interval '1 second', now(), now()"
+          + " 'POST', 2, '{}'::bytea,"
+          + " CASE (i / 50) % 10 WHEN 0 THEN 'failed' WHEN 1 THEN 'received' ELSE 'delivered' END,"
+          + " now() - i * interval '1 second', now(), now()"
           + " FROM generate_series(1, " + ROWS + ") i");
       st.execute("INSERT INTO hs_delivery_tasks (id, org_id, env_id, event_id, destination_id,"
           + " status, attempts, next_attempt_at, sequence, version, created_at, updated_at)"

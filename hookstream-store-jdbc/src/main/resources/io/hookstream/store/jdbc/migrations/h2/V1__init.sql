@@ -183,7 +183,8 @@ CREATE TABLE ${prefix}attempts (
 );
 CREATE INDEX ${prefix}attempts_scope ON ${prefix}attempts (org_id, env_id, id);
 CREATE INDEX ${prefix}attempts_event ON ${prefix}attempts (org_id, env_id, event_id, id);
-CREATE INDEX ${prefix}attempts_destination ON ${prefix}attempts (org_id, env_id, destination_id, id);
+CREATE INDEX ${prefix}attempts_destination ON ${prefix}attempts
+  (org_id, env_id, destination_id, id);
 
 CREATE TABLE ${prefix}issues (
   id                  VARCHAR PRIMARY KEY,
