@@ -8,6 +8,7 @@ import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.store.SourceRecord;
 import io.hookstream.store.jdbc.internal.Jdbc;
 import io.hookstream.store.jdbc.internal.Migrator;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +74,27 @@ abstract class MigrationScenarios {
       for (JdbcStores stores : all) {
         assertThat(stores.store().sources().find(SCOPE, source.id())).isPresent();
       }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aStartingInstanceWaitsWhileAnotherHoldsTheMigrationLock() throws Exception {
+    DataSource ds = freshDatabase();
+    io.hookstream.store.jdbc.internal.Dialect dialect = dialectImpl();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (Connection holder = ds.getConnection()) {
+      dialect.acquireMigrationLock(holder, "hs_");
+      Future<JdbcStores> starting = pool.submit(() -> JdbcStores.builder(ds).build());
+
+      assertThatThrownBy(() -> starting.get(1, TimeUnit.SECONDS))
+          .isInstanceOf(TimeoutException.class);
+      assertThat(new Migrator(ds, dialect, "hs_").currentVersion()).isZero();
+
+      dialect.releaseMigrationLock(holder, "hs_");
+      starting.get(60, TimeUnit.SECONDS);
+      assertThat(versions(ds, "hs_")).containsExactly(1, 2);
     } finally {
       pool.shutdownNow();
     }

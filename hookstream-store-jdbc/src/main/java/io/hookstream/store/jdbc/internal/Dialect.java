@@ -14,8 +14,9 @@ public abstract class Dialect {
   public abstract String migrationFolder();
 
   /**
-   * Takes the cross-process migration lock on {@code lockConnection}, waiting for it; the lock
-   * is held until {@link #releaseMigrationLock}. Schema changes run on another connection.
+   * Takes the cross-process migration lock on {@code lockConnection}, waiting for it: it opens a
+   * transaction there that holds the lock until {@link #releaseMigrationLock} commits it (or a
+   * rollback ends it). Schema changes run on another connection.
    */
   public abstract void acquireMigrationLock(Connection lockConnection, String prefix)
       throws SQLException;

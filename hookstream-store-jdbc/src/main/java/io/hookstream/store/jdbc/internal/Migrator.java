@@ -55,9 +55,12 @@ public final class Migrator {
       dialect.acquireMigrationLock(lock, prefix);
       try {
         applyMissing(work, target);
-      } finally {
-        dialect.releaseMigrationLock(lock, prefix);
+      } catch (SQLException | RuntimeException e) {
+        lock.rollback(); // releases the lock
+        lock.setAutoCommit(true);
+        throw e;
       }
+      dialect.releaseMigrationLock(lock, prefix);
     } catch (SQLException e) {
       throw Jdbc.translate(e);
     }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * PostgreSQL 13+. Migrations run under a session-level {@code pg_advisory_lock} keyed by the
- * table prefix, inside one transaction per script; JSON is {@code jsonb} (headers {@code json},
+ * PostgreSQL 13+. Migrations run under {@code pg_advisory_xact_lock} keyed by the table prefix
+ * (held by a transaction on a separate connection), one transaction per script; JSON is {@code jsonb} (headers {@code json},
  * which keeps key order); claims use {@code FOR UPDATE SKIP LOCKED}.
  */
 public final class PostgresDialect extends Dialect {
@@ -22,7 +22,10 @@ public final class PostgresDialect extends Dialect {
 
   @Override
   public void acquireMigrationLock(Connection c, String prefix) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
+    // A transaction-scoped lock: it goes with the transaction, so a connection can never
+    // return to the pool still holding it.
+    c.setAutoCommit(false);
+    try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
       ps.setLong(1, lockKey(prefix));
       ps.executeQuery().close();
     }
@@ -30,10 +33,8 @@ public final class PostgresDialect extends Dialect {
 
   @Override
   public void releaseMigrationLock(Connection c, String prefix) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-      ps.setLong(1, lockKey(prefix));
-      ps.executeQuery().close();
-    }
+    c.commit();
+    c.setAutoCommit(true);
   }
 
   /** A stable 64-bit key per prefix (FNV-1a), so stores with different prefixes do not wait. */
