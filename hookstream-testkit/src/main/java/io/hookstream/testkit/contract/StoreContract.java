@@ -852,14 +852,28 @@ public abstract class StoreContract {
   }
 
   @Test
-  void racingRevokesHaveExactlyOneWinner() throws Exception {
-    ApiKeyRecord key = fx.apiKey(scope, fx.hash(), clock.now());
-    store.apiKeys().insert(key);
-    List<Boolean> won = Concurrently.run(16,
-        i -> () -> store.apiKeys().revoke(scope, key.id(), clock.now().plusSeconds(i)));
-    assertThat(won.stream().filter(w -> w).count()).isEqualTo(1);
-    assertThat(store.apiKeys().find(scope, key.id()).orElseThrow().revokedAt())
-        .isEqualTo(clock.now().plusSeconds(won.indexOf(true)));
+  void racingRevokesHaveExactlyOneWinnerPerKey() throws Exception {
+    List<ApiKeyRecord> keys = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      ApiKeyRecord key = fx.apiKey(scope, fx.hash(), clock.now());
+      store.apiKeys().insert(key);
+      keys.add(key);
+    }
+    Map<String, Integer> winners = new ConcurrentHashMap<>();
+    Concurrently.run(16, i -> () -> {
+      for (ApiKeyRecord key : keys) {
+        if (store.apiKeys().revoke(scope, key.id(), clock.now().plusSeconds(i))) {
+          winners.merge(key.id(), i,
+              (x, y) -> { throw new AssertionError("two winners for " + key.id()); });
+        }
+      }
+      return null;
+    });
+    assertThat(winners).hasSize(keys.size());
+    for (ApiKeyRecord key : keys) {
+      assertThat(store.apiKeys().find(scope, key.id()).orElseThrow().revokedAt())
+          .isEqualTo(clock.now().plusSeconds(winners.get(key.id())));
+    }
   }
 
   @Test
