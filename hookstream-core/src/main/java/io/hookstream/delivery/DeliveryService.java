@@ -47,6 +47,17 @@ public final class DeliveryService {
     this.tasks = Objects.requireNonNull(tasks, "tasks");
   }
 
+  /** Delivery attempts newest first, filtered by {@code query}. */
+  public Page<AttemptRecord> attempts(Scope scope, AttemptQuery query, PageRequest page) {
+    return store.deliveries().listAttempts(scope, query, page);
+  }
+
+  /** One attempt, or a 404. */
+  public AttemptRecord attempt(Scope scope, String attemptId) {
+    return store.deliveries().findAttempt(scope, attemptId)
+        .orElseThrow(() -> HookstreamException.notFound("delivery attempt", attemptId));
+  }
+
   /**
    * Queues event {@code eventId} again for every (connection, destination) it was routed to: a
    * pending task is made due now, a finished one gets a new task (fresh retry schedule, same
