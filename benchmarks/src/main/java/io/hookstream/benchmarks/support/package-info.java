@@ -1,0 +1,2 @@
+/** What several harnesses share: databases, payloads, latency recording, timing. */
+package io.hookstream.benchmarks.support;
