@@ -2,6 +2,9 @@ package io.hookstream.benchmarks;
 
 
 
+import io.hookstream.benchmarks.delivery.EndToEndHarness;
+import io.hookstream.benchmarks.durable.DurableIngestHarness;
+import io.hookstream.benchmarks.growth.CostGrowthHarness;
 import io.hookstream.benchmarks.routing.RoutingCostHarness;
 
 import io.hookstream.benchmarks.support.Databases;
@@ -69,7 +72,8 @@ public final class Main {
 
   private static Map<String, Harness> harnesses(Databases databases) {
     Map<String, Harness> all = new LinkedHashMap<>();
-    for (Harness h : List.of(new RoutingCostHarness())) {
+    for (Harness h : List.of(new RoutingCostHarness(), new CostGrowthHarness(databases),
+        new DurableIngestHarness(databases), new EndToEndHarness(databases))) {
       all.put(h.name(), h);
     }
     return all;

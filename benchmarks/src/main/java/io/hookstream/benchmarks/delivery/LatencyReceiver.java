@@ -1,0 +1,96 @@
+package io.hookstream.benchmarks.delivery;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.hookstream.benchmarks.support.Latency;
+import io.hookstream.benchmarks.support.Payloads;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A lean webhook receiver on loopback (JDK HttpServer, keep-alive): reads each body, takes the
+ * send time stamped in it ({@code System.nanoTime()} of the intended send, see {@link
+ * Payloads#json}), records now minus that, answers 200 with no body. Unlike the testkit's
+ * receiver it keeps no request, so it costs the same at the millionth delivery as at the first.
+ * Thread-safe.
+ */
+final class LatencyReceiver implements AutoCloseable {
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private volatile Latency latency = new Latency();
+  private final AtomicLong received = new AtomicLong();
+  private final AtomicLong lastReceipt = new AtomicLong();
+
+  LatencyReceiver(int threads) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+    executor = Executors.newFixedThreadPool(threads);
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  /** Starts a new measurement: a fresh histogram and count. */
+  Latency reset() {
+    latency = new Latency();
+    received.set(0);
+    return latency;
+  }
+
+  long received() {
+    return received.get();
+  }
+
+  /** {@code System.nanoTime()} of the latest receipt. */
+  long lastReceiptNanos() {
+    return lastReceipt.get();
+  }
+
+  /** Waits until {@code count} deliveries arrived or {@code timeoutNanos} passed; true if all. */
+  boolean awaitCount(long count, long timeoutNanos) throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutNanos;
+    while (received.get() < count) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      TimeUnit.MILLISECONDS.sleep(5);
+    }
+    return true;
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    byte[] buf = new byte[4096];
+    int n = 0;
+    try (InputStream in = exchange.getRequestBody()) {
+      int r;
+      while ((r = in.read(buf, n, buf.length - n)) > 0) {
+        n += r;
+        if (n == buf.length) {
+          buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+        }
+      }
+    }
+    long now = System.nanoTime();
+    latency.recordNanos(now - Payloads.stamp(buf, n));
+    lastReceipt.accumulateAndGet(now, Math::max);
+    received.incrementAndGet();
+    exchange.sendResponseHeaders(200, -1);
+    exchange.close();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}
