@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -48,6 +49,8 @@ final class MemoryDeliveries implements DeliveryRepository {
       new ConcurrentHashMap<>();
   /** Pending tasks without a live lease, by next attempt; guarded by {@link #lock}. */
   private final TreeSet<Slot> waiting = new TreeSet<>(Slot.ORDER);
+  /** The entries of {@link #waiting} per destination (no empty sets); guarded by the lock. */
+  private final Map<String, TreeSet<Slot>> waitingByDestination = new HashMap<>();
   /** Pending tasks under a lease, by lease expiry; guarded by {@link #lock}. */
   private final TreeSet<Slot> leased = new TreeSet<>(Slot.ORDER);
   /** Pending tasks (leased or not) per destination, by (sequence, id); guarded by the lock. */
@@ -159,21 +162,18 @@ final class MemoryDeliveries implements DeliveryRepository {
     Set<String> excluded = excludedDestinations == null
         ? Set.of()
         : new HashSet<>(excludedDestinations);
-    Set<String> due = new LinkedHashSet<>();
+    // One look per destination at its oldest waiting task, never a walk over the backlog.
+    TreeMap<Slot, String> heads = new TreeMap<>(Slot.ORDER);
     synchronized (lock) {
       releaseExpiredLeases(now);
-      for (Iterator<Slot> it = waiting.iterator(); it.hasNext() && due.size() < limit; ) {
-        Slot slot = it.next();
-        if (slot.at().isAfter(now)) {
-          break;
+      waitingByDestination.forEach((destination, slots) -> {
+        Slot first = slots.first();
+        if (!excluded.contains(destination) && !first.at().isAfter(now)) {
+          heads.put(first, destination);
         }
-        String destination = tasks.get(slot.id()).destinationId();
-        if (!excluded.contains(destination)) {
-          due.add(destination);
-        }
-      }
+      });
     }
-    return List.copyOf(due);
+    return heads.values().stream().limit(Math.max(0, limit)).toList();
   }
 
   @Override
@@ -221,7 +221,7 @@ final class MemoryDeliveries implements DeliveryRepository {
       it.remove();
       DeliveryTask task = tasks.get(slot.id());
       leasedByDestination.merge(task.destinationId(), -1, Integer::sum);
-      waiting.add(new Slot(task.nextAttemptAt(), slot.id()));
+      addWaiting(task.destinationId(), new Slot(task.nextAttemptAt(), slot.id()));
     }
   }
 
@@ -316,13 +316,28 @@ final class MemoryDeliveries implements DeliveryRepository {
       leased.add(new Slot(task.leaseExpiresAt(), task.id()));
       leasedByDestination.merge(task.destinationId(), 1, Integer::sum);
     } else {
-      waiting.add(new Slot(task.nextAttemptAt(), task.id()));
+      addWaiting(task.destinationId(), new Slot(task.nextAttemptAt(), task.id()));
+    }
+  }
+
+  private void addWaiting(String destinationId, Slot slot) {
+    waiting.add(slot);
+    waitingByDestination.computeIfAbsent(destinationId, d -> new TreeSet<>(Slot.ORDER)).add(slot);
+  }
+
+  private void removeWaiting(String destinationId, Slot slot) {
+    if (waiting.remove(slot)) {
+      TreeSet<Slot> slots = waitingByDestination.get(destinationId);
+      slots.remove(slot);
+      if (slots.isEmpty()) {
+        waitingByDestination.remove(destinationId);
+      }
     }
   }
 
   private void replace(DeliveryTask stored, DeliveryTask updated) {
     Objects.requireNonNull(updated.nextAttemptAt(), "nextAttemptAt");
-    waiting.remove(new Slot(stored.nextAttemptAt(), stored.id()));
+    removeWaiting(stored.destinationId(), new Slot(stored.nextAttemptAt(), stored.id()));
     if (stored.leaseExpiresAt() != null
         && leased.remove(new Slot(stored.leaseExpiresAt(), stored.id()))) {
       leasedByDestination.merge(stored.destinationId(), -1, Integer::sum);

@@ -113,6 +113,20 @@ class DestinationClaimTest {
   }
 
   @Test
+  void dueDestinationsComeOldestDueFirstAndReturnWhenTheirLeasesExpire() {
+    repo.insertTasks(List.of(task("dst_new", 1, T0.minusSeconds(1), T0),
+        task("dst_old", 1, T0.minusSeconds(9), T0), task("dst_mid", 1, T0.minusSeconds(5), T0),
+        task("dst_mid", 2, T0.minusSeconds(3), T0)));
+    assertThat(repo.dueDestinations(T0, 10, List.of()))
+        .containsExactly("dst_old", "dst_mid", "dst_new");
+    assertThat(repo.dueDestinations(T0, 2, List.of())).containsExactly("dst_old", "dst_mid");
+    claim("dst_old", "n1", 1, 1, false, null);
+    assertThat(repo.dueDestinations(T0, 10, List.of())).containsExactly("dst_mid", "dst_new");
+    assertThat(repo.dueDestinations(LEASE, 10, List.of()))
+        .containsExactly("dst_old", "dst_mid", "dst_new");
+  }
+
+  @Test
   void concurrentClaimersNeverShareATaskNorExceedMaxLeased() throws Exception {
     insert("dst_a", 100);
     Set<String> claimed = ConcurrentHashMap.newKeySet();
