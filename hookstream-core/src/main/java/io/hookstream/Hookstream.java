@@ -22,6 +22,7 @@ import io.hookstream.source.SourceService;
 import io.hookstream.source.internal.SourceChecks;
 import io.hookstream.spi.Authenticator;
 import io.hookstream.spi.BlobStore;
+import io.hookstream.spi.ChannelBus;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider;
 import io.hookstream.spi.ErrorCode;
@@ -31,6 +32,9 @@ import io.hookstream.spi.Principal;
 import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.SourceRecord;
 import io.hookstream.spi.store.Store;
+import io.hookstream.stream.ChannelBroadcaster;
+import io.hookstream.stream.WebSocketDestinationProvider;
+import io.hookstream.stream.internal.LocalChannelBus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,6 +93,10 @@ public final class Hookstream implements AutoCloseable {
   private final ThreadPoolExecutor routingExecutor;
   private final ScheduledExecutorService timers;
   private final Duration recoveryInterval;
+  private final ChannelBus bus;
+  private final boolean ownsBus;
+  private final ChannelBroadcaster streams;
+  private final Map<String, DestinationProvider> providers;
   private volatile boolean started;
   private volatile boolean closed;
 
@@ -107,7 +115,16 @@ public final class Hookstream implements AutoCloseable {
     auth.addAll(b.authenticators);
     this.authenticators = List.copyOf(auth);
     this.sources = new SourceService(store, clock, ids, new SourceChecks(), b.ingestBaseUrl);
-    this.destinations = new DestinationService(store, clock, ids, b.providers);
+    this.ownsBus = b.channelBus == null;
+    this.bus = ownsBus
+        ? new LocalChannelBus(b.streamBusCapacity, "hookstream-stream-" + instanceId)
+        : b.channelBus;
+    this.streams = new ChannelBroadcaster(bus);
+    Map<String, DestinationProvider> all = new LinkedHashMap<>(b.providers);
+    all.putIfAbsent(WebSocketDestinationProvider.TYPE,
+        new WebSocketDestinationProvider(streams, store));
+    this.providers = Map.copyOf(all);
+    this.destinations = new DestinationService(store, clock, ids, providers);
     this.events = new EventService(store, blobs);
     RouteCache routes = new RouteCache(store, clock, b.routeCacheTtl, new RouteCompiler());
     this.router = new EventRouter(store, clock, ids, routes, events::body,
@@ -214,6 +231,20 @@ public final class Hookstream implements AutoCloseable {
     return events;
   }
 
+  /**
+   * Live streaming: publish to and subscribe to this organization's {@code event}, {@code
+   * delivery}, {@code issue} and {@code event.delivered} messages (the WebSocket endpoints use
+   * it). Messages travel through the builder's {@link ChannelBus}.
+   */
+  public ChannelBroadcaster streams() {
+    return streams;
+  }
+
+  /** The destination types this engine delivers to, by type (including {@code websocket}). */
+  public Map<String, DestinationProvider> providers() {
+    return providers;
+  }
+
   public Clock clock() {
     return clock;
   }
@@ -238,6 +269,10 @@ public final class Hookstream implements AutoCloseable {
     }
     closed = true;
     timers.shutdownNow();
+    streams.close();
+    if (ownsBus) {
+      bus.close();
+    }
     routingExecutor.shutdown();
     try {
       if (!routingExecutor.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -251,6 +286,7 @@ public final class Hookstream implements AutoCloseable {
   }
 
   private void dispatch(EventRecord event) {
+    streams.eventReceived(event);
     try {
       routingExecutor.execute(() -> routeQuietly(event));
     } catch (RejectedExecutionException e) {
@@ -293,6 +329,7 @@ public final class Hookstream implements AutoCloseable {
     public static final Duration DEFAULT_RECOVERY_INTERVAL = Duration.ofSeconds(10);
     public static final Duration DEFAULT_ROUTE_CACHE_TTL = Duration.ofSeconds(5);
     public static final String DEFAULT_INGEST_BASE_URL = "http://localhost:8080";
+    public static final int DEFAULT_STREAM_BUS_CAPACITY = 10_000;
 
     private Store store;
     private KeyValueStore keyValueStore;
@@ -309,6 +346,8 @@ public final class Hookstream implements AutoCloseable {
     private Duration routeCacheTtl = DEFAULT_ROUTE_CACHE_TTL;
     private int routingThreads = 2;
     private int routingQueueSize = 10_000;
+    private ChannelBus channelBus;
+    private int streamBusCapacity = DEFAULT_STREAM_BUS_CAPACITY;
 
     private Builder() {}
 
@@ -403,6 +442,29 @@ public final class Hookstream implements AutoCloseable {
       }
       this.routingThreads = threads;
       this.routingQueueSize = queueSize;
+      return this;
+    }
+
+    /**
+     * The bus live-stream messages travel through. Default: an in-JVM bus owned by the engine
+     * (subscribers on this node only; closed with the engine). Pass a shared bus (for example
+     * PostgreSQL LISTEN/NOTIFY) so subscribers on every node see every node's events; the host
+     * closes a bus it passed.
+     */
+    public Builder channelBus(ChannelBus bus) {
+      this.channelBus = Objects.requireNonNull(bus, "channelBus");
+      return this;
+    }
+
+    /**
+     * How many messages the default in-JVM bus holds before it drops new ones (default 10,000);
+     * ignored when {@link #channelBus} is set.
+     */
+    public Builder streamBusCapacity(int capacity) {
+      if (capacity < 1) {
+        throw new IllegalArgumentException("streamBusCapacity must be positive: " + capacity);
+      }
+      this.streamBusCapacity = capacity;
       return this;
     }
 
