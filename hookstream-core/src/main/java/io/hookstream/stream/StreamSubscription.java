@@ -99,6 +99,16 @@ public final class StreamSubscription implements AutoCloseable {
     return queued.get();
   }
 
+  /** The close code asked for by {@link #closeAfterSend} or a failed send; 0 while open. */
+  public int closeCode() {
+    return pendingCloseReason == null ? 0 : pendingCloseCode;
+  }
+
+  /** The close reason asked for, or null while open. */
+  public String closeReason() {
+    return pendingCloseReason;
+  }
+
   public boolean isOpen() {
     return !closed.get() && pendingCloseReason == null;
   }
