@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * What the three endpoints share: per-connection limits and timeouts, registration with the
  * heartbeat, liveness on any client message, and cleanup on close. One instance per connection.
  */
-abstract class BaseEndpoint extends Endpoint {
+public abstract class BaseEndpoint extends Endpoint {
 
   private static final Logger log = LoggerFactory.getLogger(BaseEndpoint.class);
 

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * ingested like an HTTP {@code POST} with {@code application/json} and answered {@code
  * {"type":"ack","event_id":..}} or {@code {"type":"error","error":..,"status":..}}.
  */
-final class SourceEndpoint extends BaseEndpoint {
+public final class SourceEndpoint extends BaseEndpoint {
 
   private static final Logger log = LoggerFactory.getLogger(SourceEndpoint.class);
 

@@ -17,7 +17,7 @@ import java.util.Optional;
  * {@code subscribe} / {@code unsubscribe} with {@code subscribed} / {@code unsubscribed}, {@code
  * pong} silently, {@code ping} with {@code pong}, and anything else with {@code error}.
  */
-final class StreamEndpoint extends BaseEndpoint {
+public final class StreamEndpoint extends BaseEndpoint {
 
   StreamEndpoint(WsRuntime runtime) {
     super(runtime);

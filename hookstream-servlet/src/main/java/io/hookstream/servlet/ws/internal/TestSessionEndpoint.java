@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * streams().testSessionMessage(sessionId, ...)} arrives here; client messages other than
  * {@code pong} are ignored.
  */
-final class TestSessionEndpoint extends BaseEndpoint {
+public final class TestSessionEndpoint extends BaseEndpoint {
 
   private static final Pattern SESSION_ID = Pattern.compile("^[A-Za-z0-9_-]{1,100}$");
 
