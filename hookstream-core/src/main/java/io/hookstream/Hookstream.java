@@ -10,10 +10,18 @@ import io.hookstream.ingest.IngestContext;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.ingest.IngestResult;
 import io.hookstream.ingest.IngestStep;
+import io.hookstream.ingest.TrustedProxies;
+import io.hookstream.ingest.internal.ClientIpResolver;
+import io.hookstream.ingest.internal.ClientIpStep;
+import io.hookstream.ingest.internal.DedupStep;
 import io.hookstream.ingest.internal.IngestPipeline;
+import io.hookstream.ingest.internal.IpFilterStep;
+import io.hookstream.ingest.internal.SchemaStep;
 import io.hookstream.ingest.internal.PersistStep;
 import io.hookstream.ingest.internal.SignatureStep;
 import io.hookstream.internal.Ids;
+import io.hookstream.routing.TransformEngine;
+import io.hookstream.routing.internal.DashjoinTransformEngine;
 import io.hookstream.routing.internal.EventRouter;
 import io.hookstream.routing.internal.RecoverySweep;
 import io.hookstream.routing.internal.RouteCache;
@@ -126,11 +134,14 @@ public final class Hookstream implements AutoCloseable {
     this.providers = Map.copyOf(all);
     this.destinations = new DestinationService(store, clock, ids, providers);
     this.events = new EventService(store, blobs);
-    RouteCache routes = new RouteCache(store, clock, b.routeCacheTtl, new RouteCompiler());
+    TransformEngine transforms = new DashjoinTransformEngine(b.transformTimeLimit,
+        DashjoinTransformEngine.DEFAULT_MAX_DEPTH);
+    RouteCache routes = new RouteCache(store, clock, b.routeCacheTtl,
+        new RouteCompiler(transforms));
     this.router = new EventRouter(store, clock, ids, routes, events::body,
         (task, error) -> LOG.warn("transform failed for task {}: {}", task.id(), error),
         () -> { });
-    this.connections = new ConnectionService(store, clock, ids, new ConnectionChecks(store),
+    this.connections = new ConnectionService(store, clock, ids, new ConnectionChecks(store, transforms),
         c -> router.invalidate(c.sourceId()));
     this.recovery = new RecoverySweep(store, clock, router, b.recoveryGrace);
     this.routingExecutor = new ThreadPoolExecutor(b.routingThreads, b.routingThreads, 30,
@@ -138,8 +149,13 @@ public final class Hookstream implements AutoCloseable {
         daemonThreads("hookstream-route-" + instanceId));
     this.timers = Executors.newSingleThreadScheduledExecutor(
         daemonThreads("hookstream-timer-" + instanceId));
+    // The documented order: client IP → denylist → allowlist → signature → dedup → schema.
     List<IngestStep> steps = new ArrayList<>();
+    steps.add(new ClientIpStep(new ClientIpResolver(b.trustedProxies)));
+    steps.add(new IpFilterStep());
     steps.add(new SignatureStep());
+    steps.add(new DedupStep(b.keyValueStore));
+    steps.add(new SchemaStep());
     steps.addAll(b.ingestSteps);
     steps.add(new PersistStep(store, blobs, limits.inlineBodyBytes(), this::dispatch));
     this.pipeline = new IngestPipeline(steps);
@@ -344,6 +360,8 @@ public final class Hookstream implements AutoCloseable {
     private Duration recoveryGrace = DEFAULT_RECOVERY_GRACE;
     private Duration recoveryInterval = DEFAULT_RECOVERY_INTERVAL;
     private Duration routeCacheTtl = DEFAULT_ROUTE_CACHE_TTL;
+    private TrustedProxies trustedProxies = TrustedProxies.none();
+    private Duration transformTimeLimit = DashjoinTransformEngine.DEFAULT_TIME_LIMIT;
     private int routingThreads = 2;
     private int routingQueueSize = 10_000;
     private ChannelBus channelBus;
@@ -432,6 +450,22 @@ public final class Hookstream implements AutoCloseable {
      */
     public Builder routeCacheTtl(Duration ttl) {
       this.routeCacheTtl = Objects.requireNonNull(ttl, "routeCacheTtl");
+      return this;
+    }
+
+    /**
+     * Proxies whose {@code X-Forwarded-For} / {@code CF-Connecting-IP} headers are believed.
+     * Default none: the client IP is the transport's remote address, because any sender can
+     * forge those headers.
+     */
+    public Builder trustedProxies(TrustedProxies proxies) {
+      this.trustedProxies = Objects.requireNonNull(proxies, "trustedProxies");
+      return this;
+    }
+
+    /** The longest a JSONata transform may run on one event (default 1 s). */
+    public Builder transformTimeLimit(Duration limit) {
+      this.transformTimeLimit = positive(limit, "transformTimeLimit");
       return this;
     }
 

@@ -1,9 +1,10 @@
 package io.hookstream.connection.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hookstream.connection.ConnectionSpec;
-import io.hookstream.internal.Json;
 import io.hookstream.internal.Validation;
+import io.hookstream.routing.FilterRules;
+import io.hookstream.routing.TransformEngine;
+import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.store.ConnectionRecord;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.Store;
@@ -11,15 +12,17 @@ import java.time.Instant;
 
 /**
  * Turns a {@link ConnectionSpec} into a {@link ConnectionRecord}: the source and destination
- * must exist in the same scope, and filter rules must be well-formed, so a bad rule is a 422 at
- * write time rather than a failure at delivery.
+ * must exist in the same scope, filter rules must be well-formed and the transform must compile,
+ * so a bad rule or expression is a 422 at write time rather than a failure at delivery.
  */
 public final class ConnectionChecks {
 
   private final Store store;
+  private final TransformEngine transforms;
 
-  public ConnectionChecks(Store store) {
+  public ConnectionChecks(Store store, TransformEngine transforms) {
     this.store = store;
+    this.transforms = transforms;
   }
 
   public ConnectionRecord toRecord(ConnectionSpec spec, String id, Scope scope, long version,
@@ -45,21 +48,29 @@ public final class ConnectionChecks {
       v.error("transform_expression", "is required when transform_enabled is true");
     }
     v.checkLength("transform_expression", spec.transformExpression(), 64_000);
+    if (spec.transformExpression() != null && !spec.transformExpression().isBlank()) {
+      try {
+        transforms.compile(spec.transformExpression());
+      } catch (HookstreamException e) {
+        v.addAll(e.fieldErrors());
+      }
+    }
     v.throwIfInvalid();
     return new ConnectionRecord(id, scope.orgId(), scope.envId(), spec.name(), spec.sourceId(),
         spec.destinationId(), rules, spec.transformExpression(), transformEnabled,
         spec.enabled() == null || spec.enabled(), version, createdAt, now, null);
   }
 
+  /** The rules in canonical form ({@code op}, not {@code operator}); every bad rule named. */
   private static String filterRules(String json, Validation v) {
     if (json == null || json.isBlank()) {
       return "[]";
     }
-    JsonNode node = Json.parseOrNull(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    if (node == null || !node.isArray()) {
-      v.error("filter_rules", "must be a JSON array of {field, op, value} objects");
+    try {
+      return FilterRules.toJsonText(FilterRules.parse(json));
+    } catch (HookstreamException e) {
+      v.addAll(e.fieldErrors());
       return "[]";
     }
-    return Json.write(node);
   }
 }

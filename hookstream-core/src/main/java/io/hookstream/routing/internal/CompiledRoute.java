@@ -1,7 +1,5 @@
 package io.hookstream.routing.internal;
 
-import io.hookstream.spi.store.EventRecord;
-
 /**
  * One connection made ready for routing: filters compiled and the transform parsed, once per
  * connection version. Thread-safe.
@@ -9,8 +7,8 @@ import io.hookstream.spi.store.EventRecord;
 @FunctionalInterface
 public interface CompiledRoute {
 
-  /** What to do with {@code event} whose full body is {@code body}. */
-  Decision evaluate(EventRecord event, byte[] body);
+  /** What to do with {@code event} for this connection. */
+  Decision evaluate(RoutedEvent event);
 
   /** The outcome for one connection. */
   sealed interface Decision {

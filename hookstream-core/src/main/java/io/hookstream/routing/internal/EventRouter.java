@@ -54,13 +54,13 @@ public final class EventRouter {
     if (event.routedAt() != null || event.duplicate()) {
       return false;
     }
-    byte[] body = bodies.apply(event);
+    RoutedEvent routed = new RoutedEvent(event, bodies.apply(event));
     Instant now = clock.now();
     List<DeliveryTask> tasks = new ArrayList<>();
     List<DeliveryTask> failed = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     for (RouteCache.Route route : routes.routes(event.scope(), event.sourceId())) {
-      Decision decision = route.compiled().evaluate(event, body);
+      Decision decision = route.compiled().evaluate(routed);
       if (decision instanceof Decision.Deliver deliver) {
         tasks.add(task(event, route, deliver.payload(), deliver.contentType(), now));
       } else if (decision instanceof Decision.TransformFailed failure) {

@@ -29,7 +29,10 @@ public interface DeliveryRepository {
       int limit,
       Collection<String> excludedDestinations);
 
-  /** Extends the leases {@code owner} still holds on {@code taskIds}; returns how many. */
+  /**
+   * Extends the leases {@code owner} still holds on {@code taskIds}; returns how many. Only the
+   * lease expiry changes, not the version, so the holder's copy stays good for {@link #settle}.
+   */
   int renewLeases(String owner, Collection<String> taskIds, Instant leaseUntil);
 
   /**

@@ -54,14 +54,15 @@ final class MemoryDeliveries implements DeliveryRepository {
 
   @Override
   public void insertTasks(List<DeliveryTask> newTasks) {
-    insertIf(newTasks, () -> true);
+    insertIf(newTasks, () -> true, () -> { });
   }
 
   /**
-   * Inserts {@code newTasks} if {@code condition} (run under the task lock) holds; CONFLICT,
-   * with nothing written, if an id is taken.
+   * Inserts {@code newTasks} and then runs {@code then}, if {@code condition} holds, all under
+   * the task lock (so a reader who sees the effect of {@code then} also sees the tasks);
+   * CONFLICT, with nothing written, if an id is taken.
    */
-  boolean insertIf(List<DeliveryTask> newTasks, BooleanSupplier condition) {
+  boolean insertIf(List<DeliveryTask> newTasks, BooleanSupplier condition, Runnable then) {
     List<DeliveryTask> list = newTasks == null ? List.of() : newTasks;
     synchronized (lock) {
       Set<String> ids = new HashSet<>();
@@ -80,6 +81,7 @@ final class MemoryDeliveries implements DeliveryRepository {
         tasksByEvent.computeIfAbsent(task.eventId(), e -> new ConcurrentSkipListSet<>())
             .add(task.id());
       }
+      then.run();
       return true;
     }
   }
@@ -215,10 +217,7 @@ final class MemoryDeliveries implements DeliveryRepository {
     if (q.eventId() == null) {
       rows = attempts.newestFirst(scope, page.after());
     } else {
-      ConcurrentSkipListSet<String> ids = attemptsByEvent.get(q.eventId());
-      rows = ids == null
-          ? java.util.Collections.emptyIterator()
-          : Pages.lookup(Pages.from(ids, page.after()), id -> attempts.get(scope, id).orElse(null));
+      rows = attempts.newestFirst(scope, attemptsByEvent.get(q.eventId()), page.after());
     }
     return Pages.collect(rows, a -> matches(a, q), page, AttemptRecord::id);
   }
