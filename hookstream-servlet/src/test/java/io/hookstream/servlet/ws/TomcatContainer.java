@@ -15,10 +15,20 @@ import org.apache.tomcat.websocket.server.WsSci;
  */
 final class TomcatContainer implements WsContainer {
 
+  /** Held so the level sticks (JUL keeps loggers weakly); Tomcat's startup chatter is noise. */
+  private static final java.util.logging.Logger TOMCAT_LOG = quiet();
+
   private Tomcat tomcat;
+
+  private static java.util.logging.Logger quiet() {
+    java.util.logging.Logger l = java.util.logging.Logger.getLogger("org.apache");
+    l.setLevel(java.util.logging.Level.SEVERE);
+    return l;
+  }
 
   @Override
   public int start(Setup setup) throws Exception {
+    TOMCAT_LOG.fine("starting embedded Tomcat");
     Path base = Files.createTempDirectory("hookstream-tomcat");
     tomcat = new Tomcat();
     tomcat.setBaseDir(base.toString());

@@ -144,6 +144,30 @@ abstract class WebSocketSuite {
   }
 
   @Test
+  void idleConnectionsCostNoThreadEach() throws Exception {
+    serve();
+    int before = Thread.activeCount();
+    List<WsTestClient> clients = new ArrayList<>();
+    for (int i = 0; i < 150; i++) {
+      clients.add(stream(acmeKey));
+    }
+    for (WsTestClient c : clients) {
+      c.next("welcome");
+    }
+    await(Duration.ofSeconds(5), () -> ws.openConnections() == 150);
+    int added = Thread.activeCount() - before;
+    assertThat(added).as("threads added for 150 open connections").isLessThan(60);
+    // Still all live: one broadcast reaches every subscriber.
+    for (WsTestClient c : clients) {
+      c.subscribe("events");
+    }
+    String id = hs.ingest(acmeSource, IngestRequest.json("{}")).eventId();
+    for (WsTestClient c : clients) {
+      assertThat(c.next("event").get("data").get("id").asText()).isEqualTo(id);
+    }
+  }
+
+  @Test
   void unsubscribeStopsTheChannel() throws Exception {
     serve();
     WsTestClient client = stream(acmeKey);
