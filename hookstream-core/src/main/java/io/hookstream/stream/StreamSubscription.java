@@ -53,10 +53,10 @@ public final class StreamSubscription implements AutoCloseable {
 
   /** Starts receiving {@code channel}'s messages; the caller has validated the name. */
   public void subscribe(String channel) {
-    if (!closed.get() && channels.add(channel)) {
+    if (isOpen() && channels.add(channel)) {
       broadcaster.index(this, channel);
-      if (closed.get()) {
-        broadcaster.unindex(this, channel);
+      if (!isOpen()) {
+        broadcaster.unindex(this, channel); // closed meanwhile: do not leave it indexed
       }
     }
   }

@@ -229,6 +229,15 @@ abstract class WebSocketSuite {
   }
 
   @Test
+  void anOversizedClientMessageIsClosedWith1009() throws Exception {
+    serve(WebSocketOptions.builder().maxClientMessageBytes(1024).build());
+    WsTestClient client = stream(acmeKey);
+    client.next("welcome");
+    client.send("{\"type\":\"subscribe\",\"channel\":\"" + "a".repeat(2048) + "\"}");
+    assertThat(client.awaitClose().code()).isEqualTo(1009);
+  }
+
+  @Test
   void anInvalidOrMissingTokenIsClosedWithPolicyViolation() throws Exception {
     serve();
     for (String query : new String[] {"?token=hs_live_" + "0".repeat(64), ""}) {
@@ -311,6 +320,25 @@ abstract class WebSocketSuite {
     assertThat(closed.code()).isEqualTo(1008);
     assertThat(closed.reason()).isEqualTo("subscriber too slow: 64 messages waiting to be sent");
     assertThat(slow.messages.size()).isLessThan(total);
+  }
+
+  @Test
+  void aClientWhoseSocketIsFullAndSilentIsClosedByTheHeartbeat() throws Exception {
+    serve(WebSocketOptions.builder().heartbeatInterval(Duration.ofMillis(200))
+        .queueCapacity(100_000).build());
+    var dst = hs.destinations().create(acme, DestinationSpec.builder().name("Firehose")
+        .type("websocket").config(Map.of("channel_name", "firehose")).build());
+    WsTestClient stalled = stream(acmeKey);
+    stalled.next("welcome");
+    stalled.subscribe("firehose");
+    stalled.stopReading();
+    String payload = "y".repeat(64 * 1024);
+    for (int i = 0; i < 400; i++) {
+      deliver(dst.id(), "evt_" + i, payload);
+    }
+    // Far more than the socket buffers hold, and no pongs: the server lets go of it.
+    await(Duration.ofSeconds(15), () -> ws.openConnections() == 0);
+    assertThat(hs.streams().openSubscriptions()).isZero();
   }
 
   private void deliver(String destinationId, String eventId, String payload) {

@@ -20,6 +20,15 @@ import org.slf4j.LoggerFactory;
 final class WsConnection implements FrameSink {
 
   private static final Logger log = LoggerFactory.getLogger(WsConnection.class);
+  /** Heartbeat ticks an orderly close may take before it is forced. */
+  static final int FORCE_CLOSE_TICKS = 2;
+  /**
+   * Tomcat's per-session limit on blocking sends, the close frame included (default 20 s); other
+   * containers ignore the property. A forced close must not hold a closer thread that long.
+   */
+  private static final String TOMCAT_BLOCKING_SEND_TIMEOUT =
+      "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+  private static final long FORCED_CLOSE_WRITE_MILLIS = 1_000;
   /** A close reason may carry at most 123 bytes of UTF-8. */
   private static final int MAX_REASON_BYTES = 123;
 
@@ -27,7 +36,8 @@ final class WsConnection implements FrameSink {
   private final Executor closer;
   private volatile StreamSubscription subscription;
   private volatile boolean awaitingPong;
-  private volatile int ticksSinceCloseRequested = -1;
+  private volatile int closingTicks;
+  private volatile boolean forced;
 
   WsConnection(Session session, Executor closer) {
     this.session = session;
@@ -52,8 +62,9 @@ final class WsConnection implements FrameSink {
   }
 
   /**
-   * One heartbeat tick: close a connection that did not answer the last ping, force-close one
-   * whose orderly close has not completed after two more ticks, else send a ping.
+   * One heartbeat tick: close a connection that did not answer the last ping; force the close
+   * of one whose orderly close has not completed after {@link #FORCE_CLOSE_TICKS} more ticks
+   * (its socket is full: the client reads nothing); else send a ping.
    */
   void tick(String timeoutReason) {
     StreamSubscription s = subscription;
@@ -61,13 +72,12 @@ final class WsConnection implements FrameSink {
       return;
     }
     if (!s.isOpen()) {
-      if (++ticksSinceCloseRequested >= 2 && session.isOpen()) {
-        close(s.closeCode(), s.closeReason());
+      if (++closingTicks > FORCE_CLOSE_TICKS && session.isOpen()) {
+        forceClose(s.closeCode(), s.closeReason());
       }
       return;
     }
     if (awaitingPong) {
-      ticksSinceCloseRequested = 0;
       s.closeAfterSend(CloseReason.CloseCodes.GOING_AWAY.getCode(), timeoutReason);
       return;
     }
@@ -101,6 +111,15 @@ final class WsConnection implements FrameSink {
       closer.execute(closeIt);
     } catch (RejectedExecutionException e) {
       closeIt.run(); // the installation is shutting down: close on this thread
+    }
+  }
+
+  /** Closes without waiting for the frame in flight; the close frame gets a short write limit. */
+  private void forceClose(int code, String reason) {
+    if (!forced) {
+      forced = true;
+      session.getUserProperties().put(TOMCAT_BLOCKING_SEND_TIMEOUT, FORCED_CLOSE_WRITE_MILLIS);
+      close(code, reason);
     }
   }
 
