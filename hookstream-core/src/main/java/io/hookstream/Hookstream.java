@@ -4,6 +4,12 @@ import io.hookstream.auth.ApiKeyService;
 import io.hookstream.auth.OrganizationService;
 import io.hookstream.connection.ConnectionService;
 import io.hookstream.connection.internal.ConnectionChecks;
+import io.hookstream.delivery.CircuitBreakers;
+import io.hookstream.delivery.CircuitSettings;
+import io.hookstream.delivery.DeliveryScheduler;
+import io.hookstream.delivery.DeliveryService;
+import io.hookstream.delivery.RunResult;
+import io.hookstream.delivery.TaskFactory;
 import io.hookstream.destination.DestinationService;
 import io.hookstream.event.EventService;
 import io.hookstream.ingest.IngestContext;
@@ -20,6 +26,7 @@ import io.hookstream.ingest.internal.SchemaStep;
 import io.hookstream.ingest.internal.PersistStep;
 import io.hookstream.ingest.internal.SignatureStep;
 import io.hookstream.internal.Ids;
+import io.hookstream.issue.IssueService;
 import io.hookstream.routing.TransformEngine;
 import io.hookstream.routing.internal.DashjoinTransformEngine;
 import io.hookstream.routing.internal.EventRouter;
@@ -95,6 +102,11 @@ public final class Hookstream implements AutoCloseable {
   private final DestinationService destinations;
   private final ConnectionService connections;
   private final EventService events;
+  private final TaskFactory tasks;
+  private final IssueService issues;
+  private final CircuitBreakers circuits;
+  private final DeliveryService deliveries;
+  private final DeliveryScheduler scheduler;
   private final EventRouter router;
   private final RecoverySweep recovery;
   private final IngestPipeline pipeline;
@@ -138,9 +150,16 @@ public final class Hookstream implements AutoCloseable {
         DashjoinTransformEngine.DEFAULT_MAX_DEPTH);
     RouteCache routes = new RouteCache(store, clock, b.routeCacheTtl,
         new RouteCompiler(transforms));
-    this.router = new EventRouter(store, clock, ids, routes, events::body,
-        (task, error) -> LOG.warn("transform failed for task {}: {}", task.id(), error),
-        () -> { });
+    this.tasks = new TaskFactory(clock, ids);
+    this.issues = new IssueService(store, clock, ids, streams::issueChanged);
+    this.circuits = new CircuitBreakers(store, clock, b.circuitSettings);
+    this.deliveries = new DeliveryService(store, clock, tasks);
+    this.scheduler = DeliveryScheduler.builder(store, clock, providers, ids)
+        .issues(issues).circuits(circuits).blobs(blobs).owner(instanceId)
+        .attemptListener(streams::deliveryAttempted)
+        .workerThreads(b.deliveryThreads).leaseDuration(b.deliveryLease)
+        .pollInterval(b.deliveryPollInterval).build();
+    this.router = new EventRouter(store, clock, tasks, routes, events::body, scheduler::wake);
     this.connections = new ConnectionService(store, clock, ids, new ConnectionChecks(store, transforms),
         c -> router.invalidate(c.sourceId()));
     this.recovery = new RecoverySweep(store, clock, router, b.recoveryGrace);
@@ -165,7 +184,10 @@ public final class Hookstream implements AutoCloseable {
     return new Builder();
   }
 
-  /** Starts background work (the recovery sweep). Idempotent. Returns this engine. */
+  /**
+   * Starts background work: the delivery scheduler and the recovery sweep. Idempotent. Returns
+   * this engine.
+   */
   public synchronized Hookstream start() {
     if (closed) {
       throw new IllegalStateException("engine " + instanceId + " is closed");
@@ -174,6 +196,7 @@ public final class Hookstream implements AutoCloseable {
       started = true;
       long every = recoveryInterval.toMillis();
       timers.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
+      scheduler.start();
       LOG.info("hookstream engine {} started", instanceId);
     }
     return this;
@@ -261,6 +284,29 @@ public final class Hookstream implements AutoCloseable {
     return providers;
   }
 
+  /** Retrying events, attempts and issues. */
+  public DeliveryService deliveries() {
+    return deliveries;
+  }
+
+  /** Circuit breaker state per destination, and manual reset. */
+  public CircuitBreakers circuits() {
+    return circuits;
+  }
+
+  public IssueService issues() {
+    return issues;
+  }
+
+  /**
+   * Claims and delivers every delivery task due now, on the calling thread, and returns what it
+   * did. With a {@code ManualClock}: advance the clock, then call this, to watch a retry
+   * schedule play out without waiting. The scheduler also runs by itself once started.
+   */
+  public RunResult runDueDeliveries() {
+    return scheduler.runDueNow();
+  }
+
   public Clock clock() {
     return clock;
   }
@@ -276,7 +322,9 @@ public final class Hookstream implements AutoCloseable {
 
   /**
    * Stops background work: no new routing, queued hand-offs finish for up to five seconds (the
-   * rest are picked up by a recovery sweep later). Idempotent.
+   * rest are picked up by a recovery sweep later); in-flight deliveries finish within the
+   * scheduler's grace period or their leases are released; providers that are {@link
+   * AutoCloseable} are closed. Idempotent.
    */
   @Override
   public synchronized void close() {
@@ -285,10 +333,6 @@ public final class Hookstream implements AutoCloseable {
     }
     closed = true;
     timers.shutdownNow();
-    streams.close();
-    if (ownsBus) {
-      bus.close();
-    }
     routingExecutor.shutdown();
     try {
       if (!routingExecutor.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -297,6 +341,20 @@ public final class Hookstream implements AutoCloseable {
     } catch (InterruptedException e) {
       routingExecutor.shutdownNow();
       Thread.currentThread().interrupt();
+    }
+    scheduler.close();
+    for (DestinationProvider provider : providers.values()) {
+      if (provider instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          LOG.warn("closing destination provider {} failed", provider.type(), e);
+        }
+      }
+    }
+    streams.close();
+    if (ownsBus) {
+      bus.close();
     }
     LOG.info("hookstream engine {} closed", instanceId);
   }
@@ -362,6 +420,10 @@ public final class Hookstream implements AutoCloseable {
     private Duration routeCacheTtl = DEFAULT_ROUTE_CACHE_TTL;
     private TrustedProxies trustedProxies = TrustedProxies.none();
     private Duration transformTimeLimit = DashjoinTransformEngine.DEFAULT_TIME_LIMIT;
+    private CircuitSettings circuitSettings = CircuitSettings.DEFAULT;
+    private int deliveryThreads = 16;
+    private Duration deliveryLease = DeliveryScheduler.DEFAULT_LEASE;
+    private Duration deliveryPollInterval = DeliveryScheduler.DEFAULT_POLL_INTERVAL;
     private int routingThreads = 2;
     private int routingQueueSize = 10_000;
     private ChannelBus channelBus;
@@ -466,6 +528,27 @@ public final class Hookstream implements AutoCloseable {
     /** The longest a JSONata transform may run on one event (default 1 s). */
     public Builder transformTimeLimit(Duration limit) {
       this.transformTimeLimit = positive(limit, "transformTimeLimit");
+      return this;
+    }
+
+    /** Circuit breaker thresholds: failures to open (5) and cooldown (60 s). */
+    public Builder circuitSettings(CircuitSettings settings) {
+      this.circuitSettings = Objects.requireNonNull(settings, "circuitSettings");
+      return this;
+    }
+
+    /**
+     * Delivery workers (default 16), the lease a claimed task is held under (default 60 s,
+     * always longer than the destination's timeout), and how often the scheduler looks for due
+     * work in real time (default 1 s; new work and manual-clock moves wake it at once).
+     */
+    public Builder delivery(int threads, Duration lease, Duration pollInterval) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("delivery threads must be positive: " + threads);
+      }
+      this.deliveryThreads = threads;
+      this.deliveryLease = positive(lease, "lease");
+      this.deliveryPollInterval = positive(pollInterval, "pollInterval");
       return this;
     }
 
