@@ -377,6 +377,37 @@ abstract class WebSocketSuite {
   }
 
   @Test
+  void aConnectionToAWebsocketDestinationStreamsEventDeliveredAndTheAttempt() throws Exception {
+    serve();
+    var dst = hs.destinations().create(acme, DestinationSpec.builder().name("Live")
+        .type("websocket").config(Map.of("channel_name", "live-orders")).build());
+    hs.connections().create(acme, io.hookstream.connection.ConnectionSpec.builder()
+        .name("to live").sourceId(acmeSource).destinationId(dst.id()).build());
+    WsTestClient subscriber = stream(acmeKey);
+    subscriber.next("welcome");
+    subscriber.subscribe("live-orders");
+    subscriber.subscribe("deliveries:" + dst.id());
+    WsTestClient source = track(WsTestClient.connect(
+        uri("/v1/ws/source/" + acmeSource + "?token=" + acmeKey)));
+    String body = "{\"type\":\"order.created\",\"data\":{\"id\":\"ord_123\"}}";
+
+    source.send(body);
+    String eventId = source.next("ack").get("event_id").asText();
+
+    // The scheduler delivers (publishes), then records the attempt (publishes again).
+    JsonNode delivered = subscriber.next("event.delivered");
+    assertThat(delivered.get("channel").asText()).isEqualTo("live-orders");
+    assertThat(delivered.get("data").get("event_id").asText()).isEqualTo(eventId);
+    assertThat(delivered.get("data").get("destination_id").asText()).isEqualTo(dst.id());
+    assertThat(delivered.get("data").get("payload").asText()).isEqualTo(body);
+    JsonNode attempt = subscriber.next("delivery");
+    assertThat(attempt.get("channel").asText()).isEqualTo("deliveries:" + dst.id());
+    assertThat(attempt.get("data").get("event_id").asText()).isEqualTo(eventId);
+    assertThat(attempt.get("data").get("status").asText()).isEqualTo("success");
+    assertThat(attempt.get("data").get("attempt_number").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void inboundSourceAcksWithTheStoredEventId() throws Exception {
     serve();
     WsTestClient source = track(WsTestClient.connect(
