@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** A sink that completes every send at once and keeps the frames, parsed, for assertions. */
-final class CollectingSink implements FrameSink {
-  final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+public final class CollectingSink implements FrameSink {
+  public final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
 
   @Override
   public void send(String frame, Consumer<Throwable> done) {
@@ -20,7 +20,7 @@ final class CollectingSink implements FrameSink {
   @Override
   public void close(int code, String reason) {}
 
-  JsonNode next() throws InterruptedException {
+  public JsonNode next() throws InterruptedException {
     JsonNode f = frames.poll(5, TimeUnit.SECONDS);
     if (f == null) {
       throw new AssertionError("no frame within 5 s");
@@ -29,7 +29,7 @@ final class CollectingSink implements FrameSink {
   }
 
   /** Nothing more arrives within {@code millis} (used after a later message proves ordering). */
-  JsonNode poll(long millis) throws InterruptedException {
+  public JsonNode poll(long millis) throws InterruptedException {
     return frames.poll(millis, TimeUnit.MILLISECONDS);
   }
 }

@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hookstream.Hookstream;
 import io.hookstream.destination.DestinationSpec;
 import io.hookstream.ingest.IngestRequest;
-import io.hookstream.spi.DestinationProvider;
 import io.hookstream.spi.DestinationProvider.DeliveryRequest;
 import io.hookstream.spi.DestinationProvider.DeliveryResult;
-import io.hookstream.spi.DestinationProvider.FailureKind;
 import io.hookstream.spi.FieldError;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.ManualClock;
@@ -217,61 +215,6 @@ class EngineStreamingTest {
       assertThat(onB.next().get("data").get("id").asText()).isEqualTo(id);
     } finally {
       shared.close();
-    }
-  }
-
-  @Test
-  void theSchedulerStreamsAFailedAttemptAndTheIssueItOpens() throws Exception {
-    DestinationProvider failing = new DestinationProvider() {
-      @Override
-      public String type() {
-        return "flaky";
-      }
-
-      @Override
-      public List<FieldError> validate(Map<String, Object> config) {
-        return List.of();
-      }
-
-      @Override
-      public Map<String, Object> mask(Map<String, Object> config) {
-        return config;
-      }
-
-      @Override
-      public DeliveryResult deliver(DeliveryRequest request) {
-        return new DeliveryResult(false, 400, 3, Map.of(), Map.of(), "bad",
-            "Bad Request", FailureKind.HTTP_4XX, false, null);
-      }
-    };
-    try (Hookstream engine = Hookstream.builder().store(new InMemoryStore())
-        .keyValueStore(new InMemoryKeyValueStore(clock)).blobStore(new InMemoryBlobStore())
-        .clock(clock).provider(failing).build().start()) {
-      var org = engine.organizations().create("Acme");
-      Scope scope = engine.organizations().createEnvironment(org.id(), "prod").scope();
-      String src = engine.sources().create(scope,
-          io.hookstream.source.SourceSpec.builder().name("S").build()).id();
-      var dst = engine.destinations().create(scope, DestinationSpec.builder().name("Flaky")
-          .type("flaky").config(Map.of()).build());
-      engine.connections().create(scope, io.hookstream.connection.ConnectionSpec.builder()
-          .name("c").sourceId(src).destinationId(dst.id()).build());
-      CollectingSink sink = new CollectingSink();
-      StreamSubscription s = engine.streams().open(org.id(), sink, 100);
-      s.subscribe("deliveries");
-      s.subscribe("issues");
-
-      String id = engine.ingest(src, IngestRequest.json("{}")).eventId();
-
-      JsonNode attempt = sink.next();
-      assertThat(attempt.get("type").asText()).isEqualTo("delivery");
-      assertThat(attempt.get("data").get("event_id").asText()).isEqualTo(id);
-      assertThat(attempt.get("data").get("status").asText()).isEqualTo("failed");
-      assertThat(attempt.get("data").get("status_code").asInt()).isEqualTo(400);
-      assertThat(attempt.get("data").get("dlq").asBoolean()).isTrue(); // a 4xx is not retried
-      JsonNode issue = sink.next();
-      assertThat(issue.get("type").asText()).isEqualTo("issue");
-      assertThat(issue.get("data").get("destination_id").asText()).isEqualTo(dst.id());
-      assertThat(issue.get("data").get("status").asText()).isEqualTo("open");
     }
   }
 
