@@ -34,8 +34,9 @@ public final class HookstreamWebSockets implements AutoCloseable {
   }
 
   /**
-   * Registers the endpoints and a filter that records client addresses for inbound ingestion
-   * (the WebSocket API does not expose them). {@code prefix} is "" or starts with "/".
+   * Registers the endpoints and a filter in front of the upgrade that answers bad credentials
+   * with 401 and records client addresses for inbound ingestion (the WebSocket API exposes
+   * neither). {@code prefix} is "" or starts with "/".
    *
    * @throws IllegalStateException if the container refuses an endpoint (for example after the
    *     application has started)
@@ -43,8 +44,8 @@ public final class HookstreamWebSockets implements AutoCloseable {
   public static HookstreamWebSockets install(ServletContext context, ServerContainer container,
       Hookstream hookstream, String prefix, WebSocketOptions options) {
     HookstreamWebSockets ws = install(container, hookstream, prefix, options);
-    FilterRegistration.Dynamic f = context.addFilter("hookstream-ws-client-address-"
-        + hookstream.instanceId(), ws.runtime.addressFilter());
+    FilterRegistration.Dynamic f = context.addFilter("hookstream-ws-upgrade-"
+        + hookstream.instanceId(), ws.runtime.upgradeFilter());
     if (f != null) {
       f.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, prefix + "/ws",
           prefix + "/ws/*");
@@ -53,8 +54,9 @@ public final class HookstreamWebSockets implements AutoCloseable {
   }
 
   /**
-   * Registers the endpoints only; inbound events then carry no client address. {@code prefix}
-   * is "" or starts with "/".
+   * Registers the endpoints only: an upgrade without valid credentials is then accepted and
+   * closed at once with 1008, and inbound events carry no client address. {@code prefix} is ""
+   * or starts with "/".
    *
    * @throws IllegalStateException if the container refuses an endpoint
    */
@@ -67,7 +69,7 @@ public final class HookstreamWebSockets implements AutoCloseable {
       throw new IllegalArgumentException("prefix must be \"\" or start with / and not end with"
           + " /: " + prefix);
     }
-    WsRuntime runtime = new WsRuntime(hookstream, options);
+    WsRuntime runtime = new WsRuntime(hookstream, options, prefix);
     try {
       for (ServerEndpointConfig config : runtime.endpointConfigs(prefix)) {
         container.addEndpoint(config);

@@ -238,8 +238,23 @@ abstract class WebSocketSuite {
   }
 
   @Test
-  void anInvalidOrMissingTokenIsClosedWithPolicyViolation() throws Exception {
+  void anInvalidOrMissingTokenIsRefusedWith401() throws Exception {
     serve();
+    for (String path : new String[] {"/v1/ws?token=hs_live_" + "0".repeat(64), "/v1/ws",
+        "/v1/ws/source/" + acmeSource}) {
+      var response = WsTestClient.refusedUpgrade(uri(path));
+      assertThat(response.statusCode()).as(path).isEqualTo(401);
+      assertThat(String.valueOf(response.body())).as(path).contains("unauthorized");
+    }
+  }
+
+  @Test
+  void withoutTheFilterAnInvalidTokenIsClosedWithPolicyViolation() throws Exception {
+    WsContainer c = container();
+    toClose.add(c);
+    port = c.start((context, container) ->
+        ws = HookstreamWebSockets.install(container, hs, "/v1", WebSocketOptions.DEFAULTS));
+    toClose.add(ws);
     for (String query : new String[] {"?token=hs_live_" + "0".repeat(64), ""}) {
       WsTestClient client = track(WsTestClient.connect(uri("/v1/ws" + query)));
       WsTestClient.Closed closed = client.awaitClose();
@@ -247,6 +262,12 @@ abstract class WebSocketSuite {
       assertThat(closed.reason()).startsWith("unauthorized");
       assertThat(client.messages).isEmpty();
     }
+    // The valid key still works, and ingestion without the filter has no client address.
+    WsTestClient source = track(WsTestClient.connect(
+        uri("/v1/ws/source/" + acmeSource + "?token=" + acmeKey)));
+    source.send("{}");
+    String id = source.next("ack").get("event_id").asText();
+    assertThat(hs.events().require(acme, id).sourceIp()).isNull();
   }
 
   @Test
@@ -433,11 +454,10 @@ abstract class WebSocketSuite {
   }
 
   @Test
-  void inboundSourceOfAnotherOrgOrWithoutTokenIsRefused() throws Exception {
+  void inboundSourceOfAnotherOrgIsRefused() throws Exception {
     serve();
     for (String path : new String[] {
         "/v1/ws/source/" + acmeSource + "?token=" + globexKey,
-        "/v1/ws/source/" + acmeSource,
         "/v1/ws/source/src_unknown?token=" + acmeKey}) {
       WsTestClient c = track(WsTestClient.connect(uri(path)));
       assertThat(c.awaitClose().code()).as(path).isEqualTo(1008);

@@ -47,6 +47,21 @@ final class WsTestClient implements AutoCloseable {
     return c;
   }
 
+  /** The HTTP status and body of an upgrade the server refused; fails if it was accepted. */
+  static java.net.http.HttpResponse<?> refusedUpgrade(URI uri) throws Exception {
+    try {
+      WebSocket accepted = HTTP.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() { })
+          .get(5, TimeUnit.SECONDS);
+      accepted.abort();
+      throw new AssertionError("upgrade to " + uri + " was accepted");
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
+        return refused.getResponse();
+      }
+      throw e;
+    }
+  }
+
   void send(String json) {
     sendAsync(json).join();
   }

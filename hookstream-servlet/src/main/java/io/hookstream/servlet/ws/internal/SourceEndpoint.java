@@ -51,7 +51,7 @@ public final class SourceEndpoint extends BaseEndpoint {
     }
     this.sourceId = id;
     this.url = withoutQuery(session.getRequestURI());
-    this.clientIp = ClientAddresses.of(config);
+    this.clientIp = Handshake.clientAddress(config);
     openFor(p, c);
   }
 

@@ -30,11 +30,12 @@ public final class WsRuntime implements AutoCloseable {
   private final ScheduledExecutorService heartbeat;
   private final ThreadPoolExecutor closer;
   private final String timeoutReason;
-  private final ClientAddressFilter addressFilter = new ClientAddressFilter();
+  private final UpgradeFilter upgradeFilter;
 
-  public WsRuntime(Hookstream hookstream, WebSocketOptions options) {
+  public WsRuntime(Hookstream hookstream, WebSocketOptions options, String prefix) {
     this.hookstream = hookstream;
     this.options = options;
+    this.upgradeFilter = new UpgradeFilter(hookstream, prefix);
     String name = "hookstream-ws-" + hookstream.instanceId();
     this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon(name + "-heartbeat"));
     this.closer = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -50,9 +51,12 @@ public final class WsRuntime implements AutoCloseable {
     return hookstream;
   }
 
-  /** The filter a host may install before the upgrade so ingestion sees client addresses. */
-  public ClientAddressFilter addressFilter() {
-    return addressFilter;
+  /**
+   * The filter to install in front of the upgrade: answers bad credentials with 401 and lets
+   * ingestion see client addresses.
+   */
+  public UpgradeFilter upgradeFilter() {
+    return upgradeFilter;
   }
 
   WebSocketOptions options() {
@@ -68,6 +72,7 @@ public final class WsRuntime implements AutoCloseable {
   /** Endpoint configs for the three endpoints under {@code prefix} (for example "/v1"). */
   public java.util.List<jakarta.websocket.server.ServerEndpointConfig> endpointConfigs(
       String prefix) {
+    // prefix is also the one given to the constructor; the filter matches the same paths.
     return java.util.List.of(
         config(StreamEndpoint.class, prefix + "/ws", () -> new StreamEndpoint(this), true),
         config(TestSessionEndpoint.class, prefix + "/ws/test/{session_id}",
