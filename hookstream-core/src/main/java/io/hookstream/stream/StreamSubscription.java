@@ -70,6 +70,11 @@ public final class StreamSubscription implements AutoCloseable {
     return removed;
   }
 
+  /** How many channels are subscribed to now. */
+  public int channelCount() {
+    return channels.size();
+  }
+
   /** The channels subscribed to now. */
   public Set<String> channels() {
     return Set.copyOf(channels);

@@ -224,6 +224,13 @@ abstract class WebSocketSuite {
     assertThat(client.next("error").get("error").asText()).isEqualTo("channel is required");
     client.send("{\"type\":\"dance\"}");
     assertThat(client.next("error").get("error").asText()).contains("unknown message type");
+    for (int i = 0; i < 100; i++) {
+      client.subscribe("events:src_" + i);
+    }
+    client.send("{\"type\":\"subscribe\",\"channel\":\"issues\"}");
+    assertThat(client.next("error").get("error").asText()).startsWith("at most 100 channels");
+    client.send("{\"type\":\"unsubscribe\",\"channel\":\"events:src_0\"}");
+    client.next("unsubscribed");
     client.subscribe("issues");
     assertThat(client.closed).isNotDone();
   }

@@ -19,6 +19,9 @@ import java.util.Optional;
  */
 public final class StreamEndpoint extends BaseEndpoint {
 
+  /** Channels one connection may subscribe to at once; bounds what a client can make us hold. */
+  static final int MAX_CHANNELS = 100;
+
   StreamEndpoint(WsRuntime runtime) {
     super(runtime);
   }
@@ -73,6 +76,12 @@ public final class StreamEndpoint extends BaseEndpoint {
       return;
     }
     if ("subscribe".equals(type)) {
+      if (s.channelCount() >= MAX_CHANNELS && !s.channels().contains(channel)) {
+        s.send(Frames.write(Frames.object("error").put("error", "at most " + MAX_CHANNELS
+            + " channels per connection; unsubscribe from one first").put("status", 400)
+            .put("channel", channel)));
+        return;
+      }
       s.subscribe(channel);
       s.send(Frames.write(Frames.object("subscribed").put("channel", channel)));
     } else {
