@@ -102,7 +102,6 @@ public final class Hookstream implements AutoCloseable {
   private final DestinationService destinations;
   private final ConnectionService connections;
   private final EventService events;
-  private final TaskFactory tasks;
   private final IssueService issues;
   private final CircuitBreakers circuits;
   private final DeliveryService deliveries;
@@ -150,7 +149,7 @@ public final class Hookstream implements AutoCloseable {
         DashjoinTransformEngine.DEFAULT_MAX_DEPTH);
     RouteCache routes = new RouteCache(store, clock, b.routeCacheTtl,
         new RouteCompiler(transforms));
-    this.tasks = new TaskFactory(clock, ids);
+    TaskFactory tasks = new TaskFactory(clock, ids);
     this.issues = new IssueService(store, clock, ids, streams::issueChanged);
     this.circuits = new CircuitBreakers(store, clock, b.circuitSettings);
     this.deliveries = new DeliveryService(store, clock, tasks);
@@ -160,8 +159,8 @@ public final class Hookstream implements AutoCloseable {
         .workerThreads(b.deliveryThreads).leaseDuration(b.deliveryLease)
         .pollInterval(b.deliveryPollInterval).build();
     this.router = new EventRouter(store, clock, tasks, routes, events::body, scheduler::wake);
-    this.connections = new ConnectionService(store, clock, ids, new ConnectionChecks(store, transforms),
-        c -> router.invalidate(c.sourceId()));
+    this.connections = new ConnectionService(store, clock, ids,
+        new ConnectionChecks(store, transforms), c -> router.invalidate(c.sourceId()));
     this.recovery = new RecoverySweep(store, clock, router, b.recoveryGrace);
     this.routingExecutor = new ThreadPoolExecutor(b.routingThreads, b.routingThreads, 30,
         TimeUnit.SECONDS, new ArrayBlockingQueue<>(b.routingQueueSize),
