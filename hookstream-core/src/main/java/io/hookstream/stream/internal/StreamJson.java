@@ -6,6 +6,7 @@ import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.IssueRecord;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Renders the resources streamed to live subscribers as JSON, with the REST API's field names
@@ -25,7 +26,7 @@ public final class StreamJson {
     n.put("path", e.path());
     n.put("content_type", e.contentType());
     n.put("body_size", e.bodySize());
-    n.put("status", e.status().name().toLowerCase(java.util.Locale.ROOT));
+    n.put("status", e.status().wireName());
     n.put("dedup_status", e.dedupStatus());
     n.put("verification_status", e.verificationStatus());
     n.put("source_ip", e.sourceIp());
@@ -96,7 +97,8 @@ public final class StreamJson {
     return sb.append(",\"data\":").append(dataJson).append('}').toString();
   }
 
+  /** ISO-8601 UTC with millisecond precision, as the REST API writes instants. */
   private static String instant(Instant t) {
-    return t == null ? null : t.toString();
+    return t == null ? null : t.truncatedTo(ChronoUnit.MILLIS).toString();
   }
 }
