@@ -49,7 +49,7 @@ import io.hookstream.spi.store.SourceRecord;
 import io.hookstream.spi.store.Store;
 import io.hookstream.stream.ChannelBroadcaster;
 import io.hookstream.stream.WebSocketDestinationProvider;
-import io.hookstream.stream.internal.LocalChannelBus;
+import io.hookstream.spi.InProcessChannelBus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -136,7 +136,7 @@ public final class Hookstream implements AutoCloseable {
     this.sources = new SourceService(store, clock, ids, new SourceChecks(), b.ingestBaseUrl);
     this.ownsBus = b.channelBus == null;
     this.bus = ownsBus
-        ? new LocalChannelBus(b.streamBusCapacity, "hookstream-stream-" + instanceId)
+        ? new InProcessChannelBus(b.streamBusCapacity, "hookstream-stream-" + instanceId)
         : b.channelBus;
     this.streams = new ChannelBroadcaster(bus);
     Map<String, DestinationProvider> all = new LinkedHashMap<>(b.providers);
