@@ -8,6 +8,7 @@ import io.hookstream.benchmarks.growth.CostGrowthHarness;
 import io.hookstream.benchmarks.routing.RoutingCostHarness;
 
 import io.hookstream.benchmarks.support.Databases;
+import io.hookstream.benchmarks.ws.WebSocketFanOutHarness;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,7 +74,8 @@ public final class Main {
   private static Map<String, Harness> harnesses(Databases databases) {
     Map<String, Harness> all = new LinkedHashMap<>();
     for (Harness h : List.of(new RoutingCostHarness(), new CostGrowthHarness(databases),
-        new DurableIngestHarness(databases), new EndToEndHarness(databases))) {
+        new DurableIngestHarness(databases), new EndToEndHarness(databases),
+        new WebSocketFanOutHarness())) {
       all.put(h.name(), h);
     }
     return all;
