@@ -13,12 +13,8 @@ import io.hookstream.connection.ConnectionSpec;
 import io.hookstream.destination.DestinationSpec;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.providers.http.HttpDestinationProvider;
-import io.hookstream.spi.Clock;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.store.jdbc.JdbcStores;
-import io.hookstream.store.memory.InMemoryBlobStore;
-import io.hookstream.store.memory.InMemoryKeyValueStore;
-import io.hookstream.store.memory.InMemoryStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,9 +61,9 @@ public final class EndToEndHarness implements Harness {
   public List<Row> run(Mode mode) throws Exception {
     List<Row> rows = new ArrayList<>();
     try (LatencyReceiver receiver = new LatencyReceiver(8)) {
-      rows.addAll(scenario(mode, "memory", receiver, EndToEndHarness::memoryEngine, 1));
+      rows.addAll(scenario(mode, "memory", receiver, Engines::memory, 1));
       rows.addAll(scenario(mode, "PostgreSQL", receiver, this::postgresEngine, 1));
-      rows.addAll(scenario(mode, "memory", receiver, EndToEndHarness::memoryEngine, 3));
+      rows.addAll(scenario(mode, "memory", receiver, Engines::memory, 3));
       if (!mode.quick()) {
         rows.addAll(scenario(mode, "PostgreSQL", receiver, this::postgresEngine, 3));
       }
@@ -157,12 +153,6 @@ public final class EndToEndHarness implements Harness {
       hs.connections().create(scope, c.build());
     }
     return source;
-  }
-
-  private static Hookstream.Builder memoryEngine() {
-    return Hookstream.builder().store(new InMemoryStore())
-        .keyValueStore(new InMemoryKeyValueStore(Clock.system()))
-        .blobStore(new InMemoryBlobStore());
   }
 
   private Hookstream.Builder postgresEngine() {

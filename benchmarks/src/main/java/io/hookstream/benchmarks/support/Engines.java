@@ -2,12 +2,23 @@ package io.hookstream.benchmarks.support;
 
 import io.hookstream.Hookstream;
 import io.hookstream.source.SourceSpec;
+import io.hookstream.spi.Clock;
 import io.hookstream.spi.store.Scope;
+import io.hookstream.store.memory.InMemoryBlobStore;
+import io.hookstream.store.memory.InMemoryKeyValueStore;
+import io.hookstream.store.memory.InMemoryStore;
 
 /** Tenants and sources that harnesses set up in an engine. */
 public final class Engines {
 
   private Engines() {}
+
+  /** An engine builder on fresh in-memory stores. */
+  public static Hookstream.Builder memory() {
+    return Hookstream.builder().store(new InMemoryStore())
+        .keyValueStore(new InMemoryKeyValueStore(Clock.system()))
+        .blobStore(new InMemoryBlobStore());
+  }
 
   /** A new organization with one environment. */
   public static Scope tenant(Hookstream hs) {

@@ -11,11 +11,7 @@ import io.hookstream.benchmarks.support.Payloads;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.servlet.ws.HookstreamWebSockets;
 import io.hookstream.servlet.ws.WebSocketOptions;
-import io.hookstream.spi.Clock;
 import io.hookstream.spi.store.Scope;
-import io.hookstream.store.memory.InMemoryBlobStore;
-import io.hookstream.store.memory.InMemoryKeyValueStore;
-import io.hookstream.store.memory.InMemoryStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -57,9 +53,7 @@ public final class WebSocketFanOutHarness implements Harness {
   }
 
   private List<Row> fanOut(int subscribers, int broadcasts) throws Exception {
-    Hookstream hs = Hookstream.builder().store(new InMemoryStore())
-        .keyValueStore(new InMemoryKeyValueStore(Clock.system()))
-        .blobStore(new InMemoryBlobStore()).build().start();
+    Hookstream hs = Engines.memory().build().start();
     Server server = new Server();
     HookstreamWebSockets[] sockets = new HookstreamWebSockets[1];
     Process child = null;
