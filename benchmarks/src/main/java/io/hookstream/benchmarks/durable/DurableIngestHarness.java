@@ -105,7 +105,10 @@ public final class DurableIngestHarness implements Harness {
     return rows;
   }
 
-  /** Waits until the background routing has marked every stored event routed. */
+  /**
+   * Waits until the background routing has marked every stored event routed, polling gently:
+   * the count competes for the same CPUs.
+   */
   private static void drain(DataSource ds) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
@@ -116,7 +119,7 @@ public final class DurableIngestHarness implements Harness {
           return;
         }
       }
-      TimeUnit.MILLISECONDS.sleep(20);
+      TimeUnit.MILLISECONDS.sleep(100);
     }
     throw new IllegalStateException("routing did not drain within 120 s");
   }

@@ -47,7 +47,7 @@ public final class WebSocketFanOutHarness implements Harness {
   public List<Row> run(Mode mode) throws Exception {
     List<Row> rows = new ArrayList<>();
     for (int subscribers : List.of(1_000, 10_000)) {
-      rows.addAll(fanOut(subscribers, mode.quick() ? 20 : 200));
+      rows.addAll(fanOut(subscribers, mode.quick() ? 50 : 500));
     }
     return rows;
   }
