@@ -4,16 +4,29 @@ import io.hookstream.auth.ApiKeyService;
 import io.hookstream.auth.OrganizationService;
 import io.hookstream.connection.ConnectionService;
 import io.hookstream.connection.internal.ConnectionChecks;
+import io.hookstream.delivery.CircuitBreakers;
+import io.hookstream.delivery.CircuitSettings;
+import io.hookstream.delivery.DeliveryScheduler;
+import io.hookstream.delivery.DeliveryService;
+import io.hookstream.delivery.RunResult;
+import io.hookstream.delivery.TaskFactory;
 import io.hookstream.destination.DestinationService;
 import io.hookstream.event.EventService;
 import io.hookstream.ingest.IngestContext;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.ingest.IngestResult;
 import io.hookstream.ingest.IngestStep;
+import io.hookstream.ingest.TrustedProxies;
+import io.hookstream.ingest.internal.ClientIpResolver;
+import io.hookstream.ingest.internal.ClientIpStep;
+import io.hookstream.ingest.internal.DedupStep;
 import io.hookstream.ingest.internal.IngestPipeline;
+import io.hookstream.ingest.internal.IpFilterStep;
+import io.hookstream.ingest.internal.SchemaStep;
 import io.hookstream.ingest.internal.PersistStep;
 import io.hookstream.ingest.internal.SignatureStep;
 import io.hookstream.internal.Ids;
+import io.hookstream.issue.IssueService;
 import io.hookstream.routing.TransformEngine;
 import io.hookstream.routing.internal.DashjoinTransformEngine;
 import io.hookstream.routing.internal.EventRouter;
@@ -24,6 +37,7 @@ import io.hookstream.source.SourceService;
 import io.hookstream.source.internal.SourceChecks;
 import io.hookstream.spi.Authenticator;
 import io.hookstream.spi.BlobStore;
+import io.hookstream.spi.ChannelBus;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider;
 import io.hookstream.spi.ErrorCode;
@@ -33,6 +47,9 @@ import io.hookstream.spi.Principal;
 import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.SourceRecord;
 import io.hookstream.spi.store.Store;
+import io.hookstream.stream.ChannelBroadcaster;
+import io.hookstream.stream.WebSocketDestinationProvider;
+import io.hookstream.stream.internal.LocalChannelBus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,12 +103,20 @@ public final class Hookstream implements AutoCloseable {
   private final DestinationService destinations;
   private final ConnectionService connections;
   private final EventService events;
+  private final IssueService issues;
+  private final CircuitBreakers circuits;
+  private final DeliveryService deliveries;
+  private final DeliveryScheduler scheduler;
   private final EventRouter router;
   private final RecoverySweep recovery;
   private final IngestPipeline pipeline;
   private final ThreadPoolExecutor routingExecutor;
   private final ScheduledExecutorService timers;
   private final Duration recoveryInterval;
+  private final ChannelBus bus;
+  private final boolean ownsBus;
+  private final ChannelBroadcaster streams;
+  private final Map<String, DestinationProvider> providers;
   private volatile boolean started;
   private volatile boolean closed;
 
@@ -111,25 +136,46 @@ public final class Hookstream implements AutoCloseable {
     auth.addAll(b.authenticators);
     this.authenticators = List.copyOf(auth);
     this.sources = new SourceService(store, clock, ids, new SourceChecks(), b.ingestBaseUrl);
-    this.destinations = new DestinationService(store, clock, ids, b.providers);
+    this.ownsBus = b.channelBus == null;
+    this.bus = ownsBus
+        ? new LocalChannelBus(b.streamBusCapacity, "hookstream-stream-" + instanceId)
+        : b.channelBus;
+    this.streams = new ChannelBroadcaster(bus);
+    Map<String, DestinationProvider> all = new LinkedHashMap<>(b.providers);
+    all.putIfAbsent(WebSocketDestinationProvider.TYPE,
+        new WebSocketDestinationProvider(streams, store));
+    this.providers = Map.copyOf(all);
+    this.destinations = new DestinationService(store, clock, ids, providers);
     this.events = new EventService(store, blobs);
     TransformEngine transforms = new DashjoinTransformEngine(b.transformTimeLimit,
         DashjoinTransformEngine.DEFAULT_MAX_DEPTH);
     RouteCache routes = new RouteCache(store, clock, b.routeCacheTtl,
         new RouteCompiler(transforms));
-    this.router = new EventRouter(store, clock, ids, routes, events::body,
-        (task, error) -> LOG.warn("transform failed for task {}: {}", task.id(), error),
-        () -> { });
-    this.connections = new ConnectionService(store, clock, ids, new ConnectionChecks(store, transforms),
-        c -> router.invalidate(c.sourceId()));
+    TaskFactory tasks = new TaskFactory(clock, ids);
+    this.issues = new IssueService(store, clock, ids, streams::issueChanged);
+    this.circuits = new CircuitBreakers(store, clock, b.circuitSettings);
+    this.deliveries = new DeliveryService(store, clock, tasks);
+    this.scheduler = DeliveryScheduler.builder(store, clock, providers, ids)
+        .issues(issues).circuits(circuits).blobs(blobs).owner(instanceId)
+        .attemptListener(streams::deliveryAttempted)
+        .workerThreads(b.deliveryThreads).leaseDuration(b.deliveryLease)
+        .pollInterval(b.deliveryPollInterval).build();
+    this.router = new EventRouter(store, clock, tasks, routes, events::body, scheduler::wake);
+    this.connections = new ConnectionService(store, clock, ids,
+        new ConnectionChecks(store, transforms), c -> router.invalidate(c.sourceId()));
     this.recovery = new RecoverySweep(store, clock, router, b.recoveryGrace);
     this.routingExecutor = new ThreadPoolExecutor(b.routingThreads, b.routingThreads, 30,
         TimeUnit.SECONDS, new ArrayBlockingQueue<>(b.routingQueueSize),
         daemonThreads("hookstream-route-" + instanceId));
     this.timers = Executors.newSingleThreadScheduledExecutor(
         daemonThreads("hookstream-timer-" + instanceId));
+    // The documented order: client IP → denylist → allowlist → signature → dedup → schema.
     List<IngestStep> steps = new ArrayList<>();
+    steps.add(new ClientIpStep(new ClientIpResolver(b.trustedProxies)));
+    steps.add(new IpFilterStep());
     steps.add(new SignatureStep());
+    steps.add(new DedupStep(b.keyValueStore));
+    steps.add(new SchemaStep());
     steps.addAll(b.ingestSteps);
     steps.add(new PersistStep(store, blobs, limits.inlineBodyBytes(), this::dispatch));
     this.pipeline = new IngestPipeline(steps);
@@ -139,7 +185,10 @@ public final class Hookstream implements AutoCloseable {
     return new Builder();
   }
 
-  /** Starts background work (the recovery sweep). Idempotent. Returns this engine. */
+  /**
+   * Starts background work: the delivery scheduler and the recovery sweep. Idempotent. Returns
+   * this engine.
+   */
   public synchronized Hookstream start() {
     if (closed) {
       throw new IllegalStateException("engine " + instanceId + " is closed");
@@ -148,6 +197,7 @@ public final class Hookstream implements AutoCloseable {
       started = true;
       long every = recoveryInterval.toMillis();
       timers.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
+      scheduler.start();
       LOG.info("hookstream engine {} started", instanceId);
     }
     return this;
@@ -221,6 +271,43 @@ public final class Hookstream implements AutoCloseable {
     return events;
   }
 
+  /**
+   * Live streaming: publish to and subscribe to this organization's {@code event}, {@code
+   * delivery}, {@code issue} and {@code event.delivered} messages (the WebSocket endpoints use
+   * it). Messages travel through the builder's {@link ChannelBus}.
+   */
+  public ChannelBroadcaster streams() {
+    return streams;
+  }
+
+  /** The destination types this engine delivers to, by type (including {@code websocket}). */
+  public Map<String, DestinationProvider> providers() {
+    return providers;
+  }
+
+  /** Retrying events, attempts and issues. */
+  public DeliveryService deliveries() {
+    return deliveries;
+  }
+
+  /** Circuit breaker state per destination, and manual reset. */
+  public CircuitBreakers circuits() {
+    return circuits;
+  }
+
+  public IssueService issues() {
+    return issues;
+  }
+
+  /**
+   * Claims and delivers every delivery task due now, on the calling thread, and returns what it
+   * did. With a {@code ManualClock}: advance the clock, then call this, to watch a retry
+   * schedule play out without waiting. The scheduler also runs by itself once started.
+   */
+  public RunResult runDueDeliveries() {
+    return scheduler.runDueNow();
+  }
+
   public Clock clock() {
     return clock;
   }
@@ -249,7 +336,9 @@ public final class Hookstream implements AutoCloseable {
 
   /**
    * Stops background work: no new routing, queued hand-offs finish for up to five seconds (the
-   * rest are picked up by a recovery sweep later). Idempotent.
+   * rest are picked up by a recovery sweep later); in-flight deliveries finish within the
+   * scheduler's grace period or their leases are released; providers that are {@link
+   * AutoCloseable} are closed. Idempotent.
    */
   @Override
   public synchronized void close() {
@@ -267,10 +356,25 @@ public final class Hookstream implements AutoCloseable {
       routingExecutor.shutdownNow();
       Thread.currentThread().interrupt();
     }
+    scheduler.close();
+    for (DestinationProvider provider : providers.values()) {
+      if (provider instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          LOG.warn("closing destination provider {} failed", provider.type(), e);
+        }
+      }
+    }
+    streams.close();
+    if (ownsBus) {
+      bus.close();
+    }
     LOG.info("hookstream engine {} closed", instanceId);
   }
 
   private void dispatch(EventRecord event) {
+    streams.eventReceived(event);
     try {
       routingExecutor.execute(() -> routeQuietly(event));
     } catch (RejectedExecutionException e) {
@@ -313,6 +417,7 @@ public final class Hookstream implements AutoCloseable {
     public static final Duration DEFAULT_RECOVERY_INTERVAL = Duration.ofSeconds(10);
     public static final Duration DEFAULT_ROUTE_CACHE_TTL = Duration.ofSeconds(5);
     public static final String DEFAULT_INGEST_BASE_URL = "http://localhost:8080";
+    public static final int DEFAULT_STREAM_BUS_CAPACITY = 10_000;
 
     private Store store;
     private KeyValueStore keyValueStore;
@@ -327,9 +432,16 @@ public final class Hookstream implements AutoCloseable {
     private Duration recoveryGrace = DEFAULT_RECOVERY_GRACE;
     private Duration recoveryInterval = DEFAULT_RECOVERY_INTERVAL;
     private Duration routeCacheTtl = DEFAULT_ROUTE_CACHE_TTL;
+    private TrustedProxies trustedProxies = TrustedProxies.none();
     private Duration transformTimeLimit = DashjoinTransformEngine.DEFAULT_TIME_LIMIT;
+    private CircuitSettings circuitSettings = CircuitSettings.DEFAULT;
+    private int deliveryThreads = 16;
+    private Duration deliveryLease = DeliveryScheduler.DEFAULT_LEASE;
+    private Duration deliveryPollInterval = DeliveryScheduler.DEFAULT_POLL_INTERVAL;
     private int routingThreads = 2;
     private int routingQueueSize = 10_000;
+    private ChannelBus channelBus;
+    private int streamBusCapacity = DEFAULT_STREAM_BUS_CAPACITY;
 
     private Builder() {}
 
@@ -417,9 +529,40 @@ public final class Hookstream implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Proxies whose {@code X-Forwarded-For} / {@code CF-Connecting-IP} headers are believed.
+     * Default none: the client IP is the transport's remote address, because any sender can
+     * forge those headers.
+     */
+    public Builder trustedProxies(TrustedProxies proxies) {
+      this.trustedProxies = Objects.requireNonNull(proxies, "trustedProxies");
+      return this;
+    }
+
     /** The longest a JSONata transform may run on one event (default 1 s). */
     public Builder transformTimeLimit(Duration limit) {
       this.transformTimeLimit = positive(limit, "transformTimeLimit");
+      return this;
+    }
+
+    /** Circuit breaker thresholds: failures to open (5) and cooldown (60 s). */
+    public Builder circuitSettings(CircuitSettings settings) {
+      this.circuitSettings = Objects.requireNonNull(settings, "circuitSettings");
+      return this;
+    }
+
+    /**
+     * Delivery workers (default 16), the lease a claimed task is held under (default 60 s,
+     * always longer than the destination's timeout), and how often the scheduler looks for due
+     * work in real time (default 1 s; new work and manual-clock moves wake it at once).
+     */
+    public Builder delivery(int threads, Duration lease, Duration pollInterval) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("delivery threads must be positive: " + threads);
+      }
+      this.deliveryThreads = threads;
+      this.deliveryLease = positive(lease, "lease");
+      this.deliveryPollInterval = positive(pollInterval, "pollInterval");
       return this;
     }
 
@@ -430,6 +573,29 @@ public final class Hookstream implements AutoCloseable {
       }
       this.routingThreads = threads;
       this.routingQueueSize = queueSize;
+      return this;
+    }
+
+    /**
+     * The bus live-stream messages travel through. Default: an in-JVM bus owned by the engine
+     * (subscribers on this node only; closed with the engine). Pass a shared bus (for example
+     * PostgreSQL LISTEN/NOTIFY) so subscribers on every node see every node's events; the host
+     * closes a bus it passed.
+     */
+    public Builder channelBus(ChannelBus bus) {
+      this.channelBus = Objects.requireNonNull(bus, "channelBus");
+      return this;
+    }
+
+    /**
+     * How many messages the default in-JVM bus holds before it drops new ones (default 10,000);
+     * ignored when {@link #channelBus} is set.
+     */
+    public Builder streamBusCapacity(int capacity) {
+      if (capacity < 1) {
+        throw new IllegalArgumentException("streamBusCapacity must be positive: " + capacity);
+      }
+      this.streamBusCapacity = capacity;
       return this;
     }
 

@@ -6,11 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.ingest.IngestResult;
 import io.hookstream.ingest.TrustedProxies;
-import io.hookstream.ingest.internal.ClientIpResolver;
-import io.hookstream.ingest.internal.ClientIpStep;
-import io.hookstream.ingest.internal.DedupStep;
-import io.hookstream.ingest.internal.IpFilterStep;
-import io.hookstream.ingest.internal.SchemaStep;
 import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
@@ -19,7 +14,6 @@ import io.hookstream.spi.store.EventQuery;
 import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
-import io.hookstream.store.memory.InMemoryKeyValueStore;
 import io.hookstream.store.memory.InMemoryStore;
 import java.time.Duration;
 import java.util.List;
@@ -39,16 +33,10 @@ class IngestSecurityPipelineTest {
 
   @BeforeEach
   void setUp() {
-    InMemoryKeyValueStore kv = new InMemoryKeyValueStore(clock);
-    hs =
-        TestEngine.builder(new InMemoryStore(), clock)
-            .keyValueStore(kv)
-            .ingestStep(new ClientIpStep(new ClientIpResolver(TrustedProxies.of("10.0.0.0/8"))))
-            .ingestStep(new IpFilterStep())
-            .ingestStep(new DedupStep(kv))
-            .ingestStep(new SchemaStep())
-            .build()
-            .start();
+    hs = TestEngine.builder(new InMemoryStore(), clock)
+        .trustedProxies(TrustedProxies.of("10.0.0.0/8"))
+        .build()
+        .start();
     scope = TestEngine.newScope(hs);
   }
 

@@ -1,6 +1,10 @@
 package io.hookstream.source.internal;
 
+import io.hookstream.ingest.DedupSettings;
+import io.hookstream.ingest.IpRules;
+import io.hookstream.ingest.SchemaSettings;
 import io.hookstream.internal.Validation;
+import io.hookstream.spi.FieldError;
 import io.hookstream.source.SourceSpec;
 import io.hookstream.verify.SignatureVerifiers;
 import io.hookstream.verify.SourceTemplate;
@@ -11,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Turns a {@link SourceSpec} into a {@link SourceRecord}, applying defaults and collecting every
@@ -19,22 +22,15 @@ import java.util.Set;
  */
 public final class SourceChecks {
 
-  static final Set<String> DEDUP_STRATEGIES = Set.of("payload_hash", "header_field", "body_field");
-  static final Set<String> SCHEMA_ACTIONS = Set.of("reject", "warn");
-  public static final int DEFAULT_DEDUP_WINDOW_SECONDS = 300;
-
   public SourceRecord toRecord(SourceSpec spec, String id, Scope scope, long version,
       Instant createdAt, Instant now) {
     Validation v = new Validation();
-    String slug = spec.slug() != null ? spec.slug()
-        : spec.name() == null ? null : Validation.slugOf(spec.name());
-    v.requireText("name", spec.name(), 200).checkSlug("slug", slug)
-        .checkLength("description", spec.description(), 2000);
+    String slug = v.nameSlugAndDescription(spec.name(), spec.slug(), spec.description());
     SourceRecord.Verification verification = verification(spec, v);
     SourceRecord.Dedup dedup = dedup(spec, v);
     SourceRecord.Schema schema = schema(spec, v);
-    List<String> allow = ipList(spec.ipAllowlist());
-    List<String> deny = ipList(spec.ipDenylist());
+    List<String> allow = ipList(spec.ipAllowlist(), "ip_allowlist", v);
+    List<String> deny = ipList(spec.ipDenylist(), "ip_denylist", v);
     v.throwIfInvalid();
     String template = spec.template() == null ? null
         : spec.template().toLowerCase(Locale.ROOT);
@@ -47,7 +43,7 @@ public final class SourceChecks {
    * The verification settings: a template's pre-filled settings, overridden field by field by
    * what the caller set, then checked by the scheme's own validation.
    */
-  private SourceRecord.Verification verification(SourceSpec spec, Validation v) {
+  private static SourceRecord.Verification verification(SourceSpec spec, Validation v) {
     SourceRecord.Verification base = null;
     if (spec.template() != null) {
       Optional<SourceTemplate> template = SourceTemplates.find(spec.template());
@@ -82,45 +78,25 @@ public final class SourceChecks {
     return preferred != null ? preferred : fallback;
   }
 
-  private SourceRecord.Dedup dedup(SourceSpec spec, Validation v) {
-    if (spec.dedupStrategy() == null) {
-      return null;
-    }
-    String strategy = spec.dedupStrategy().toLowerCase(Locale.ROOT);
-    if (!DEDUP_STRATEGIES.contains(strategy)) {
-      v.error("dedup_strategy", "must be one of payload_hash, header_field, body_field");
-    }
-    int window = spec.dedupWindowSeconds() == null ? DEFAULT_DEDUP_WINDOW_SECONDS
-        : spec.dedupWindowSeconds();
-    v.checkRange("dedup_window_seconds", window, 1, 2_592_000);
-    if (!"payload_hash".equals(strategy) && (spec.dedupField() == null
-        || spec.dedupField().isBlank())) {
-      v.error("dedup_field", "is required for dedup_strategy " + strategy);
-    }
-    return new SourceRecord.Dedup(strategy, spec.dedupField(), window);
+  private static SourceRecord.Dedup dedup(SourceSpec spec, Validation v) {
+    List<FieldError> errors = DedupSettings.validate(spec.dedupStrategy(), spec.dedupField(),
+        spec.dedupWindowSeconds());
+    v.addAll(errors);
+    return errors.isEmpty() ? DedupSettings.toRecord(spec.dedupStrategy(), spec.dedupField(),
+        spec.dedupWindowSeconds()) : null;
   }
 
-  private SourceRecord.Schema schema(SourceSpec spec, Validation v) {
-    boolean enabled = Boolean.TRUE.equals(spec.schemaValidationEnabled());
-    if (!enabled && spec.jsonSchema() == null) {
-      return null;
-    }
-    String action = spec.schemaAction() == null ? "reject"
-        : spec.schemaAction().toLowerCase(Locale.ROOT);
-    if (!SCHEMA_ACTIONS.contains(action)) {
-      v.error("schema_action", "must be reject or warn");
-    }
-    if (enabled && spec.jsonSchema() == null) {
-      v.error("json_schema", "is required when schema_validation_enabled is true");
-    }
-    return new SourceRecord.Schema(enabled, spec.jsonSchema(), action);
+  private static SourceRecord.Schema schema(SourceSpec spec, Validation v) {
+    List<FieldError> errors = SchemaSettings.validate(spec.schemaValidationEnabled(),
+        spec.jsonSchema(), spec.schemaAction());
+    v.addAll(errors);
+    return errors.isEmpty() ? SchemaSettings.toRecord(spec.schemaValidationEnabled(),
+        spec.jsonSchema(), spec.schemaAction()) : null;
   }
 
-  private static List<String> ipList(List<String> entries) {
-    if (entries == null) {
-      return List.of();
-    }
-    return entries.stream().flatMap(e -> java.util.Arrays.stream(e.split(",")))
-        .map(String::strip).filter(s -> !s.isEmpty()).toList();
+  private static List<String> ipList(List<String> entries, String field, Validation v) {
+    List<String> normalized = entries == null ? List.of() : IpRules.normalize(entries);
+    v.addAll(IpRules.validate(normalized, field));
+    return normalized;
   }
 }

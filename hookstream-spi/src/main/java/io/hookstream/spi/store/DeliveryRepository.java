@@ -29,7 +29,31 @@ public interface DeliveryRepository {
       int limit,
       Collection<String> excludedDestinations);
 
-  /** Extends the leases {@code owner} still holds on {@code taskIds}; returns how many. */
+  /**
+   * Across all tenants: the ids of destinations that have at least one due task (pending, {@code
+   * nextAttemptAt <= now}, no live lease), the destination with the oldest due task first, at
+   * most {@code limit}; destinations in {@code excludedDestinations} are skipped. A read, claims
+   * nothing.
+   */
+  default List<String> dueDestinations(
+      Instant now, int limit, Collection<String> excludedDestinations) {
+    throw new UnsupportedOperationException("dueDestinations is not implemented by this store");
+  }
+
+  /**
+   * Claims due tasks of one destination under the rules of {@link DestinationClaim}: lowest
+   * {@code (sequence, id)} first, never more than {@code maxLeased} leased at once, head of line
+   * only when ordered. Atomic with respect to every other claim on the same destination, so the
+   * limits hold across nodes.
+   */
+  default List<DeliveryTask> claimDue(DestinationClaim claim) {
+    throw new UnsupportedOperationException("claimDue(DestinationClaim) is not implemented");
+  }
+
+  /**
+   * Extends the leases {@code owner} still holds on {@code taskIds}; returns how many. Only the
+   * lease expiry changes, not the version, so the holder's copy stays good for {@link #settle}.
+   */
   int renewLeases(String owner, Collection<String> taskIds, Instant leaseUntil);
 
   /**

@@ -13,9 +13,17 @@ public interface IssueRepository {
    */
   Optional<IssueRecord> findActive(Scope scope, String destinationId, String errorType);
 
+  /**
+   * Stores a new issue. Throws CONFLICT if it is not resolved and another issue of the same
+   * destination and error type is (at most one active issue per pair, so two nodes that both
+   * saw the first failure create one issue: the loser reads {@link #findActive} and updates it).
+   */
   void insert(IssueRecord issue);
 
-  /** Replaces the issue; false if unknown. */
+  /**
+   * Replaces the issue; false if unknown. Throws CONFLICT if that would make a second issue of
+   * the same destination and error type active.
+   */
   boolean update(IssueRecord issue);
 
   Optional<IssueRecord> find(Scope scope, String id);

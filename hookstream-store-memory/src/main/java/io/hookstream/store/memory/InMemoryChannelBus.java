@@ -43,7 +43,8 @@ public final class InMemoryChannelBus implements ChannelBus {
       throw new IllegalArgumentException("capacity must be positive: " + capacity);
     }
     this.queue = new ArrayBlockingQueue<>(capacity);
-    this.dispatcher = new Thread(this::dispatch, "hookstream-channel-bus");
+    this.dispatcher = new Thread(this::dispatch,
+        "hookstream-channel-bus@" + Integer.toHexString(System.identityHashCode(this)));
     dispatcher.setDaemon(true);
     dispatcher.start();
   }
@@ -63,6 +64,11 @@ public final class InMemoryChannelBus implements ChannelBus {
     Consumer<BusMessage> subscription = listener::accept;
     listeners.add(subscription);
     return () -> listeners.remove(subscription);
+  }
+
+  /** The name of the bus's dispatcher thread, for diagnostics. */
+  public String threadName() {
+    return dispatcher.getName();
   }
 
   /** Messages dropped because the queue was full or the bus closed. */

@@ -6,6 +6,7 @@ import io.hookstream.spi.store.AttemptQuery;
 import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.DeliveryRepository;
 import io.hookstream.spi.store.DeliveryTask;
+import io.hookstream.spi.store.DestinationClaim;
 import io.hookstream.spi.store.Page;
 import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
@@ -14,9 +15,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -46,6 +50,13 @@ final class MemoryDeliveries implements DeliveryRepository {
   private final TreeSet<Slot> waiting = new TreeSet<>(Slot.ORDER);
   /** Pending tasks under a lease, by lease expiry; guarded by {@link #lock}. */
   private final TreeSet<Slot> leased = new TreeSet<>(Slot.ORDER);
+  /** Pending tasks (leased or not) per destination, by (sequence, id); guarded by the lock. */
+  private final Map<String, TreeSet<DeliveryTask>> pendingByDestination = new HashMap<>();
+  /** Live leases per destination, kept equal to the entries of {@link #leased}. */
+  private final Map<String, Integer> leasedByDestination = new HashMap<>();
+
+  private static final Comparator<DeliveryTask> SEQUENCE =
+      Comparator.comparingLong(DeliveryTask::sequence).thenComparing(DeliveryTask::id);
 
   private final ScopedTable<AttemptRecord> attempts =
       new ScopedTable<>("attempt", AttemptRecord::id, AttemptRecord::scope, false);
@@ -54,14 +65,15 @@ final class MemoryDeliveries implements DeliveryRepository {
 
   @Override
   public void insertTasks(List<DeliveryTask> newTasks) {
-    insertIf(newTasks, () -> true);
+    insertIf(newTasks, () -> true, () -> { });
   }
 
   /**
-   * Inserts {@code newTasks} if {@code condition} (run under the task lock) holds; CONFLICT,
-   * with nothing written, if an id is taken.
+   * Inserts {@code newTasks} and then runs {@code then}, if {@code condition} holds, all under
+   * the task lock (so a reader who sees the effect of {@code then} also sees the tasks);
+   * CONFLICT, with nothing written, if an id is taken.
    */
-  boolean insertIf(List<DeliveryTask> newTasks, BooleanSupplier condition) {
+  boolean insertIf(List<DeliveryTask> newTasks, BooleanSupplier condition, Runnable then) {
     List<DeliveryTask> list = newTasks == null ? List.of() : newTasks;
     synchronized (lock) {
       Set<String> ids = new HashSet<>();
@@ -80,6 +92,7 @@ final class MemoryDeliveries implements DeliveryRepository {
         tasksByEvent.computeIfAbsent(task.eventId(), e -> new ConcurrentSkipListSet<>())
             .add(task.id());
       }
+      then.run();
       return true;
     }
   }
@@ -119,19 +132,79 @@ final class MemoryDeliveries implements DeliveryRepository {
     List<DeliveryTask> claimed = new ArrayList<>();
     synchronized (lock) {
       releaseExpiredLeases(now);
-      for (Iterator<Slot> it = waiting.iterator(); it.hasNext() && claimed.size() < limit; ) {
+      List<DeliveryTask> candidates = new ArrayList<>();
+      for (Iterator<Slot> it = waiting.iterator(); it.hasNext() && candidates.size() < limit; ) {
         Slot slot = it.next();
         if (slot.at().isAfter(now)) {
           break;
         }
         DeliveryTask task = tasks.get(slot.id());
-        if (excluded.contains(task.destinationId()) || !task.due(now)) {
-          continue;
+        if (!excluded.contains(task.destinationId()) && task.due(now)) {
+          candidates.add(task);
         }
-        it.remove();
+      }
+      for (DeliveryTask task : candidates) {
         DeliveryTask mine = task.claimed(owner, leaseUntil, now);
-        tasks.put(mine.id(), mine);
-        leased.add(new Slot(leaseUntil, mine.id()));
+        replace(task, mine);
+        claimed.add(mine);
+      }
+    }
+    return claimed;
+  }
+
+  @Override
+  public List<String> dueDestinations(
+      Instant now, int limit, Collection<String> excludedDestinations) {
+    Objects.requireNonNull(now, "now");
+    Set<String> excluded = excludedDestinations == null
+        ? Set.of()
+        : new HashSet<>(excludedDestinations);
+    Set<String> due = new LinkedHashSet<>();
+    synchronized (lock) {
+      releaseExpiredLeases(now);
+      for (Iterator<Slot> it = waiting.iterator(); it.hasNext() && due.size() < limit; ) {
+        Slot slot = it.next();
+        if (slot.at().isAfter(now)) {
+          break;
+        }
+        String destination = tasks.get(slot.id()).destinationId();
+        if (!excluded.contains(destination)) {
+          due.add(destination);
+        }
+      }
+    }
+    return List.copyOf(due);
+  }
+
+  @Override
+  public List<DeliveryTask> claimDue(DestinationClaim claim) {
+    Objects.requireNonNull(claim, "claim");
+    List<DeliveryTask> claimed = new ArrayList<>();
+    synchronized (lock) {
+      releaseExpiredLeases(claim.now());
+      TreeSet<DeliveryTask> pending = pendingByDestination.get(claim.destinationId());
+      if (pending == null) {
+        return claimed;
+      }
+      int room = Math.min(claim.limit(),
+          claim.maxLeased() - leasedByDestination.getOrDefault(claim.destinationId(), 0));
+      List<DeliveryTask> candidates = new ArrayList<>();
+      for (DeliveryTask task : pending) {
+        if (candidates.size() >= room) {
+          break;
+        }
+        boolean eligible = task.due(claim.now())
+            && (claim.createdBefore() == null || !task.createdAt().isAfter(claim.createdBefore()));
+        if (eligible) {
+          candidates.add(task);
+        }
+        if (claim.ordered()) {
+          break; // only the head of the line may go
+        }
+      }
+      for (DeliveryTask task : candidates) {
+        DeliveryTask mine = task.claimed(claim.owner(), claim.leaseUntil(), claim.now());
+        replace(task, mine);
         claimed.add(mine);
       }
     }
@@ -146,7 +219,9 @@ final class MemoryDeliveries implements DeliveryRepository {
         return;
       }
       it.remove();
-      waiting.add(new Slot(tasks.get(slot.id()).nextAttemptAt(), slot.id()));
+      DeliveryTask task = tasks.get(slot.id());
+      leasedByDestination.merge(task.destinationId(), -1, Integer::sum);
+      waiting.add(new Slot(task.nextAttemptAt(), slot.id()));
     }
   }
 
@@ -215,10 +290,7 @@ final class MemoryDeliveries implements DeliveryRepository {
     if (q.eventId() == null) {
       rows = attempts.newestFirst(scope, page.after());
     } else {
-      ConcurrentSkipListSet<String> ids = attemptsByEvent.get(q.eventId());
-      rows = ids == null
-          ? java.util.Collections.emptyIterator()
-          : Pages.lookup(Pages.from(ids, page.after()), id -> attempts.get(scope, id).orElse(null));
+      rows = attempts.newestFirst(scope, attemptsByEvent.get(q.eventId()), page.after());
     }
     return Pages.collect(rows, a -> matches(a, q), page, AttemptRecord::id);
   }
@@ -238,8 +310,11 @@ final class MemoryDeliveries implements DeliveryRepository {
     if (task.status() != TaskStatus.PENDING) {
       return;
     }
+    pendingByDestination.computeIfAbsent(task.destinationId(), d -> new TreeSet<>(SEQUENCE))
+        .add(task);
     if (task.leaseOwner() != null && task.leaseExpiresAt() != null) {
       leased.add(new Slot(task.leaseExpiresAt(), task.id()));
+      leasedByDestination.merge(task.destinationId(), 1, Integer::sum);
     } else {
       waiting.add(new Slot(task.nextAttemptAt(), task.id()));
     }
@@ -248,8 +323,13 @@ final class MemoryDeliveries implements DeliveryRepository {
   private void replace(DeliveryTask stored, DeliveryTask updated) {
     Objects.requireNonNull(updated.nextAttemptAt(), "nextAttemptAt");
     waiting.remove(new Slot(stored.nextAttemptAt(), stored.id()));
-    if (stored.leaseExpiresAt() != null) {
-      leased.remove(new Slot(stored.leaseExpiresAt(), stored.id()));
+    if (stored.leaseExpiresAt() != null
+        && leased.remove(new Slot(stored.leaseExpiresAt(), stored.id()))) {
+      leasedByDestination.merge(stored.destinationId(), -1, Integer::sum);
+    }
+    TreeSet<DeliveryTask> pending = pendingByDestination.get(stored.destinationId());
+    if (pending != null) {
+      pending.remove(stored);
     }
     put(updated);
   }

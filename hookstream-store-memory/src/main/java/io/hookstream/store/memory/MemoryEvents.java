@@ -73,10 +73,8 @@ final class MemoryEvents implements EventRepository {
     if (q.sourceId() == null) {
       rows = table.newestFirst(scope, page.after());
     } else {
-      ConcurrentSkipListSet<String> ids = bySource.get(new SourceKey(scope, q.sourceId()));
-      rows = ids == null
-          ? java.util.Collections.emptyIterator()
-          : Pages.lookup(Pages.from(ids, page.after()), id -> table.get(scope, id).orElse(null));
+      rows = table.newestFirst(
+          scope, bySource.get(new SourceKey(scope, q.sourceId())), page.after());
     }
     return Pages.collect(rows, e -> matches(e, q), page, EventRecord::id);
   }
@@ -115,12 +113,14 @@ final class MemoryEvents implements EventRepository {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(at, "at");
     EventRecord[] before = new EventRecord[1];
-    boolean routed = deliveries.insertIf(tasks, () -> table
-        .update(scope, eventId, e -> {
+    // Every markRouted runs under the task lock, so check-then-write is safe; the event is marked
+    // routed only after its tasks are in, so no reader sees a routed event without its tasks.
+    boolean routed = deliveries.insertIf(tasks,
+        () -> table.get(scope, eventId).filter(e -> e.routedAt() == null).isPresent(),
+        () -> table.update(scope, eventId, e -> {
           before[0] = e;
-          return e.routedAt() == null ? e.withRouted(status, at) : null;
-        })
-        .isPresent());
+          return e.withRouted(status, at);
+        }));
     if (routed) {
       unrouted.remove(new Unrouted(before[0].receivedAt(), eventId, scope));
     }

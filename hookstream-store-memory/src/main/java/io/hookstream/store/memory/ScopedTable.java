@@ -94,6 +94,17 @@ final class ScopedTable<T> {
     return rows == null ? java.util.Collections.emptyIterator() : Pages.from(rows, after);
   }
 
+  /**
+   * The rows of {@code scope} named by a newest-first id index (null: none), older than {@code
+   * after}; ids of other scopes are skipped.
+   */
+  Iterator<T> newestFirst(Scope scope, java.util.NavigableSet<String> ids, String after) {
+    ConcurrentSkipListMap<String, T> rows = byScope.get(scope);
+    return rows == null || ids == null
+        ? java.util.Collections.emptyIterator()
+        : Pages.lookup(Pages.from(ids, after), rows::get);
+  }
+
   Page<T> page(Scope scope, PageRequest page, Predicate<T> filter) {
     return Pages.collect(newestFirst(scope, page.after()), filter, page, idOf);
   }

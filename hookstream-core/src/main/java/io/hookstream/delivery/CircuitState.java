@@ -1,0 +1,15 @@
+package io.hookstream.delivery;
+
+import java.time.Instant;
+
+/**
+ * A destination's circuit as {@code GET /v1/destinations/:id/circuit} shows it: {@code state} is
+ * {@code closed}, {@code open} or {@code half_open}; {@code failureCount} counts consecutive
+ * failures.
+ */
+public record CircuitState(
+    String destinationId,
+    String state,
+    int failureCount,
+    Instant lastFailureAt,
+    Instant openedAt) {}

@@ -1,0 +1,438 @@
+package io.hookstream.delivery;
+
+import io.hookstream.delivery.internal.InFlight;
+import io.hookstream.delivery.internal.TaskClaimer;
+import io.hookstream.delivery.internal.TaskRunner;
+import io.hookstream.delivery.internal.TaskRunner.Outcome;
+import io.hookstream.delivery.internal.Work;
+import io.hookstream.internal.Ids;
+import io.hookstream.issue.IssueService;
+import io.hookstream.spi.BlobStore;
+import io.hookstream.spi.Clock;
+import io.hookstream.spi.DestinationProvider;
+import io.hookstream.spi.ManualClock;
+import io.hookstream.spi.store.AttemptRecord;
+import io.hookstream.spi.store.Store;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers durable {@link io.hookstream.spi.store.DeliveryTask}s: claims due tasks under a
+ * lease, destination by destination, delivers each through its destination type's provider and
+ * settles it with its attempt (success, retry at a time, or dead letter queue). Leases are
+ * renewed while a delivery runs; a crashed node's tasks are claimed by another once its leases
+ * expire, so delivery is at least once.
+ *
+ * <p>All time comes from the {@link Clock}. After {@link #start()} a dispatcher thread polls
+ * every {@code pollInterval}, wakes at once when a {@link ManualClock} advances or {@link #wake()}
+ * is called, and hands work to {@code workerThreads} worker threads. Without starting it, {@link
+ * #runDueNow()} does the same work synchronously on the caller's thread, for tests.
+ *
+ * <p>Thread-safe. A failing store or provider never kills the scheduler: the round is logged and
+ * retried at the next poll. Several schedulers (nodes) may share one store.
+ */
+public final class DeliveryScheduler implements AutoCloseable {
+
+  public static final int DEFAULT_BATCH_SIZE = 64;
+  public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
+  public static final int DEFAULT_WORKER_THREADS = 16;
+  public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_ISSUE_SWEEP_INTERVAL = Duration.ofMinutes(1);
+
+  private static final Logger log = LoggerFactory.getLogger(DeliveryScheduler.class);
+  private static final int MAX_ROUNDS = 1_000_000;
+
+  private final Store store;
+  private final Clock clock;
+  private final String owner;
+  private final int batchSize;
+  private final Duration lease;
+  private final Duration pollInterval;
+  private final int workerThreads;
+  private final Duration shutdownGrace;
+  private final Duration issueSweepInterval;
+  private final IssueService issues;
+  private final TaskClaimer claimer;
+  private final TaskRunner runner;
+  private final InFlight held = new InFlight();
+  private final AtomicBoolean wakePending = new AtomicBoolean();
+  private final Runnable clockListener = this::wake;
+  private final Object lifecycle = new Object();
+  private final Object sweepLock = new Object();
+
+  private ScheduledExecutorService dispatcher;
+  private ThreadPoolExecutor workers;
+  private volatile boolean running;
+  private boolean closed;
+  private Instant lastHeartbeat;
+  private Instant lastSweep;
+
+  private DeliveryScheduler(Builder b) {
+    this.store = b.store;
+    this.clock = b.clock;
+    this.owner = b.owner != null ? b.owner : "sched-" + UUID.randomUUID();
+    this.batchSize = b.batchSize;
+    this.lease = b.lease;
+    this.pollInterval = b.pollInterval;
+    this.workerThreads = b.workerThreads;
+    this.shutdownGrace = b.shutdownGrace;
+    this.issueSweepInterval = b.issueSweepInterval;
+    this.issues = b.issues != null ? b.issues : new IssueService(b.store, b.clock, b.ids, null);
+    CircuitBreakers circuits = b.circuits != null
+        ? b.circuits
+        : new CircuitBreakers(b.store, b.clock, CircuitSettings.DEFAULT);
+    this.claimer = new TaskClaimer(store, circuits.logic(), owner, lease,
+        Math.max(1, workerThreads / 2));
+    this.runner = new TaskRunner(store, clock, b.ids, owner, b.providers, b.blobs,
+        circuits.logic(), issues.tracker(), b.attemptListener);
+  }
+
+  /**
+   * A builder. {@code providers} maps destination type ({@code http}, ...) to its provider; a
+   * task of a type without a provider fails with error type {@code rejected}.
+   */
+  public static Builder builder(
+      Store store, Clock clock, Map<String, DestinationProvider> providers, Ids ids) {
+    return new Builder(store, clock, providers, ids);
+  }
+
+  /** The lease owner id this scheduler claims tasks as. */
+  public String owner() {
+    return owner;
+  }
+
+  /** Starts the dispatcher and the workers; throws IllegalStateException if started or closed. */
+  public void start() {
+    synchronized (lifecycle) {
+      if (dispatcher != null || closed) {
+        throw new IllegalStateException("scheduler already started or closed");
+      }
+      AtomicInteger n = new AtomicInteger();
+      dispatcher = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, owner + "-dispatch"));
+      workers = new ThreadPoolExecutor(workerThreads, workerThreads, 0, TimeUnit.SECONDS,
+          new LinkedBlockingQueue<>(),
+          r -> daemon(r, owner + "-worker-" + n.incrementAndGet()));
+      running = true;
+      dispatcher.scheduleWithFixedDelay(this::round, 0, pollInterval.toMillis(),
+          TimeUnit.MILLISECONDS);
+      if (clock instanceof ManualClock manual) {
+        manual.onAdvance(clockListener);
+      }
+    }
+  }
+
+  /** Asks the started scheduler to look for due work now (for example after new tasks). */
+  public void wake() {
+    ScheduledExecutorService d = dispatcher;
+    if (!running || d == null || !wakePending.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      d.execute(() -> {
+        wakePending.set(false);
+        round();
+      });
+    } catch (RejectedExecutionException e) {
+      wakePending.set(false); // closing
+    }
+  }
+
+  /**
+   * Claims and runs everything due at the clock's current time on the caller's thread, round
+   * after round until nothing is due, and says what happened. Retries scheduled for later are not
+   * run; advance the clock and call again. A store failure propagates (the tasks it held are
+   * retried once their leases expire).
+   */
+  public RunResult runDueNow() {
+    Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+    int claimed = 0;
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      Instant now = clock.now();
+      sweepIssues(now);
+      List<Work> works = claimer.claim(batchSize, now, held);
+      if (works.isEmpty()) {
+        break;
+      }
+      claimed += works.size();
+      for (Work w : works) {
+        counts.merge(runner.run(w), 1, Integer::sum);
+      }
+    }
+    return new RunResult(claimed, counts.getOrDefault(Outcome.SUCCEEDED, 0),
+        counts.getOrDefault(Outcome.RETRYING, 0), counts.getOrDefault(Outcome.DEAD, 0),
+        counts.getOrDefault(Outcome.CANCELLED, 0), counts.getOrDefault(Outcome.LOST, 0));
+  }
+
+  /**
+   * Stops claiming, gives back the leases of claimed tasks not yet started, waits up to the
+   * shutdown grace for running deliveries, then interrupts them (their leases expire and another
+   * node delivers them again). Idempotent.
+   */
+  @Override
+  public void close() {
+    synchronized (lifecycle) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      running = false;
+      if (dispatcher == null) {
+        return;
+      }
+      if (clock instanceof ManualClock manual) {
+        manual.removeListener(clockListener);
+      }
+      dispatcher.shutdown();
+      try {
+        dispatcher.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS);
+        List<Runnable> queued = new ArrayList<>();
+        workers.getQueue().drainTo(queued);
+        releaseAll(queued);
+        workers.shutdown();
+        if (!workers.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+          log.warn("{} deliveries still running after the shutdown grace; interrupting them",
+              workers.getActiveCount());
+          workers.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        workers.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Gives back the leases of claimed tasks no worker started. */
+  private void releaseAll(List<Runnable> queued) {
+    Instant now = clock.now();
+    RuntimeException first = null;
+    int failed = 0;
+    for (Runnable r : queued) {
+      Work w = ((WorkItem) r).work;
+      held.remove(w);
+      try {
+        claimer.release(w.task(), now);
+      } catch (RuntimeException e) {
+        failed++;
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null) {
+      log.warn("could not release {} claimed tasks at close; their leases will expire", failed,
+          first);
+    }
+  }
+
+  /** One dispatcher round: heartbeat, issue sweep, claim and hand out work. */
+  private void round() {
+    if (!running) {
+      return;
+    }
+    try {
+      Instant now = clock.now();
+      heartbeat(now);
+      sweepIssues(now);
+      List<Work> works = claimer.claim(batchSize - held.size(), now, held);
+      for (Work w : works) {
+        held.add(w);
+        workers.execute(new WorkItem(w));
+      }
+    } catch (RejectedExecutionException e) {
+      log.debug("scheduler {} is closing; round stopped", owner);
+    } catch (RuntimeException e) {
+      log.warn("delivery round of {} failed; retrying at the next poll", owner, e);
+    }
+  }
+
+  /** Renews the leases of held tasks every third of the lease, so long deliveries keep them. */
+  private void heartbeat(Instant now) {
+    if (held.size() == 0) {
+      lastHeartbeat = now;
+      return;
+    }
+    if (lastHeartbeat != null && now.isBefore(lastHeartbeat.plus(lease.dividedBy(3)))) {
+      return;
+    }
+    lastHeartbeat = now;
+    held.byLease().forEach((length, ids) ->
+        store.deliveries().renewLeases(owner, ids, now.plus(length)));
+  }
+
+  private void sweepIssues(Instant now) {
+    synchronized (sweepLock) {
+      if (lastSweep != null && now.isBefore(lastSweep.plus(issueSweepInterval))) {
+        return;
+      }
+      lastSweep = now;
+    }
+    issues.autoResolve();
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  /** A worker's job: run one task, then free its slot and look for more work. */
+  private final class WorkItem implements Runnable {
+    final Work work;
+
+    WorkItem(Work work) {
+      this.work = work;
+    }
+
+    @Override
+    public void run() {
+      try {
+        runner.run(work);
+      } catch (RuntimeException e) {
+        log.warn("delivering task {} failed; its lease will expire and it is retried",
+            work.task().id(), e);
+      } finally {
+        held.remove(work);
+        wake();
+      }
+    }
+  }
+
+  /**
+   * Builds a {@link DeliveryScheduler}; rejects bad values at once. Defaults: batch size {@value
+   * #DEFAULT_BATCH_SIZE}, lease 60 s (never shorter than a destination's timeout + 15 s), poll
+   * every 1 s, {@value #DEFAULT_WORKER_THREADS} workers, 10 s shutdown grace, issue sweep every
+   * minute.
+   */
+  public static final class Builder {
+    private final Store store;
+    private final Clock clock;
+    private final Map<String, DestinationProvider> providers;
+    private final Ids ids;
+    private String owner;
+    private int batchSize = DEFAULT_BATCH_SIZE;
+    private Duration lease = DEFAULT_LEASE;
+    private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+    private int workerThreads = DEFAULT_WORKER_THREADS;
+    private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+    private Duration issueSweepInterval = DEFAULT_ISSUE_SWEEP_INTERVAL;
+    private IssueService issues;
+    private CircuitBreakers circuits;
+    private BlobStore blobs;
+    private Consumer<AttemptRecord> attemptListener;
+
+    private Builder(
+        Store store, Clock clock, Map<String, DestinationProvider> providers, Ids ids) {
+      this.store = Objects.requireNonNull(store, "store");
+      this.clock = Objects.requireNonNull(clock, "clock");
+      this.providers = new LinkedHashMap<>(Objects.requireNonNull(providers, "providers"));
+      this.ids = Objects.requireNonNull(ids, "ids");
+    }
+
+    /** The lease owner id (unique per node); a random one by default. */
+    public Builder owner(String owner) {
+      if (owner == null || owner.isBlank()) {
+        throw new IllegalArgumentException("owner must not be blank");
+      }
+      this.owner = owner;
+      return this;
+    }
+
+    /** The most tasks claimed in one round and held (queued or running) at once. */
+    public Builder batchSize(int batchSize) {
+      this.batchSize = positive(batchSize, "batchSize");
+      return this;
+    }
+
+    /** How long a claim lasts before another node may take the task over. */
+    public Builder leaseDuration(Duration lease) {
+      this.lease = positive(lease, "leaseDuration");
+      return this;
+    }
+
+    public Builder pollInterval(Duration pollInterval) {
+      this.pollInterval = positive(pollInterval, "pollInterval");
+      return this;
+    }
+
+    /** Concurrent deliveries of this node; one destination uses at most half of them. */
+    public Builder workerThreads(int workerThreads) {
+      this.workerThreads = positive(workerThreads, "workerThreads");
+      return this;
+    }
+
+    public Builder shutdownGrace(Duration grace) {
+      Objects.requireNonNull(grace, "shutdownGrace");
+      if (grace.isNegative()) {
+        throw new IllegalArgumentException("shutdownGrace must not be negative: " + grace);
+      }
+      this.shutdownGrace = grace;
+      return this;
+    }
+
+    /** How often (clock time) stale issues are auto-resolved. */
+    public Builder issueSweepInterval(Duration interval) {
+      this.issueSweepInterval = positive(interval, "issueSweepInterval");
+      return this;
+    }
+
+    /** The issue service failures are recorded into (shares its listener); a new one by default. */
+    public Builder issues(IssueService issues) {
+      this.issues = Objects.requireNonNull(issues, "issues");
+      return this;
+    }
+
+    /** The circuit breakers (and their settings); defaults to {@link CircuitSettings#DEFAULT}. */
+    public Builder circuits(CircuitBreakers circuits) {
+      this.circuits = Objects.requireNonNull(circuits, "circuits");
+      return this;
+    }
+
+    /** Where bodies over the inline threshold are read from. */
+    public Builder blobs(BlobStore blobs) {
+      this.blobs = Objects.requireNonNull(blobs, "blobs");
+      return this;
+    }
+
+    /** Called with every recorded attempt, on the delivering thread; must not block. */
+    public Builder attemptListener(Consumer<AttemptRecord> listener) {
+      this.attemptListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    public DeliveryScheduler build() {
+      return new DeliveryScheduler(this);
+    }
+
+    private static int positive(int value, String name) {
+      if (value < 1) {
+        throw new IllegalArgumentException(name + " must be >= 1: " + value);
+      }
+      return value;
+    }
+
+    private static Duration positive(Duration value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isZero() || value.isNegative()) {
+        throw new IllegalArgumentException(name + " must be positive: " + value);
+      }
+      return value;
+    }
+  }
+}

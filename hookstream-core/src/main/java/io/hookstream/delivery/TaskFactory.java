@@ -1,0 +1,77 @@
+package io.hookstream.delivery;
+
+import io.hookstream.internal.Ids;
+import io.hookstream.spi.Clock;
+import io.hookstream.spi.store.DeliveryTask;
+import io.hookstream.spi.store.Scope;
+import io.hookstream.spi.store.TaskStatus;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/**
+ * Creates delivery tasks as the scheduler expects them: pending, due now, with a {@code
+ * sequence} that increases strictly per factory (epoch microseconds, bumped on ties) so ordered
+ * destinations deliver in creation order. Use one factory per engine for routing and retries.
+ *
+ * <p>A transform failure is a task too ({@link #transformFailure}): stored with the event's other
+ * tasks, it is never delivered; the scheduler records it as a failed, dead-lettered attempt with
+ * error type {@code transform_error} and raises its issue. Thread-safe.
+ */
+public final class TaskFactory {
+
+  /** The content type that marks a transform-failure task; its payload is the error message. */
+  public static final String TRANSFORM_ERROR_CONTENT_TYPE =
+      "application/vnd.hookstream.transform-error";
+
+  private final Clock clock;
+  private final Ids ids;
+  private long lastSequence;
+
+  public TaskFactory(Clock clock, Ids ids) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.ids = Objects.requireNonNull(ids, "ids");
+  }
+
+  /**
+   * A pending task due now: deliver event {@code eventId} to {@code destinationId} through {@code
+   * connectionId}. {@code payload} is the transformed body, or null to send the event's body.
+   */
+  public DeliveryTask pending(
+      Scope scope,
+      String eventId,
+      String connectionId,
+      String destinationId,
+      byte[] payload,
+      String payloadContentType) {
+    Instant now = clock.now();
+    return new DeliveryTask(ids.next("dt"), scope.orgId(), scope.envId(), eventId, connectionId,
+        destinationId, TaskStatus.PENDING, 0, now, null, null, payload, payloadContentType,
+        nextSequence(now), 0, now, now);
+  }
+
+  /** A task that records the connection's transform failure ({@code error}) instead of delivering. */
+  public DeliveryTask transformFailure(
+      Scope scope, String eventId, String connectionId, String destinationId, String error) {
+    return pending(scope, eventId, connectionId, destinationId,
+        String.valueOf(error).getBytes(StandardCharsets.UTF_8), TRANSFORM_ERROR_CONTENT_TYPE);
+  }
+
+  /** A fresh task (attempts reset, due now) that delivers what {@code old} delivered. */
+  public DeliveryTask retryOf(DeliveryTask old) {
+    return pending(old.scope(), old.eventId(), old.connectionId(), old.destinationId(),
+        old.payload(), old.payloadContentType());
+  }
+
+  /** Whether {@code task} records a transform failure rather than a delivery. */
+  public static boolean isTransformFailure(DeliveryTask task) {
+    return TRANSFORM_ERROR_CONTENT_TYPE.equals(task.payloadContentType());
+  }
+
+  private synchronized long nextSequence(Instant now) {
+    long micros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
+    lastSequence = Math.max(micros, lastSequence + 1);
+    return lastSequence;
+  }
+}

@@ -1,0 +1,60 @@
+package io.hookstream.delivery.internal;
+
+import io.hookstream.spi.store.DeliveryTask;
+import io.hookstream.spi.store.EventStatus;
+import io.hookstream.spi.store.Scope;
+import io.hookstream.spi.store.Store;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Derives an event's status from its tasks once one settles, counting only the newest task of
+ * each route (connection and destination), since a retry supersedes the earlier one: processing
+ * while any is pending, else failed if any is dead, else delivered if any succeeded. An event whose tasks
+ * were all cancelled keeps its status. Stateless and thread-safe: each caller reads after its own
+ * write, so the last task to settle sees them all.
+ */
+public final class EventStatusUpdater {
+
+  private final Store store;
+
+  public EventStatusUpdater(Store store) {
+    this.store = store;
+  }
+
+  /** Recomputes and stores the status of event {@code eventId}. */
+  public void refresh(Scope scope, String eventId, Instant now) {
+    List<DeliveryTask> tasks = store.deliveries().tasksForEvent(scope, eventId);
+    EventStatus target = target(tasks);
+    if (target == null) {
+      return;
+    }
+    store.events().find(scope, eventId)
+        .filter(e -> e.status() != target)
+        .ifPresent(e -> store.events().updateStatus(scope, eventId, target, now));
+  }
+
+  static EventStatus target(List<DeliveryTask> tasks) {
+    // A retry supersedes the earlier task of the same route: only the newest counts.
+    Map<String, DeliveryTask> latest = new HashMap<>();
+    for (DeliveryTask t : tasks) {
+      latest.merge(t.connectionId() + "\n" + t.destinationId(), t,
+          (a, b) -> b.sequence() > a.sequence() ? b : a);
+    }
+    boolean dead = false;
+    boolean succeeded = false;
+    for (DeliveryTask t : latest.values()) {
+      switch (t.status()) {
+        case PENDING -> {
+          return EventStatus.PROCESSING;
+        }
+        case DEAD -> dead = true;
+        case SUCCEEDED -> succeeded = true;
+        case CANCELLED -> { }
+      }
+    }
+    return dead ? EventStatus.FAILED : succeeded ? EventStatus.DELIVERED : null;
+  }
+}

@@ -1,0 +1,267 @@
+package io.hookstream.delivery.internal;
+
+import io.hookstream.delivery.ErrorTypes;
+import io.hookstream.delivery.TaskFactory;
+import io.hookstream.delivery.internal.Work.Kind;
+import io.hookstream.internal.Ids;
+import io.hookstream.issue.internal.IssueTracker;
+import io.hookstream.spi.BlobStore;
+import io.hookstream.spi.Clock;
+import io.hookstream.spi.DestinationProvider;
+import io.hookstream.spi.DestinationProvider.DeliveryRequest;
+import io.hookstream.spi.DestinationProvider.DeliveryResult;
+import io.hookstream.spi.DestinationProvider.FailureKind;
+import io.hookstream.spi.store.AttemptRecord;
+import io.hookstream.spi.store.DeliveryTask;
+import io.hookstream.spi.store.DestinationRecord;
+import io.hookstream.spi.store.EventRecord;
+import io.hookstream.spi.store.Store;
+import io.hookstream.spi.store.TaskStatus;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one claimed task to its next state: delivers it through the destination type's provider
+ * (or records its transform failure, dead-letters it, cancels it), settles the task with its
+ * attempt under the lease, then applies the consequences: circuit breaker, issue, disabling a
+ * gone destination, the event's status, the attempt listener. Nothing but the log happens when
+ * the lease was lost (another node owns the task now). Thread-safe.
+ */
+public final class TaskRunner {
+
+  /** Response bodies are kept up to this many characters. */
+  public static final int MAX_RESPONSE_BODY = 4096;
+
+  private static final Logger log = LoggerFactory.getLogger(TaskRunner.class);
+
+  /** What became of a task. */
+  public enum Outcome { SUCCEEDED, RETRYING, DEAD, CANCELLED, LOST }
+
+  private final Store store;
+  private final Clock clock;
+  private final Ids ids;
+  private final String owner;
+  private final Map<String, DestinationProvider> providers;
+  private final BlobStore blobs;
+  private final CircuitLogic circuits;
+  private final IssueTracker issues;
+  private final EventStatusUpdater events;
+  private final Consumer<AttemptRecord> listener;
+
+  public TaskRunner(
+      Store store,
+      Clock clock,
+      Ids ids,
+      String owner,
+      Map<String, DestinationProvider> providers,
+      BlobStore blobs,
+      CircuitLogic circuits,
+      IssueTracker issues,
+      Consumer<AttemptRecord> listener) {
+    this.store = store;
+    this.clock = clock;
+    this.ids = ids;
+    this.owner = owner;
+    this.providers = Map.copyOf(providers);
+    this.blobs = blobs;
+    this.circuits = circuits;
+    this.issues = issues;
+    this.events = new EventStatusUpdater(store);
+    this.listener = listener == null ? a -> { } : listener;
+  }
+
+  public Outcome run(Work work) {
+    DeliveryTask task = work.task();
+    if (work.kind() == Kind.CANCEL) {
+      return cancel(task);
+    }
+    if (TaskFactory.isTransformFailure(task)) {
+      String error = new String(task.payload(), StandardCharsets.UTF_8);
+      return deadLetter(work, ErrorTypes.TRANSFORM_ERROR, error);
+    }
+    if (work.kind() == Kind.EXPIRE) {
+      return deadLetter(work, ErrorTypes.CIRCUIT_OPEN,
+          "not attempted: the circuit stayed open past the task's retry window");
+    }
+    Optional<EventRecord> event = store.events().find(task.scope(), task.eventId());
+    if (event.isEmpty()) {
+      return cancel(task);
+    }
+    return deliver(work, event.get());
+  }
+
+  private Outcome deliver(Work work, EventRecord event) {
+    DeliveryTask task = work.task();
+    DestinationRecord d = work.destination();
+    int attemptNumber = task.attempts() + 1;
+    Instant started = clock.now();
+    long startNanos = clock.monotonicNanos();
+    DeliveryResult result = send(d, task, event, attemptNumber, started);
+    Instant done = clock.now();
+    long latency = result.latencyMillis() > 0
+        ? result.latencyMillis()
+        : Duration.ofNanos(clock.monotonicNanos() - startNanos).toMillis();
+
+    String errorType = result.success() ? null : FailureClassifier.errorType(result);
+    boolean retryable = !result.success() && FailureClassifier.retryable(result);
+    boolean retry = retryable && RetrySchedule.allows(d.retry(), attemptNumber);
+    DeliveryTask updated;
+    Instant nextRetry = null;
+    if (result.success()) {
+      updated = task.settled(TaskStatus.SUCCEEDED, attemptNumber, task.nextAttemptAt(), done);
+    } else if (retry) {
+      Duration retryAfter = FailureClassifier.honoursRetryAfter(result) ? result.retryAfter() : null;
+      nextRetry = done.plus(RetrySchedule.delay(d.retry(), attemptNumber, retryAfter));
+      updated = task.settled(TaskStatus.PENDING, attemptNumber, nextRetry, done);
+    } else {
+      updated = task.settled(TaskStatus.DEAD, attemptNumber, task.nextAttemptAt(), done);
+    }
+    boolean dead = updated.status() == TaskStatus.DEAD;
+    AttemptRecord attempt = new AttemptRecord(ids.next("da"), task.orgId(), task.envId(),
+        task.eventId(), task.connectionId(), task.destinationId(), task.id(), attemptNumber,
+        result.success() ? "success" : "failed",
+        result.statusCode() > 0 ? result.statusCode() : null, latency,
+        result.requestHeaders(), result.responseHeaders(), truncate(result.responseBody()),
+        result.error(), errorType, dead, dead ? done : null, nextRetry, started);
+    if (!settle(updated, attempt)) {
+      return Outcome.LOST;
+    }
+
+    if (result.success() || (work.kind() == Kind.PROBE && !retryable)) {
+      // Any answer but a retryable failure shows the endpoint is up.
+      circuits.onSuccess(d.id(), d.scope(), done);
+    } else if (retryable && circuits.onFailure(d.id(), d.scope(), done)) {
+      issues.record(d.scope(), d.id(), ErrorTypes.CIRCUIT_OPEN,
+          "Circuit opened after " + circuits.settings().failureThreshold()
+              + " consecutive failures: " + message(result), attempt.id(), done);
+    }
+    if (FailureClassifier.gone(result)) {
+      disable(d, done);
+    }
+    if (dead) {
+      issues.record(d.scope(), d.id(), errorType, message(result), attempt.id(), done);
+    }
+    if (updated.status() != TaskStatus.PENDING) {
+      events.refresh(task.scope(), task.eventId(), done);
+    }
+    return result.success() ? Outcome.SUCCEEDED : retry ? Outcome.RETRYING : Outcome.DEAD;
+  }
+
+  private DeliveryResult send(
+      DestinationRecord d, DeliveryTask task, EventRecord event, int attemptNumber, Instant now) {
+    byte[] body = task.payload() != null ? task.payload() : body(event);
+    String contentType = task.payload() != null && task.payloadContentType() != null
+        ? task.payloadContentType()
+        : task.payload() != null ? "application/json" : event.contentType();
+    if (body == null) {
+      return rejected("the event body (blob " + event.bodyBlobKey() + ") is not available");
+    }
+    DestinationProvider provider = providers.get(d.type());
+    if (provider == null) {
+      return rejected("no provider for destination type " + d.type());
+    }
+    DeliveryRequest request = new DeliveryRequest(task.eventId(), d.id(), attemptNumber,
+        DestinationSettings.config(d), body, contentType, now, DestinationSettings.timeout(d));
+    try {
+      return provider.deliver(request);
+    } catch (RuntimeException e) {
+      log.warn("provider {} threw delivering {}; treated as a network failure", d.type(),
+          task.id(), e);
+      return new DeliveryResult(false, 0, 0, null, null, null,
+          "provider failed: " + e, FailureKind.NETWORK, true, null);
+    }
+  }
+
+  private byte[] body(EventRecord event) {
+    if (event.body() != null || event.bodyBlobKey() == null) {
+      return event.body() == null ? new byte[0] : event.body();
+    }
+    return blobs == null ? null : blobs.get(event.bodyBlobKey()).orElse(null);
+  }
+
+  /** Settles {@code work}'s task DEAD with a dead-lettered attempt that sent nothing. */
+  private Outcome deadLetter(Work work, String errorType, String error) {
+    DeliveryTask task = work.task();
+    Instant now = clock.now();
+    int attemptNumber = task.attempts() + 1;
+    DeliveryTask updated = task.settled(TaskStatus.DEAD, task.attempts(), task.nextAttemptAt(), now);
+    AttemptRecord attempt = new AttemptRecord(ids.next("da"), task.orgId(), task.envId(),
+        task.eventId(), task.connectionId(), task.destinationId(), task.id(), attemptNumber,
+        "failed", null, 0L, Map.of(), Map.of(), null, error, errorType, true, now, null, now);
+    if (!settle(updated, attempt)) {
+      return Outcome.LOST;
+    }
+    issues.record(task.scope(), task.destinationId(), errorType, error, attempt.id(), now);
+    events.refresh(task.scope(), task.eventId(), now);
+    return Outcome.DEAD;
+  }
+
+  private Outcome cancel(DeliveryTask task) {
+    Instant now = clock.now();
+    if (!settle(task.settled(TaskStatus.CANCELLED, task.attempts(), task.nextAttemptAt(), now),
+        null)) {
+      return Outcome.LOST;
+    }
+    events.refresh(task.scope(), task.eventId(), now);
+    return Outcome.CANCELLED;
+  }
+
+  private boolean settle(DeliveryTask updated, AttemptRecord attempt) {
+    if (!store.deliveries().settle(owner, updated, attempt)) {
+      log.info("lease on task {} was lost; its result is dropped and another node retries it",
+          updated.id());
+      return false;
+    }
+    if (attempt != null) {
+      try {
+        listener.accept(attempt);
+      } catch (RuntimeException e) {
+        log.warn("attempt listener failed for {}", attempt.id(), e);
+      }
+    }
+    return true;
+  }
+
+  /** Switches delivery to {@code d} off after a 410; its tasks stay queued for a later replay. */
+  private void disable(DestinationRecord seen, Instant now) {
+    for (int i = 0; i < 3; i++) {
+      Optional<DestinationRecord> current = store.destinations().findById(seen.id());
+      if (current.isEmpty() || current.get().disabledReason() != null) {
+        return;
+      }
+      DestinationRecord d = current.get();
+      DestinationRecord off = new DestinationRecord(d.id(), d.orgId(), d.envId(), d.name(),
+          d.slug(), d.description(), d.type(), d.configJson(), d.signingJson(), d.retry(),
+          d.delivery(), "endpoint_gone: the receiver answered 410 Gone at " + now,
+          d.version() + 1, d.createdAt(), now, d.deletedAt());
+      if (store.destinations().update(off)) {
+        return;
+      }
+    }
+    log.warn("could not disable destination {} after a 410: it kept changing", seen.id());
+  }
+
+  private static DeliveryResult rejected(String error) {
+    return new DeliveryResult(false, 0, 0, null, null, null, error, FailureKind.REJECTED, false,
+        null);
+  }
+
+  private static String message(DeliveryResult r) {
+    if (r.statusCode() > 0) {
+      return "Destination returned " + r.statusCode() + (r.error() == null ? "" : ": " + r.error());
+    }
+    return r.error() == null ? "delivery failed" : r.error();
+  }
+
+  private static String truncate(String body) {
+    return body == null || body.length() <= MAX_RESPONSE_BODY
+        ? body
+        : body.substring(0, MAX_RESPONSE_BODY);
+  }
+}

@@ -1,0 +1,2 @@
+/** Issue tracking internals: unsupported, and may change without notice. */
+package io.hookstream.issue.internal;

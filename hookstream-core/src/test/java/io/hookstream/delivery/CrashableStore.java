@@ -1,0 +1,93 @@
+package io.hookstream.delivery;
+
+import io.hookstream.spi.ErrorCode;
+import io.hookstream.spi.HookstreamException;
+import io.hookstream.spi.store.ApiKeyRepository;
+import io.hookstream.spi.store.CircuitRepository;
+import io.hookstream.spi.store.ConnectionRepository;
+import io.hookstream.spi.store.DeliveryRepository;
+import io.hookstream.spi.store.DestinationRepository;
+import io.hookstream.spi.store.EventRepository;
+import io.hookstream.spi.store.IssueRepository;
+import io.hookstream.spi.store.OrganizationRepository;
+import io.hookstream.spi.store.SourceRepository;
+import io.hookstream.spi.store.Store;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+
+/**
+ * One node's view of a shared store that can "crash": afterwards every delivery-repository call
+ * from this node fails as if the process were gone (no settle, no lease renewal, no release),
+ * while other nodes keep using the real store.
+ */
+final class CrashableStore implements Store {
+
+  private final Store delegate;
+  private final DeliveryRepository deliveries;
+  private volatile boolean crashed;
+
+  CrashableStore(Store delegate) {
+    this.delegate = delegate;
+    this.deliveries = (DeliveryRepository) Proxy.newProxyInstance(
+        DeliveryRepository.class.getClassLoader(), new Class<?>[] {DeliveryRepository.class},
+        (proxy, method, args) -> {
+          if (crashed) {
+            throw new HookstreamException(ErrorCode.UNAVAILABLE, "node crashed");
+          }
+          try {
+            return method.invoke(delegate.deliveries(), args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+
+  void crash() {
+    crashed = true;
+  }
+
+  @Override
+  public OrganizationRepository organizations() {
+    return delegate.organizations();
+  }
+
+  @Override
+  public ApiKeyRepository apiKeys() {
+    return delegate.apiKeys();
+  }
+
+  @Override
+  public SourceRepository sources() {
+    return delegate.sources();
+  }
+
+  @Override
+  public DestinationRepository destinations() {
+    return delegate.destinations();
+  }
+
+  @Override
+  public ConnectionRepository connections() {
+    return delegate.connections();
+  }
+
+  @Override
+  public EventRepository events() {
+    return delegate.events();
+  }
+
+  @Override
+  public DeliveryRepository deliveries() {
+    return deliveries;
+  }
+
+  @Override
+  public IssueRepository issues() {
+    return delegate.issues();
+  }
+
+  @Override
+  public CircuitRepository circuits() {
+    return delegate.circuits();
+  }
+}

@@ -1,0 +1,36 @@
+package io.hookstream.spi.store;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A request to claim due tasks of one destination (see {@link
+ * DeliveryRepository#claimDue(DestinationClaim)}).
+ *
+ * <p>Candidates are the destination's tasks that are pending, due at {@code now}, not under a
+ * live lease and, when {@code createdBefore} is not null, created at or before it. They are
+ * claimed lowest {@code (sequence, id)} first, at most {@code limit}, and only while the
+ * destination has fewer than {@code maxLeased} tasks under a live lease (counting every owner).
+ * When {@code ordered} is true only the destination's pending task with the lowest {@code
+ * (sequence, id)} may be claimed, due or not, so a later task never overtakes an earlier one.
+ */
+public record DestinationClaim(
+    String destinationId,
+    String owner,
+    Instant now,
+    Instant leaseUntil,
+    int limit,
+    int maxLeased,
+    boolean ordered,
+    Instant createdBefore) {
+
+  public DestinationClaim {
+    Objects.requireNonNull(destinationId, "destinationId");
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(leaseUntil, "leaseUntil");
+    if (limit < 0 || maxLeased < 0) {
+      throw new IllegalArgumentException("limit and maxLeased must be >= 0");
+    }
+  }
+}

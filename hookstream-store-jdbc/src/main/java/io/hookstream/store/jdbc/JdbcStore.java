@@ -1,0 +1,101 @@
+package io.hookstream.store.jdbc;
+
+import io.hookstream.spi.store.ApiKeyRepository;
+import io.hookstream.spi.store.CircuitRepository;
+import io.hookstream.spi.store.ConnectionRepository;
+import io.hookstream.spi.store.DeliveryRepository;
+import io.hookstream.spi.store.DestinationRepository;
+import io.hookstream.spi.store.EventRepository;
+import io.hookstream.spi.store.IssueRepository;
+import io.hookstream.spi.store.OrganizationRepository;
+import io.hookstream.spi.store.SourceRepository;
+import io.hookstream.spi.store.Store;
+import io.hookstream.store.jdbc.internal.Dialect;
+import io.hookstream.store.jdbc.internal.Jdbc;
+import io.hookstream.store.jdbc.internal.JdbcApiKeyRepository;
+import io.hookstream.store.jdbc.internal.JdbcCircuitRepository;
+import io.hookstream.store.jdbc.internal.JdbcConnectionRepository;
+import io.hookstream.store.jdbc.internal.JdbcDeliveryRepository;
+import io.hookstream.store.jdbc.internal.JdbcDestinationRepository;
+import io.hookstream.store.jdbc.internal.JdbcEventRepository;
+import io.hookstream.store.jdbc.internal.JdbcIssueRepository;
+import io.hookstream.store.jdbc.internal.JdbcOrganizationRepository;
+import io.hookstream.store.jdbc.internal.JdbcSourceRepository;
+import io.hookstream.store.jdbc.internal.Tables;
+
+/**
+ * The {@link Store} on H2 or PostgreSQL, built by {@link JdbcStores}. Every call borrows a
+ * connection from the host's pool and returns it before returning; multi-row writes (routing an
+ * event with its tasks, settling a task with its attempt) are single transactions. Thread-safe,
+ * and several instances (in one JVM or many) may share one database. Database failures throw
+ * {@link io.hookstream.spi.HookstreamException} with UNAVAILABLE; slug clashes with CONFLICT.
+ */
+public final class JdbcStore implements Store {
+
+  private final OrganizationRepository organizations;
+  private final ApiKeyRepository apiKeys;
+  private final SourceRepository sources;
+  private final DestinationRepository destinations;
+  private final ConnectionRepository connections;
+  private final EventRepository events;
+  private final JdbcDeliveryRepository deliveries;
+  private final IssueRepository issues;
+  private final CircuitRepository circuits;
+
+  JdbcStore(Jdbc jdbc, Dialect dialect, Tables tables) {
+    this.organizations = new JdbcOrganizationRepository(jdbc, tables);
+    this.apiKeys = new JdbcApiKeyRepository(jdbc, dialect, tables);
+    this.sources = new JdbcSourceRepository(jdbc, dialect, tables);
+    this.destinations = new JdbcDestinationRepository(jdbc, dialect, tables);
+    this.connections = new JdbcConnectionRepository(jdbc, dialect, tables);
+    this.deliveries = new JdbcDeliveryRepository(jdbc, dialect, tables);
+    this.events = new JdbcEventRepository(jdbc, dialect, tables, deliveries);
+    this.issues = new JdbcIssueRepository(jdbc, dialect, tables);
+    this.circuits = new JdbcCircuitRepository(jdbc, dialect, tables);
+  }
+
+  @Override
+  public OrganizationRepository organizations() {
+    return organizations;
+  }
+
+  @Override
+  public ApiKeyRepository apiKeys() {
+    return apiKeys;
+  }
+
+  @Override
+  public SourceRepository sources() {
+    return sources;
+  }
+
+  @Override
+  public DestinationRepository destinations() {
+    return destinations;
+  }
+
+  @Override
+  public ConnectionRepository connections() {
+    return connections;
+  }
+
+  @Override
+  public EventRepository events() {
+    return events;
+  }
+
+  @Override
+  public DeliveryRepository deliveries() {
+    return deliveries;
+  }
+
+  @Override
+  public IssueRepository issues() {
+    return issues;
+  }
+
+  @Override
+  public CircuitRepository circuits() {
+    return circuits;
+  }
+}

@@ -1,0 +1,53 @@
+package io.hookstream.store.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * What differs between databases: the migration scripts, the migration lock, JSON parameters,
+ * upserts and the claim of due tasks. One stateless instance per database product.
+ */
+public abstract class Dialect {
+
+  /** The folder under {@code io/hookstream/store/jdbc/migrations/} holding this dialect's SQL. */
+  public abstract String migrationFolder();
+
+  /**
+   * Takes the cross-process migration lock on {@code lockConnection}, waiting for it: it opens a
+   * transaction there that holds the lock until {@link #releaseMigrationLock} commits it (or a
+   * rollback ends it). Schema changes run on another connection.
+   */
+  public abstract void acquireMigrationLock(Connection lockConnection, String prefix)
+      throws SQLException;
+
+  public abstract void releaseMigrationLock(Connection lockConnection, String prefix)
+      throws SQLException;
+
+  /** Whether DDL can run inside a transaction (so a script and its version row commit as one). */
+  public abstract boolean transactionalDdl();
+
+  /** A bind marker for a JSON column value given as text. */
+  public abstract String jsonParam();
+
+  /** A bind marker for a header-map column value (JSON text whose key order is kept). */
+  public abstract String orderedJsonParam();
+
+  /**
+   * An insert-or-replace of one row keyed by {@code keyColumn}, binding {@code columns} in
+   * order ({@code keyColumn} first).
+   */
+  public abstract String upsert(String table, String keyColumn, List<String> columns);
+
+  /**
+   * An insert of one row that either inserts (update count 1) or, on a key clash, inserts
+   * nothing: with an update count of 0 where the database can say so, else a unique-key error.
+   */
+  public abstract String insertIfAbsent(String table, List<String> columns);
+
+  /** A condition that is true when the binary column {@code column} contains the bound bytes. */
+  public abstract String binaryContains(String column);
+
+  /** Whether {@code claimDue} runs as one statement with row locks skipped (SKIP LOCKED). */
+  public abstract boolean skipLockedClaims();
+}

@@ -1,0 +1,80 @@
+package io.hookstream.store.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * H2 2.x. DDL commits on its own here, so the migration lock is a row lock held by a separate
+ * connection's open transaction ({@code SELECT ... FOR UPDATE} on {@code <prefix>schema_lock}).
+ * Claims are optimistic, version-checked updates.
+ */
+public final class H2Dialect extends Dialect {
+
+  /** How long an instance waits for another's migration before giving up. */
+  private static final int LOCK_TIMEOUT_SECONDS = 120;
+
+  @Override
+  public String migrationFolder() {
+    return "h2";
+  }
+
+  @Override
+  public void acquireMigrationLock(Connection c, String prefix) throws SQLException {
+    String table = prefix + "schema_lock";
+    c.setAutoCommit(true);
+    try (Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE IF NOT EXISTS " + table + " (id INT PRIMARY KEY)");
+      st.execute("MERGE INTO " + table + " (id) KEY (id) VALUES (1)");
+      c.setAutoCommit(false);
+      // WAIT bounds this one statement, leaving the pooled connection's lock timeout alone.
+      st.executeQuery("SELECT id FROM " + table + " WHERE id = 1 FOR UPDATE WAIT "
+          + LOCK_TIMEOUT_SECONDS).close();
+    }
+  }
+
+  @Override
+  public void releaseMigrationLock(Connection c, String prefix) throws SQLException {
+    c.commit();
+    c.setAutoCommit(true);
+  }
+
+  @Override
+  public boolean transactionalDdl() {
+    return false;
+  }
+
+  @Override
+  public String jsonParam() {
+    return "?";
+  }
+
+  @Override
+  public String orderedJsonParam() {
+    return "?";
+  }
+
+  @Override
+  public String upsert(String table, String keyColumn, List<String> columns) {
+    return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + keyColumn
+        + ") VALUES (" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+  }
+
+  @Override
+  public String insertIfAbsent(String table, List<String> columns) {
+    return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+        + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+  }
+
+  @Override
+  public String binaryContains(String column) {
+    return "POSITION(?, " + column + ") > 0";
+  }
+
+  @Override
+  public boolean skipLockedClaims() {
+    return false;
+  }
+}

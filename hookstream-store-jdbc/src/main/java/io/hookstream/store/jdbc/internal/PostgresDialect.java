@@ -1,0 +1,92 @@
+package io.hookstream.store.jdbc.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * PostgreSQL 13+. Migrations run under {@code pg_advisory_xact_lock} keyed by the table prefix
+ * (held by a transaction on a separate connection), one transaction per script; JSON is {@code jsonb} (headers {@code json},
+ * which keeps key order); claims use {@code FOR UPDATE SKIP LOCKED}.
+ */
+public final class PostgresDialect extends Dialect {
+
+  @Override
+  public String migrationFolder() {
+    return "postgresql";
+  }
+
+  @Override
+  public void acquireMigrationLock(Connection c, String prefix) throws SQLException {
+    // A transaction-scoped lock: it goes with the transaction, so a connection can never
+    // return to the pool still holding it.
+    c.setAutoCommit(false);
+    try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+      ps.setLong(1, lockKey(prefix));
+      ps.executeQuery().close();
+    }
+  }
+
+  @Override
+  public void releaseMigrationLock(Connection c, String prefix) throws SQLException {
+    c.commit();
+    c.setAutoCommit(true);
+  }
+
+  /** A stable 64-bit key per prefix (FNV-1a), so stores with different prefixes do not wait. */
+  static long lockKey(String prefix) {
+    long hash = 0xcbf29ce484222325L;
+    for (byte b : ("hookstream-schema:" + prefix).getBytes(StandardCharsets.UTF_8)) {
+      hash ^= b & 0xff;
+      hash *= 0x100000001b3L;
+    }
+    return hash;
+  }
+
+  @Override
+  public boolean transactionalDdl() {
+    return true;
+  }
+
+  @Override
+  public String jsonParam() {
+    return "CAST(? AS jsonb)";
+  }
+
+  @Override
+  public String orderedJsonParam() {
+    return "CAST(? AS json)";
+  }
+
+  @Override
+  public String upsert(String table, String keyColumn, List<String> columns) {
+    String updates = columns.stream()
+        .filter(c -> !c.equals(keyColumn))
+        .map(c -> c + " = EXCLUDED." + c)
+        .collect(Collectors.joining(", "));
+    return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+        + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") ON CONFLICT ("
+        + keyColumn + ") DO UPDATE SET " + updates;
+  }
+
+  @Override
+  public String insertIfAbsent(String table, List<String> columns) {
+    return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+        + String.join(", ", Collections.nCopies(columns.size(), "?"))
+        + ") ON CONFLICT DO NOTHING";
+  }
+
+  @Override
+  public String binaryContains(String column) {
+    return "position(CAST(? AS bytea) in " + column + ") > 0";
+  }
+
+  @Override
+  public boolean skipLockedClaims() {
+    return true;
+  }
+}

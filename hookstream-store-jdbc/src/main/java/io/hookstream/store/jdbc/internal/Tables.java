@@ -1,0 +1,24 @@
+package io.hookstream.store.jdbc.internal;
+
+/** The table names for one prefix. */
+public record Tables(
+    String organizations,
+    String environments,
+    String apiKeys,
+    String sources,
+    String destinations,
+    String connections,
+    String events,
+    String tasks,
+    String attempts,
+    String issues,
+    String circuits,
+    String kv,
+    String blobs) {
+
+  public static Tables withPrefix(String p) {
+    return new Tables(p + "organizations", p + "environments", p + "api_keys", p + "sources",
+        p + "destinations", p + "connections", p + "events", p + "delivery_tasks",
+        p + "attempts", p + "issues", p + "circuits", p + "kv", p + "blobs");
+  }
+}

@@ -1,0 +1,18 @@
+package io.hookstream.store.jdbc.contract;
+
+import io.hookstream.spi.BlobStore;
+import io.hookstream.store.jdbc.FileSystemBlobStore;
+import io.hookstream.testkit.contract.BlobStoreContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The file-system blob store passes the blob contract. */
+class FileSystemBlobStoreContractTest extends BlobStoreContract {
+
+  @TempDir static Path dir;
+
+  @Override
+  protected BlobStore createBlobStore() {
+    return new FileSystemBlobStore(dir.resolve("blobs"));
+  }
+}

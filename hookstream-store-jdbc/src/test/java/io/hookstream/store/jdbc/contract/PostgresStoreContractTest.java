@@ -1,0 +1,19 @@
+package io.hookstream.store.jdbc.contract;
+
+import io.hookstream.spi.ManualClock;
+import io.hookstream.spi.store.Store;
+import io.hookstream.store.jdbc.JdbcStores;
+import io.hookstream.store.jdbc.TestDatabases;
+import io.hookstream.testkit.contract.StoreContract;
+import javax.sql.DataSource;
+
+/** The JDBC store on PostgreSQL passes the store contract. */
+class PostgresStoreContractTest extends StoreContract {
+
+  private static final DataSource DB = TestDatabases.postgresFresh();
+
+  @Override
+  protected Store createStore(ManualClock clock) {
+    return JdbcStores.builder(DB).clock(clock).build().store();
+  }
+}

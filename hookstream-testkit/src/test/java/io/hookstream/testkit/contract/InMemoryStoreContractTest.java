@@ -1,0 +1,14 @@
+package io.hookstream.testkit.contract;
+
+import io.hookstream.spi.ManualClock;
+import io.hookstream.spi.store.Store;
+import io.hookstream.store.memory.InMemoryStore;
+
+/** The in-memory store passes the store contract. */
+class InMemoryStoreContractTest extends StoreContract {
+
+  @Override
+  protected Store createStore(ManualClock clock) {
+    return new InMemoryStore();
+  }
+}
