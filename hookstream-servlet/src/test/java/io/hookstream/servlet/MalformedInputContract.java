@@ -78,12 +78,18 @@ abstract class MalformedInputContract extends RestApiSuite {
       "limit=1e9", "limit=" + "9".repeat(50), "cursor=!!!", "cursor=", "cursor=" + "A".repeat(5000),
       "cursor=c3JjX2FhYQ", "status=bogus", "after=yesterday", "before=2026-13-45T99:99:99Z",
       "search=" + "s".repeat(5000), "source_id=x", "source_id=" + "s".repeat(3000),
-      "destination_id=%27%20OR%201%3D1", "limit=%00", "limit=10&limit=abc");
+      "destination_id=%27%20OR%201%3D1", "limit=%00", "limit=10&limit=abc", "is_dlq=maybe",
+      "event_id=evt_x", "connection_id=" + "c".repeat(500), "status=%00", "offset=-1");
 
   @BeforeAll
   void createResources() {
     create(keyA, own);
     create(keyB, foreign);
+    // Well-formed ids nobody has: attempts and issues need failing deliveries to exist.
+    own.put("da", "da_" + "1".repeat(32));
+    own.put("iss", "iss_" + "2".repeat(32));
+    foreign.put("da", "da_" + "3".repeat(32));
+    foreign.put("iss", "iss_" + "4".repeat(32));
     own.put("ak", api.get("/v1/auth/api-keys", keyA).json().path("api_keys").get(0)
         .path("id").asText());
     foreign.put("ak", api.get("/v1/auth/api-keys", keyB).json().path("api_keys").get(0)
@@ -123,6 +129,18 @@ abstract class MalformedInputContract extends RestApiSuite {
         new Endpoint("PATCH", "/v1/connections/{conn}", validConnection, CONNECTION_FIELDS),
         new Endpoint("GET", "/v1/events", null, List.of()),
         new Endpoint("GET", "/v1/events/{evt}", null, List.of()),
+        new Endpoint("POST", "/v1/events/{evt}/retry", null, List.of()),
+        new Endpoint("GET", "/v1/delivery-attempts", null, List.of()),
+        new Endpoint("GET", "/v1/delivery-attempts/{da}", null, List.of()),
+        new Endpoint("POST", "/v1/delivery-attempts/{da}/retry", null, List.of()),
+        new Endpoint("GET", "/v1/destinations/{dst}/circuit", null, List.of()),
+        new Endpoint("POST", "/v1/destinations/{dst}/circuit/reset", null, List.of()),
+        new Endpoint("GET", "/v1/issues", null, List.of()),
+        new Endpoint("GET", "/v1/issues/summary", null, List.of()),
+        new Endpoint("GET", "/v1/issues/{iss}", null, List.of()),
+        new Endpoint("PATCH", "/v1/issues/{iss}", "{\"status\":\"acknowledged\"}",
+            List.of("status", "snoozed_until")),
+        new Endpoint("POST", "/v1/issues/{iss}/retry", null, List.of()),
         new Endpoint("POST", "/v1/ingest/{src}", null, List.of()),
         // deletes last, so the resources above stay for the other cases
         new Endpoint("DELETE", "/v1/connections/{conn}", null, List.of()),

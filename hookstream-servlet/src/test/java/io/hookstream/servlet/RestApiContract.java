@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import io.hookstream.testkit.ScriptedResponse;
+import io.hookstream.testkit.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
 /** Every endpoint's documented shape, auth, pagination and rate limits, on a real container. */
@@ -414,13 +416,13 @@ abstract class RestApiContract extends RestApiSuite {
   }
 
   @Test
-  void eventsListFiltersAndDetail() throws Exception {
+  void eventsListFiltersAndDetail() {
     String src = createSource(keyA, "{\"name\":\"Events Source\"}");
     String other = createSource(keyA, "{\"name\":\"Other Source\"}");
     String first = ingest(src, "{\"type\":\"invoice.paid\",\"data\":{\"amount_paid\":4999}}");
-    Thread.sleep(5);
+    clock.advance(Duration.ofSeconds(1));
     String middle = ingest(other, "{\"type\":\"other\"}");
-    Thread.sleep(5);
+    clock.advance(Duration.ofSeconds(1));
     String last = ingest(src, "{\"type\":\"needle-in-haystack\"}");
 
     Client.Response list = api.get("/v1/events?source_id=" + src, keyA);
@@ -459,6 +461,130 @@ abstract class RestApiContract extends RestApiSuite {
         .isEqualTo("application/json");
     assertThat(detail.path("source_id").asText()).isEqualTo(src);
     assertError(api.get("/v1/events/evt_" + "f".repeat(32), keyA), 404);
+  }
+
+  // ---- deliveries, retries, circuit, issues ----
+
+  @Test
+  void failedDeliveriesShowAsAttemptsCircuitAndIssues() {
+    try (WebhookReceiver receiver = WebhookReceiver.start(clock)) {
+      receiver.respondWith(ScriptedResponse.status(503).withBody("{\"down\":true}"));
+      String src = createSource(keyA, "{\"name\":\"Delivery Source\"}");
+      Client.Response dst = api.post("/v1/destinations", keyA, "{\"name\":\"Flaky\",\"url\":\""
+          + receiver.url("hook") + "\",\"retry_max_attempts\":1,\"retry_intervals\":[30]}");
+      String dstId = dst.json().path("id").asText();
+      String conn = createConnection(keyA, src, dstId);
+      String evt = ingest(src, "{\"order\":42}");
+
+      JsonNode first = awaitAttempts("/v1/delivery-attempts?event_id=" + evt, 1);
+      JsonNode a = first.path("delivery_attempts").get(0);
+      assertThat(a.path("id").asText()).matches("da_[0-9a-f]{32}");
+      assertThat(a.path("event_id").asText()).isEqualTo(evt);
+      assertThat(a.path("connection_id").asText()).isEqualTo(conn);
+      assertThat(a.path("destination_id").asText()).isEqualTo(dstId);
+      assertThat(a.path("destination_name").asText()).isEqualTo("Flaky");
+      assertThat(a.path("status").asText()).isEqualTo("failed");
+      assertThat(a.path("status_code").asInt()).isEqualTo(503);
+      assertThat(a.path("is_dlq").asBoolean()).isFalse();
+      assertThat(a.path("next_retry_at").asText()).endsWith("Z");
+      assertThat(first.path("pagination").path("limit").asInt()).isEqualTo(50);
+
+      clock.advance(Duration.ofSeconds(31));
+      JsonNode both = awaitAttempts("/v1/delivery-attempts?event_id=" + evt, 2);
+      String dlqId = both.path("delivery_attempts").get(0).path("id").asText();
+      JsonNode dlq = api.get("/v1/delivery-attempts?is_dlq=1&destination_id=" + dstId, keyA)
+          .json().path("delivery_attempts");
+      assertThat(dlq.findValuesAsText("id")).containsExactly(dlqId);
+
+      JsonNode detail = api.get("/v1/delivery-attempts/" + dlqId, keyA).json();
+      assertThat(detail.path("response_body").asText()).contains("down");
+      assertThat(detail.path("attempt_number").asInt()).isEqualTo(2);
+      assertThat(detail.path("is_dlq").asBoolean()).isTrue();
+      assertThat(detail.has("request_headers")).isTrue();
+      assertError(api.get("/v1/delivery-attempts/" + dlqId, keyB), 404);
+
+      JsonNode event = api.get("/v1/events/" + evt, keyA).json();
+      assertThat(event.path("status").asText()).isEqualTo("failed");
+      assertThat(event.path("delivery_attempts").size()).isEqualTo(2);
+
+      JsonNode circuit = api.get("/v1/destinations/" + dstId + "/circuit", keyA).json();
+      assertThat(circuit.path("destination_id").asText()).isEqualTo(dstId);
+      assertThat(circuit.path("failure_count").asInt()).isEqualTo(2);
+      assertThat(circuit.path("state").asText()).isEqualTo("closed");
+      assertThat(circuit.has("opened_at")).isTrue();
+      assertError(api.get("/v1/destinations/" + dstId + "/circuit", keyB), 404);
+      JsonNode reset = api.post("/v1/destinations/" + dstId + "/circuit/reset", keyA, "{}")
+          .json();
+      assertThat(reset.path("state").asText()).isEqualTo("closed");
+      assertThat(reset.path("failure_count").asInt()).isZero();
+
+      JsonNode issues = api.get("/v1/issues?destination_id=" + dstId, keyA).json();
+      assertThat(issues.path("issues").size()).isEqualTo(1);
+      JsonNode issue = issues.path("issues").get(0);
+      String issueId = issue.path("id").asText();
+      assertThat(issueId).matches("iss_[0-9a-f]{32}");
+      assertThat(issue.path("status").asText()).isEqualTo("open");
+      assertThat(issue.path("destination_name").asText()).isEqualTo("Flaky");
+      assertThat(issue.path("error_type").asText()).isEqualTo("http_5xx");
+      assertThat(issue.path("recent_attempt_ids").size()).isPositive();
+      assertThat(issues.path("pagination").has("has_more")).isTrue();
+      assertThat(api.get("/v1/issues/summary", keyA).json().path("open").asLong())
+          .isPositive();
+      assertError(api.get("/v1/issues/" + issueId, keyB), 404);
+
+      receiver.respondWith(ScriptedResponse.ok());
+      JsonNode retried = api.post("/v1/issues/" + issueId + "/retry", keyA, "{}").json();
+      assertThat(retried.path("retried").asInt()).isEqualTo(1);
+      assertThat(retried.path("total").asInt()).isEqualTo(1);
+      awaitAttempts("/v1/delivery-attempts?event_id=" + evt + "&status=success", 1);
+
+      JsonNode eventRetry = api.post("/v1/events/" + evt + "/retry", keyA, "{}").json();
+      assertThat(eventRetry.path("retried").get(0).path("destination_id").asText())
+          .isEqualTo(dstId);
+      assertThat(eventRetry.path("retried").get(0).path("status").asText()).isIn("queued",
+          "in_flight");
+      assertThat(eventRetry.path("errors").size()).isZero();
+      awaitAttempts("/v1/delivery-attempts?event_id=" + evt + "&status=success", 2);
+
+      JsonNode attemptRetry = api.post("/v1/delivery-attempts/" + dlqId + "/retry", keyA, "{}")
+          .json().path("delivery_attempt");
+      assertThat(attemptRetry.path("id").asText()).isEqualTo(dlqId);
+      assertThat(attemptRetry.path("event_id").asText()).isEqualTo(evt);
+      assertThat(attemptRetry.path("status").asText()).isEqualTo("pending");
+
+      Client.Response ack = api.patch("/v1/issues/" + issueId, keyA,
+          "{\"status\":\"acknowledged\",\"snoozed_until\":\"2030-01-01T00:00:00Z\"}");
+      assertThat(ack.status()).as(ack.toString()).isEqualTo(200);
+      assertThat(ack.json().path("status").asText()).isEqualTo("acknowledged");
+      assertThat(ack.json().path("snoozed_until").asText()).startsWith("2030-01-01");
+      JsonNode resolved = api.patch("/v1/issues/" + issueId, keyA, "{\"status\":\"resolved\"}")
+          .json();
+      assertThat(resolved.path("resolved_at").asText()).endsWith("Z");
+      assertThat(api.get("/v1/issues?status=resolved", keyA).json().path("issues")
+          .findValuesAsText("id")).contains(issueId);
+      Client.Response badStatus = api.patch("/v1/issues/" + issueId, keyA,
+          "{\"status\":\"closed\"}");
+      assertError(badStatus, 422);
+      assertThat(fieldNames(badStatus)).containsExactly("status");
+      assertError(api.get("/v1/issues?status=closed", keyA), 400);
+      assertError(api.get("/v1/delivery-attempts?is_dlq=maybe", keyA), 400);
+    }
+  }
+
+  /** Runs due deliveries until the list at {@code path} has {@code count} items (10 s bound). */
+  private JsonNode awaitAttempts(String path, int count) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (true) {
+      fx.engine.runDueDeliveries();
+      JsonNode body = api.get(path, keyA).json();
+      if (body.path("delivery_attempts").size() >= count) {
+        return body;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("expected " + count + " attempts at " + path + ": " + body);
+      }
+      Thread.onSpinWait();
+    }
   }
 
   // ---- pagination ----

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookstream.spi.ManualClock;
-import io.hookstream.spi.Clock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,6 +27,8 @@ abstract class RestApiSuite {
   static final int LIMITED_AUTH = 5;
   static final int LIMITED_PUBLIC = 3;
 
+  /** The main engine's clock: tests move time by hand, never by sleeping. */
+  ManualClock clock;
   Fixture fx;
   Fixture limited;
   ManualClock limitedClock;
@@ -41,7 +42,8 @@ abstract class RestApiSuite {
 
   @BeforeAll
   void startContainer() throws Exception {
-    fx = Fixture.start(Clock.system());
+    clock = new ManualClock(Instant.parse("2026-03-01T10:00:00Z"));
+    fx = Fixture.start(clock);
     limitedClock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
     limited = Fixture.start(limitedClock);
     ServletOptions limitedOptions = ServletOptions.builder().mapping("/limited/*")

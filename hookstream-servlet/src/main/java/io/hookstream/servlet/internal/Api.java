@@ -51,6 +51,8 @@ public final class Api {
     new DestinationsResource(engine).register(router);
     new ConnectionsResource(engine).register(router);
     new EventsResource(engine).register(router);
+    new DeliveryAttemptsResource(engine).register(router);
+    new IssuesResource(engine).register(router);
   }
 
   /** Serves one request; never throws for a request it could not serve, it answers it. */

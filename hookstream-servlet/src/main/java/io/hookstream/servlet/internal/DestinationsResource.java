@@ -1,7 +1,9 @@
 package io.hookstream.servlet.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.Hookstream;
+import io.hookstream.delivery.CircuitState;
 import io.hookstream.destination.DestinationSpec;
 import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.Page;
@@ -23,7 +25,11 @@ final class DestinationsResource {
         .post("/v1/destinations", this::create)
         .get("/v1/destinations/:id", this::get)
         .patch("/v1/destinations/:id", this::update)
-        .delete("/v1/destinations/:id", this::delete);
+        .delete("/v1/destinations/:id", this::delete)
+        .get("/v1/destinations/:id/circuit",
+            r -> ApiResponse.ok(circuit(engine.circuits().state(r.scope(), id(r)), true)))
+        .post("/v1/destinations/:id/circuit/reset",
+            r -> ApiResponse.ok(circuit(engine.circuits().reset(r.scope(), id(r)), false)));
   }
 
   private ApiResponse list(ApiRequest r) {
@@ -56,8 +62,20 @@ final class DestinationsResource {
     return ApiResponse.success();
   }
 
-  private com.fasterxml.jackson.databind.node.ObjectNode render(DestinationRecord d) {
+  private ObjectNode render(DestinationRecord d) {
     return DestinationJson.render(d, engine.destinations().maskedConfig(d));
+  }
+
+  private static ObjectNode circuit(CircuitState c, boolean detail) {
+    ObjectNode o = JsonIo.object();
+    o.put("destination_id", c.destinationId());
+    o.put("state", c.state());
+    o.put("failure_count", c.failureCount());
+    if (detail) {
+      Timestamps.put(o, "last_failure_at", c.lastFailureAt());
+      Timestamps.put(o, "opened_at", c.openedAt());
+    }
+    return o;
   }
 
   static String id(ApiRequest r) {

@@ -3,6 +3,9 @@ package io.hookstream.servlet.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.Hookstream;
+import io.hookstream.delivery.EventRetryResult;
+import io.hookstream.spi.store.AttemptQuery;
+import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.EventQuery;
 import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.EventStatus;
@@ -32,7 +35,8 @@ final class EventsResource {
 
   void register(Router router) {
     router.get("/v1/events", this::list)
-        .get("/v1/events/:id", this::get);
+        .get("/v1/events/:id", this::get)
+        .post("/v1/events/:id/retry", this::retry);
   }
 
   private ApiResponse list(ApiRequest r) {
@@ -48,10 +52,7 @@ final class EventsResource {
     }
     ObjectNode body = JsonIo.object();
     body.set("events", items);
-    ObjectNode pagination = body.putObject("pagination");
-    pagination.put("limit", pageRequest.limit());
-    pagination.put("has_more", page.hasMore());
-    pagination.put("next_cursor", Paging.encode(page.nextAfter()));
+    body.set("pagination", Paging.pagination(pageRequest, page));
     return ApiResponse.ok(body);
   }
 
@@ -60,6 +61,23 @@ final class EventsResource {
     EventRecord e = engine.events().require(r.scope(), id);
     ObjectNode body = EventJson.detail(e, sourceName(r.scope(), e.sourceId(), new HashMap<>()),
         engine.events().body(e));
+    Page<AttemptRecord> attempts = engine.deliveries().attempts(r.scope(),
+        new AttemptQuery(id, null, null, null, null), PageRequest.first(PageRequest.MAX_LIMIT));
+    body.set("delivery_attempts", DeliveryAttemptsResource.render(engine, r.scope(), attempts));
+    return ApiResponse.ok(body);
+  }
+
+  /** Queues the event again for every destination it was routed to. */
+  private ApiResponse retry(ApiRequest r) {
+    String id = ResourceIds.require("event", "evt", r.param("id"));
+    EventRetryResult result = engine.deliveries().retryEvent(r.scope(), id);
+    ObjectNode body = JsonIo.object();
+    ArrayNode retried = body.putArray("retried");
+    result.retried().forEach(t -> retried.addObject().put("destination_id", t.destinationId())
+        .put("connection_id", t.connectionId()).put("status", t.status()));
+    ArrayNode errors = body.putArray("errors");
+    result.errors().forEach(e -> errors.addObject().put("destination_id", e.destinationId())
+        .put("connection_id", e.connectionId()).put("error", e.message()));
     return ApiResponse.ok(body);
   }
 
@@ -86,5 +104,4 @@ final class EventsResource {
     }
     return s;
   }
-
 }

@@ -60,6 +60,15 @@ final class Paging {
         .encodeToString(afterId.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** {@code {limit, has_more, next_cursor}}: the pagination object of events, attempts, issues. */
+  static ObjectNode pagination(PageRequest request, Page<?> page) {
+    ObjectNode o = JsonIo.object();
+    o.put("limit", request.limit());
+    o.put("has_more", page.hasMore());
+    o.put("next_cursor", encode(page.nextAfter()));
+    return o;
+  }
+
   /** {@code {<plural>: [...], cursor, has_more}}: the list shape of most resources. */
   static ObjectNode list(String plural, Page<?> page, ArrayNode items) {
     ObjectNode body = JsonIo.object();
