@@ -162,6 +162,7 @@ abstract class MalformedInputContract extends RestApiSuite {
     }
     ingest();
     rawPaths();
+    brokenFraming();
     assertThat(failures).as("%d of %d requests failed the corpus", failures.size(), sent)
         .isEmpty();
     assertThat(sent).isGreaterThan(3000);
@@ -241,6 +242,22 @@ abstract class MalformedInputContract extends RestApiSuite {
     }
   }
 
+  /** Bodies whose framing is broken: bad chunk sizes, a Content-Length longer than the body. */
+  private void brokenFraming() throws IOException {
+    String chunked = "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+        + "Connection: close\r\n";
+    for (String target : List.of("/v1/sources", "/v1/ingest/" + own.get("src"))) {
+      for (String body : List.of("zz\r\n{}\r\n0\r\n\r\n", "5\r\n{\"a\":1}\r\n0\r\n\r\n",
+          "ffffffffffffffffff\r\n{}\r\n")) {
+        sent++;
+        int status = rawStatus("POST", target, chunked, body);
+        if (status >= 500) {
+          failures.add("raw chunked POST " + target + " [" + abbreviate(body) + "] -> " + status);
+        }
+      }
+    }
+  }
+
   /**
    * A body over the limit, announced with {@code Expect: 100-continue} as curl does for large
    * bodies: the 413 must come back before any of the body is sent. (On a raw socket, because the
@@ -264,12 +281,17 @@ abstract class MalformedInputContract extends RestApiSuite {
   }
 
   private int rawStatus(String method, String target, String headers) throws IOException {
+    return rawStatus(method, target, headers, "");
+  }
+
+  private int rawStatus(String method, String target, String headers, String body)
+      throws IOException {
     URI base = URI.create(api.base());
     try (Socket s = new Socket(base.getHost(), base.getPort())) {
       s.setSoTimeout(10_000);
       OutputStream out = s.getOutputStream();
       out.write((method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + keyA
-          + "\r\n" + headers + "\r\n").getBytes(StandardCharsets.UTF_8));
+          + "\r\n" + headers + "\r\n" + body).getBytes(StandardCharsets.UTF_8));
       out.flush();
       InputStream in = s.getInputStream();
       while (true) {

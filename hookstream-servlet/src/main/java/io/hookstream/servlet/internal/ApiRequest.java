@@ -81,13 +81,18 @@ final class ApiRequest {
     if (declared > limit) {
       throw tooLarge(limit);
     }
+    byte[] bytes;
     try (InputStream in = http.getInputStream()) {
-      byte[] bytes = in.readNBytes(limit + 1);
-      if (bytes.length > limit) {
-        throw tooLarge(limit);
-      }
-      return bytes;
+      bytes = in.readNBytes(limit + 1);
+    } catch (RuntimeException e) {
+      // Some containers report a malformed body (a bad chunk) as an unchecked exception.
+      throw new HookstreamException(ErrorCode.BAD_REQUEST,
+          "the request body could not be read: " + e.getMessage());
     }
+    if (bytes.length > limit) {
+      throw tooLarge(limit);
+    }
+    return bytes;
   }
 
   private static HookstreamException tooLarge(int limit) {
