@@ -12,12 +12,10 @@ import io.hookstream.spi.store.Scope;
 import io.hookstream.store.memory.InMemoryBlobStore;
 import io.hookstream.store.memory.InMemoryKeyValueStore;
 import io.hookstream.store.memory.InMemoryStore;
-import java.util.Optional;
 
 /**
  * An engine on the in-memory store with the HTTP provider, two organizations each with an API
- * key, a session-cookie authenticator for the first (as a host would plug in), and a host ingest
- * step that marks a request duplicate when it carries {@code X-Test-Duplicate-Of}.
+ * key, and a session-cookie authenticator for the first (as a host would plug in).
  */
 final class Fixture implements AutoCloseable {
 
@@ -54,11 +52,6 @@ final class Fixture implements AutoCloseable {
             .filter(c -> c.contains(SESSION_COOKIE) && sessionScope[0] != null)
             .map(c -> new Principal(sessionScope[0].orgId(), sessionScope[0].envId(),
                 Principal.Kind.SESSION, "user_1")))
-        .ingestStep((context, chain) -> {
-          Optional<String> original = context.request().header("x-test-duplicate-of");
-          original.ifPresent(context::markDuplicate);
-          return chain.proceed(context);
-        })
         .build()
         .start();
     Tenant a = tenant(engine, "Org A");

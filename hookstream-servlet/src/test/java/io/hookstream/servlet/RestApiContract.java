@@ -400,19 +400,27 @@ abstract class RestApiContract extends RestApiSuite {
         new byte[Fixture.MAX_BODY_BYTES]);
     assertThat(atLimit.status()).isEqualTo(200);
 
-    String original = ingest(src, "{\"id\":\"dup\"}");
-    Client.Response dup = api.send(api.request("/v1/ingest/" + src)
-        .header("Content-Type", "application/json").header("X-Test-Duplicate-Of", original)
-        .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"dup\"}")).build());
+    String deduped = createSource(keyA, "{\"name\":\"Deduped\",\"dedup_strategy\":"
+        + "\"payload_hash\"}");
+    String original = ingest(deduped, "{\"id\":\"dup\"}");
+    Client.Response dup = api.post("/v1/ingest/" + deduped, null, "{\"id\":\"dup\"}");
     assertThat(dup.status()).isEqualTo(200);
     assertThat(dup.json().path("event_id").asText()).isEqualTo(original);
     assertThat(dup.json().path("duplicate").asBoolean()).isTrue();
-    assertThat(dup.json().path("source_id").asText()).isEqualTo(src);
+    assertThat(dup.json().path("source_id").asText()).isEqualTo(deduped);
 
     String signed = createSource(keyA, "{\"name\":\"Signed\",\"verification_type\":"
         + "\"hmac_sha256\",\"verification_secret\":\"0123456789abcdef0123\"}");
     Client.Response unsigned = api.post("/v1/ingest/" + signed, null, "{\"a\":1}");
     assertError(unsigned, 401);
+
+    String denied = createSource(keyA, "{\"name\":\"Denied\",\"ip_denylist\":\"127.0.0.1\"}");
+    assertError(api.post("/v1/ingest/" + denied, null, "{}"), 403);
+    String schema = createSource(keyA, "{\"name\":\"Schema Reject\",\"schema_validation_enabled\""
+        + ":true,\"json_schema\":{\"type\":\"object\",\"required\":[\"type\"]}}");
+    Client.Response invalid = api.post("/v1/ingest/" + schema, null, "{\"data\":1}");
+    assertError(invalid, 422);
+    assertThat(invalid.json().path("validation_errors").isArray()).as(invalid.toString()).isTrue();
   }
 
   @Test
