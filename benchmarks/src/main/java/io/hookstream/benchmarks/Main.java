@@ -51,7 +51,8 @@ public final class Main {
           System.err.println("unknown harness " + name + "; known: " + harnesses.keySet());
           System.exit(2);
         }
-        System.out.printf(Locale.ROOT, "%n=== %s (%s) ===%n", name, mode);
+        System.out.printf(Locale.ROOT, "%n=== %s (%s); load average %.1f ===%n", name, mode,
+            loadAverage());
         long t0 = System.nanoTime();
         try {
           rows.addAll(h.run(mode));
@@ -60,8 +61,8 @@ public final class Main {
           LOG.error("harness {} failed", name, e);
           rows.add(Row.alone(name, "FAILED", Double.NaN, "", e.toString()));
         }
-        System.out.printf(Locale.ROOT, "=== %s took %.1f s ===%n", name,
-            (System.nanoTime() - t0) / 1e9);
+        System.out.printf(Locale.ROOT, "=== %s took %.1f s; load average %.1f ===%n", name,
+            (System.nanoTime() - t0) / 1e9, loadAverage());
       }
     }
     System.out.printf(Locale.ROOT, "%n## Summary (%s, %.0f s in all)%n%n", mode,
@@ -84,15 +85,21 @@ public final class Main {
     return all;
   }
 
+  /** The 1-minute load average: other work on the machine shows here. */
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
   private static String machine(Mode mode) {
     Runtime rt = Runtime.getRuntime();
     long physical = ((com.sun.management.OperatingSystemMXBean)
         ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
     return String.format(Locale.ROOT,
-        "mode=%s date=%s cpus=%d memory=%.1f GiB max-heap=%.1f GiB java=%s (%s) os=%s %s",
+        "mode=%s date=%s cpus=%d memory=%.1f GiB max-heap=%.1f GiB java=%s (%s) os=%s %s"
+            + " load-average=%.1f",
         mode.name().toLowerCase(Locale.ROOT), Instant.now(), rt.availableProcessors(),
         physical / (1024.0 * 1024 * 1024), rt.maxMemory() / (1024.0 * 1024 * 1024),
         System.getProperty("java.runtime.version"), System.getProperty("java.vm.name"),
-        System.getProperty("os.name"), System.getProperty("os.arch"));
+        System.getProperty("os.name"), System.getProperty("os.arch"), loadAverage());
   }
 }

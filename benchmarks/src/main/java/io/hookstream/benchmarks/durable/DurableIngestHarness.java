@@ -10,7 +10,6 @@ import io.hookstream.benchmarks.support.Databases;
 import io.hookstream.benchmarks.support.Engines;
 import io.hookstream.benchmarks.support.Payloads;
 import io.hookstream.ingest.IngestRequest;
-import io.hookstream.store.jdbc.JdbcStores;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -65,12 +64,10 @@ public final class DurableIngestHarness implements Harness {
     report("bare JDBC INSERT", bare, bareWork);
 
     CountingDataSource ourDb = new CountingDataSource(databases.postgres());
-    JdbcStores stores = JdbcStores.builder(ourDb.dataSource()).build();
     ClosedLoop.Result ours;
     Work ourWork;
     double drainSeconds;
-    try (Hookstream hs = Hookstream.builder().store(stores.store())
-        .keyValueStore(stores.keyValueStore()).blobStore(stores.blobStore()).build().start()) {
+    try (Hookstream hs = Engines.jdbc(ourDb.dataSource()).build().start()) {
       String source = Engines.plainSource(hs, Engines.tenant(hs));
       IngestRequest request = IngestRequest.builder().method("POST")
           .url("http://localhost/ingest/" + source).header("Content-Type", "application/json")

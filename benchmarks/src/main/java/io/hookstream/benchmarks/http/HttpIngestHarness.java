@@ -7,10 +7,10 @@ import io.hookstream.benchmarks.Row;
 import io.hookstream.benchmarks.support.Databases;
 import io.hookstream.benchmarks.support.Engines;
 import io.hookstream.benchmarks.support.HttpLoad;
+import io.hookstream.benchmarks.support.Jetty;
 import io.hookstream.benchmarks.support.Payloads;
 import io.hookstream.servlet.HookstreamServlet;
 import io.hookstream.servlet.ServletOptions;
-import io.hookstream.store.jdbc.JdbcStores;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,11 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * Harness 1: HTTP ingest against a bare servlet in the same embedded Jetty. {@link
@@ -59,8 +55,8 @@ public final class HttpIngestHarness implements Harness {
     long requests = mode.quick() ? 20_000 : 200_000;
     Map<String, Supplier<Hookstream.Builder>> stores = new LinkedHashMap<>();
     stores.put("memory", Engines::memory);
-    stores.put("H2 file", () -> jdbc(databases.h2File()));
-    stores.put("PostgreSQL", () -> jdbc(databases.postgres()));
+    stores.put("H2 file", () -> Engines.jdbc(databases.h2File()));
+    stores.put("PostgreSQL", () -> Engines.jdbc(databases.postgres()));
     List<Row> rows = new ArrayList<>();
     for (var store : stores.entrySet()) {
       rows.addAll(measure(store.getKey(), store.getValue().get(), requests));
@@ -68,31 +64,16 @@ public final class HttpIngestHarness implements Harness {
     return rows;
   }
 
-  private static Hookstream.Builder jdbc(DataSource ds) {
-    JdbcStores stores = JdbcStores.builder(ds).build();
-    return Hookstream.builder().store(stores.store()).keyValueStore(stores.keyValueStore())
-        .blobStore(stores.blobStore());
-  }
-
   private List<Row> measure(String store, Hookstream.Builder builder, long requests)
       throws Exception {
     byte[] body = Payloads.json(3, Payloads.ONE_KB);
-    Server server = new Server();
+    Jetty jetty = new Jetty();
     try (Hookstream hs = builder.build().start()) {
       String source = Engines.plainSource(hs, Engines.tenant(hs));
-      ServerConnector connector = new ServerConnector(server);
-      connector.setHost("127.0.0.1");
-      connector.setPort(0);
-      connector.setAcceptQueueSize(1024);
-      server.addConnector(connector);
-      ServletContextHandler context = new ServletContextHandler();
-      context.setContextPath("/");
-      context.addServlet(new ServletHolder(new BareServlet()), "/bare");
-      context.addServlet(new ServletHolder(new HookstreamServlet(hs,
+      jetty.context().addServlet(new ServletHolder(new BareServlet()), "/bare");
+      jetty.context().addServlet(new ServletHolder(new HookstreamServlet(hs,
           ServletOptions.builder().rateLimiting(false).build())), "/*");
-      server.setHandler(context);
-      server.start();
-      int port = connector.getLocalPort();
+      int port = jetty.start();
       String ingest = "/v1/ingest/" + source;
       // Both paths warm (JIT, pools) before either is measured.
       HttpLoad.post(port, "/bare", body, CONNECTIONS, requests / 4);
@@ -113,7 +94,7 @@ public final class HttpIngestHarness implements Harness {
           bare.latency().millis(99), "ms", "closed loop: service time"));
       return rows;
     } finally {
-      server.stop();
+      jetty.stop();
     }
   }
 

@@ -4,9 +4,11 @@ import io.hookstream.Hookstream;
 import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.store.Scope;
+import io.hookstream.store.jdbc.JdbcStores;
 import io.hookstream.store.memory.InMemoryBlobStore;
 import io.hookstream.store.memory.InMemoryKeyValueStore;
 import io.hookstream.store.memory.InMemoryStore;
+import javax.sql.DataSource;
 
 /** Tenants and sources that harnesses set up in an engine. */
 public final class Engines {
@@ -18,6 +20,13 @@ public final class Engines {
     return Hookstream.builder().store(new InMemoryStore())
         .keyValueStore(new InMemoryKeyValueStore(Clock.system()))
         .blobStore(new InMemoryBlobStore());
+  }
+
+  /** An engine builder on the JDBC store, key-value store and blob store of {@code db}. */
+  public static Hookstream.Builder jdbc(DataSource db) {
+    JdbcStores stores = JdbcStores.builder(db).build();
+    return Hookstream.builder().store(stores.store()).keyValueStore(stores.keyValueStore())
+        .blobStore(stores.blobStore());
   }
 
   /** A new organization with one environment. */

@@ -6,6 +6,7 @@ import io.hookstream.benchmarks.Harness;
 import io.hookstream.benchmarks.Mode;
 import io.hookstream.benchmarks.Row;
 import io.hookstream.benchmarks.support.Engines;
+import io.hookstream.benchmarks.support.Jetty;
 import io.hookstream.benchmarks.support.Latency;
 import io.hookstream.benchmarks.support.Payloads;
 import io.hookstream.ingest.IngestRequest;
@@ -24,10 +25,7 @@ import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * Harness 4: WebSocket fan-out. An engine (memory store) serves {@code /v1/ws} from embedded
@@ -54,32 +52,25 @@ public final class WebSocketFanOutHarness implements Harness {
 
   private List<Row> fanOut(int subscribers, int broadcasts) throws Exception {
     Hookstream hs = Engines.memory().build().start();
-    Server server = new Server();
+    Jetty jetty = new Jetty();
     HookstreamWebSockets[] sockets = new HookstreamWebSockets[1];
     Process child = null;
     try {
       Scope scope = Engines.tenant(hs);
       String source = Engines.plainSource(hs, scope);
       String token = hs.apiKeys().create(scope, "bench", ApiKeyMode.LIVE).key();
-      ServerConnector connector = new ServerConnector(server);
-      connector.setHost("127.0.0.1");
-      connector.setPort(0);
-      connector.setAcceptQueueSize(4096);
-      server.addConnector(connector);
-      ServletContextHandler context = new ServletContextHandler();
-      context.setContextPath("/");
-      server.setHandler(context);
       WebSocketOptions options = WebSocketOptions.builder()
           .heartbeatInterval(Duration.ofMinutes(30)).build();
-      JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container)
+      JakartaWebSocketServletContainerInitializer.configure(jetty.context(),
+          (servletContext, container)
           -> sockets[0] = HookstreamWebSockets.install(servletContext, container, hs, "/v1",
               options));
-      server.start();
+      int port = jetty.start();
 
       long before = usedHeapAfterGc();
       child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
           .toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-          RawSubscribers.class.getName(), String.valueOf(connector.getLocalPort()), token,
+          RawSubscribers.class.getName(), String.valueOf(port), token,
           String.valueOf(subscribers)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
       BlockingQueue<String> lines = lines(child);
       long t0 = System.nanoTime();
@@ -124,7 +115,7 @@ public final class WebSocketFanOutHarness implements Harness {
       if (sockets[0] != null) {
         sockets[0].close();
       }
-      server.stop();
+      jetty.stop();
       hs.close();
     }
   }
