@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -39,10 +40,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * hs.receiver().enqueue(ScriptedResponse.status(500));
  * String src = hs.connectToReceiver().sourceId();
- * hs.send(src, "{\"type\":\"order.created\"}");
- * hs.receiver().awaitRequests(1, Duration.ofSeconds(5));   // attempt 1 fails
- * hs.advance(Duration.ofSeconds(30));                      // retry 1 is due
- * hs.receiver().awaitRequests(2, Duration.ofSeconds(5));
+ * String evt = hs.send(src, "{\"type\":\"order.created\"}").eventId();
+ * hs.awaitAttempts(evt, 1, Duration.ofSeconds(5));   // attempt 1 failed, retry scheduled
+ * hs.advance(Duration.ofSeconds(30));                // retry 1 is due and runs
+ * hs.awaitAttempts(evt, 2, Duration.ofSeconds(5));
  * }</pre>
  *
  * Register it as an instance field: engine, clock and receiver are new for every test.
@@ -152,6 +153,25 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
   /** The event as stored now. */
   public EventRecord event(String eventId) {
     return engine.events().require(scope, eventId);
+  }
+
+  /**
+   * Waits until {@code count} delivery attempts of the event are recorded (settled, with their
+   * retry scheduled) and returns them, oldest first. Wait on this rather than on the receiver
+   * before moving the clock: the receiver sees a request before the engine has recorded it.
+   */
+  public List<AttemptRecord> awaitAttempts(String eventId, int count, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<AttemptRecord> attempts = attempts(eventId);
+    while (attempts.size() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("expected " + count + " attempt(s) of " + eventId + " within "
+            + timeout + ", got " + attempts.size());
+      }
+      LockSupport.parkNanos(2_000_000);
+      attempts = attempts(eventId);
+    }
+    return attempts;
   }
 
   /** Every delivery attempt of an event, oldest first. */
