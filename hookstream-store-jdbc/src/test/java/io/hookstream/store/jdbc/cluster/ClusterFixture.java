@@ -51,6 +51,7 @@ final class ClusterFixture {
             .build())
         .instanceId(id)
         .delivery(deliveryThreads, Duration.ofSeconds(60), Duration.ofMillis(50))
+        .recoveryInterval(Duration.ofSeconds(1))
         .build()
         .start();
   }
