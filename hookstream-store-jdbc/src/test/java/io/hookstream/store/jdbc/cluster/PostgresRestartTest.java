@@ -1,0 +1,149 @@
+package io.hookstream.store.jdbc.cluster;
+
+import static io.hookstream.store.jdbc.cluster.ClusterFixture.await;
+import static io.hookstream.store.jdbc.cluster.ClusterFixture.count;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.hookstream.Hookstream;
+import io.hookstream.ingest.IngestRequest;
+import io.hookstream.spi.ErrorCode;
+import io.hookstream.spi.HookstreamException;
+import io.hookstream.spi.ManualClock;
+import io.hookstream.testkit.WebhookReceiver;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PostgreSQL stops and starts again (same data directory and port) while events are ingested and
+ * delivered. Ingests during the outage fail with UNAVAILABLE; every ingest that succeeded is
+ * stored and delivered; the engine, not restarted, resumes on its own: its scheduler and
+ * recovery sweep survive the outage, and the pool (HikariCP here) replaces dead connections.
+ */
+class PostgresRestartTest {
+
+  private static final Logger log = LoggerFactory.getLogger(PostgresRestartTest.class);
+
+  @TempDir
+  Path dataDirectory;
+
+  @Test
+  void ingestAndDeliveryResumeAfterTheDatabaseRestarts() throws Exception {
+    int port = freePort();
+    EmbeddedPostgres pg = start(port);
+    try (Connection c = pg.getPostgresDatabase().getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("CREATE DATABASE hookstream");
+    }
+    ManualClock clock = new ManualClock();
+    HikariDataSource pool = pool(port);
+    Hookstream engine = null;
+    ExecutorService senders = Executors.newFixedThreadPool(4);
+    AtomicBoolean sending = new AtomicBoolean(true);
+    Queue<String> accepted = new ConcurrentLinkedQueue<>();
+    Queue<HookstreamException> refused = new ConcurrentLinkedQueue<>();
+    try (WebhookReceiver receiver = WebhookReceiver.start(clock)) {
+      engine = ClusterFixture.node(pool, clock, "node-1", 4);
+      String source = ClusterFixture.sourceToReceiver(engine, receiver, 10);
+      Hookstream node = engine;
+      List<Future<?>> running = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        running.add(senders.submit(() -> {
+          for (int i = 0; sending.get(); i++) {
+            try {
+              accepted.add(node.ingest(source, IngestRequest.json("{\"i\":" + i + "}"))
+                  .eventId());
+            } catch (HookstreamException e) {
+              refused.add(e);
+            }
+          }
+          return null;
+        }));
+      }
+      await("ingest under way", Duration.ofSeconds(30), () -> accepted.size() >= 200);
+
+      pg.close();
+      int acceptedBeforeOutage = accepted.size();
+      await("refusals while the database is down", Duration.ofSeconds(30),
+          () -> refused.size() >= 20);
+
+      pg = start(port);
+      int acceptedBeforeRestart = accepted.size();
+      await("ingest resumed", Duration.ofSeconds(30),
+          () -> accepted.size() >= acceptedBeforeRestart + 200);
+      sending.set(false);
+      for (Future<?> f : running) {
+        f.get(30, TimeUnit.SECONDS);
+      }
+      log.info("restart: {} accepted before the outage, {} in all; {} refused",
+          acceptedBeforeOutage, accepted.size(), refused.size());
+      assertThat(refused).allSatisfy(e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+
+      // Leases of deliveries whose settle failed, and events whose routing failed, are taken up
+      // again once their lease and the recovery grace have passed.
+      clock.advance(Duration.ofMinutes(2));
+      await("every accepted event delivered", Duration.ofSeconds(60),
+          () -> ClusterFixture.deliveriesPerEvent(receiver).keySet().containsAll(accepted));
+      Map<String, Integer> perEvent = ClusterFixture.deliveriesPerEvent(receiver);
+      log.info("restart: {} events delivered, {} duplicate deliveries", perEvent.size(),
+          ClusterFixture.duplicates(perEvent));
+      await("no task left", Duration.ofSeconds(30), () -> ClusterFixture.countUnchecked(pool,
+          "SELECT COUNT(*) FROM hs_delivery_tasks WHERE status <> 'succeeded'"
+              + " OR lease_owner IS NOT NULL") == 0);
+      assertThat(count(pool, "SELECT COUNT(*) FROM hs_events WHERE id IN ('"
+          + String.join("','", accepted) + "')")).isEqualTo(accepted.size());
+    } finally {
+      sending.set(false);
+      senders.shutdownNow();
+      if (engine != null) {
+        engine.close();
+      }
+      pool.close();
+      pg.close();
+    }
+  }
+
+  private EmbeddedPostgres start(int port) throws IOException {
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(dataDirectory)
+        .setCleanDataDirectory(false)
+        .setPort(port)
+        .start();
+  }
+
+  private static HikariDataSource pool(int port) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl("jdbc:postgresql://localhost:" + port + "/hookstream");
+    config.setUsername("postgres");
+    config.setMaximumPoolSize(12);
+    config.setConnectionTimeout(500);
+    config.setValidationTimeout(250);
+    return new HikariDataSource(config);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
