@@ -4,7 +4,6 @@ import static io.hookstream.store.jdbc.cluster.ClusterFixture.await;
 import static io.hookstream.store.jdbc.cluster.ClusterFixture.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.hookstream.Hookstream;
 import io.hookstream.ingest.IngestRequest;
@@ -12,12 +11,8 @@ import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.ManualClock;
 import io.hookstream.testkit.WebhookReceiver;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.net.ServerSocket;
+import io.hookstream.store.jdbc.RestartablePostgres;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,14 +44,9 @@ class PostgresRestartTest {
 
   @Test
   void ingestAndDeliveryResumeAfterTheDatabaseRestarts() throws Exception {
-    int port = freePort();
-    EmbeddedPostgres pg = start(port);
-    try (Connection c = pg.getPostgresDatabase().getConnection();
-        Statement st = c.createStatement()) {
-      st.execute("CREATE DATABASE hookstream");
-    }
+    RestartablePostgres pg = new RestartablePostgres(dataDirectory);
     ManualClock clock = new ManualClock();
-    HikariDataSource pool = pool(port);
+    HikariDataSource pool = pg.pool(12);
     Hookstream engine = null;
     ExecutorService senders = Executors.newFixedThreadPool(4);
     AtomicBoolean sending = new AtomicBoolean(true);
@@ -82,12 +72,12 @@ class PostgresRestartTest {
       }
       await("ingest under way", Duration.ofSeconds(30), () -> accepted.size() >= 200);
 
-      pg.close();
+      pg.stop();
       int acceptedBeforeOutage = accepted.size();
       await("refusals while the database is down", Duration.ofSeconds(30),
           () -> refused.size() >= 20);
 
-      pg = start(port);
+      pg.start();
       int acceptedBeforeRestart = accepted.size();
       await("ingest resumed", Duration.ofSeconds(30),
           () -> accepted.size() >= acceptedBeforeRestart + 200);
@@ -120,30 +110,6 @@ class PostgresRestartTest {
       }
       pool.close();
       pg.close();
-    }
-  }
-
-  private EmbeddedPostgres start(int port) throws IOException {
-    return EmbeddedPostgres.builder()
-        .setDataDirectory(dataDirectory)
-        .setCleanDataDirectory(false)
-        .setPort(port)
-        .start();
-  }
-
-  private static HikariDataSource pool(int port) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl("jdbc:postgresql://localhost:" + port + "/hookstream");
-    config.setUsername("postgres");
-    config.setMaximumPoolSize(12);
-    config.setConnectionTimeout(500);
-    config.setValidationTimeout(250);
-    return new HikariDataSource(config);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }
