@@ -21,11 +21,15 @@ import java.util.Optional;
  */
 public final class JdbcEventRepository implements EventRepository {
 
+  /** The most events one group commit writes. */
+  static final int GROUP_COMMIT_ROWS = 100;
+
   private final Jdbc jdbc;
   private final Dialect dialect;
   private final String table;
   private final Columns columns;
   private final JdbcDeliveryRepository deliveries;
+  private final GroupCommit inserts;
 
   public JdbcEventRepository(Jdbc jdbc, Dialect dialect, Tables tables,
       JdbcDeliveryRepository deliveries) {
@@ -37,11 +41,13 @@ public final class JdbcEventRepository implements EventRepository {
         "headers:ojson", "query:ojson", "content_type", "source_ip", "body_size", "body",
         "body_blob_key", "body_sha256", "status", "dedup_status", "duplicate_of",
         "verification_status", "received_at", "routed_at", "updated_at");
+    this.inserts = new GroupCommit(jdbc, columns.insert(table), GROUP_COMMIT_ROWS);
   }
 
+  /** Concurrent ingests write their events in one commit (see {@link GroupCommit}). */
   @Override
   public void insert(EventRecord e) {
-    jdbc.updateOrConflict("event exists: " + e.id(), columns.insert(table), values(e));
+    inserts.insert(values(e));
   }
 
   @Override

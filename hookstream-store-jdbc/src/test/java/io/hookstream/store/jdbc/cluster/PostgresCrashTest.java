@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookstream.Hookstream;
 import io.hookstream.spi.ManualClock;
+import io.hookstream.store.jdbc.KillableDataSource;
 import io.hookstream.store.jdbc.TestDatabases;
 import io.hookstream.store.jdbc.cluster.ClusterFixture.Ingested;
 import io.hookstream.testkit.ScriptedResponse;

@@ -1,4 +1,4 @@
-package io.hookstream.store.jdbc.cluster;
+package io.hookstream.store.jdbc;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -12,17 +12,22 @@ import javax.sql.DataSource;
  * #kill()} every new connection is refused with a connection error (SQLState 08001); the test
  * terminates the node's open sessions on the server itself.
  */
-final class KillableDataSource implements DataSource {
+public final class KillableDataSource implements DataSource {
 
   private final DataSource delegate;
   private volatile boolean killed;
 
-  KillableDataSource(DataSource delegate) {
+  public KillableDataSource(DataSource delegate) {
     this.delegate = delegate;
   }
 
-  void kill() {
+  public void kill() {
     killed = true;
+  }
+
+  /** Hands out connections again. */
+  public void revive() {
+    killed = false;
   }
 
   private void check() throws SQLException {
