@@ -3,6 +3,7 @@ package io.hookstream.store.jdbc;
 import static io.hookstream.store.jdbc.Fixtures.SCOPE;
 import static io.hookstream.store.jdbc.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hookstream.spi.store.AttemptQuery;
 import io.hookstream.spi.store.DestinationClaim;
@@ -15,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,6 +114,17 @@ class PostgresIndexUseTest {
     assertReadsNoTableAndSortsNothing(update);
     String count = planOf(claim, "COUNT(*)");
     assertThat(count).contains("hs_tasks_leased").doesNotContain("Seq Scan");
+  }
+
+  @Test
+  void retentionPurgeReadsTheOldestEventsOfOneEnvironment() throws SQLException {
+    // The archive step refuses, so the purge rolls back and the data stays for the other tests.
+    String plan = planOf(() -> assertThatThrownBy(() -> store.events().purgeBefore(SCOPE,
+        Instant.now().minusSeconds(3600), 10, batch -> {
+          throw new IllegalStateException("keep the rows");
+        })).hasMessage("keep the rows"), "FOR UPDATE");
+    assertThat(plan).contains("hs_events_received").contains("LockRows");
+    assertReadsNoTableAndSortsNothing(plan);
   }
 
   @Test

@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -621,6 +622,58 @@ public abstract class StoreContract {
     retire(task);
   }
 
+  // ---------------------------------------------------------------- retention
+
+  @Test
+  void purgeBeforeDeletesOldEventsWithTheirTasksAndAttemptsOldestFirst() {
+    Instant now = clock.now();
+    Route r = route(scope);
+    Route o = route(other);
+    EventRecord old1 = event(r, now.minus(Duration.ofDays(40)));
+    EventRecord old2 = event(r, now.minus(Duration.ofDays(35)));
+    EventRecord old3 = event(r, now.minus(Duration.ofDays(31)));
+    EventRecord recent = event(r, now.minus(Duration.ofDays(29)));
+    EventRecord otherOld = event(o, now.minus(Duration.ofDays(40)));
+    DeliveryTask oldTask = taskWithAttempt(r, old1);
+    DeliveryTask recentTask = taskWithAttempt(r, recent);
+    Instant cutoff = now.minus(Duration.ofDays(30));
+
+    List<List<String>> archived = new ArrayList<>();
+    Consumer<List<EventRecord>> archive =
+        batch -> archived.add(batch.stream().map(EventRecord::id).toList());
+    assertThat(store.events().purgeBefore(scope, cutoff, 2, archive))
+        .extracting(EventRecord::id).containsExactly(old1.id(), old2.id());
+    assertThat(archived).containsExactly(List.of(old1.id(), old2.id()));
+    assertThat(store.events().find(scope, old1.id())).isEmpty();
+    assertThat(store.deliveries().findTask(scope, oldTask.id())).isEmpty();
+    assertThat(store.deliveries().tasksForEvent(scope, old1.id())).isEmpty();
+    assertThat(store.deliveries().listAttempts(scope,
+        new AttemptQuery(old1.id(), null, null, null, null), PageRequest.first(10)).items())
+        .isEmpty();
+
+    assertThat(store.events().purgeBefore(scope, cutoff, 2, archive))
+        .extracting(EventRecord::id).containsExactly(old3.id());
+    assertThat(store.events().purgeBefore(scope, cutoff, 2, archive)).isEmpty();
+    assertThat(archived).hasSize(2);
+
+    assertThat(store.events().find(scope, recent.id())).isPresent();
+    assertThat(store.deliveries().findTask(scope, recentTask.id())).isPresent();
+    assertThat(store.deliveries().listAttempts(scope,
+        new AttemptQuery(recent.id(), null, null, null, null), PageRequest.first(10)).items())
+        .hasSize(1);
+    assertThat(store.events().find(other, otherOld.id())).isPresent();
+  }
+
+  @Test
+  void purgeBeforeDeletesNothingWhenTheArchiveFails() {
+    Route r = route(scope);
+    EventRecord old = event(r, clock.now().minus(Duration.ofDays(40)));
+    assertThatThrownBy(() -> store.events().purgeBefore(scope, clock.now(), 10, batch -> {
+      throw new IllegalStateException("archive unavailable");
+    })).hasMessageContaining("archive unavailable");
+    assertThat(store.events().find(scope, old.id())).isPresent();
+  }
+
   // ---------------------------------------------------------------- per-destination claims
 
   @Test
@@ -1024,6 +1077,18 @@ public abstract class StoreContract {
   }
 
   // ================================================================ helpers
+
+  /** A task of {@code e} that has one recorded attempt (settled back to pending). */
+  private DeliveryTask taskWithAttempt(Route r, EventRecord e) {
+    DeliveryTask task = fx.task(r, e.id(), NEVER, clock.now());
+    store.deliveries().insertTasks(List.of(task));
+    DeliveryTask leased = task.claimed("purger", NEVER, clock.now());
+    assertThat(store.deliveries().update(leased)).isTrue();
+    assertThat(store.deliveries().settle("purger",
+        leased.settled(TaskStatus.PENDING, 1, NEVER, clock.now()),
+        fx.attempt(leased, 1, "failed", false, clock.now()))).isTrue();
+    return task;
+  }
 
   /** Inserts {@code n} due tasks for {@code r} with sequences 100, 99, ... (reverse order). */
   private void insertReversed(Route r, int n) {

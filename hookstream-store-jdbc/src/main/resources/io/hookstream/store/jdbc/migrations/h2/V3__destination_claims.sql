@@ -1,4 +1,4 @@
--- hookstream schema, version 3: per-destination claims.
+-- hookstream schema, version 3: per-destination claims and the retention purge.
 
 -- A destination's pending tasks in delivery order, for per-destination claims.
 CREATE INDEX ${prefix}tasks_destination ON ${prefix}delivery_tasks (destination_id, status, sequence, id);
@@ -7,3 +7,5 @@ CREATE INDEX ${prefix}tasks_destination ON ${prefix}delivery_tasks (destination_
 CREATE TABLE ${prefix}claim_locks (
   destination_id VARCHAR PRIMARY KEY
 );
+-- The retention purge reads an environment's oldest events first.
+CREATE INDEX ${prefix}events_received ON ${prefix}events (org_id, env_id, received_at, id);

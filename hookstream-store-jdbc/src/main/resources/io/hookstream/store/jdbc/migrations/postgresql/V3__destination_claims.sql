@@ -1,4 +1,4 @@
--- hookstream schema, version 3: per-destination claims.
+-- hookstream schema, version 3: per-destination claims and the retention purge.
 
 -- A destination's pending tasks in delivery order: a per-destination claim reads about
 -- `limit` entries of it.
@@ -7,3 +7,5 @@ CREATE INDEX ${prefix}tasks_destination ON ${prefix}delivery_tasks (destination_
 -- A destination's leases: counting the live ones (max in flight) reads only those.
 CREATE INDEX ${prefix}tasks_leased ON ${prefix}delivery_tasks (destination_id, lease_expires_at)
   WHERE status = 'pending' AND lease_owner IS NOT NULL;
+-- The retention purge reads an environment's oldest events first.
+CREATE INDEX ${prefix}events_received ON ${prefix}events (org_id, env_id, received_at, id);
