@@ -38,6 +38,7 @@ import io.hookstream.source.SourceService;
 import io.hookstream.source.internal.SourceChecks;
 import io.hookstream.spi.Authenticator;
 import io.hookstream.spi.BlobStore;
+import io.hookstream.spi.ChannelBus;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider;
 import io.hookstream.spi.ErrorCode;
@@ -47,6 +48,9 @@ import io.hookstream.spi.Principal;
 import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.SourceRecord;
 import io.hookstream.spi.store.Store;
+import io.hookstream.stream.ChannelBroadcaster;
+import io.hookstream.stream.WebSocketDestinationProvider;
+import io.hookstream.spi.InProcessChannelBus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -99,12 +103,10 @@ public final class Hookstream implements AutoCloseable {
   private final DestinationService destinations;
   private final ConnectionService connections;
   private final EventService events;
-  private final TaskFactory tasks;
   private final IssueService issues;
   private final CircuitBreakers circuits;
   private final DeliveryService deliveries;
   private final DeliveryScheduler scheduler;
-  private final List<DestinationProvider> providers;
   private final EventRouter router;
   private final RecoverySweep recovery;
   private final IngestPipeline pipeline;
@@ -113,6 +115,10 @@ public final class Hookstream implements AutoCloseable {
   private final Duration recoveryInterval;
   private final RetentionJob retention;
   private final Duration retentionInterval;
+  private final ChannelBus bus;
+  private final boolean ownsBus;
+  private final ChannelBroadcaster streams;
+  private final Map<String, DestinationProvider> providers;
   private volatile boolean started;
   private volatile boolean closed;
 
@@ -134,24 +140,33 @@ public final class Hookstream implements AutoCloseable {
     auth.addAll(b.authenticators);
     this.authenticators = List.copyOf(auth);
     this.sources = new SourceService(store, clock, ids, new SourceChecks(), b.ingestBaseUrl);
-    this.destinations = new DestinationService(store, clock, ids, b.providers);
+    this.ownsBus = b.channelBus == null;
+    this.bus = ownsBus
+        ? new InProcessChannelBus(b.streamBusCapacity, "hookstream-stream-" + instanceId)
+        : b.channelBus;
+    this.streams = new ChannelBroadcaster(bus);
+    Map<String, DestinationProvider> all = new LinkedHashMap<>(b.providers);
+    all.putIfAbsent(WebSocketDestinationProvider.TYPE,
+        new WebSocketDestinationProvider(streams, store));
+    this.providers = Map.copyOf(all);
+    this.destinations = new DestinationService(store, clock, ids, providers);
     this.events = new EventService(store, blobs);
     TransformEngine transforms = new DashjoinTransformEngine(b.transformTimeLimit,
         DashjoinTransformEngine.DEFAULT_MAX_DEPTH);
     RouteCache routes = new RouteCache(store, clock, b.routeCacheTtl,
         new RouteCompiler(transforms));
-    this.tasks = new TaskFactory(clock, ids);
-    this.issues = new IssueService(store, clock, ids, null);
+    TaskFactory tasks = new TaskFactory(clock, ids);
+    this.issues = new IssueService(store, clock, ids, streams::issueChanged);
     this.circuits = new CircuitBreakers(store, clock, b.circuitSettings);
     this.deliveries = new DeliveryService(store, clock, tasks);
-    this.providers = List.copyOf(b.providers.values());
-    this.scheduler = DeliveryScheduler.builder(store, clock, b.providers, ids)
+    this.scheduler = DeliveryScheduler.builder(store, clock, providers, ids)
         .issues(issues).circuits(circuits).blobs(blobs).owner(instanceId)
+        .attemptListener(streams::deliveryAttempted)
         .workerThreads(b.deliveryThreads).leaseDuration(b.deliveryLease)
         .pollInterval(b.deliveryPollInterval).build();
     this.router = new EventRouter(store, clock, tasks, routes, events::body, scheduler::wake);
-    this.connections = new ConnectionService(store, clock, ids, new ConnectionChecks(store, transforms),
-        c -> router.invalidate(c.sourceId()));
+    this.connections = new ConnectionService(store, clock, ids,
+        new ConnectionChecks(store, transforms), c -> router.invalidate(c.sourceId()));
     this.recovery = new RecoverySweep(store, clock, router, b.recoveryGrace);
     this.routingExecutor = new ThreadPoolExecutor(b.routingThreads, b.routingThreads, 30,
         TimeUnit.SECONDS, new ArrayBlockingQueue<>(b.routingQueueSize),
@@ -263,6 +278,20 @@ public final class Hookstream implements AutoCloseable {
     return events;
   }
 
+  /**
+   * Live streaming: publish to and subscribe to this organization's {@code event}, {@code
+   * delivery}, {@code issue} and {@code event.delivered} messages (the WebSocket endpoints use
+   * it). Messages travel through the builder's {@link ChannelBus}.
+   */
+  public ChannelBroadcaster streams() {
+    return streams;
+  }
+
+  /** The destination types this engine delivers to, by type (including {@code websocket}). */
+  public Map<String, DestinationProvider> providers() {
+    return providers;
+  }
+
   /** Retrying events, attempts and issues. */
   public DeliveryService deliveries() {
     return deliveries;
@@ -331,7 +360,7 @@ public final class Hookstream implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     scheduler.close();
-    for (DestinationProvider provider : providers) {
+    for (DestinationProvider provider : providers.values()) {
       if (provider instanceof AutoCloseable closeable) {
         try {
           closeable.close();
@@ -340,10 +369,15 @@ public final class Hookstream implements AutoCloseable {
         }
       }
     }
+    streams.close();
+    if (ownsBus) {
+      bus.close();
+    }
     LOG.info("hookstream engine {} closed", instanceId);
   }
 
   private void dispatch(EventRecord event) {
+    streams.eventReceived(event);
     try {
       routingExecutor.execute(() -> routeQuietly(event));
     } catch (RejectedExecutionException e) {
@@ -395,6 +429,7 @@ public final class Hookstream implements AutoCloseable {
     public static final Duration DEFAULT_ROUTE_CACHE_TTL = Duration.ofSeconds(5);
     public static final Duration DEFAULT_RETENTION_INTERVAL = Duration.ofHours(1);
     public static final String DEFAULT_INGEST_BASE_URL = "http://localhost:8080";
+    public static final int DEFAULT_STREAM_BUS_CAPACITY = 10_000;
 
     private Store store;
     private KeyValueStore keyValueStore;
@@ -419,6 +454,8 @@ public final class Hookstream implements AutoCloseable {
     private Duration deliveryPollInterval = DeliveryScheduler.DEFAULT_POLL_INTERVAL;
     private int routingThreads = 2;
     private int routingQueueSize = 10_000;
+    private ChannelBus channelBus;
+    private int streamBusCapacity = DEFAULT_STREAM_BUS_CAPACITY;
 
     private Builder() {}
 
@@ -560,6 +597,29 @@ public final class Hookstream implements AutoCloseable {
       }
       this.routingThreads = threads;
       this.routingQueueSize = queueSize;
+      return this;
+    }
+
+    /**
+     * The bus live-stream messages travel through. Default: an in-JVM bus owned by the engine
+     * (subscribers on this node only; closed with the engine). Pass a shared bus (for example
+     * PostgreSQL LISTEN/NOTIFY) so subscribers on every node see every node's events; the host
+     * closes a bus it passed.
+     */
+    public Builder channelBus(ChannelBus bus) {
+      this.channelBus = Objects.requireNonNull(bus, "channelBus");
+      return this;
+    }
+
+    /**
+     * How many messages the default in-JVM bus holds before it drops new ones (default 10,000);
+     * ignored when {@link #channelBus} is set.
+     */
+    public Builder streamBusCapacity(int capacity) {
+      if (capacity < 1) {
+        throw new IllegalArgumentException("streamBusCapacity must be positive: " + capacity);
+      }
+      this.streamBusCapacity = capacity;
       return this;
     }
 

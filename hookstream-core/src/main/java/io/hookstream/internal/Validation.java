@@ -57,6 +57,17 @@ public final class Validation {
     return this;
   }
 
+  /**
+   * Checks the fields every named resource has (a required name, an optional slug derived from
+   * the name when absent, an optional description) and returns the slug to store.
+   */
+  public String nameSlugAndDescription(String name, String slug, String description) {
+    String effective = slug != null ? slug : name == null ? null : slugOf(name);
+    requireText("name", name, 200).checkSlug("slug", effective)
+        .checkLength("description", description, 2000);
+    return effective;
+  }
+
   /** Throws a 422 if any error was collected. */
   public void throwIfInvalid() {
     if (!errors.isEmpty()) {

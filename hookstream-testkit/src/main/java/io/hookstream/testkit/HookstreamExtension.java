@@ -14,6 +14,7 @@ import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.ConnectionRecord;
 import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.EventRecord;
+import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.SourceRecord;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -141,13 +143,15 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
   }
 
   /**
-   * Moves time forward and delivers everything that became due, on this thread. Deliveries
-   * already running in the background finish on their own; wait for them with {@link
-   * WebhookReceiver#awaitRequests}.
+   * Moves time forward, then, on this thread, delivers everything that became due and resolves
+   * issues quiet for 30 minutes. Deliveries already running in the background finish on their
+   * own; wait for them with {@link #awaitAttempts}.
    */
   public RunResult advance(Duration duration) {
     clock.advance(duration);
-    return engine.runDueDeliveries();
+    RunResult result = engine.runDueDeliveries();
+    engine.issues().autoResolve();
+    return result;
   }
 
   /** The event as stored now. */
@@ -161,17 +165,31 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
    * before moving the clock: the receiver sees a request before the engine has recorded it.
    */
   public List<AttemptRecord> awaitAttempts(String eventId, int count, Duration timeout) {
+    awaitUntil(count + " attempt(s) of " + eventId, timeout,
+        () -> attempts(eventId).size() >= count);
+    return attempts(eventId);
+  }
+
+  /**
+   * Waits until the event has {@code status}. The status follows an attempt by a moment (it is
+   * derived from all of the event's deliveries), so wait on it rather than reading it right
+   * after {@link #awaitAttempts}.
+   */
+  public EventRecord awaitEventStatus(String eventId, EventStatus status, Duration timeout) {
+    awaitUntil(eventId + " " + status.wireName(), timeout,
+        () -> event(eventId).status() == status);
+    return event(eventId);
+  }
+
+  /** Waits until {@code condition} holds, checking every few milliseconds; fails after timeout. */
+  public void awaitUntil(String what, Duration timeout, BooleanSupplier condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    List<AttemptRecord> attempts = attempts(eventId);
-    while (attempts.size() < count) {
+    while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("expected " + count + " attempt(s) of " + eventId + " within "
-            + timeout + ", got " + attempts.size());
+        throw new AssertionError("expected " + what + " within " + timeout);
       }
       LockSupport.parkNanos(2_000_000);
-      attempts = attempts(eventId);
     }
-    return attempts;
   }
 
   /** Every delivery attempt of an event, oldest first. */

@@ -83,7 +83,7 @@ public final class TaskRunner {
     }
     if (TaskFactory.isTransformFailure(task)) {
       String error = new String(task.payload(), StandardCharsets.UTF_8);
-      return deadLetter(work, ErrorTypes.TRANSFORM_ERROR, "transform failed: " + error);
+      return deadLetter(work, ErrorTypes.TRANSFORM_ERROR, error);
     }
     if (work.kind() == Kind.EXPIRE) {
       return deadLetter(work, ErrorTypes.CIRCUIT_OPEN,

@@ -51,10 +51,7 @@ public final class DestinationChecks {
   public DestinationRecord toRecord(DestinationSpec spec, String id, Scope scope, long version,
       Instant createdAt, Instant now) {
     Validation v = new Validation();
-    String slug = spec.slug() != null ? spec.slug()
-        : spec.name() == null ? null : Validation.slugOf(spec.name());
-    v.requireText("name", spec.name(), 200).checkSlug("slug", slug)
-        .checkLength("description", spec.description(), 2000);
+    String slug = v.nameSlugAndDescription(spec.name(), spec.slug(), spec.description());
 
     String type = canonicalType(spec.type());
     Map<String, Object> config = mergedConfig(spec);

@@ -148,7 +148,9 @@ public final class DashjoinTransformEngine implements TransformEngine {
           "transform failed: " + describe(je), je);
     }
     // dashjoin signals some type errors with plain Java exceptions (e.g. ClassCastException)
-    return new TransformException(Reason.EVALUATION_ERROR, null, "transform failed: " + e, e);
+    return new TransformException(Reason.EVALUATION_ERROR, null,
+        "transform failed: " + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
   }
 
   private static void bind(Frame frame, TransformBindings b) {

@@ -25,10 +25,7 @@ public final class SourceChecks {
   public SourceRecord toRecord(SourceSpec spec, String id, Scope scope, long version,
       Instant createdAt, Instant now) {
     Validation v = new Validation();
-    String slug = spec.slug() != null ? spec.slug()
-        : spec.name() == null ? null : Validation.slugOf(spec.name());
-    v.requireText("name", spec.name(), 200).checkSlug("slug", slug)
-        .checkLength("description", spec.description(), 2000);
+    String slug = v.nameSlugAndDescription(spec.name(), spec.slug(), spec.description());
     SourceRecord.Verification verification = verification(spec, v);
     SourceRecord.Dedup dedup = dedup(spec, v);
     SourceRecord.Schema schema = schema(spec, v);

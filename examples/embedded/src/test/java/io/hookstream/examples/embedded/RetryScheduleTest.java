@@ -34,6 +34,6 @@ class RetryScheduleTest {
     assertThat(third.header("X-hookstream-Event-Id")).isEqualTo(eventId);
     assertThat(hs.attempts(eventId)).extracting(a -> a.statusCode())
         .containsExactly(503, 500, 200);
-    assertThat(hs.event(eventId).status()).isEqualTo(EventStatus.DELIVERED);
+    hs.awaitEventStatus(eventId, EventStatus.DELIVERED, wait);
   }
 }

@@ -1,0 +1,165 @@
+package io.hookstream.stream;
+
+import io.hookstream.spi.ChannelBus;
+import io.hookstream.spi.ChannelBus.BusMessage;
+import io.hookstream.spi.store.AttemptRecord;
+import io.hookstream.spi.store.EventRecord;
+import io.hookstream.spi.store.IssueRecord;
+import io.hookstream.stream.internal.StreamJson;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fans the engine's live messages out to this node's subscribers. Publishing renders a message
+ * once and hands it to the {@link ChannelBus} (which never blocks); every node's broadcaster
+ * receives it from the bus and offers the frame {@code {"type","channel","data"}} to each local
+ * {@link StreamSubscription} of the same organization subscribed to that channel. Nothing here
+ * waits on a subscriber: a full subscription closes itself.
+ *
+ * <p>Thread-safe. Publishing never throws; a failure is logged and the message dropped.
+ */
+public final class ChannelBroadcaster implements StreamPublisher, AutoCloseable {
+
+  /** The organization id test-session feeds are published under (no real org has it). */
+  public static final String TEST_SESSION_ORG = "_test";
+
+  private static final Logger log = LoggerFactory.getLogger(ChannelBroadcaster.class);
+
+  private final ChannelBus bus;
+  private final AutoCloseable busSubscription;
+  private final Map<String, Set<StreamSubscription>> byChannel = new ConcurrentHashMap<>();
+  private final Set<StreamSubscription> open = ConcurrentHashMap.newKeySet();
+  private final AtomicLong fannedOut = new AtomicLong();
+
+  /** A broadcaster on {@code bus}; it subscribes to the bus at once. */
+  public ChannelBroadcaster(ChannelBus bus) {
+    this.bus = Objects.requireNonNull(bus, "bus");
+    this.busSubscription = bus.subscribe(this::deliverLocally);
+  }
+
+  @Override
+  public void eventReceived(EventRecord event) {
+    guarded("event " + event.id(), () -> {
+      String data = StreamJson.event(event);
+      publish(event.orgId(), StreamChannels.EVENTS, "event", data);
+      publish(event.orgId(), StreamChannels.events(event.sourceId()), "event", data);
+    });
+  }
+
+  @Override
+  public void deliveryAttempted(AttemptRecord attempt) {
+    guarded("attempt " + attempt.id(), () -> {
+      String data = StreamJson.attempt(attempt);
+      publish(attempt.orgId(), StreamChannels.DELIVERIES, "delivery", data);
+      publish(attempt.orgId(), StreamChannels.deliveries(attempt.destinationId()), "delivery",
+          data);
+    });
+  }
+
+  @Override
+  public void issueChanged(IssueRecord issue) {
+    guarded("issue " + issue.id(), () ->
+        publish(issue.orgId(), StreamChannels.ISSUES, "issue", StreamJson.issue(issue)));
+  }
+
+  @Override
+  public void testSessionMessage(String sessionId, String type, String dataJson) {
+    guarded("test session " + sessionId, () ->
+        publish(TEST_SESSION_ORG, testChannel(sessionId), type, dataJson));
+  }
+
+  /**
+   * Publishes one message: {@code dataJson} is the {@code data} object as JSON text. Never blocks
+   * and never throws for a bus failure.
+   */
+  public void publish(String orgId, String channel, String type, String dataJson) {
+    bus.publish(new BusMessage(orgId, channel, type, dataJson));
+  }
+
+  /**
+   * Opens a subscription for {@code orgId} with an outbound queue of {@code capacity} frames.
+   * It receives nothing until it subscribes to a channel.
+   */
+  public StreamSubscription open(String orgId, FrameSink sink, int capacity) {
+    StreamSubscription s = new StreamSubscription(this, orgId, sink, capacity);
+    open.add(s);
+    return s;
+  }
+
+  /** Opens a subscription to the test-session feed of {@code sessionId}. */
+  public StreamSubscription openTestSession(String sessionId, FrameSink sink, int capacity) {
+    StreamSubscription s = open(TEST_SESSION_ORG, sink, capacity);
+    s.subscribe(testChannel(sessionId));
+    return s;
+  }
+
+  /** Subscriptions open on this node. */
+  public int openSubscriptions() {
+    return open.size();
+  }
+
+  /** Frames offered to local subscriptions since start. */
+  public long framesFannedOut() {
+    return fannedOut.get();
+  }
+
+  /** Stops listening to the bus. Open subscriptions stay open but receive nothing more. */
+  @Override
+  public void close() {
+    try {
+      busSubscription.close();
+    } catch (Exception e) {
+      log.warn("closing the channel bus subscription failed", e);
+    }
+  }
+
+  void index(StreamSubscription s, String channel) {
+    byChannel.computeIfAbsent(key(s.orgId(), channel), k -> ConcurrentHashMap.newKeySet()).add(s);
+  }
+
+  void unindex(StreamSubscription s, String channel) {
+    byChannel.computeIfPresent(key(s.orgId(), channel), (k, set) -> {
+      set.remove(s);
+      return set.isEmpty() ? null : set;
+    });
+  }
+
+  void forget(StreamSubscription s) {
+    open.remove(s);
+  }
+
+  private void deliverLocally(BusMessage m) {
+    Set<StreamSubscription> targets = byChannel.get(key(m.orgId(), m.channel()));
+    if (targets == null || targets.isEmpty()) {
+      return;
+    }
+    String channel = m.channel().startsWith(StreamChannels.TEST + ":") ? StreamChannels.TEST
+        : m.channel();
+    String frame = StreamJson.frame(m.type(), channel, m.json());
+    for (StreamSubscription s : targets) {
+      s.send(frame);
+      fannedOut.incrementAndGet();
+    }
+  }
+
+  private static String testChannel(String sessionId) {
+    return StreamChannels.TEST + ":" + sessionId;
+  }
+
+  private static String key(String orgId, String channel) {
+    return orgId + '\n' + channel;
+  }
+
+  private static void guarded(String what, Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException e) {
+      log.warn("streaming {} failed; live subscribers miss it", what, e);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The WebSocket endpoints' internals: unsupported, may change without notice. */
+package io.hookstream.servlet.ws.internal;
