@@ -47,10 +47,15 @@ public final class RestartablePostgres implements AutoCloseable {
     server.close();
   }
 
+  /** The JDBC URL of database {@code hookstream} (user {@code postgres}, no password). */
+  public String jdbcUrl() {
+    return "jdbc:postgresql://localhost:" + port + "/hookstream";
+  }
+
   /** A new pool on database {@code hookstream}. */
   public HikariDataSource pool(int size) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl("jdbc:postgresql://localhost:" + port + "/hookstream");
+    config.setJdbcUrl(jdbcUrl());
     config.setUsername("postgres");
     config.setMaximumPoolSize(size);
     config.setConnectionTimeout(500);
