@@ -136,11 +136,21 @@ public final class PostgresChannelBus implements ChannelBus {
     return dropped.get();
   }
 
+  /**
+   * Stops both threads and waits (up to two seconds) for the listener to give its connection
+   * back, so the pool can be closed right after; messages still queued are dropped.
+   */
   @Override
   public void close() {
     closed = true;
     listener.interrupt();
     sender.interrupt();
+    try {
+      listener.join(2000);
+      sender.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void send() {

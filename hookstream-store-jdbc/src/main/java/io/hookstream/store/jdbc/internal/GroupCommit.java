@@ -24,10 +24,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class GroupCommit {
 
-  /** What a waiting caller is told: its row is written, or it is the leader now. */
-  private enum Turn { WRITTEN, LEAD }
-
-  private record Pending(Object[] values, CompletableFuture<Turn> turn) {}
+  /**
+   * A queued row: {@code done} ends with the outcome of the commit that held it; {@code lead}
+   * tells a waiting caller to lead the next batch. Two futures, so that a promoted leader still
+   * learns its own batch's failure.
+   */
+  private record Pending(
+      Object[] values, CompletableFuture<Void> done, CompletableFuture<Void> lead) {}
 
   private final Jdbc jdbc;
   private final String sql;
@@ -48,17 +51,20 @@ public final class GroupCommit {
 
   /** Inserts one row with {@code sql}'s parameters; returns once it is committed. */
   public void insert(Object[] values) {
-    Pending me = new Pending(values, new CompletableFuture<>());
+    Pending me = new Pending(values, new CompletableFuture<>(), new CompletableFuture<>());
     boolean lead;
     synchronized (lock) {
       queue.addLast(me);
       lead = !leading;
       leading = true;
     }
-    if (lead || await(me) == Turn.LEAD) {
-      writeNextBatch();
-      await(me); // my row was the head of that batch; rethrows its failure
+    if (!lead) {
+      awaitQuietly(CompletableFuture.anyOf(me.done(), me.lead()));
     }
+    if (!me.done().isDone()) {
+      writeNextBatch(); // I lead: my row is the head of this batch
+    }
+    outcome(me);
   }
 
   /** Transactions committed so far (a batch that fell back to single rows counts each). */
@@ -81,7 +87,7 @@ public final class GroupCommit {
         if (next == null) {
           leading = false;
         } else {
-          next.turn().complete(Turn.LEAD);
+          next.lead().complete(null);
         }
       }
     }
@@ -94,33 +100,42 @@ public final class GroupCommit {
         return null;
       });
       commits.incrementAndGet();
-      batch.forEach(p -> p.turn().complete(Turn.WRITTEN));
+      batch.forEach(p -> p.done().complete(null));
     } catch (HookstreamException e) {
       if (e.code() == ErrorCode.UNAVAILABLE || batch.size() == 1) {
-        batch.forEach(p -> p.turn().completeExceptionally(e));
+        batch.forEach(p -> p.done().completeExceptionally(e));
         return;
       }
       for (Pending p : batch) { // find the row at fault: each on its own
         try {
           jdbc.update(sql, p.values());
           commits.incrementAndGet();
-          p.turn().complete(Turn.WRITTEN);
+          p.done().complete(null);
         } catch (RuntimeException single) {
-          p.turn().completeExceptionally(single);
+          p.done().completeExceptionally(single);
         }
       }
     } catch (RuntimeException e) {
-      batch.forEach(p -> p.turn().completeExceptionally(e));
+      batch.forEach(p -> p.done().completeExceptionally(e));
     }
   }
 
   /**
-   * Waits for the caller's turn without reacting to interrupts: a caller that left the queue
-   * while it may still be handed the lead would leave every later caller waiting.
+   * Waits without reacting to interrupts: a caller that left the queue while it may still be
+   * handed the lead would leave every later caller waiting.
    */
-  private static Turn await(Pending p) {
+  private static void awaitQuietly(CompletableFuture<?> f) {
     try {
-      return p.turn().join();
+      f.join();
+    } catch (CompletionException e) {
+      // the outcome is read from the row's own future
+    }
+  }
+
+  /** Returns if the row was committed; otherwise throws its failure (a fresh exception). */
+  private static void outcome(Pending p) {
+    try {
+      p.done().join();
     } catch (CompletionException e) {
       // A fresh exception per caller, so each has its own stack trace.
       if (e.getCause() instanceof HookstreamException h) {

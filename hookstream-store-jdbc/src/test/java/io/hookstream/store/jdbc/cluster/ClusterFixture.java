@@ -144,6 +144,33 @@ final class ClusterFixture {
     }
   }
 
+  /** What the database holds about {@code eventIds}, for failure messages. */
+  static String describe(DataSource ds, List<String> eventIds) {
+    StringBuilder out = new StringBuilder();
+    try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+      for (String id : eventIds) {
+        out.append("\n").append(id).append(": ");
+        try (ResultSet rs = st.executeQuery("SELECT status, routed_at, received_at FROM hs_events"
+            + " WHERE id = '" + id + "'")) {
+          out.append(rs.next() ? rs.getString(1) + " routed " + rs.getString(2) + " received "
+              + rs.getString(3) : "NOT STORED");
+        }
+        try (ResultSet rs = st.executeQuery("SELECT status, attempts, next_attempt_at,"
+            + " lease_owner, lease_expires_at FROM hs_delivery_tasks WHERE event_id = '" + id
+            + "'")) {
+          while (rs.next()) {
+            out.append(" | task ").append(rs.getString(1)).append(" attempts ")
+                .append(rs.getInt(2)).append(" next ").append(rs.getString(3)).append(" lease ")
+                .append(rs.getString(4)).append(" until ").append(rs.getString(5));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      out.append(" (").append(e.getMessage()).append(')');
+    }
+    return out.toString();
+  }
+
   /** {@link #count} for use in {@link #await} conditions. */
   static long countUnchecked(DataSource ds, String sql) {
     try {

@@ -92,8 +92,15 @@ class PostgresRestartTest {
       // Leases of deliveries whose settle failed, and events whose routing failed, are taken up
       // again once their lease and the recovery grace have passed.
       clock.advance(Duration.ofMinutes(2));
-      await("every accepted event delivered", Duration.ofSeconds(60),
-          () -> ClusterFixture.deliveriesPerEvent(receiver).keySet().containsAll(accepted));
+      try {
+        await("every accepted event delivered", Duration.ofSeconds(60),
+            () -> ClusterFixture.deliveriesPerEvent(receiver).keySet().containsAll(accepted));
+      } catch (AssertionError e) {
+        List<String> missing = new ArrayList<>(accepted);
+        missing.removeAll(ClusterFixture.deliveriesPerEvent(receiver).keySet());
+        throw new AssertionError(e.getMessage() + "; undelivered: "
+            + ClusterFixture.describe(pool, missing.subList(0, Math.min(5, missing.size()))), e);
+      }
       Map<String, Integer> perEvent = ClusterFixture.deliveriesPerEvent(receiver);
       log.info("restart: {} events delivered, {} duplicate deliveries", perEvent.size(),
           ClusterFixture.duplicates(perEvent));

@@ -85,15 +85,21 @@ class GroupCommitTest {
   @Test
   void anUnreachableDatabaseFailsEveryCallerAndLeavesNoLeaderBehind() throws Exception {
     dataSource.kill();
-    List<ErrorCode> codes = runAll(8, t -> () -> {
-      try {
-        group.insert(new Object[] {"row-" + t, t});
-        return null;
-      } catch (HookstreamException e) {
-        return e.code();
+    // Many rounds, so that callers are promoted to lead batches that fail.
+    List<List<ErrorCode>> codes = runAll(16, t -> () -> {
+      List<ErrorCode> mine = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        try {
+          group.insert(new Object[] {"row-" + t + "-" + i, i});
+          mine.add(null);
+        } catch (HookstreamException e) {
+          mine.add(e.code());
+        }
       }
+      return mine;
     });
-    assertThat(codes).containsOnly(ErrorCode.UNAVAILABLE);
+    assertThat(codes.stream().flatMap(List::stream)).hasSize(800)
+        .containsOnly(ErrorCode.UNAVAILABLE);
 
     dataSource.revive();
     group.insert(new Object[] {"after", 1});
