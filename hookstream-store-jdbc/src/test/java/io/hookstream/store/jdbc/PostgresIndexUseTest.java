@@ -106,6 +106,14 @@ class PostgresIndexUseTest {
   }
 
   @Test
+  void destinationsWithDueWorkAreFoundWithoutReadingTheBacklog() throws SQLException {
+    String plan = planOf(() -> assertThat(store.deliveries().dueDestinations(T0, 100,
+        List.of("dst_3"))).contains("dst_busy", "dst_0"));
+    assertThat(plan).contains("Recursive Union").contains("hs_tasks_destination_due")
+        .doesNotContain("Seq Scan");
+  }
+
+  @Test
   void claimOfOneDestinationsTasks() throws SQLException {
     Runnable claim = () -> store.deliveries().claimDue(new DestinationClaim("dst_busy", "node-1", T0,
         T0.plusSeconds(30), 10, 20, false, null));

@@ -149,12 +149,33 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
         params.toArray());
   }
 
-  /** The SQL of {@link #dueDestinations}; the EXPLAIN test reads it too. */
+  /**
+   * The SQL of {@link #dueDestinations}; the EXPLAIN test reads it too. On PostgreSQL a loose
+   * index scan: a recursive query walks the distinct destinations with pending tasks (one index
+   * probe each), and for each the oldest due unleased task is the first such entry of its
+   * {@code (destination_id, next_attempt_at)} index, so the cost grows with the number of
+   * destinations, not with the backlog. Elsewhere a GROUP BY over the due tasks.
+   */
   public String dueDestinationsSql(int excludedCount) {
     String exclusion = excludedCount == 0 ? ""
         : " AND destination_id NOT IN (" + Columns.markers(excludedCount) + ")";
-    return "SELECT destination_id, MIN(next_attempt_at) AS oldest FROM " + tasks + " WHERE "
-        + DUE + exclusion + " GROUP BY destination_id ORDER BY oldest, destination_id LIMIT ?";
+    if (!dialect.skipLockedClaims()) {
+      return "SELECT destination_id, MIN(next_attempt_at) AS oldest FROM " + tasks + " WHERE "
+          + DUE + exclusion + " GROUP BY destination_id ORDER BY oldest, destination_id LIMIT ?";
+    }
+    return "WITH RECURSIVE d(destination_id) AS ("
+        + "SELECT MIN(destination_id) FROM " + tasks + " WHERE status = 'pending'"
+        + " UNION ALL SELECT (SELECT MIN(t.destination_id) FROM " + tasks + " t"
+        + " WHERE t.status = 'pending' AND t.destination_id > d.destination_id)"
+        + " FROM d WHERE d.destination_id IS NOT NULL)"
+        + " SELECT destination_id, oldest FROM (SELECT d.destination_id,"
+        + " (SELECT t.next_attempt_at FROM " + tasks + " t WHERE t.destination_id = d.destination_id"
+        + " AND t.status = 'pending' AND t.next_attempt_at <= ? AND (t.lease_owner IS NULL"
+        + " OR t.lease_expires_at IS NULL OR t.lease_expires_at <= ?)"
+        + " ORDER BY t.next_attempt_at LIMIT 1) AS oldest"
+        + " FROM d WHERE d.destination_id IS NOT NULL" + exclusion.replace("destination_id",
+            "d.destination_id") + ") due WHERE oldest IS NOT NULL"
+        + " ORDER BY oldest, destination_id LIMIT ?";
   }
 
   /**
