@@ -92,6 +92,7 @@ public final class Hookstream implements AutoCloseable {
 
   private final Store store;
   private final BlobStore blobs;
+  private final KeyValueStore keyValueStore;
   private final Clock clock;
   private final Limits limits;
   private final Ids ids;
@@ -125,6 +126,7 @@ public final class Hookstream implements AutoCloseable {
   private Hookstream(Builder b) {
     this.store = b.store;
     this.blobs = b.blobStore;
+    this.keyValueStore = b.keyValueStore;
     this.clock = b.clock;
     this.limits = b.limits;
     this.ids = new Ids(clock);
@@ -326,6 +328,19 @@ public final class Hookstream implements AutoCloseable {
 
   public Clock clock() {
     return clock;
+  }
+
+  /**
+   * The engine's key-value store, for hosts that keep short-lived shared state beside it (the
+   * servlet binding keeps its rate-limit counters there, so limits hold across nodes).
+   */
+  public KeyValueStore keyValueStore() {
+    return keyValueStore;
+  }
+
+  /** True between {@link #start()} and {@link #close()}: the engine accepts work. */
+  public boolean isRunning() {
+    return started && !closed;
   }
 
   public Limits limits() {

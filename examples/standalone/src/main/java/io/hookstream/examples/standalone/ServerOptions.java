@@ -1,0 +1,110 @@
+package io.hookstream.examples.standalone;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The standalone server's settings, from the command line and the environment. Immutable.
+ *
+ * @param port the HTTP port; 0 picks a free one
+ * @param host the address to bind
+ * @param dataDir where the H2 database lives when no JDBC URL is given
+ * @param jdbcUrl a PostgreSQL (or H2) JDBC URL, or null for H2 files under {@code dataDir}
+ * @param inMemory keep everything in memory (lost on exit)
+ * @param publicUrl the base URL senders reach this server at, or null for {@code
+ *     http://localhost:<port>}
+ * @param allowPrivateNetworks whether destinations may be on loopback or private addresses
+ * @param apiKey a key to register at start ({@code HOOKSTREAM_API_KEY}), or null
+ */
+public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl, boolean inMemory,
+    String publicUrl, boolean allowPrivateNetworks, String apiKey) {
+
+  public static final int DEFAULT_PORT = 8080;
+  public static final String DEFAULT_HOST = "0.0.0.0";
+  public static final Path DEFAULT_DATA_DIR = Path.of("hookstream-data");
+
+  static final String USAGE = String.join(System.lineSeparator(),
+      "usage: java -jar hookstream-standalone.jar [options]",
+      "  --port N                  HTTP port (default 8080; 0 picks a free port)",
+      "  --host ADDRESS            address to bind (default 0.0.0.0)",
+      "  --data DIR                H2 database directory (default ./hookstream-data)",
+      "  --jdbc-url URL            use this database instead, e.g. jdbc:postgresql://db/hookstream",
+      "                            (user and password from HOOKSTREAM_DB_USER/HOOKSTREAM_DB_PASSWORD)",
+      "  --in-memory               keep everything in memory; lost on exit",
+      "  --public-url URL          base URL senders use (default http://localhost:<port>)",
+      "  --allow-private-networks  let destinations be on loopback/private addresses (local dev)",
+      "environment: HOOKSTREAM_API_KEY=hs_live_<64 hex> registers that key instead of printing a"
+          + " new one");
+
+  /** Thrown for a bad command line; the message says what is wrong. */
+  static final class UsageException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  /** Parses {@code args}; {@code env} supplies {@code HOOKSTREAM_API_KEY}. */
+  static ServerOptions parse(String[] args, Map<String, String> env) throws UsageException {
+    int port = DEFAULT_PORT;
+    String host = DEFAULT_HOST;
+    Path data = DEFAULT_DATA_DIR;
+    String jdbcUrl = null;
+    boolean inMemory = false;
+    String publicUrl = null;
+    boolean allowPrivate = false;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--port" -> port = port(value(args, ++i, a));
+        case "--host" -> host = value(args, ++i, a);
+        case "--data" -> data = Path.of(value(args, ++i, a));
+        case "--jdbc-url" -> jdbcUrl = jdbcUrl(value(args, ++i, a));
+        case "--in-memory" -> inMemory = true;
+        case "--public-url" -> publicUrl = publicUrl(value(args, ++i, a));
+        case "--allow-private-networks" -> allowPrivate = true;
+        default -> throw new UsageException("unknown option: " + a);
+      }
+    }
+    if (inMemory && jdbcUrl != null) {
+      throw new UsageException("--in-memory and --jdbc-url exclude each other");
+    }
+    String key = env.get("HOOKSTREAM_API_KEY");
+    return new ServerOptions(port, host, data, jdbcUrl, inMemory, publicUrl, allowPrivate,
+        key == null || key.isBlank() ? null : key.strip());
+  }
+
+  private static String value(String[] args, int i, String option) throws UsageException {
+    if (i >= args.length || args[i].startsWith("--")) {
+      throw new UsageException(option + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static int port(String raw) throws UsageException {
+    try {
+      int port = Integer.parseInt(raw);
+      if (port >= 0 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException("--port must be a number from 0 to 65535: " + raw);
+  }
+
+  private static String jdbcUrl(String raw) throws UsageException {
+    if (!raw.startsWith("jdbc:postgresql:") && !raw.startsWith("jdbc:h2:")) {
+      throw new UsageException("--jdbc-url must be a jdbc:postgresql: or jdbc:h2: URL: " + raw);
+    }
+    return raw;
+  }
+
+  private static String publicUrl(String raw) throws UsageException {
+    if (!raw.startsWith("http://") && !raw.startsWith("https://")) {
+      throw new UsageException("--public-url must be an http(s) URL: " + raw);
+    }
+    return raw.replaceAll("/+$", "");
+  }
+}

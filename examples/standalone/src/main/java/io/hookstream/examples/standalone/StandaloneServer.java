@@ -1,0 +1,187 @@
+package io.hookstream.examples.standalone;
+
+import io.hookstream.Hookstream;
+import io.hookstream.providers.http.HttpDestinationProvider;
+import io.hookstream.servlet.HookstreamServlet;
+import io.hookstream.servlet.ServletOptions;
+import io.hookstream.servlet.ws.HookstreamWebSockets;
+import io.hookstream.servlet.ws.WebSocketOptions;
+import io.hookstream.spi.Clock;
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * hookstream as a server: the engine, the HTTP destination provider, the {@code /v1} REST API,
+ * the ingest endpoint and the WebSockets on embedded Jetty 12, with H2 files (or PostgreSQL, or
+ * memory) underneath.
+ *
+ * <pre>{@code
+ * java -jar hookstream-standalone.jar --port 8080 --data ./hookstream-data
+ * }</pre>
+ *
+ * <p>{@link #close()} (also run on Ctrl-C) stops taking requests, lets running ones finish for up
+ * to {@link #STOP_TIMEOUT_MILLIS}, then closes the engine and the store.
+ */
+public final class StandaloneServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StandaloneServer.class);
+
+  /** How long a stop waits for requests in progress. */
+  public static final long STOP_TIMEOUT_MILLIS = 10_000;
+
+  private final Server jetty;
+  private final Hookstream engine;
+  private final HttpDestinationProvider http;
+  private final Stores stores;
+  private final AtomicReference<HookstreamWebSockets> webSockets;
+  private final URI url;
+  private final Optional<String> newApiKey;
+  private boolean closed;
+
+  private StandaloneServer(Server jetty, Hookstream engine, HttpDestinationProvider http,
+      Stores stores, AtomicReference<HookstreamWebSockets> webSockets, URI url,
+      Optional<String> newApiKey) {
+    this.jetty = jetty;
+    this.engine = engine;
+    this.http = http;
+    this.stores = stores;
+    this.webSockets = webSockets;
+    this.url = url;
+    this.newApiKey = newApiKey;
+  }
+
+  public static void main(String[] args) {
+    ServerOptions options;
+    try {
+      options = ServerOptions.parse(args, System.getenv());
+    } catch (ServerOptions.UsageException e) {
+      System.err.println(e.getMessage());
+      System.err.println(ServerOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    try {
+      StandaloneServer server = start(options, System.out);
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close, "hookstream-shutdown"));
+    } catch (Exception e) {
+      LOG.error("hookstream could not start: {}", e.getMessage(), e);
+      System.exit(1);
+    }
+  }
+
+  /**
+   * Starts a server and prints its one startup line (and a new API key, once) to {@code out}.
+   * The port is bound before the engine is built, so {@code --port 0} still gives sources their
+   * real ingest URL.
+   */
+  public static StandaloneServer start(ServerOptions options, PrintStream out) throws Exception {
+    Clock clock = Clock.system();
+    Server jetty = new Server();
+    jetty.setStopTimeout(STOP_TIMEOUT_MILLIS);
+    ServerConnector connector = new ServerConnector(jetty);
+    connector.setHost(options.host());
+    connector.setPort(options.port());
+    jetty.addConnector(connector);
+    connector.open();
+    int port = connector.getLocalPort();
+    String base = options.publicUrl() != null ? options.publicUrl()
+        : "http://localhost:" + port;
+
+    Stores stores = Stores.open(options, clock);
+    HttpDestinationProvider http = HttpDestinationProvider.builder()
+        .allowPrivateNetworks(options.allowPrivateNetworks()).clock(clock).build();
+    Hookstream engine;
+    try {
+      engine = Hookstream.builder()
+          .store(stores.store)
+          .keyValueStore(stores.keyValueStore)
+          .blobStore(stores.blobStore)
+          .clock(clock)
+          .provider(http)
+          .ingestBaseUrl(base)
+          .build()
+          .start();
+    } catch (RuntimeException e) {
+      http.close();
+      stores.close();
+      connector.close();
+      throw e;
+    }
+    Bootstrap.Result setup = Bootstrap.run(engine, options.apiKey());
+
+    ServletContextHandler context = new ServletContextHandler();
+    context.setContextPath("/");
+    context.addServletContainerInitializer((classes, ctx) ->
+        HookstreamServlet.register(ctx, engine, ServletOptions.defaults()));
+    AtomicReference<HookstreamWebSockets> ws = new AtomicReference<>();
+    JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) ->
+        ws.set(HookstreamWebSockets.install(servletContext, container, engine,
+            HookstreamWebSockets.DEFAULT_PREFIX, WebSocketOptions.DEFAULTS)));
+    jetty.setHandler(new GracefulHandler(context));
+    StandaloneServer server = new StandaloneServer(jetty, engine, http, stores, ws,
+        URI.create("http://" + (options.host().equals("0.0.0.0") ? "localhost" : options.host())
+            + ":" + port), setup.newKey());
+    try {
+      jetty.start();
+    } catch (Exception e) {
+      server.close();
+      throw e;
+    }
+    out.println("hookstream " + version() + " listening on " + server.url() + " (ingest base "
+        + base + ", store: " + stores.description + ", org " + setup.scope().orgId() + ", env "
+        + setup.scope().envId() + ")");
+    setup.newKey().ifPresent(key -> out.println("API key (shown once, store it now): " + key));
+    out.flush();
+    return server;
+  }
+
+  /** The server's own base URL, such as {@code http://localhost:8080}. */
+  public URI url() {
+    return url;
+  }
+
+  public Hookstream engine() {
+    return engine;
+  }
+
+  /** The API key created at this start (a first start without HOOKSTREAM_API_KEY). */
+  public Optional<String> newApiKey() {
+    return newApiKey;
+  }
+
+  /** Stops gracefully: no new requests, running ones finish, then engine and store close. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      jetty.stop();
+    } catch (Exception e) {
+      LOG.warn("stopping Jetty failed", e);
+    }
+    HookstreamWebSockets sockets = webSockets.get();
+    if (sockets != null) {
+      sockets.close();
+    }
+    engine.close();
+    http.close();
+    stores.close();
+    LOG.info("hookstream stopped");
+  }
+
+  static String version() {
+    String v = StandaloneServer.class.getPackage().getImplementationVersion();
+    return v == null ? "(development build)" : v;
+  }
+}

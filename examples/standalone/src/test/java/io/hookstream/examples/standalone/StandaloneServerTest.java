@@ -1,0 +1,137 @@
+package io.hookstream.examples.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hookstream.testkit.RecordedRequest;
+import io.hookstream.testkit.WebhookReceiver;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The standalone server as a user runs it: started through its options on a free port with H2
+ * files, used over real HTTP (health, a source, a destination, a connection, a webhook delivered
+ * to a real receiver), stopped, and started again on the same files.
+ */
+class StandaloneServerTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  @TempDir
+  Path data;
+
+  @Test
+  void receivesAWebhookOverHttpAndDeliversItToARealEndpoint() throws Exception {
+    String preset = "hs_test_" + "ab".repeat(32);
+    ServerOptions options = ServerOptions.parse(new String[] {"--port", "0", "--host",
+        "127.0.0.1", "--in-memory", "--allow-private-networks"},
+        Map.of("HOOKSTREAM_API_KEY", preset));
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    try (WebhookReceiver receiver = WebhookReceiver.start();
+        StandaloneServer server = StandaloneServer.start(options, new PrintStream(printed,
+            true, StandardCharsets.UTF_8))) {
+      assertThat(printed.toString(StandardCharsets.UTF_8)).contains("IN MEMORY")
+          .doesNotContain("API key");
+      assertThat(server.newApiKey()).isEmpty();
+      assertThat(call(server.url(), "GET", "/v1/health", null, null).path("status").asText())
+          .isEqualTo("ok");
+      String sourceId = call(server.url(), "POST", "/v1/sources", preset,
+          "{\"name\":\"Orders\"}").path("id").asText();
+      String dst = call(server.url(), "POST", "/v1/destinations", preset,
+          "{\"name\":\"Receiver\",\"url\":\"" + receiver.url("orders") + "\"}").path("id")
+          .asText();
+      call(server.url(), "POST", "/v1/connections", preset,
+          "{\"source_id\":\"" + sourceId + "\",\"destination_id\":\"" + dst + "\"}");
+
+      JsonNode accepted = call(server.url(), "POST", "/v1/ingest/" + sourceId, null,
+          "{\"type\":\"order.created\",\"id\":7}");
+      String eventId = accepted.path("event_id").asText();
+      assertThat(eventId).startsWith("evt_");
+
+      List<RecordedRequest> got = receiver.awaitRequests(1, Duration.ofSeconds(15));
+      assertThat(got.get(0).bodyAsString()).isEqualTo("{\"type\":\"order.created\",\"id\":7}");
+      assertThat(got.get(0).header("X-hookstream-Event-Id")).isEqualTo(eventId);
+    }
+  }
+
+  @Test
+  void firstStartOnH2PrintsAKeyAndASecondStartKeepsEverything() throws Exception {
+    ServerOptions options = ServerOptions.parse(new String[] {"--port", "0", "--host",
+        "127.0.0.1", "--data", data.toString()}, Map.of());
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    String sourceId;
+    String key;
+    try (StandaloneServer server = StandaloneServer.start(options, new PrintStream(printed,
+        true, StandardCharsets.UTF_8))) {
+      String out = printed.toString(StandardCharsets.UTF_8);
+      assertThat(out).contains("listening on " + server.url()).contains("H2 file")
+          .contains("API key (shown once");
+      key = server.newApiKey().orElseThrow();
+      assertThat(out).contains(key);
+      assertThat(key).matches("hs_live_[0-9a-f]{64}");
+      assertThat(call(server.url(), "GET", "/v1/health", null, null).path("status").asText())
+          .isEqualTo("ok");
+      JsonNode source = call(server.url(), "POST", "/v1/sources", key,
+          "{\"name\":\"Orders\"}");
+      sourceId = source.path("id").asText();
+      assertThat(source.path("url").asText()).isEqualTo("http://localhost:"
+          + server.url().getPort() + "/v1/ingest/" + sourceId);
+      call(server.url(), "POST", "/v1/ingest/" + sourceId, null, "{\"id\":1}");
+    }
+
+    ByteArrayOutputStream again = new ByteArrayOutputStream();
+    try (StandaloneServer server = StandaloneServer.start(options, new PrintStream(again, true,
+        StandardCharsets.UTF_8))) {
+      assertThat(again.toString(StandardCharsets.UTF_8)).doesNotContain("API key");
+      assertThat(server.newApiKey()).isEmpty();
+      JsonNode events = call(server.url(), "GET", "/v1/events?source_id=" + sourceId, key, null);
+      assertThat(events.path("events").size()).isEqualTo(1);
+      assertThat(call(server.url(), "GET", "/v1/sources/" + sourceId, key, null).path("name")
+          .asText()).isEqualTo("Orders");
+    }
+  }
+
+  @Test
+  void badCommandLinesAreRefusedWithTheReason() {
+    assertThatThrownBy(() -> ServerOptions.parse(new String[] {"--port", "99999"}, Map.of()))
+        .hasMessageContaining("--port");
+    assertThatThrownBy(() -> ServerOptions.parse(new String[] {"--jdbc-url", "mysql://x"},
+        Map.of())).hasMessageContaining("--jdbc-url");
+    assertThatThrownBy(() -> ServerOptions.parse(new String[] {"--data"}, Map.of()))
+        .hasMessageContaining("needs a value");
+    assertThatThrownBy(() -> ServerOptions.parse(new String[] {"--verbose"}, Map.of()))
+        .hasMessageContaining("unknown option");
+  }
+
+  private JsonNode call(URI base, String method, String path, String key, String json)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(Duration.ofSeconds(10))
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json));
+    if (key != null) {
+      b.header("X-API-Key", key);
+    }
+    if (json != null) {
+      b.header("Content-Type", "application/json");
+    }
+    HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isBetween(200, 299);
+    return JSON.readTree(r.body());
+  }
+}

@@ -1,0 +1,59 @@
+package io.hookstream.servlet.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookstream.connection.ConnectionSpec;
+import io.hookstream.spi.store.ConnectionRecord;
+import java.util.function.UnaryOperator;
+
+/**
+ * The JSON of a connection. {@code filter_rules} must be an array; its rules (with {@code op} or
+ * {@code operator}) are checked by the engine, which stores them with {@code op}. Ids in the body
+ * that cannot be ids are a 422 naming the field. Stateless.
+ */
+final class ConnectionJson {
+
+  private ConnectionJson() {}
+
+  static UnaryOperator<ConnectionSpec.Builder> changes(Fields f) {
+    Changes<ConnectionSpec.Builder> c = new Changes<>();
+    f.readText(c.set(ConnectionSpec.Builder::name), "name");
+    f.readText(v -> {
+      if (v != null && !ResourceIds.looksLike("src", v)) {
+        f.error("source_id", "no source " + ResourceIds.abbreviate(v) + " in this environment");
+      }
+      c.add(b -> b.sourceId(v));
+    }, "source_id");
+    f.readText(v -> {
+      if (v != null && !ResourceIds.looksLike("dst", v)) {
+        f.error("destination_id", "no destination " + ResourceIds.abbreviate(v)
+            + " in this environment");
+      }
+      c.add(b -> b.destinationId(v));
+    }, "destination_id");
+    f.readArrayText(c.set(ConnectionSpec.Builder::filterRulesJson), "filter_rules");
+    f.readText(c.set(ConnectionSpec.Builder::transformExpression), "transform_expression");
+    f.readBool(c.set(ConnectionSpec.Builder::transformEnabled), "transform_enabled");
+    f.readBool(c.set(ConnectionSpec.Builder::enabled), "enabled");
+    f.throwIfInvalid();
+    return c.toOperator();
+  }
+
+  static ObjectNode render(ConnectionRecord c, String sourceName, String destinationName) {
+    ObjectNode o = JsonIo.object();
+    o.put("id", c.id());
+    o.put("name", c.name());
+    o.put("source_id", c.sourceId());
+    o.put("destination_id", c.destinationId());
+    o.put("source_name", sourceName);
+    o.put("destination_name", destinationName);
+    JsonNode rules = JsonIo.stored(c.filterRulesJson());
+    o.set("filter_rules", rules == null ? JsonIo.MAPPER.createArrayNode() : rules);
+    o.put("transform_expression", c.transformExpression());
+    o.put("transform_enabled", c.transformEnabled());
+    o.put("enabled", c.enabled());
+    Timestamps.put(o, "created_at", c.createdAt());
+    Timestamps.put(o, "updated_at", c.updatedAt());
+    return o;
+  }
+}

@@ -1,0 +1,84 @@
+package io.hookstream.servlet.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookstream.Hookstream;
+import io.hookstream.delivery.CircuitState;
+import io.hookstream.destination.DestinationSpec;
+import io.hookstream.spi.store.DestinationRecord;
+import io.hookstream.spi.store.Page;
+import io.hookstream.spi.store.PageRequest;
+import java.io.IOException;
+
+/** {@code /v1/destinations}: CRUD and the destination templates. */
+final class DestinationsResource {
+
+  private final Hookstream engine;
+
+  DestinationsResource(Hookstream engine) {
+    this.engine = engine;
+  }
+
+  void register(Router router) {
+    router.get("/v1/destinations/templates", r -> ApiResponse.ok(DestinationTemplates.render()))
+        .get("/v1/destinations", this::list)
+        .post("/v1/destinations", this::create)
+        .get("/v1/destinations/:id", this::get)
+        .patch("/v1/destinations/:id", this::update)
+        .delete("/v1/destinations/:id", this::delete)
+        .get("/v1/destinations/:id/circuit",
+            r -> ApiResponse.ok(circuit(engine.circuits().state(r.scope(), id(r)), true)))
+        .post("/v1/destinations/:id/circuit/reset",
+            r -> ApiResponse.ok(circuit(engine.circuits().reset(r.scope(), id(r)), false)));
+  }
+
+  private ApiResponse list(ApiRequest r) {
+    Page<DestinationRecord> page = engine.destinations().list(r.scope(),
+        Paging.request(r.query(), PageRequest.DEFAULT_LIMIT));
+    ArrayNode items = JsonIo.MAPPER.createArrayNode();
+    page.items().forEach(d -> items.add(render(d)));
+    return ApiResponse.ok(Paging.list("destinations", page, items));
+  }
+
+  private ApiResponse create(ApiRequest r) throws IOException {
+    var changes = DestinationJson.changes(r.jsonObject());
+    DestinationRecord d = engine.destinations().create(r.scope(),
+        changes.apply(DestinationSpec.builder()).build());
+    return ApiResponse.created(render(d));
+  }
+
+  private ApiResponse get(ApiRequest r) {
+    return ApiResponse.ok(render(engine.destinations().require(r.scope(), id(r))));
+  }
+
+  private ApiResponse update(ApiRequest r) throws IOException {
+    String id = id(r);
+    var changes = DestinationJson.changes(r.jsonObject());
+    return ApiResponse.ok(render(engine.destinations().update(r.scope(), id, changes)));
+  }
+
+  private ApiResponse delete(ApiRequest r) {
+    engine.destinations().delete(r.scope(), id(r));
+    return ApiResponse.success();
+  }
+
+  private ObjectNode render(DestinationRecord d) {
+    return DestinationJson.render(d, engine.destinations().maskedConfig(d));
+  }
+
+  private static ObjectNode circuit(CircuitState c, boolean detail) {
+    ObjectNode o = JsonIo.object();
+    o.put("destination_id", c.destinationId());
+    o.put("state", c.state());
+    o.put("failure_count", c.failureCount());
+    if (detail) {
+      Timestamps.put(o, "last_failure_at", c.lastFailureAt());
+      Timestamps.put(o, "opened_at", c.openedAt());
+    }
+    return o;
+  }
+
+  static String id(ApiRequest r) {
+    return ResourceIds.require("destination", "dst", r.param("id"));
+  }
+}

@@ -1,0 +1,86 @@
+package io.hookstream.servlet.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookstream.spi.store.EventRecord;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON of an event: a summary for lists, and the detail with headers, query and body. The
+ * body is rendered as JSON when it parses as JSON, as a string when it is UTF-8 text, and as
+ * base64 (with {@code body_encoding: "base64"}) otherwise. Stateless.
+ */
+final class EventJson {
+
+  private EventJson() {}
+
+  static ObjectNode summary(EventRecord e, String sourceName) {
+    ObjectNode o = JsonIo.object();
+    o.put("id", e.id());
+    o.put("source_id", e.sourceId());
+    o.put("source_name", sourceName);
+    o.put("method", e.method());
+    o.put("content_type", e.contentType());
+    o.put("status", e.status().wireName());
+    o.put("dedup_status", e.dedupStatus());
+    o.put("verification_status", e.verificationStatus());
+    o.put("body_size", e.bodySize());
+    Timestamps.put(o, "received_at", e.receivedAt());
+    return o;
+  }
+
+  /** {@code body}: the full body bytes (the record's may be in the blob store). */
+  static ObjectNode detail(EventRecord e, String sourceName, byte[] body) {
+    ObjectNode o = summary(e, sourceName);
+    o.put("path", e.path());
+    o.put("source_ip", e.sourceIp());
+    o.set("headers", flatten(e.headers()));
+    o.set("query", flatten(e.query()));
+    renderBody(o, body);
+    o.put("body_sha256", e.bodySha256());
+    o.put("duplicate_of", e.duplicateOf());
+    Timestamps.put(o, "routed_at", e.routedAt());
+    Timestamps.put(o, "updated_at", e.updatedAt());
+    return o;
+  }
+
+  /** Header and query values: one value as a string, several joined with ", ". */
+  private static ObjectNode flatten(Map<String, List<String>> values) {
+    ObjectNode o = JsonIo.object();
+    if (values != null) {
+      values.forEach((k, v) -> o.put(k, String.join(", ", v)));
+    }
+    return o;
+  }
+
+  private static void renderBody(ObjectNode o, byte[] body) {
+    if (body == null || body.length == 0) {
+      o.putNull("body");
+      o.put("body_encoding", "json");
+      return;
+    }
+    JsonNode json = io.hookstream.internal.Json.parseOrNull(body);
+    if (json != null) {
+      o.set("body", json);
+      o.put("body_encoding", "json");
+      return;
+    }
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body)).toString();
+      o.put("body", text);
+      o.put("body_encoding", "text");
+    } catch (CharacterCodingException e) {
+      o.put("body", Base64.getEncoder().encodeToString(body));
+      o.put("body_encoding", "base64");
+    }
+  }
+}
