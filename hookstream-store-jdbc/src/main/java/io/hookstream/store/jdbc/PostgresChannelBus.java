@@ -169,9 +169,12 @@ public final class PostgresChannelBus implements ChannelBus {
           payload = BusCodec.reference(key);
         }
         jdbc.query("SELECT pg_notify(?, ?)", rs -> null, channel, payload);
-      } catch (HookstreamException e) {
+      } catch (HookstreamException e) { // the database or the KV store is unreachable
         dropped.incrementAndGet();
         log.debug("bus message on {} dropped: {}", message.channel(), e.getMessage());
+      } catch (RuntimeException e) { // never let one message stop the sender
+        dropped.incrementAndGet();
+        log.warn("bus message on {} dropped", message.channel(), e);
       }
     }
   }
