@@ -92,10 +92,18 @@ public final class EndToEndHarness implements Harness {
       String source = wire(hs, receiver, connections);
       // Warm-up: JIT, connection pools, the route cache.
       offer(hs, source, receiver, 1_000, 2_000, connections);
+      boolean kept = true;
       for (double rate : rates) {
+        String what = String.format(Locale.ROOT, "%s at %,.0f events/s", label, rate);
+        if (!kept) {
+          // A rate it could not sustain says what a higher one would: the backlog only grows.
+          rows.add(Row.alone(name(), what, Double.NaN, "",
+              "not run: the previous rate was not sustained"));
+          continue;
+        }
         long events = (long) (rate * seconds);
         Measured m = offer(hs, source, receiver, rate, events, connections);
-        String what = String.format(Locale.ROOT, "%s at %,.0f events/s", label, rate);
+        kept = m.delivered == m.expected && m.deliveredPerSecond >= 0.9 * rate * connections;
         System.out.printf(Locale.ROOT, "%-60s delivered %,8.0f/s (%d of %d) %s%n", what,
             m.deliveredPerSecond, m.delivered, m.expected, m.latency);
         rows.add(Row.of(name(), what + ": delivered", m.deliveredPerSecond,
@@ -127,7 +135,7 @@ public final class EndToEndHarness implements Harness {
 
   private static Measured offer(Hookstream hs, String source, LatencyReceiver receiver,
       double rate, long events, int connections) throws Exception {
-    Latency latency = receiver.reset();
+    Latency latency = receiver.reset(System.nanoTime());
     OpenLoop.Result sent = OpenLoop.run(SENDERS, rate, events, (n, intended) ->
         hs.ingest(source, IngestRequest.builder().method("POST").url("http://localhost/bench")
             .header("Content-Type", "application/json").clientIp("127.0.0.1")
@@ -136,6 +144,10 @@ public final class EndToEndHarness implements Harness {
     receiver.awaitCount(expected, DRAIN_NANOS);
     long delivered = receiver.received();
     double elapsed = (receiver.lastReceiptNanos() - sent.startNanos()) / 1e9;
+    if (receiver.stale() > 0) {
+      System.out.printf(Locale.ROOT, "  (%d late deliveries of the previous measurement ignored)%n",
+          receiver.stale());
+    }
     return new Measured(expected, delivered, delivered / elapsed, latency);
   }
 

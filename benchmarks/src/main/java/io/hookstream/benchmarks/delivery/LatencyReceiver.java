@@ -25,7 +25,9 @@ final class LatencyReceiver implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private volatile Latency latency = new Latency();
+  private volatile long since = Long.MIN_VALUE;
   private final AtomicLong received = new AtomicLong();
+  private final AtomicLong stale = new AtomicLong();
   private final AtomicLong lastReceipt = new AtomicLong();
 
   LatencyReceiver(int threads) throws IOException {
@@ -40,11 +42,21 @@ final class LatencyReceiver implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
-  /** Starts a new measurement: a fresh histogram and count. */
-  Latency reset() {
+  /**
+   * Starts a new measurement: a fresh histogram and count. Deliveries stamped before {@code
+   * sinceNanos} belong to an earlier measurement that had not drained; they are counted apart.
+   */
+  Latency reset(long sinceNanos) {
     latency = new Latency();
+    since = sinceNanos;
     received.set(0);
+    stale.set(0);
     return latency;
+  }
+
+  /** Deliveries of earlier measurements that arrived during this one. */
+  long stale() {
+    return stale.get();
   }
 
   long received() {
@@ -81,9 +93,14 @@ final class LatencyReceiver implements AutoCloseable {
       }
     }
     long now = System.nanoTime();
-    latency.recordNanos(now - Payloads.stamp(buf, n));
-    lastReceipt.accumulateAndGet(now, Math::max);
-    received.incrementAndGet();
+    long stamp = Payloads.stamp(buf, n);
+    if (stamp < since) {
+      stale.incrementAndGet();
+    } else {
+      latency.recordNanos(now - stamp);
+      lastReceipt.accumulateAndGet(now, Math::max);
+      received.incrementAndGet();
+    }
     exchange.sendResponseHeaders(200, -1);
     exchange.close();
   }
