@@ -31,8 +31,9 @@ final class SyntheticEvents {
     return String.format(Locale.ROOT, "evt_%012x%020x", EPOCH.toEpochMilli() + i, i);
   }
 
+  /** Destinations take turns by hundreds, so that the pending tasks spread over all of them. */
   static String destinationId(long i) {
-    return String.format(Locale.ROOT, "dst_%032x", i % DESTINATIONS);
+    return String.format(Locale.ROOT, "dst_%032x", (i / 100) % DESTINATIONS);
   }
 
   static boolean pending(long i) {
