@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -88,7 +89,7 @@ final class LatencyReceiver implements AutoCloseable {
       while ((r = in.read(buf, n, buf.length - n)) > 0) {
         n += r;
         if (n == buf.length) {
-          buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+          buf = Arrays.copyOf(buf, buf.length * 2);
         }
       }
     }

@@ -127,8 +127,10 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     params.addAll(excluded);
     params.add(limit);
     return jdbc.withConnection(c -> {
+      // ORDER BY names the constant status too: H2 then walks tasks_due (status,
+      // next_attempt_at, id) in order instead of sorting every due task.
       List<Object[]> candidates = Jdbc.query(c, "SELECT id, version FROM " + tasks + " WHERE "
-          + DUE + exclusion + " ORDER BY next_attempt_at, id LIMIT ?",
+          + DUE + exclusion + " ORDER BY status, next_attempt_at, id LIMIT ?",
           JdbcDeliveryRepository::idAndVersion, params.toArray());
       return lease(c, owner, leaseUntil, now, candidates);
     });
@@ -241,15 +243,21 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     return params.toArray();
   }
 
+  /**
+   * The ORDER BY names the constant destination and status too, so that H2 reads
+   * tasks_destination (destination_id, status, sequence, id) in order instead of sorting; the
+   * order is the same, and PostgreSQL ignores sort keys bound to constants.
+   */
   private static String destinationCandidates(boolean createdBefore) {
     return " WHERE destination_id = ? AND " + DUE + (createdBefore ? " AND created_at <= ?" : "")
-        + " ORDER BY sequence, id LIMIT ?";
+        + " ORDER BY destination_id, status, sequence, id LIMIT ?";
   }
 
   /** Ordered delivery: only the destination's first pending task, and only if it may go now. */
   private List<DeliveryTask> claimHead(Connection c, DestinationClaim claim) throws SQLException {
     List<DeliveryTask> head = Jdbc.query(c, "SELECT * FROM " + tasks + " WHERE destination_id = ?"
-        + " AND status = 'pending' ORDER BY sequence, id LIMIT 1", JdbcDeliveryRepository::task,
+        + " AND status = 'pending' ORDER BY destination_id, status, sequence, id LIMIT 1",
+        JdbcDeliveryRepository::task,
         claim.destinationId());
     if (head.isEmpty() || !head.get(0).due(claim.now()) || (claim.createdBefore() != null
         && head.get(0).createdAt().isAfter(claim.createdBefore()))) {
