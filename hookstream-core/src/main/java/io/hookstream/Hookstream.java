@@ -12,6 +12,7 @@ import io.hookstream.delivery.RunResult;
 import io.hookstream.delivery.TaskFactory;
 import io.hookstream.destination.DestinationService;
 import io.hookstream.event.EventService;
+import io.hookstream.event.RetentionJob;
 import io.hookstream.ingest.IngestContext;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.ingest.IngestResult;
@@ -49,7 +50,7 @@ import io.hookstream.spi.store.SourceRecord;
 import io.hookstream.spi.store.Store;
 import io.hookstream.stream.ChannelBroadcaster;
 import io.hookstream.stream.WebSocketDestinationProvider;
-import io.hookstream.stream.internal.LocalChannelBus;
+import io.hookstream.spi.InProcessChannelBus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,6 +114,8 @@ public final class Hookstream implements AutoCloseable {
   private final ThreadPoolExecutor routingExecutor;
   private final ScheduledExecutorService timers;
   private final Duration recoveryInterval;
+  private final RetentionJob retention;
+  private final Duration retentionInterval;
   private final ChannelBus bus;
   private final boolean ownsBus;
   private final ChannelBroadcaster streams;
@@ -129,6 +132,9 @@ public final class Hookstream implements AutoCloseable {
     this.ids = new Ids(clock);
     this.instanceId = b.instanceId;
     this.recoveryInterval = b.recoveryInterval;
+    this.retention = new RetentionJob(store, blobs, b.keyValueStore, clock, b.archiveBeforePurge,
+        RetentionJob.DEFAULT_BATCH_SIZE);
+    this.retentionInterval = b.retentionInterval;
     this.organizations = new OrganizationService(store, clock, ids);
     this.apiKeys = new ApiKeyService(store, clock, ids);
     List<Authenticator> auth = new ArrayList<>();
@@ -138,7 +144,7 @@ public final class Hookstream implements AutoCloseable {
     this.sources = new SourceService(store, clock, ids, new SourceChecks(), b.ingestBaseUrl);
     this.ownsBus = b.channelBus == null;
     this.bus = ownsBus
-        ? new LocalChannelBus(b.streamBusCapacity, "hookstream-stream-" + instanceId)
+        ? new InProcessChannelBus(b.streamBusCapacity, "hookstream-stream-" + instanceId)
         : b.channelBus;
     this.streams = new ChannelBroadcaster(bus);
     Map<String, DestinationProvider> all = new LinkedHashMap<>(b.providers);
@@ -197,6 +203,9 @@ public final class Hookstream implements AutoCloseable {
       started = true;
       long every = recoveryInterval.toMillis();
       timers.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
+      long purgeEvery = retentionInterval.toMillis();
+      timers.scheduleWithFixedDelay(this::purgeQuietly, purgeEvery, purgeEvery,
+          TimeUnit.MILLISECONDS);
       scheduler.start();
       LOG.info("hookstream engine {} started", instanceId);
     }
@@ -308,6 +317,15 @@ public final class Hookstream implements AutoCloseable {
     return scheduler.runDueNow();
   }
 
+  /**
+   * Runs the retention purge now (the engine also runs it every retention interval): events
+   * older than their environment's retention, with their tasks, attempts and body blobs, then
+   * expired key-value entries. See {@link RetentionJob}.
+   */
+  public RetentionJob.Result runRetention() {
+    return retention.runOnce();
+  }
+
   public Clock clock() {
     return clock;
   }
@@ -391,6 +409,14 @@ public final class Hookstream implements AutoCloseable {
     }
   }
 
+  private void purgeQuietly() {
+    try {
+      retention.runOnce();
+    } catch (RuntimeException e) {
+      LOG.warn("retention purge failed; it will run again", e);
+    }
+  }
+
   private void sweepQuietly() {
     try {
       recovery.runOnce();
@@ -416,6 +442,7 @@ public final class Hookstream implements AutoCloseable {
     public static final Duration DEFAULT_RECOVERY_GRACE = Duration.ofSeconds(30);
     public static final Duration DEFAULT_RECOVERY_INTERVAL = Duration.ofSeconds(10);
     public static final Duration DEFAULT_ROUTE_CACHE_TTL = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_RETENTION_INTERVAL = Duration.ofHours(1);
     public static final String DEFAULT_INGEST_BASE_URL = "http://localhost:8080";
     public static final int DEFAULT_STREAM_BUS_CAPACITY = 10_000;
 
@@ -431,6 +458,8 @@ public final class Hookstream implements AutoCloseable {
     private String instanceId = "hs-" + UUID.randomUUID().toString().substring(0, 8);
     private Duration recoveryGrace = DEFAULT_RECOVERY_GRACE;
     private Duration recoveryInterval = DEFAULT_RECOVERY_INTERVAL;
+    private Duration retentionInterval = DEFAULT_RETENTION_INTERVAL;
+    private boolean archiveBeforePurge;
     private Duration routeCacheTtl = DEFAULT_ROUTE_CACHE_TTL;
     private TrustedProxies trustedProxies = TrustedProxies.none();
     private Duration transformTimeLimit = DashjoinTransformEngine.DEFAULT_TIME_LIMIT;
@@ -563,6 +592,16 @@ public final class Hookstream implements AutoCloseable {
       this.deliveryThreads = threads;
       this.deliveryLease = positive(lease, "lease");
       this.deliveryPollInterval = positive(pollInterval, "pollInterval");
+      return this;
+    }
+
+    /**
+     * How often the retention purge runs in real time (default 1 h) and whether it first
+     * archives purged events as NDJSON to the blob store (default false).
+     */
+    public Builder retention(Duration interval, boolean archive) {
+      this.retentionInterval = positive(interval, "retention interval");
+      this.archiveBeforePurge = archive;
       return this;
     }
 

@@ -16,7 +16,7 @@ import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.IssueRecord;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.store.memory.InMemoryBlobStore;
-import io.hookstream.store.memory.InMemoryChannelBus;
+import io.hookstream.spi.InProcessChannelBus;
 import io.hookstream.store.memory.InMemoryKeyValueStore;
 import io.hookstream.store.memory.InMemoryStore;
 import java.nio.charset.StandardCharsets;
@@ -202,7 +202,7 @@ class EngineStreamingTest {
 
   @Test
   void aHostBusCarriesMessagesBetweenTwoEngines() throws Exception {
-    InMemoryChannelBus shared = new InMemoryChannelBus();
+    InProcessChannelBus shared = new InProcessChannelBus();
     InMemoryStore store = new InMemoryStore();
     try (Hookstream a = engine(store, shared); Hookstream b = engine(store, shared)) {
       var org = a.organizations().create("Acme");
@@ -218,7 +218,7 @@ class EngineStreamingTest {
     }
   }
 
-  private Hookstream engine(InMemoryStore store, InMemoryChannelBus bus) {
+  private Hookstream engine(InMemoryStore store, InProcessChannelBus bus) {
     return Hookstream.builder().store(store).keyValueStore(new InMemoryKeyValueStore(clock))
         .blobStore(new InMemoryBlobStore()).clock(clock).channelBus(bus).build().start();
   }

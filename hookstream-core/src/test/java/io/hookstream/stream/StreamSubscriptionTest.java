@@ -2,7 +2,7 @@ package io.hookstream.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookstream.stream.internal.LocalChannelBus;
+import io.hookstream.spi.InProcessChannelBus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class StreamSubscriptionTest {
 
-  private final LocalChannelBus bus = new LocalChannelBus(100, "test-bus");
+  private final InProcessChannelBus bus = new InProcessChannelBus(100, "test-bus");
   private final ChannelBroadcaster broadcaster = new ChannelBroadcaster(bus);
 
   @AfterEach

@@ -39,4 +39,12 @@ public interface KeyValueStore {
 
   /** Removes {@code key}; returns whether a live value was removed. */
   boolean delete(String key);
+
+  /**
+   * Deletes up to {@code limit} expired entries and returns how many. Stores that drop expired
+   * entries by themselves (like the in-memory one) need not override this no-op.
+   */
+  default int purgeExpired(int limit) {
+    return 0;
+  }
 }

@@ -12,11 +12,16 @@ import java.util.Map;
 /**
  * Derives an event's status from its tasks once one settles, counting only the newest task of
  * each route (connection and destination), since a retry supersedes the earlier one: processing
- * while any is pending, else failed if any is dead, else delivered if any succeeded. An event whose tasks
- * were all cancelled keeps its status. Stateless and thread-safe: each caller reads after its own
- * write, so the last task to settle sees them all.
+ * while any is pending, else failed if any is dead, else delivered if any succeeded. An event
+ * whose tasks were all cancelled keeps its status. Stateless and thread-safe: tasks of one event
+ * settle on several threads, and a caller that computed its status early may write it after a
+ * later caller's; so each caller re-reads after writing and writes again until the stored status
+ * is what the tasks say, and the last writer always leaves the final status.
  */
 public final class EventStatusUpdater {
+
+  /** Each extra round needs another thread's write in between; a handful always suffices. */
+  private static final int MAX_ROUNDS = 8;
 
   private final Store store;
 
@@ -26,15 +31,16 @@ public final class EventStatusUpdater {
 
   /** Recomputes and stores the status of event {@code eventId}. */
   public void refresh(Scope scope, String eventId, Instant now) {
-    List<DeliveryTask> tasks = store.deliveries().tasksForEvent(scope, eventId);
-    EventStatus target = target(tasks);
-    if (target == null) {
-      return;
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      EventStatus target = target(store.deliveries().tasksForEvent(scope, eventId));
+      EventStatus stored = store.events().find(scope, eventId).map(e -> e.status()).orElse(null);
+      if (target == null || stored == null || stored == target) {
+        return;
+      }
+      store.events().updateStatus(scope, eventId, target, now);
     }
-    store.events().find(scope, eventId)
-        .filter(e -> e.status() != target)
-        .ifPresent(e -> store.events().updateStatus(scope, eventId, target, now));
   }
+
 
   static EventStatus target(List<DeliveryTask> tasks) {
     // A retry supersedes the earlier task of the same route: only the newest counts.

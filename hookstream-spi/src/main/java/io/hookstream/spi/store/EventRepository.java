@@ -3,6 +3,7 @@ package io.hookstream.spi.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Received events and the atomic hand-over from ingest to routing. */
 public interface EventRepository {
@@ -41,4 +42,16 @@ public interface EventRepository {
 
   /** Sets the event's status; false if unknown. */
   boolean updateStatus(Scope scope, String eventId, EventStatus status, Instant at);
+
+  /**
+   * Retention: deletes up to {@code limit} events of {@code scope} received before {@code
+   * before}, oldest first, together with their delivery tasks and attempts, and returns them.
+   * {@code beforeDelete} is called with those events before anything is deleted (to archive
+   * them); if it throws, nothing is deleted and the exception propagates. Body blobs are the
+   * caller's to delete. Two concurrent purges of one scope never return the same event.
+   */
+  default List<EventRecord> purgeBefore(
+      Scope scope, Instant before, int limit, Consumer<List<EventRecord>> beforeDelete) {
+    throw new UnsupportedOperationException("purgeBefore is not implemented by this store");
+  }
 }

@@ -104,6 +104,16 @@ public final class JdbcKeyValueStore implements KeyValueStore {
         clock.now()) == 1;
   }
 
+  /** Deletes up to {@code limit} expired rows, soonest expired first (the retention job's call). */
+  @Override
+  public int purgeExpired(int limit) {
+    if (limit <= 0) {
+      return 0;
+    }
+    return jdbc.update("DELETE FROM " + table + " WHERE k IN (SELECT k FROM " + table
+        + " WHERE expires_at <= ? ORDER BY expires_at LIMIT ?)", clock.now(), limit);
+  }
+
   /** Removes an expired row of {@code key}, then inserts unless a live one is there. */
   private boolean tryInsert(String key, String value, Instant expiresAt, Instant now) {
     jdbc.update("DELETE FROM " + table + " WHERE k = ? AND expires_at <= ?", key, now);

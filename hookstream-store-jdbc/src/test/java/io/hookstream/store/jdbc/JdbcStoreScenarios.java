@@ -18,6 +18,9 @@ import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.SourceRecord;
 import io.hookstream.spi.store.Store;
 import io.hookstream.spi.store.TaskStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,13 +53,15 @@ abstract class JdbcStoreScenarios {
   private final ManualClock clock = new ManualClock(T0);
   private final ExecutorService pool = Executors.newFixedThreadPool(8);
   private JdbcStores stores;
+  private DataSource database;
   private Store store;
 
   protected abstract DataSource dataSource();
 
   @BeforeAll
   void build() {
-    stores = JdbcStores.builder(dataSource()).clock(clock).build();
+    database = dataSource();
+    stores = JdbcStores.builder(database).clock(clock).build();
     store = stores.store();
   }
 
@@ -226,6 +231,31 @@ abstract class JdbcStoreScenarios {
     assertThat(store.deliveries().tasksForEvent(SCOPE, event.id())).hasSize(2);
     assertThat(store.events().find(SCOPE, event.id()).orElseThrow().routedAt())
         .isEqualTo(T0.plusSeconds(1));
+  }
+
+  @Test
+  void purgeExpiredDeletesExpiredKeyValueRowsInBatches() throws Exception {
+    ManualClock own = new ManualClock(T0);
+    KeyValueStore kv = JdbcStores.builder(database).clock(own).build().keyValueStore();
+    String prefix = "purge/" + Fixtures.id("k") + "/";
+    for (int i = 0; i < 5; i++) {
+      kv.put(prefix + i, "v", Duration.ofSeconds(1));
+    }
+    kv.put(prefix + "live", "v", Duration.ofHours(1));
+    own.advance(Duration.ofSeconds(10));
+    assertThat(kv.purgeExpired(2)).isEqualTo(2);
+    while (kv.purgeExpired(100) == 100) {
+      // rows other tests left expired go too
+    }
+    try (Connection c = database.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT k FROM hs_kv WHERE k LIKE ?")) {
+      ps.setString(1, prefix + "%");
+      try (ResultSet rs = ps.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo(prefix + "live");
+        assertThat(rs.next()).isFalse();
+      }
+    }
   }
 
   @Test

@@ -3,8 +3,10 @@ package io.hookstream.store.jdbc;
 import static io.hookstream.store.jdbc.Fixtures.SCOPE;
 import static io.hookstream.store.jdbc.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hookstream.spi.store.AttemptQuery;
+import io.hookstream.spi.store.DestinationClaim;
 import io.hookstream.spi.store.EventQuery;
 import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.PageRequest;
@@ -14,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,13 @@ class PostgresIndexUseTest {
           + " CASE WHEN i % 200 = 0 THEN 'pending' ELSE 'succeeded' END, 1,"
           + " TIMESTAMPTZ '2026-01-01 00:00:00Z' - i * interval '1 second', i, 1, now(), now()"
           + " FROM generate_series(1, " + ROWS + ") i");
+      // One busy destination with a long backlog: its claim must read a page, not the backlog.
+      st.execute("INSERT INTO hs_delivery_tasks (id, org_id, env_id, event_id, destination_id,"
+          + " status, attempts, next_attempt_at, sequence, version, created_at, updated_at)"
+          + " SELECT 'dt_busy' || lpad(to_hex(i), 32, '0'), 'org_test', 'env_test',"
+          + " 'evt_' || lpad(to_hex(i), 32, '0'), 'dst_busy', 'pending', 0,"
+          + " TIMESTAMPTZ '2025-12-31 00:00:00Z' + (i % 100) * interval '1 second', i, 1,"
+          + " now(), now() FROM generate_series(1, 5000) i");
       st.execute("INSERT INTO hs_attempts (id, org_id, env_id, event_id, destination_id,"
           + " attempt_number, status, dlq, attempted_at)"
           + " SELECT 'da_' || lpad(to_hex(i), 32, '0'), 'org_test', " + ENV + ","
@@ -96,6 +106,36 @@ class PostgresIndexUseTest {
   }
 
   @Test
+  void destinationsWithDueWorkAreFoundWithoutReadingTheBacklog() throws SQLException {
+    String plan = planOf(() -> assertThat(store.deliveries().dueDestinations(T0, 100,
+        List.of("dst_3"))).contains("dst_busy", "dst_0"));
+    assertThat(plan).contains("Recursive Union").contains("hs_tasks_destination_due")
+        .doesNotContain("Seq Scan");
+  }
+
+  @Test
+  void claimOfOneDestinationsTasks() throws SQLException {
+    Runnable claim = () -> store.deliveries().claimDue(new DestinationClaim("dst_busy", "node-1", T0,
+        T0.plusSeconds(30), 10, 20, false, null));
+    String update = planOf(claim, "UPDATE");
+    assertThat(update).contains("hs_tasks_destination").contains("LockRows");
+    assertReadsNoTableAndSortsNothing(update);
+    String count = planOf(claim, "COUNT(*)");
+    assertThat(count).contains("hs_tasks_leased").doesNotContain("Seq Scan");
+  }
+
+  @Test
+  void retentionPurgeReadsTheOldestEventsOfOneEnvironment() throws SQLException {
+    // The archive step refuses, so the purge rolls back and the data stays for the other tests.
+    String plan = planOf(() -> assertThatThrownBy(() -> store.events().purgeBefore(SCOPE,
+        Instant.now().minusSeconds(3600), 10, batch -> {
+          throw new IllegalStateException("keep the rows");
+        })).hasMessage("keep the rows"), "FOR UPDATE");
+    assertThat(plan).contains("hs_events_received").contains("LockRows");
+    assertReadsNoTableAndSortsNothing(plan);
+  }
+
+  @Test
   void attemptsOfOneEvent() throws SQLException {
     String eventId = "evt_" + "0".repeat(30) + "32";
     String plan = planOf(() -> store.deliveries().listAttempts(SCOPE,
@@ -118,10 +158,15 @@ class PostgresIndexUseTest {
 
   /** Runs {@code call} through the store and EXPLAINs the statement it executed last. */
   private String planOf(Runnable call) throws SQLException {
+    return planOf(call, "");
+  }
+
+  /** EXPLAINs the last statement {@code call} executed whose SQL contains {@code marker}. */
+  private String planOf(Runnable call, String marker) throws SQLException {
     dataSource.executed().clear();
     call.run();
-    RecordingDataSource.Executed last = dataSource.executed()
-        .get(dataSource.executed().size() - 1);
+    RecordingDataSource.Executed last = dataSource.executed().stream()
+        .filter(e -> e.sql().contains(marker)).reduce((a, b) -> b).orElseThrow();
     StringBuilder plan = new StringBuilder();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = last.replay(c, "EXPLAIN ");

@@ -38,6 +38,11 @@ public final class TestDatabases {
 
   /** A new database with a random name on the shared embedded PostgreSQL server. */
   public static DataSource postgresFresh() {
+    return postgres(createPostgresDatabase(), "hookstream-test");
+  }
+
+  /** Creates an empty database on the shared embedded PostgreSQL server; returns its name. */
+  public static String createPostgresDatabase() {
     EmbeddedPostgres pg = PostgresServer.get();
     String name = "hs_" + UUID.randomUUID().toString().replace("-", "");
     try (Connection c = pg.getPostgresDatabase().getConnection();
@@ -46,12 +51,29 @@ public final class TestDatabases {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create database " + name, e);
     }
+    return name;
+  }
+
+  /**
+   * A new pool on database {@code name} of the shared server whose sessions carry {@code
+   * applicationName} (so a test can find and terminate them in {@code pg_stat_activity}).
+   */
+  public static DataSource postgres(String name, String applicationName) {
+    return postgres(PostgresServer.get().getPort(), name, applicationName);
+  }
+
+  /** A new pool on database {@code name} of the server at {@code port} on localhost. */
+  public static JdbcConnectionPool postgres(int port, String name, String applicationName) {
     PGConnectionPoolDataSource ds = new PGConnectionPoolDataSource();
     ds.setServerNames(new String[] {"localhost"});
-    ds.setPortNumbers(new int[] {pg.getPort()});
+    ds.setPortNumbers(new int[] {port});
     ds.setDatabaseName(name);
     ds.setUser("postgres");
-    return pooled(JdbcConnectionPool.create(ds));
+    ds.setApplicationName(applicationName);
+    ds.setConnectTimeout(5);
+    JdbcConnectionPool pool = JdbcConnectionPool.create(ds);
+    pool.setMaxConnections(MAX_POOL);
+    return pool;
   }
 
   private static DataSource pooled(JdbcConnectionPool pool) {

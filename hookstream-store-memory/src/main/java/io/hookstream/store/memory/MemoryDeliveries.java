@@ -303,6 +303,28 @@ final class MemoryDeliveries implements DeliveryRepository {
         && (q.dlq() == null || q.dlq() == a.dlq());
   }
 
+  /** Retention: drops every task and attempt of {@code eventIds} in {@code scope}. */
+  void removeForEvents(Scope scope, Collection<String> eventIds) {
+    synchronized (lock) {
+      for (String eventId : eventIds) {
+        ConcurrentSkipListSet<String> taskIds = tasksByEvent.remove(eventId);
+        if (taskIds != null) {
+          for (String id : taskIds) {
+            DeliveryTask task = tasks.get(id);
+            if (task != null && task.scope().equals(scope)) {
+              unindex(task);
+              tasks.remove(id);
+            }
+          }
+        }
+        ConcurrentSkipListSet<String> attemptIds = attemptsByEvent.remove(eventId);
+        if (attemptIds != null) {
+          attemptIds.forEach(id -> attempts.remove(scope, id));
+        }
+      }
+    }
+  }
+
   // Index maintenance; callers hold the lock.
 
   private void put(DeliveryTask task) {
@@ -322,6 +344,12 @@ final class MemoryDeliveries implements DeliveryRepository {
 
   private void replace(DeliveryTask stored, DeliveryTask updated) {
     Objects.requireNonNull(updated.nextAttemptAt(), "nextAttemptAt");
+    unindex(stored);
+    put(updated);
+  }
+
+  /** Takes {@code stored} out of the claim indexes. */
+  private void unindex(DeliveryTask stored) {
     waiting.remove(new Slot(stored.nextAttemptAt(), stored.id()));
     if (stored.leaseExpiresAt() != null
         && leased.remove(new Slot(stored.leaseExpiresAt(), stored.id()))) {
@@ -331,6 +359,5 @@ final class MemoryDeliveries implements DeliveryRepository {
     if (pending != null) {
       pending.remove(stored);
     }
-    put(updated);
   }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * Events per scope in a newest-first skip list, with a per-source id index (for the source filter
@@ -42,6 +43,7 @@ final class MemoryEvents implements EventRepository {
   private final ConcurrentSkipListSet<Unrouted> unrouted =
       new ConcurrentSkipListSet<>(Unrouted.ORDER);
   private final MemoryDeliveries deliveries;
+  private final Object purgeLock = new Object();
 
   MemoryEvents(MemoryDeliveries deliveries) {
     this.deliveries = deliveries;
@@ -131,6 +133,43 @@ final class MemoryEvents implements EventRepository {
   public boolean updateStatus(Scope scope, String eventId, EventStatus status, Instant at) {
     Objects.requireNonNull(status, "status");
     return table.update(scope, eventId, e -> e.withStatus(status, at)).isPresent();
+  }
+
+  /**
+   * Retention. The scope's events are scanned oldest id first (ids follow arrival, but a caller
+   * may set any receivedAt, so the scan does not stop early); one purge runs at a time.
+   */
+  @Override
+  public List<EventRecord> purgeBefore(
+      Scope scope, Instant before, int limit, Consumer<List<EventRecord>> beforeDelete) {
+    Objects.requireNonNull(before, "before");
+    synchronized (purgeLock) {
+      List<EventRecord> expired = new ArrayList<>();
+      for (Iterator<EventRecord> it = table.oldestFirst(scope);
+          it.hasNext() && expired.size() < limit; ) {
+        EventRecord e = it.next();
+        if (e.receivedAt().isBefore(before)) {
+          expired.add(e);
+        }
+      }
+      if (expired.isEmpty()) {
+        return List.of();
+      }
+      beforeDelete.accept(List.copyOf(expired));
+      deliveries.removeForEvents(scope, expired.stream().map(EventRecord::id).toList());
+      for (EventRecord e : expired) {
+        table.remove(scope, e.id());
+        unrouted.remove(new Unrouted(e.receivedAt(), e.id(), scope));
+        if (e.sourceId() != null) {
+          SourceKey key = new SourceKey(scope, e.sourceId());
+          ConcurrentSkipListSet<String> ids = bySource.get(key);
+          if (ids != null && ids.remove(e.id())) {
+            counts.get(key).decrement();
+          }
+        }
+      }
+      return List.copyOf(expired);
+    }
   }
 
   long countForSource(Scope scope, String sourceId) {

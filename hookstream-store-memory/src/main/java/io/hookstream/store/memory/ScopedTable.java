@@ -88,6 +88,23 @@ final class ScopedTable<T> {
     }
   }
 
+  /** Removes the row {@code id} of {@code scope}; the removed row, if there was one. */
+  Optional<T> remove(Scope scope, String id) {
+    ConcurrentSkipListMap<String, T> rows = byScope.get(scope);
+    T removed = rows == null ? null : rows.remove(id);
+    if (removed != null && scopes != null) {
+      scopes.remove(id);
+    }
+    return Optional.ofNullable(removed);
+  }
+
+  /** Every row of {@code scope}, oldest (lowest id) first. */
+  Iterator<T> oldestFirst(Scope scope) {
+    ConcurrentSkipListMap<String, T> rows = byScope.get(scope);
+    return rows == null ? java.util.Collections.emptyIterator()
+        : rows.descendingMap().values().iterator();
+  }
+
   /** Every row of {@code scope} older than {@code after}, newest first. */
   Iterator<T> newestFirst(Scope scope, String after) {
     ConcurrentSkipListMap<String, T> rows = byScope.get(scope);

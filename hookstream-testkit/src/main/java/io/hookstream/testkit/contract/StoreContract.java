@@ -12,6 +12,7 @@ import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.CircuitRecord;
 import io.hookstream.spi.store.ConnectionRecord;
 import io.hookstream.spi.store.DeliveryTask;
+import io.hookstream.spi.store.DestinationClaim;
 import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.Environment;
 import io.hookstream.spi.store.EventQuery;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -79,6 +81,8 @@ public abstract class StoreContract {
   private final StoreFixtures fx = new StoreFixtures(ids);
   private Scope scope;
   private Scope other;
+  /** Pending tasks of per-destination claim tests, cancelled after the test. */
+  private final List<DeliveryTask> leftovers = new ArrayList<>();
 
   /** Creates the store under test; called once per test, before it runs. */
   protected abstract Store createStore(ManualClock clock);
@@ -96,7 +100,16 @@ public abstract class StoreContract {
 
   @AfterEach
   final void release() throws Exception {
-    releaseStore(store);
+    try {
+      for (DeliveryTask t : leftovers) {
+        DeliveryTask stored = store.deliveries().findTask(t.scope(), t.id()).orElseThrow();
+        if (stored.status() == TaskStatus.PENDING) {
+          retire(stored);
+        }
+      }
+    } finally {
+      releaseStore(store);
+    }
   }
 
   private Scope newScope() {
@@ -609,6 +622,181 @@ public abstract class StoreContract {
     retire(task);
   }
 
+  // ---------------------------------------------------------------- retention
+
+  @Test
+  void purgeBeforeDeletesOldEventsWithTheirTasksAndAttemptsOldestFirst() {
+    Instant now = clock.now();
+    Route r = route(scope);
+    Route o = route(other);
+    EventRecord old1 = event(r, now.minus(Duration.ofDays(40)));
+    EventRecord old2 = event(r, now.minus(Duration.ofDays(35)));
+    EventRecord old3 = event(r, now.minus(Duration.ofDays(31)));
+    EventRecord recent = event(r, now.minus(Duration.ofDays(29)));
+    EventRecord otherOld = event(o, now.minus(Duration.ofDays(40)));
+    DeliveryTask oldTask = taskWithAttempt(r, old1);
+    DeliveryTask recentTask = taskWithAttempt(r, recent);
+    Instant cutoff = now.minus(Duration.ofDays(30));
+
+    List<List<String>> archived = new ArrayList<>();
+    Consumer<List<EventRecord>> archive =
+        batch -> archived.add(batch.stream().map(EventRecord::id).toList());
+    assertThat(store.events().purgeBefore(scope, cutoff, 2, archive))
+        .extracting(EventRecord::id).containsExactly(old1.id(), old2.id());
+    assertThat(archived).containsExactly(List.of(old1.id(), old2.id()));
+    assertThat(store.events().find(scope, old1.id())).isEmpty();
+    assertThat(store.deliveries().findTask(scope, oldTask.id())).isEmpty();
+    assertThat(store.deliveries().tasksForEvent(scope, old1.id())).isEmpty();
+    assertThat(store.deliveries().listAttempts(scope,
+        new AttemptQuery(old1.id(), null, null, null, null), PageRequest.first(10)).items())
+        .isEmpty();
+
+    assertThat(store.events().purgeBefore(scope, cutoff, 2, archive))
+        .extracting(EventRecord::id).containsExactly(old3.id());
+    assertThat(store.events().purgeBefore(scope, cutoff, 2, archive)).isEmpty();
+    assertThat(archived).hasSize(2);
+
+    assertThat(store.events().find(scope, recent.id())).isPresent();
+    assertThat(store.deliveries().findTask(scope, recentTask.id())).isPresent();
+    assertThat(store.deliveries().listAttempts(scope,
+        new AttemptQuery(recent.id(), null, null, null, null), PageRequest.first(10)).items())
+        .hasSize(1);
+    assertThat(store.events().find(other, otherOld.id())).isPresent();
+  }
+
+  @Test
+  void purgeBeforeDeletesNothingWhenTheArchiveFails() {
+    Route r = route(scope);
+    EventRecord old = event(r, clock.now().minus(Duration.ofDays(40)));
+    assertThatThrownBy(() -> store.events().purgeBefore(scope, clock.now(), 10, batch -> {
+      throw new IllegalStateException("archive unavailable");
+    })).hasMessageContaining("archive unavailable");
+    assertThat(store.events().find(scope, old.id())).isPresent();
+  }
+
+  // ---------------------------------------------------------------- per-destination claims
+
+  @Test
+  void destinationClaimTakesLowestSequenceFirstUpToTheLimit() {
+    Route a = route(scope);
+    Route b = route(scope);
+    insertReversed(a, 5);
+    insertReversed(b, 5);
+    Instant now = clock.now();
+    List<DeliveryTask> got = destinationClaim(a, "n1", 3, 10, false, null);
+    assertThat(got).extracting(DeliveryTask::sequence).containsExactly(96L, 97L, 98L);
+    assertThat(got).allSatisfy(t -> {
+      assertThat(t.destinationId()).isEqualTo(a.destinationId());
+      assertThat(t.leaseOwner()).isEqualTo("n1");
+      assertThat(t.leaseExpiresAt()).isEqualTo(now.plusSeconds(60));
+    });
+    DeliveryTask stored = store.deliveries().findTask(scope, got.get(0).id()).orElseThrow();
+    assertThat(stored.leaseOwner()).isEqualTo("n1");
+    assertThat(stored.version()).isEqualTo(2);
+  }
+
+  @Test
+  void destinationClaimMaxLeasedCountsLeasesOfEveryOwner() {
+    Route a = route(scope);
+    insertReversed(a, 10);
+    assertThat(destinationClaim(a, "n1", 3, 4, false, null)).hasSize(3);
+    assertThat(destinationClaim(a, "n2", 3, 4, false, null)).hasSize(1);
+    assertThat(destinationClaim(a, "n3", 3, 4, false, null)).isEmpty();
+  }
+
+  @Test
+  void destinationClaimSeesExpiredLeasesAsFreeAndTheirTasksAsDue() {
+    Route a = route(scope);
+    insertReversed(a, 2);
+    assertThat(destinationClaim(a, "n1", 2, 2, false, null)).hasSize(2);
+    assertThat(destinationClaim(a, "n2", 2, 2, false, null)).isEmpty();
+    clock.advance(Duration.ofSeconds(60)); // the leases end at exactly now
+    assertThat(destinationClaim(a, "n2", 5, 2, false, null)).hasSize(2)
+        .allSatisfy(t -> assertThat(t.leaseOwner()).isEqualTo("n2"));
+  }
+
+  @Test
+  void orderedDestinationClaimTakesOnlyTheHeadOfTheLineEvenWhenItIsNotDue() {
+    Instant now = clock.now();
+    Route o = route(scope);
+    insertWithSequence(o, 1, now.plusSeconds(30), now); // retrying, not due yet
+    insertWithSequence(o, 2, now, now);
+    assertThat(destinationClaim(o, "n1", 5, 1, true, null)).isEmpty();
+
+    Route p = route(scope);
+    insertWithSequence(p, 1, now, now);
+    insertWithSequence(p, 2, now, now);
+    assertThat(destinationClaim(p, "n1", 5, 5, true, null)).extracting(DeliveryTask::sequence)
+        .containsExactly(1L);
+    // The head is leased: the next one still waits behind it.
+    assertThat(destinationClaim(p, "n2", 5, 5, true, null)).isEmpty();
+  }
+
+  @Test
+  void destinationClaimWithCreatedBeforeTakesOnlyOlderTasks() {
+    Instant now = clock.now();
+    Route a = route(scope);
+    insertWithSequence(a, 1, now, now.minusSeconds(100));
+    insertWithSequence(a, 2, now, now.minusSeconds(50));
+    insertWithSequence(a, 3, now, now.minusSeconds(10));
+    assertThat(destinationClaim(a, "n1", 5, 10, false, now.minusSeconds(50)))
+        .extracting(DeliveryTask::sequence).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void dueDestinationsListsEachDestinationWithDueWorkOnceOldestFirst() {
+    Instant now = clock.now();
+    Route a = route(scope);
+    Route b = route(other);
+    Route later = route(scope);
+    Route leased = route(scope);
+    insertWithSequence(a, 1, now.minusSeconds(10), now);
+    insertWithSequence(a, 2, now.minusSeconds(10), now);
+    insertWithSequence(b, 1, now.minusSeconds(20), now);
+    insertWithSequence(later, 1, now.plusSeconds(5), now);
+    insertWithSequence(leased, 1, now, now);
+    destinationClaim(leased, "n1", 1, 1, false, null);
+    Set<String> mine = Set.of(a.destinationId(), b.destinationId(), later.destinationId(),
+        leased.destinationId());
+
+    assertThat(dueDestinations(now, List.of(), mine))
+        .containsExactly(b.destinationId(), a.destinationId());
+    assertThat(dueDestinations(now, List.of(b.destinationId()), mine))
+        .containsExactly(a.destinationId());
+    destinationClaim(b, "n1", 1, 1, false, null);
+    assertThat(dueDestinations(now, List.of(), mine)).containsExactly(a.destinationId());
+    assertThat(dueDestinations(now.plusSeconds(5), List.of(), mine)).contains(
+        later.destinationId());
+  }
+
+  @Test
+  void concurrentDestinationClaimsNeverShareATaskNorExceedMaxLeased() throws Exception {
+    Route a = route(scope);
+    insertReversed(a, 100);
+    List<List<DeliveryTask>> got = Concurrently.run(8,
+        i -> () -> destinationClaim(a, "n" + i, 10, 25, false, null));
+    List<String> ids = got.stream().flatMap(List::stream).map(DeliveryTask::id).toList();
+    assertThat(ids).hasSize(25).doesNotHaveDuplicates();
+    for (int i = 0; i < got.size(); i++) {
+      String owner = "n" + i;
+      for (DeliveryTask t : got.get(i)) {
+        assertThat(store.deliveries().findTask(scope, t.id()).orElseThrow().leaseOwner())
+            .isEqualTo(owner);
+      }
+    }
+  }
+
+  @Test
+  void concurrentOrderedClaimsLeaseOneTaskAtATime() throws Exception {
+    Route o = route(scope);
+    insertReversed(o, 10);
+    List<List<DeliveryTask>> got = Concurrently.run(8,
+        i -> () -> destinationClaim(o, "n" + i, 5, 1, true, null));
+    assertThat(got.stream().mapToInt(List::size).sum()).isEqualTo(1);
+    assertThat(got.stream().flatMap(List::stream).findFirst().orElseThrow().sequence())
+        .isEqualTo(91L);
+  }
+
   @Test
   void taskUpdatesAreVersionedAndCancelledTasksAreNotClaimed() {
     Route r = route(scope);
@@ -889,6 +1077,54 @@ public abstract class StoreContract {
   }
 
   // ================================================================ helpers
+
+  /** A task of {@code e} that has one recorded attempt (settled back to pending). */
+  private DeliveryTask taskWithAttempt(Route r, EventRecord e) {
+    DeliveryTask task = fx.task(r, e.id(), NEVER, clock.now());
+    store.deliveries().insertTasks(List.of(task));
+    DeliveryTask leased = task.claimed("purger", NEVER, clock.now());
+    assertThat(store.deliveries().update(leased)).isTrue();
+    assertThat(store.deliveries().settle("purger",
+        leased.settled(TaskStatus.PENDING, 1, NEVER, clock.now()),
+        fx.attempt(leased, 1, "failed", false, clock.now()))).isTrue();
+    return task;
+  }
+
+  /** Inserts {@code n} due tasks for {@code r} with sequences 100, 99, ... (reverse order). */
+  private void insertReversed(Route r, int n) {
+    EventRecord e = event(r, clock.now());
+    List<DeliveryTask> list = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      list.add(withSequence(fx.task(r, e.id(), clock.now(), clock.now()), 100 - i));
+    }
+    store.deliveries().insertTasks(list);
+    leftovers.addAll(list);
+  }
+
+  private void insertWithSequence(Route r, long sequence, Instant due, Instant created) {
+    EventRecord e = event(r, created);
+    DeliveryTask t = withSequence(fx.task(r, e.id(), due, created), sequence);
+    store.deliveries().insertTasks(List.of(t));
+    leftovers.add(t);
+  }
+
+  private static DeliveryTask withSequence(DeliveryTask t, long sequence) {
+    return new DeliveryTask(t.id(), t.orgId(), t.envId(), t.eventId(), t.connectionId(),
+        t.destinationId(), t.status(), t.attempts(), t.nextAttemptAt(), t.leaseOwner(),
+        t.leaseExpiresAt(), t.payload(), t.payloadContentType(), sequence, t.version(),
+        t.createdAt(), t.updatedAt());
+  }
+
+  private List<DeliveryTask> destinationClaim(Route r, String owner, int limit, int maxLeased,
+      boolean ordered, Instant createdBefore) {
+    return store.deliveries().claimDue(new DestinationClaim(r.destinationId(), owner,
+        clock.now(), clock.now().plusSeconds(60), limit, maxLeased, ordered, createdBefore));
+  }
+
+  private List<String> dueDestinations(Instant now, List<String> excluded, Set<String> mine) {
+    return store.deliveries().dueDestinations(now, 1000, excluded).stream()
+        .filter(mine::contains).toList();
+  }
 
   private Route route(Scope s) {
     SourceRecord src = fx.source(s, "src-" + ids.next("x"), clock.now());

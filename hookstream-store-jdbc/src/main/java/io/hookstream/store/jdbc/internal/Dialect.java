@@ -50,4 +50,11 @@ public abstract class Dialect {
 
   /** Whether {@code claimDue} runs as one statement with row locks skipped (SKIP LOCKED). */
   public abstract boolean skipLockedClaims();
+
+  /**
+   * Inside the open transaction of {@code c}: waits for, and holds until that transaction ends,
+   * the cross-process lock on claims of one destination ({@code lockTable} is the H2 lock table).
+   */
+  public abstract void lockDestination(Connection c, String lockTable, String destinationId)
+      throws SQLException;
 }

@@ -1,6 +1,8 @@
 package io.hookstream.store.jdbc.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
@@ -76,5 +78,35 @@ public final class H2Dialect extends Dialect {
   @Override
   public boolean skipLockedClaims() {
     return false;
+  }
+
+  @Override
+  public void lockDestination(Connection c, String lockTable, String destinationId)
+      throws SQLException {
+    // H2 has no advisory locks: lock the destination's row, inserting it the first time. A
+    // failed statement does not abort an H2 transaction, so losing the insert race just means
+    // the row is there to lock on the next pass.
+    for (int pass = 0; pass < 3; pass++) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT destination_id FROM " + lockTable
+          + " WHERE destination_id = ? FOR UPDATE")) {
+        ps.setString(1, destinationId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            return;
+          }
+        }
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement("INSERT INTO " + lockTable + " (destination_id) VALUES (?)")) {
+        ps.setString(1, destinationId);
+        ps.executeUpdate();
+        return; // our uncommitted row: nobody else can lock it before we commit
+      } catch (SQLException e) {
+        if (!Jdbc.isUniqueViolation(e)) {
+          throw e;
+        }
+      }
+    }
+    throw new SQLException("could not lock claims of destination " + destinationId, "HYT00");
   }
 }

@@ -75,20 +75,42 @@ public final class Jdbc {
    */
   public <T> T withConnection(ConnectionWork<T> work) {
     try (Connection c = connect()) {
-      boolean autoCommit = c.getAutoCommit();
-      if (!autoCommit) {
-        c.setAutoCommit(true);
-      }
       try {
-        return work.run(c);
-      } finally {
+        boolean autoCommit = c.getAutoCommit();
         if (!autoCommit) {
-          c.setAutoCommit(false);
+          c.setAutoCommit(true);
         }
+        try {
+          return work.run(c);
+        } finally {
+          if (!autoCommit) {
+            c.setAutoCommit(false);
+          }
+        }
+      } catch (SQLException e) {
+        throw lost(c) ? unavailable(e) : translate(e);
       }
-    } catch (SQLException e) {
+    } catch (SQLException e) { // closing the connection failed
       throw translate(e);
     }
+  }
+
+  /**
+   * Whether {@code c} died under the failed call (server shutdown, network): then the failure is
+   * UNAVAILABLE whatever the driver's SQLState says.
+   */
+  private static boolean lost(Connection c) {
+    try {
+      return c.isClosed() || !c.isValid(1);
+    } catch (SQLException e) {
+      return true;
+    }
+  }
+
+  private static HookstreamException unavailable(SQLException e) {
+    return isUniqueViolation(e) ? translate(e)
+        : new HookstreamException(ErrorCode.UNAVAILABLE, "database unavailable: "
+            + e.getMessage(), e);
   }
 
   /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
@@ -206,6 +228,23 @@ public final class Jdbc {
     return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
 
+  /** The first SQLState in the chain of causes and next exceptions, or "". */
+  private static String firstState(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        for (SQLException n = s; n != null; n = n.getNextException()) {
+          if (n.getSQLState() != null) {
+            return n.getSQLState();
+          }
+        }
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return "";
+  }
+
   public static boolean isUniqueViolation(SQLException e) {
     for (SQLException s = e; s != null; s = s.getNextException()) {
       if ("23505".equals(s.getSQLState())) {
@@ -217,7 +256,7 @@ public final class Jdbc {
 
   /** Maps a driver failure to the SPI's error codes. */
   public static HookstreamException translate(SQLException e) {
-    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String state = firstState(e);
     if (isUniqueViolation(e)) {
       return new HookstreamException(ErrorCode.CONFLICT, "duplicate key: " + e.getMessage(), e);
     }

@@ -4,6 +4,7 @@ import io.hookstream.spi.store.AttemptQuery;
 import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.DeliveryRepository;
 import io.hookstream.spi.store.DeliveryTask;
+import io.hookstream.spi.store.DestinationClaim;
 import io.hookstream.spi.store.Page;
 import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
@@ -32,11 +33,14 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
       + " AND (lease_owner IS NULL OR lease_expires_at IS NULL OR lease_expires_at <= ?)";
   private static final Comparator<DeliveryTask> CLAIM_ORDER =
       Comparator.comparing(DeliveryTask::nextAttemptAt).thenComparing(DeliveryTask::id);
+  private static final Comparator<DeliveryTask> SEQUENCE_ORDER =
+      Comparator.comparingLong(DeliveryTask::sequence).thenComparing(DeliveryTask::id);
 
   private final Jdbc jdbc;
   private final Dialect dialect;
   private final String tasks;
   private final String attempts;
+  private final String claimLocks;
   private final Columns taskColumns;
   private final Columns attemptColumns;
 
@@ -45,6 +49,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     this.dialect = dialect;
     this.tasks = tables.tasks();
     this.attempts = tables.attempts();
+    this.claimLocks = tables.claimLocks();
     this.taskColumns = Columns.of(dialect, "id", "org_id", "env_id", "event_id",
         "connection_id", "destination_id", "status", "attempts", "next_attempt_at",
         "lease_owner", "lease_expires_at", "payload", "payload_content_type", "sequence",
@@ -124,25 +129,157 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     return jdbc.withConnection(c -> {
       List<Object[]> candidates = Jdbc.query(c, "SELECT id, version FROM " + tasks + " WHERE "
           + DUE + exclusion + " ORDER BY next_attempt_at, id LIMIT ?",
-          rs -> new Object[] {rs.getString("id"), rs.getLong("version")}, params.toArray());
-      List<String> won = new ArrayList<>();
-      for (Object[] candidate : candidates) {
-        int n = Jdbc.update(c, "UPDATE " + tasks + " SET lease_owner = ?, lease_expires_at = ?,"
-            + " version = version + 1, updated_at = ? WHERE id = ? AND version = ?"
-            + " AND status = 'pending'", owner, leaseUntil, now, candidate[0], candidate[1]);
-        if (n == 1) {
-          won.add((String) candidate[0]);
-        }
-      }
-      if (won.isEmpty()) {
+          JdbcDeliveryRepository::idAndVersion, params.toArray());
+      return lease(c, owner, leaseUntil, now, candidates);
+    });
+  }
+
+  @Override
+  public List<String> dueDestinations(
+      Instant now, int limit, Collection<String> excludedDestinations) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    List<String> excluded = excludedDestinations == null ? List.of()
+        : List.copyOf(excludedDestinations);
+    List<Object> params = new ArrayList<>(List.of(now, now));
+    params.addAll(excluded);
+    params.add(limit);
+    return jdbc.query(dueDestinationsSql(excluded.size()), rs -> rs.getString(1),
+        params.toArray());
+  }
+
+  /**
+   * The SQL of {@link #dueDestinations}; the EXPLAIN test reads it too. On PostgreSQL a loose
+   * index scan: a recursive query walks the distinct destinations with pending tasks (one index
+   * probe each), and for each the oldest due unleased task is the first such entry of its
+   * {@code (destination_id, next_attempt_at)} index, so the cost grows with the number of
+   * destinations, not with the backlog. Elsewhere a GROUP BY over the due tasks.
+   */
+  public String dueDestinationsSql(int excludedCount) {
+    String exclusion = excludedCount == 0 ? ""
+        : " AND destination_id NOT IN (" + Columns.markers(excludedCount) + ")";
+    if (!dialect.skipLockedClaims()) {
+      return "SELECT destination_id, MIN(next_attempt_at) AS oldest FROM " + tasks + " WHERE "
+          + DUE + exclusion + " GROUP BY destination_id ORDER BY oldest, destination_id LIMIT ?";
+    }
+    return "WITH RECURSIVE d(destination_id) AS ("
+        + "SELECT MIN(destination_id) FROM " + tasks + " WHERE status = 'pending'"
+        + " UNION ALL SELECT (SELECT MIN(t.destination_id) FROM " + tasks + " t"
+        + " WHERE t.status = 'pending' AND t.destination_id > d.destination_id)"
+        + " FROM d WHERE d.destination_id IS NOT NULL)"
+        + " SELECT destination_id, oldest FROM (SELECT d.destination_id,"
+        + " (SELECT t.next_attempt_at FROM " + tasks + " t WHERE t.destination_id = d.destination_id"
+        + " AND t.status = 'pending' AND t.next_attempt_at <= ? AND (t.lease_owner IS NULL"
+        + " OR t.lease_expires_at IS NULL OR t.lease_expires_at <= ?)"
+        + " ORDER BY t.next_attempt_at LIMIT 1) AS oldest"
+        + " FROM d WHERE d.destination_id IS NOT NULL" + exclusion.replace("destination_id",
+            "d.destination_id") + ") due WHERE oldest IS NOT NULL"
+        + " ORDER BY oldest, destination_id LIMIT ?";
+  }
+
+  /**
+   * One transaction: take the destination's claim lock (so claims on one destination never
+   * interleave, on any node), count its live leases, pick the candidates in {@code (sequence,
+   * id)} order and lease them.
+   */
+  @Override
+  public List<DeliveryTask> claimDue(DestinationClaim claim) {
+    if (claim.limit() == 0 || claim.maxLeased() == 0) {
+      return List.of();
+    }
+    return jdbc.inTransaction(c -> {
+      dialect.lockDestination(c, claimLocks, claim.destinationId());
+      long live = Jdbc.query(c, liveLeasesSql(), rs -> rs.getLong(1), claim.destinationId(),
+          claim.now()).get(0);
+      int room = (int) Math.min(claim.limit(), claim.maxLeased() - live);
+      if (room <= 0) {
         return List.of();
       }
-      List<Object> ids = new ArrayList<>(won);
-      ids.add(owner);
-      return Jdbc.query(c, "SELECT * FROM " + tasks + " WHERE id IN ("
-          + Columns.markers(won.size()) + ") AND lease_owner = ?", JdbcDeliveryRepository::task,
-          ids.toArray());
+      if (claim.ordered()) {
+        return claimHead(c, claim);
+      }
+      if (dialect.skipLockedClaims()) {
+        return Jdbc.query(c, destinationClaimSql(claim.createdBefore() != null),
+            JdbcDeliveryRepository::task, claimParams(claim, room)).stream()
+            .sorted(SEQUENCE_ORDER).toList();
+      }
+      List<Object> params = new ArrayList<>(List.of(claim.destinationId(), claim.now(),
+          claim.now()));
+      if (claim.createdBefore() != null) {
+        params.add(claim.createdBefore());
+      }
+      params.add(room);
+      List<Object[]> candidates = Jdbc.query(c, "SELECT id, version FROM " + tasks
+          + destinationCandidates(claim.createdBefore() != null),
+          JdbcDeliveryRepository::idAndVersion, params.toArray());
+      return lease(c, claim.owner(), claim.leaseUntil(), claim.now(), candidates);
     });
+  }
+
+  /** Counts a destination's live leases (every owner). */
+  public String liveLeasesSql() {
+    return "SELECT COUNT(*) FROM " + tasks + " WHERE destination_id = ? AND status = 'pending'"
+        + " AND lease_owner IS NOT NULL AND lease_expires_at > ?";
+  }
+
+  /** The PostgreSQL statement that leases a destination's due tasks; the EXPLAIN test reads it. */
+  public String destinationClaimSql(boolean createdBefore) {
+    return "UPDATE " + tasks + " SET lease_owner = ?, lease_expires_at = ?,"
+        + " version = version + 1, updated_at = ? WHERE id IN (SELECT id FROM " + tasks
+        + destinationCandidates(createdBefore) + " FOR UPDATE SKIP LOCKED) RETURNING *";
+  }
+
+  /** Parameters of {@link #destinationClaimSql}. */
+  public static Object[] claimParams(DestinationClaim claim, int room) {
+    List<Object> params = new ArrayList<>(List.of(claim.owner(), claim.leaseUntil(), claim.now(),
+        claim.destinationId(), claim.now(), claim.now()));
+    if (claim.createdBefore() != null) {
+      params.add(claim.createdBefore());
+    }
+    params.add(room);
+    return params.toArray();
+  }
+
+  private static String destinationCandidates(boolean createdBefore) {
+    return " WHERE destination_id = ? AND " + DUE + (createdBefore ? " AND created_at <= ?" : "")
+        + " ORDER BY sequence, id LIMIT ?";
+  }
+
+  /** Ordered delivery: only the destination's first pending task, and only if it may go now. */
+  private List<DeliveryTask> claimHead(Connection c, DestinationClaim claim) throws SQLException {
+    List<DeliveryTask> head = Jdbc.query(c, "SELECT * FROM " + tasks + " WHERE destination_id = ?"
+        + " AND status = 'pending' ORDER BY sequence, id LIMIT 1", JdbcDeliveryRepository::task,
+        claim.destinationId());
+    if (head.isEmpty() || !head.get(0).due(claim.now()) || (claim.createdBefore() != null
+        && head.get(0).createdAt().isAfter(claim.createdBefore()))) {
+      return List.of();
+    }
+    List<Object[]> candidate = List.<Object[]>of(
+        new Object[] {head.get(0).id(), head.get(0).version()});
+    return lease(c, claim.owner(), claim.leaseUntil(), claim.now(), candidate);
+  }
+
+  /** Version-checked leases of {@code (id, version)} candidates; a moved row is dropped. */
+  private List<DeliveryTask> lease(Connection c, String owner, Instant leaseUntil, Instant now,
+      List<Object[]> candidates) throws SQLException {
+    List<String> won = new ArrayList<>();
+    for (Object[] candidate : candidates) {
+      int n = Jdbc.update(c, "UPDATE " + tasks + " SET lease_owner = ?, lease_expires_at = ?,"
+          + " version = version + 1, updated_at = ? WHERE id = ? AND version = ?"
+          + " AND status = 'pending'", owner, leaseUntil, now, candidate[0], candidate[1]);
+      if (n == 1) {
+        won.add((String) candidate[0]);
+      }
+    }
+    if (won.isEmpty()) {
+      return List.of();
+    }
+    List<Object> ids = new ArrayList<>(won);
+    ids.add(owner);
+    return Jdbc.query(c, "SELECT * FROM " + tasks + " WHERE id IN ("
+        + Columns.markers(won.size()) + ") AND lease_owner = ? ORDER BY sequence, id",
+        JdbcDeliveryRepository::task, ids.toArray());
   }
 
   @Override
@@ -219,6 +356,10 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
         a.latencyMs(), JsonCodec.writeMultimap(a.requestHeaders()),
         JsonCodec.writeMultimap(a.responseHeaders()), a.responseBody(), a.error(),
         a.errorType(), a.dlq(), a.dlqAt(), a.nextRetryAt(), a.attemptedAt()};
+  }
+
+  private static Object[] idAndVersion(ResultSet rs) throws SQLException {
+    return new Object[] {rs.getString("id"), rs.getLong("version")};
   }
 
   static DeliveryTask task(ResultSet rs) throws SQLException {

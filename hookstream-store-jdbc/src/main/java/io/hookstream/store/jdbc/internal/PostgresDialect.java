@@ -89,4 +89,16 @@ public final class PostgresDialect extends Dialect {
   public boolean skipLockedClaims() {
     return true;
   }
+
+  @Override
+  public void lockDestination(Connection c, String lockTable, String destinationId)
+      throws SQLException {
+    // Transaction-scoped, so it is released by the commit or rollback, never left behind.
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?), hashtext(?))")) {
+      ps.setString(1, "hookstream-claims:" + lockTable);
+      ps.setString(2, destinationId);
+      ps.executeQuery().close();
+    }
+  }
 }

@@ -14,11 +14,12 @@ public record Tables(
     String issues,
     String circuits,
     String kv,
-    String blobs) {
+    String blobs,
+    String claimLocks) {
 
   public static Tables withPrefix(String p) {
     return new Tables(p + "organizations", p + "environments", p + "api_keys", p + "sources",
         p + "destinations", p + "connections", p + "events", p + "delivery_tasks",
-        p + "attempts", p + "issues", p + "circuits", p + "kv", p + "blobs");
+        p + "attempts", p + "issues", p + "circuits", p + "kv", p + "blobs", p + "claim_locks");
   }
 }

@@ -1,6 +1,5 @@
-package io.hookstream.store.memory;
+package io.hookstream.spi;
 
-import io.hookstream.spi.ChannelBus;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -19,12 +18,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe. {@link #close()} stops the thread; messages published afterwards are dropped.
  */
-public final class InMemoryChannelBus implements ChannelBus {
+public final class InProcessChannelBus implements ChannelBus {
 
-  /** Queue capacity of {@link #InMemoryChannelBus()}. */
+  /** Queue capacity of {@link #InProcessChannelBus()}. */
   public static final int DEFAULT_CAPACITY = 10_000;
 
-  private static final Logger log = LoggerFactory.getLogger(InMemoryChannelBus.class);
+  private static final Logger log = LoggerFactory.getLogger(InProcessChannelBus.class);
 
   private final BlockingQueue<BusMessage> queue;
   private final List<Consumer<BusMessage>> listeners = new CopyOnWriteArrayList<>();
@@ -33,18 +32,22 @@ public final class InMemoryChannelBus implements ChannelBus {
   private volatile boolean closed;
 
   /** A bus holding up to {@link #DEFAULT_CAPACITY} undelivered messages. */
-  public InMemoryChannelBus() {
+  public InProcessChannelBus() {
     this(DEFAULT_CAPACITY);
   }
 
   /** A bus holding up to {@code capacity} undelivered messages. */
-  public InMemoryChannelBus(int capacity) {
+  public InProcessChannelBus(int capacity) {
+    this(capacity, "hookstream-channel-bus");
+  }
+
+  /** A bus holding up to {@code capacity} undelivered messages, dispatching on {@code thread}. */
+  public InProcessChannelBus(int capacity, String threadName) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be positive: " + capacity);
     }
     this.queue = new ArrayBlockingQueue<>(capacity);
-    this.dispatcher = new Thread(this::dispatch,
-        "hookstream-channel-bus@" + Integer.toHexString(System.identityHashCode(this)));
+    this.dispatcher = new Thread(this::dispatch, threadName);
     dispatcher.setDaemon(true);
     dispatcher.start();
   }

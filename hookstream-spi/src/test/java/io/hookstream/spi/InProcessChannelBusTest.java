@@ -1,4 +1,4 @@
-package io.hookstream.store.memory;
+package io.hookstream.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class InMemoryChannelBusTest {
+class InProcessChannelBusTest {
 
-  private final InMemoryChannelBus bus = new InMemoryChannelBus(4);
+  private final InProcessChannelBus bus = new InProcessChannelBus(4);
 
   @AfterEach
   void close() {

@@ -1,0 +1,97 @@
+package io.hookstream.store.jdbc.cluster;
+
+import static io.hookstream.store.jdbc.cluster.ClusterFixture.await;
+import static io.hookstream.store.jdbc.cluster.ClusterFixture.count;
+import static io.hookstream.store.jdbc.cluster.ClusterFixture.countUnchecked;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hookstream.Hookstream;
+import io.hookstream.spi.ManualClock;
+import io.hookstream.store.jdbc.KillableDataSource;
+import io.hookstream.store.jdbc.TestDatabases;
+import io.hookstream.store.jdbc.cluster.ClusterFixture.Ingested;
+import io.hookstream.testkit.ScriptedResponse;
+import io.hookstream.testkit.WebhookReceiver;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One of three nodes dies with deliveries in flight: its database sessions are terminated and
+ * it can open no new ones, so it can neither settle nor give back what it holds. Once its leases
+ * expire (a shared manual clock moves past them) the other two deliver its work; the only
+ * duplicates are the deliveries it had started, at most the number of tasks it held.
+ */
+class PostgresCrashTest {
+
+  private static final Logger log = LoggerFactory.getLogger(PostgresCrashTest.class);
+  private static final int EVENTS = 600;
+
+  @Test
+  void survivorsTakeOverACrashedNodesLeasesOnceTheyExpire() throws Exception {
+    String database = TestDatabases.createPostgresDatabase();
+    DataSource check = TestDatabases.postgres(database, "crash-check");
+    ManualClock clock = new ManualClock();
+    KillableDataSource doomed =
+        new KillableDataSource(TestDatabases.postgres(database, "node-1"));
+    List<Hookstream> nodes = new ArrayList<>();
+    try (WebhookReceiver receiver = WebhookReceiver.start(clock)) {
+      // Slow answers keep deliveries in flight on every node.
+      receiver.respondWith(ScriptedResponse.ok().withDelay(Duration.ofMillis(40)));
+      nodes.add(ClusterFixture.node(doomed, clock, "node-1", 8));
+      nodes.add(ClusterFixture.node(TestDatabases.postgres(database, "node-2"), clock, "node-2",
+          8));
+      nodes.add(ClusterFixture.node(TestDatabases.postgres(database, "node-3"), clock, "node-3",
+          8));
+      String source = ClusterFixture.sourceToReceiver(nodes.get(1), receiver, 30);
+      Ingested ingested = ClusterFixture.ingest(nodes, source, EVENTS, 4, Duration.ofSeconds(30));
+      assertThat(ingested.refused()).isEmpty();
+      await("every event routed", Duration.ofSeconds(30), () -> countUnchecked(check,
+          "SELECT COUNT(*) FROM hs_events WHERE routed_at IS NULL") == 0);
+      await("node-1 delivering", Duration.ofSeconds(30), () -> countUnchecked(check,
+          "SELECT COUNT(*) FROM hs_delivery_tasks WHERE lease_owner = 'node-1'"
+              + " AND status = 'pending'") > 0);
+
+      doomed.kill();
+      try (Connection c = check.getConnection(); Statement st = c.createStatement()) {
+        st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            + " WHERE application_name = 'node-1'");
+      }
+      await("node-1's sessions gone", Duration.ofSeconds(10), () -> countUnchecked(check,
+          "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = 'node-1'") == 0);
+      long held = count(check, "SELECT COUNT(*) FROM hs_delivery_tasks"
+          + " WHERE lease_owner = 'node-1' AND status = 'pending'");
+      assertThat(held).isPositive();
+
+      // The survivors deliver everything else; node-1's tasks stay leased meanwhile.
+      await("the survivors idle", Duration.ofSeconds(60), () -> countUnchecked(check,
+          "SELECT COUNT(*) FROM hs_delivery_tasks WHERE status = 'pending'"
+              + " AND (lease_owner IS NULL OR lease_owner <> 'node-1')") == 0);
+      assertThat(count(check, "SELECT COUNT(*) FROM hs_delivery_tasks"
+          + " WHERE lease_owner = 'node-1' AND status = 'pending'")).isEqualTo(held);
+
+      clock.advance(Duration.ofMinutes(2)); // past node-1's 60 s leases
+      await("every event delivered", Duration.ofSeconds(30), () -> countUnchecked(check,
+          "SELECT COUNT(*) FROM hs_events WHERE status = 'delivered'") == EVENTS);
+
+      Map<String, Integer> perEvent = ClusterFixture.deliveriesPerEvent(receiver);
+      int duplicates = ClusterFixture.duplicates(perEvent);
+      log.info("crash: node-1 held {} tasks when it died; {} duplicate deliveries", held,
+          duplicates);
+      assertThat(perEvent.keySet()).isEqualTo(new HashSet<>(ingested.accepted()));
+      assertThat((long) duplicates).isLessThanOrEqualTo(held);
+      assertThat(count(check, "SELECT COUNT(*) FROM hs_delivery_tasks"
+          + " WHERE lease_owner IS NOT NULL OR status <> 'succeeded'")).isZero();
+    } finally {
+      nodes.forEach(Hookstream::close);
+    }
+  }
+}
