@@ -70,14 +70,15 @@ class StandaloneServerTest {
   }
 
   @Test
-  void firstStartOnH2PrintsAKeyAndASecondStartKeepsEverything() throws Exception {
+  void firstStartOnH2PrintsAKeyDeliversAndASecondStartKeepsEverything() throws Exception {
     ServerOptions options = ServerOptions.parse(new String[] {"--port", "0", "--host",
-        "127.0.0.1", "--data", data.toString()}, Map.of());
+        "127.0.0.1", "--data", data.toString(), "--allow-private-networks"}, Map.of());
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     String sourceId;
     String key;
-    try (StandaloneServer server = StandaloneServer.start(options, new PrintStream(printed,
-        true, StandardCharsets.UTF_8))) {
+    try (WebhookReceiver receiver = WebhookReceiver.start();
+        StandaloneServer server = StandaloneServer.start(options, new PrintStream(printed,
+            true, StandardCharsets.UTF_8))) {
       String out = printed.toString(StandardCharsets.UTF_8);
       assertThat(out).contains("listening on " + server.url()).contains("H2 file")
           .contains("API key (shown once");
@@ -91,7 +92,16 @@ class StandaloneServerTest {
       sourceId = source.path("id").asText();
       assertThat(source.path("url").asText()).isEqualTo("http://localhost:"
           + server.url().getPort() + "/v1/ingest/" + sourceId);
-      call(server.url(), "POST", "/v1/ingest/" + sourceId, null, "{\"id\":1}");
+      String dst = call(server.url(), "POST", "/v1/destinations", key,
+          "{\"name\":\"Receiver\",\"url\":\"" + receiver.url("orders") + "\"}").path("id")
+          .asText();
+      call(server.url(), "POST", "/v1/connections", key,
+          "{\"source_id\":\"" + sourceId + "\",\"destination_id\":\"" + dst + "\"}");
+      String eventId = call(server.url(), "POST", "/v1/ingest/" + sourceId, null,
+          "{\"id\":1}").path("event_id").asText();
+      List<RecordedRequest> got = receiver.awaitRequests(1, Duration.ofSeconds(15));
+      assertThat(got.get(0).header("X-hookstream-Event-Id")).isEqualTo(eventId);
+      assertThat(got.get(0).bodyAsString()).isEqualTo("{\"id\":1}");
     }
 
     ByteArrayOutputStream again = new ByteArrayOutputStream();
@@ -101,6 +111,7 @@ class StandaloneServerTest {
       assertThat(server.newApiKey()).isEmpty();
       JsonNode events = call(server.url(), "GET", "/v1/events?source_id=" + sourceId, key, null);
       assertThat(events.path("events").size()).isEqualTo(1);
+      assertThat(events.path("events").get(0).path("status").asText()).isEqualTo("delivered");
       assertThat(call(server.url(), "GET", "/v1/sources/" + sourceId, key, null).path("name")
           .asText()).isEqualTo("Orders");
     }
