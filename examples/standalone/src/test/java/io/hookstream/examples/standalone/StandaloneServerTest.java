@@ -52,20 +52,7 @@ class StandaloneServerTest {
           .isEqualTo("ok");
       String sourceId = call(server.url(), "POST", "/v1/sources", preset,
           "{\"name\":\"Orders\"}").path("id").asText();
-      String dst = call(server.url(), "POST", "/v1/destinations", preset,
-          "{\"name\":\"Receiver\",\"url\":\"" + receiver.url("orders") + "\"}").path("id")
-          .asText();
-      call(server.url(), "POST", "/v1/connections", preset,
-          "{\"source_id\":\"" + sourceId + "\",\"destination_id\":\"" + dst + "\"}");
-
-      JsonNode accepted = call(server.url(), "POST", "/v1/ingest/" + sourceId, null,
-          "{\"type\":\"order.created\",\"id\":7}");
-      String eventId = accepted.path("event_id").asText();
-      assertThat(eventId).startsWith("evt_");
-
-      List<RecordedRequest> got = receiver.awaitRequests(1, Duration.ofSeconds(15));
-      assertThat(got.get(0).bodyAsString()).isEqualTo("{\"type\":\"order.created\",\"id\":7}");
-      assertThat(got.get(0).header("X-hookstream-Event-Id")).isEqualTo(eventId);
+      deliversOneWebhook(server, preset, sourceId, receiver);
     }
   }
 
@@ -92,16 +79,7 @@ class StandaloneServerTest {
       sourceId = source.path("id").asText();
       assertThat(source.path("url").asText()).isEqualTo("http://localhost:"
           + server.url().getPort() + "/v1/ingest/" + sourceId);
-      String dst = call(server.url(), "POST", "/v1/destinations", key,
-          "{\"name\":\"Receiver\",\"url\":\"" + receiver.url("orders") + "\"}").path("id")
-          .asText();
-      call(server.url(), "POST", "/v1/connections", key,
-          "{\"source_id\":\"" + sourceId + "\",\"destination_id\":\"" + dst + "\"}");
-      String eventId = call(server.url(), "POST", "/v1/ingest/" + sourceId, null,
-          "{\"id\":1}").path("event_id").asText();
-      List<RecordedRequest> got = receiver.awaitRequests(1, Duration.ofSeconds(15));
-      assertThat(got.get(0).header("X-hookstream-Event-Id")).isEqualTo(eventId);
-      assertThat(got.get(0).bodyAsString()).isEqualTo("{\"id\":1}");
+      deliversOneWebhook(server, key, sourceId, receiver);
     }
 
     ByteArrayOutputStream again = new ByteArrayOutputStream();
@@ -127,6 +105,23 @@ class StandaloneServerTest {
         .hasMessageContaining("needs a value");
     assertThatThrownBy(() -> ServerOptions.parse(new String[] {"--verbose"}, Map.of()))
         .hasMessageContaining("unknown option");
+  }
+
+  /** Routes the source to the receiver, ingests one webhook and waits for its delivery. */
+  private void deliversOneWebhook(StandaloneServer server, String key, String sourceId,
+      WebhookReceiver receiver) throws Exception {
+    String dst = call(server.url(), "POST", "/v1/destinations", key,
+        "{\"name\":\"Receiver\",\"url\":\"" + receiver.url("orders") + "\"}").path("id")
+        .asText();
+    call(server.url(), "POST", "/v1/connections", key,
+        "{\"source_id\":\"" + sourceId + "\",\"destination_id\":\"" + dst + "\"}");
+    String body = "{\"type\":\"order.created\",\"id\":7}";
+    String eventId = call(server.url(), "POST", "/v1/ingest/" + sourceId, null, body)
+        .path("event_id").asText();
+    assertThat(eventId).startsWith("evt_");
+    List<RecordedRequest> got = receiver.awaitRequests(1, Duration.ofSeconds(15));
+    assertThat(got.get(0).bodyAsString()).isEqualTo(body);
+    assertThat(got.get(0).header("X-hookstream-Event-Id")).isEqualTo(eventId);
   }
 
   private JsonNode call(URI base, String method, String path, String key, String json)
