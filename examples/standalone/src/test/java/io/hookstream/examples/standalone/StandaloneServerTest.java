@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookstream.testkit.RecordedRequest;
 import io.hookstream.testkit.WebhookReceiver;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -92,6 +93,27 @@ class StandaloneServerTest {
       assertThat(events.path("events").get(0).path("status").asText()).isEqualTo("delivered");
       assertThat(call(server.url(), "GET", "/v1/sources/" + sourceId, key, null).path("name")
           .asText()).isEqualTo("Orders");
+    }
+  }
+
+  @Test
+  void runsOnPostgresqlGivenAJdbcUrl() throws Exception {
+    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+      String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres?user=postgres";
+      ServerOptions options = ServerOptions.parse(new String[] {"--port", "0", "--host",
+          "127.0.0.1", "--jdbc-url", url, "--allow-private-networks"}, Map.of());
+      ByteArrayOutputStream printed = new ByteArrayOutputStream();
+      try (WebhookReceiver receiver = WebhookReceiver.start();
+          StandaloneServer server = StandaloneServer.start(options, new PrintStream(printed,
+              true, StandardCharsets.UTF_8))) {
+        String out = printed.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("store: PostgreSQL jdbc:postgresql://localhost:" + pg.getPort()
+            + "/postgres?...").doesNotContain("user=postgres");
+        String key = server.newApiKey().orElseThrow();
+        String sourceId = call(server.url(), "POST", "/v1/sources", key,
+            "{\"name\":\"Orders\"}").path("id").asText();
+        deliversOneWebhook(server, key, sourceId, receiver);
+      }
     }
   }
 
