@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import io.hookstream.testkit.ScriptedResponse;
 import io.hookstream.testkit.WebhookReceiver;
 import org.junit.jupiter.api.Test;
@@ -511,11 +512,13 @@ abstract class RestApiContract extends RestApiSuite {
       assertThat(detail.has("request_headers")).isTrue();
       assertError(api.get("/v1/delivery-attempts/" + dlqId, keyB), 404);
 
-      JsonNode event = api.get("/v1/events/" + evt, keyA).json();
-      assertThat(event.path("status").asText()).isEqualTo("failed");
+      // The event's status follows its deliveries' settlement, a moment after the attempt.
+      JsonNode event = await("/v1/events/" + evt,
+          e -> e.path("status").asText().equals("failed"));
       assertThat(event.path("delivery_attempts").size()).isEqualTo(2);
 
-      JsonNode circuit = api.get("/v1/destinations/" + dstId + "/circuit", keyA).json();
+      JsonNode circuit = await("/v1/destinations/" + dstId + "/circuit",
+          c -> c.path("failure_count").asInt() == 2);
       assertThat(circuit.path("destination_id").asText()).isEqualTo(dstId);
       assertThat(circuit.path("failure_count").asInt()).isEqualTo(2);
       assertThat(circuit.path("state").asText()).isEqualTo("closed");
@@ -526,7 +529,8 @@ abstract class RestApiContract extends RestApiSuite {
       assertThat(reset.path("state").asText()).isEqualTo("closed");
       assertThat(reset.path("failure_count").asInt()).isZero();
 
-      JsonNode issues = api.get("/v1/issues?destination_id=" + dstId, keyA).json();
+      JsonNode issues = await("/v1/issues?destination_id=" + dstId,
+          i -> i.path("issues").size() == 1);
       assertThat(issues.path("issues").size()).isEqualTo(1);
       JsonNode issue = issues.path("issues").get(0);
       String issueId = issue.path("id").asText();
@@ -581,19 +585,25 @@ abstract class RestApiContract extends RestApiSuite {
 
   /** Runs due deliveries until the list at {@code path} has {@code count} items (10 s bound). */
   private JsonNode awaitAttempts(String path, int count) {
+    return await(path, body -> body.path("delivery_attempts").size() >= count);
+  }
+
+  /** Runs due deliveries until GET {@code path} answers what {@code done} wants (10 s bound). */
+  private JsonNode await(String path, Predicate<JsonNode> done) {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (true) {
       fx.engine.runDueDeliveries();
       JsonNode body = api.get(path, keyA).json();
-      if (body.path("delivery_attempts").size() >= count) {
+      if (done.test(body)) {
         return body;
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("expected " + count + " attempts at " + path + ": " + body);
+        throw new AssertionError("timed out waiting at " + path + ": " + body);
       }
       Thread.onSpinWait();
     }
   }
+
 
   // ---- pagination ----
 

@@ -211,14 +211,12 @@ class DashjoinTransformEngineTest {
 
   @Test
   void aLongLoopStopsAtAConfiguredLimit() {
+    // The reason proves the guard stopped it; wall time is not asserted (machines vary).
     TransformEngine quick = new DashjoinTransformEngine(Duration.ofMillis(200), 500);
-    long start = System.nanoTime();
     TransformException e = failure(quick.compile("$sum([1..10000000].($ * 2))"));
-    long millis = (System.nanoTime() - start) / 1_000_000;
 
     assertThat(e.reason()).isEqualTo(Reason.TIME_LIMIT);
     assertThat(e.getMessage()).contains("200 ms");
-    assertThat(millis).isLessThan(3_000L);
   }
 
   @Test

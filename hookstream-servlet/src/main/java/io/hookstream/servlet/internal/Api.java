@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Api {
 
+  /** What a 503 asks clients to wait, in seconds: a database restart takes about this long. */
+  private static final String RETRY_AFTER_UNAVAILABLE_SECONDS = "5";
+
+
   private static final Logger LOG = LoggerFactory.getLogger(Api.class);
 
   private final Hookstream engine;
@@ -167,6 +171,10 @@ public final class Api {
 
   private static void writeError(HttpServletResponse resp, int status, HookstreamException e,
       String requestId, boolean head) throws IOException {
+    if (status == 503 && !resp.isCommitted()) {
+      // The store is down or the engine is stopping: nothing was written, try again shortly.
+      resp.setHeader("Retry-After", RETRY_AFTER_UNAVAILABLE_SECONDS);
+    }
     ObjectNode body = JsonIo.object();
     body.put("error", e.getMessage());
     body.put("status", status);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.connection.ConnectionSpec;
 import io.hookstream.spi.store.ConnectionRecord;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -18,25 +19,26 @@ final class ConnectionJson {
   static UnaryOperator<ConnectionSpec.Builder> changes(Fields f) {
     Changes<ConnectionSpec.Builder> c = new Changes<>();
     f.readText(c.set(ConnectionSpec.Builder::name), "name");
-    f.readText(v -> {
-      if (v != null && !ResourceIds.looksLike("src", v)) {
-        f.error("source_id", "no source " + ResourceIds.abbreviate(v) + " in this environment");
-      }
-      c.add(b -> b.sourceId(v));
-    }, "source_id");
-    f.readText(v -> {
-      if (v != null && !ResourceIds.looksLike("dst", v)) {
-        f.error("destination_id", "no destination " + ResourceIds.abbreviate(v)
-            + " in this environment");
-      }
-      c.add(b -> b.destinationId(v));
-    }, "destination_id");
+    readId(f, c.set(ConnectionSpec.Builder::sourceId), "source_id", "src", "source");
+    readId(f, c.set(ConnectionSpec.Builder::destinationId), "destination_id", "dst",
+        "destination");
     f.readArrayText(c.set(ConnectionSpec.Builder::filterRulesJson), "filter_rules");
     f.readText(c.set(ConnectionSpec.Builder::transformExpression), "transform_expression");
     f.readBool(c.set(ConnectionSpec.Builder::transformEnabled), "transform_enabled");
     f.readBool(c.set(ConnectionSpec.Builder::enabled), "enabled");
     f.throwIfInvalid();
     return c.toOperator();
+  }
+
+  /** An id field; text that cannot be an id is refused here, before any store lookup. */
+  private static void readId(Fields f, Consumer<String> to, String field, String prefix,
+      String what) {
+    f.readText(v -> {
+      if (v != null && !ResourceIds.looksLike(prefix, v)) {
+        f.error(field, "no " + what + " " + ResourceIds.abbreviate(v) + " in this environment");
+      }
+      to.accept(v);
+    }, field);
   }
 
   static ObjectNode render(ConnectionRecord c, String sourceName, String destinationName) {

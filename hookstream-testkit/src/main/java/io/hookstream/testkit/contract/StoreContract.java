@@ -665,6 +665,28 @@ public abstract class StoreContract {
   }
 
   @Test
+  void concurrentPurgesNeverReturnTheSameEvent() throws Exception {
+    Route r = route(scope);
+    Set<String> expired = new HashSet<>();
+    for (int i = 0; i < 40; i++) {
+      expired.add(event(r, clock.now().minus(Duration.ofDays(40)).plusSeconds(i)).id());
+    }
+    List<List<String>> perThread = Concurrently.run(4, i -> () -> {
+      List<String> mine = new ArrayList<>();
+      List<EventRecord> batch;
+      do {
+        batch = store.events().purgeBefore(scope, clock.now().minus(Duration.ofDays(30)), 3,
+            b -> { });
+        batch.forEach(e -> mine.add(e.id()));
+      } while (!batch.isEmpty());
+      return mine;
+    });
+    List<String> all = perThread.stream().flatMap(List::stream).toList();
+    assertThat(all).doesNotHaveDuplicates();
+    assertThat(new HashSet<>(all)).isEqualTo(expired);
+  }
+
+  @Test
   void purgeBeforeDeletesNothingWhenTheArchiveFails() {
     Route r = route(scope);
     EventRecord old = event(r, clock.now().minus(Duration.ofDays(40)));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookstream.testkit.RecordedRequest;
 import io.hookstream.testkit.WebhookReceiver;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,32 +53,20 @@ class StandaloneServerTest {
           .isEqualTo("ok");
       String sourceId = call(server.url(), "POST", "/v1/sources", preset,
           "{\"name\":\"Orders\"}").path("id").asText();
-      String dst = call(server.url(), "POST", "/v1/destinations", preset,
-          "{\"name\":\"Receiver\",\"url\":\"" + receiver.url("orders") + "\"}").path("id")
-          .asText();
-      call(server.url(), "POST", "/v1/connections", preset,
-          "{\"source_id\":\"" + sourceId + "\",\"destination_id\":\"" + dst + "\"}");
-
-      JsonNode accepted = call(server.url(), "POST", "/v1/ingest/" + sourceId, null,
-          "{\"type\":\"order.created\",\"id\":7}");
-      String eventId = accepted.path("event_id").asText();
-      assertThat(eventId).startsWith("evt_");
-
-      List<RecordedRequest> got = receiver.awaitRequests(1, Duration.ofSeconds(15));
-      assertThat(got.get(0).bodyAsString()).isEqualTo("{\"type\":\"order.created\",\"id\":7}");
-      assertThat(got.get(0).header("X-hookstream-Event-Id")).isEqualTo(eventId);
+      deliversOneWebhook(server, preset, sourceId, receiver);
     }
   }
 
   @Test
-  void firstStartOnH2PrintsAKeyAndASecondStartKeepsEverything() throws Exception {
+  void firstStartOnH2PrintsAKeyDeliversAndASecondStartKeepsEverything() throws Exception {
     ServerOptions options = ServerOptions.parse(new String[] {"--port", "0", "--host",
-        "127.0.0.1", "--data", data.toString()}, Map.of());
+        "127.0.0.1", "--data", data.toString(), "--allow-private-networks"}, Map.of());
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     String sourceId;
     String key;
-    try (StandaloneServer server = StandaloneServer.start(options, new PrintStream(printed,
-        true, StandardCharsets.UTF_8))) {
+    try (WebhookReceiver receiver = WebhookReceiver.start();
+        StandaloneServer server = StandaloneServer.start(options, new PrintStream(printed,
+            true, StandardCharsets.UTF_8))) {
       String out = printed.toString(StandardCharsets.UTF_8);
       assertThat(out).contains("listening on " + server.url()).contains("H2 file")
           .contains("API key (shown once");
@@ -91,7 +80,7 @@ class StandaloneServerTest {
       sourceId = source.path("id").asText();
       assertThat(source.path("url").asText()).isEqualTo("http://localhost:"
           + server.url().getPort() + "/v1/ingest/" + sourceId);
-      call(server.url(), "POST", "/v1/ingest/" + sourceId, null, "{\"id\":1}");
+      deliversOneWebhook(server, key, sourceId, receiver);
     }
 
     ByteArrayOutputStream again = new ByteArrayOutputStream();
@@ -101,8 +90,30 @@ class StandaloneServerTest {
       assertThat(server.newApiKey()).isEmpty();
       JsonNode events = call(server.url(), "GET", "/v1/events?source_id=" + sourceId, key, null);
       assertThat(events.path("events").size()).isEqualTo(1);
+      assertThat(events.path("events").get(0).path("status").asText()).isEqualTo("delivered");
       assertThat(call(server.url(), "GET", "/v1/sources/" + sourceId, key, null).path("name")
           .asText()).isEqualTo("Orders");
+    }
+  }
+
+  @Test
+  void runsOnPostgresqlGivenAJdbcUrl() throws Exception {
+    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+      String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres?user=postgres";
+      ServerOptions options = ServerOptions.parse(new String[] {"--port", "0", "--host",
+          "127.0.0.1", "--jdbc-url", url, "--allow-private-networks"}, Map.of());
+      ByteArrayOutputStream printed = new ByteArrayOutputStream();
+      try (WebhookReceiver receiver = WebhookReceiver.start();
+          StandaloneServer server = StandaloneServer.start(options, new PrintStream(printed,
+              true, StandardCharsets.UTF_8))) {
+        String out = printed.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("store: PostgreSQL jdbc:postgresql://localhost:" + pg.getPort()
+            + "/postgres?...").doesNotContain("user=postgres");
+        String key = server.newApiKey().orElseThrow();
+        String sourceId = call(server.url(), "POST", "/v1/sources", key,
+            "{\"name\":\"Orders\"}").path("id").asText();
+        deliversOneWebhook(server, key, sourceId, receiver);
+      }
     }
   }
 
@@ -116,6 +127,23 @@ class StandaloneServerTest {
         .hasMessageContaining("needs a value");
     assertThatThrownBy(() -> ServerOptions.parse(new String[] {"--verbose"}, Map.of()))
         .hasMessageContaining("unknown option");
+  }
+
+  /** Routes the source to the receiver, ingests one webhook and waits for its delivery. */
+  private void deliversOneWebhook(StandaloneServer server, String key, String sourceId,
+      WebhookReceiver receiver) throws Exception {
+    String dst = call(server.url(), "POST", "/v1/destinations", key,
+        "{\"name\":\"Receiver\",\"url\":\"" + receiver.url("orders") + "\"}").path("id")
+        .asText();
+    call(server.url(), "POST", "/v1/connections", key,
+        "{\"source_id\":\"" + sourceId + "\",\"destination_id\":\"" + dst + "\"}");
+    String body = "{\"type\":\"order.created\",\"id\":7}";
+    String eventId = call(server.url(), "POST", "/v1/ingest/" + sourceId, null, body)
+        .path("event_id").asText();
+    assertThat(eventId).startsWith("evt_");
+    List<RecordedRequest> got = receiver.awaitRequests(1, Duration.ofSeconds(15));
+    assertThat(got.get(0).bodyAsString()).isEqualTo(body);
+    assertThat(got.get(0).header("X-hookstream-Event-Id")).isEqualTo(eventId);
   }
 
   private JsonNode call(URI base, String method, String path, String key, String json)

@@ -31,6 +31,7 @@ public final class JdbcEventRepository implements EventRepository {
   private final String table;
   private final String tasks;
   private final String attempts;
+  private final String purgeLocks;
   private final Columns columns;
   private final JdbcDeliveryRepository deliveries;
   private final GroupCommit inserts;
@@ -42,6 +43,7 @@ public final class JdbcEventRepository implements EventRepository {
     this.table = tables.events();
     this.tasks = tables.tasks();
     this.attempts = tables.attempts();
+    this.purgeLocks = tables.claimLocks();
     this.deliveries = deliveries;
     this.columns = Columns.of(dialect, "id", "org_id", "env_id", "source_id", "method", "path",
         "headers:ojson", "query:ojson", "content_type", "source_ip", "body_size", "body",
@@ -66,9 +68,10 @@ public final class JdbcEventRepository implements EventRepository {
   }
 
   /**
-   * One transaction: lock up to {@code limit} of the oldest expired events (on PostgreSQL
-   * skipping rows another purge holds), let the caller archive them, then delete their attempts,
-   * tasks and the events.
+   * One transaction: take the scope's purge lock (the claim lock keyed {@code purge:<org>:<env>},
+   * so purges of one environment run one at a time on every node), read and lock up to {@code
+   * limit} of the oldest expired events, let the caller archive them, then delete their
+   * attempts, tasks and the events.
    */
   @Override
   public List<EventRecord> purgeBefore(
@@ -77,6 +80,7 @@ public final class JdbcEventRepository implements EventRepository {
       return List.of();
     }
     return jdbc.inTransaction(c -> {
+      dialect.lockDestination(c, purgeLocks, "purge:" + scope.orgId() + ":" + scope.envId());
       List<EventRecord> expired = Jdbc.query(c, purgeSql(), JdbcEventRepository::map,
           scope.orgId(), scope.envId(), before, limit);
       if (expired.isEmpty()) {

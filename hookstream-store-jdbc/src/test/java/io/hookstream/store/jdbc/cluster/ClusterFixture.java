@@ -144,6 +144,21 @@ final class ClusterFixture {
     }
   }
 
+  /** Up to {@code n} ids of events not yet {@code delivered}. */
+  static List<String> undelivered(DataSource ds, int n) {
+    List<String> ids = new ArrayList<>();
+    try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT id FROM hs_events WHERE status <> 'delivered'"
+            + " ORDER BY id LIMIT " + n)) {
+      while (rs.next()) {
+        ids.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return ids;
+  }
+
   /** What the database holds about {@code eventIds}, for failure messages. */
   static String describe(DataSource ds, List<String> eventIds) {
     StringBuilder out = new StringBuilder();

@@ -45,12 +45,12 @@ class PostgresClusterTest {
       String source = ClusterFixture.sourceToReceiver(nodes.get(0), receiver, 30);
 
       long start = System.nanoTime();
-      Ingested ingested = ClusterFixture.ingest(nodes, source, EVENTS, 6, Duration.ofSeconds(60));
+      Ingested ingested = ClusterFixture.ingest(nodes, source, EVENTS, 6, Duration.ofSeconds(180));
       long ingestedAt = System.nanoTime();
       assertThat(ingested.refused()).isEmpty();
       assertThat(new HashSet<>(ingested.accepted())).hasSize(EVENTS);
 
-      await("every event delivered", Duration.ofSeconds(60), () -> countUnchecked(check,
+      await("every event delivered", Duration.ofSeconds(180), () -> countUnchecked(check,
           "SELECT COUNT(*) FROM hs_events WHERE status = 'delivered'") == EVENTS);
 
       Map<String, Integer> perEvent = ClusterFixture.deliveriesPerEvent(receiver);

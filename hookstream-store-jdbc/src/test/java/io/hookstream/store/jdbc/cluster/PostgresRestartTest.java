@@ -70,16 +70,16 @@ class PostgresRestartTest {
           return null;
         }));
       }
-      await("ingest under way", Duration.ofSeconds(30), () -> accepted.size() >= 200);
+      await("ingest under way", Duration.ofSeconds(60), () -> accepted.size() >= 200);
 
       pg.stop();
       int acceptedBeforeOutage = accepted.size();
-      await("refusals while the database is down", Duration.ofSeconds(30),
+      await("refusals while the database is down", Duration.ofSeconds(60),
           () -> refused.size() >= 20);
 
       pg.start();
       int acceptedBeforeRestart = accepted.size();
-      await("ingest resumed", Duration.ofSeconds(30),
+      await("ingest resumed", Duration.ofSeconds(60),
           () -> accepted.size() >= acceptedBeforeRestart + 200);
       sending.set(false);
       for (Future<?> f : running) {
@@ -93,7 +93,7 @@ class PostgresRestartTest {
       // again once their lease and the recovery grace have passed.
       clock.advance(Duration.ofMinutes(2));
       try {
-        await("every accepted event delivered", Duration.ofSeconds(60),
+        await("every accepted event delivered", Duration.ofSeconds(120),
             () -> ClusterFixture.deliveriesPerEvent(receiver).keySet().containsAll(accepted));
       } catch (AssertionError e) {
         List<String> missing = new ArrayList<>(accepted);
@@ -104,7 +104,7 @@ class PostgresRestartTest {
       Map<String, Integer> perEvent = ClusterFixture.deliveriesPerEvent(receiver);
       log.info("restart: {} events delivered, {} duplicate deliveries", perEvent.size(),
           ClusterFixture.duplicates(perEvent));
-      await("no task left", Duration.ofSeconds(30), () -> ClusterFixture.countUnchecked(pool,
+      await("no task left", Duration.ofSeconds(60), () -> ClusterFixture.countUnchecked(pool,
           "SELECT COUNT(*) FROM hs_delivery_tasks WHERE status <> 'succeeded'"
               + " OR lease_owner IS NOT NULL") == 0);
       assertThat(count(pool, "SELECT COUNT(*) FROM hs_events WHERE id IN ('"
