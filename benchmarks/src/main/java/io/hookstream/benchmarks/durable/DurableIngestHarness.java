@@ -10,6 +10,7 @@ import io.hookstream.benchmarks.support.Databases;
 import io.hookstream.benchmarks.support.Engines;
 import io.hookstream.benchmarks.support.Payloads;
 import io.hookstream.ingest.IngestRequest;
+import io.hookstream.store.jdbc.JdbcStores;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -63,27 +64,13 @@ public final class DurableIngestHarness implements Harness {
     bareWork = bareWork.end(calls);
     report("bare JDBC INSERT", bare, bareWork);
 
-    CountingDataSource ourDb = new CountingDataSource(databases.postgres());
-    ClosedLoop.Result ours;
-    Work ourWork;
-    double drainSeconds;
-    try (Hookstream hs = Engines.jdbc(ourDb.dataSource()).build().start()) {
-      String source = Engines.plainSource(hs, Engines.tenant(hs));
-      IngestRequest request = IngestRequest.builder().method("POST")
-          .url("http://localhost/ingest/" + source).header("Content-Type", "application/json")
-          .header("User-Agent", "bench/1.0").body(body).clientIp("127.0.0.1").build();
-      ClosedLoop.run(threads, warmup, n -> hs.ingest(source, request));
-      drain(ourDb.dataSource());
-      ourWork = Work.start(ourDb);
-      ours = ClosedLoop.run(threads, calls, n -> hs.ingest(source, request));
-      long t0 = System.nanoTime();
-      drain(ourDb.dataSource());
-      drainSeconds = (System.nanoTime() - t0) / 1e9;
-      ourWork = ourWork.end(calls);
-      report("hookstream ingest", ours, ourWork);
-      System.out.printf(Locale.ROOT, "routing (in the background) finished %.2f s after the last"
-          + " ingest returned%n", drainSeconds);
-    }
+    Run grouped = runHookstream(threads, calls, warmup, body, JdbcStores.DEFAULT_GROUP_COMMIT_ROWS,
+        "hookstream ingest");
+    Run ungrouped = runHookstream(threads, calls, warmup, body, 1,
+        "hookstream ingest, group commit off");
+    ClosedLoop.Result ours = grouped.result();
+    Work ourWork = grouped.work();
+    double drainSeconds = grouped.drainSeconds();
     String note = threads + " threads, " + calls + " events, each committed before it returns";
     List<Row> rows = new ArrayList<>();
     rows.add(Row.of(name(), "PostgreSQL ingest throughput", ours.perSecond(), bare.perSecond(),
@@ -91,6 +78,11 @@ public final class DurableIngestHarness implements Harness {
     rows.add(Row.of(name(), "PostgreSQL ingest, routing included", calls
         / (ours.elapsedNanos() / 1e9 + drainSeconds), bare.perSecond(), "events/s",
         "until the background routing has marked the last event routed"));
+    rows.add(Row.of(name(), "group commit: throughput with / without", ours.perSecond(),
+        ungrouped.result().perSecond(), "events/s", "same engine, JdbcStores.groupCommitRows "
+            + JdbcStores.DEFAULT_GROUP_COMMIT_ROWS + " vs 1; ratio = the effect of grouping"));
+    rows.add(Row.of(name(), "group commit: statements per event with / without",
+        ourWork.statements, ungrouped.work().statements, "statements", "routing included"));
     rows.add(Row.of(name(), "PostgreSQL ingest p50", ours.latency().millis(50),
         bare.latency().millis(50), "ms", "closed loop: service time"));
     rows.add(Row.of(name(), "PostgreSQL ingest p99", ours.latency().millis(99),
@@ -100,6 +92,32 @@ public final class DurableIngestHarness implements Harness {
     rows.add(Row.of(name(), "WAL per event", ourWork.walBytes, bareWork.walBytes, "bytes",
         String.format(Locale.ROOT, "routing backlog drained %.2f s after the run", drainSeconds)));
     return rows;
+  }
+
+  /** One measured hookstream run: the closed loop, its database work, the routing drain time. */
+  private record Run(ClosedLoop.Result result, Work work, double drainSeconds) {}
+
+  private Run runHookstream(int threads, long calls, long warmup, byte[] body,
+      int groupCommitRows, String label) throws Exception {
+    CountingDataSource db = new CountingDataSource(databases.postgres());
+    try (Hookstream hs = Engines.jdbc(db.dataSource(), groupCommitRows).build().start()) {
+      String source = Engines.plainSource(hs, Engines.tenant(hs));
+      IngestRequest request = IngestRequest.builder().method("POST")
+          .url("http://localhost/ingest/" + source).header("Content-Type", "application/json")
+          .header("User-Agent", "bench/1.0").body(body).clientIp("127.0.0.1").build();
+      ClosedLoop.run(threads, warmup, n -> hs.ingest(source, request));
+      drain(db.dataSource());
+      Work work = Work.start(db);
+      ClosedLoop.Result result = ClosedLoop.run(threads, calls, n -> hs.ingest(source, request));
+      long t0 = System.nanoTime();
+      drain(db.dataSource());
+      double drainSeconds = (System.nanoTime() - t0) / 1e9;
+      work = work.end(calls);
+      report(label, result, work);
+      System.out.printf(Locale.ROOT, "routing (in the background) finished %.2f s after the last"
+          + " ingest returned%n", drainSeconds);
+      return new Run(result, work, drainSeconds);
+    }
   }
 
   /**

@@ -24,7 +24,12 @@ public final class Engines {
 
   /** An engine builder on the JDBC store, key-value store and blob store of {@code db}. */
   public static Hookstream.Builder jdbc(DataSource db) {
-    JdbcStores stores = JdbcStores.builder(db).build();
+    return jdbc(db, JdbcStores.DEFAULT_GROUP_COMMIT_ROWS);
+  }
+
+  /** The same with {@code groupCommitRows} event inserts per commit at most (1: no grouping). */
+  public static Hookstream.Builder jdbc(DataSource db, int groupCommitRows) {
+    JdbcStores stores = JdbcStores.builder(db).groupCommitRows(groupCommitRows).build();
     return Hookstream.builder().store(stores.store()).keyValueStore(stores.keyValueStore())
         .blobStore(stores.blobStore());
   }

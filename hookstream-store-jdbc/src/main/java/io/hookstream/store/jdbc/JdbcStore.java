@@ -42,14 +42,14 @@ public final class JdbcStore implements Store {
   private final IssueRepository issues;
   private final CircuitRepository circuits;
 
-  JdbcStore(Jdbc jdbc, Dialect dialect, Tables tables) {
+  JdbcStore(Jdbc jdbc, Dialect dialect, Tables tables, int groupCommitRows) {
     this.organizations = new JdbcOrganizationRepository(jdbc, tables);
     this.apiKeys = new JdbcApiKeyRepository(jdbc, dialect, tables);
     this.sources = new JdbcSourceRepository(jdbc, dialect, tables);
     this.destinations = new JdbcDestinationRepository(jdbc, dialect, tables);
     this.connections = new JdbcConnectionRepository(jdbc, dialect, tables);
     this.deliveries = new JdbcDeliveryRepository(jdbc, dialect, tables);
-    this.events = new JdbcEventRepository(jdbc, dialect, tables, deliveries);
+    this.events = new JdbcEventRepository(jdbc, dialect, tables, deliveries, groupCommitRows);
     this.issues = new JdbcIssueRepository(jdbc, dialect, tables);
     this.circuits = new JdbcCircuitRepository(jdbc, dialect, tables);
   }

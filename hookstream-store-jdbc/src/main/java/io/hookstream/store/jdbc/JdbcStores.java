@@ -34,6 +34,9 @@ public final class JdbcStores {
   /** The default table prefix. */
   public static final String DEFAULT_TABLE_PREFIX = "hs_";
 
+  /** Event inserts that may share one commit, unless {@code groupCommitRows} says otherwise. */
+  public static final int DEFAULT_GROUP_COMMIT_ROWS = 100;
+
   private static final Pattern PREFIX = Pattern.compile("([a-z][a-z0-9_]{0,29})?");
 
   private final SqlDialect dialect;
@@ -47,7 +50,7 @@ public final class JdbcStores {
     this.tablePrefix = b.tablePrefix;
     Jdbc jdbc = new Jdbc(b.dataSource);
     Tables tables = Tables.withPrefix(b.tablePrefix);
-    this.store = new JdbcStore(jdbc, dialect.impl(), tables);
+    this.store = new JdbcStore(jdbc, dialect.impl(), tables, b.groupCommitRows);
     this.keyValueStore = new JdbcKeyValueStore(jdbc, dialect.impl(), tables.kv(), b.clock);
     this.blobStore = new JdbcBlobStore(jdbc, dialect.impl(), tables.blobs(), b.clock);
   }
@@ -90,6 +93,7 @@ public final class JdbcStores {
     private boolean autoMigrate = true;
     private SqlDialect dialect;
     private Clock clock = Clock.system();
+    private int groupCommitRows = DEFAULT_GROUP_COMMIT_ROWS;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -120,6 +124,19 @@ public final class JdbcStores {
     /** Overrides the dialect detected from the connection's product name. */
     public Builder dialect(SqlDialect dialect) {
       this.dialect = Objects.requireNonNull(dialect, "dialect");
+      return this;
+    }
+
+    /**
+     * How many concurrent event inserts may share one transaction (default {@value
+     * #DEFAULT_GROUP_COMMIT_ROWS}); 1 turns group commit off. Each insert still returns only
+     * after the commit that holds its row.
+     */
+    public Builder groupCommitRows(int rows) {
+      if (rows < 1 || rows > 10_000) {
+        throw new IllegalArgumentException("groupCommitRows must be 1..10000: " + rows);
+      }
+      this.groupCommitRows = rows;
       return this;
     }
 

@@ -23,9 +23,6 @@ import java.util.function.Consumer;
  */
 public final class JdbcEventRepository implements EventRepository {
 
-  /** The most events one group commit writes. */
-  static final int GROUP_COMMIT_ROWS = 100;
-
   private final Jdbc jdbc;
   private final Dialect dialect;
   private final String table;
@@ -36,8 +33,9 @@ public final class JdbcEventRepository implements EventRepository {
   private final JdbcDeliveryRepository deliveries;
   private final GroupCommit inserts;
 
+  /** {@code groupCommitRows}: the most events one group commit writes (1: no grouping). */
   public JdbcEventRepository(Jdbc jdbc, Dialect dialect, Tables tables,
-      JdbcDeliveryRepository deliveries) {
+      JdbcDeliveryRepository deliveries, int groupCommitRows) {
     this.jdbc = jdbc;
     this.dialect = dialect;
     this.table = tables.events();
@@ -49,7 +47,7 @@ public final class JdbcEventRepository implements EventRepository {
         "headers:ojson", "query:ojson", "content_type", "source_ip", "body_size", "body",
         "body_blob_key", "body_sha256", "status", "dedup_status", "duplicate_of",
         "verification_status", "received_at", "routed_at", "updated_at");
-    this.inserts = new GroupCommit(jdbc, columns.insert(table), GROUP_COMMIT_ROWS);
+    this.inserts = new GroupCommit(jdbc, columns.insert(table), groupCommitRows);
   }
 
   /** Concurrent ingests write their events in one commit (see {@link GroupCommit}). */
