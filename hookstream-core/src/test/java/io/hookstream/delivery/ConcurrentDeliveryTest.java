@@ -2,9 +2,11 @@ package io.hookstream.delivery;
 
 import static io.hookstream.delivery.ScriptedProvider.status;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.DeliveryTask;
+import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.DestinationRecord.Delivery;
 import io.hookstream.spi.store.DestinationRecord.RetryPolicy;
@@ -149,6 +151,26 @@ class ConcurrentDeliveryTest {
       eventually(() -> f.tasksOf(evt).get(0).status() == TaskStatus.SUCCEEDED);
     }
     assertThat(provider.delivered).containsExactly(evt);
+  }
+
+  @Test
+  void aNodeDyingRightAfterSettlingLeavesEachEventWithItsFinalStatus() {
+    DestinationRecord ok = f.destination("ok");
+    DestinationRecord gone = f.destination("gone");
+    f.provider.script(gone.id(), r -> ScriptedProvider.status(410));
+    String delivered = deliverOnANodeThatDiesAfterSettling(f.event("{\"n\":1}", ok));
+    String failed = deliverOnANodeThatDiesAfterSettling(f.event("{\"n\":2}", gone));
+    assertThat(f.status(delivered)).isEqualTo(EventStatus.DELIVERED);
+    assertThat(f.status(failed)).isEqualTo(EventStatus.FAILED);
+  }
+
+  private String deliverOnANodeThatDiesAfterSettling(String eventId) {
+    CrashableStore node = new CrashableStore(f.store);
+    node.crashAfterNextSettle();
+    DeliveryScheduler dies = DeliveryScheduler.builder(node, f.clock, Map.of("test", f.provider),
+        f.ids).issues(f.issues).circuits(f.circuits).owner("dies-" + eventId).build();
+    assertThatThrownBy(dies::runDueNow).hasMessageContaining("crashed after settling");
+    return eventId;
   }
 
   @Test

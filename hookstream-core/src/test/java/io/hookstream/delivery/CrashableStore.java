@@ -25,6 +25,7 @@ final class CrashableStore implements Store {
   private final Store delegate;
   private final DeliveryRepository deliveries;
   private volatile boolean crashed;
+  private volatile boolean crashAfterSettle;
 
   CrashableStore(Store delegate) {
     this.delegate = delegate;
@@ -34,16 +35,27 @@ final class CrashableStore implements Store {
           if (crashed) {
             throw new HookstreamException(ErrorCode.UNAVAILABLE, "node crashed");
           }
+          Object result;
           try {
-            return method.invoke(delegate.deliveries(), args);
+            result = method.invoke(delegate.deliveries(), args);
           } catch (InvocationTargetException e) {
             throw e.getCause();
           }
+          if (crashAfterSettle && method.getName().equals("settle")) {
+            crashed = true;
+            throw new HookstreamException(ErrorCode.UNAVAILABLE, "node crashed after settling");
+          }
+          return result;
         });
   }
 
   void crash() {
     crashed = true;
+  }
+
+  /** The node dies right after its next settle has committed, before it does anything else. */
+  void crashAfterNextSettle() {
+    crashAfterSettle = true;
   }
 
   @Override

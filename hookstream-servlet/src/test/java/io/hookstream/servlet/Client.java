@@ -76,7 +76,17 @@ final class Client {
 
   Response send(HttpRequest request) {
     try {
-      HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> r;
+      try {
+        r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      } catch (IOException e) {
+        // The JDK client reused a keep-alive connection the server had already closed: the
+        // request never reached it. The client does not retry that for POST; we do, once.
+        if (!String.valueOf(e.getMessage()).contains("received no bytes")) {
+          throw e;
+        }
+        r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      }
       return new Response(r.statusCode(), r.headers(), r.body(), parse(r.body()));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(request.method() + " " + request.uri(), e);

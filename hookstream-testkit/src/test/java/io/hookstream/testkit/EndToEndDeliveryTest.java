@@ -76,8 +76,8 @@ class EndToEndDeliveryTest {
     assertThat(attempt.statusCode()).isEqualTo(410);
     assertThat(attempt.dlq()).isTrue();
     hs.awaitEventStatus(eventId, EventStatus.FAILED, WAIT);
-    assertThat(hs.engine().destinations().require(hs.scope(), attempt.destinationId())
-        .disabledReason()).isNotNull();
+    hs.awaitUntil("the destination disabled", WAIT, () -> hs.engine().destinations()
+        .require(hs.scope(), attempt.destinationId()).disabledReason() != null);
     hs.awaitUntil("an issue", WAIT, () -> !openIssues().isEmpty());
     assertThat(openIssues()).extracting(IssueRecord::errorType).containsExactly("endpoint_gone");
   }

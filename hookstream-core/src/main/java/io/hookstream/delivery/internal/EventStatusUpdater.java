@@ -5,6 +5,7 @@ import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.Store;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,26 @@ public final class EventStatusUpdater {
     this.store = store;
   }
 
+  /**
+   * Just before {@code settling} (a task's final state) is settled: stores the status the event
+   * will have once it is, so that a node dying right after the settle leaves the event right.
+   * Returns whether the event has other routes, whose concurrent settles need {@link #refresh}
+   * after this one to converge.
+   */
+  public boolean prepare(DeliveryTask settling, Instant now) {
+    Scope scope = settling.scope();
+    List<DeliveryTask> tasks = new ArrayList<>(
+        store.deliveries().tasksForEvent(scope, settling.eventId()));
+    tasks.replaceAll(t -> t.id().equals(settling.id()) ? settling : t);
+    EventStatus target = target(tasks);
+    if (target != null) {
+      store.events().find(scope, settling.eventId())
+          .filter(e -> e.status() != target)
+          .ifPresent(e -> store.events().updateStatus(scope, e.id(), target, now));
+    }
+    return latest(tasks).size() > 1;
+  }
+
   /** Recomputes and stores the status of event {@code eventId}. */
   public void refresh(Scope scope, String eventId, Instant now) {
     for (int round = 0; round < MAX_ROUNDS; round++) {
@@ -43,15 +64,9 @@ public final class EventStatusUpdater {
 
 
   static EventStatus target(List<DeliveryTask> tasks) {
-    // A retry supersedes the earlier task of the same route: only the newest counts.
-    Map<String, DeliveryTask> latest = new HashMap<>();
-    for (DeliveryTask t : tasks) {
-      latest.merge(t.connectionId() + "\n" + t.destinationId(), t,
-          (a, b) -> b.sequence() > a.sequence() ? b : a);
-    }
     boolean dead = false;
     boolean succeeded = false;
-    for (DeliveryTask t : latest.values()) {
+    for (DeliveryTask t : latest(tasks)) {
       switch (t.status()) {
         case PENDING -> {
           return EventStatus.PROCESSING;
@@ -62,5 +77,15 @@ public final class EventStatusUpdater {
       }
     }
     return dead ? EventStatus.FAILED : succeeded ? EventStatus.DELIVERED : null;
+  }
+
+  /** The newest task of each route: a retry supersedes the earlier task of the same route. */
+  private static java.util.Collection<DeliveryTask> latest(List<DeliveryTask> tasks) {
+    Map<String, DeliveryTask> latest = new HashMap<>();
+    for (DeliveryTask t : tasks) {
+      latest.merge(t.connectionId() + "\n" + t.destinationId(), t,
+          (a, b) -> b.sequence() > a.sequence() ? b : a);
+    }
+    return latest.values();
   }
 }

@@ -129,6 +129,8 @@ public final class TaskRunner {
         result.statusCode() > 0 ? result.statusCode() : null, latency,
         result.requestHeaders(), result.responseHeaders(), truncate(result.responseBody()),
         result.error(), errorType, dead, dead ? done : null, nextRetry, started);
+    boolean terminal = updated.status() != TaskStatus.PENDING;
+    boolean otherRoutes = terminal && events.prepare(updated, done);
     if (!settle(updated, attempt)) {
       return Outcome.LOST;
     }
@@ -147,7 +149,7 @@ public final class TaskRunner {
     if (dead) {
       issues.record(d.scope(), d.id(), errorType, message(result), attempt.id(), done);
     }
-    if (updated.status() != TaskStatus.PENDING) {
+    if (otherRoutes) {
       events.refresh(task.scope(), task.eventId(), done);
     }
     return result.success() ? Outcome.SUCCEEDED : retry ? Outcome.RETRYING : Outcome.DEAD;
@@ -194,11 +196,14 @@ public final class TaskRunner {
     AttemptRecord attempt = new AttemptRecord(ids.next("da"), task.orgId(), task.envId(),
         task.eventId(), task.connectionId(), task.destinationId(), task.id(), attemptNumber,
         "failed", null, 0L, Map.of(), Map.of(), null, error, errorType, true, now, null, now);
+    boolean otherRoutes = events.prepare(updated, now);
     if (!settle(updated, attempt)) {
       return Outcome.LOST;
     }
     issues.record(task.scope(), task.destinationId(), errorType, error, attempt.id(), now);
-    events.refresh(task.scope(), task.eventId(), now);
+    if (otherRoutes) {
+      events.refresh(task.scope(), task.eventId(), now);
+    }
     return Outcome.DEAD;
   }
 
