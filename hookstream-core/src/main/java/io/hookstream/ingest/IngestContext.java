@@ -1,6 +1,7 @@
 package io.hookstream.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hookstream.internal.Hashing;
 import io.hookstream.internal.Json;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.store.SourceRecord;
@@ -23,6 +24,7 @@ public final class IngestContext {
   private String clientIp;
   private JsonNode json;
   private boolean jsonParsed;
+  private String bodySha256;
   private String verificationStatus = "unverified";
   private String dedupStatus;
   private String duplicateOf;
@@ -78,6 +80,14 @@ public final class IngestContext {
       jsonParsed = true;
     }
     return json;
+  }
+
+  /** SHA-256 of the raw body, lower-case hex; computed once, for dedup and the stored event. */
+  public String bodySha256() {
+    if (bodySha256 == null) {
+      bodySha256 = Hashing.sha256Hex(request.body());
+    }
+    return bodySha256;
   }
 
   public String verificationStatus() {

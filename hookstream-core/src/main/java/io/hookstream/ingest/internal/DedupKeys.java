@@ -20,8 +20,11 @@ public final class DedupKeys {
 
   /** The key for {@code context} under {@code strategy} and {@code field}, if one exists. */
   public static Optional<String> key(IngestContext context, String strategy, String field) {
-    return value(context, strategy, field)
-        .map(v -> "dedup:" + context.source().id() + ":" + strategy + ":" + Hashing.sha256Hex(v));
+    String prefix = "dedup:" + context.source().id() + ":" + strategy + ":";
+    if (strategy.equals(DedupSettings.PAYLOAD_HASH)) {
+      return Optional.of(prefix + context.bodySha256()); // shared with the stored event
+    }
+    return value(context, strategy, field).map(v -> prefix + Hashing.sha256Hex(v));
   }
 
   static Optional<byte[]> value(IngestContext context, String strategy, String field) {

@@ -4,7 +4,6 @@ import io.hookstream.ingest.IngestContext;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.ingest.IngestResult;
 import io.hookstream.ingest.IngestStep;
-import io.hookstream.internal.Hashing;
 import io.hookstream.spi.BlobStore;
 import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.EventStatus;
@@ -55,7 +54,7 @@ public final class PersistStep implements IngestStep {
     EventRecord event = new EventRecord(context.eventId(), source.orgId(), source.envId(),
         source.id(), request.method(), path(request.url()), request.headers(), request.query(),
         request.contentType(), context.clientIp(), body.length, blobKey == null ? body : null,
-        blobKey, Hashing.sha256Hex(body), EventStatus.RECEIVED, context.dedupStatus(),
+        blobKey, context.bodySha256(), EventStatus.RECEIVED, context.dedupStatus(),
         context.duplicateOf(), context.verificationStatus(), at, duplicate ? at : null, at);
     store.events().insert(event);
     if (duplicate) {
