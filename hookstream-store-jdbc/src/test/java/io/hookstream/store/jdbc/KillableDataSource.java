@@ -1,10 +1,7 @@
 package io.hookstream.store.jdbc;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -12,13 +9,12 @@ import javax.sql.DataSource;
  * #kill()} every new connection is refused with a connection error (SQLState 08001); the test
  * terminates the node's open sessions on the server itself.
  */
-public final class KillableDataSource implements DataSource {
+public final class KillableDataSource extends ForwardingDataSource {
 
-  private final DataSource delegate;
   private volatile boolean killed;
 
   public KillableDataSource(DataSource delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   public void kill() {
@@ -46,40 +42,5 @@ public final class KillableDataSource implements DataSource {
   public Connection getConnection(String username, String password) throws SQLException {
     check();
     return delegate.getConnection(username, password);
-  }
-
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return delegate.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    delegate.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    delegate.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return delegate.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return delegate.getParentLogger();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return delegate.unwrap(iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return delegate.isWrapperFor(iface);
   }
 }

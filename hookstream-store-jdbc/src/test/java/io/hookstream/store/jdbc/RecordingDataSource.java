@@ -1,24 +1,21 @@
 package io.hookstream.store.jdbc;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * A DataSource that records every prepared statement the store executes with its bound
  * parameters, so a test can EXPLAIN exactly what the store ran.
  */
-final class RecordingDataSource implements DataSource {
+final class RecordingDataSource extends ForwardingDataSource {
 
   /** One executed statement: its SQL and the setter calls that bound its parameters. */
   record Executed(String sql, List<Binding> bindings) {
@@ -38,11 +35,10 @@ final class RecordingDataSource implements DataSource {
 
   record Binding(Method method, Object[] args) {}
 
-  private final DataSource target;
   private final List<Executed> executed = new CopyOnWriteArrayList<>();
 
   RecordingDataSource(DataSource target) {
-    this.target = target;
+    super(target);
   }
 
   List<Executed> executed() {
@@ -51,12 +47,12 @@ final class RecordingDataSource implements DataSource {
 
   @Override
   public Connection getConnection() throws SQLException {
-    return wrap(target.getConnection());
+    return wrap(delegate.getConnection());
   }
 
   @Override
   public Connection getConnection(String user, String password) throws SQLException {
-    return wrap(target.getConnection(user, password));
+    return wrap(delegate.getConnection(user, password));
   }
 
   private Connection wrap(Connection c) {
@@ -92,40 +88,5 @@ final class RecordingDataSource implements DataSource {
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }
-  }
-
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return target.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    target.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    target.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return target.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return target.getParentLogger();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return target.unwrap(iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return target.isWrapperFor(iface);
   }
 }
