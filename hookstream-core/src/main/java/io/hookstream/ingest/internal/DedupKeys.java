@@ -27,13 +27,12 @@ public final class DedupKeys {
     return value(context, strategy, field).map(v -> prefix + Hashing.sha256Hex(v));
   }
 
-  static Optional<byte[]> value(IngestContext context, String strategy, String field) {
-    if (field == null && !strategy.equals(DedupSettings.PAYLOAD_HASH)) {
+  /** The value a field strategy keys on (payload_hash needs none: it keys on the body hash). */
+  private static Optional<byte[]> value(IngestContext context, String strategy, String field) {
+    if (field == null) {
       return Optional.empty();
     }
     switch (strategy) {
-      case DedupSettings.PAYLOAD_HASH:
-        return Optional.of(context.request().body());
       case DedupSettings.HEADER_FIELD:
         return context
             .request()
