@@ -46,6 +46,7 @@ import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.KeyValueStore;
 import io.hookstream.spi.Principal;
 import io.hookstream.spi.store.EventRecord;
+import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.SourceRecord;
 import io.hookstream.spi.store.Store;
 import io.hookstream.stream.ChannelBroadcaster;
@@ -183,7 +184,8 @@ public final class Hookstream implements AutoCloseable {
     steps.add(new DedupStep(b.keyValueStore));
     steps.add(new SchemaStep());
     steps.addAll(b.ingestSteps);
-    steps.add(new PersistStep(store, blobs, limits.inlineBodyBytes(), this::dispatch));
+    steps.add(new PersistStep(store, blobs, limits.inlineBodyBytes(), router::tasksFor,
+        this::dispatch));
     this.pipeline = new IngestPipeline(steps);
   }
 
@@ -393,6 +395,12 @@ public final class Hookstream implements AutoCloseable {
 
   private void dispatch(EventRecord event) {
     streams.eventReceived(event);
+    if (event.routedAt() != null) { // routed at ingest: its tasks, if any, are stored
+      if (event.status() == EventStatus.PROCESSING) {
+        scheduler.wake();
+      }
+      return;
+    }
     try {
       routingExecutor.execute(() -> routeQuietly(event));
     } catch (RejectedExecutionException e) {

@@ -6,11 +6,18 @@ import io.hookstream.connection.ConnectionSpec;
 import io.hookstream.destination.DestinationSpec;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.source.SourceSpec;
+import io.hookstream.spi.ErrorCode;
+import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.ManualClock;
+import io.hookstream.spi.store.ConnectionRepository;
 import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.Scope;
+import io.hookstream.spi.store.Store;
 import io.hookstream.store.memory.InMemoryStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +27,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * An engine that crashed between storing an event and routing it leaves the event with no
- * tasks and {@code routedAt} null; the recovery sweep of any engine on the store routes it.
+ * Ingest stores an event routed, with its tasks, in one write. An event stored unrouted (routing
+ * failed at ingest, or an engine crashed in between) has no tasks and {@code routedAt} null;
+ * the recovery sweep of any engine on the store routes it.
  */
 class RecoverySweepTest {
 
@@ -37,8 +46,8 @@ class RecoverySweepTest {
       Scope scope = TestEngine.newScope(hs);
       String src = wire(hs, scope);
       String routedId = hs.ingest(src, IngestRequest.json("{\"n\":1}")).eventId();
-      Await.until(Duration.ofSeconds(10),
-          () -> store.events().find(scope, routedId).orElseThrow().routedAt() != null);
+      // Routed when ingest returns: the event and its task were one write.
+      assertThat(store.events().find(scope, routedId).orElseThrow().routedAt()).isNotNull();
       assertThat(store.deliveries().tasksForEvent(scope, routedId)).hasSize(1);
 
       String lostId = storeUnrouted(scope, store.events().find(scope, routedId).orElseThrow());
@@ -93,6 +102,50 @@ class RecoverySweepTest {
     assertThat(total).isEqualTo(ids.size());
     for (String id : ids) {
       assertThat(store.deliveries().tasksForEvent(scope, id)).as(id).hasSize(1);
+    }
+  }
+
+  @Test
+  void anEventThatCouldNotBeRoutedAtIngestIsStoredAndRoutedLater() {
+    AtomicBoolean connectionsDown = new AtomicBoolean();
+    Store flaky = withConnections(store, connectionsDown);
+    try (Hookstream hs = TestEngine.builder(flaky, clock).build().start()) {
+      Scope scope = TestEngine.newScope(hs);
+      String src = wire(hs, scope);
+      connectionsDown.set(true);
+
+      String id = hs.ingest(src, IngestRequest.json("{\"n\":1}")).eventId();
+      assertThat(store.events().find(scope, id).orElseThrow().routedAt()).isNull();
+      assertThat(store.deliveries().tasksForEvent(scope, id)).isEmpty();
+
+      connectionsDown.set(false);
+      clock.advance(Hookstream.Builder.DEFAULT_RECOVERY_GRACE.plusSeconds(1));
+      Await.until(Duration.ofSeconds(10), () -> hs.recoverUnroutedEvents() == 0
+          && store.events().find(scope, id).orElseThrow().routedAt() != null);
+      assertThat(store.deliveries().tasksForEvent(scope, id)).hasSize(1);
+    }
+  }
+
+  /** {@code store}, with its connection repository failing while {@code down} is set. */
+  private static Store withConnections(Store store, AtomicBoolean down) {
+    ConnectionRepository connections = (ConnectionRepository) Proxy.newProxyInstance(
+        ConnectionRepository.class.getClassLoader(), new Class<?>[] {ConnectionRepository.class},
+        (proxy, method, args) -> {
+          if (down.get()) {
+            throw new HookstreamException(ErrorCode.UNAVAILABLE, "connections unavailable");
+          }
+          return invoke(method, store.connections(), args);
+        });
+    return (Store) Proxy.newProxyInstance(Store.class.getClassLoader(),
+        new Class<?>[] {Store.class}, (proxy, method, args) ->
+            method.getName().equals("connections") ? connections : invoke(method, store, args));
+  }
+
+  private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
     }
   }
 

@@ -9,28 +9,45 @@ import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.SourceRecord;
 import io.hookstream.spi.store.Store;
+import io.hookstream.routing.internal.EventRouter;
+import io.hookstream.spi.store.DeliveryTask;
+import java.util.List;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The last step: stores the event exactly as received (bodies over the inline threshold go to
- * the blob store first, referenced from the event), then hands it to routing. Once the
- * store's insert returns the event is durable; if the hand-off is lost (crash, full
- * queue) the recovery sweep routes it later, because its {@code routedAt} is still null.
- * Duplicates are stored for visibility, already marked routed, and answered with the original
- * event's id.
+ * The last step: routes the event and stores it exactly as received together with its delivery
+ * tasks, in one write (bodies over the inline threshold go to the blob store first, referenced
+ * from the event). Once the store returns, the event and its pending work are durable. If
+ * routing fails unexpectedly the event is stored unrouted and {@code onAccepted} hands it to
+ * background routing; if that is lost too (crash, full queue) the recovery sweep routes it,
+ * because its {@code routedAt} is still null. Duplicates are stored for visibility, already
+ * marked routed, and answered with the original event's id.
  */
 public final class PersistStep implements IngestStep {
+
+  /** Plans an accepted event's delivery tasks before it is stored; writes nothing. */
+  @FunctionalInterface
+  public interface Routing {
+    List<DeliveryTask> tasksFor(EventRecord event, byte[] body);
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(PersistStep.class);
 
   private final Store store;
   private final BlobStore blobs;
   private final int inlineBodyBytes;
+  private final Routing routing;
   private final Consumer<EventRecord> onAccepted;
 
-  public PersistStep(Store store, BlobStore blobs, int inlineBodyBytes,
+  /** {@code onAccepted} gets each stored non-duplicate event, routed or (on failure) not. */
+  public PersistStep(Store store, BlobStore blobs, int inlineBodyBytes, Routing routing,
       Consumer<EventRecord> onAccepted) {
     this.store = store;
     this.blobs = blobs;
     this.inlineBodyBytes = inlineBodyBytes;
+    this.routing = routing;
     this.onAccepted = onAccepted;
   }
 
@@ -56,12 +73,28 @@ public final class PersistStep implements IngestStep {
         request.contentType(), context.clientIp(), body.length, blobKey == null ? body : null,
         blobKey, context.bodySha256(), EventStatus.RECEIVED, context.dedupStatus(),
         context.duplicateOf(), context.verificationStatus(), at, duplicate ? at : null, at);
-    store.events().insert(event);
     if (duplicate) {
+      store.events().insert(event);
       return new IngestResult(context.duplicateOf(), source.id(), true);
     }
-    onAccepted.accept(event);
-    return new IngestResult(event.id(), source.id(), false);
+    EventRecord stored = insertRouted(event, body);
+    onAccepted.accept(stored);
+    return new IngestResult(stored.id(), source.id(), false);
+  }
+
+  private EventRecord insertRouted(EventRecord event, byte[] body) {
+    List<DeliveryTask> tasks;
+    try {
+      tasks = routing.tasksFor(event, body);
+    } catch (RuntimeException e) {
+      LOG.warn("routing event {} at ingest failed; it is stored unrouted and routed later",
+          event.id(), e);
+      store.events().insert(event);
+      return event;
+    }
+    EventRecord routed = event.withRouted(EventRouter.statusFor(tasks), event.receivedAt());
+    store.events().insertRouted(routed, tasks);
+    return routed;
   }
 
   private static String path(String url) {

@@ -14,9 +14,11 @@ import java.util.function.Function;
 
 /**
  * Routes an accepted event: evaluates each of its source's connections (filters, then the
- * transform) and, in one atomic store step, creates one delivery task per match and marks the
- * event routed. Routing the same event twice (the hand-off and the recovery sweep racing) is
- * harmless: only the first {@code markRouted} writes. Thread-safe.
+ * transform) and creates one delivery task per match. Ingest asks for the tasks before it
+ * stores the event, so that the event and its tasks are one write ({@link #tasksFor}); an event
+ * stored unrouted (routing failed at ingest, or a crash) is routed later in one atomic {@code
+ * markRouted} ({@link #route}). Routing the same event twice (the hand-off and the recovery
+ * sweep racing) is harmless: only the first {@code markRouted} writes. Thread-safe.
  */
 public final class EventRouter {
 
@@ -38,15 +40,31 @@ public final class EventRouter {
   }
 
   /**
-   * Routes {@code event}; returns whether this call did it (false: routed already). A transform
-   * failure becomes a task that records the failure, stored with the others, so that it is
-   * crash-safe and never delivers the untransformed body.
+   * Routes a stored, unrouted {@code event} (the fallback hand-off and the recovery sweep);
+   * returns whether this call did it (false: routed already).
    */
   public boolean route(EventRecord event) {
     if (event.routedAt() != null || event.duplicate()) {
       return false;
     }
-    RoutedEvent routed = new RoutedEvent(event, bodies.apply(event));
+    List<DeliveryTask> created = tasksFor(event, bodies.apply(event));
+    if (!store.events().markRouted(event.scope(), event.id(), statusFor(created), created,
+        clock.now())) {
+      return false;
+    }
+    if (!created.isEmpty()) {
+      onTasksCreated.run();
+    }
+    return true;
+  }
+
+  /**
+   * The delivery tasks for {@code event}: one per connection of its source whose filters match.
+   * A transform failure becomes a task that records the failure, stored with the others, so
+   * that it is crash-safe and never delivers the untransformed body. Writes nothing.
+   */
+  public List<DeliveryTask> tasksFor(EventRecord event, byte[] body) {
+    RoutedEvent routed = new RoutedEvent(event, body);
     Scope scope = event.scope();
     List<DeliveryTask> created = new ArrayList<>();
     for (RouteCache.Route route : routes.routes(scope, event.sourceId())) {
@@ -60,14 +78,12 @@ public final class EventRouter {
             failure.error()));
       }
     }
-    EventStatus status = created.isEmpty() ? EventStatus.RECEIVED : EventStatus.PROCESSING;
-    if (!store.events().markRouted(scope, event.id(), status, created, clock.now())) {
-      return false;
-    }
-    if (!created.isEmpty()) {
-      onTasksCreated.run();
-    }
-    return true;
+    return created;
+  }
+
+  /** A routed event's status: {@code processing} while it has tasks, else {@code received}. */
+  public static EventStatus statusFor(List<DeliveryTask> tasks) {
+    return tasks.isEmpty() ? EventStatus.RECEIVED : EventStatus.PROCESSING;
   }
 
   /** Drops the cached routes of a source after one of its connections changed. */

@@ -5,11 +5,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Received events and the atomic hand-over from ingest to routing. */
+/** Received events, stored with their delivery tasks, and the recovery of unrouted ones. */
 public interface EventRepository {
 
   /** Stores a new event; durable when this returns. */
   void insert(EventRecord event);
+
+  /**
+   * Stores a new event that ingest has already routed ({@code routedAt} set) together with its
+   * delivery tasks, in one atomic write: no reader sees the event without its tasks, and a
+   * crash leaves both or neither. Durable when this returns. CONFLICT, with nothing written, if
+   * the event's or a task's id is taken. This is the ingest hot path: stores with group commit
+   * write concurrent callers' events and tasks in one commit.
+   */
+  void insertRouted(EventRecord event, List<DeliveryTask> tasks);
 
   /**
    * Stores several events in one transaction where the store supports it (group commit); all

@@ -63,6 +63,20 @@ final class MemoryEvents implements EventRepository {
     }
   }
 
+  /**
+   * Under the task lock, like {@link #markRouted}: the tasks go in first, then the event, so a
+   * reader who sees the event sees its tasks. A taken event id is refused before either is
+   * written.
+   */
+  @Override
+  public void insertRouted(EventRecord event, List<DeliveryTask> tasks) {
+    Objects.requireNonNull(event.routedAt(), "routedAt");
+    deliveries.insertIf(tasks, () -> {
+      table.checkFree(event.scope(), event.id());
+      return true;
+    }, () -> insert(event));
+  }
+
   @Override
   public Optional<EventRecord> find(Scope scope, String id) {
     return table.get(scope, id);

@@ -38,6 +38,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -478,6 +480,86 @@ public abstract class StoreContract {
       assertThat(store.deliveries().tasksForEvent(scope, e.id()))
           .extracting(DeliveryTask::id).containsExactlyElementsOf(winners.get(e.id()));
     }
+  }
+
+  @Test
+  void insertRoutedStoresTheEventWithItsTasksAndNeverAsUnrouted() {
+    Route r = route(scope);
+    Instant at = clock.now();
+    EventRecord e = fx.event(scope, ids.next("evt"), r.sourceId(), "{}", at)
+        .withRouted(EventStatus.PROCESSING, at);
+    DeliveryTask t1 = fx.task(r, e.id(), NEVER, at);
+    DeliveryTask t2 = fx.task(r, e.id(), NEVER, at);
+    store.events().insertRouted(e, List.of(t1, t2));
+
+    EventRecord stored = store.events().find(scope, e.id()).orElseThrow();
+    assertThat(stored.status()).isEqualTo(EventStatus.PROCESSING);
+    assertThat(stored.routedAt()).isEqualTo(at);
+    assertThat(store.deliveries().tasksForEvent(scope, e.id()))
+        .extracting(DeliveryTask::id).containsExactly(t1.id(), t2.id());
+    assertThat(unrouted(at.plusSeconds(3600), Set.of(e.id()))).isEmpty();
+    assertThat(store.events().markRouted(scope, e.id(), EventStatus.PROCESSING,
+        List.of(fx.task(r, e.id(), NEVER, at)), at)).isFalse();
+    assertThat(store.deliveries().tasksForEvent(scope, e.id())).hasSize(2);
+  }
+
+  @Test
+  void insertRoutedWritesNothingWhenTheEventOrATaskIdIsTaken() {
+    Route r = route(scope);
+    Instant at = clock.now();
+    EventRecord taken = fx.event(scope, ids.next("evt"), r.sourceId(), "{}", at)
+        .withRouted(EventStatus.RECEIVED, at);
+    store.events().insertRouted(taken, List.of());
+    DeliveryTask orphan = fx.task(r, taken.id(), NEVER, at);
+    assertConflict(() -> store.events().insertRouted(taken, List.of(orphan)));
+    assertThat(store.deliveries().findTask(scope, orphan.id())).isEmpty();
+
+    DeliveryTask existing = fx.task(r, taken.id(), NEVER, at);
+    store.deliveries().insertTasks(List.of(existing));
+    EventRecord fresh = fx.event(scope, ids.next("evt"), r.sourceId(), "{}", at)
+        .withRouted(EventStatus.PROCESSING, at);
+    assertConflict(() -> store.events().insertRouted(fresh,
+        List.of(fx.task(r, fresh.id(), NEVER, at), existing)));
+    assertThat(store.events().find(scope, fresh.id())).isEmpty();
+    assertThat(store.deliveries().tasksForEvent(scope, fresh.id())).isEmpty();
+    retire(existing);
+  }
+
+  @Test
+  void aReaderNeverSeesARoutedEventWithoutItsTasks() throws Exception {
+    Route r = route(scope);
+    int writers = 4;
+    int perWriter = 100;
+    List<String> written = new CopyOnWriteArrayList<>();
+    CountDownLatch writing = new CountDownLatch(writers);
+    List<List<String>> results = Concurrently.run(writers + 1, i -> () -> {
+      List<String> seenWithoutTasks = new ArrayList<>();
+      if (i < writers) {
+        try {
+          for (int n = 0; n < perWriter; n++) {
+            EventRecord e = fx.event(scope, ids.next("evt"), r.sourceId(), "{}", clock.now())
+                .withRouted(EventStatus.PROCESSING, clock.now());
+            written.add(e.id());
+            store.events().insertRouted(e, List.of(fx.task(r, e.id(), NEVER, clock.now())));
+          }
+        } finally {
+          writing.countDown();
+        }
+      } else {
+        while (writing.getCount() > 0) {
+          for (String id : List.copyOf(written)) {
+            if (store.events().find(scope, id).isPresent()
+                && store.deliveries().tasksForEvent(scope, id).isEmpty()) {
+              seenWithoutTasks.add(id);
+            }
+          }
+        }
+      }
+      return seenWithoutTasks;
+    });
+    assertThat(results).allSatisfy(seen -> assertThat(seen).isEmpty());
+    assertThat(written).hasSize(writers * perWriter)
+        .allSatisfy(id -> assertThat(store.deliveries().tasksForEvent(scope, id)).hasSize(1));
   }
 
   // ---------------------------------------------------------------- delivery tasks

@@ -2,6 +2,8 @@ package io.hookstream.store.jdbc.internal;
 
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -11,58 +13,83 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Group commit for single-row inserts: concurrent callers' rows are written in one batch and one
- * commit. The first caller becomes the leader and writes every row queued at that moment (up to
- * {@code maxRows}, its own first), then hands leadership to the oldest caller still waiting, so
- * no caller writes more than one batch. Rows arriving while a batch commits form the next batch;
- * a lone caller is never delayed to wait for company.
+ * Group commit for inserts: concurrent callers' items (a row, or a row with its child rows) are
+ * written in one batch and one commit. A caller who finds fewer than {@code batchesInFlight}
+ * batches under way becomes a leader and writes every item queued at that moment (up to {@code
+ * maxRows}, its own first), then hands leadership to the oldest caller still waiting, so no
+ * caller writes more than one batch. Items arriving while batches commit form the next batch; a
+ * lone caller is never delayed to wait for company.
  *
- * <p>Each caller returns only after the commit that holds its row, so a returned insert is
+ * <p>Each caller returns only after the commit that holds its item, so a returned insert is
  * durable. A batch that fails on the connection (UNAVAILABLE) fails for every caller in it; any
- * other failure (a duplicate key, a value the column refuses) is retried row by row, so only the
- * offending caller sees its error. Thread-safe.
+ * other failure (a duplicate key, a value the column refuses) is retried item by item, each in
+ * a transaction of its own, so only the offending caller sees its error. Thread-safe.
  */
-public final class GroupCommit {
+public final class GroupCommit<T> {
+
+  /** Writes a batch of items on {@code c}, inside the transaction the batch commits in. */
+  @FunctionalInterface
+  public interface Writer<T> {
+    void write(Connection c, List<T> items) throws SQLException;
+  }
+
+  /** Group commit of single rows, each the parameters of {@code sql}. */
+  public static GroupCommit<Object[]> ofRows(
+      Jdbc jdbc, String sql, int maxRows, int batchesInFlight) {
+    return new GroupCommit<>(jdbc, (c, rows) -> Jdbc.batch(c, sql, rows), maxRows,
+        batchesInFlight);
+  }
 
   /**
    * A queued row: {@code done} ends with the outcome of the commit that held it; {@code lead}
    * tells a waiting caller to lead the next batch. Two futures, so that a promoted leader still
    * learns its own batch's failure.
    */
-  private record Pending(
-      Object[] values, CompletableFuture<Void> done, CompletableFuture<Void> lead) {}
+  private record Pending<T>(
+      T item, CompletableFuture<Void> done, CompletableFuture<Void> lead) {}
 
   private final Jdbc jdbc;
-  private final String sql;
+  private final Writer<T> writer;
   private final int maxRows;
   private final Object lock = new Object();
-  private final Deque<Pending> queue = new ArrayDeque<>();
+  private final Deque<Pending<T>> queue = new ArrayDeque<>();
   private final AtomicLong commits = new AtomicLong();
-  private boolean leading;
+  private final int maxLeaders;
+  private int leaders;
 
-  public GroupCommit(Jdbc jdbc, String sql, int maxRows) {
-    if (maxRows < 1) {
-      throw new IllegalArgumentException("maxRows must be positive");
+  /**
+   * {@code maxRows}: the most items one commit writes; {@code batchesInFlight}: how many batches
+   * may commit at once (with 1, a batch waits for the previous commit; with 2, one batch is
+   * written while the other waits for its WAL flush).
+   */
+  public GroupCommit(Jdbc jdbc, Writer<T> writer, int maxRows, int batchesInFlight) {
+    if (maxRows < 1 || batchesInFlight < 1) {
+      throw new IllegalArgumentException("maxRows and batchesInFlight must be positive");
     }
+    this.maxLeaders = batchesInFlight;
     this.jdbc = jdbc;
-    this.sql = sql;
+    this.writer = writer;
     this.maxRows = maxRows;
   }
 
-  /** Inserts one row with {@code sql}'s parameters; returns once it is committed. */
-  public void insert(Object[] values) {
-    Pending me = new Pending(values, new CompletableFuture<>(), new CompletableFuture<>());
+  /** Writes one item; returns once it is committed. */
+  public void insert(T item) {
+    Pending<T> me = new Pending<>(item, new CompletableFuture<>(), new CompletableFuture<>());
     boolean lead;
     synchronized (lock) {
       queue.addLast(me);
-      lead = !leading;
-      leading = true;
+      lead = leaders < maxLeaders;
+      if (lead) {
+        leaders++;
+      }
     }
     if (!lead) {
       awaitQuietly(CompletableFuture.anyOf(me.done(), me.lead()));
+      // Only a queued caller is handed the lead, so after this check nobody hands it to me.
+      lead = me.lead().isDone();
     }
-    if (!me.done().isDone()) {
-      writeNextBatch(); // I lead: my row is the head of this batch
+    if (lead) {
+      writeNextBatch(); // usually with my own item at its head
     }
     outcome(me);
   }
@@ -73,32 +100,26 @@ public final class GroupCommit {
   }
 
   private void writeNextBatch() {
-    List<Pending> batch = new ArrayList<>();
+    List<Pending<T>> batch = new ArrayList<>();
     synchronized (lock) {
       while (!queue.isEmpty() && batch.size() < maxRows) {
         batch.add(queue.pollFirst());
       }
     }
     try {
-      write(batch);
+      if (!batch.isEmpty()) { // empty when another leader took my row and the rest
+        write(batch);
+      }
     } finally {
       synchronized (lock) {
-        Pending next = queue.peekFirst();
-        if (next == null) {
-          leading = false;
-        } else {
-          next.lead().complete(null);
-        }
+        handOverLead();
       }
     }
   }
 
-  private void write(List<Pending> batch) {
+  private void write(List<Pending<T>> batch) {
     try {
-      jdbc.inTransaction(c -> {
-        Jdbc.batch(c, sql, batch.stream().map(Pending::values).toList());
-        return null;
-      });
+      commit(batch.stream().map(Pending::item).toList());
       commits.incrementAndGet();
       batch.forEach(p -> p.done().complete(null));
     } catch (HookstreamException e) {
@@ -106,9 +127,9 @@ public final class GroupCommit {
         batch.forEach(p -> p.done().completeExceptionally(e));
         return;
       }
-      for (Pending p : batch) { // find the row at fault: each on its own
+      for (Pending<T> p : batch) { // find the item at fault: each on its own
         try {
-          jdbc.update(sql, p.values());
+          commit(List.of(p.item()));
           commits.incrementAndGet();
           p.done().complete(null);
         } catch (RuntimeException single) {
@@ -118,6 +139,24 @@ public final class GroupCommit {
     } catch (RuntimeException e) {
       batch.forEach(p -> p.done().completeExceptionally(e));
     }
+  }
+
+  private void commit(List<T> items) {
+    jdbc.inTransaction(c -> {
+      writer.write(c, items);
+      return null;
+    });
+  }
+
+  /** To the oldest queued caller not yet handed the lead by another leader; guarded by lock. */
+  private void handOverLead() {
+    for (Pending<T> p : queue) {
+      if (!p.lead().isDone()) {
+        p.lead().complete(null);
+        return;
+      }
+    }
+    leaders--;
   }
 
   /**
@@ -133,7 +172,7 @@ public final class GroupCommit {
   }
 
   /** Returns if the row was committed; otherwise throws its failure (a fresh exception). */
-  private static void outcome(Pending p) {
+  private static void outcome(Pending<?> p) {
     try {
       p.done().join();
     } catch (CompletionException e) {

@@ -9,6 +9,7 @@ import io.hookstream.spi.store.Page;
 import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -29,9 +30,15 @@ public final class JdbcEventRepository implements EventRepository {
   private final String tasks;
   private final String attempts;
   private final String purgeLocks;
-  private final Columns columns;
+  private final String insertSql;
   private final JdbcDeliveryRepository deliveries;
-  private final GroupCommit inserts;
+  private final GroupCommit<Routed> inserts;
+
+  /** An event and the delivery tasks it is stored with (none for an unrouted event). */
+  /** Two batches may commit at once: one is written while the other waits for its flush. */
+  private static final int BATCHES_IN_FLIGHT = 2;
+
+  private record Routed(EventRecord event, List<DeliveryTask> tasks) {}
 
   /** {@code groupCommitRows}: the most events one group commit writes (1: no grouping). */
   public JdbcEventRepository(Jdbc jdbc, Dialect dialect, Tables tables,
@@ -43,23 +50,40 @@ public final class JdbcEventRepository implements EventRepository {
     this.attempts = tables.attempts();
     this.purgeLocks = tables.claimLocks();
     this.deliveries = deliveries;
-    this.columns = Columns.of(dialect, "id", "org_id", "env_id", "source_id", "method", "path",
+    this.insertSql = Columns.of(dialect, "id", "org_id", "env_id", "source_id", "method", "path",
         "headers:ojson", "query:ojson", "content_type", "source_ip", "body_size", "body",
         "body_blob_key", "body_sha256", "status", "dedup_status", "duplicate_of",
-        "verification_status", "received_at", "routed_at", "updated_at");
-    this.inserts = new GroupCommit(jdbc, columns.insert(table), groupCommitRows);
+        "verification_status", "received_at", "routed_at", "updated_at").insert(table);
+    this.inserts = new GroupCommit<>(jdbc, this::write, groupCommitRows, BATCHES_IN_FLIGHT);
   }
 
   /** Concurrent ingests write their events in one commit (see {@link GroupCommit}). */
   @Override
   public void insert(EventRecord e) {
-    inserts.insert(values(e));
+    inserts.insert(new Routed(e, List.of()));
+  }
+
+  /** The event and its tasks share a group commit with concurrent ingests' events and tasks. */
+  @Override
+  public void insertRouted(EventRecord event, List<DeliveryTask> tasks) {
+    if (event.routedAt() == null) {
+      throw new IllegalArgumentException("event " + event.id() + " is not routed");
+    }
+    inserts.insert(new Routed(event, List.copyOf(tasks)));
+  }
+
+  private void write(Connection c, List<Routed> batch) throws SQLException {
+    Jdbc.batch(c, insertSql, batch.stream().map(r -> values(r.event())).toList());
+    List<DeliveryTask> tasks = batch.stream().flatMap(r -> r.tasks().stream()).toList();
+    if (!tasks.isEmpty()) {
+      deliveries.insertTasks(c, tasks);
+    }
   }
 
   @Override
   public void insertAll(List<EventRecord> events) {
     jdbc.inTransaction(c -> {
-      Jdbc.batch(c, columns.insert(table),
+      Jdbc.batch(c, insertSql,
           events.stream().map(JdbcEventRepository::values).toList());
       return null;
     });
