@@ -49,7 +49,7 @@ class SchedulerStreamingTest {
       assertThat(attempt.get("data").get("event_id").asText()).isEqualTo(id);
       assertThat(attempt.get("data").get("status").asText()).isEqualTo("failed");
       assertThat(attempt.get("data").get("status_code").asInt()).isEqualTo(400);
-      assertThat(attempt.get("data").get("dlq").asBoolean()).isTrue();
+      assertThat(attempt.get("data").get("is_dlq").asBoolean()).isTrue();
       JsonNode issue = frames.next();
       assertThat(issue.get("type").asText()).isEqualTo("issue");
       assertThat(issue.get("data").get("destination_id").asText()).isEqualTo(dst.id());

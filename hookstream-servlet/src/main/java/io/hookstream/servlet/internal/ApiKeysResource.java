@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.Hookstream;
 import io.hookstream.auth.ApiKeyMode;
 import io.hookstream.auth.CreatedApiKey;
+import io.hookstream.internal.ResourceJson;
 import io.hookstream.spi.store.ApiKeyRecord;
 import io.hookstream.spi.store.Page;
 import io.hookstream.spi.store.PageRequest;
@@ -75,9 +76,9 @@ final class ApiKeysResource {
     }
     o.put("request_count", k.requestCount());
     o.put("revoked", k.revoked());
-    Timestamps.put(o, "created_at", k.createdAt());
-    Timestamps.put(o, "last_used_at", k.lastUsedAt());
-    Timestamps.put(o, "revoked_at", k.revokedAt());
+    ResourceJson.instant(o, "created_at", k.createdAt());
+    ResourceJson.instant(o, "last_used_at", k.lastUsedAt());
+    ResourceJson.instant(o, "revoked_at", k.revokedAt());
     return o;
   }
 }

@@ -1,6 +1,7 @@
 package io.hookstream.servlet.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookstream.internal.ResourceJson;
 import io.hookstream.spi.store.AttemptRecord;
 import java.util.List;
 import java.util.Map;
@@ -11,32 +12,7 @@ final class AttemptJson {
   private AttemptJson() {}
 
   static ObjectNode summary(AttemptRecord a, String destinationName) {
-    ObjectNode o = JsonIo.object();
-    o.put("id", a.id());
-    o.put("event_id", a.eventId());
-    o.put("connection_id", a.connectionId());
-    o.put("destination_id", a.destinationId());
-    o.put("destination_name", destinationName);
-    o.put("status", a.status());
-    if (a.statusCode() == null) {
-      o.putNull("status_code");
-    } else {
-      o.put("status_code", a.statusCode());
-    }
-    if (a.latencyMs() == null) {
-      o.putNull("latency_ms");
-    } else {
-      o.put("latency_ms", a.latencyMs());
-    }
-    o.put("attempt_number", a.attemptNumber());
-    o.put("error", a.error());
-    o.put("error_type", a.errorType());
-    o.put("is_dlq", a.dlq());
-    Timestamps.put(o, "dlq_at", a.dlqAt());
-    Timestamps.put(o, "next_retry_at", a.nextRetryAt());
-    Timestamps.put(o, "attempted_at", a.attemptedAt());
-    Timestamps.put(o, "created_at", a.attemptedAt());
-    return o;
+    return ResourceJson.attempt(a).put("destination_name", destinationName);
   }
 
   static ObjectNode detail(AttemptRecord a, String destinationName) {

@@ -3,6 +3,7 @@ package io.hookstream.servlet.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.connection.ConnectionSpec;
+import io.hookstream.internal.ResourceJson;
 import io.hookstream.spi.store.ConnectionRecord;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -54,8 +55,8 @@ final class ConnectionJson {
     o.put("transform_expression", c.transformExpression());
     o.put("transform_enabled", c.transformEnabled());
     o.put("enabled", c.enabled());
-    Timestamps.put(o, "created_at", c.createdAt());
-    Timestamps.put(o, "updated_at", c.updatedAt());
+    ResourceJson.instant(o, "created_at", c.createdAt());
+    ResourceJson.instant(o, "updated_at", c.updatedAt());
     return o;
   }
 }

@@ -3,6 +3,7 @@ package io.hookstream.servlet.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.Hookstream;
+import io.hookstream.internal.ResourceJson;
 import io.hookstream.spi.store.AttemptQuery;
 import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.DeliveryTask;
@@ -71,7 +72,7 @@ final class DeliveryAttemptsResource {
     attempt.put("destination_id", task.destinationId());
     attempt.put("task_id", task.id());
     attempt.put("status", task.status().name().toLowerCase(Locale.ROOT));
-    Timestamps.put(attempt, "next_attempt_at", task.nextAttemptAt());
+    ResourceJson.instant(attempt, "next_attempt_at", task.nextAttemptAt());
     return ApiResponse.ok(body);
   }
 

@@ -2,6 +2,7 @@ package io.hookstream.servlet.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.destination.DestinationSpec;
+import io.hookstream.internal.ResourceJson;
 import io.hookstream.spi.store.DestinationRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,8 +69,8 @@ final class DestinationJson {
     }
     o.put("disabled", d.disabledReason() != null);
     o.put("disabled_reason", d.disabledReason());
-    Timestamps.put(o, "created_at", d.createdAt());
-    Timestamps.put(o, "updated_at", d.updatedAt());
+    ResourceJson.instant(o, "created_at", d.createdAt());
+    ResourceJson.instant(o, "updated_at", d.updatedAt());
     return o;
   }
 }

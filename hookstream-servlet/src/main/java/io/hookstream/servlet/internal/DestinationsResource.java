@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.Hookstream;
 import io.hookstream.delivery.CircuitState;
 import io.hookstream.destination.DestinationSpec;
+import io.hookstream.internal.ResourceJson;
 import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.Page;
 import io.hookstream.spi.store.PageRequest;
@@ -72,8 +73,8 @@ final class DestinationsResource {
     o.put("state", c.state());
     o.put("failure_count", c.failureCount());
     if (detail) {
-      Timestamps.put(o, "last_failure_at", c.lastFailureAt());
-      Timestamps.put(o, "opened_at", c.openedAt());
+      ResourceJson.instant(o, "last_failure_at", c.lastFailureAt());
+      ResourceJson.instant(o, "opened_at", c.openedAt());
     }
     return o;
   }

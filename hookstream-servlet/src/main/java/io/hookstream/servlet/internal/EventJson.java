@@ -2,6 +2,7 @@ package io.hookstream.servlet.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookstream.internal.ResourceJson;
 import io.hookstream.spi.store.EventRecord;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -21,32 +22,19 @@ final class EventJson {
   private EventJson() {}
 
   static ObjectNode summary(EventRecord e, String sourceName) {
-    ObjectNode o = JsonIo.object();
-    o.put("id", e.id());
-    o.put("source_id", e.sourceId());
-    o.put("source_name", sourceName);
-    o.put("method", e.method());
-    o.put("content_type", e.contentType());
-    o.put("status", e.status().wireName());
-    o.put("dedup_status", e.dedupStatus());
-    o.put("verification_status", e.verificationStatus());
-    o.put("body_size", e.bodySize());
-    Timestamps.put(o, "received_at", e.receivedAt());
-    return o;
+    return ResourceJson.event(e).put("source_name", sourceName);
   }
 
   /** {@code body}: the full body bytes (the record's may be in the blob store). */
   static ObjectNode detail(EventRecord e, String sourceName, byte[] body) {
     ObjectNode o = summary(e, sourceName);
-    o.put("path", e.path());
-    o.put("source_ip", e.sourceIp());
     o.set("headers", flatten(e.headers()));
     o.set("query", flatten(e.query()));
     renderBody(o, body);
     o.put("body_sha256", e.bodySha256());
     o.put("duplicate_of", e.duplicateOf());
-    Timestamps.put(o, "routed_at", e.routedAt());
-    Timestamps.put(o, "updated_at", e.updatedAt());
+    ResourceJson.instant(o, "routed_at", e.routedAt());
+    ResourceJson.instant(o, "updated_at", e.updatedAt());
     return o;
   }
 

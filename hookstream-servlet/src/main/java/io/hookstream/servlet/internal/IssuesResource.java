@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.Hookstream;
 import io.hookstream.delivery.IssueRetryResult;
+import io.hookstream.internal.ResourceJson;
 import io.hookstream.issue.IssueSummary;
 import io.hookstream.spi.store.IssueRecord;
 import io.hookstream.spi.store.Page;
@@ -110,23 +111,10 @@ final class IssuesResource {
   }
 
   private ObjectNode render(Scope scope, IssueRecord i, Map<String, String> names) {
-    ObjectNode o = JsonIo.object();
-    o.put("id", i.id());
-    o.put("destination_id", i.destinationId());
-    o.put("destination_name", DeliveryAttemptsResource.destinationName(engine, scope,
-        i.destinationId(), names));
-    o.put("error_type", i.errorType());
-    o.put("message", i.message());
-    o.put("status", i.status());
-    o.put("occurrence_count", i.occurrenceCount());
-    Timestamps.put(o, "first_seen_at", i.firstSeenAt());
-    Timestamps.put(o, "last_seen_at", i.lastSeenAt());
-    i.recentAttemptIds().forEach(o.putArray("recent_attempt_ids")::add);
-    Timestamps.put(o, "snoozed_until", i.snoozedUntil());
-    o.put("snoozed", engine.issues().snoozed(i));
-    Timestamps.put(o, "resolved_at", i.resolvedAt());
-    Timestamps.put(o, "updated_at", i.updatedAt());
-    return o;
+    return ResourceJson.issue(i)
+        .put("destination_name", DeliveryAttemptsResource.destinationName(engine, scope,
+            i.destinationId(), names))
+        .put("snoozed", engine.issues().snoozed(i));
   }
 
   private static String id(ApiRequest r) {

@@ -2,6 +2,7 @@ package io.hookstream.servlet.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookstream.internal.ResourceJson;
 import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.store.SourceRecord;
 import io.hookstream.verify.SourceTemplate;
@@ -88,8 +89,8 @@ final class SourceJson {
       o.put("event_count", eventCount);
     }
     o.put("url", url);
-    Timestamps.put(o, "created_at", s.createdAt());
-    Timestamps.put(o, "updated_at", s.updatedAt());
+    ResourceJson.instant(o, "created_at", s.createdAt());
+    ResourceJson.instant(o, "updated_at", s.updatedAt());
     return o;
   }
 

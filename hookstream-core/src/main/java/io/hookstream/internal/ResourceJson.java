@@ -1,0 +1,92 @@
+package io.hookstream.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookstream.spi.store.AttemptRecord;
+import io.hookstream.spi.store.EventRecord;
+import io.hookstream.spi.store.IssueRecord;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The JSON of the resources both faces show: the REST API and the live streams render events,
+ * attempts and issues through here, so a field has one name and one format everywhere (snake
+ * case, ISO-8601 UTC instants with millisecond precision). Callers add what only they know
+ * (names of related resources, bodies). Stateless and thread-safe.
+ */
+public final class ResourceJson {
+
+  private ResourceJson() {}
+
+  /** The event summary: identity, request line, status and receipt (no headers or body). */
+  public static ObjectNode event(EventRecord e) {
+    ObjectNode o = Json.MAPPER.createObjectNode();
+    o.put("id", e.id());
+    o.put("source_id", e.sourceId());
+    o.put("method", e.method());
+    o.put("path", e.path());
+    o.put("content_type", e.contentType());
+    o.put("status", e.status().wireName());
+    o.put("dedup_status", e.dedupStatus());
+    o.put("verification_status", e.verificationStatus());
+    o.put("body_size", e.bodySize());
+    o.put("source_ip", e.sourceIp());
+    instant(o, "received_at", e.receivedAt());
+    return o;
+  }
+
+  /** A delivery attempt, without what went over the wire (headers, response body). */
+  public static ObjectNode attempt(AttemptRecord a) {
+    ObjectNode o = Json.MAPPER.createObjectNode();
+    o.put("id", a.id());
+    o.put("event_id", a.eventId());
+    o.put("connection_id", a.connectionId());
+    o.put("destination_id", a.destinationId());
+    o.put("status", a.status());
+    if (a.statusCode() == null) {
+      o.putNull("status_code");
+    } else {
+      o.put("status_code", a.statusCode());
+    }
+    if (a.latencyMs() == null) {
+      o.putNull("latency_ms");
+    } else {
+      o.put("latency_ms", a.latencyMs());
+    }
+    o.put("attempt_number", a.attemptNumber());
+    o.put("error", a.error());
+    o.put("error_type", a.errorType());
+    o.put("is_dlq", a.dlq());
+    instant(o, "dlq_at", a.dlqAt());
+    instant(o, "next_retry_at", a.nextRetryAt());
+    instant(o, "attempted_at", a.attemptedAt());
+    instant(o, "created_at", a.attemptedAt());
+    return o;
+  }
+
+  /** An issue. */
+  public static ObjectNode issue(IssueRecord i) {
+    ObjectNode o = Json.MAPPER.createObjectNode();
+    o.put("id", i.id());
+    o.put("destination_id", i.destinationId());
+    o.put("error_type", i.errorType());
+    o.put("message", i.message());
+    o.put("status", i.status());
+    o.put("occurrence_count", i.occurrenceCount());
+    instant(o, "first_seen_at", i.firstSeenAt());
+    instant(o, "last_seen_at", i.lastSeenAt());
+    i.recentAttemptIds().forEach(o.putArray("recent_attempt_ids")::add);
+    instant(o, "snoozed_until", i.snoozedUntil());
+    instant(o, "resolved_at", i.resolvedAt());
+    instant(o, "updated_at", i.updatedAt());
+    return o;
+  }
+
+  /** Puts {@code at} as ISO-8601 UTC with millisecond precision, or JSON null. */
+  public static void instant(ObjectNode o, String field, Instant at) {
+    if (at == null) {
+      o.putNull(field);
+    } else {
+      o.put(field, at.truncatedTo(ChronoUnit.MILLIS).toString());
+    }
+  }
+}
