@@ -1,13 +1,17 @@
 package io.hookstream.routing.internal;
 
 import com.dashjoin.jsonata.Jsonata.Frame;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 
 /**
  * Stops one evaluation that runs past a deadline or nests deeper than a limit, through dashjoin's
  * per-frame entry/exit callbacks (the mechanism of its {@code Timebox}, with a monotonic clock and
  * our own exception so the cause is clear). The check runs at every evaluation step, so the
- * calling thread is stopped within one step: no watchdog thread is needed. One guard per
- * evaluation, used by one thread.
+ * calling thread is stopped within one step: no watchdog thread is needed. The limit is on the
+ * thread's CPU time where the JVM measures it, so a busy machine that leaves the thread waiting
+ * for a core does not fail a sound transform; each step compares the cheap monotonic clock, and
+ * only past that deadline is the CPU time read. One guard per evaluation, used by one thread.
  */
 final class RunawayGuard {
 
@@ -22,14 +26,20 @@ final class RunawayGuard {
     }
   }
 
-  private final long deadlineNanos;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  private final long limitNanos;
+  private final long cpuStartNanos;
+  private long deadlineNanos;
   private final long limitMillis;
   private final int maxDepth;
   private int depth;
   private int ticks;
 
-  // Wall time by design: this bounds CPU spent by one call, not business time from the Clock SPI.
+  // Not the Clock SPI by design: this bounds CPU spent by one call, not business time.
   RunawayGuard(long limitNanos, int maxDepth) {
+    this.limitNanos = limitNanos;
+    this.cpuStartNanos = cpuTime();
     this.deadlineNanos = System.nanoTime() + limitNanos;
     this.limitMillis = limitNanos / 1_000_000L;
     this.maxDepth = maxDepth;
@@ -60,9 +70,27 @@ final class RunawayGuard {
   }
 
   private void checkTime() {
-    if (System.nanoTime() - deadlineNanos > 0) {
+    if (System.nanoTime() - deadlineNanos > 0 && !stillWithinCpuLimit()) {
       throw new Stop(true, "transform exceeded the time limit of " + limitMillis
           + " ms (infinite loop?)");
     }
+  }
+
+  /**
+   * Past the wall-clock deadline: if the thread has used less CPU than the limit (it waited for
+   * a core), moves the deadline by what is left and returns true.
+   */
+  private boolean stillWithinCpuLimit() {
+    long used = cpuTime() - cpuStartNanos;
+    if (cpuStartNanos < 0 || used >= limitNanos) {
+      return false;
+    }
+    deadlineNanos = System.nanoTime() + (limitNanos - used);
+    return true;
+  }
+
+  /** This thread's CPU time in nanoseconds, or -1 where the JVM does not measure it. */
+  private static long cpuTime() {
+    return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
   }
 }

@@ -206,7 +206,8 @@ class DashjoinTransformEngineTest {
     assertThat(e.reason()).isEqualTo(Reason.TIME_LIMIT);
     assertThat(e.code()).isEqualTo("U1001");
     assertThat(e.getMessage()).contains("time limit of 1000 ms");
-    assertThat(millis).isBetween(900L, 5_000L);
+    // Not before the limit; how long after depends on the machine's load (the limit is CPU time).
+    assertThat(millis).isGreaterThanOrEqualTo(900L);
   }
 
   @Test
