@@ -35,6 +35,7 @@ import io.hookstream.routing.internal.RecoverySweep;
 import io.hookstream.routing.internal.RouteCache;
 import io.hookstream.routing.internal.RouteCompiler;
 import io.hookstream.source.SourceService;
+import io.hookstream.source.internal.SourceCache;
 import io.hookstream.source.internal.SourceChecks;
 import io.hookstream.spi.Authenticator;
 import io.hookstream.spi.BlobStore;
@@ -102,6 +103,7 @@ public final class Hookstream implements AutoCloseable {
   private final OrganizationService organizations;
   private final ApiKeyService apiKeys;
   private final SourceService sources;
+  private final SourceCache sourceCache;
   private final DestinationService destinations;
   private final ConnectionService connections;
   private final EventService events;
@@ -142,7 +144,10 @@ public final class Hookstream implements AutoCloseable {
     auth.add(apiKeys);
     auth.addAll(b.authenticators);
     this.authenticators = List.copyOf(auth);
-    this.sources = new SourceService(store, clock, ids, new SourceChecks(), b.ingestBaseUrl);
+    this.sourceCache = new SourceCache(store.sources()::findForIngest, clock, b.sourceCacheTtl,
+        SourceCache.DEFAULT_MAX_ENTRIES);
+    this.sources = new SourceService(store, clock, ids, new SourceChecks(), b.ingestBaseUrl,
+        sourceCache::invalidate);
     this.ownsBus = b.channelBus == null;
     this.bus = ownsBus
         ? new InProcessChannelBus(b.streamBusCapacity, "hookstream-stream-" + instanceId)
@@ -232,7 +237,7 @@ public final class Hookstream implements AutoCloseable {
           + request.body().length + " bytes; the limit is " + limits.maxBodyBytes());
     }
     SourceRecord source = sourceId == null ? null
-        : store.sources().findForIngest(sourceId).filter(s -> !s.deleted()).orElse(null);
+        : sourceCache.find(sourceId).filter(s -> !s.deleted()).orElse(null);
     if (source == null) {
       throw HookstreamException.notFound("source", sourceId);
     }
@@ -450,6 +455,7 @@ public final class Hookstream implements AutoCloseable {
     public static final Duration DEFAULT_RECOVERY_GRACE = Duration.ofSeconds(30);
     public static final Duration DEFAULT_RECOVERY_INTERVAL = Duration.ofSeconds(10);
     public static final Duration DEFAULT_ROUTE_CACHE_TTL = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_SOURCE_CACHE_TTL = Duration.ofSeconds(5);
     public static final Duration DEFAULT_RETENTION_INTERVAL = Duration.ofHours(1);
     public static final String DEFAULT_INGEST_BASE_URL = "http://localhost:8080";
     public static final int DEFAULT_STREAM_BUS_CAPACITY = 10_000;
@@ -469,6 +475,7 @@ public final class Hookstream implements AutoCloseable {
     private Duration retentionInterval = DEFAULT_RETENTION_INTERVAL;
     private boolean archiveBeforePurge;
     private Duration routeCacheTtl = DEFAULT_ROUTE_CACHE_TTL;
+    private Duration sourceCacheTtl = DEFAULT_SOURCE_CACHE_TTL;
     private TrustedProxies trustedProxies = TrustedProxies.none();
     private Duration transformTimeLimit = DashjoinTransformEngine.DEFAULT_TIME_LIMIT;
     private CircuitSettings circuitSettings = CircuitSettings.DEFAULT;
@@ -563,6 +570,20 @@ public final class Hookstream implements AutoCloseable {
      */
     public Builder routeCacheTtl(Duration ttl) {
       this.routeCacheTtl = Objects.requireNonNull(ttl, "routeCacheTtl");
+      return this;
+    }
+
+    /**
+     * How long ingest keeps a source it looked up (default 5 s): the delay before a source
+     * changed or deleted through another engine on the same store takes effect here. Changes
+     * made through this engine take effect at once. Zero reads the store on every request.
+     */
+    public Builder sourceCacheTtl(Duration ttl) {
+      Objects.requireNonNull(ttl, "sourceCacheTtl");
+      if (ttl.isNegative()) {
+        throw new IllegalArgumentException("sourceCacheTtl must not be negative: " + ttl);
+      }
+      this.sourceCacheTtl = ttl;
       return this;
     }
 

@@ -2,7 +2,6 @@ package io.hookstream.internal;
 
 import io.hookstream.spi.Clock;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /**
  * Generates ids {@code <prefix>_<32 lower-case hex>} that sort by creation time: 12 hex digits
@@ -12,7 +11,7 @@ import java.util.HexFormat;
  */
 public final class Ids {
 
-  private static final HexFormat HEX = HexFormat.of();
+  private static final char[] DIGITS = "0123456789abcdef".toCharArray();
   private static final long LOW_MASK = (1L << 16) - 1; // 80 random bits = 64 + 16
 
   private final Clock clock;
@@ -43,12 +42,22 @@ public final class Ids {
       h = hi;
       l = lo;
     }
-    StringBuilder sb = new StringBuilder(prefix.length() + 33).append(prefix).append('_');
-    String ms = Long.toHexString(millis & 0xFFFF_FFFF_FFFFL);
-    sb.append("0".repeat(12 - ms.length())).append(ms);
-    sb.append(HEX.toHexDigits(h));
-    String low = Integer.toHexString((int) l);
-    sb.append("0".repeat(4 - low.length())).append(low);
-    return sb.toString();
+    // Hex written straight into one array: this runs for every event, task and attempt.
+    int p = prefix.length();
+    char[] out = new char[p + 33];
+    prefix.getChars(0, p, out, 0);
+    out[p] = '_';
+    hex(millis & 0xFFFF_FFFF_FFFFL, out, p + 1, 12);
+    hex(h, out, p + 13, 16);
+    hex(l, out, p + 29, 4);
+    return new String(out);
+  }
+
+  /** Writes the low {@code digits} hex digits of {@code value} at {@code at}, zero-padded. */
+  private static void hex(long value, char[] out, int at, int digits) {
+    for (int i = at + digits - 1; i >= at; i--) {
+      out[i] = DIGITS[(int) (value & 0xF)];
+      value >>>= 4;
+    }
   }
 }

@@ -10,13 +10,17 @@ import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.SourceRecord;
 import io.hookstream.spi.store.Store;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
  * Sources: create, read, list, update, delete, and the public ingest URL of each. Every write is
  * validated in full before it is stored, so a bad IP range, schema or secret is a 422 at write
- * time, never a failure at ingest. Thread-safe.
+ * time, never a failure at ingest. After an update or delete (also one that lost a race) the
+ * {@code changed} callback gets the source id, so this engine's ingest cache drops it at once.
+ * Thread-safe.
  */
 public final class SourceService {
 
@@ -25,14 +29,16 @@ public final class SourceService {
   private final Ids ids;
   private final SourceChecks checks;
   private final String ingestBaseUrl;
+  private final Consumer<String> changed;
 
   public SourceService(Store store, Clock clock, Ids ids, SourceChecks checks,
-      String ingestBaseUrl) {
+      String ingestBaseUrl, Consumer<String> changed) {
     this.store = store;
     this.clock = clock;
     this.ids = ids;
     this.checks = checks;
     this.ingestBaseUrl = ingestBaseUrl.replaceAll("/+$", "");
+    this.changed = Objects.requireNonNull(changed, "changed");
   }
 
   public SourceRecord create(Scope scope, SourceSpec spec) {
@@ -65,7 +71,13 @@ public final class SourceService {
     SourceSpec spec = changes.apply(SourceSpec.from(current)).build();
     SourceRecord updated = checks.toRecord(spec, id, scope, current.version() + 1,
         current.createdAt(), clock.now());
-    if (!store.sources().update(updated)) {
+    boolean stored;
+    try {
+      stored = store.sources().update(updated);
+    } finally {
+      changed.accept(id); // a lost race means another engine changed it: drop our copy too
+    }
+    if (!stored) {
       throw new HookstreamException(ErrorCode.CONFLICT,
           "source " + id + " was changed concurrently; read it again and retry");
     }
@@ -74,7 +86,13 @@ public final class SourceService {
 
   /** Deletes the source; its events and connections stay. A 404 if unknown. */
   public void delete(Scope scope, String id) {
-    if (!store.sources().delete(scope, id, clock.now())) {
+    boolean deleted;
+    try {
+      deleted = store.sources().delete(scope, id, clock.now());
+    } finally {
+      changed.accept(id);
+    }
+    if (!deleted) {
       throw HookstreamException.notFound("source", id);
     }
   }

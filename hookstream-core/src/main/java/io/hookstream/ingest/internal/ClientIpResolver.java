@@ -24,6 +24,9 @@ public final class ClientIpResolver {
   /** The client address of {@code request}; the raw remote address if it is not a literal. */
   public String resolve(IngestRequest request) {
     String remote = request.clientIp();
+    if (trustedProxies.isEmpty() && IpAddresses.isCanonicalIpv4(remote)) {
+      return remote; // the common case, already what parsing and formatting would give
+    }
     byte[] remoteAddress = IpAddresses.parseHost(remote);
     if (remoteAddress == null) {
       return remote;

@@ -48,6 +48,43 @@ public final class IpAddresses {
     return raw == null ? null : unmap(raw);
   }
 
+  /**
+   * Whether {@code text} is a dotted-quad IPv4 address exactly as {@link #format} writes it (four
+   * decimal octets up to 255, no leading zeros, nothing else), checked without allocating.
+   */
+  public static boolean isCanonicalIpv4(String text) {
+    if (text == null) {
+      return false;
+    }
+    int octets = 0;
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      int start = i;
+      int value = 0;
+      while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9' && i - start < 3) {
+        value = value * 10 + (text.charAt(i) - '0');
+        i++;
+      }
+      int digits = i - start;
+      if (digits == 0 || value > 255 || (digits > 1 && text.charAt(start) == '0')) {
+        return false;
+      }
+      octets++;
+      if (i == n) {
+        break;
+      }
+      if (text.charAt(i) != '.' || octets == 4) {
+        return false;
+      }
+      i++;
+      if (i == n) {
+        return false;
+      }
+    }
+    return octets == 4;
+  }
+
   /** Whether 16 bytes are an IPv4-mapped IPv6 address ({@code ::ffff:a.b.c.d}). */
   public static boolean isMapped(byte[] address) {
     return address.length == 16

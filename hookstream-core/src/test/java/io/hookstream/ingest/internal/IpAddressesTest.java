@@ -34,4 +34,21 @@ class IpAddressesTest {
   void nonAddressesAreNull(String input) {
     assertThat(IpAddresses.parseHost(input)).isNull();
   }
+
+  /** The resolver's shortcut must agree with parse + format on what is already canonical. */
+  @ParameterizedTest
+  @CsvSource({
+    "192.0.2.1, true", "0.0.0.0, true", "255.255.255.255, true", "10.0.0.10, true",
+    "256.0.0.1, false", "01.2.3.4, false", "1.2.3, false", "1.2.3.4.5, false",
+    "1.2.3.4., false", ".1.2.3.4, false", "1..2.3, false", "1.2.3.1234, false",
+    "192.0.2.1:443, false", "' 192.0.2.1', false", "::1, false", "::ffff:192.0.2.1, false",
+    "'', false", "a.b.c.d, false"
+  })
+  void canonicalIpv4IsRecognisedWithoutParsing(String input, boolean canonical) {
+    assertThat(IpAddresses.isCanonicalIpv4(input)).isEqualTo(canonical);
+    byte[] parsed = IpAddresses.parseHost(input);
+    boolean sameWhenFormatted = parsed != null && parsed.length == 4
+        && IpAddresses.format(parsed).equals(input);
+    assertThat(sameWhenFormatted).isEqualTo(canonical);
+  }
 }

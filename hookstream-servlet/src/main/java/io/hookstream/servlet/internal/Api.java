@@ -33,7 +33,7 @@ public final class Api {
 
   /** What a 503 asks clients to wait, in seconds: a database restart takes about this long. */
   private static final String RETRY_AFTER_UNAVAILABLE_SECONDS = "5";
-
+  private static final String JSON_UTF8 = "application/json;charset=utf-8";
 
   private static final Logger LOG = LoggerFactory.getLogger(Api.class);
 
@@ -72,7 +72,7 @@ public final class Api {
       if (match instanceof Router.Found found) {
         serve(req, resp, found, head);
       } else if (match instanceof Router.NotAllowed na) {
-        limit(resp, "ip:" + req.getRemoteAddr(), options.publicLimit());
+        limitByAddress(req, resp);
         String allow = String.join(", ", na.allowed());
         resp.setHeader("Allow", allow);
         if (method.equals("OPTIONS")) {
@@ -82,7 +82,7 @@ public final class Api {
         writeError(resp, 405, new HookstreamException(ErrorCode.BAD_REQUEST, "method " + method
             + " is not allowed here; allowed: " + allow), requestId, head);
       } else {
-        limit(resp, "ip:" + req.getRemoteAddr(), options.publicLimit());
+        limitByAddress(req, resp);
         throw new HookstreamException(ErrorCode.NOT_FOUND, "no such endpoint: " + method + " "
             + ResourceIds.abbreviate(pathWithin(req)));
       }
@@ -100,11 +100,11 @@ public final class Api {
       boolean head) throws IOException {
     Scope scope = null;
     if (found.route().open()) {
-      limit(resp, "ip:" + req.getRemoteAddr(), options.publicLimit());
+      limitByAddress(req, resp);
     } else {
       Optional<Principal> principal = engine.authenticate(credentials(req));
       if (principal.isEmpty()) {
-        limit(resp, "ip:" + req.getRemoteAddr(), options.publicLimit());
+        limitByAddress(req, resp);
         throw new HookstreamException(ErrorCode.UNAUTHORIZED, hasKey(req)
             ? "invalid or revoked API key"
             : "authentication required: send an API key in X-API-Key (or Authorization: Bearer)");
@@ -115,7 +115,14 @@ public final class Api {
     ApiRequest request = new ApiRequest(req, found.params(), scope,
         Query.parse(req.getQueryString()), options.maxJsonBodyBytes());
     ApiResponse response = found.route().handler().handle(request);
-    write(resp, response.status(), JsonIo.write(response.body()), head);
+    write(resp, response.status(), response.json(), head);
+  }
+
+  /** The public limit, by client address; builds no bucket name when rate limiting is off. */
+  private void limitByAddress(HttpServletRequest req, HttpServletResponse resp) {
+    if (options.rateLimiting()) {
+      limit(resp, "ip:" + req.getRemoteAddr(), options.publicLimit());
+    }
   }
 
   private void limit(HttpServletResponse resp, String bucket, RateLimit limit) {
@@ -205,8 +212,9 @@ public final class Api {
   private static void write(HttpServletResponse resp, int status, byte[] body, boolean head)
       throws IOException {
     resp.setStatus(status);
-    resp.setContentType("application/json");
-    resp.setCharacterEncoding("UTF-8");
+    // One call with the charset: Jetty finds this exact value in its table of known types,
+    // where setContentType + setCharacterEncoding parse and rebuild the header each time.
+    resp.setContentType(JSON_UTF8);
     resp.setContentLength(body.length);
     if (!head) {
       resp.getOutputStream().write(body);

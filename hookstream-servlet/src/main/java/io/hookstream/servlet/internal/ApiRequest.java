@@ -8,6 +8,7 @@ import io.hookstream.spi.store.Scope;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -83,7 +84,7 @@ final class ApiRequest {
     }
     byte[] bytes;
     try (InputStream in = http.getInputStream()) {
-      bytes = in.readNBytes(limit + 1);
+      bytes = declared >= 0 ? readDeclared(in, (int) declared) : in.readNBytes(limit + 1);
     } catch (RuntimeException e) {
       // Some containers report a malformed body (a bad chunk) as an unchecked exception.
       throw new HookstreamException(ErrorCode.BAD_REQUEST,
@@ -91,6 +92,23 @@ final class ApiRequest {
     }
     if (bytes.length > limit) {
       throw tooLarge(limit);
+    }
+    return bytes;
+  }
+
+  /**
+   * Reads a body of a declared length into one array of that size. The container ends the body
+   * at the declared length, so no byte past it can arrive; a body cut short is returned as sent.
+   */
+  private static byte[] readDeclared(InputStream in, int length) throws IOException {
+    byte[] bytes = new byte[length];
+    int n = 0;
+    while (n < length) {
+      int read = in.read(bytes, n, length - n);
+      if (read < 0) {
+        return Arrays.copyOf(bytes, n);
+      }
+      n += read;
     }
     return bytes;
   }

@@ -20,6 +20,6 @@ final class HealthResource {
     ObjectNode body = JsonIo.object();
     boolean up = engine.isRunning();
     body.put("status", up ? "ok" : "unavailable");
-    return new ApiResponse(up ? 200 : 503, body);
+    return ApiResponse.of(up ? 200 : 503, body);
   }
 }

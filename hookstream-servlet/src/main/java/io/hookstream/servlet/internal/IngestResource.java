@@ -6,7 +6,8 @@ import io.hookstream.ingest.IngestRequest;
 import io.hookstream.ingest.IngestResult;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.util.Collections;
+import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
 
 /**
  * {@code ANY /v1/ingest/:source_id}: public. Hands the request to the engine exactly as it
@@ -35,20 +36,50 @@ final class IngestResource {
         .url(fullUrl(http))
         .body(body)
         .clientIp(http.getRemoteAddr());
-    for (String name : Collections.list(http.getHeaderNames())) {
-      for (String value : Collections.list(http.getHeaders(name))) {
-        b.header(name, value);
+    for (Enumeration<String> names = http.getHeaderNames(); names.hasMoreElements(); ) {
+      String name = names.nextElement();
+      for (Enumeration<String> values = http.getHeaders(name); values.hasMoreElements(); ) {
+        b.header(name, values.nextElement());
       }
     }
     r.query().all().forEach((name, values) -> values.forEach(v -> b.queryParam(name, v)));
-    IngestResult result = engine.ingest(sourceId, b.build());
-    ObjectNode out = JsonIo.object();
-    out.put("event_id", result.eventId());
-    out.put("source_id", result.sourceId());
-    if (result.duplicate()) {
-      out.put("duplicate", true);
+    return new ApiResponse(200, answer(engine.ingest(sourceId, b.build())));
+  }
+
+  /**
+   * {@code {"event_id":..,"source_id":..}} (+ {@code "duplicate":true}), written by hand: it is
+   * the answer to every webhook. Ids the engine made need no escaping; anything else goes
+   * through the mapper.
+   */
+  static byte[] answer(IngestResult result) {
+    if (!plain(result.eventId()) || !plain(result.sourceId())) {
+      ObjectNode out = JsonIo.object();
+      out.put("event_id", result.eventId());
+      out.put("source_id", result.sourceId());
+      if (result.duplicate()) {
+        out.put("duplicate", true);
+      }
+      return JsonIo.write(out);
     }
-    return ApiResponse.ok(out);
+    String json = "{\"event_id\":\"" + result.eventId() + "\",\"source_id\":\""
+        + result.sourceId() + (result.duplicate() ? "\",\"duplicate\":true}" : "\"}");
+    return json.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** Letters, digits, {@code _} and {@code -} only: safe inside a JSON string as they are. */
+  private static boolean plain(String id) {
+    if (id == null) {
+      return false;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '_' || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String fullUrl(HttpServletRequest http) {

@@ -1,0 +1,118 @@
+package io.hookstream.source.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hookstream.spi.ManualClock;
+import io.hookstream.spi.store.SourceRecord;
+import io.hookstream.store.memory.InMemoryStore;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SourceCacheTest {
+
+  private static final Duration TTL = Duration.ofSeconds(5);
+
+  private final ManualClock clock = new ManualClock();
+  private final InMemoryStore store = new InMemoryStore();
+  private final AtomicInteger reads = new AtomicInteger();
+  private final Function<String, Optional<SourceRecord>> countingLoader = id -> {
+    reads.incrementAndGet();
+    return store.sources().findForIngest(id);
+  };
+  private final ExecutorService pool = Executors.newSingleThreadExecutor();
+
+  @AfterEach
+  void tearDown() {
+    pool.shutdownNow();
+  }
+
+  private SourceRecord source(String id, long version) {
+    return new SourceRecord(id, "org_1", "env_1", "s", "s-" + id, null, null, null, null, null,
+        null, null, version, clock.now(), clock.now(), null);
+  }
+
+  @Test
+  void oneStoreReadServesEveryLookupWithinTheTtl() {
+    store.sources().insert(source("src_a", 1));
+    SourceCache cache = new SourceCache(countingLoader, clock, TTL, 100);
+
+    for (int i = 0; i < 50; i++) {
+      assertThat(cache.find("src_a")).get().extracting(SourceRecord::version).isEqualTo(1L);
+    }
+    assertThat(reads).hasValue(1);
+
+    clock.advance(TTL);
+    cache.find("src_a");
+    assertThat(reads).hasValue(2);
+  }
+
+  @Test
+  void unknownIdsAreReadEveryTimeAndNeverKept() {
+    SourceCache cache = new SourceCache(countingLoader, clock, TTL, 100);
+    cache.find("src_missing");
+    cache.find("src_missing");
+    assertThat(reads).hasValue(2);
+    assertThat(cache.size()).isZero();
+  }
+
+  @Test
+  void theCacheNeverHoldsMoreThanItsBound() {
+    SourceCache cache = new SourceCache(countingLoader, clock, TTL, 10);
+    for (int i = 0; i < 100; i++) {
+      store.sources().insert(source("src_" + i, 1));
+      cache.find("src_" + i);
+      assertThat(cache.size()).isLessThanOrEqualTo(10);
+    }
+    assertThat(cache.find("src_99")).isPresent();
+  }
+
+  /**
+   * A lookup that read the old version while this engine changed the source must not keep it:
+   * otherwise the change would wait for the TTL although it was made here.
+   */
+  @Test
+  void aLoadRacingAnInvalidationKeepsNothingStale() throws Exception {
+    store.sources().insert(source("src_r", 1));
+    CountDownLatch read = new CountDownLatch(1);
+    CountDownLatch proceed = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    SourceCache cache = new SourceCache(id -> {
+      Optional<SourceRecord> found = store.sources().findForIngest(id);
+      if (calls.incrementAndGet() == 1) {
+        read.countDown();
+        await(proceed);
+      }
+      return found;
+    }, clock, TTL, 100);
+
+    Future<Optional<SourceRecord>> slow = pool.submit(() -> cache.find("src_r"));
+    assertThat(read.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(store.sources().update(source("src_r", 2))).isTrue();
+    cache.invalidate("src_r");
+    proceed.countDown();
+
+    assertThat(slow.get(5, TimeUnit.SECONDS)).get().extracting(SourceRecord::version)
+        .isEqualTo(1L);
+    assertThat(cache.find("src_r")).get().extracting(SourceRecord::version).isEqualTo(2L);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(5, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("not released in time");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
