@@ -152,7 +152,7 @@ public final class Hookstream implements AutoCloseable {
     this.bus = ownsBus
         ? new InProcessChannelBus(b.streamBusCapacity, "hookstream-stream-" + instanceId)
         : b.channelBus;
-    this.streams = new ChannelBroadcaster(bus);
+    this.streams = new ChannelBroadcaster(bus, ownsBus);
     Map<String, DestinationProvider> all = new LinkedHashMap<>(b.providers);
     all.putIfAbsent(WebSocketDestinationProvider.TYPE,
         new WebSocketDestinationProvider(streams, store));

@@ -31,23 +31,38 @@ public final class ChannelBroadcaster implements StreamPublisher, AutoCloseable 
   private static final Logger log = LoggerFactory.getLogger(ChannelBroadcaster.class);
 
   private final ChannelBus bus;
+  private final boolean privateBus;
   private final AutoCloseable busSubscription;
   private final Map<String, Set<StreamSubscription>> byChannel = new ConcurrentHashMap<>();
   private final Set<StreamSubscription> open = ConcurrentHashMap.newKeySet();
   private final AtomicLong fannedOut = new AtomicLong();
 
-  /** A broadcaster on {@code bus}; it subscribes to the bus at once. */
+  /** A broadcaster on {@code bus}, shared with other nodes; it subscribes to the bus at once. */
   public ChannelBroadcaster(ChannelBus bus) {
+    this(bus, false);
+  }
+
+  /**
+   * {@code privateBus}: nobody but this broadcaster uses {@code bus} (the engine's own in-process
+   * bus), so an event nobody here subscribes to need not be rendered at all.
+   */
+  public ChannelBroadcaster(ChannelBus bus, boolean privateBus) {
     this.bus = Objects.requireNonNull(bus, "bus");
+    this.privateBus = privateBus;
     this.busSubscription = bus.subscribe(this::deliverLocally);
   }
 
   @Override
   public void eventReceived(EventRecord event) {
+    String all = StreamChannels.EVENTS;
+    String ofSource = StreamChannels.events(event.sourceId());
+    if (privateBus && !subscribed(event.orgId(), all) && !subscribed(event.orgId(), ofSource)) {
+      return; // the ingest hot path: skip rendering what nobody can receive
+    }
     guarded("event " + event.id(), () -> {
       String data = StreamJson.event(event);
-      publish(event.orgId(), StreamChannels.EVENTS, "event", data);
-      publish(event.orgId(), StreamChannels.events(event.sourceId()), "event", data);
+      publish(event.orgId(), all, "event", data);
+      publish(event.orgId(), ofSource, "event", data);
     });
   }
 
@@ -131,6 +146,10 @@ public final class ChannelBroadcaster implements StreamPublisher, AutoCloseable 
 
   void forget(StreamSubscription s) {
     open.remove(s);
+  }
+
+  private boolean subscribed(String orgId, String channel) {
+    return byChannel.containsKey(key(orgId, channel));
   }
 
   private void deliverLocally(BusMessage m) {

@@ -97,14 +97,30 @@ public final class PersistStep implements IngestStep {
     return routed;
   }
 
-  private static String path(String url) {
+  /**
+   * The raw path of an absolute or origin-form URL: a scan rather than {@code URI.create}, which
+   * cost 4 % of an ingest. Null without a URL.
+   */
+  static String path(String url) {
     if (url == null) {
       return null;
     }
-    try {
-      return java.net.URI.create(url).getRawPath();
-    } catch (IllegalArgumentException e) {
-      return null;
+    int start = 0;
+    int scheme = url.indexOf("://");
+    if (scheme >= 0) {
+      start = url.indexOf('/', scheme + 3);
+      if (start < 0) {
+        return "";
+      }
     }
+    int end = url.length();
+    for (int i = start; i < end; i++) {
+      char c = url.charAt(i);
+      if (c == '?' || c == '#') {
+        end = i;
+      }
+    }
+    return url.substring(start, end);
   }
+
 }
