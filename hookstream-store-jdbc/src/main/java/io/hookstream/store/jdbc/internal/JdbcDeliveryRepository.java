@@ -157,32 +157,38 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   }
 
   /**
-   * The SQL of {@link #dueDestinations}; the EXPLAIN test reads it too. On PostgreSQL a loose
-   * index scan: a recursive query walks the distinct destinations with pending tasks (one index
-   * probe each), and for each the oldest due unleased task is the first such entry of its
-   * {@code (destination_id, next_attempt_at)} index, so the cost grows with the number of
-   * destinations, not with the backlog. Elsewhere a GROUP BY over the due tasks.
+   * The SQL of {@link #dueDestinations}; the EXPLAIN test reads it too. A loose index scan: a
+   * recursive query walks the distinct destinations of the tasks table (one index probe each),
+   * and for each the oldest due unleased task is the first such entry of its {@code
+   * (destination_id, [status,] next_attempt_at)} index, so the cost grows with the number of
+   * destinations, not with the backlog. PostgreSQL walks only destinations with pending tasks
+   * (its index is partial); H2 walks every destination with tasks, stepping with {@code ORDER BY
+   * ... LIMIT 1}, since it answers {@code MIN} with a condition by reading the whole range.
    */
   public String dueDestinationsSql(int excludedCount) {
     String exclusion = excludedCount == 0 ? ""
-        : " AND destination_id NOT IN (" + Columns.markers(excludedCount) + ")";
-    if (!dialect.skipLockedClaims()) {
-      return "SELECT destination_id, MIN(next_attempt_at) AS oldest FROM " + tasks + " WHERE "
-          + DUE + exclusion + " GROUP BY destination_id ORDER BY oldest, destination_id LIMIT ?";
-    }
-    return "WITH RECURSIVE d(destination_id) AS ("
-        + "SELECT MIN(destination_id) FROM " + tasks + " WHERE status = 'pending'"
-        + " UNION ALL SELECT (SELECT MIN(t.destination_id) FROM " + tasks + " t"
-        + " WHERE t.status = 'pending' AND t.destination_id > d.destination_id)"
+        : " AND d.destination_id NOT IN (" + Columns.markers(excludedCount) + ")";
+    boolean postgres = dialect.skipLockedClaims();
+    String pending = postgres ? " WHERE status = 'pending'" : "";
+    String next = postgres
+        ? "SELECT MIN(t.destination_id) FROM " + tasks + " t WHERE t.status = 'pending'"
+            + " AND t.destination_id > d.destination_id"
+        : "SELECT t.destination_id FROM " + tasks + " t WHERE t.destination_id > d.destination_id"
+            + " ORDER BY t.destination_id LIMIT 1";
+    String first = postgres
+        ? "SELECT MIN(destination_id) FROM " + tasks + pending
+        : "SELECT (SELECT destination_id FROM " + tasks + " ORDER BY destination_id LIMIT 1)";
+    return "WITH RECURSIVE d(destination_id) AS (" + first
+        + " UNION ALL SELECT (" + next + ")"
         + " FROM d WHERE d.destination_id IS NOT NULL)"
         + " SELECT destination_id, oldest FROM (SELECT d.destination_id,"
         + " (SELECT t.next_attempt_at FROM " + tasks + " t WHERE t.destination_id = d.destination_id"
         + " AND t.status = 'pending' AND t.next_attempt_at <= ? AND (t.lease_owner IS NULL"
         + " OR t.lease_expires_at IS NULL OR t.lease_expires_at <= ?)"
-        + " ORDER BY t.next_attempt_at LIMIT 1) AS oldest"
-        + " FROM d WHERE d.destination_id IS NOT NULL" + exclusion.replace("destination_id",
-            "d.destination_id") + ") due WHERE oldest IS NOT NULL"
-        + " ORDER BY oldest, destination_id LIMIT ?";
+        + " ORDER BY " + (postgres ? "" : "t.destination_id, t.status, ")
+        + "t.next_attempt_at LIMIT 1) AS oldest"
+        + " FROM d WHERE d.destination_id IS NOT NULL" + exclusion + ") due"
+        + " WHERE oldest IS NOT NULL ORDER BY oldest, destination_id LIMIT ?";
   }
 
   /**
