@@ -163,7 +163,9 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
    * (destination_id, [status,] next_attempt_at)} index, so the cost grows with the number of
    * destinations, not with the backlog. PostgreSQL walks only destinations with pending tasks
    * (its index is partial); H2 walks every destination with tasks, stepping with {@code ORDER BY
-   * ... LIMIT 1}, since it answers {@code MIN} with a condition by reading the whole range.
+   * ... LIMIT 1}, since it answers {@code MIN} with a condition by reading the whole range, and
+   * with {@code >= id || CHAR(0)} (the next string after {@code id}), since it starts a {@code >
+   * id} range at {@code id} and would read every entry of the previous destination.
    */
   public String dueDestinationsSql(int excludedCount) {
     String exclusion = excludedCount == 0 ? ""
@@ -173,8 +175,8 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     String next = postgres
         ? "SELECT MIN(t.destination_id) FROM " + tasks + " t WHERE t.status = 'pending'"
             + " AND t.destination_id > d.destination_id"
-        : "SELECT t.destination_id FROM " + tasks + " t WHERE t.destination_id > d.destination_id"
-            + " ORDER BY t.destination_id LIMIT 1";
+        : "SELECT t.destination_id FROM " + tasks + " t WHERE t.destination_id >="
+            + " d.destination_id || CHAR(0) ORDER BY t.destination_id LIMIT 1";
     String first = postgres
         ? "SELECT MIN(destination_id) FROM " + tasks + pending
         : "SELECT (SELECT destination_id FROM " + tasks + " ORDER BY destination_id LIMIT 1)";
