@@ -177,11 +177,11 @@ public final class TaskRunner {
     }
   }
 
-  private byte[] body(ClaimedTask event) {
-    if (event.body() != null || event.bodyBlobKey() == null) {
-      return event.body() == null ? new byte[0] : event.body();
+  private byte[] body(ClaimedTask claimed) {
+    if (claimed.body() != null || claimed.bodyBlobKey() == null) {
+      return claimed.body() == null ? new byte[0] : claimed.body();
     }
-    return blobs == null ? null : blobs.get(event.bodyBlobKey()).orElse(null);
+    return blobs == null ? null : blobs.get(claimed.bodyBlobKey()).orElse(null);
   }
 
   /** Settles {@code work}'s task DEAD with a dead-lettered attempt that sent nothing. */
