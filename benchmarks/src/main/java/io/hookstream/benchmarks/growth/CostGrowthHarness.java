@@ -164,8 +164,9 @@ public final class CostGrowthHarness implements Harness {
       Instant now = later.plusSeconds(2L * i);
       List<String> due = store.deliveries().dueDestinations(now, 16, List.of());
       check(due.size() == SyntheticEvents.DESTINATIONS);
-      check(store.deliveries().claimDue(new DestinationClaim(due.get(i % due.size()), "bench",
-          now, now.plusSeconds(1), CLAIM, 100, false, null)).size() == CLAIM);
+      // What the scheduler runs: the claim that also reads each task's event.
+      check(store.deliveries().claimDeliveries(new DestinationClaim(due.get(i % due.size()),
+          "bench", now, now.plusSeconds(1), CLAIM, 100, false, null)).size() == CLAIM);
     }));
     return out;
   }

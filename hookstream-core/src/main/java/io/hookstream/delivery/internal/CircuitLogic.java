@@ -4,7 +4,10 @@ import io.hookstream.delivery.CircuitSettings;
 import io.hookstream.spi.store.CircuitRecord;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.Store;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -20,8 +23,13 @@ public final class CircuitLogic {
   public static final String OPEN = "open";
   public static final String HALF_OPEN = "half_open";
 
+  /** How long a circuit seen closed with no failures is trusted without reading it again. */
+  public static final Duration QUIET_VIEW_TTL = Duration.ofSeconds(1);
+
   private final Store store;
   private final CircuitSettings settings;
+  /** Destinations whose circuit was last seen closed with no failures, and when. */
+  private final Map<String, Instant> quiet = new ConcurrentHashMap<>();
 
   public CircuitLogic(Store store, CircuitSettings settings) {
     this.store = store;
@@ -34,8 +42,29 @@ public final class CircuitLogic {
 
   /** The stored circuit, or a closed one (version 0) if none is stored. */
   public CircuitRecord current(String destinationId, Scope scope, Instant now) {
-    return store.circuits().find(destinationId)
+    CircuitRecord c = store.circuits().find(destinationId)
         .orElseGet(() -> CircuitRecord.closed(destinationId, scope, now));
+    if (CLOSED.equals(c.state()) && c.failureCount() == 0) {
+      quiet.put(destinationId, now);
+    } else {
+      quiet.remove(destinationId);
+    }
+    return c;
+  }
+
+  /**
+   * The circuit as the claimer needs it: a closed one without reading the store when it was
+   * seen closed with no failures less than {@link #QUIET_VIEW_TTL} ago, else {@link #current}.
+   */
+  public CircuitRecord view(String destinationId, Scope scope, Instant now) {
+    return quietAt(destinationId, now)
+        ? CircuitRecord.closed(destinationId, scope, now)
+        : current(destinationId, scope, now);
+  }
+
+  private boolean quietAt(String destinationId, Instant now) {
+    Instant seen = quiet.get(destinationId);
+    return seen != null && !now.isBefore(seen) && now.isBefore(seen.plus(QUIET_VIEW_TTL));
   }
 
   /** Whether an open circuit's cooldown has passed at {@code now}. */
@@ -59,22 +88,29 @@ public final class CircuitLogic {
       Instant openedAt = open && !OPEN.equals(c.state()) ? now : c.openedAt();
       return with(c, open ? OPEN : CLOSED, count, now, openedAt, now);
     });
+    quiet.remove(destinationId);
     return opened[0];
   }
 
   /** Records a success: the circuit closes and its failure count resets. */
   public void onSuccess(String destinationId, Scope scope, Instant now) {
+    if (quietAt(destinationId, now)) {
+      return;
+    }
     CircuitRecord c = current(destinationId, scope, now);
     if (CLOSED.equals(c.state()) && c.failureCount() == 0) {
       return;
     }
     update(destinationId, scope, now, old -> with(old, CLOSED, 0, old.lastFailureAt(), null, now));
+    quiet.put(destinationId, now);
   }
 
   /** Closes the circuit and resets its failure count (manual reset). */
   public CircuitRecord reset(String destinationId, Scope scope, Instant now) {
-    return update(destinationId, scope, now,
+    CircuitRecord closed = update(destinationId, scope, now,
         old -> with(old, CLOSED, 0, old.lastFailureAt(), null, now));
+    quiet.put(destinationId, now);
+    return closed;
   }
 
   /**
@@ -84,6 +120,7 @@ public final class CircuitLogic {
   public boolean beginProbe(CircuitRecord seen, Instant now) {
     CircuitRecord probing = with(seen, HALF_OPEN, seen.failureCount(), seen.lastFailureAt(),
         seen.openedAt(), now);
+    quiet.remove(seen.destinationId());
     return store.circuits().compareAndSet(probing, seen.version());
   }
 

@@ -2,6 +2,7 @@ package io.hookstream.delivery.internal;
 
 import io.hookstream.delivery.internal.Work.Kind;
 import io.hookstream.spi.store.CircuitRecord;
+import io.hookstream.spi.store.ClaimedTask;
 import io.hookstream.spi.store.DeliveryTask;
 import io.hookstream.spi.store.DestinationClaim;
 import io.hookstream.spi.store.DestinationRecord;
@@ -100,7 +101,7 @@ public final class TaskClaimer {
       return;
     }
     Duration leaseFor = DestinationSettings.lease(d, lease);
-    CircuitRecord circuit = circuits.current(id, d.scope(), now);
+    CircuitRecord circuit = circuits.view(id, d.scope(), now);
     if (CircuitLogic.CLOSED.equals(circuit.state())) {
       blocked.remove(id);
       claimClosed(d, room, now, leaseFor, held, works);
@@ -120,7 +121,7 @@ public final class TaskClaimer {
     if (limit <= 0) {
       return;
     }
-    List<DeliveryTask> tasks =
+    List<ClaimedTask> tasks =
         claim(d.id(), now, leaseFor, limit, maxLeased, delivery.ordered(), null);
     limiter.take(d.id(), tasks.size());
     tasks.forEach(t -> works.add(new Work(t, d, Kind.DELIVER, leaseFor)));
@@ -136,14 +137,14 @@ public final class TaskClaimer {
     Delivery delivery = DestinationSettings.delivery(d);
     int left = room;
     if (probeDue && limiter.available(d.id(), delivery.rateLimitPerSecond(), now) > 0) {
-      List<DeliveryTask> probe =
+      List<ClaimedTask> probe =
           claim(d.id(), now, leaseFor, 1, Integer.MAX_VALUE, delivery.ordered(), null);
       if (!probe.isEmpty() && circuits.beginProbe(circuit, now)) {
         limiter.take(d.id(), 1);
         works.add(new Work(probe.get(0), d, Kind.PROBE, leaseFor));
         left--;
       } else if (!probe.isEmpty()) {
-        release(probe.get(0), now);
+        release(probe.get(0).task(), now);
       }
     }
     if (left <= 0) {
@@ -155,10 +156,10 @@ public final class TaskClaimer {
         .forEach(t -> works.add(new Work(t, d, Kind.EXPIRE, leaseFor)));
   }
 
-  private List<DeliveryTask> claim(
+  private List<ClaimedTask> claim(
       String destinationId, Instant now, Duration leaseFor, int limit, int maxLeased,
       boolean ordered, Instant createdBefore) {
-    return store.deliveries().claimDue(new DestinationClaim(destinationId, owner, now,
+    return store.deliveries().claimDeliveries(new DestinationClaim(destinationId, owner, now,
         now.plus(leaseFor), limit, maxLeased, ordered, createdBefore));
   }
 

@@ -12,14 +12,16 @@ import io.hookstream.spi.DestinationProvider.DeliveryRequest;
 import io.hookstream.spi.DestinationProvider.DeliveryResult;
 import io.hookstream.spi.DestinationProvider.FailureKind;
 import io.hookstream.spi.store.AttemptRecord;
+import io.hookstream.spi.store.ClaimedTask;
 import io.hookstream.spi.store.DeliveryTask;
 import io.hookstream.spi.store.DestinationRecord;
-import io.hookstream.spi.store.EventRecord;
+import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.Store;
 import io.hookstream.spi.store.TaskStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -79,7 +81,7 @@ public final class TaskRunner {
   public Outcome run(Work work) {
     DeliveryTask task = work.task();
     if (work.kind() == Kind.CANCEL) {
-      return cancel(task);
+      return cancel(work);
     }
     if (TaskFactory.isTransformFailure(task)) {
       String error = new String(task.payload(), StandardCharsets.UTF_8);
@@ -89,20 +91,19 @@ public final class TaskRunner {
       return deadLetter(work, ErrorTypes.CIRCUIT_OPEN,
           "not attempted: the circuit stayed open past the task's retry window");
     }
-    Optional<EventRecord> event = store.events().find(task.scope(), task.eventId());
-    if (event.isEmpty()) {
-      return cancel(task);
+    if (!work.claimed().eventExists()) {
+      return cancel(work);
     }
-    return deliver(work, event.get());
+    return deliver(work);
   }
 
-  private Outcome deliver(Work work, EventRecord event) {
+  private Outcome deliver(Work work) {
     DeliveryTask task = work.task();
     DestinationRecord d = work.destination();
     int attemptNumber = task.attempts() + 1;
     Instant started = clock.now();
     long startNanos = clock.monotonicNanos();
-    DeliveryResult result = send(d, task, event, attemptNumber, started);
+    DeliveryResult result = send(d, work.claimed(), attemptNumber, started);
     Instant done = clock.now();
     long latency = result.latencyMillis() > 0
         ? result.latencyMillis()
@@ -129,9 +130,7 @@ public final class TaskRunner {
         result.statusCode() > 0 ? result.statusCode() : null, latency,
         result.requestHeaders(), result.responseHeaders(), truncate(result.responseBody()),
         result.error(), errorType, dead, dead ? done : null, nextRetry, started);
-    boolean terminal = updated.status() != TaskStatus.PENDING;
-    boolean otherRoutes = terminal && events.prepare(updated, done);
-    if (!settle(updated, attempt)) {
+    if (!settle(work, updated, attempt, done)) {
       return Outcome.LOST;
     }
 
@@ -149,20 +148,18 @@ public final class TaskRunner {
     if (dead) {
       issues.record(d.scope(), d.id(), errorType, message(result), attempt.id(), done);
     }
-    if (otherRoutes) {
-      events.refresh(task.scope(), task.eventId(), done);
-    }
     return result.success() ? Outcome.SUCCEEDED : retry ? Outcome.RETRYING : Outcome.DEAD;
   }
 
   private DeliveryResult send(
-      DestinationRecord d, DeliveryTask task, EventRecord event, int attemptNumber, Instant now) {
-    byte[] body = task.payload() != null ? task.payload() : body(event);
+      DestinationRecord d, ClaimedTask claimed, int attemptNumber, Instant now) {
+    DeliveryTask task = claimed.task();
+    byte[] body = task.payload() != null ? task.payload() : body(claimed);
     String contentType = task.payload() != null && task.payloadContentType() != null
         ? task.payloadContentType()
-        : task.payload() != null ? "application/json" : event.contentType();
+        : task.payload() != null ? "application/json" : claimed.contentType();
     if (body == null) {
-      return rejected("the event body (blob " + event.bodyBlobKey() + ") is not available");
+      return rejected("the event body (blob " + claimed.bodyBlobKey() + ") is not available");
     }
     DestinationProvider provider = providers.get(d.type());
     if (provider == null) {
@@ -180,11 +177,11 @@ public final class TaskRunner {
     }
   }
 
-  private byte[] body(EventRecord event) {
-    if (event.body() != null || event.bodyBlobKey() == null) {
-      return event.body() == null ? new byte[0] : event.body();
+  private byte[] body(ClaimedTask claimed) {
+    if (claimed.body() != null || claimed.bodyBlobKey() == null) {
+      return claimed.body() == null ? new byte[0] : claimed.body();
     }
-    return blobs == null ? null : blobs.get(event.bodyBlobKey()).orElse(null);
+    return blobs == null ? null : blobs.get(claimed.bodyBlobKey()).orElse(null);
   }
 
   /** Settles {@code work}'s task DEAD with a dead-lettered attempt that sent nothing. */
@@ -196,29 +193,46 @@ public final class TaskRunner {
     AttemptRecord attempt = new AttemptRecord(ids.next("da"), task.orgId(), task.envId(),
         task.eventId(), task.connectionId(), task.destinationId(), task.id(), attemptNumber,
         "failed", null, 0L, Map.of(), Map.of(), null, error, errorType, true, now, null, now);
-    boolean otherRoutes = events.prepare(updated, now);
-    if (!settle(updated, attempt)) {
+    if (!settle(work, updated, attempt, now)) {
       return Outcome.LOST;
     }
     issues.record(task.scope(), task.destinationId(), errorType, error, attempt.id(), now);
-    if (otherRoutes) {
-      events.refresh(task.scope(), task.eventId(), now);
-    }
     return Outcome.DEAD;
   }
 
-  private Outcome cancel(DeliveryTask task) {
+  private Outcome cancel(Work work) {
+    DeliveryTask task = work.task();
     Instant now = clock.now();
-    if (!settle(task.settled(TaskStatus.CANCELLED, task.attempts(), task.nextAttemptAt(), now),
-        null)) {
-      return Outcome.LOST;
-    }
-    events.refresh(task.scope(), task.eventId(), now);
-    return Outcome.CANCELLED;
+    DeliveryTask cancelled =
+        task.settled(TaskStatus.CANCELLED, task.attempts(), task.nextAttemptAt(), now);
+    return settle(work, cancelled, null, now) ? Outcome.CANCELLED : Outcome.LOST;
   }
 
-  private boolean settle(DeliveryTask updated, AttemptRecord attempt) {
-    if (!store.deliveries().settle(owner, updated, attempt)) {
+  /**
+   * Settles {@code updated} and keeps its event's status right. When the claim saw the event
+   * with this task alone, the status follows from it and is written in the settle's own
+   * transaction. Otherwise the status is stored before the settle (so a crash right after it
+   * leaves it right) and re-derived after, since the event's other routes may settle at once.
+   */
+  private boolean settle(Work work, DeliveryTask updated, AttemptRecord attempt, Instant now) {
+    ClaimedTask claimed = work.claimed();
+    if (claimed.eventTaskCount() == 1) {
+      EventStatus target = EventStatusUpdater.target(List.of(updated));
+      return settle(updated, attempt, target == claimed.eventStatus() ? null : target);
+    }
+    boolean terminal = updated.status() != TaskStatus.PENDING;
+    boolean otherRoutes = terminal && events.prepare(updated, now);
+    if (!settle(updated, attempt, null)) {
+      return false;
+    }
+    if (otherRoutes || updated.status() == TaskStatus.CANCELLED) {
+      events.refresh(updated.scope(), updated.eventId(), now);
+    }
+    return true;
+  }
+
+  private boolean settle(DeliveryTask updated, AttemptRecord attempt, EventStatus eventStatus) {
+    if (!store.deliveries().settle(owner, updated, attempt, eventStatus)) {
       log.info("lease on task {} was lost; its result is dropped and another node retries it",
           updated.id());
       return false;

@@ -1,15 +1,16 @@
 package io.hookstream.delivery.internal;
 
+import io.hookstream.spi.store.ClaimedTask;
 import io.hookstream.spi.store.DeliveryTask;
 import io.hookstream.spi.store.DestinationRecord;
 import java.time.Duration;
 
 /**
- * One claimed task and what to do with it. {@code destination} is null only for {@link
- * Kind#CANCEL} of a task whose destination no longer exists; {@code lease} is how long each lease
- * renewal extends it.
+ * One claimed task (with what the claim read of its event) and what to do with it. {@code
+ * destination} is null only for {@link Kind#CANCEL} of a task whose destination no longer
+ * exists; {@code lease} is how long each lease renewal extends it.
  */
-public record Work(DeliveryTask task, DestinationRecord destination, Kind kind, Duration lease) {
+public record Work(ClaimedTask claimed, DestinationRecord destination, Kind kind, Duration lease) {
 
   /** What the runner does with the task. */
   public enum Kind {
@@ -23,7 +24,11 @@ public record Work(DeliveryTask task, DestinationRecord destination, Kind kind, 
     CANCEL
   }
 
+  public DeliveryTask task() {
+    return claimed.task();
+  }
+
   public String destinationId() {
-    return task.destinationId();
+    return claimed.task().destinationId();
   }
 }

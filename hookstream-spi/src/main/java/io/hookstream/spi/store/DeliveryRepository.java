@@ -51,6 +51,15 @@ public interface DeliveryRepository {
   }
 
   /**
+   * Claims like {@link #claimDue(DestinationClaim)}, and reads in the same step what delivering
+   * each claimed task needs from its event (see {@link ClaimedTask}): its status, body (or body
+   * blob key), content type and how many tasks it has.
+   */
+  default List<ClaimedTask> claimDeliveries(DestinationClaim claim) {
+    throw new UnsupportedOperationException("claimDeliveries is not implemented by this store");
+  }
+
+  /**
    * Extends the leases {@code owner} still holds on {@code taskIds}; returns how many. Only the
    * lease expiry changes, not the version, so the holder's copy stays good for {@link #settle}.
    */
@@ -63,6 +72,21 @@ public interface DeliveryRepository {
    * @return false if the lease was lost (nothing written)
    */
   boolean settle(String owner, DeliveryTask updated, AttemptRecord attempt);
+
+  /**
+   * Like {@link #settle(String, DeliveryTask, AttemptRecord)}, and in the same atomic step sets
+   * the status of the task's event to {@code eventStatus} (stamping {@code updated.updatedAt()}),
+   * unless it is null. Nothing is written if the lease was lost.
+   *
+   * @return false if the lease was lost (nothing written)
+   */
+  default boolean settle(
+      String owner, DeliveryTask updated, AttemptRecord attempt, EventStatus eventStatus) {
+    if (eventStatus == null) {
+      return settle(owner, updated, attempt);
+    }
+    throw new UnsupportedOperationException("settle with an event status is not implemented");
+  }
 
   /** Replaces a task without a lease check (manual retry, cancel); false if its version moved. */
   boolean update(DeliveryTask updated);

@@ -125,6 +125,16 @@ class PostgresIndexUseTest {
   }
 
   @Test
+  void claimOfOneDestinationsDeliveriesWithTheirEvents() throws SQLException {
+    Runnable claim = () -> store.deliveries().claimDeliveries(new DestinationClaim("dst_busy",
+        "node-1", T0, T0.plusSeconds(30), 10, 20, false, null));
+    String plan = planOf(claim, "WITH live");
+    assertThat(plan).contains("hs_tasks_destination").contains("hs_tasks_leased")
+        .contains("hs_events_pkey").contains("hs_tasks_event").contains("LockRows");
+    assertReadsNoTableAndSortsNothing(plan);
+  }
+
+  @Test
   void retentionPurgeReadsTheOldestEventsOfOneEnvironment() throws SQLException {
     // The archive step refuses, so the purge rolls back and the data stays for the other tests.
     String plan = planOf(() -> assertThatThrownBy(() -> store.events().purgeBefore(SCOPE,

@@ -33,7 +33,9 @@ public final class InMemoryStore implements Store {
   private final MemoryCircuits circuits = new MemoryCircuits();
 
   /** An empty store. */
-  public InMemoryStore() {}
+  public InMemoryStore() {
+    deliveries.useEvents(events);
+  }
 
   @Override
   public OrganizationRepository organizations() {

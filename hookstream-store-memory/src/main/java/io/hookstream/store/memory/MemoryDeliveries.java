@@ -4,9 +4,12 @@ import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.store.AttemptQuery;
 import io.hookstream.spi.store.AttemptRecord;
+import io.hookstream.spi.store.ClaimedTask;
 import io.hookstream.spi.store.DeliveryRepository;
 import io.hookstream.spi.store.DeliveryTask;
 import io.hookstream.spi.store.DestinationClaim;
+import io.hookstream.spi.store.EventRecord;
+import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.Page;
 import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
@@ -65,6 +68,13 @@ final class MemoryDeliveries implements DeliveryRepository {
       new ScopedTable<>("attempt", AttemptRecord::id, AttemptRecord::scope, false);
   private final ConcurrentHashMap<String, ConcurrentSkipListSet<String>> attemptsByEvent =
       new ConcurrentHashMap<>();
+  /** The store's events, for claims that return them and settles that set their status. */
+  private volatile MemoryEvents events;
+
+  /** Connects the store's events (they are built after this repository). */
+  void useEvents(MemoryEvents events) {
+    this.events = events;
+  }
 
   @Override
   public void insertTasks(List<DeliveryTask> newTasks) {
@@ -211,6 +221,21 @@ final class MemoryDeliveries implements DeliveryRepository {
     return claimed;
   }
 
+  @Override
+  public List<ClaimedTask> claimDeliveries(DestinationClaim claim) {
+    synchronized (lock) {
+      List<ClaimedTask> claimed = new ArrayList<>();
+      for (DeliveryTask task : claimDue(claim)) {
+        EventRecord event = events.find(task.scope(), task.eventId()).orElse(null);
+        claimed.add(event == null
+            ? new ClaimedTask(task, null, null, null, null, 0)
+            : new ClaimedTask(task, event.status(), event.contentType(), event.body(),
+                event.bodyBlobKey(), tasksByEvent.get(task.eventId()).size()));
+      }
+      return claimed;
+    }
+  }
+
   /** Moves tasks whose lease ended at or before {@code now} back to the waiting index. */
   private void releaseExpiredLeases(Instant now) {
     for (Iterator<Slot> it = leased.iterator(); it.hasNext(); ) {
@@ -260,6 +285,20 @@ final class MemoryDeliveries implements DeliveryRepository {
             .add(attempt.id());
       }
       replace(stored, updated);
+      return true;
+    }
+  }
+
+  @Override
+  public boolean settle(
+      String owner, DeliveryTask updated, AttemptRecord attempt, EventStatus eventStatus) {
+    synchronized (lock) {
+      if (!settle(owner, updated, attempt)) {
+        return false;
+      }
+      if (eventStatus != null) {
+        events.updateStatus(updated.scope(), updated.eventId(), eventStatus, updated.updatedAt());
+      }
       return true;
     }
   }

@@ -10,6 +10,7 @@ import io.hookstream.spi.store.ApiKeyRecord;
 import io.hookstream.spi.store.AttemptQuery;
 import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.CircuitRecord;
+import io.hookstream.spi.store.ClaimedTask;
 import io.hookstream.spi.store.ConnectionRecord;
 import io.hookstream.spi.store.DeliveryTask;
 import io.hookstream.spi.store.DestinationClaim;
@@ -797,6 +798,64 @@ public abstract class StoreContract {
     DeliveryTask stored = store.deliveries().findTask(scope, got.get(0).id()).orElseThrow();
     assertThat(stored.leaseOwner()).isEqualTo("n1");
     assertThat(stored.version()).isEqualTo(2);
+  }
+
+  @Test
+  void claimDeliveriesReturnsEachTaskWithItsEventsBodyStatusAndTaskCount() {
+    Route a = route(scope);
+    Route b = route(scope);
+    EventRecord fanOut = event(a, clock.now());
+    EventRecord single = event(a, clock.now());
+    DeliveryTask first = withSequence(fx.task(a, fanOut.id(), clock.now(), clock.now()), 1);
+    DeliveryTask other = fx.task(b, fanOut.id(), clock.now(), clock.now());
+    DeliveryTask alone = withSequence(fx.task(a, single.id(), clock.now(), clock.now()), 2);
+    DeliveryTask orphan = withSequence(fx.task(a, ids.next("evt"), clock.now(), clock.now()), 3);
+    store.deliveries().insertTasks(List.of(first, other, alone, orphan));
+    leftovers.addAll(List.of(first, other, alone, orphan));
+
+    List<ClaimedTask> got = store.deliveries().claimDeliveries(new DestinationClaim(
+        a.destinationId(), "n1", clock.now(), clock.now().plusSeconds(60), 10, 10, false, null));
+
+    assertThat(got).extracting(c -> c.task().id())
+        .containsExactly(first.id(), alone.id(), orphan.id());
+    assertThat(got).allSatisfy(c -> assertThat(c.task().leaseOwner()).isEqualTo("n1"));
+    assertThat(got.get(0).eventStatus()).isEqualTo(EventStatus.PROCESSING);
+    assertThat(got.get(0).body()).isEqualTo(fanOut.body());
+    assertThat(got.get(0).contentType()).isEqualTo(fanOut.contentType());
+    assertThat(got.get(0).bodyBlobKey()).isNull();
+    assertThat(got.get(0).eventTaskCount()).isEqualTo(2);
+    assertThat(got.get(1).eventTaskCount()).isEqualTo(1);
+    assertThat(got.get(2).eventExists()).isFalse();
+    assertThat(got.get(2).eventTaskCount()).isZero();
+    assertThat(store.deliveries().claimDeliveries(new DestinationClaim(a.destinationId(), "n2",
+        clock.now(), clock.now().plusSeconds(60), 10, 10, false, null))).isEmpty();
+  }
+
+  @Test
+  void settleWithAnEventStatusWritesItInTheSameStepOnlyWhileTheLeaseHolds() {
+    Route r = route(scope);
+    EventRecord e = event(r, clock.now());
+    DeliveryTask task = fx.task(r, e.id(), clock.now(), clock.now());
+    store.deliveries().insertTasks(List.of(task));
+    DeliveryTask mine = destinationClaim(r, "n1", 1, 1, false, null).get(0);
+    DeliveryTask done = mine.settled(TaskStatus.SUCCEEDED, 1, mine.nextAttemptAt(),
+        clock.now().plusSeconds(1));
+
+    assertThat(store.deliveries().settle("n2", done, fx.attempt(mine, 1, "success", false,
+        clock.now()), EventStatus.DELIVERED)).isFalse();
+    assertThat(store.events().find(scope, e.id()).orElseThrow().status())
+        .isEqualTo(EventStatus.PROCESSING);
+
+    AttemptRecord attempt = fx.attempt(mine, 1, "success", false, clock.now());
+    assertThat(store.deliveries().settle("n1", done, attempt, EventStatus.DELIVERED)).isTrue();
+    EventRecord stored = store.events().find(scope, e.id()).orElseThrow();
+    assertThat(stored.status()).isEqualTo(EventStatus.DELIVERED);
+    assertThat(stored.updatedAt()).isEqualTo(done.updatedAt());
+    DeliveryTask settled = store.deliveries().findTask(scope, task.id()).orElseThrow();
+    assertThat(settled.status()).isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(settled.leaseOwner()).isNull();
+    assertThat(settled.version()).isEqualTo(done.version());
+    assertThat(store.deliveries().findAttempt(scope, attempt.id())).isPresent();
   }
 
   @Test

@@ -2,9 +2,11 @@ package io.hookstream.store.jdbc.internal;
 
 import io.hookstream.spi.store.AttemptQuery;
 import io.hookstream.spi.store.AttemptRecord;
+import io.hookstream.spi.store.ClaimedTask;
 import io.hookstream.spi.store.DeliveryRepository;
 import io.hookstream.spi.store.DeliveryTask;
 import io.hookstream.spi.store.DestinationClaim;
+import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.Page;
 import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
@@ -40,6 +42,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   private final Dialect dialect;
   private final String tasks;
   private final String attempts;
+  private final String events;
   private final String claimLocks;
   private final Columns taskColumns;
   private final Columns attemptColumns;
@@ -49,6 +52,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     this.dialect = dialect;
     this.tasks = tables.tasks();
     this.attempts = tables.attempts();
+    this.events = tables.events();
     this.claimLocks = tables.claimLocks();
     this.taskColumns = Columns.of(dialect, "id", "org_id", "env_id", "event_id",
         "connection_id", "destination_id", "status", "attempts", "next_attempt_at",
@@ -132,7 +136,8 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
       List<Object[]> candidates = Jdbc.query(c, "SELECT id, version FROM " + tasks + " WHERE "
           + DUE + exclusion + " ORDER BY status, next_attempt_at, id LIMIT ?",
           JdbcDeliveryRepository::idAndVersion, params.toArray());
-      return lease(c, owner, leaseUntil, now, candidates);
+      return lease(c, owner, leaseUntil, now, candidates, false).stream()
+          .map(ClaimedTask::task).toList();
     });
   }
 
@@ -152,32 +157,40 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   }
 
   /**
-   * The SQL of {@link #dueDestinations}; the EXPLAIN test reads it too. On PostgreSQL a loose
-   * index scan: a recursive query walks the distinct destinations with pending tasks (one index
-   * probe each), and for each the oldest due unleased task is the first such entry of its
-   * {@code (destination_id, next_attempt_at)} index, so the cost grows with the number of
-   * destinations, not with the backlog. Elsewhere a GROUP BY over the due tasks.
+   * The SQL of {@link #dueDestinations}; the EXPLAIN test reads it too. A loose index scan: a
+   * recursive query walks the distinct destinations of the tasks table (one index probe each),
+   * and for each the oldest due unleased task is the first such entry of its {@code
+   * (destination_id, [status,] next_attempt_at)} index, so the cost grows with the number of
+   * destinations, not with the backlog. PostgreSQL walks only destinations with pending tasks
+   * (its index is partial); H2 walks every destination with tasks, stepping with {@code ORDER BY
+   * ... LIMIT 1}, since it answers {@code MIN} with a condition by reading the whole range, and
+   * with {@code >= id || CHAR(0)} (the next string after {@code id}), since it starts a {@code >
+   * id} range at {@code id} and would read every entry of the previous destination.
    */
   public String dueDestinationsSql(int excludedCount) {
     String exclusion = excludedCount == 0 ? ""
-        : " AND destination_id NOT IN (" + Columns.markers(excludedCount) + ")";
-    if (!dialect.skipLockedClaims()) {
-      return "SELECT destination_id, MIN(next_attempt_at) AS oldest FROM " + tasks + " WHERE "
-          + DUE + exclusion + " GROUP BY destination_id ORDER BY oldest, destination_id LIMIT ?";
-    }
-    return "WITH RECURSIVE d(destination_id) AS ("
-        + "SELECT MIN(destination_id) FROM " + tasks + " WHERE status = 'pending'"
-        + " UNION ALL SELECT (SELECT MIN(t.destination_id) FROM " + tasks + " t"
-        + " WHERE t.status = 'pending' AND t.destination_id > d.destination_id)"
+        : " AND d.destination_id NOT IN (" + Columns.markers(excludedCount) + ")";
+    boolean postgres = dialect.skipLockedClaims();
+    String pending = postgres ? " WHERE status = 'pending'" : "";
+    String next = postgres
+        ? "SELECT MIN(t.destination_id) FROM " + tasks + " t WHERE t.status = 'pending'"
+            + " AND t.destination_id > d.destination_id"
+        : "SELECT t.destination_id FROM " + tasks + " t WHERE t.destination_id >="
+            + " d.destination_id || CHAR(0) ORDER BY t.destination_id LIMIT 1";
+    String first = postgres
+        ? "SELECT MIN(destination_id) FROM " + tasks + pending
+        : "SELECT (SELECT destination_id FROM " + tasks + " ORDER BY destination_id LIMIT 1)";
+    return "WITH RECURSIVE d(destination_id) AS (" + first
+        + " UNION ALL SELECT (" + next + ")"
         + " FROM d WHERE d.destination_id IS NOT NULL)"
         + " SELECT destination_id, oldest FROM (SELECT d.destination_id,"
         + " (SELECT t.next_attempt_at FROM " + tasks + " t WHERE t.destination_id = d.destination_id"
         + " AND t.status = 'pending' AND t.next_attempt_at <= ? AND (t.lease_owner IS NULL"
         + " OR t.lease_expires_at IS NULL OR t.lease_expires_at <= ?)"
-        + " ORDER BY t.next_attempt_at LIMIT 1) AS oldest"
-        + " FROM d WHERE d.destination_id IS NOT NULL" + exclusion.replace("destination_id",
-            "d.destination_id") + ") due WHERE oldest IS NOT NULL"
-        + " ORDER BY oldest, destination_id LIMIT ?";
+        + " ORDER BY " + (postgres ? "" : "t.destination_id, t.status, ")
+        + "t.next_attempt_at LIMIT 1) AS oldest"
+        + " FROM d WHERE d.destination_id IS NOT NULL" + exclusion + ") due"
+        + " WHERE oldest IS NOT NULL ORDER BY oldest, destination_id LIMIT ?";
   }
 
   /**
@@ -187,11 +200,30 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
    */
   @Override
   public List<DeliveryTask> claimDue(DestinationClaim claim) {
+    return claim(claim, false).stream().map(ClaimedTask::task).toList();
+  }
+
+  /**
+   * {@link #claimDue(DestinationClaim)} that also reads each task's event in the statement that
+   * returns the claimed rows (on PostgreSQL the count, the lease and that read are one
+   * statement), so a delivery needs no read of its own.
+   */
+  @Override
+  public List<ClaimedTask> claimDeliveries(DestinationClaim claim) {
+    return claim(claim, true);
+  }
+
+  private List<ClaimedTask> claim(DestinationClaim claim, boolean withEvents) {
     if (claim.limit() == 0 || claim.maxLeased() == 0) {
       return List.of();
     }
     return jdbc.inTransaction(c -> {
       dialect.lockDestination(c, claimLocks, claim.destinationId());
+      if (withEvents && dialect.skipLockedClaims() && !claim.ordered()) {
+        return Jdbc.query(c, deliveryClaimSql(claim.createdBefore() != null), this::claimed,
+            deliveryClaimParams(claim)).stream()
+            .sorted(Comparator.comparing(ClaimedTask::task, SEQUENCE_ORDER)).toList();
+      }
       long live = Jdbc.query(c, liveLeasesSql(), rs -> rs.getLong(1), claim.destinationId(),
           claim.now()).get(0);
       int room = (int) Math.min(claim.limit(), claim.maxLeased() - live);
@@ -199,12 +231,12 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
         return List.of();
       }
       if (claim.ordered()) {
-        return claimHead(c, claim);
+        return claimHead(c, claim, withEvents);
       }
       if (dialect.skipLockedClaims()) {
         return Jdbc.query(c, destinationClaimSql(claim.createdBefore() != null),
             JdbcDeliveryRepository::task, claimParams(claim, room)).stream()
-            .sorted(SEQUENCE_ORDER).toList();
+            .sorted(SEQUENCE_ORDER).map(JdbcDeliveryRepository::withoutEvent).toList();
       }
       List<Object> params = new ArrayList<>(List.of(claim.destinationId(), claim.now(),
           claim.now()));
@@ -215,8 +247,53 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
       List<Object[]> candidates = Jdbc.query(c, "SELECT id, version FROM " + tasks
           + destinationCandidates(claim.createdBefore() != null),
           JdbcDeliveryRepository::idAndVersion, params.toArray());
-      return lease(c, claim.owner(), claim.leaseUntil(), claim.now(), candidates);
+      return lease(c, claim.owner(), claim.leaseUntil(), claim.now(), candidates, withEvents);
     });
+  }
+
+  /**
+   * The PostgreSQL statement of {@link #claimDeliveries} (not ordered): under the claim lock,
+   * one statement counts the destination's live leases, leases up to {@code min(limit,
+   * maxLeased - live)} due tasks and returns them joined with their events. Its snapshot is
+   * taken after the lock, so the count sees every earlier claim. The EXPLAIN test reads it.
+   */
+  public String deliveryClaimSql(boolean createdBefore) {
+    return "WITH live AS (SELECT COUNT(*) AS n FROM " + tasks + " WHERE destination_id = ?"
+        + " AND status = 'pending' AND lease_owner IS NOT NULL AND lease_expires_at > ?),"
+        + " claimed AS (UPDATE " + tasks + " SET lease_owner = ?, lease_expires_at = ?,"
+        + " version = version + 1, updated_at = ? WHERE id IN (SELECT id FROM " + tasks
+        + " WHERE destination_id = ? AND " + DUE
+        + (createdBefore ? " AND created_at <= ?" : "")
+        + " ORDER BY destination_id, status, sequence, id"
+        + " LIMIT GREATEST(0, LEAST(?, ? - (SELECT n FROM live))) FOR UPDATE SKIP LOCKED)"
+        + " RETURNING *) SELECT " + withEventColumns("t") + " FROM claimed t"
+        + withEventJoin("t");
+  }
+
+  /** Parameters of {@link #deliveryClaimSql}. */
+  public static Object[] deliveryClaimParams(DestinationClaim claim) {
+    List<Object> params = new ArrayList<>(List.of(claim.destinationId(), claim.now(),
+        claim.owner(), claim.leaseUntil(), claim.now(), claim.destinationId(), claim.now(),
+        claim.now()));
+    if (claim.createdBefore() != null) {
+      params.add(claim.createdBefore());
+    }
+    params.add(claim.limit());
+    params.add(claim.maxLeased());
+    return params.toArray();
+  }
+
+  /** The task's columns, then its event's, under the names {@link #claimed} reads. */
+  private String withEventColumns(String t) {
+    return t + ".*, e.status AS event_status, e.content_type AS event_content_type,"
+        + " e.body AS event_body, e.body_blob_key AS event_body_blob_key,"
+        + " (SELECT COUNT(*) FROM " + tasks + " s WHERE s.event_id = " + t + ".event_id)"
+        + " AS event_tasks";
+  }
+
+  private String withEventJoin(String t) {
+    return " LEFT JOIN " + events + " e ON e.id = " + t + ".event_id AND e.org_id = " + t
+        + ".org_id AND e.env_id = " + t + ".env_id";
   }
 
   /** Counts a destination's live leases (every owner). */
@@ -254,7 +331,8 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   }
 
   /** Ordered delivery: only the destination's first pending task, and only if it may go now. */
-  private List<DeliveryTask> claimHead(Connection c, DestinationClaim claim) throws SQLException {
+  private List<ClaimedTask> claimHead(Connection c, DestinationClaim claim, boolean withEvents)
+      throws SQLException {
     List<DeliveryTask> head = Jdbc.query(c, "SELECT * FROM " + tasks + " WHERE destination_id = ?"
         + " AND status = 'pending' ORDER BY destination_id, status, sequence, id LIMIT 1",
         JdbcDeliveryRepository::task,
@@ -265,12 +343,12 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     }
     List<Object[]> candidate = List.<Object[]>of(
         new Object[] {head.get(0).id(), head.get(0).version()});
-    return lease(c, claim.owner(), claim.leaseUntil(), claim.now(), candidate);
+    return lease(c, claim.owner(), claim.leaseUntil(), claim.now(), candidate, withEvents);
   }
 
   /** Version-checked leases of {@code (id, version)} candidates; a moved row is dropped. */
-  private List<DeliveryTask> lease(Connection c, String owner, Instant leaseUntil, Instant now,
-      List<Object[]> candidates) throws SQLException {
+  private List<ClaimedTask> lease(Connection c, String owner, Instant leaseUntil, Instant now,
+      List<Object[]> candidates, boolean withEvents) throws SQLException {
     List<String> won = new ArrayList<>();
     for (Object[] candidate : candidates) {
       int n = Jdbc.update(c, "UPDATE " + tasks + " SET lease_owner = ?, lease_expires_at = ?,"
@@ -285,9 +363,15 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     }
     List<Object> ids = new ArrayList<>(won);
     ids.add(owner);
-    return Jdbc.query(c, "SELECT * FROM " + tasks + " WHERE id IN ("
-        + Columns.markers(won.size()) + ") AND lease_owner = ? ORDER BY sequence, id",
-        JdbcDeliveryRepository::task, ids.toArray());
+    if (!withEvents) {
+      return Jdbc.query(c, "SELECT * FROM " + tasks + " WHERE id IN ("
+          + Columns.markers(won.size()) + ") AND lease_owner = ? ORDER BY sequence, id",
+          JdbcDeliveryRepository::task, ids.toArray()).stream()
+          .map(JdbcDeliveryRepository::withoutEvent).toList();
+    }
+    return Jdbc.query(c, "SELECT " + withEventColumns("t") + " FROM " + tasks + " t"
+        + withEventJoin("t") + " WHERE t.id IN (" + Columns.markers(won.size())
+        + ") AND t.lease_owner = ? ORDER BY t.sequence, t.id", this::claimed, ids.toArray());
   }
 
   @Override
@@ -304,17 +388,33 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
 
   @Override
   public boolean settle(String owner, DeliveryTask updated, AttemptRecord attempt) {
+    return settle(owner, updated, attempt, null);
+  }
+
+  /**
+   * One transaction: the lease-checked task update (only the columns an attempt changes, not
+   * the payload), the attempt insert and, if asked, the event's status.
+   */
+  @Override
+  public boolean settle(
+      String owner, DeliveryTask updated, AttemptRecord attempt, EventStatus eventStatus) {
     return jdbc.inTransaction(c -> {
-      Object[] params = VersionedRows.updateParams(taskValues(updated), updated.id(),
-          updated.orgId(), updated.envId(), owner);
-      int n = Jdbc.update(c, "UPDATE " + tasks + " SET "
-          + taskColumns.assignments("id", "org_id", "env_id") + " WHERE id = ?"
-          + " AND org_id = ? AND env_id = ? AND lease_owner = ?", params);
+      int n = Jdbc.update(c, "UPDATE " + tasks + " SET status = ?, attempts = ?,"
+          + " next_attempt_at = ?, lease_owner = ?, lease_expires_at = ?, version = ?,"
+          + " updated_at = ? WHERE id = ? AND org_id = ? AND env_id = ? AND lease_owner = ?",
+          wire(updated.status()), updated.attempts(), updated.nextAttemptAt(),
+          updated.leaseOwner(), updated.leaseExpiresAt(), updated.version(), updated.updatedAt(),
+          updated.id(), updated.orgId(), updated.envId(), owner);
       if (n != 1) {
         return false;
       }
       if (attempt != null) {
         Jdbc.update(c, attemptColumns.insert(attempts), attemptValues(attempt));
+      }
+      if (eventStatus != null) {
+        Jdbc.update(c, "UPDATE " + events + " SET status = ?, updated_at = ? WHERE id = ?"
+            + " AND org_id = ? AND env_id = ?", eventStatus.wireName(), updated.updatedAt(),
+            updated.eventId(), updated.orgId(), updated.envId());
       }
       return true;
     });
@@ -368,6 +468,18 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
 
   private static Object[] idAndVersion(ResultSet rs) throws SQLException {
     return new Object[] {rs.getString("id"), rs.getLong("version")};
+  }
+
+  private static ClaimedTask withoutEvent(DeliveryTask t) {
+    return new ClaimedTask(t, null, null, null, null, 0);
+  }
+
+  /** A row of {@link #withEventColumns}: the task and its event (null columns: event gone). */
+  private ClaimedTask claimed(ResultSet rs) throws SQLException {
+    String status = rs.getString("event_status");
+    return new ClaimedTask(task(rs), status == null ? null : EventStatus.fromWire(status),
+        rs.getString("event_content_type"), rs.getBytes("event_body"),
+        rs.getString("event_body_blob_key"), status == null ? 0 : rs.getInt("event_tasks"));
   }
 
   static DeliveryTask task(ResultSet rs) throws SQLException {
