@@ -13,16 +13,10 @@ import io.hookstream.spi.ManualClock;
 import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.testkit.WebhookReceiver;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,7 +51,6 @@ class DeliveryStatementsTest {
       for (int i = 0; i < EVENTS; i++) {
         ids.add(hs.ingest(source, IngestRequest.json("{\"n\":" + i + "}")).eventId());
       }
-      awaitRouted(ds);
 
       int before = ds.executed().size();
       RunResult run = hs.runDueDeliveries();
@@ -85,22 +78,5 @@ class DeliveryStatementsTest {
     StringBuilder out = new StringBuilder();
     kinds.forEach((sql, n) -> out.append("\n  ").append(n).append(" x ").append(sql));
     return out.toString();
-  }
-
-  /** Routing runs on the engine's routing threads; waits (bounded) until every event is routed. */
-  private static void awaitRouted(RecordingDataSource ds) throws SQLException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (unrouted(ds) > 0) {
-      assertThat(System.nanoTime()).as("routing finished in time").isLessThan(deadline);
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-    }
-  }
-
-  private static long unrouted(RecordingDataSource ds) throws SQLException {
-    try (Connection c = ds.getConnection(); Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM hs_events WHERE routed_at IS NULL")) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 }

@@ -291,9 +291,13 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
         + " AS event_tasks";
   }
 
+  /**
+   * By the event's primary key alone (ids are unique across scopes, and a task's event is in
+   * its scope): with the scope columns in the condition too, PostgreSQL's cached generic plan
+   * could pick a scope-prefixed index and scan the whole scope per task.
+   */
   private String withEventJoin(String t) {
-    return " LEFT JOIN " + events + " e ON e.id = " + t + ".event_id AND e.org_id = " + t
-        + ".org_id AND e.env_id = " + t + ".env_id";
+    return " LEFT JOIN " + events + " e ON e.id = " + t + ".event_id";
   }
 
   /** Counts a destination's live leases (every owner). */
@@ -412,9 +416,9 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
         Jdbc.update(c, attemptColumns.insert(attempts), attemptValues(attempt));
       }
       if (eventStatus != null) {
-        Jdbc.update(c, "UPDATE " + events + " SET status = ?, updated_at = ? WHERE id = ?"
-            + " AND org_id = ? AND env_id = ?", eventStatus.wireName(), updated.updatedAt(),
-            updated.eventId(), updated.orgId(), updated.envId());
+        // By primary key alone, as in withEventJoin: the task row above is the scope check.
+        Jdbc.update(c, "UPDATE " + events + " SET status = ?, updated_at = ? WHERE id = ?",
+            eventStatus.wireName(), updated.updatedAt(), updated.eventId());
       }
       return true;
     });
