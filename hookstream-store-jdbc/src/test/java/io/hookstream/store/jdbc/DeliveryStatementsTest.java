@@ -3,12 +3,8 @@ package io.hookstream.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookstream.Hookstream;
-import io.hookstream.connection.ConnectionSpec;
 import io.hookstream.delivery.RunResult;
-import io.hookstream.destination.DestinationSpec;
 import io.hookstream.ingest.IngestRequest;
-import io.hookstream.providers.http.HttpDestinationProvider;
-import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.ManualClock;
 import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.Scope;
@@ -33,23 +29,13 @@ class DeliveryStatementsTest {
   void aSingleRouteDeliveryCostsAtMostFiveStatements() throws Exception {
     RecordingDataSource ds = new RecordingDataSource(TestDatabases.h2Memory());
     ManualClock clock = new ManualClock();
-    JdbcStores stores = JdbcStores.builder(ds).clock(clock).build();
     try (WebhookReceiver receiver = WebhookReceiver.start(clock);
-        Hookstream hs = Hookstream.builder().store(stores.store())
-            .keyValueStore(stores.keyValueStore()).blobStore(stores.blobStore()).clock(clock)
-            .provider(HttpDestinationProvider.builder().allowPrivateNetworks(true).clock(clock)
-                .build())
-            .build()) {
-      var org = hs.organizations().create("statements");
-      Scope scope = hs.organizations().createEnvironment(org.id(), "test").scope();
-      String source = hs.sources().create(scope, SourceSpec.builder().name("in").build()).id();
-      String destination = hs.destinations().create(scope, DestinationSpec.builder()
-          .name("receiver").url(receiver.url("/hooks")).build()).id();
-      hs.connections().create(scope,
-          ConnectionSpec.builder().sourceId(source).destinationId(destination).build());
+        OneRouteEngine engine = OneRouteEngine.create(ds, clock, receiver)) {
+      Hookstream hs = engine.hs();
+      Scope scope = engine.scope();
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < EVENTS; i++) {
-        ids.add(hs.ingest(source, IngestRequest.json("{\"n\":" + i + "}")).eventId());
+        ids.add(hs.ingest(engine.sourceId(), IngestRequest.json("{\"n\":" + i + "}")).eventId());
       }
 
       int before = ds.executed().size();

@@ -3,13 +3,8 @@ package io.hookstream.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookstream.Hookstream;
-import io.hookstream.connection.ConnectionSpec;
-import io.hookstream.destination.DestinationSpec;
 import io.hookstream.ingest.IngestRequest;
-import io.hookstream.providers.http.HttpDestinationProvider;
-import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.ManualClock;
-import io.hookstream.spi.store.Scope;
 import io.hookstream.testkit.WebhookReceiver;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -36,22 +31,11 @@ class PostgresFreshDatabaseDeliveryTest {
   void deliveriesReachTheirEventsByPrimaryKey() throws Exception {
     DataSource ds = TestDatabases.postgresFresh();
     ManualClock clock = new ManualClock();
-    JdbcStores stores = JdbcStores.builder(ds).clock(clock).build();
     try (WebhookReceiver receiver = WebhookReceiver.start(clock);
-        Hookstream hs = Hookstream.builder().store(stores.store())
-            .keyValueStore(stores.keyValueStore()).blobStore(stores.blobStore()).clock(clock)
-            .provider(HttpDestinationProvider.builder().allowPrivateNetworks(true).clock(clock)
-                .build())
-            .build()) {
-      var org = hs.organizations().create("fresh");
-      Scope scope = hs.organizations().createEnvironment(org.id(), "test").scope();
-      String source = hs.sources().create(scope, SourceSpec.builder().name("in").build()).id();
-      String destination = hs.destinations().create(scope, DestinationSpec.builder()
-          .name("receiver").url(receiver.url("/hooks")).build()).id();
-      hs.connections().create(scope,
-          ConnectionSpec.builder().sourceId(source).destinationId(destination).build());
+        OneRouteEngine engine = OneRouteEngine.create(ds, clock, receiver)) {
+      Hookstream hs = engine.hs();
       for (int i = 0; i < EVENTS; i++) {
-        hs.ingest(source, IngestRequest.json("{\"n\":" + i + "}"));
+        hs.ingest(engine.sourceId(), IngestRequest.json("{\"n\":" + i + "}"));
         assertThat(hs.runDueDeliveries().succeeded()).isEqualTo(1);
       }
     }
