@@ -52,6 +52,13 @@ public abstract class Dialect {
   public abstract boolean skipLockedClaims();
 
   /**
+   * Inside the open transaction of {@code c}, before a claim: makes the planner read due tasks
+   * in the claim order of an index and stop at the limit, rather than fetch and sort every due
+   * task. No-op by default.
+   */
+  public void preferIndexOrder(Connection c) throws SQLException {}
+
+  /**
    * Inside the open transaction of {@code c}: waits for, and holds until that transaction ends,
    * the cross-process lock on claims of one destination ({@code lockTable} is the H2 lock table).
    */

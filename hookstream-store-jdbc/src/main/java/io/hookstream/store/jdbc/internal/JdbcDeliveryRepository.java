@@ -219,6 +219,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     }
     return jdbc.inTransaction(c -> {
       dialect.lockDestination(c, claimLocks, claim.destinationId());
+      dialect.preferIndexOrder(c);
       if (withEvents && dialect.skipLockedClaims() && !claim.ordered()) {
         return Jdbc.query(c, deliveryClaimSql(claim.createdBefore() != null), this::claimed,
             deliveryClaimParams(claim)).stream()

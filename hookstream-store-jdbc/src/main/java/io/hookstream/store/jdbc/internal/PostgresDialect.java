@@ -90,6 +90,19 @@ public final class PostgresDialect extends Dialect {
     return true;
   }
 
+  /**
+   * {@code enable_sort} off for this transaction: with statistics from when the queue was short
+   * (a new database, a burst), PostgreSQL estimated one due task, took the due-time index and
+   * sorted the whole backlog by sequence (100,000 tasks: 49 ms and a 10 MB sort on disk per
+   * claim) instead of walking the sequence index and stopping at the limit (under 1 ms).
+   */
+  @Override
+  public void preferIndexOrder(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SET LOCAL enable_sort = off")) {
+      ps.execute();
+    }
+  }
+
   @Override
   public void lockDestination(Connection c, String lockTable, String destinationId)
       throws SQLException {
