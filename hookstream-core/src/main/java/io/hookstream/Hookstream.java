@@ -479,7 +479,7 @@ public final class Hookstream implements AutoCloseable {
     private TrustedProxies trustedProxies = TrustedProxies.none();
     private Duration transformTimeLimit = DashjoinTransformEngine.DEFAULT_TIME_LIMIT;
     private CircuitSettings circuitSettings = CircuitSettings.DEFAULT;
-    private int deliveryThreads = 16;
+    private int deliveryThreads = DeliveryScheduler.DEFAULT_WORKER_THREADS;
     private Duration deliveryLease = DeliveryScheduler.DEFAULT_LEASE;
     private Duration deliveryPollInterval = DeliveryScheduler.DEFAULT_POLL_INTERVAL;
     private int routingThreads = 2;
@@ -610,7 +610,7 @@ public final class Hookstream implements AutoCloseable {
     }
 
     /**
-     * Delivery workers (default 16), the lease a claimed task is held under (default 60 s,
+     * Delivery workers (default 32), the lease a claimed task is held under (default 60 s,
      * always longer than the destination's timeout), and how often the scheduler looks for due
      * work in real time (default 1 s; new work and manual-clock moves wake it at once).
      */

@@ -54,7 +54,12 @@ public final class DeliveryScheduler implements AutoCloseable {
   public static final int DEFAULT_BATCH_SIZE = 64;
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
-  public static final int DEFAULT_WORKER_THREADS = 16;
+  /**
+   * Workers block on the destination's network round trip, so there are more of them than
+   * cores; 32 lets one destination use its default 10 in flight (a destination may use at
+   * most half the workers).
+   */
+  public static final int DEFAULT_WORKER_THREADS = 32;
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
   public static final Duration DEFAULT_ISSUE_SWEEP_INTERVAL = Duration.ofMinutes(1);
 

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * Harness 3: end-to-end delivery. Events are ingested through the Java API by an open-loop
  * generator at fixed offered rates, then at saturation; the engine routes them and delivers them
  * over HTTP to a {@link LatencyReceiver} on loopback. Latency runs from the intended send time
- * to receipt (no coordinated omission). Engines use their default delivery settings (16 workers;
+ * to receipt (no coordinated omission). Engines use their default delivery settings (32 workers;
  * a destination's default of 10 in flight). A second set fans each event out over 3 connections
  * with filters and a JSONata transform.
  */
