@@ -26,6 +26,7 @@ import io.hookstream.ingest.internal.IpFilterStep;
 import io.hookstream.ingest.internal.SchemaStep;
 import io.hookstream.ingest.internal.PersistStep;
 import io.hookstream.ingest.internal.SignatureStep;
+import io.hookstream.internal.ExpiringCache;
 import io.hookstream.internal.Ids;
 import io.hookstream.issue.IssueService;
 import io.hookstream.routing.TransformEngine;
@@ -35,7 +36,6 @@ import io.hookstream.routing.internal.RecoverySweep;
 import io.hookstream.routing.internal.RouteCache;
 import io.hookstream.routing.internal.RouteCompiler;
 import io.hookstream.source.SourceService;
-import io.hookstream.source.internal.SourceCache;
 import io.hookstream.source.internal.SourceChecks;
 import io.hookstream.spi.Authenticator;
 import io.hookstream.spi.BlobStore;
@@ -103,7 +103,7 @@ public final class Hookstream implements AutoCloseable {
   private final OrganizationService organizations;
   private final ApiKeyService apiKeys;
   private final SourceService sources;
-  private final SourceCache sourceCache;
+  private final ExpiringCache<String, SourceRecord> sourceCache;
   private final DestinationService destinations;
   private final ConnectionService connections;
   private final EventService events;
@@ -144,8 +144,8 @@ public final class Hookstream implements AutoCloseable {
     auth.add(apiKeys);
     auth.addAll(b.authenticators);
     this.authenticators = List.copyOf(auth);
-    this.sourceCache = new SourceCache(store.sources()::findForIngest, clock, b.sourceCacheTtl,
-        SourceCache.DEFAULT_MAX_ENTRIES);
+    this.sourceCache = new ExpiringCache<>(clock, b.sourceCacheTtl,
+        ExpiringCache.DEFAULT_MAX_ENTRIES);
     this.sources = new SourceService(store, clock, ids, new SourceChecks(), b.ingestBaseUrl,
         sourceCache::invalidate);
     this.ownsBus = b.channelBus == null;
@@ -237,7 +237,8 @@ public final class Hookstream implements AutoCloseable {
           + request.body().length + " bytes; the limit is " + limits.maxBodyBytes());
     }
     SourceRecord source = sourceId == null ? null
-        : sourceCache.find(sourceId).filter(s -> !s.deleted()).orElse(null);
+        : sourceCache.get(sourceId, store.sources()::findForIngest).filter(s -> !s.deleted())
+            .orElse(null);
     if (source == null) {
       throw HookstreamException.notFound("source", sourceId);
     }

@@ -1,4 +1,4 @@
-package io.hookstream.source.internal;
+package io.hookstream.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,14 +17,15 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class SourceCacheTest {
+/** The cache as ingest uses it for sources: one store read per TTL, bounded, never stale. */
+class ExpiringCacheTest {
 
   private static final Duration TTL = Duration.ofSeconds(5);
 
   private final ManualClock clock = new ManualClock();
   private final InMemoryStore store = new InMemoryStore();
   private final AtomicInteger reads = new AtomicInteger();
-  private final Function<String, Optional<SourceRecord>> countingLoader = id -> {
+  private final Function<String, Optional<SourceRecord>> loader = id -> {
     reads.incrementAndGet();
     return store.sources().findForIngest(id);
   };
@@ -43,36 +44,37 @@ class SourceCacheTest {
   @Test
   void oneStoreReadServesEveryLookupWithinTheTtl() {
     store.sources().insert(source("src_a", 1));
-    SourceCache cache = new SourceCache(countingLoader, clock, TTL, 100);
+    ExpiringCache<String, SourceRecord> cache = new ExpiringCache<>(clock, TTL, 100);
 
     for (int i = 0; i < 50; i++) {
-      assertThat(cache.find("src_a")).get().extracting(SourceRecord::version).isEqualTo(1L);
+      assertThat(cache.get("src_a", loader)).get().extracting(SourceRecord::version)
+          .isEqualTo(1L);
     }
     assertThat(reads).hasValue(1);
 
     clock.advance(TTL);
-    cache.find("src_a");
+    cache.get("src_a", loader);
     assertThat(reads).hasValue(2);
   }
 
   @Test
   void unknownIdsAreReadEveryTimeAndNeverKept() {
-    SourceCache cache = new SourceCache(countingLoader, clock, TTL, 100);
-    cache.find("src_missing");
-    cache.find("src_missing");
+    ExpiringCache<String, SourceRecord> cache = new ExpiringCache<>(clock, TTL, 100);
+    cache.get("src_missing", loader);
+    cache.get("src_missing", loader);
     assertThat(reads).hasValue(2);
     assertThat(cache.size()).isZero();
   }
 
   @Test
   void theCacheNeverHoldsMoreThanItsBound() {
-    SourceCache cache = new SourceCache(countingLoader, clock, TTL, 10);
+    ExpiringCache<String, SourceRecord> cache = new ExpiringCache<>(clock, TTL, 10);
     for (int i = 0; i < 100; i++) {
       store.sources().insert(source("src_" + i, 1));
-      cache.find("src_" + i);
+      cache.get("src_" + i, loader);
       assertThat(cache.size()).isLessThanOrEqualTo(10);
     }
-    assertThat(cache.find("src_99")).isPresent();
+    assertThat(cache.get("src_99", loader)).isPresent();
   }
 
   /**
@@ -85,16 +87,17 @@ class SourceCacheTest {
     CountDownLatch read = new CountDownLatch(1);
     CountDownLatch proceed = new CountDownLatch(1);
     AtomicInteger calls = new AtomicInteger();
-    SourceCache cache = new SourceCache(id -> {
+    ExpiringCache<String, SourceRecord> cache = new ExpiringCache<>(clock, TTL, 100);
+    Function<String, Optional<SourceRecord>> racing = id -> {
       Optional<SourceRecord> found = store.sources().findForIngest(id);
       if (calls.incrementAndGet() == 1) {
         read.countDown();
         await(proceed);
       }
       return found;
-    }, clock, TTL, 100);
+    };
 
-    Future<Optional<SourceRecord>> slow = pool.submit(() -> cache.find("src_r"));
+    Future<Optional<SourceRecord>> slow = pool.submit(() -> cache.get("src_r", racing));
     assertThat(read.await(5, TimeUnit.SECONDS)).isTrue();
     assertThat(store.sources().update(source("src_r", 2))).isTrue();
     cache.invalidate("src_r");
@@ -102,7 +105,7 @@ class SourceCacheTest {
 
     assertThat(slow.get(5, TimeUnit.SECONDS)).get().extracting(SourceRecord::version)
         .isEqualTo(1L);
-    assertThat(cache.find("src_r")).get().extracting(SourceRecord::version).isEqualTo(2L);
+    assertThat(cache.get("src_r", racing)).get().extracting(SourceRecord::version).isEqualTo(2L);
   }
 
   private static void await(CountDownLatch latch) {
