@@ -1,7 +1,5 @@
 package io.hookstream.delivery;
 
-import io.hookstream.spi.DestinationProvider;
-import io.hookstream.spi.FieldError;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * permit; it measures how many are in flight at once, per destination. Deliveries to other
  * destinations succeed at once.
  */
-final class BlockingProvider implements DestinationProvider {
+final class BlockingProvider extends TestTypeProvider {
 
   private final Map<String, AtomicInteger> current = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> max = new ConcurrentHashMap<>();
@@ -39,21 +37,6 @@ final class BlockingProvider implements DestinationProvider {
 
   int maxInFlight(String destinationId) {
     return max.getOrDefault(destinationId, new AtomicInteger()).get();
-  }
-
-  @Override
-  public String type() {
-    return "test";
-  }
-
-  @Override
-  public List<FieldError> validate(Map<String, Object> config) {
-    return List.of();
-  }
-
-  @Override
-  public Map<String, Object> mask(Map<String, Object> config) {
-    return config;
   }
 
   @Override

@@ -1,8 +1,6 @@
 package io.hookstream.delivery;
 
 import io.hookstream.spi.Clock;
-import io.hookstream.spi.DestinationProvider;
-import io.hookstream.spi.FieldError;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +15,7 @@ import java.util.function.Function;
  * function (200 by default) and records every request with the clock time it arrived. A fake of
  * the SPI, for scheduler logic; HTTP itself is covered with the real provider and receiver.
  */
-class ScriptedProvider implements DestinationProvider {
+class ScriptedProvider extends TestTypeProvider {
 
   /** One request as received. */
   record Received(String destinationId, String eventId, int attemptNumber, Instant at, String body) {}
@@ -47,21 +45,6 @@ class ScriptedProvider implements DestinationProvider {
       }
     }
     return list;
-  }
-
-  @Override
-  public String type() {
-    return "test";
-  }
-
-  @Override
-  public List<FieldError> validate(Map<String, Object> config) {
-    return List.of();
-  }
-
-  @Override
-  public Map<String, Object> mask(Map<String, Object> config) {
-    return config;
   }
 
   @Override
