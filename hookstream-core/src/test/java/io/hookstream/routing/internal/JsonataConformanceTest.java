@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the JSONata reference suite (jsonata-js v2.2.2, {@code shared/conformance/jsonata})
+ * Runs the JSONata reference suite (jsonata-js v2.2.2, {@code src/test/conformance/jsonata})
  * through our {@link TransformEngine} and JSON conversion. Every case outside {@code
  * jsonata-known-failures.txt} must pass; cases on that list that now pass are reported so the
  * list can shrink.
@@ -96,13 +96,13 @@ class JsonataConformanceTest {
     String dir = System.getProperty(DIR_PROPERTY);
     if (dir == null || dir.isBlank()) {
       fail("System property " + DIR_PROPERTY + " is not set; the core pom sets it to "
-          + "${maven.multiModuleProjectDirectory}/../shared/conformance");
+          + "src/test/conformance");
     }
     Path suite = Path.of(dir, "jsonata");
     if (!Files.isDirectory(suite.resolve("groups")) || !Files.isDirectory(suite.resolve("datasets"))) {
       fail("JSONata conformance suite not found at " + suite.toAbsolutePath().normalize()
-          + " (expected groups/ and datasets/); check out shared/ beside the repository or pass -D"
-          + DIR_PROPERTY + "=<path to shared/conformance>");
+          + " (expected groups/ and datasets/); pass -D" + DIR_PROPERTY
+          + "=<path to hookstream-core/src/test/conformance>");
     }
     return suite;
   }
