@@ -1,4 +1,4 @@
-package io.hookstream.servlet.ws.client;
+package io.hookstream.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

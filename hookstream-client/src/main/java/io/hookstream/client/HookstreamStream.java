@@ -1,8 +1,9 @@
-package io.hookstream.servlet.ws.client;
+package io.hookstream.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import io.hookstream.internal.Json;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -49,6 +50,7 @@ public final class HookstreamStream implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(HookstreamStream.class);
   private static final String PONG = "{\"type\":\"pong\"}";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI uri;
   private final StreamListener listener;
@@ -213,7 +215,7 @@ public final class HookstreamStream implements AutoCloseable {
   }
 
   private void received(int gen, String text) {
-    JsonNode msg = Json.parseOrNull(text.getBytes(StandardCharsets.UTF_8));
+    JsonNode msg = parseOrNull(text);
     if (msg == null || !msg.isObject()) {
       log.warn("ignoring a message that is not a JSON object");
       return;
@@ -245,8 +247,16 @@ public final class HookstreamStream implements AutoCloseable {
         });
   }
 
+  private static JsonNode parseOrNull(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   private static String channelMessage(String type, String channel) {
-    return Json.write(Json.MAPPER.createObjectNode().put("type", type).put("channel", channel));
+    return JSON.createObjectNode().put("type", type).put("channel", channel).toString();
   }
 
   private static URI withToken(URI endpoint, String token) {

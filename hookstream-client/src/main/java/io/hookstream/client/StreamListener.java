@@ -1,4 +1,4 @@
-package io.hookstream.servlet.ws.client;
+package io.hookstream.client;
 
 /**
  * Receives a {@link HookstreamStream}'s messages and connection changes. Called on the HTTP

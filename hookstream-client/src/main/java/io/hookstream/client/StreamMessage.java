@@ -1,4 +1,4 @@
-package io.hookstream.servlet.ws.client;
+package io.hookstream.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
