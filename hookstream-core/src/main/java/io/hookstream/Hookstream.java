@@ -68,6 +68,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,6 +115,7 @@ public final class Hookstream implements AutoCloseable {
   private final EventRouter router;
   private final RecoverySweep recovery;
   private final IngestPipeline pipeline;
+  private final ClientIpResolver clientIps;
   private final ThreadPoolExecutor routingExecutor;
   private final ScheduledExecutorService timers;
   private final Duration recoveryInterval;
@@ -183,7 +185,8 @@ public final class Hookstream implements AutoCloseable {
         daemonThreads("hookstream-timer-" + instanceId));
     // The documented order: client IP → denylist → allowlist → signature → dedup → schema.
     List<IngestStep> steps = new ArrayList<>();
-    steps.add(new ClientIpStep(new ClientIpResolver(b.trustedProxies)));
+    this.clientIps = new ClientIpResolver(b.trustedProxies);
+    steps.add(new ClientIpStep(clientIps));
     steps.add(new IpFilterStep());
     steps.add(new SignatureStep());
     steps.add(new DedupStep(b.keyValueStore));
@@ -349,6 +352,15 @@ public final class Hookstream implements AutoCloseable {
   /** True between {@link #start()} and {@link #close()}: the engine accepts work. */
   public boolean isRunning() {
     return started && !closed;
+  }
+
+  /**
+   * The client address of a request from {@code remoteAddress}, resolved as ingest resolves it
+   * (see {@link Builder#trustedProxies}): for per-address rate limits and logs in front of the
+   * engine. {@code headers} gives the values of a lower-case header name, empty when absent.
+   */
+  public String clientIp(String remoteAddress, Function<String, List<String>> headers) {
+    return clientIps.resolve(remoteAddress, Objects.requireNonNull(headers, "headers"));
   }
 
   public Limits limits() {
@@ -589,9 +601,10 @@ public final class Hookstream implements AutoCloseable {
     }
 
     /**
-     * Proxies whose {@code X-Forwarded-For} / {@code CF-Connecting-IP} headers are believed.
-     * Default none: the client IP is the transport's remote address, because any sender can
-     * forge those headers.
+     * Proxies whose {@code CF-Connecting-IP} / {@code X-Forwarded-For} / {@code Forwarded}
+     * headers are believed, for the IP allow/deny lists, the stored {@code source_ip} and (through
+     * {@link #clientIp}) the servlet module's per-address rate limit. Default none: the client IP
+     * is the transport's remote address, because any sender can forge those headers.
      */
     public Builder trustedProxies(TrustedProxies proxies) {
       this.trustedProxies = Objects.requireNonNull(proxies, "trustedProxies");
