@@ -46,6 +46,7 @@ import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.KeyValueStore;
 import io.hookstream.spi.Principal;
+import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.SourceRecord;
@@ -159,7 +160,8 @@ public final class Hookstream implements AutoCloseable {
     all.putIfAbsent(WebSocketDestinationProvider.TYPE,
         new WebSocketDestinationProvider(streams, store));
     this.providers = Map.copyOf(all);
-    this.destinations = new DestinationService(store, clock, ids, providers);
+    this.destinations = new DestinationService(store, clock, ids, providers,
+        this::destinationSwitched);
     this.events = new EventService(store, blobs);
     TransformEngine transforms = new DashjoinTransformEngine(b.transformTimeLimit,
         DashjoinTransformEngine.DEFAULT_MAX_DEPTH);
@@ -172,6 +174,7 @@ public final class Hookstream implements AutoCloseable {
     this.scheduler = DeliveryScheduler.builder(store, clock, providers, ids)
         .issues(issues).circuits(circuits).blobs(blobs).owner(instanceId)
         .attemptListener(streams::deliveryAttempted)
+        .destinationListener(this::destinationSwitched)
         .workerThreads(b.deliveryThreads).leaseDuration(b.deliveryLease)
         .pollInterval(b.deliveryPollInterval).build();
     this.router = new EventRouter(store, clock, tasks, routes, events::body, scheduler::wake);
@@ -409,6 +412,14 @@ public final class Hookstream implements AutoCloseable {
       bus.close();
     }
     LOG.info("hookstream engine {} closed", instanceId);
+  }
+
+  /** A destination disabled or re-enabled: subscribers hear of it; its parked tasks go now. */
+  private void destinationSwitched(DestinationRecord d) {
+    streams.destinationChanged(d);
+    if (d.disabledReason() == null) {
+      scheduler.wake();
+    }
   }
 
   private void dispatch(EventRecord event) {
