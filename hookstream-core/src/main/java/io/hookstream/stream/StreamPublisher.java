@@ -9,8 +9,9 @@ import io.hookstream.spi.store.IssueRecord;
  * What the engine tells live subscribers. The ingest path calls {@link #eventReceived}; the
  * delivery scheduler calls {@link #deliveryAttempted} for every settled attempt, the issue
  * tracker {@link #issueChanged} for every created or changed issue, and the destination service
- * and scheduler {@link #destinationChanged} when delivery to a destination is switched (each method fits a {@code
- * Consumer} of its record, for example {@code attemptListener(hs.streams()::deliveryAttempted)}).
+ * and scheduler {@link #destinationChanged} when delivery to a destination is switched (each
+ * method fits a {@code Consumer} of its record, for example {@code
+ * attemptListener(hs.streams()::deliveryAttempted)}).
  *
  * <p>Implementations must be safe for concurrent use, must not block (they only hand the message
  * to the {@link io.hookstream.spi.ChannelBus}) and must not throw: streaming is best effort.

@@ -131,7 +131,8 @@ class StandaloneServerTest {
         Map.of())).hasMessageContaining("--trusted-proxy").hasMessageContaining("10.0.0.0/33");
     assertThatThrownBy(() -> ServerOptions.parse(new String[0],
         Map.of(ServerOptions.TRUSTED_PROXIES_ENV, "10.0.0.0/8, lb.internal")))
-        .hasMessageContaining(ServerOptions.TRUSTED_PROXIES_ENV).hasMessageContaining("lb.internal");
+        .hasMessageContaining(ServerOptions.TRUSTED_PROXIES_ENV)
+        .hasMessageContaining("lb.internal");
   }
 
   @Test
