@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * (or records its transform failure, dead-letters it, cancels it), settles the task with its
  * attempt under the lease, then applies the consequences: circuit breaker, issue, disabling a
  * gone destination (told to the destination listener), the event's status, the attempt listener.
- * Nothing but the log happens when
- * the lease was lost (another node owns the task now). Thread-safe.
+ * Nothing but the log happens when the lease was lost (another node owns the task now).
+ * Thread-safe.
  */
 public final class TaskRunner {
 
