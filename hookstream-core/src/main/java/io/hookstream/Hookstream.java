@@ -46,6 +46,7 @@ import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.KeyValueStore;
 import io.hookstream.spi.Principal;
+import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.SourceRecord;
@@ -68,6 +69,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,6 +116,7 @@ public final class Hookstream implements AutoCloseable {
   private final EventRouter router;
   private final RecoverySweep recovery;
   private final IngestPipeline pipeline;
+  private final ClientIpResolver clientIps;
   private final ThreadPoolExecutor routingExecutor;
   private final ScheduledExecutorService timers;
   private final Duration recoveryInterval;
@@ -157,7 +160,8 @@ public final class Hookstream implements AutoCloseable {
     all.putIfAbsent(WebSocketDestinationProvider.TYPE,
         new WebSocketDestinationProvider(streams, store));
     this.providers = Map.copyOf(all);
-    this.destinations = new DestinationService(store, clock, ids, providers);
+    this.destinations = new DestinationService(store, clock, ids, providers,
+        this::destinationSwitched);
     this.events = new EventService(store, blobs);
     TransformEngine transforms = new DashjoinTransformEngine(b.transformTimeLimit,
         DashjoinTransformEngine.DEFAULT_MAX_DEPTH);
@@ -170,6 +174,7 @@ public final class Hookstream implements AutoCloseable {
     this.scheduler = DeliveryScheduler.builder(store, clock, providers, ids)
         .issues(issues).circuits(circuits).blobs(blobs).owner(instanceId)
         .attemptListener(streams::deliveryAttempted)
+        .destinationListener(this::destinationSwitched)
         .workerThreads(b.deliveryThreads).leaseDuration(b.deliveryLease)
         .pollInterval(b.deliveryPollInterval).build();
     this.router = new EventRouter(store, clock, tasks, routes, events::body, scheduler::wake);
@@ -183,7 +188,8 @@ public final class Hookstream implements AutoCloseable {
         daemonThreads("hookstream-timer-" + instanceId));
     // The documented order: client IP → denylist → allowlist → signature → dedup → schema.
     List<IngestStep> steps = new ArrayList<>();
-    steps.add(new ClientIpStep(new ClientIpResolver(b.trustedProxies)));
+    this.clientIps = new ClientIpResolver(b.trustedProxies);
+    steps.add(new ClientIpStep(clientIps));
     steps.add(new IpFilterStep());
     steps.add(new SignatureStep());
     steps.add(new DedupStep(b.keyValueStore));
@@ -351,6 +357,15 @@ public final class Hookstream implements AutoCloseable {
     return started && !closed;
   }
 
+  /**
+   * The client address of a request from {@code remoteAddress}, resolved as ingest resolves it
+   * (see {@link Builder#trustedProxies}): for per-address rate limits and logs in front of the
+   * engine. {@code headers} gives the values of a lower-case header name, empty when absent.
+   */
+  public String clientIp(String remoteAddress, Function<String, List<String>> headers) {
+    return clientIps.resolve(remoteAddress, Objects.requireNonNull(headers, "headers"));
+  }
+
   public Limits limits() {
     return limits;
   }
@@ -397,6 +412,14 @@ public final class Hookstream implements AutoCloseable {
       bus.close();
     }
     LOG.info("hookstream engine {} closed", instanceId);
+  }
+
+  /** A destination disabled or re-enabled: subscribers hear of it; its parked tasks go now. */
+  private void destinationSwitched(DestinationRecord d) {
+    streams.destinationChanged(d);
+    if (d.disabledReason() == null) {
+      scheduler.wake();
+    }
   }
 
   private void dispatch(EventRecord event) {
@@ -589,9 +612,10 @@ public final class Hookstream implements AutoCloseable {
     }
 
     /**
-     * Proxies whose {@code X-Forwarded-For} / {@code CF-Connecting-IP} headers are believed.
-     * Default none: the client IP is the transport's remote address, because any sender can
-     * forge those headers.
+     * Proxies whose {@code CF-Connecting-IP} / {@code X-Forwarded-For} / {@code Forwarded}
+     * headers are believed, for the IP allow/deny lists, the stored {@code source_ip} and (through
+     * {@link #clientIp}) the servlet module's per-address rate limit. Default none: the client IP
+     * is the transport's remote address, because any sender can forge those headers.
      */
     public Builder trustedProxies(TrustedProxies proxies) {
       this.trustedProxies = Objects.requireNonNull(proxies, "trustedProxies");

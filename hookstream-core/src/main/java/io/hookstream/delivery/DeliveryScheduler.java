@@ -12,6 +12,7 @@ import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider;
 import io.hookstream.spi.ManualClock;
 import io.hookstream.spi.store.AttemptRecord;
+import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.Store;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,7 +109,7 @@ public final class DeliveryScheduler implements AutoCloseable {
     this.claimer = new TaskClaimer(store, circuits.logic(), owner, lease,
         Math.max(1, workerThreads / 2));
     this.runner = new TaskRunner(store, clock, b.ids, owner, b.providers, b.blobs,
-        circuits.logic(), issues.tracker(), b.attemptListener);
+        circuits.logic(), issues.tracker(), b.attemptListener, b.destinationListener);
   }
 
   /**
@@ -341,6 +342,7 @@ public final class DeliveryScheduler implements AutoCloseable {
     private CircuitBreakers circuits;
     private BlobStore blobs;
     private Consumer<AttemptRecord> attemptListener;
+    private Consumer<DestinationRecord> destinationListener;
 
     private Builder(
         Store store, Clock clock, Map<String, DestinationProvider> providers, Ids ids) {
@@ -418,6 +420,12 @@ public final class DeliveryScheduler implements AutoCloseable {
     /** Called with every recorded attempt, on the delivering thread; must not block. */
     public Builder attemptListener(Consumer<AttemptRecord> listener) {
       this.attemptListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Called with a destination the scheduler disabled (after a 410); must not block. */
+    public Builder destinationListener(Consumer<DestinationRecord> listener) {
+      this.destinationListener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

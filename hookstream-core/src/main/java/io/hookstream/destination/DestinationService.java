@@ -1,6 +1,7 @@
 package io.hookstream.destination;
 
 import io.hookstream.destination.internal.DestinationChecks;
+import io.hookstream.destination.internal.DisabledState;
 import io.hookstream.internal.Ids;
 import io.hookstream.internal.Json;
 import io.hookstream.spi.Clock;
@@ -13,7 +14,9 @@ import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.Store;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Destinations: create, read, list, update, delete, with the retry policy defaults of the seed
@@ -27,9 +30,20 @@ public final class DestinationService {
   private final Ids ids;
   private final DestinationChecks checks;
   private final Map<String, DestinationProvider> providers;
+  private final Consumer<DestinationRecord> stateListener;
 
   public DestinationService(Store store, Clock clock, Ids ids,
       Map<String, DestinationProvider> providers) {
+    this(store, clock, ids, providers, d -> { });
+  }
+
+  /**
+   * {@code stateListener} is told of every destination disabled or re-enabled through this
+   * service, after the change is stored; it must not block.
+   */
+  public DestinationService(Store store, Clock clock, Ids ids,
+      Map<String, DestinationProvider> providers, Consumer<DestinationRecord> stateListener) {
+    this.stateListener = Objects.requireNonNull(stateListener, "stateListener");
     this.store = store;
     this.clock = clock;
     this.ids = ids;
@@ -37,11 +51,13 @@ public final class DestinationService {
     this.checks = new DestinationChecks(providers);
   }
 
+  /** A destination disabled from the start when {@code spec.enabled()} is false. */
   public DestinationRecord create(Scope scope, DestinationSpec spec) {
     store.organizations().findEnvironment(scope.orgId(), scope.envId())
         .orElseThrow(() -> HookstreamException.notFound("environment", scope.envId()));
     var now = clock.now();
     DestinationRecord d = checks.toRecord(spec, ids.next("dst"), scope, 1, now, now);
+    d = DisabledState.with(d, DisabledState.after(null, spec.enabled(), now), 1, now);
     store.destinations().insert(d);
     return d;
   }
@@ -60,31 +76,49 @@ public final class DestinationService {
 
   /**
    * Applies {@code changes} to a builder holding the current settings and stores the result.
-   * Clears {@code disabledReason} only when the caller asks with {@link #enable}.
+   * The disabled state changes only when the changes set {@code enabled}: true clears the
+   * disabled reason (parked tasks are delivered again, in their order), false disables.
    */
   public DestinationRecord update(Scope scope, String id,
       java.util.function.UnaryOperator<DestinationSpec.Builder> changes) {
     DestinationRecord current = require(scope, id);
     DestinationSpec spec = changes.apply(specOf(current)).build();
+    var now = clock.now();
     DestinationRecord next = checks.toRecord(spec, id, scope, current.version() + 1,
-        current.createdAt(), clock.now());
-    next = withDisabledReason(next, current.disabledReason());
-    if (!store.destinations().update(next)) {
-      throw new HookstreamException(ErrorCode.CONFLICT,
-          "destination " + id + " was changed concurrently; read it again and retry");
-    }
-    return next;
+        current.createdAt(), now);
+    next = DisabledState.with(next,
+        DisabledState.after(current.disabledReason(), spec.enabled(), now), next.version(), now);
+    return save(current, next);
   }
 
   /** Re-enables a destination that was disabled (for example after a 410 Gone). */
   public DestinationRecord enable(Scope scope, String id) {
-    DestinationRecord c = require(scope, id);
-    DestinationRecord next = new DestinationRecord(c.id(), c.orgId(), c.envId(), c.name(),
-        c.slug(), c.description(), c.type(), c.configJson(), c.signingJson(), c.retry(),
-        c.delivery(), null, c.version() + 1, c.createdAt(), clock.now(), null);
+    return setEnabled(scope, id, true);
+  }
+
+  /** Disables a destination: its tasks stay queued until it is enabled again. */
+  public DestinationRecord disable(Scope scope, String id) {
+    return setEnabled(scope, id, false);
+  }
+
+  private DestinationRecord setEnabled(Scope scope, String id, boolean enabled) {
+    DestinationRecord current = require(scope, id);
+    var now = clock.now();
+    String reason = DisabledState.after(current.disabledReason(), enabled, now);
+    if (Objects.equals(reason, current.disabledReason())) {
+      return current;
+    }
+    return save(current, DisabledState.with(current, reason, current.version() + 1, now));
+  }
+
+  /** Stores {@code next} over {@code current}, telling the listener when it was switched. */
+  private DestinationRecord save(DestinationRecord current, DestinationRecord next) {
     if (!store.destinations().update(next)) {
-      throw new HookstreamException(ErrorCode.CONFLICT,
-          "destination " + id + " was changed concurrently; read it again and retry");
+      throw new HookstreamException(ErrorCode.CONFLICT, "destination " + current.id()
+          + " was changed concurrently; read it again and retry");
+    }
+    if (DisabledState.changed(current, next)) {
+      stateListener.accept(next);
     }
     return next;
   }
@@ -103,7 +137,7 @@ public final class DestinationService {
     return provider == null ? config : provider.mask(config);
   }
 
-  /** A builder holding {@code d}'s current settings. */
+  /** A builder holding {@code d}'s current settings; {@code enabled} unset, so it is kept. */
   public static DestinationSpec.Builder specOf(DestinationRecord d) {
     return DestinationSpec.builder().name(d.name()).slug(d.slug()).description(d.description())
         .type(d.type()).config(Json.toMap(d.configJson()))
@@ -111,11 +145,5 @@ public final class DestinationService {
         .retryMaxAttempts(d.retry().maxAttempts()).retryBackoffType(d.retry().backoff())
         .retryIntervals(d.retry().intervalsSeconds()).maxInFlight(d.delivery().maxInFlight())
         .ordered(d.delivery().ordered()).rateLimitPerSecond(d.delivery().rateLimitPerSecond());
-  }
-
-  private static DestinationRecord withDisabledReason(DestinationRecord d, String reason) {
-    return new DestinationRecord(d.id(), d.orgId(), d.envId(), d.name(), d.slug(),
-        d.description(), d.type(), d.configJson(), d.signingJson(), d.retry(), d.delivery(),
-        reason, d.version(), d.createdAt(), d.updatedAt(), d.deletedAt());
   }
 }

@@ -7,7 +7,8 @@ import java.util.Map;
  * What a caller asks a destination to be: the fields of {@code POST /v1/destinations}. Null
  * means "not set" (the default applies). For HTTP, {@code url}, {@code method}, {@code headers}
  * and {@code timeoutSeconds} may be given here or inside {@code config}; they are merged into
- * one provider configuration. {@code signingConfig} configures outbound signing.
+ * one provider configuration. {@code signingConfig} configures outbound signing. {@code enabled}
+ * false creates a destination disabled or disables one; true re-enables it (null: unchanged).
  */
 public record DestinationSpec(
     String name,
@@ -25,7 +26,8 @@ public record DestinationSpec(
     List<Integer> retryIntervals,
     Integer maxInFlight,
     Boolean ordered,
-    Double rateLimitPerSecond) {
+    Double rateLimitPerSecond,
+    Boolean enabled) {
 
   public static Builder builder() {
     return new Builder();
@@ -49,6 +51,7 @@ public record DestinationSpec(
     private Integer maxInFlight;
     private Boolean ordered;
     private Double rateLimitPerSecond;
+    private Boolean enabled;
 
     Builder() {}
 
@@ -70,11 +73,13 @@ public record DestinationSpec(
     public Builder maxInFlight(Integer v) { maxInFlight = v; return this; }
     public Builder ordered(Boolean v) { ordered = v; return this; }
     public Builder rateLimitPerSecond(Double v) { rateLimitPerSecond = v; return this; }
+    /** False: no delivery until re-enabled (tasks still queue); true: clears a disabled state. */
+    public Builder enabled(Boolean v) { enabled = v; return this; }
 
     public DestinationSpec build() {
       return new DestinationSpec(name, slug, description, type, url, method, headers,
           timeoutSeconds, config, signingConfig, retryMaxAttempts, retryBackoffType,
-          retryIntervals, maxInFlight, ordered, rateLimitPerSecond);
+          retryIntervals, maxInFlight, ordered, rateLimitPerSecond, enabled);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.hookstream.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.spi.store.AttemptRecord;
+import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.IssueRecord;
 import java.time.Instant;
@@ -79,6 +80,24 @@ public final class ResourceJson {
     instant(o, "resolved_at", i.resolvedAt());
     instant(o, "updated_at", i.updatedAt());
     return o;
+  }
+
+  /** A destination's identity and delivery state, as live subscribers see it. */
+  public static ObjectNode destination(DestinationRecord d) {
+    ObjectNode o = Json.MAPPER.createObjectNode();
+    o.put("id", d.id());
+    o.put("name", d.name());
+    o.put("type", d.type());
+    destinationState(o, d);
+    instant(o, "updated_at", d.updatedAt());
+    return o;
+  }
+
+  /** Puts {@code enabled}, {@code disabled} and {@code disabled_reason}. */
+  public static void destinationState(ObjectNode o, DestinationRecord d) {
+    o.put("enabled", d.disabledReason() == null);
+    o.put("disabled", d.disabledReason() != null);
+    o.put("disabled_reason", d.disabledReason());
   }
 
   /** Puts {@code at} as ISO-8601 UTC with millisecond precision, or JSON null. */

@@ -3,6 +3,7 @@ package io.hookstream.stream;
 import io.hookstream.spi.ChannelBus;
 import io.hookstream.spi.ChannelBus.BusMessage;
 import io.hookstream.spi.store.AttemptRecord;
+import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.IssueRecord;
 import io.hookstream.stream.internal.StreamJson;
@@ -80,6 +81,15 @@ public final class ChannelBroadcaster implements StreamPublisher, AutoCloseable 
   public void issueChanged(IssueRecord issue) {
     guarded("issue " + issue.id(), () ->
         publish(issue.orgId(), StreamChannels.ISSUES, "issue", StreamJson.issue(issue)));
+  }
+
+  @Override
+  public void destinationChanged(DestinationRecord d) {
+    guarded("destination " + d.id(), () -> {
+      String data = StreamJson.destination(d);
+      publish(d.orgId(), StreamChannels.DELIVERIES, "destination", data);
+      publish(d.orgId(), StreamChannels.deliveries(d.id()), "destination", data);
+    });
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.hookstream.servlet;
 import io.hookstream.Hookstream;
 import io.hookstream.Limits;
 import io.hookstream.auth.ApiKeyMode;
+import io.hookstream.ingest.TrustedProxies;
 import io.hookstream.providers.http.HttpDestinationProvider;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.Principal;
@@ -38,6 +39,11 @@ final class Fixture implements AutoCloseable {
   }
 
   static Fixture start(Clock clock) {
+    return start(clock, TrustedProxies.none());
+  }
+
+  /** An engine that believes the forwarding headers of {@code proxies}. */
+  static Fixture start(Clock clock, TrustedProxies proxies) {
     HttpDestinationProvider http = HttpDestinationProvider.builder().allowPrivateNetworks(true)
         .clock(clock).build();
     Scope[] sessionScope = new Scope[1];
@@ -48,6 +54,7 @@ final class Fixture implements AutoCloseable {
         .clock(clock)
         .limits(new Limits(MAX_BODY_BYTES, Limits.DEFAULT_INLINE_BODY_BYTES))
         .provider(http)
+        .trustedProxies(proxies)
         .authenticator(credentials -> credentials.header("cookie")
             .filter(c -> c.contains(SESSION_COOKIE) && sessionScope[0] != null)
             .map(c -> new Principal(sessionScope[0].orgId(), sessionScope[0].envId(),

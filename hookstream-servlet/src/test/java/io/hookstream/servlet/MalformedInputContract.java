@@ -52,7 +52,7 @@ abstract class MalformedInputContract extends RestApiSuite {
       "type", "url", "method", "headers", "timeout", "timeout_seconds", "config",
       "provider_config", "signing_config", "retry_max_attempts", "max_retries",
       "retry_backoff_type", "backoff_type", "retry_intervals", "intervals", "max_in_flight",
-      "ordered", "rate_limit_per_second");
+      "ordered", "rate_limit_per_second", "enabled");
   private static final List<String> CONNECTION_FIELDS = List.of("name", "source_id",
       "destination_id", "filter_rules", "transform_expression", "transform_enabled", "enabled");
 

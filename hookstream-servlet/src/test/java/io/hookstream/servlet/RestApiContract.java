@@ -85,6 +85,10 @@ abstract class RestApiContract extends RestApiSuite {
     }
     assertError(api.patch("/v1/sources/" + src, keyB, "{\"name\":\"x\"}"), 404);
     assertError(api.patch("/v1/destinations/" + dst, keyB, "{\"name\":\"x\"}"), 404);
+    api.patch("/v1/destinations/" + dst, keyA, "{\"enabled\":false}");
+    assertError(api.patch("/v1/destinations/" + dst, keyB, "{\"enabled\":true}"), 404);
+    assertThat(api.get("/v1/destinations/" + dst, keyA).json().path("enabled").asBoolean())
+        .as("another organization cannot re-enable it").isFalse();
     assertError(api.patch("/v1/connections/" + conn, keyB, "{\"name\":\"x\"}"), 404);
     // org B cannot route org A's source to its own destination either
     String dstB = createDestination(keyB, "http://127.0.0.1:9/b");
@@ -298,6 +302,73 @@ abstract class RestApiContract extends RestApiSuite {
       assertThat(t.path("type").asText()).isEqualTo("http");
       assertThat(t.path("config_template").has("url")).isTrue();
     });
+  }
+
+  @Test
+  void aDestinationGoneWith410IsReEnabledOverRestAndDeliversItsParkedTasksInOrder() {
+    try (WebhookReceiver receiver = WebhookReceiver.start(clock)) {
+      receiver.enqueue(ScriptedResponse.status(410));
+      String src = createSource(keyA, "{\"name\":\"Gone Source\"}");
+      Client.Response created = api.post("/v1/destinations", keyA, "{\"name\":\"Gone\",\"url\":\""
+          + receiver.url("hook") + "\",\"ordered\":true}");
+      assertThat(created.json().path("enabled").asBoolean()).isTrue();
+      assertThat(created.json().path("disabled_reason").isNull()).isTrue();
+      String dst = created.json().path("id").asText();
+      createConnection(keyA, src, dst);
+      String first = ingest(src, "{\"n\":1}");
+      JsonNode off = await("/v1/destinations/" + dst, d -> d.path("disabled").asBoolean());
+      assertThat(off.path("enabled").asBoolean()).isFalse();
+      assertThat(off.path("disabled_reason").asText()).startsWith("endpoint_gone");
+
+      List<String> parked = List.of(ingest(src, "{\"n\":2}"), ingest(src, "{\"n\":3}"),
+          ingest(src, "{\"n\":4}"));
+      for (String evt : parked) {
+        await("/v1/events/" + evt, e -> e.path("status").asText().equals("processing"));
+      }
+      clock.advance(Duration.ofHours(1));
+      fx.engine.runDueDeliveries();
+      assertThat(receiver.requests()).hasSize(1);
+
+      Client.Response notBoolean = api.patch("/v1/destinations/" + dst, keyA,
+          "{\"enabled\":\"yes\"}");
+      assertError(notBoolean, 422);
+      assertThat(fieldNames(notBoolean)).containsExactly("enabled");
+      Client.Response on = api.patch("/v1/destinations/" + dst, keyA, "{\"enabled\":true}");
+      assertThat(on.status()).as(on.toString()).isEqualTo(200);
+      assertThat(on.json().path("enabled").asBoolean()).isTrue();
+      assertThat(on.json().path("disabled").asBoolean()).isFalse();
+      assertThat(on.json().path("disabled_reason").isNull()).isTrue();
+
+      await("/v1/events/" + parked.get(2), e -> e.path("status").asText().equals("delivered"));
+      List<String> delivered = receiver.requests().stream()
+          .map(r -> r.header("X-hookstream-Event-Id")).toList();
+      assertThat(delivered).containsExactly(first, parked.get(0), parked.get(1), parked.get(2));
+    }
+  }
+
+  @Test
+  void aDestinationCreatedDisabledDeliversNothingUntilEnabled() {
+    try (WebhookReceiver receiver = WebhookReceiver.start(clock)) {
+      String src = createSource(keyA, "{\"name\":\"Paused Source\"}");
+      Client.Response created = api.post("/v1/destinations", keyA, "{\"name\":\"Paused\","
+          + "\"url\":\"" + receiver.url("hook") + "\",\"enabled\":false}");
+      assertThat(created.status()).as(created.toString()).isEqualTo(201);
+      assertThat(created.json().path("enabled").asBoolean()).isFalse();
+      assertThat(created.json().path("disabled_reason").asText()).startsWith("disabled_by_user");
+      String dst = created.json().path("id").asText();
+      createConnection(keyA, src, dst);
+      String evt = ingest(src, "{\"n\":1}");
+      await("/v1/events/" + evt, e -> e.path("status").asText().equals("processing"));
+      fx.engine.runDueDeliveries();
+      assertThat(receiver.requests()).isEmpty();
+      Client.Response renamed = api.patch("/v1/destinations/" + dst, keyA,
+          "{\"name\":\"Still Paused\"}");
+      assertThat(renamed.json().path("enabled").asBoolean()).isFalse();
+
+      api.patch("/v1/destinations/" + dst, keyA, "{\"enabled\":true}");
+      await("/v1/events/" + evt, e -> e.path("status").asText().equals("delivered"));
+      assertThat(receiver.requests()).hasSize(1);
+    }
   }
 
   // ---- connections ----

@@ -3,6 +3,7 @@ package io.hookstream.delivery.internal;
 import io.hookstream.delivery.ErrorTypes;
 import io.hookstream.delivery.TaskFactory;
 import io.hookstream.delivery.internal.Work.Kind;
+import io.hookstream.destination.internal.DisabledState;
 import io.hookstream.internal.Ids;
 import io.hookstream.issue.internal.IssueTracker;
 import io.hookstream.spi.BlobStore;
@@ -32,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * Runs one claimed task to its next state: delivers it through the destination type's provider
  * (or records its transform failure, dead-letters it, cancels it), settles the task with its
  * attempt under the lease, then applies the consequences: circuit breaker, issue, disabling a
- * gone destination, the event's status, the attempt listener. Nothing but the log happens when
- * the lease was lost (another node owns the task now). Thread-safe.
+ * gone destination (told to the destination listener), the event's status, the attempt listener.
+ * Nothing but the log happens when the lease was lost (another node owns the task now).
+ * Thread-safe.
  */
 public final class TaskRunner {
 
@@ -55,6 +57,7 @@ public final class TaskRunner {
   private final IssueTracker issues;
   private final EventStatusUpdater events;
   private final Consumer<AttemptRecord> listener;
+  private final Consumer<DestinationRecord> destinationListener;
 
   public TaskRunner(
       Store store,
@@ -65,7 +68,8 @@ public final class TaskRunner {
       BlobStore blobs,
       CircuitLogic circuits,
       IssueTracker issues,
-      Consumer<AttemptRecord> listener) {
+      Consumer<AttemptRecord> listener,
+      Consumer<DestinationRecord> destinationListener) {
     this.store = store;
     this.clock = clock;
     this.ids = ids;
@@ -76,6 +80,7 @@ public final class TaskRunner {
     this.issues = issues;
     this.events = new EventStatusUpdater(store);
     this.listener = listener == null ? a -> { } : listener;
+    this.destinationListener = destinationListener == null ? d -> { } : destinationListener;
   }
 
   public Outcome run(Work work) {
@@ -255,15 +260,22 @@ public final class TaskRunner {
         return;
       }
       DestinationRecord d = current.get();
-      DestinationRecord off = new DestinationRecord(d.id(), d.orgId(), d.envId(), d.name(),
-          d.slug(), d.description(), d.type(), d.configJson(), d.signingJson(), d.retry(),
-          d.delivery(), "endpoint_gone: the receiver answered 410 Gone at " + now,
-          d.version() + 1, d.createdAt(), now, d.deletedAt());
+      DestinationRecord off = DisabledState.with(d, DisabledState.endpointGone(now),
+          d.version() + 1, now);
       if (store.destinations().update(off)) {
+        notify(off);
         return;
       }
     }
     log.warn("could not disable destination {} after a 410: it kept changing", seen.id());
+  }
+
+  private void notify(DestinationRecord switched) {
+    try {
+      destinationListener.accept(switched);
+    } catch (RuntimeException e) {
+      log.warn("destination listener failed for {}", switched.id(), e);
+    }
   }
 
   private static DeliveryResult rejected(String error) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.internal.Json;
 import io.hookstream.internal.ResourceJson;
 import io.hookstream.spi.store.AttemptRecord;
+import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.IssueRecord;
 
@@ -28,6 +29,11 @@ public final class StreamJson {
   /** One issue. */
   public static String issue(IssueRecord i) {
     return Json.write(ResourceJson.issue(i));
+  }
+
+  /** A destination's identity and delivery state. */
+  public static String destination(DestinationRecord d) {
+    return Json.write(ResourceJson.destination(d));
   }
 
   /** The {@code event.delivered} data of the websocket destination; payload is the raw body. */

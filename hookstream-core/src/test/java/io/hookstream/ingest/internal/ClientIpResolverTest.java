@@ -102,6 +102,24 @@ class ClientIpResolverTest {
   }
 
   @Test
+  void forwardedHeaderIsWalkedLikeForwardedForWhenThatIsAbsent() {
+    IngestRequest r = from("10.0.0.5")
+        .header("Forwarded", "for=6.6.6.6, for=\"[2001:db8:1::7]:4711\";proto=https")
+        .header("Forwarded", "for=10.1.1.1;by=10.0.0.5")
+        .build();
+    assertThat(BEHIND_PROXIES.resolve(r)).isEqualTo("2001:db8:1::7");
+    IngestRequest both = from("10.0.0.5").header("Forwarded", "for=6.6.6.6")
+        .header("X-Forwarded-For", "198.51.100.7").build();
+    assertThat(BEHIND_PROXIES.resolve(both)).isEqualTo("198.51.100.7");
+  }
+
+  @Test
+  void forwardedHeaderFromAnUntrustedPeerIsIgnored() {
+    IngestRequest spoofed = from("203.0.113.9").header("Forwarded", "for=10.0.0.1").build();
+    assertThat(BEHIND_PROXIES.resolve(spoofed)).isEqualTo("203.0.113.9");
+  }
+
+  @Test
   void nonAddressRemoteIsKeptAsIs() {
     assertThat(BEHIND_PROXIES.resolve(from(null).build())).isNull();
     assertThat(BEHIND_PROXIES.resolve(from("unix:/run/app.sock").build())).isEqualTo("unix:/run/app.sock");

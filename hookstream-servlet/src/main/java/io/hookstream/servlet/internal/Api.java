@@ -118,10 +118,13 @@ public final class Api {
     write(resp, response.status(), response.json(), head);
   }
 
-  /** The public limit, by client address; builds no bucket name when rate limiting is off. */
+  /**
+   * The public limit, by client address (behind a trusted proxy, the forwarded one); builds no
+   * bucket name when rate limiting is off.
+   */
   private void limitByAddress(HttpServletRequest req, HttpServletResponse resp) {
     if (options.rateLimiting()) {
-      limit(resp, "ip:" + req.getRemoteAddr(), options.publicLimit());
+      limit(resp, "ip:" + ClientAddress.of(engine, req), options.publicLimit());
     }
   }
 

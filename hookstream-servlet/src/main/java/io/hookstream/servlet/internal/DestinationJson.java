@@ -12,8 +12,9 @@ import java.util.function.UnaryOperator;
  * The JSON of a destination. Accepts every shape the docs use: {@code url}/{@code method}/
  * {@code headers}/{@code timeout} at the top level, or inside {@code config} (alias {@code
  * provider_config}); {@code signing_config} beside them; the retry fields under their API names
- * or the concept page's ({@code max_retries}, {@code backoff_type}, {@code intervals}). Renders
- * the provider config with its secrets masked by the provider. Stateless.
+ * or the concept page's ({@code max_retries}, {@code backoff_type}, {@code intervals}); {@code
+ * enabled}. Renders the provider config with its secrets masked by the provider, and the
+ * delivery state ({@code enabled}, {@code disabled}, {@code disabled_reason}). Stateless.
  */
 final class DestinationJson {
 
@@ -37,6 +38,7 @@ final class DestinationJson {
     f.readInt(c.set(DestinationSpec.Builder::maxInFlight), "max_in_flight");
     f.readBool(c.set(DestinationSpec.Builder::ordered), "ordered");
     f.readNumber(c.set(DestinationSpec.Builder::rateLimitPerSecond), "rate_limit_per_second");
+    f.readBool(c.set(DestinationSpec.Builder::enabled), "enabled");
     f.throwIfInvalid();
     return c.toOperator();
   }
@@ -67,8 +69,7 @@ final class DestinationJson {
     } else {
       o.put("rate_limit_per_second", d.delivery().rateLimitPerSecond());
     }
-    o.put("disabled", d.disabledReason() != null);
-    o.put("disabled_reason", d.disabledReason());
+    ResourceJson.destinationState(o, d);
     ResourceJson.instant(o, "created_at", d.createdAt());
     ResourceJson.instant(o, "updated_at", d.updatedAt());
     return o;

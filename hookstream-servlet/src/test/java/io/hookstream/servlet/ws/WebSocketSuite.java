@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookstream.Hookstream;
 import io.hookstream.auth.ApiKeyMode;
-import io.hookstream.destination.DestinationSpec;
-import io.hookstream.ingest.IngestRequest;
 import io.hookstream.client.Backoff;
 import io.hookstream.client.HookstreamStream;
 import io.hookstream.client.StreamMessage;
+import io.hookstream.destination.DestinationSpec;
+import io.hookstream.ingest.IngestRequest;
+import io.hookstream.ingest.TrustedProxies;
 import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider.DeliveryRequest;
@@ -438,8 +439,10 @@ abstract class WebSocketSuite {
   @Test
   void inboundSourceAcksWithTheStoredEventId() throws Exception {
     serve();
+    // A forged X-Forwarded-For from a peer that is not a trusted proxy changes nothing.
     WsTestClient source = track(WsTestClient.connect(
-        uri("/v1/ws/source/" + acmeSource + "?token=" + acmeKey)));
+        uri("/v1/ws/source/" + acmeSource + "?token=" + acmeKey), true,
+        Map.of("X-Forwarded-For", "203.0.113.7")));
     String body = "{\"type\":\"order.created\",\"data\":{\"id\":\"ord_123\",\"amount\":4999}}";
     source.send(body);
     JsonNode ack = source.next("ack");
@@ -458,6 +461,25 @@ abstract class WebSocketSuite {
     assertThat(error.get("error").asText()).contains("not valid JSON");
     source.send("{\"second\":true}");
     assertThat(source.next("ack").get("event_id").asText()).isNotEqualTo(id);
+  }
+
+  @Test
+  void inboundSourceBehindATrustedProxyStoresTheForwardedClient() throws Exception {
+    hs = Hookstream.builder().store(new InMemoryStore())
+        .keyValueStore(new InMemoryKeyValueStore(Clock.system()))
+        .blobStore(new InMemoryBlobStore()).trustedProxies(TrustedProxies.of("127.0.0.1/32"))
+        .build().start();
+    toClose.add(hs);
+    Scope behind = scope("Behind a proxy");
+    String key = hs.apiKeys().create(behind, "lb", ApiKeyMode.LIVE).key();
+    String src = hs.sources().create(behind, SourceSpec.builder().name("LB").build()).id();
+    serve();
+    WsTestClient source = track(WsTestClient.connect(
+        uri("/v1/ws/source/" + src + "?token=" + key), true,
+        Map.of("X-Forwarded-For", "6.6.6.6, 203.0.113.7")));
+    source.send("{}");
+    String id = source.next("ack").get("event_id").asText();
+    assertThat(hs.events().require(behind, id).sourceIp()).isEqualTo("203.0.113.7");
   }
 
   @Test

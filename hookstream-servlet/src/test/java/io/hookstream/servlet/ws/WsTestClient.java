@@ -42,8 +42,16 @@ final class WsTestClient implements AutoCloseable {
   }
 
   static WsTestClient connect(URI uri, boolean answerPings) throws Exception {
+    return connect(uri, answerPings, java.util.Map.of());
+  }
+
+  /** Connects sending {@code headers} with the upgrade request. */
+  static WsTestClient connect(URI uri, boolean answerPings, java.util.Map<String, String> headers)
+      throws Exception {
     WsTestClient c = new WsTestClient(answerPings);
-    c.ws = HTTP.newWebSocketBuilder().buildAsync(uri, c.new Listener()).get(5, TimeUnit.SECONDS);
+    WebSocket.Builder b = HTTP.newWebSocketBuilder();
+    headers.forEach(b::header);
+    c.ws = b.buildAsync(uri, c.new Listener()).get(5, TimeUnit.SECONDS);
     return c;
   }
 

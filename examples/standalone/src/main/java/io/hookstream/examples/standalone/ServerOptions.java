@@ -1,6 +1,9 @@
 package io.hookstream.examples.standalone;
 
+import io.hookstream.ingest.TrustedProxies;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,9 +18,15 @@ import java.util.Map;
  *     http://localhost:<port>}
  * @param allowPrivateNetworks whether destinations may be on loopback or private addresses
  * @param apiKey a key to register at start ({@code HOOKSTREAM_API_KEY}), or null
+ * @param trustedProxies the proxies whose forwarding headers give the client address
+ *     ({@code --trusted-proxy} and {@code HOOKSTREAM_TRUSTED_PROXIES} together)
  */
 public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl, boolean inMemory,
-    String publicUrl, boolean allowPrivateNetworks, String apiKey) {
+    String publicUrl, boolean allowPrivateNetworks, String apiKey,
+    TrustedProxies trustedProxies) {
+
+  /** The environment variable with more trusted proxies, comma-separated. */
+  public static final String TRUSTED_PROXIES_ENV = "HOOKSTREAM_TRUSTED_PROXIES";
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_HOST = "0.0.0.0";
@@ -33,8 +42,11 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
       "  --in-memory               keep everything in memory; lost on exit",
       "  --public-url URL          base URL senders use (default http://localhost:<port>)",
       "  --allow-private-networks  let destinations be on loopback/private addresses (local dev)",
+      "  --trusted-proxy CIDR      a load balancer/proxy (address or range, IPv4 or IPv6) whose",
+      "                            X-Forwarded-For gives the client IP; repeatable",
       "environment: HOOKSTREAM_API_KEY=hs_live_<64 hex> registers that key instead of printing a"
-          + " new one");
+          + " new one;",
+      "  " + TRUSTED_PROXIES_ENV + "=CIDR,CIDR adds trusted proxies");
 
   /** Thrown for a bad command line; the message says what is wrong. */
   static final class UsageException extends Exception {
@@ -45,7 +57,10 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
     }
   }
 
-  /** Parses {@code args}; {@code env} supplies {@code HOOKSTREAM_API_KEY}. */
+  /**
+   * Parses {@code args}; {@code env} supplies {@code HOOKSTREAM_API_KEY} and {@code
+   * HOOKSTREAM_TRUSTED_PROXIES}.
+   */
   static ServerOptions parse(String[] args, Map<String, String> env) throws UsageException {
     int port = DEFAULT_PORT;
     String host = DEFAULT_HOST;
@@ -54,6 +69,7 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
     boolean inMemory = false;
     String publicUrl = null;
     boolean allowPrivate = false;
+    List<String> proxies = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -64,15 +80,24 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
         case "--in-memory" -> inMemory = true;
         case "--public-url" -> publicUrl = publicUrl(value(args, ++i, a));
         case "--allow-private-networks" -> allowPrivate = true;
+        case "--trusted-proxy" -> proxies.add(trustedProxy(value(args, ++i, a), a));
         default -> throw new UsageException("unknown option: " + a);
       }
     }
     if (inMemory && jdbcUrl != null) {
       throw new UsageException("--in-memory and --jdbc-url exclude each other");
     }
+    String fromEnv = env.get(TRUSTED_PROXIES_ENV);
+    if (fromEnv != null) {
+      for (String entry : fromEnv.split(",")) {
+        if (!entry.isBlank()) {
+          proxies.add(trustedProxy(entry.strip(), TRUSTED_PROXIES_ENV));
+        }
+      }
+    }
     String key = env.get("HOOKSTREAM_API_KEY");
     return new ServerOptions(port, host, data, jdbcUrl, inMemory, publicUrl, allowPrivate,
-        key == null || key.isBlank() ? null : key.strip());
+        key == null || key.isBlank() ? null : key.strip(), TrustedProxies.of(proxies));
   }
 
   private static String value(String[] args, int i, String option) throws UsageException {
@@ -99,6 +124,17 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
       throw new UsageException("--jdbc-url must be a jdbc:postgresql: or jdbc:h2: URL: " + raw);
     }
     return raw;
+  }
+
+  /** One entry, checked on its own so that the error names it and where it came from. */
+  private static String trustedProxy(String raw, String from) throws UsageException {
+    try {
+      TrustedProxies.of(List.of(raw));
+      return raw;
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(from + " must be an IP address or CIDR range (such as"
+          + " 10.0.0.0/8 or 2001:db8::/32): " + raw);
+    }
   }
 
   private static String publicUrl(String raw) throws UsageException {

@@ -108,6 +108,7 @@ public final class StandaloneServer implements AutoCloseable {
           .clock(clock)
           .provider(http)
           .ingestBaseUrl(base)
+          .trustedProxies(options.trustedProxies())
           .build()
           .start();
     } catch (RuntimeException e) {

@@ -127,6 +127,53 @@ class StandaloneServerTest {
         .hasMessageContaining("needs a value");
     assertThatThrownBy(() -> ServerOptions.parse(new String[] {"--verbose"}, Map.of()))
         .hasMessageContaining("unknown option");
+    assertThatThrownBy(() -> ServerOptions.parse(new String[] {"--trusted-proxy", "10.0.0.0/33"},
+        Map.of())).hasMessageContaining("--trusted-proxy").hasMessageContaining("10.0.0.0/33");
+    assertThatThrownBy(() -> ServerOptions.parse(new String[0],
+        Map.of(ServerOptions.TRUSTED_PROXIES_ENV, "10.0.0.0/8, lb.internal")))
+        .hasMessageContaining(ServerOptions.TRUSTED_PROXIES_ENV)
+        .hasMessageContaining("lb.internal");
+  }
+
+  @Test
+  void trustedProxiesComeFromRepeatedFlagsAndTheEnvironment() throws Exception {
+    ServerOptions options = ServerOptions.parse(new String[] {"--trusted-proxy", "10.0.0.0/8",
+        "--trusted-proxy", "2001:db8::/32"},
+        Map.of(ServerOptions.TRUSTED_PROXIES_ENV, "192.168.1.1, 172.16.0.0/12"));
+    assertThat(options.trustedProxies().entries())
+        .containsExactly("10.0.0.0/8", "2001:db8::/32", "192.168.1.1", "172.16.0.0/12");
+    assertThat(options.trustedProxies().trusts("10.9.9.9")).isTrue();
+    assertThat(options.trustedProxies().trusts("2001:db8:1::1")).isTrue();
+    assertThat(options.trustedProxies().trusts("192.168.1.2")).isFalse();
+    assertThat(ServerOptions.parse(new String[0], Map.of()).trustedProxies().isEmpty()).isTrue();
+  }
+
+  @Test
+  void forwardedForCountsOnlyFromATrustedProxy() throws Exception {
+    String key = "hs_test_" + "cd".repeat(32);
+    for (boolean trusted : new boolean[] {false, true}) {
+      String[] args = trusted
+          ? new String[] {"--port", "0", "--host", "127.0.0.1", "--in-memory",
+              "--trusted-proxy", "127.0.0.1/32"}
+          : new String[] {"--port", "0", "--host", "127.0.0.1", "--in-memory"};
+      try (StandaloneServer server = StandaloneServer.start(
+          ServerOptions.parse(args, Map.of("HOOKSTREAM_API_KEY", key)),
+          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+        String sourceId = call(server.url(), "POST", "/v1/sources", key,
+            "{\"name\":\"Behind LB\",\"ip_allowlist\":\"203.0.113.7\"}").path("id").asText();
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(
+                URI.create(server.url() + "/v1/ingest/" + sourceId))
+            .header("X-Forwarded-For", "203.0.113.7").header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(trusted ? 200 : 403);
+        if (trusted) {
+          String eventId = JSON.readTree(r.body()).path("event_id").asText();
+          assertThat(call(server.url(), "GET", "/v1/events/" + eventId, key, null)
+              .path("source_ip").asText()).isEqualTo("203.0.113.7");
+        }
+      }
+    }
   }
 
   /** Routes the source to the receiver, ingests one webhook and waits for its delivery. */

@@ -2,6 +2,7 @@ package io.hookstream.servlet.ws.internal;
 
 import io.hookstream.Hookstream;
 import io.hookstream.internal.Json;
+import io.hookstream.servlet.internal.ClientAddress;
 import io.hookstream.spi.Principal;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -67,7 +68,7 @@ public final class UpgradeFilter implements Filter {
           principal = auth.principal();
         }
         synchronized (pending) {
-          pending.put(key, new Upgrade(http.getRemoteAddr(), principal));
+          pending.put(key, new Upgrade(ClientAddress.of(hookstream, http), principal));
         }
       }
     }
