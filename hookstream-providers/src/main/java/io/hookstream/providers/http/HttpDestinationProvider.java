@@ -48,6 +48,8 @@ import org.slf4j.LoggerFactory;
  * Builder#allowPrivateNetworks(boolean)} is set; cloud metadata addresses are refused always.
  *
  * <p>Safe for concurrent use; one instance shares one connection pool across all destinations.
+ * A request lost on a pooled connection that the receiver had closed, before any response byte,
+ * is sent again at once on a new connection, within the same attempt.
  * {@link #deliver} never throws: failures come back in the result. {@link #close()} releases the
  * pool; deliveries after it fail with a retryable {@code REJECTED}.
  */
@@ -94,8 +96,8 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
             .proxy(Proxy.NO_PROXY)
             .followRedirects(false)
             .followSslRedirects(false)
-            // OkHttp's retry would resend after a timeout, on a fresh connection and after part
-            // of a response too; the provider resends only a request a stale connection lost.
+            // OkHttp's retry would also resend after a new connection failed, or after part of
+            // a response head arrived; execute() resends only what a stale pooled one lost.
             .retryOnConnectionFailure(false)
             .socketFactory(new CountingSocketFactory())
             .connectionPool(
