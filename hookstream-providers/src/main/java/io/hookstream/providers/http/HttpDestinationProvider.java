@@ -231,7 +231,8 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
       if (closed || call.isCanceled() || left <= 0 || !trace.staleConnection(e)) {
         throw e;
       }
-      log.debug("resending to {} on a new connection after: {}", httpRequest.url().redact(), e);
+      log.debug(
+          "resending to {} on a new connection after: {}", httpRequest.url().redact(), e.toString());
       Call resend = freshConnections.newCall(httpRequest);
       resend.timeout().timeout(left, TimeUnit.NANOSECONDS);
       return resend.execute();
