@@ -3,10 +3,13 @@ package io.hookstream.providers.http;
 import io.hookstream.providers.http.internal.AddressPolicy;
 import io.hookstream.providers.http.internal.BodyCapture;
 import io.hookstream.providers.http.internal.Classification;
+import io.hookstream.providers.http.internal.CountingSocketFactory;
+import io.hookstream.providers.http.internal.ExchangeTrace;
 import io.hookstream.providers.http.internal.GuardedDns;
 import io.hookstream.providers.http.internal.HttpConfig;
 import io.hookstream.providers.http.internal.HttpConfigParser;
 import io.hookstream.providers.http.internal.JsonSyntax;
+import io.hookstream.providers.http.internal.KeepAlivePolicy;
 import io.hookstream.providers.http.internal.RetryAfter;
 import io.hookstream.providers.http.internal.SecretMask;
 import io.hookstream.providers.http.internal.Signer;
@@ -45,6 +48,8 @@ import org.slf4j.LoggerFactory;
  * Builder#allowPrivateNetworks(boolean)} is set; cloud metadata addresses are refused always.
  *
  * <p>Safe for concurrent use; one instance shares one connection pool across all destinations.
+ * A request lost on a pooled connection that the receiver had closed, before any response byte,
+ * is sent again at once on a new connection, within the same attempt.
  * {@link #deliver} never throws: failures come back in the result. {@link #close()} releases the
  * pool; deliveries after it fail with a retryable {@code REJECTED}.
  */
@@ -62,12 +67,18 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
   /** Idle connections kept per provider, and for how long. */
   public static final int DEFAULT_MAX_IDLE_CONNECTIONS = 32;
 
-  public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofMinutes(5);
+  /**
+   * Below the 5 s after which Node.js, Apache httpd and uvicorn close an idle connection, so that
+   * the pool lets a connection go before the receiver does.
+   */
+  public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(4);
 
   private static final Logger log = LoggerFactory.getLogger(HttpDestinationProvider.class);
   private static final String USER_AGENT = "hookstream-java";
 
   private final OkHttpClient client;
+  // Resends after a stale pooled connection go here: its pool keeps nothing, so each is new.
+  private final OkHttpClient freshConnections;
   private final HttpConfigParser parser;
   private final Clock clock;
   private final Duration defaultTimeout;
@@ -85,8 +96,10 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
             .proxy(Proxy.NO_PROXY)
             .followRedirects(false)
             .followSslRedirects(false)
-            // One attempt is one request: no silent resend on a dropped connection or a 408.
+            // OkHttp's retry would also resend after a new connection failed, or after part of
+            // a response head arrived; execute() resends only what a stale pooled one lost.
             .retryOnConnectionFailure(false)
+            .socketFactory(new CountingSocketFactory())
             .connectionPool(
                 new ConnectionPool(
                     builder.maxIdleConnections,
@@ -97,7 +110,11 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
             .readTimeout(Duration.ZERO)
             .writeTimeout(Duration.ZERO)
             .addNetworkInterceptor(new WireCapture())
+            .addNetworkInterceptor(new ExchangeTrace())
+            .addNetworkInterceptor(new KeepAlivePolicy())
             .build();
+    this.freshConnections =
+        client.newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
   }
 
   /** A builder with the defaults: guard on, system DNS, system clock, 30 s timeout. */
@@ -150,9 +167,7 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
               FailureKind.REJECTED, false, "cannot build request: " + e.getMessage()),
           null);
     }
-    Call call = client.newCall(httpRequest);
-    call.timeout().timeout(timeoutOf(config, request).toMillis(), TimeUnit.MILLISECONDS);
-    try (Response response = call.execute()) {
+    try (Response response = execute(httpRequest, timeoutOf(config, request), started)) {
       String body = readBody(response.body());
       Headers received = wire.received() != null ? wire.received() : response.headers();
       Classification outcome = Classification.ofStatus(response.code(), received.get("Location"));
@@ -196,6 +211,32 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
     closed = true;
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();
+    freshConnections.connectionPool().evictAll();
+  }
+
+  /**
+   * Runs one attempt. When a pooled connection fails before any response byte arrived, the
+   * receiver had closed it (or was closing it) and never answered: the request goes out again at
+   * once on a new connection, within the same timeout, and the attempt is what that one returns.
+   */
+  private Response execute(Request httpRequest, Duration timeout, long started)
+      throws IOException {
+    Call call = client.newCall(httpRequest);
+    call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    try {
+      return call.execute();
+    } catch (IOException e) {
+      long left = timeout.toNanos() - (clock.monotonicNanos() - started);
+      ExchangeTrace.Record trace = httpRequest.tag(ExchangeTrace.Record.class);
+      if (closed || call.isCanceled() || left <= 0 || !trace.staleConnection(e)) {
+        throw e;
+      }
+      log.debug(
+          "resending to {} on a new connection after: {}", httpRequest.url().redact(), e.toString());
+      Call resend = freshConnections.newCall(httpRequest);
+      resend.timeout().timeout(left, TimeUnit.NANOSECONDS);
+      return resend.execute();
+    }
   }
 
   private Request buildRequest(
@@ -225,6 +266,7 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
         .headers(headers.build())
         .method(config.method(), sendsBody ? RequestBody.create(body) : null)
         .tag(WireCapture.Holder.class, wire)
+        .tag(ExchangeTrace.Record.class, new ExchangeTrace.Record())
         .build();
   }
 
@@ -353,7 +395,10 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
       return this;
     }
 
-    /** How long an idle connection is kept (5 minutes). */
+    /**
+     * How long an idle connection is kept (4 s). Keep it below the receivers' own idle timeout;
+     * a connection a receiver closed first is replaced within the attempt, at some cost.
+     */
     public Builder keepAlive(Duration keepAlive) {
       Objects.requireNonNull(keepAlive, "keepAlive");
       if (keepAlive.isZero() || keepAlive.isNegative()) {
