@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.Hookstream;
 import io.hookstream.delivery.CircuitState;
 import io.hookstream.destination.DestinationSpec;
+import io.hookstream.destination.DestinationTemplate;
+import io.hookstream.destination.DestinationTemplates;
 import io.hookstream.internal.ResourceJson;
 import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.Page;
@@ -21,7 +23,7 @@ final class DestinationsResource {
   }
 
   void register(Router router) {
-    router.get("/v1/destinations/templates", r -> ApiResponse.ok(DestinationTemplates.render()))
+    router.get("/v1/destinations/templates", r -> ApiResponse.ok(templates()))
         .get("/v1/destinations", this::list)
         .post("/v1/destinations", this::create)
         .get("/v1/destinations/:id", this::get)
@@ -81,5 +83,24 @@ final class DestinationsResource {
 
   static String id(ApiRequest r) {
     return ResourceIds.require("destination", "dst", r.param("id"));
+  }
+
+  private static ObjectNode templates() {
+    ObjectNode body = JsonIo.object();
+    ArrayNode items = body.putArray("templates");
+    for (DestinationTemplate t : DestinationTemplates.list()) {
+      ObjectNode o = items.addObject();
+      o.put("id", t.id());
+      o.put("name", t.name());
+      o.put("type", t.type());
+      o.put("description", t.description());
+      ObjectNode config = o.putObject("config_template");
+      config.put("url", t.url());
+      config.put("method", "POST");
+      config.set("headers", JsonIo.MAPPER.valueToTree(t.headers()));
+      o.put("suggested_transform", t.suggestedTransform());
+      o.put("docs_url", t.docsUrl());
+    }
+    return body;
   }
 }
