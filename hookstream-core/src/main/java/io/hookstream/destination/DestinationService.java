@@ -3,6 +3,7 @@ package io.hookstream.destination;
 import io.hookstream.destination.internal.DestinationChecks;
 import io.hookstream.internal.Ids;
 import io.hookstream.internal.Json;
+import io.hookstream.secret.internal.DestinationSecrets;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider;
 import io.hookstream.spi.ErrorCode;
@@ -18,7 +19,9 @@ import java.util.Optional;
 /**
  * Destinations: create, read, list, update, delete, with the retry policy defaults of the seed
  * ({@code retry_max_attempts} 5, exponential, {@code [30, 300, 1800, 7200, 86400]}) and the
- * provider's own config validation. Thread-safe.
+ * provider's own config validation. The values a provider masks (auth headers, signing secret,
+ * credentials) are encrypted in the store and masked in every record this service returns;
+ * {@link #revealConfig} is the one read that returns them. Thread-safe.
  */
 public final class DestinationService {
 
@@ -27,10 +30,12 @@ public final class DestinationService {
   private final Ids ids;
   private final DestinationChecks checks;
   private final Map<String, DestinationProvider> providers;
+  private final DestinationSecrets secrets;
 
   public DestinationService(Store store, Clock clock, Ids ids,
-      Map<String, DestinationProvider> providers) {
+      Map<String, DestinationProvider> providers, DestinationSecrets secrets) {
     this.store = store;
+    this.secrets = java.util.Objects.requireNonNull(secrets, "secrets");
     this.clock = clock;
     this.ids = ids;
     this.providers = Map.copyOf(providers);
@@ -42,12 +47,21 @@ public final class DestinationService {
         .orElseThrow(() -> HookstreamException.notFound("environment", scope.envId()));
     var now = clock.now();
     DestinationRecord d = checks.toRecord(spec, ids.next("dst"), scope, 1, now, now);
-    store.destinations().insert(d);
-    return d;
+    store.destinations().insert(secrets.seal(d));
+    return secrets.mask(d);
   }
 
+  /** The destination with its secrets masked. */
   public Optional<DestinationRecord> get(Scope scope, String id) {
-    return store.destinations().find(scope, id);
+    return stored(scope, id).map(secrets::mask);
+  }
+
+  /**
+   * The provider config with its secrets in plaintext ({@code signing_config} included), the one
+   * read that returns them. A 404 if unknown.
+   */
+  public Map<String, Object> revealConfig(Scope scope, String id) {
+    return DestinationChecks.providerConfig(storedOrNotFound(scope, id));
   }
 
   public DestinationRecord require(Scope scope, String id) {
@@ -55,38 +69,39 @@ public final class DestinationService {
   }
 
   public Page<DestinationRecord> list(Scope scope, PageRequest page) {
-    return store.destinations().list(scope, page);
+    return store.destinations().list(scope, page).map(d -> secrets.mask(secrets.open(d)));
   }
 
   /**
    * Applies {@code changes} to a builder holding the current settings and stores the result.
-   * Clears {@code disabledReason} only when the caller asks with {@link #enable}.
+   * Clears {@code disabledReason} only when the caller asks with {@link #enable}. A masked
+   * secret sent back unchanged keeps the current secret.
    */
   public DestinationRecord update(Scope scope, String id,
       java.util.function.UnaryOperator<DestinationSpec.Builder> changes) {
-    DestinationRecord current = require(scope, id);
-    DestinationSpec spec = changes.apply(specOf(current)).build();
+    DestinationRecord current = storedOrNotFound(scope, id);
+    DestinationSpec spec = secrets.restoreMasked(changes.apply(specOf(current)).build(), current);
     DestinationRecord next = checks.toRecord(spec, id, scope, current.version() + 1,
         current.createdAt(), clock.now());
     next = withDisabledReason(next, current.disabledReason());
-    if (!store.destinations().update(next)) {
+    if (!store.destinations().update(secrets.seal(next))) {
       throw new HookstreamException(ErrorCode.CONFLICT,
           "destination " + id + " was changed concurrently; read it again and retry");
     }
-    return next;
+    return secrets.mask(next);
   }
 
   /** Re-enables a destination that was disabled (for example after a 410 Gone). */
   public DestinationRecord enable(Scope scope, String id) {
-    DestinationRecord c = require(scope, id);
+    DestinationRecord c = storedOrNotFound(scope, id);
     DestinationRecord next = new DestinationRecord(c.id(), c.orgId(), c.envId(), c.name(),
         c.slug(), c.description(), c.type(), c.configJson(), c.signingJson(), c.retry(),
         c.delivery(), null, c.version() + 1, c.createdAt(), clock.now(), null);
-    if (!store.destinations().update(next)) {
+    if (!store.destinations().update(secrets.seal(next))) {
       throw new HookstreamException(ErrorCode.CONFLICT,
           "destination " + id + " was changed concurrently; read it again and retry");
     }
-    return next;
+    return secrets.mask(next);
   }
 
   /** Deletes the destination; its pending deliveries stop. A 404 if unknown. */
@@ -98,7 +113,7 @@ public final class DestinationService {
 
   /** The destination's provider config with secrets masked, for display. */
   public Map<String, Object> maskedConfig(DestinationRecord d) {
-    Map<String, Object> config = DestinationChecks.providerConfig(d);
+    Map<String, Object> config = secrets.openConfig(DestinationChecks.providerConfig(d));
     DestinationProvider provider = providers.get(d.type());
     return provider == null ? config : provider.mask(config);
   }
@@ -111,6 +126,15 @@ public final class DestinationService {
         .retryMaxAttempts(d.retry().maxAttempts()).retryBackoffType(d.retry().backoff())
         .retryIntervals(d.retry().intervalsSeconds()).maxInFlight(d.delivery().maxInFlight())
         .ordered(d.delivery().ordered()).rateLimitPerSecond(d.delivery().rateLimitPerSecond());
+  }
+
+  /** The stored destination with its secrets decrypted. */
+  private Optional<DestinationRecord> stored(Scope scope, String id) {
+    return store.destinations().find(scope, id).map(secrets::open);
+  }
+
+  private DestinationRecord storedOrNotFound(Scope scope, String id) {
+    return stored(scope, id).orElseThrow(() -> HookstreamException.notFound("destination", id));
   }
 
   private static DestinationRecord withDisabledReason(DestinationRecord d, String reason) {
