@@ -15,9 +15,13 @@ import java.util.Map;
  *     http://localhost:<port>}
  * @param allowPrivateNetworks whether destinations may be on loopback or private addresses
  * @param apiKey a key to register at start ({@code HOOKSTREAM_API_KEY}), or null
+ * @param secretKeys the secret keys in {@link io.hookstream.secret.SecretKeys#parse} form
+ *     ({@code HOOKSTREAM_SECRET_KEY}), or null for the data directory's {@code secret.key}
+ * @param reencryptSecrets re-encrypt every stored secret under the primary key, then exit
  */
 public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl, boolean inMemory,
-    String publicUrl, boolean allowPrivateNetworks, String apiKey) {
+    String publicUrl, boolean allowPrivateNetworks, String apiKey, String secretKeys,
+    boolean reencryptSecrets) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_HOST = "0.0.0.0";
@@ -33,8 +37,11 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
       "  --in-memory               keep everything in memory; lost on exit",
       "  --public-url URL          base URL senders use (default http://localhost:<port>)",
       "  --allow-private-networks  let destinations be on loopback/private addresses (local dev)",
+      "  --reencrypt-secrets       re-encrypt stored secrets under the primary key, then exit",
       "environment: HOOKSTREAM_API_KEY=hs_live_<64 hex> registers that key instead of printing a"
-          + " new one");
+          + " new one",
+      "  HOOKSTREAM_SECRET_KEY=[id:]<base64 32 bytes>[,[id:]<old key>...] encrypts stored secrets"
+          + " (default: <data>/secret.key, created on first start)");
 
   /** Thrown for a bad command line; the message says what is wrong. */
   static final class UsageException extends Exception {
@@ -45,7 +52,7 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
     }
   }
 
-  /** Parses {@code args}; {@code env} supplies {@code HOOKSTREAM_API_KEY}. */
+  /** Parses {@code args}; {@code env} supplies the {@code HOOKSTREAM_*} variables. */
   static ServerOptions parse(String[] args, Map<String, String> env) throws UsageException {
     int port = DEFAULT_PORT;
     String host = DEFAULT_HOST;
@@ -54,6 +61,7 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
     boolean inMemory = false;
     String publicUrl = null;
     boolean allowPrivate = false;
+    boolean reencrypt = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -64,15 +72,20 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
         case "--in-memory" -> inMemory = true;
         case "--public-url" -> publicUrl = publicUrl(value(args, ++i, a));
         case "--allow-private-networks" -> allowPrivate = true;
+        case "--reencrypt-secrets" -> reencrypt = true;
         default -> throw new UsageException("unknown option: " + a);
       }
     }
     if (inMemory && jdbcUrl != null) {
       throw new UsageException("--in-memory and --jdbc-url exclude each other");
     }
-    String key = env.get("HOOKSTREAM_API_KEY");
     return new ServerOptions(port, host, data, jdbcUrl, inMemory, publicUrl, allowPrivate,
-        key == null || key.isBlank() ? null : key.strip());
+        nonBlank(env.get("HOOKSTREAM_API_KEY")), nonBlank(env.get("HOOKSTREAM_SECRET_KEY")),
+        reencrypt);
+  }
+
+  private static String nonBlank(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   private static String value(String[] args, int i, String option) throws UsageException {
