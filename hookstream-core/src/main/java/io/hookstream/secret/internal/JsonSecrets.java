@@ -17,7 +17,7 @@ final class JsonSecrets {
 
   private JsonSecrets() {}
 
-  /** {@code plain} with every leaf that {@code masked} shows differently passed through {@code f}. */
+  /** {@code plain}, each leaf that {@code masked} shows differently passed through {@code f}. */
   static Object mapSecrets(Object plain, Object masked, UnaryOperator<String> f) {
     if (plain instanceof Map<?, ?> map) {
       Map<?, ?> other = masked instanceof Map<?, ?> m ? m : Map.of();

@@ -7,7 +7,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Objects;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -33,7 +35,7 @@ public final class SecretCipher {
   }
 
   public static SecretCipher with(SecretKeys keys) {
-    return new SecretCipher(java.util.Objects.requireNonNull(keys, "keys"));
+    return new SecretCipher(Objects.requireNonNull(keys, "keys"));
   }
 
   /** Stores values as given: for an engine built without secret keys. */
@@ -65,10 +67,12 @@ public final class SecretCipher {
     if (stored == null) {
       return true;
     }
-    return keys == null ? !sealed(stored) : sealed(stored) && keys.primaryId().equals(keyId(stored));
+    return keys == null
+        ? !sealed(stored)
+        : sealed(stored) && keys.primaryId().equals(keyId(stored));
   }
 
-  /** {@code plain} encrypted under the primary key (as given in plaintext mode); null stays null. */
+  /** {@code plain} encrypted under the primary key (as given without keys); null stays null. */
   public String seal(String plain) {
     if (plain == null || keys == null) {
       return plain;
@@ -109,7 +113,7 @@ public final class SecretCipher {
       if (all.length < NONCE_BYTES + TAG_BITS / 8) {
         throw new IllegalArgumentException("too short");
       }
-      Cipher c = cipher(Cipher.DECRYPT_MODE, key, java.util.Arrays.copyOf(all, NONCE_BYTES), id);
+      Cipher c = cipher(Cipher.DECRYPT_MODE, key, Arrays.copyOf(all, NONCE_BYTES), id);
       byte[] plain = c.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
       return new String(plain, StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
