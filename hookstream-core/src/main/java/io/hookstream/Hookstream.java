@@ -35,6 +35,13 @@ import io.hookstream.routing.internal.EventRouter;
 import io.hookstream.routing.internal.RecoverySweep;
 import io.hookstream.routing.internal.RouteCache;
 import io.hookstream.routing.internal.RouteCompiler;
+import io.hookstream.secret.SecretKeys;
+import io.hookstream.secret.SecretService;
+import io.hookstream.secret.internal.DestinationSecrets;
+import io.hookstream.secret.internal.OpeningProvider;
+import io.hookstream.secret.internal.SecretCipher;
+import io.hookstream.secret.internal.SecretKeyCheck;
+import io.hookstream.secret.internal.SourceSecrets;
 import io.hookstream.source.SourceService;
 import io.hookstream.source.internal.SourceChecks;
 import io.hookstream.spi.Authenticator;
@@ -105,6 +112,7 @@ public final class Hookstream implements AutoCloseable {
   private final OrganizationService organizations;
   private final ApiKeyService apiKeys;
   private final SourceService sources;
+  private final SecretService secrets;
   private final ExpiringCache<String, SourceRecord> sourceCache;
   private final DestinationService destinations;
   private final ConnectionService connections;
@@ -149,8 +157,17 @@ public final class Hookstream implements AutoCloseable {
     this.authenticators = List.copyOf(auth);
     this.sourceCache = new ExpiringCache<>(clock, b.sourceCacheTtl,
         ExpiringCache.DEFAULT_MAX_ENTRIES);
+    SecretCipher cipher = b.secretKeys == null ? SecretCipher.plaintext()
+        : SecretCipher.with(b.secretKeys);
+    SecretKeyCheck.verify(store, cipher); // before anything here writes
+    if (!cipher.encrypts()) {
+      LOG.warn("engine {}: no secret keys configured (Hookstream.Builder.secretKeys), so"
+          + " verification secrets and destination credentials are stored in plaintext",
+          instanceId);
+    }
+    SourceSecrets sourceSecrets = new SourceSecrets(cipher);
     this.sources = new SourceService(store, clock, ids, new SourceChecks(), b.ingestBaseUrl,
-        sourceCache::invalidate);
+        sourceSecrets, sourceCache::invalidate);
     this.ownsBus = b.channelBus == null;
     this.bus = ownsBus
         ? new InProcessChannelBus(b.streamBusCapacity, "hookstream-stream-" + instanceId)
@@ -160,8 +177,13 @@ public final class Hookstream implements AutoCloseable {
     all.putIfAbsent(WebSocketDestinationProvider.TYPE,
         new WebSocketDestinationProvider(streams, store));
     this.providers = Map.copyOf(all);
-    this.destinations = new DestinationService(store, clock, ids, providers,
+    DestinationSecrets destinationSecrets = new DestinationSecrets(cipher, providers);
+    this.destinations = new DestinationService(store, clock, ids, providers, destinationSecrets,
         this::destinationSwitched);
+    this.secrets = new SecretService(store, cipher, sourceSecrets, destinationSecrets,
+        sourceCache::invalidate);
+    Map<String, DestinationProvider> opening = new LinkedHashMap<>();
+    providers.forEach((type, p) -> opening.put(type, new OpeningProvider(p, destinationSecrets)));
     this.events = new EventService(store, blobs);
     TransformEngine transforms = new DashjoinTransformEngine(b.transformTimeLimit,
         DashjoinTransformEngine.DEFAULT_MAX_DEPTH);
@@ -171,7 +193,7 @@ public final class Hookstream implements AutoCloseable {
     this.issues = new IssueService(store, clock, ids, streams::issueChanged);
     this.circuits = new CircuitBreakers(store, clock, b.circuitSettings);
     this.deliveries = new DeliveryService(store, clock, tasks);
-    this.scheduler = DeliveryScheduler.builder(store, clock, providers, ids)
+    this.scheduler = DeliveryScheduler.builder(store, clock, opening, ids)
         .issues(issues).circuits(circuits).blobs(blobs).owner(instanceId)
         .attemptListener(streams::deliveryAttempted)
         .destinationListener(this::destinationSwitched)
@@ -191,7 +213,7 @@ public final class Hookstream implements AutoCloseable {
     this.clientIps = new ClientIpResolver(b.trustedProxies);
     steps.add(new ClientIpStep(clientIps));
     steps.add(new IpFilterStep());
-    steps.add(new SignatureStep());
+    steps.add(new SignatureStep(SignatureStep.DEFAULT_MAX_SOURCES, cipher::open));
     steps.add(new DedupStep(b.keyValueStore));
     steps.add(new SchemaStep());
     steps.addAll(b.ingestSteps);
@@ -280,6 +302,11 @@ public final class Hookstream implements AutoCloseable {
 
   public SourceService sources() {
     return sources;
+  }
+
+  /** Secrets at rest: the primary key id and the re-encrypt step after a key rotation. */
+  public SecretService secrets() {
+    return secrets;
   }
 
   public DestinationService destinations() {
@@ -509,6 +536,7 @@ public final class Hookstream implements AutoCloseable {
     private int routingThreads = 2;
     private int routingQueueSize = 10_000;
     private ChannelBus channelBus;
+    private SecretKeys secretKeys;
     private int streamBusCapacity = DEFAULT_STREAM_BUS_CAPACITY;
 
     private Builder() {}
@@ -689,6 +717,17 @@ public final class Hookstream implements AutoCloseable {
         throw new IllegalArgumentException("streamBusCapacity must be positive: " + capacity);
       }
       this.streamBusCapacity = capacity;
+      return this;
+    }
+
+    /**
+     * The AES-256 keys that encrypt verification secrets and destination credentials in the
+     * store: the primary key writes, older keys only read (see {@link SecretKeys#parse}). Without
+     * keys, secrets are stored in plaintext (still masked on every read) and the engine logs a
+     * warning at build. {@link #build} fails if the store holds secrets these keys cannot open.
+     */
+    public Builder secretKeys(SecretKeys keys) {
+      this.secretKeys = Objects.requireNonNull(keys, "secretKeys");
       return this;
     }
 

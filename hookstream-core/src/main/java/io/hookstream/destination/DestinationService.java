@@ -4,6 +4,7 @@ import io.hookstream.destination.internal.DestinationChecks;
 import io.hookstream.destination.internal.DisabledState;
 import io.hookstream.internal.Ids;
 import io.hookstream.internal.Json;
+import io.hookstream.secret.internal.DestinationSecrets;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider;
 import io.hookstream.spi.ErrorCode;
@@ -30,19 +31,17 @@ public final class DestinationService {
   private final Ids ids;
   private final DestinationChecks checks;
   private final Map<String, DestinationProvider> providers;
+  private final DestinationSecrets secrets;
   private final Consumer<DestinationRecord> stateListener;
-
-  public DestinationService(Store store, Clock clock, Ids ids,
-      Map<String, DestinationProvider> providers) {
-    this(store, clock, ids, providers, d -> { });
-  }
 
   /**
    * {@code stateListener} is told of every destination disabled or re-enabled through this
    * service, after the change is stored; it must not block.
    */
   public DestinationService(Store store, Clock clock, Ids ids,
-      Map<String, DestinationProvider> providers, Consumer<DestinationRecord> stateListener) {
+      Map<String, DestinationProvider> providers, DestinationSecrets secrets,
+      Consumer<DestinationRecord> stateListener) {
+    this.secrets = Objects.requireNonNull(secrets, "secrets");
     this.stateListener = Objects.requireNonNull(stateListener, "stateListener");
     this.store = store;
     this.clock = clock;
@@ -58,12 +57,21 @@ public final class DestinationService {
     var now = clock.now();
     DestinationRecord d = checks.toRecord(spec, ids.next("dst"), scope, 1, now, now);
     d = DisabledState.with(d, DisabledState.after(null, spec.enabled(), now), 1, now);
-    store.destinations().insert(d);
-    return d;
+    store.destinations().insert(secrets.seal(d));
+    return secrets.mask(d);
   }
 
+  /** The destination with its secrets masked. */
   public Optional<DestinationRecord> get(Scope scope, String id) {
-    return store.destinations().find(scope, id);
+    return stored(scope, id).map(secrets::mask);
+  }
+
+  /**
+   * The provider config with its secrets in plaintext ({@code signing_config} included), the one
+   * read that returns them. A 404 if unknown.
+   */
+  public Map<String, Object> revealConfig(Scope scope, String id) {
+    return DestinationChecks.providerConfig(storedOrNotFound(scope, id));
   }
 
   public DestinationRecord require(Scope scope, String id) {
@@ -71,18 +79,19 @@ public final class DestinationService {
   }
 
   public Page<DestinationRecord> list(Scope scope, PageRequest page) {
-    return store.destinations().list(scope, page);
+    return store.destinations().list(scope, page).map(d -> secrets.mask(secrets.open(d)));
   }
 
   /**
    * Applies {@code changes} to a builder holding the current settings and stores the result.
    * The disabled state changes only when the changes set {@code enabled}: true clears the
-   * disabled reason (parked tasks are delivered again, in their order), false disables.
+   * disabled reason (parked tasks are delivered again, in their order), false disables. A masked
+   * secret sent back unchanged keeps the current secret.
    */
   public DestinationRecord update(Scope scope, String id,
       java.util.function.UnaryOperator<DestinationSpec.Builder> changes) {
-    DestinationRecord current = require(scope, id);
-    DestinationSpec spec = changes.apply(specOf(current)).build();
+    DestinationRecord current = storedOrNotFound(scope, id);
+    DestinationSpec spec = secrets.restoreMasked(changes.apply(specOf(current)).build(), current);
     var now = clock.now();
     DestinationRecord next = checks.toRecord(spec, id, scope, current.version() + 1,
         current.createdAt(), now);
@@ -102,25 +111,28 @@ public final class DestinationService {
   }
 
   private DestinationRecord setEnabled(Scope scope, String id, boolean enabled) {
-    DestinationRecord current = require(scope, id);
+    DestinationRecord current = storedOrNotFound(scope, id);
     var now = clock.now();
     String reason = DisabledState.after(current.disabledReason(), enabled, now);
     if (Objects.equals(reason, current.disabledReason())) {
-      return current;
+      return secrets.mask(current);
     }
     return save(current, DisabledState.with(current, reason, current.version() + 1, now));
   }
 
-  /** Stores {@code next} over {@code current}, telling the listener when it was switched. */
+  /**
+   * Stores {@code next} (secrets in plaintext) over {@code current}, telling the listener when
+   * it was switched; returns it masked.
+   */
   private DestinationRecord save(DestinationRecord current, DestinationRecord next) {
-    if (!store.destinations().update(next)) {
+    if (!store.destinations().update(secrets.seal(next))) {
       throw new HookstreamException(ErrorCode.CONFLICT, "destination " + current.id()
           + " was changed concurrently; read it again and retry");
     }
     if (DisabledState.changed(current, next)) {
-      stateListener.accept(next);
+      stateListener.accept(secrets.mask(next));
     }
-    return next;
+    return secrets.mask(next);
   }
 
   /** Deletes the destination; its pending deliveries stop. A 404 if unknown. */
@@ -132,7 +144,7 @@ public final class DestinationService {
 
   /** The destination's provider config with secrets masked, for display. */
   public Map<String, Object> maskedConfig(DestinationRecord d) {
-    Map<String, Object> config = DestinationChecks.providerConfig(d);
+    Map<String, Object> config = secrets.openConfig(DestinationChecks.providerConfig(d));
     DestinationProvider provider = providers.get(d.type());
     return provider == null ? config : provider.mask(config);
   }
@@ -145,5 +157,14 @@ public final class DestinationService {
         .retryMaxAttempts(d.retry().maxAttempts()).retryBackoffType(d.retry().backoff())
         .retryIntervals(d.retry().intervalsSeconds()).maxInFlight(d.delivery().maxInFlight())
         .ordered(d.delivery().ordered()).rateLimitPerSecond(d.delivery().rateLimitPerSecond());
+  }
+
+  /** The stored destination with its secrets decrypted. */
+  private Optional<DestinationRecord> stored(Scope scope, String id) {
+    return store.destinations().find(scope, id).map(secrets::open);
+  }
+
+  private DestinationRecord storedOrNotFound(Scope scope, String id) {
+    return stored(scope, id).orElseThrow(() -> HookstreamException.notFound("destination", id));
   }
 }

@@ -1,6 +1,7 @@
 package io.hookstream.source;
 
 import io.hookstream.internal.Ids;
+import io.hookstream.secret.internal.SourceSecrets;
 import io.hookstream.source.internal.SourceChecks;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.ErrorCode;
@@ -20,7 +21,9 @@ import java.util.function.UnaryOperator;
  * validated in full before it is stored, so a bad IP range, schema or secret is a 422 at write
  * time, never a failure at ingest. After an update or delete (also one that lost a race) the
  * {@code changed} callback gets the source id, so this engine's ingest cache drops it at once.
- * Thread-safe.
+ * The verification secret is encrypted in the store and masked ({@code ****} and its last 4
+ * characters) in every record this service returns; {@link #revealVerificationSecret} is the one
+ * read that returns it. Thread-safe.
  */
 public final class SourceService {
 
@@ -30,10 +33,12 @@ public final class SourceService {
   private final SourceChecks checks;
   private final String ingestBaseUrl;
   private final Consumer<String> changed;
+  private final SourceSecrets secrets;
 
   public SourceService(Store store, Clock clock, Ids ids, SourceChecks checks,
-      String ingestBaseUrl, Consumer<String> changed) {
+      String ingestBaseUrl, SourceSecrets secrets, Consumer<String> changed) {
     this.store = store;
+    this.secrets = Objects.requireNonNull(secrets, "secrets");
     this.clock = clock;
     this.ids = ids;
     this.checks = checks;
@@ -45,12 +50,22 @@ public final class SourceService {
     requireEnvironment(scope);
     var now = clock.now();
     SourceRecord source = checks.toRecord(spec, ids.next("src"), scope, 1, now, now);
-    store.sources().insert(source);
-    return source;
+    store.sources().insert(secrets.seal(source));
+    return SourceSecrets.mask(source);
   }
 
+  /** The source with its verification secret masked. */
   public Optional<SourceRecord> get(Scope scope, String id) {
-    return store.sources().find(scope, id);
+    return stored(scope, id).map(SourceSecrets::mask);
+  }
+
+  /**
+   * The source's verification secret in plaintext, the one read that returns it; empty when the
+   * source has no verification. A 404 if unknown.
+   */
+  public Optional<String> revealVerificationSecret(Scope scope, String id) {
+    return Optional.ofNullable(storedOrNotFound(scope, id).verification())
+        .map(SourceRecord.Verification::secret);
   }
 
   /** The source, or a 404. */
@@ -59,21 +74,27 @@ public final class SourceService {
   }
 
   public Page<SourceRecord> list(Scope scope, PageRequest page) {
-    return store.sources().list(scope, page);
+    return store.sources().list(scope, page).map(s -> SourceSecrets.mask(secrets.open(s)));
   }
 
   /**
    * Applies {@code changes} to a builder holding the current settings, validates the result and
-   * stores it. A concurrent update wins or loses as a whole: the loser gets a 409.
+   * stores it. A concurrent update wins or loses as a whole: the loser gets a 409. A masked
+   * secret sent back unchanged (a read, edited and sent again) keeps the current secret.
    */
   public SourceRecord update(Scope scope, String id, UnaryOperator<SourceSpec.Builder> changes) {
-    SourceRecord current = require(scope, id);
-    SourceSpec spec = changes.apply(SourceSpec.from(current)).build();
+    SourceRecord current = storedOrNotFound(scope, id);
+    SourceSpec.Builder builder = changes.apply(SourceSpec.from(current));
+    SourceSpec asked = builder.build();
+    String currentSecret = current.verification() == null ? null
+        : current.verification().secret();
+    SourceSpec spec = builder.verificationSecret(
+        SourceSecrets.restoreMasked(asked.verificationSecret(), currentSecret)).build();
     SourceRecord updated = checks.toRecord(spec, id, scope, current.version() + 1,
         current.createdAt(), clock.now());
     boolean stored;
     try {
-      stored = store.sources().update(updated);
+      stored = store.sources().update(secrets.seal(updated));
     } finally {
       changed.accept(id); // a lost race means another engine changed it: drop our copy too
     }
@@ -81,7 +102,7 @@ public final class SourceService {
       throw new HookstreamException(ErrorCode.CONFLICT,
           "source " + id + " was changed concurrently; read it again and retry");
     }
-    return updated;
+    return SourceSecrets.mask(updated);
   }
 
   /** Deletes the source; its events and connections stay. A 404 if unknown. */
@@ -104,6 +125,15 @@ public final class SourceService {
 
   public long eventCount(Scope scope, String sourceId) {
     return store.sources().countEvents(scope, sourceId);
+  }
+
+  /** The stored source with its secret decrypted. */
+  private Optional<SourceRecord> stored(Scope scope, String id) {
+    return store.sources().find(scope, id).map(secrets::open);
+  }
+
+  private SourceRecord storedOrNotFound(Scope scope, String id) {
+    return stored(scope, id).orElseThrow(() -> HookstreamException.notFound("source", id));
   }
 
   private void requireEnvironment(Scope scope) {

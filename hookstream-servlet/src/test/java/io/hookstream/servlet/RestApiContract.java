@@ -193,6 +193,29 @@ abstract class RestApiContract extends RestApiSuite {
   }
 
   @Test
+  void destinationSecretsAreMaskedInEveryReadAndAMaskedValueSentBackKeepsThem() {
+    Client.Response created = api.post("/v1/destinations", keyA, """
+        {"name":"Signed","url":"https://example.com/hooks",
+         "headers":{"Authorization":"Bearer tok_live_5e6f7a8b9c0d","X-Team":"ops"},
+         "signing_config":{"secret":"sign_secret_1a2b3c4d","algorithm":"sha256"}}""");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String id = created.json().path("id").asText();
+    for (JsonNode read : List.of(created.json(), api.get("/v1/destinations/" + id, keyA).json(),
+        api.get("/v1/destinations", keyA).json())) {
+      assertThat(read.toString()).doesNotContain("tok_live", "sign_secret").contains("****9c0d",
+          "****3c4d", "ops");
+    }
+
+    JsonNode read = api.get("/v1/destinations/" + id, keyA).json();
+    Client.Response patched = api.patch("/v1/destinations/" + id, keyA, "{\"name\":\"Renamed\","
+        + "\"config\":" + read.path("config") + ",\"signing_config\":"
+        + read.path("signing_config") + "}");
+    assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+    assertThat(fx.engine.destinations().revealConfig(fx.a.scope(), id).toString())
+        .contains("Bearer tok_live_5e6f7a8b9c0d", "sign_secret_1a2b3c4d");
+  }
+
+  @Test
   void sourceFromTemplateSchemaAndValidationErrors() {
     Client.Response t = api.post("/v1/sources", keyA,
         "{\"name\":\"GitHub\",\"template\":\"github\",\"verification_secret\":\"gh-secret-123\"}");

@@ -6,16 +6,19 @@ import io.hookstream.ingest.IngestStep;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.store.SourceRecord;
+import io.hookstream.spi.store.SourceRecord.Verification;
 import io.hookstream.verify.SignatureVerifier;
 import io.hookstream.verify.SignatureVerifiers;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The ingest step that checks the webhook's signature when the source has verification: a
  * failure throws the verifier's 401 before anything is stored; success marks the context {@code
  * verified}. Compiled verifiers are cached per source (the newest version seen), at most {@code
- * maxSources} of them, least recently used evicted first. Safe for concurrent use.
+ * maxSources} of them, least recently used evicted first, so a stored secret is decrypted once
+ * per source version, not per request. Safe for concurrent use.
  */
 public final class SignatureStep implements IngestStep {
 
@@ -23,12 +26,20 @@ public final class SignatureStep implements IngestStep {
   public static final int DEFAULT_MAX_SOURCES = 10_000;
 
   private final Map<String, Compiled> cache;
+  private final UnaryOperator<String> openSecret;
 
+  /** A step for sources whose secrets are stored in plaintext. */
   public SignatureStep() {
-    this(DEFAULT_MAX_SOURCES);
+    this(DEFAULT_MAX_SOURCES, UnaryOperator.identity());
   }
 
   public SignatureStep(int maxSources) {
+    this(maxSources, UnaryOperator.identity());
+  }
+
+  /** {@code openSecret} turns a stored secret into its plaintext. */
+  public SignatureStep(int maxSources, UnaryOperator<String> openSecret) {
+    this.openSecret = openSecret;
     if (maxSources < 1) {
       throw new IllegalArgumentException("maxSources must be at least 1: " + maxSources);
     }
@@ -77,9 +88,11 @@ public final class SignatureStep implements IngestStep {
   }
 
   /** A stored verification that no longer validates is the operator's fault: fail closed, 500. */
-  private static SignatureVerifier compile(SourceRecord source) {
+  private SignatureVerifier compile(SourceRecord source) {
+    Verification v = source.verification();
     try {
-      return SignatureVerifiers.create(source.verification());
+      return SignatureVerifiers.create(new Verification(v.type(), openSecret.apply(v.secret()),
+          v.header(), v.encoding(), v.prefix(), v.timestampHeader(), v.toleranceSeconds()));
     } catch (HookstreamException e) {
       throw new HookstreamException(ErrorCode.INTERNAL,
           "source " + source.id() + " has invalid verification settings: " + e.getMessage(), e);

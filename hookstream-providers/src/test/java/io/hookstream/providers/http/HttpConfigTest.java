@@ -167,14 +167,14 @@ class HttpConfigTest {
 
     assertThat(masked.get("url")).isEqualTo("https://api.example.com/webhook");
     assertThat(asMap(masked.get("headers")))
-        .containsEntry("Authorization", "Bear****")
-        .containsEntry("X-API-Key", "key_****")
+        .containsEntry("Authorization", "****ijkl")
+        .containsEntry("X-API-Key", "****cdef")
         .containsEntry("X-Auth-Token", "****")
-        .containsEntry("X-Client-Secret", "clie****")
-        .containsEntry("DD-API-KEY", "dd01****")
+        .containsEntry("X-Client-Secret", "****1234")
+        .containsEntry("DD-API-KEY", "****cdef")
         .containsEntry("X-Custom-Header", "visible");
     assertThat(asMap(masked.get("signing_config")))
-        .containsEntry("secret", "whse****")
+        .containsEntry("secret", "****LaSw")
         .containsEntry("algorithm", "sha256");
     assertThat(masked.toString()).doesNotContain("abcdefghijkl", "0123456789abcdef", "MfKQ9r8G");
     assertThat(config.toString()).isEqualTo(before);

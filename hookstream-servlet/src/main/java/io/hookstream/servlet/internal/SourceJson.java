@@ -60,7 +60,7 @@ final class SourceJson {
     o.put("template", s.template());
     SourceRecord.Verification v = s.verification();
     o.put("verification_type", v == null ? null : v.type());
-    o.put("verification_secret", v == null ? null : mask(v.secret()));
+    o.put("verification_secret", v == null ? null : v.secret()); // masked by the service
     o.put("verification_header", v == null ? null : v.header());
     o.put("verification_encoding", v == null ? null : v.encoding());
     o.put("verification_prefix", v == null ? null : v.prefix());
@@ -132,13 +132,5 @@ final class SourceJson {
     } catch (RuntimeException e) {
       return JsonIo.MAPPER.getNodeFactory().textNode(json);
     }
-  }
-
-  /** {@code ****} plus the last four characters of a secret long enough to keep them hidden. */
-  static String mask(String secret) {
-    if (secret == null) {
-      return null;
-    }
-    return secret.length() >= 16 ? "****" + secret.substring(secret.length() - 4) : "****";
   }
 }

@@ -20,10 +20,13 @@ import java.util.Map;
  * @param apiKey a key to register at start ({@code HOOKSTREAM_API_KEY}), or null
  * @param trustedProxies the proxies whose forwarding headers give the client address
  *     ({@code --trusted-proxy} and {@code HOOKSTREAM_TRUSTED_PROXIES} together)
+ * @param secretKeys the secret keys in {@link io.hookstream.secret.SecretKeys#parse} form
+ *     ({@code HOOKSTREAM_SECRET_KEY}), or null for the data directory's {@code secret.key}
+ * @param reencryptSecrets re-encrypt every stored secret under the primary key, then exit
  */
 public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl, boolean inMemory,
     String publicUrl, boolean allowPrivateNetworks, String apiKey,
-    TrustedProxies trustedProxies) {
+    TrustedProxies trustedProxies, String secretKeys, boolean reencryptSecrets) {
 
   /** The environment variable with more trusted proxies, comma-separated. */
   public static final String TRUSTED_PROXIES_ENV = "HOOKSTREAM_TRUSTED_PROXIES";
@@ -44,9 +47,12 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
       "  --allow-private-networks  let destinations be on loopback/private addresses (local dev)",
       "  --trusted-proxy CIDR      a load balancer/proxy (address or range, IPv4 or IPv6) whose",
       "                            X-Forwarded-For gives the client IP; repeatable",
+      "  --reencrypt-secrets       re-encrypt stored secrets under the primary key, then exit",
       "environment: HOOKSTREAM_API_KEY=hs_live_<64 hex> registers that key instead of printing a"
           + " new one;",
-      "  " + TRUSTED_PROXIES_ENV + "=CIDR,CIDR adds trusted proxies");
+      "  " + TRUSTED_PROXIES_ENV + "=CIDR,CIDR adds trusted proxies;",
+      "  HOOKSTREAM_SECRET_KEY=[id:]<base64 32 bytes>[,[id:]<old key>...] encrypts stored secrets"
+          + " (default: <data>/secret.key, created on first start)");
 
   /** Thrown for a bad command line; the message says what is wrong. */
   static final class UsageException extends Exception {
@@ -57,10 +63,7 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
     }
   }
 
-  /**
-   * Parses {@code args}; {@code env} supplies {@code HOOKSTREAM_API_KEY} and {@code
-   * HOOKSTREAM_TRUSTED_PROXIES}.
-   */
+  /** Parses {@code args}; {@code env} supplies the {@code HOOKSTREAM_*} variables. */
   static ServerOptions parse(String[] args, Map<String, String> env) throws UsageException {
     int port = DEFAULT_PORT;
     String host = DEFAULT_HOST;
@@ -70,6 +73,7 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
     String publicUrl = null;
     boolean allowPrivate = false;
     List<String> proxies = new ArrayList<>();
+    boolean reencrypt = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -81,6 +85,7 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
         case "--public-url" -> publicUrl = publicUrl(value(args, ++i, a));
         case "--allow-private-networks" -> allowPrivate = true;
         case "--trusted-proxy" -> proxies.add(trustedProxy(value(args, ++i, a), a));
+        case "--reencrypt-secrets" -> reencrypt = true;
         default -> throw new UsageException("unknown option: " + a);
       }
     }
@@ -95,9 +100,13 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
         }
       }
     }
-    String key = env.get("HOOKSTREAM_API_KEY");
     return new ServerOptions(port, host, data, jdbcUrl, inMemory, publicUrl, allowPrivate,
-        key == null || key.isBlank() ? null : key.strip(), TrustedProxies.of(proxies));
+        nonBlank(env.get("HOOKSTREAM_API_KEY")), TrustedProxies.of(proxies),
+        nonBlank(env.get("HOOKSTREAM_SECRET_KEY")), reencrypt);
+  }
+
+  private static String nonBlank(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   private static String value(String[] args, int i, String option) throws UsageException {

@@ -2,11 +2,14 @@ package io.hookstream.examples.standalone;
 
 import io.hookstream.Hookstream;
 import io.hookstream.providers.http.HttpDestinationProvider;
+import io.hookstream.secret.Reencrypted;
+import io.hookstream.secret.SecretKeys;
 import io.hookstream.servlet.HookstreamServlet;
 import io.hookstream.servlet.ServletOptions;
 import io.hookstream.servlet.ws.HookstreamWebSockets;
 import io.hookstream.servlet.ws.WebSocketOptions;
 import io.hookstream.spi.Clock;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.Optional;
@@ -69,6 +72,16 @@ public final class StandaloneServer implements AutoCloseable {
       System.exit(2);
       return;
     }
+    if (options.reencryptSecrets()) {
+      try {
+        reencryptSecrets(options, System.out);
+        System.exit(0);
+      } catch (Exception e) {
+        LOG.error("re-encrypting secrets failed: {}", e.getMessage(), e);
+        System.exit(1);
+      }
+      return;
+    }
     try {
       StandaloneServer server = start(options, System.out);
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "hookstream-shutdown"));
@@ -85,6 +98,7 @@ public final class StandaloneServer implements AutoCloseable {
    */
   public static StandaloneServer start(ServerOptions options, PrintStream out) throws Exception {
     Clock clock = Clock.system();
+    SecretKeys keys = SecretKeyFile.resolve(options, out);
     Server jetty = new Server();
     jetty.setStopTimeout(STOP_TIMEOUT_MILLIS);
     ServerConnector connector = new ServerConnector(jetty);
@@ -97,20 +111,11 @@ public final class StandaloneServer implements AutoCloseable {
         : "http://localhost:" + port;
 
     Stores stores = Stores.open(options, clock);
-    HttpDestinationProvider http = HttpDestinationProvider.builder()
-        .allowPrivateNetworks(options.allowPrivateNetworks()).clock(clock).build();
+    HttpDestinationProvider http = http(options, clock);
     Hookstream engine;
     try {
-      engine = Hookstream.builder()
-          .store(stores.store)
-          .keyValueStore(stores.keyValueStore)
-          .blobStore(stores.blobStore)
-          .clock(clock)
-          .provider(http)
-          .ingestBaseUrl(base)
-          .trustedProxies(options.trustedProxies())
-          .build()
-          .start();
+      engine = engine(stores, http, clock, keys).ingestBaseUrl(base)
+          .trustedProxies(options.trustedProxies()).build().start();
     } catch (RuntimeException e) {
       http.close();
       stores.close();
@@ -143,6 +148,43 @@ public final class StandaloneServer implements AutoCloseable {
     setup.newKey().ifPresent(key -> out.println("API key (shown once, store it now): " + key));
     out.flush();
     return server;
+  }
+
+  /**
+   * The key rotation step: re-encrypts every stored secret under the primary key (the first of
+   * {@code HOOKSTREAM_SECRET_KEY} or {@code secret.key}) and prints what it rewrote. Serves
+   * nothing; run it with the old key still listed, then remove the old key.
+   */
+  public static Reencrypted reencryptSecrets(ServerOptions options, PrintStream out)
+      throws IOException {
+    Clock clock = Clock.system();
+    SecretKeys keys = SecretKeyFile.resolve(options, out);
+    try (Stores stores = Stores.open(options, clock);
+        HttpDestinationProvider http = http(options, clock);
+        Hookstream engine = engine(stores, http, clock, keys).build()) {
+      Reencrypted done = engine.secrets().reencryptAll();
+      out.println("re-encrypted under key " + keys.primaryId() + ": " + done.sources()
+          + " sources, " + done.destinations() + " destinations" + (done.skipped() == 0 ? ""
+              : "; " + done.skipped() + " changed meanwhile, run again"));
+      out.flush();
+      return done;
+    }
+  }
+
+  private static HttpDestinationProvider http(ServerOptions options, Clock clock) {
+    return HttpDestinationProvider.builder()
+        .allowPrivateNetworks(options.allowPrivateNetworks()).clock(clock).build();
+  }
+
+  private static Hookstream.Builder engine(Stores stores, HttpDestinationProvider http,
+      Clock clock, SecretKeys keys) {
+    return Hookstream.builder()
+        .store(stores.store)
+        .keyValueStore(stores.keyValueStore)
+        .blobStore(stores.blobStore)
+        .clock(clock)
+        .provider(http)
+        .secretKeys(keys);
   }
 
   /** The server's own base URL, such as {@code http://localhost:8080}. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookstream.testkit.RecordedRequest;
 import io.hookstream.testkit.WebhookReceiver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StandaloneServerTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient client = HttpClient.newHttpClient();
 
   @TempDir
@@ -168,7 +166,7 @@ class StandaloneServerTest {
             HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(trusted ? 200 : 403);
         if (trusted) {
-          String eventId = JSON.readTree(r.body()).path("event_id").asText();
+          String eventId = ApiCalls.JSON.readTree(r.body()).path("event_id").asText();
           assertThat(call(server.url(), "GET", "/v1/events/" + eventId, key, null)
               .path("source_ip").asText()).isEqualTo("203.0.113.7");
         }
@@ -195,18 +193,6 @@ class StandaloneServerTest {
 
   private JsonNode call(URI base, String method, String path, String key, String json)
       throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(Duration.ofSeconds(10))
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(json));
-    if (key != null) {
-      b.header("X-API-Key", key);
-    }
-    if (json != null) {
-      b.header("Content-Type", "application/json");
-    }
-    HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isBetween(200, 299);
-    return JSON.readTree(r.body());
+    return ApiCalls.call(client, base, method, path, key, json);
   }
 }

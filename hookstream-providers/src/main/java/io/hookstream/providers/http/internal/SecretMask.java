@@ -1,5 +1,6 @@
 package io.hookstream.providers.http.internal;
 
+import io.hookstream.spi.SecretMasking;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,8 +9,8 @@ import java.util.Map;
 /**
  * Masks secrets for display: header values whose names look secret (Authorization, X-API-Key, or
  * any name containing auth, token, secret, key, password, cookie or credential) and the signing
- * secret. A masked value keeps its first four characters only when it is long enough (12+) that
- * they reveal little, as in {@code "sk_l****"}.
+ * secret, in the engine's one masked form ({@link SecretMasking}): {@code "****"} and the last
+ * four characters when the value is long enough (12+) that they reveal little.
  *
  * <p>Stateless and safe for concurrent use.
  */
@@ -18,8 +19,6 @@ public final class SecretMask {
   private static final List<String> SECRET_WORDS =
       List.of(
           "auth", "token", "secret", "key", "password", "cookie", "credential", "signature-key");
-  private static final int MIN_LENGTH_FOR_PREFIX = 12;
-  private static final int PREFIX_LENGTH = 4;
 
   private SecretMask() {}
 
@@ -29,11 +28,9 @@ public final class SecretMask {
     return SECRET_WORDS.stream().anyMatch(lower::contains);
   }
 
-  /** {@code value} with all but a short prefix replaced by {@code ****}. */
+  /** {@code value} with all but a short suffix replaced by {@code ****}. */
   public static String mask(String value) {
-    return value.length() >= MIN_LENGTH_FOR_PREFIX
-        ? value.substring(0, PREFIX_LENGTH) + "****"
-        : "****";
+    return SecretMasking.mask(value);
   }
 
   /** A copy of {@code config} with secret header values and the signing secret masked. */

@@ -1,0 +1,2 @@
+/** Secret internals: unsupported, and may change without notice. */
+package io.hookstream.secret.internal;
