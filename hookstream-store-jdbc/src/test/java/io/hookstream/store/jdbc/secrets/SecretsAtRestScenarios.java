@@ -134,6 +134,19 @@ abstract class SecretsAtRestScenarios {
   }
 
   @Test
+  void switchingADestinationOffAndOnKeepsItsSecretsEncryptedAndWhole() throws Exception {
+    try (Hookstream hs = engine(K1)) {
+      Setup s = setUpRoute(hs);
+      hs.destinations().disable(s.scope, s.destination);
+      hs.destinations().update(s.scope, s.destination, b -> b.enabled(true));
+
+      assertThat(rawRows()).doesNotContain("tok_live", SIGNING_SECRET).contains("enc:v1:k1:");
+      assertThat(hs.destinations().revealConfig(s.scope, s.destination).toString())
+          .contains(BEARER, SIGNING_SECRET);
+    }
+  }
+
+  @Test
   void aWrongKeyFailsTheBuildWithAClearMessageAndTouchesNoRow() throws Exception {
     try (Hookstream hs = engine(K1)) {
       setUpRoute(hs);
