@@ -15,9 +15,11 @@ import java.util.Map;
  *     http://localhost:<port>}
  * @param allowPrivateNetworks whether destinations may be on loopback or private addresses
  * @param apiKey a key to register at start ({@code HOOKSTREAM_API_KEY}), or null
+ * @param nodeId this server's node id ({@code --node-id} / {@code HOOKSTREAM_NODE_ID}), or null
+ *     for the one kept in the data directory
  */
 public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl, boolean inMemory,
-    String publicUrl, boolean allowPrivateNetworks, String apiKey) {
+    String publicUrl, boolean allowPrivateNetworks, String apiKey, String nodeId) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_HOST = "0.0.0.0";
@@ -33,6 +35,8 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
       "  --in-memory               keep everything in memory; lost on exit",
       "  --public-url URL          base URL senders use (default http://localhost:<port>)",
       "  --allow-private-networks  let destinations be on loopback/private addresses (local dev)",
+      "  --node-id ID              this server's node id, unique among servers sharing a database",
+      "                            (default: kept in DIR/node-id; also HOOKSTREAM_NODE_ID)",
       "environment: HOOKSTREAM_API_KEY=hs_live_<64 hex> registers that key instead of printing a"
           + " new one");
 
@@ -45,7 +49,10 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
     }
   }
 
-  /** Parses {@code args}; {@code env} supplies {@code HOOKSTREAM_API_KEY}. */
+  /**
+   * Parses {@code args}; {@code env} supplies {@code HOOKSTREAM_API_KEY} and {@code
+   * HOOKSTREAM_NODE_ID} (the option wins).
+   */
   static ServerOptions parse(String[] args, Map<String, String> env) throws UsageException {
     int port = DEFAULT_PORT;
     String host = DEFAULT_HOST;
@@ -54,6 +61,7 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
     boolean inMemory = false;
     String publicUrl = null;
     boolean allowPrivate = false;
+    String nodeId = blankToNull(env.get("HOOKSTREAM_NODE_ID"));
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -64,15 +72,23 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
         case "--in-memory" -> inMemory = true;
         case "--public-url" -> publicUrl = publicUrl(value(args, ++i, a));
         case "--allow-private-networks" -> allowPrivate = true;
+        case "--node-id" -> nodeId = value(args, ++i, a);
         default -> throw new UsageException("unknown option: " + a);
       }
     }
     if (inMemory && jdbcUrl != null) {
       throw new UsageException("--in-memory and --jdbc-url exclude each other");
     }
-    String key = env.get("HOOKSTREAM_API_KEY");
+    if (nodeId != null && !NodeIdentity.VALID.matcher(nodeId).matches()) {
+      throw new UsageException("--node-id (or HOOKSTREAM_NODE_ID) must be 1-100 letters, digits,"
+          + " '.', '_', ':' or '-': " + nodeId);
+    }
     return new ServerOptions(port, host, data, jdbcUrl, inMemory, publicUrl, allowPrivate,
-        key == null || key.isBlank() ? null : key.strip());
+        blankToNull(env.get("HOOKSTREAM_API_KEY")), nodeId);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   private static String value(String[] args, int i, String option) throws UsageException {

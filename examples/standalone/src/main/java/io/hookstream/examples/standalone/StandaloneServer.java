@@ -85,6 +85,7 @@ public final class StandaloneServer implements AutoCloseable {
    */
   public static StandaloneServer start(ServerOptions options, PrintStream out) throws Exception {
     Clock clock = Clock.system();
+    NodeIdentity.Resolved node = NodeIdentity.resolve(options);
     Server jetty = new Server();
     jetty.setStopTimeout(STOP_TIMEOUT_MILLIS);
     ServerConnector connector = new ServerConnector(jetty);
@@ -108,6 +109,7 @@ public final class StandaloneServer implements AutoCloseable {
           .clock(clock)
           .provider(http)
           .ingestBaseUrl(base)
+          .nodeId(node.id())
           .build()
           .start();
     } catch (RuntimeException e) {
@@ -138,7 +140,7 @@ public final class StandaloneServer implements AutoCloseable {
     }
     out.println("hookstream " + version() + " listening on " + server.url() + " (ingest base "
         + base + ", store: " + stores.description + ", org " + setup.scope().orgId() + ", env "
-        + setup.scope().envId() + ")");
+        + setup.scope().envId() + ", node " + node.id() + " " + node.source() + ")");
     setup.newKey().ifPresent(key -> out.println("API key (shown once, store it now): " + key));
     out.flush();
     return server;
