@@ -13,15 +13,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * Leases of a node that died: a node restarted under the same id takes them back at once, and
  * other nodes release them once the dead node has missed its heartbeats, long before the leases
- * expire. A crashed node holds exactly the destination's max in flight, so until its leases are
- * released nobody may deliver to that destination. Time is the manual clock.
+ * expire; a node that closes gives back what it claimed but never started. A crashed node holds
+ * exactly the destination's max in flight, so until its leases are released nobody may deliver
+ * to that destination. Time is the manual clock.
  */
 @Timeout(60)
 class NodeLeasesTest {
@@ -75,6 +79,46 @@ class NodeLeasesTest {
 
     f.clock.advance(DeliveryScheduler.DEFAULT_HEARTBEAT_INTERVAL);
     assertThat(survivor.runDueNow().succeeded()).isEqualTo(EVENTS);
+  }
+
+  @Test
+  void aGracefulCloseGivesBackTheTasksNoWorkerStartedSoAnotherNodeGoesOnAtOnce()
+      throws Exception {
+    int workers = 4;
+    for (int d = 0; d < 10; d++) { // two tasks per destination may be held: 20 claimed, 4 run
+      DestinationRecord destination = f.destination("d" + d);
+      crashedProvider.block(destination.id());
+      for (int i = 0; i < 3; i++) {
+        events.add(f.event("{\"d\":" + d + "}", destination));
+      }
+    }
+    DeliveryScheduler closing = DeliveryScheduler.builder(f.store, f.clock,
+            Map.of("test", crashedProvider), f.ids)
+        .owner("node-1").workerThreads(workers).pollInterval(Duration.ofMillis(10))
+        .shutdownGrace(Duration.ofSeconds(20)).build();
+    closing.start();
+    assertThat(crashedProvider.arrivals.tryAcquire(workers, 20, TimeUnit.SECONDS)).isTrue();
+    assertThat(leasedBy("node-1")).isEqualTo(20);
+
+    CompletableFuture<Void> closed = CompletableFuture.runAsync(closing::close);
+    awaitTrue(() -> leasedBy("node-1") == workers); // the queued 16 are given back at once
+    crashedProvider.release(workers); // the running four finish within the grace
+    closed.get(20, TimeUnit.SECONDS);
+
+    assertThat(leasedBy("node-1")).isZero();
+    RunResult next = f.scheduler().owner("node-2").build().runDueNow(); // the clock stands still
+    assertThat(next.succeeded()).isEqualTo(events.size() - workers);
+    assertThat(crashedProvider.delivered).hasSize(workers).doesNotHaveDuplicates()
+        .doesNotContainAnyElementsOf(f.provider.received().stream()
+            .map(ScriptedProvider.Received::eventId).toList());
+  }
+
+  private static void awaitTrue(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("timed out waiting").isLessThan(deadline);
+      LockSupport.parkNanos(5_000_000);
+    }
   }
 
   /**
