@@ -17,7 +17,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 
 /**
- * One node's view of a shared store that can "crash": afterwards every delivery-repository call
+ * One node's view of a shared store that can "crash": afterwards every delivery and heartbeat call
  * from this node fails as if the process were gone (no settle, no lease renewal, no release),
  * while other nodes keep using the real store.
  */
