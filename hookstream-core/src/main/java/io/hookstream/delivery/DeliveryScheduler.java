@@ -1,6 +1,7 @@
 package io.hookstream.delivery;
 
 import io.hookstream.delivery.internal.InFlight;
+import io.hookstream.delivery.internal.NodeHeartbeat;
 import io.hookstream.delivery.internal.TaskClaimer;
 import io.hookstream.delivery.internal.TaskRunner;
 import io.hookstream.delivery.internal.TaskRunner.Outcome;
@@ -39,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * Delivers durable {@link io.hookstream.spi.store.DeliveryTask}s: claims due tasks under a
  * lease, destination by destination, delivers each through its destination type's provider and
  * settles it with its attempt (success, retry at a time, or dead letter queue). Leases are
- * renewed while a delivery runs; a crashed node's tasks are claimed by another once its leases
- * expire, so delivery is at least once.
+ * renewed while a delivery runs, so delivery is at least once. The lease owner is the node id:
+ * a scheduler that starts under the id of a node that crashed takes back that node's leases at
+ * once, and a node that stops beating for {@code heartbeatInterval × missedHeartbeats} is dead,
+ * its leases released for other nodes (see {@link NodeHeartbeat}).
  *
  * <p>All time comes from the {@link Clock}. After {@link #start()} a dispatcher thread polls
  * every {@code pollInterval}, wakes at once when a {@link ManualClock} advances or {@link #wake()}
@@ -63,6 +66,9 @@ public final class DeliveryScheduler implements AutoCloseable {
   public static final int DEFAULT_WORKER_THREADS = 32;
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
   public static final Duration DEFAULT_ISSUE_SWEEP_INTERVAL = Duration.ofMinutes(1);
+  public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(5);
+  /** 4 × 5 s: a dead node's work moves on 20-25 s after its last beat, under the 30 s target. */
+  public static final int DEFAULT_MISSED_HEARTBEATS = 4;
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryScheduler.class);
   private static final int MAX_ROUNDS = 1_000_000;
@@ -79,6 +85,7 @@ public final class DeliveryScheduler implements AutoCloseable {
   private final IssueService issues;
   private final TaskClaimer claimer;
   private final TaskRunner runner;
+  private final NodeHeartbeat node;
   private final InFlight held = new InFlight();
   private final AtomicBoolean wakePending = new AtomicBoolean();
   private final Runnable clockListener = this::wake;
@@ -89,7 +96,7 @@ public final class DeliveryScheduler implements AutoCloseable {
   private ThreadPoolExecutor workers;
   private volatile boolean running;
   private boolean closed;
-  private Instant lastHeartbeat;
+  private Instant lastRenewal;
   private Instant lastSweep;
 
   private DeliveryScheduler(Builder b) {
@@ -110,6 +117,8 @@ public final class DeliveryScheduler implements AutoCloseable {
         Math.max(1, workerThreads / 2));
     this.runner = new TaskRunner(store, clock, b.ids, owner, b.providers, b.blobs,
         circuits.logic(), issues.tracker(), b.attemptListener, b.destinationListener);
+    this.node = new NodeHeartbeat(store, owner, b.heartbeatInterval,
+        b.heartbeatInterval.multipliedBy(b.missedHeartbeats));
   }
 
   /**
@@ -121,7 +130,7 @@ public final class DeliveryScheduler implements AutoCloseable {
     return new Builder(store, clock, providers, ids);
   }
 
-  /** The lease owner id this scheduler claims tasks as. */
+  /** The node id this scheduler beats and claims tasks as (the lease owner). */
   public String owner() {
     return owner;
   }
@@ -165,12 +174,14 @@ public final class DeliveryScheduler implements AutoCloseable {
   /**
    * Claims and runs everything due at the clock's current time on the caller's thread, round
    * after round until nothing is due, and says what happened. Retries scheduled for later are not
-   * run; advance the clock and call again. A store failure propagates (the tasks it held are
-   * retried once their leases expire).
+   * run; advance the clock and call again. Beats like a started scheduler, and the first call
+   * takes back this node id's leases. A store failure propagates (the tasks it held are retried
+   * once their leases expire).
    */
   public RunResult runDueNow() {
     Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
     int claimed = 0;
+    node.tick(clock.now());
     for (int round = 0; round < MAX_ROUNDS; round++) {
       Instant now = clock.now();
       sweepIssues(now);
@@ -254,7 +265,8 @@ public final class DeliveryScheduler implements AutoCloseable {
     }
     try {
       Instant now = clock.now();
-      heartbeat(now);
+      node.tick(now);
+      renewLeases(now);
       sweepIssues(now);
       List<Work> works = claimer.claim(batchSize - held.size(), now, held);
       for (Work w : works) {
@@ -269,15 +281,15 @@ public final class DeliveryScheduler implements AutoCloseable {
   }
 
   /** Renews the leases of held tasks every third of the lease, so long deliveries keep them. */
-  private void heartbeat(Instant now) {
+  private void renewLeases(Instant now) {
     if (held.size() == 0) {
-      lastHeartbeat = now;
+      lastRenewal = now;
       return;
     }
-    if (lastHeartbeat != null && now.isBefore(lastHeartbeat.plus(lease.dividedBy(3)))) {
+    if (lastRenewal != null && now.isBefore(lastRenewal.plus(lease.dividedBy(3)))) {
       return;
     }
-    lastHeartbeat = now;
+    lastRenewal = now;
     held.byLease().forEach((length, ids) ->
         store.deliveries().renewLeases(owner, ids, now.plus(length)));
   }
@@ -324,7 +336,7 @@ public final class DeliveryScheduler implements AutoCloseable {
    * Builds a {@link DeliveryScheduler}; rejects bad values at once. Defaults: batch size {@value
    * #DEFAULT_BATCH_SIZE}, lease 60 s (never shorter than a destination's timeout + 15 s), poll
    * every 1 s, {@value #DEFAULT_WORKER_THREADS} workers, 10 s shutdown grace, issue sweep every
-   * minute.
+   * minute, a heartbeat every 5 s with {@value #DEFAULT_MISSED_HEARTBEATS} missed beats allowed.
    */
   public static final class Builder {
     private final Store store;
@@ -343,6 +355,8 @@ public final class DeliveryScheduler implements AutoCloseable {
     private BlobStore blobs;
     private Consumer<AttemptRecord> attemptListener;
     private Consumer<DestinationRecord> destinationListener;
+    private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
+    private int missedHeartbeats = DEFAULT_MISSED_HEARTBEATS;
 
     private Builder(
         Store store, Clock clock, Map<String, DestinationProvider> providers, Ids ids) {
@@ -352,7 +366,10 @@ public final class DeliveryScheduler implements AutoCloseable {
       this.ids = Objects.requireNonNull(ids, "ids");
     }
 
-    /** The lease owner id (unique per node); a random one by default. */
+    /**
+     * The node id, which is the lease owner: unique among the nodes sharing a store and stable
+     * across restarts of one node, so that a restart takes back its leases. Random by default.
+     */
     public Builder owner(String owner) {
       if (owner == null || owner.isBlank()) {
         throw new IllegalArgumentException("owner must not be blank");
@@ -396,6 +413,19 @@ public final class DeliveryScheduler implements AutoCloseable {
     /** How often (clock time) stale issues are auto-resolved. */
     public Builder issueSweepInterval(Duration interval) {
       this.issueSweepInterval = positive(interval, "issueSweepInterval");
+      return this;
+    }
+
+    /**
+     * How often (clock time) this node beats, and how many beats a node may miss before it is
+     * dead and its leases are released: default 5 s and 4 (20 s).
+     */
+    public Builder heartbeat(Duration interval, int missedBeats) {
+      this.heartbeatInterval = positive(interval, "heartbeatInterval");
+      if (missedBeats < 2) {
+        throw new IllegalArgumentException("missedHeartbeats must be >= 2: " + missedBeats);
+      }
+      this.missedHeartbeats = missedBeats;
       return this;
     }
 

@@ -9,6 +9,7 @@ import io.hookstream.spi.store.DeliveryRepository;
 import io.hookstream.spi.store.DestinationRepository;
 import io.hookstream.spi.store.EventRepository;
 import io.hookstream.spi.store.IssueRepository;
+import io.hookstream.spi.store.NodeRepository;
 import io.hookstream.spi.store.OrganizationRepository;
 import io.hookstream.spi.store.SourceRepository;
 import io.hookstream.spi.store.Store;
@@ -16,7 +17,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 
 /**
- * One node's view of a shared store that can "crash": afterwards every delivery-repository call
+ * One node's view of a shared store that can "crash": afterwards every delivery and heartbeat call
  * from this node fails as if the process were gone (no settle, no lease renewal, no release),
  * while other nodes keep using the real store.
  */
@@ -24,20 +25,26 @@ final class CrashableStore implements Store {
 
   private final Store delegate;
   private final DeliveryRepository deliveries;
+  private final NodeRepository nodes;
   private volatile boolean crashed;
   private volatile boolean crashAfterSettle;
 
   CrashableStore(Store delegate) {
     this.delegate = delegate;
-    this.deliveries = (DeliveryRepository) Proxy.newProxyInstance(
-        DeliveryRepository.class.getClassLoader(), new Class<?>[] {DeliveryRepository.class},
+    this.deliveries = crashable(DeliveryRepository.class, delegate.deliveries());
+    this.nodes = crashable(NodeRepository.class, delegate.nodes());
+  }
+
+  /** {@code repository} as this node sees it: gone once crashed. */
+  private <T> T crashable(Class<T> type, T repository) {
+    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
         (proxy, method, args) -> {
           if (crashed) {
             throw new HookstreamException(ErrorCode.UNAVAILABLE, "node crashed");
           }
           Object result;
           try {
-            result = method.invoke(delegate.deliveries(), args);
+            result = method.invoke(repository, args);
           } catch (InvocationTargetException e) {
             throw e.getCause();
           }
@@ -46,7 +53,7 @@ final class CrashableStore implements Store {
             throw new HookstreamException(ErrorCode.UNAVAILABLE, "node crashed after settling");
           }
           return result;
-        });
+        }));
   }
 
   void crash() {
@@ -101,5 +108,10 @@ final class CrashableStore implements Store {
   @Override
   public CircuitRepository circuits() {
     return delegate.circuits();
+  }
+
+  @Override
+  public NodeRepository nodes() {
+    return nodes;
   }
 }

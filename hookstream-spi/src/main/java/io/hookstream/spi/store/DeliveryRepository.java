@@ -66,6 +66,14 @@ public interface DeliveryRepository {
   int renewLeases(String owner, Collection<String> taskIds, Instant leaseUntil);
 
   /**
+   * Releases every lease {@code owner} holds on pending tasks, whatever its expiry: the tasks
+   * become claimable at once (by their next attempt time), and a later settle or renewal by
+   * {@code owner} finds the lease lost. Returns how many were released. Used when a node restarts
+   * under the same id and when a dead node's leases are reclaimed.
+   */
+  int releaseLeases(String owner, Instant now);
+
+  /**
    * In one atomic step: records {@code attempt} (if not null) and replaces the task with {@code
    * updated}, but only while {@code owner} still holds the lease on the stored task.
    *

@@ -36,4 +36,7 @@ public interface Store {
   IssueRepository issues();
 
   CircuitRepository circuits();
+
+  /** The nodes sharing this store and their heartbeats. */
+  NodeRepository nodes();
 }

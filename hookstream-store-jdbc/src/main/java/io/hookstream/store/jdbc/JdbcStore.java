@@ -7,6 +7,7 @@ import io.hookstream.spi.store.DeliveryRepository;
 import io.hookstream.spi.store.DestinationRepository;
 import io.hookstream.spi.store.EventRepository;
 import io.hookstream.spi.store.IssueRepository;
+import io.hookstream.spi.store.NodeRepository;
 import io.hookstream.spi.store.OrganizationRepository;
 import io.hookstream.spi.store.SourceRepository;
 import io.hookstream.spi.store.Store;
@@ -19,6 +20,7 @@ import io.hookstream.store.jdbc.internal.JdbcDeliveryRepository;
 import io.hookstream.store.jdbc.internal.JdbcDestinationRepository;
 import io.hookstream.store.jdbc.internal.JdbcEventRepository;
 import io.hookstream.store.jdbc.internal.JdbcIssueRepository;
+import io.hookstream.store.jdbc.internal.JdbcNodeRepository;
 import io.hookstream.store.jdbc.internal.JdbcOrganizationRepository;
 import io.hookstream.store.jdbc.internal.JdbcSourceRepository;
 import io.hookstream.store.jdbc.internal.Tables;
@@ -41,6 +43,7 @@ public final class JdbcStore implements Store {
   private final JdbcDeliveryRepository deliveries;
   private final IssueRepository issues;
   private final CircuitRepository circuits;
+  private final NodeRepository nodes;
 
   JdbcStore(Jdbc jdbc, Dialect dialect, Tables tables, int groupCommitRows) {
     this.organizations = new JdbcOrganizationRepository(jdbc, tables);
@@ -52,6 +55,7 @@ public final class JdbcStore implements Store {
     this.events = new JdbcEventRepository(jdbc, dialect, tables, deliveries, groupCommitRows);
     this.issues = new JdbcIssueRepository(jdbc, dialect, tables);
     this.circuits = new JdbcCircuitRepository(jdbc, dialect, tables);
+    this.nodes = new JdbcNodeRepository(jdbc, dialect, tables, deliveries);
   }
 
   @Override
@@ -97,5 +101,10 @@ public final class JdbcStore implements Store {
   @Override
   public CircuitRepository circuits() {
     return circuits;
+  }
+
+  @Override
+  public NodeRepository nodes() {
+    return nodes;
   }
 }

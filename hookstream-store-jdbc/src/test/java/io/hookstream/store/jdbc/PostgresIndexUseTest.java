@@ -135,6 +135,12 @@ class PostgresIndexUseTest {
   }
 
   @Test
+  void releasingANodesLeasesReadsOnlyLeasedTasks() throws SQLException {
+    String plan = planOf(() -> store.deliveries().releaseLeases("node-gone", T0), "UPDATE");
+    assertThat(plan).contains("hs_tasks_leased").doesNotContain("Seq Scan");
+  }
+
+  @Test
   void retentionPurgeReadsTheOldestEventsOfOneEnvironment() throws SQLException {
     // The archive step refuses, so the purge rolls back and the data stays for the other tests.
     String plan = planOf(() -> assertThatThrownBy(() -> store.events().purgeBefore(SCOPE,

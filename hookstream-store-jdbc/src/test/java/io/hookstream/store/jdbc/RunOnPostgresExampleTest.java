@@ -41,7 +41,7 @@ class RunOnPostgresExampleTest {
           .blobStore(stores.blobStore())
           .channelBus(bus)                       // live streams across instances
           .provider(HttpDestinationProvider.builder().build())
-          .instanceId("node-1")                  // unique per instance: its lease owner name
+          .nodeId("node-1")                      // unique per instance, stable across its restarts
           .build()
           .start();
       // --- end README snippet ---

@@ -7,6 +7,7 @@ import io.hookstream.spi.store.DeliveryRepository;
 import io.hookstream.spi.store.DestinationRepository;
 import io.hookstream.spi.store.EventRepository;
 import io.hookstream.spi.store.IssueRepository;
+import io.hookstream.spi.store.NodeRepository;
 import io.hookstream.spi.store.OrganizationRepository;
 import io.hookstream.spi.store.SourceRepository;
 import io.hookstream.spi.store.Store;
@@ -31,6 +32,7 @@ public final class InMemoryStore implements Store {
   private final MemoryConnections connections = new MemoryConnections();
   private final MemoryIssues issues = new MemoryIssues();
   private final MemoryCircuits circuits = new MemoryCircuits();
+  private final MemoryNodes nodes = new MemoryNodes(deliveries);
 
   /** An empty store. */
   public InMemoryStore() {
@@ -80,5 +82,10 @@ public final class InMemoryStore implements Store {
   @Override
   public CircuitRepository circuits() {
     return circuits;
+  }
+
+  @Override
+  public NodeRepository nodes() {
+    return nodes;
   }
 }

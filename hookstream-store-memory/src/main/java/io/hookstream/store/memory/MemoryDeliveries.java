@@ -32,6 +32,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Delivery tasks and attempts. Every task write holds one lock, which makes claims exclusive and
@@ -70,6 +71,13 @@ final class MemoryDeliveries implements DeliveryRepository {
       new ConcurrentHashMap<>();
   /** The store's events, for claims that return them and settles that set their status. */
   private volatile MemoryEvents events;
+
+  /** Runs {@code work} under the task lock, atomic with respect to every task write. */
+  <T> T locked(Supplier<T> work) {
+    synchronized (lock) {
+      return work.get();
+    }
+  }
 
   /** Connects the store's events (they are built after this repository). */
   void useEvents(MemoryEvents events) {
@@ -267,6 +275,22 @@ final class MemoryDeliveries implements DeliveryRepository {
       }
     }
     return renewed;
+  }
+
+  @Override
+  public int releaseLeases(String owner, Instant now) {
+    Objects.requireNonNull(owner, "owner");
+    synchronized (lock) {
+      List<DeliveryTask> held = new ArrayList<>();
+      for (Slot slot : leased) {
+        DeliveryTask task = tasks.get(slot.id());
+        if (owner.equals(task.leaseOwner())) {
+          held.add(task);
+        }
+      }
+      held.forEach(t -> replace(t, t.settled(t.status(), t.attempts(), t.nextAttemptAt(), now)));
+      return held.size();
+    }
   }
 
   @Override

@@ -23,10 +23,12 @@ import java.util.Map;
  * @param secretKeys the secret keys in {@link io.hookstream.secret.SecretKeys#parse} form
  *     ({@code HOOKSTREAM_SECRET_KEY}), or null for the data directory's {@code secret.key}
  * @param reencryptSecrets re-encrypt every stored secret under the primary key, then exit
+ * @param nodeId this server's node id ({@code --node-id} / {@code HOOKSTREAM_NODE_ID}), or null
+ *     for the one kept in the data directory
  */
 public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl, boolean inMemory,
     String publicUrl, boolean allowPrivateNetworks, String apiKey,
-    TrustedProxies trustedProxies, String secretKeys, boolean reencryptSecrets) {
+    TrustedProxies trustedProxies, String secretKeys, boolean reencryptSecrets, String nodeId) {
 
   /** The environment variable with more trusted proxies, comma-separated. */
   public static final String TRUSTED_PROXIES_ENV = "HOOKSTREAM_TRUSTED_PROXIES";
@@ -48,6 +50,8 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
       "  --trusted-proxy CIDR      a load balancer/proxy (address or range, IPv4 or IPv6) whose",
       "                            X-Forwarded-For gives the client IP; repeatable",
       "  --reencrypt-secrets       re-encrypt stored secrets under the primary key, then exit",
+      "  --node-id ID              this server's node id, unique among servers sharing a database",
+      "                            (default: kept in DIR/node-id; also HOOKSTREAM_NODE_ID)",
       "environment: HOOKSTREAM_API_KEY=hs_live_<64 hex> registers that key instead of printing a"
           + " new one;",
       "  " + TRUSTED_PROXIES_ENV + "=CIDR,CIDR adds trusted proxies;",
@@ -74,6 +78,7 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
     boolean allowPrivate = false;
     List<String> proxies = new ArrayList<>();
     boolean reencrypt = false;
+    String nodeId = nonBlank(env.get("HOOKSTREAM_NODE_ID"));
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -86,6 +91,7 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
         case "--allow-private-networks" -> allowPrivate = true;
         case "--trusted-proxy" -> proxies.add(trustedProxy(value(args, ++i, a), a));
         case "--reencrypt-secrets" -> reencrypt = true;
+        case "--node-id" -> nodeId = value(args, ++i, a);
         default -> throw new UsageException("unknown option: " + a);
       }
     }
@@ -100,9 +106,13 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
         }
       }
     }
+    if (nodeId != null && !NodeIdentity.VALID.matcher(nodeId).matches()) {
+      throw new UsageException("--node-id (or HOOKSTREAM_NODE_ID) must be 1-100 letters, digits,"
+          + " '.', '_', ':' or '-': " + nodeId);
+    }
     return new ServerOptions(port, host, data, jdbcUrl, inMemory, publicUrl, allowPrivate,
         nonBlank(env.get("HOOKSTREAM_API_KEY")), TrustedProxies.of(proxies),
-        nonBlank(env.get("HOOKSTREAM_SECRET_KEY")), reencrypt);
+        nonBlank(env.get("HOOKSTREAM_SECRET_KEY")), reencrypt, nodeId);
   }
 
   private static String nonBlank(String value) {

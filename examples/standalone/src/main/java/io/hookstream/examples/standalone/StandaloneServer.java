@@ -99,6 +99,7 @@ public final class StandaloneServer implements AutoCloseable {
   public static StandaloneServer start(ServerOptions options, PrintStream out) throws Exception {
     Clock clock = Clock.system();
     SecretKeys keys = SecretKeyFile.resolve(options, out);
+    NodeIdentity.Resolved node = NodeIdentity.resolve(options);
     Server jetty = new Server();
     jetty.setStopTimeout(STOP_TIMEOUT_MILLIS);
     ServerConnector connector = new ServerConnector(jetty);
@@ -115,7 +116,7 @@ public final class StandaloneServer implements AutoCloseable {
     Hookstream engine;
     try {
       engine = engine(stores, http, clock, keys).ingestBaseUrl(base)
-          .trustedProxies(options.trustedProxies()).build().start();
+          .trustedProxies(options.trustedProxies()).nodeId(node.id()).build().start();
     } catch (RuntimeException e) {
       http.close();
       stores.close();
@@ -144,7 +145,7 @@ public final class StandaloneServer implements AutoCloseable {
     }
     out.println("hookstream " + version() + " listening on " + server.url() + " (ingest base "
         + base + ", store: " + stores.description + ", org " + setup.scope().orgId() + ", env "
-        + setup.scope().envId() + ")");
+        + setup.scope().envId() + ", node " + node.id() + " " + node.source() + ")");
     setup.newKey().ifPresent(key -> out.println("API key (shown once, store it now): " + key));
     out.flush();
     return server;

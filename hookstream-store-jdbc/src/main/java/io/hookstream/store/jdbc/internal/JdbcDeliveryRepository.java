@@ -392,6 +392,21 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   }
 
   @Override
+  public int releaseLeases(String owner, Instant now) {
+    return jdbc.inTransaction(c -> releaseLeases(c, owner, now));
+  }
+
+  /**
+   * {@link #releaseLeases(String, Instant)} inside the transaction of {@code c}. The conditions
+   * name every column of PostgreSQL's partial index tasks_leased, so it reads only leased tasks.
+   */
+  int releaseLeases(Connection c, String owner, Instant now) throws SQLException {
+    return Jdbc.update(c, "UPDATE " + tasks + " SET lease_owner = NULL, lease_expires_at = NULL,"
+        + " version = version + 1, updated_at = ? WHERE status = 'pending'"
+        + " AND lease_owner IS NOT NULL AND lease_owner = ?", now, owner);
+  }
+
+  @Override
   public boolean settle(String owner, DeliveryTask updated, AttemptRecord attempt) {
     return settle(owner, updated, attempt, null);
   }

@@ -24,7 +24,7 @@ public final class Migrator {
 
   /** The scripts, oldest first; version n is element n-1. */
   public static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__kv_and_blobs.sql",
-      "V3__destination_claims.sql", "V4__due_destinations.sql");
+      "V3__destination_claims.sql", "V4__due_destinations.sql", "V5__nodes.sql");
 
   public static final int LATEST_VERSION = SCRIPTS.size();
 

@@ -49,7 +49,7 @@ final class ClusterFixture {
         .clock(clock)
         .provider(HttpDestinationProvider.builder().allowPrivateNetworks(true).clock(clock)
             .build())
-        .instanceId(id)
+        .nodeId(id)
         .delivery(deliveryThreads, Duration.ofSeconds(60), Duration.ofMillis(50))
         .recoveryInterval(Duration.ofSeconds(1))
         .build()
