@@ -24,6 +24,12 @@ public abstract class Dialect {
   public abstract void releaseMigrationLock(Connection lockConnection, String prefix)
       throws SQLException;
 
+  /**
+   * Makes every commit reach the database file before it returns, so that an acknowledged write
+   * survives a crash of the process; throws if that cannot be arranged. No-op by default.
+   */
+  public void requireDurableCommits(Connection c) throws SQLException {}
+
   /** Whether DDL can run inside a transaction (so a script and its version row commit as one). */
   public abstract boolean transactionalDdl();
 
