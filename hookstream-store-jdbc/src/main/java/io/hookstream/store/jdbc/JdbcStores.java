@@ -165,8 +165,8 @@ public final class JdbcStores {
 
     /** A write that returned must survive a crash: see {@code docs/storage.md}, Durability. */
     private void requireDurableCommits(SqlDialect chosen) {
-      try (Connection c = dataSource.getConnection()) {
-        chosen.impl().requireDurableCommits(c);
+      try {
+        chosen.impl().requireDurableCommits(dataSource);
       } catch (SQLException e) {
         throw new HookstreamException(ErrorCode.UNAVAILABLE, "cannot make commits durable ("
             + e.getMessage() + "): on H2, build once as an admin user (SET WRITE_DELAY 0 is"

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * H2 2.x. DDL commits on its own here, so the migration lock is a row lock held by a separate
@@ -50,8 +51,8 @@ public final class H2Dialect extends Dialect {
    * and does not restore a stored 0 when it reopens the files, so every row must say 0.
    */
   @Override
-  public void requireDurableCommits(Connection c) throws SQLException {
-    try (Statement st = c.createStatement()) {
+  public void requireDurableCommits(DataSource dataSource) throws SQLException {
+    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
       try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SETTINGS"
           + " WHERE SETTING_NAME = 'WRITE_DELAY' AND SETTING_VALUE <> '0'")) {
         rs.next();
