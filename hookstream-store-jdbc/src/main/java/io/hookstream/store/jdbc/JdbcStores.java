@@ -169,8 +169,8 @@ public final class JdbcStores {
         chosen.impl().requireDurableCommits(dataSource);
       } catch (SQLException e) {
         throw new HookstreamException(ErrorCode.UNAVAILABLE, "cannot make commits durable ("
-            + e.getMessage() + "): on H2, build once as an admin user (SET WRITE_DELAY 0 is"
-            + " persistent)", e);
+            + e.getMessage() + "): on H2, SET WRITE_DELAY 0 needs an admin user, or the database"
+            + " open with ;WRITE_DELAY=0 in its URL", e);
       }
     }
 
