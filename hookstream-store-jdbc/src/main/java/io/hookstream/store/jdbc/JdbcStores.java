@@ -24,7 +24,8 @@ import javax.sql.DataSource;
  * Store store = stores.store();
  * }</pre>
  *
- * <p>{@link Builder#build()} detects the database (unless {@link Builder#dialect} says it) and,
+ * <p>{@link Builder#build()} detects the database (unless {@link Builder#dialect} says it),
+ * turns off H2's write delay (so a commit that returned survives a crash of the process) and,
  * unless {@link Builder#autoMigrate autoMigrate(false)}, brings the schema up to date under a
  * lock, so several instances may start at once. Immutable and thread-safe; the stores it hands
  * out are too. Pool size: see {@code docs/storage.md}.
@@ -147,17 +148,30 @@ public final class JdbcStores {
     }
 
     /**
-     * Detects the dialect if needed, migrates if enabled, and builds the stores.
+     * Detects the dialect if needed, makes commits durable (on H2: {@code SET WRITE_DELAY 0}),
+     * migrates if enabled, and builds the stores.
      *
-     * @throws HookstreamException UNAVAILABLE if the database cannot be reached, INTERNAL if
-     *     its product is not supported
+     * @throws HookstreamException UNAVAILABLE if the database cannot be reached or commits cannot
+     *     be made durable, INTERNAL if its product is not supported
      */
     public JdbcStores build() {
       SqlDialect chosen = dialect != null ? dialect : detect();
+      requireDurableCommits(chosen);
       if (autoMigrate) {
         new Migrator(dataSource, chosen.impl(), tablePrefix).migrate();
       }
       return new JdbcStores(this, chosen);
+    }
+
+    /** A write that returned must survive a crash: see {@code docs/storage.md}, Durability. */
+    private void requireDurableCommits(SqlDialect chosen) {
+      try {
+        chosen.impl().requireDurableCommits(dataSource);
+      } catch (SQLException e) {
+        throw new HookstreamException(ErrorCode.UNAVAILABLE, "cannot make commits durable ("
+            + e.getMessage() + "): on H2, SET WRITE_DELAY 0 needs an admin user, or the database"
+            + " open with ;WRITE_DELAY=0 in its URL", e);
+      }
     }
 
     private SqlDialect detect() {

@@ -8,9 +8,13 @@ import io.hookstream.spi.HookstreamException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JdbcStoresBuilderTest {
 
@@ -43,11 +47,39 @@ class JdbcStoresBuilderTest {
     assertThatThrownBy(() -> JdbcStores.builder(down).build())
         .isInstanceOfSatisfying(HookstreamException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
-    JdbcStores stores = JdbcStores.builder(down).autoMigrate(false).dialect(SqlDialect.H2)
-        .build();
+    // PostgreSQL needs nothing at build time; H2 must turn its write delay off first.
+    JdbcStores stores = JdbcStores.builder(down).autoMigrate(false)
+        .dialect(SqlDialect.POSTGRESQL).build();
     assertThatThrownBy(() -> stores.store().organizations().list())
         .isInstanceOfSatisfying(HookstreamException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+    assertThatThrownBy(() -> JdbcStores.builder(down).autoMigrate(false).dialect(SqlDialect.H2)
+        .build()).isInstanceOfSatisfying(HookstreamException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+  }
+
+  @Test
+  void anH2UserThatCannotTurnOffTheWriteDelayIsRefusedWithTheReason(@TempDir Path dir)
+      throws SQLException {
+    String url = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
+    JdbcConnectionPool admin = JdbcConnectionPool.create(url, "sa", "");
+    JdbcConnectionPool app = JdbcConnectionPool.create(url, "app", "secret");
+    try {
+      try (Connection c = admin.getConnection(); Statement st = c.createStatement()) {
+        st.execute("CREATE USER app PASSWORD 'secret'");
+        st.execute("GRANT ALL ON SCHEMA PUBLIC TO app");
+      }
+      assertThatThrownBy(() -> JdbcStores.builder(app).build())
+          .isInstanceOfSatisfying(HookstreamException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE))
+          .hasMessageContaining("cannot make commits durable").hasMessageContaining("admin");
+      JdbcStores.builder(admin).build(); // turns the delay off for the open database
+      assertThat(JdbcStores.builder(app).autoMigrate(false).build().dialect())
+          .isEqualTo(SqlDialect.H2);
+    } finally {
+      app.dispose();
+      admin.dispose();
+    }
   }
 
   @Test

@@ -31,8 +31,11 @@ import org.slf4j.LoggerFactory;
  * java -jar hookstream-standalone.jar --port 8080 --data ./hookstream-data
  * }</pre>
  *
- * <p>{@link #close()} (also run on Ctrl-C) stops taking requests, lets running ones finish for up
- * to {@link #STOP_TIMEOUT_MILLIS}, then closes the engine and the store.
+ * <p>{@link #close()} (also run on SIGTERM and Ctrl-C, by the server's own shutdown hook) stops
+ * taking requests and lets running ones finish for up to {@link #STOP_TIMEOUT_MILLIS}; closes the
+ * engine, which stops claiming, gives back unstarted leases and lets running deliveries finish
+ * (its shutdown grace); and only then closes the store. H2 is opened with {@code
+ * DB_CLOSE_ON_EXIT=FALSE} so that its own hook does not close the database first.
  */
 public final class StandaloneServer implements AutoCloseable {
 
@@ -202,7 +205,10 @@ public final class StandaloneServer implements AutoCloseable {
     return newApiKey;
   }
 
-  /** Stops gracefully: no new requests, running ones finish, then engine and store close. */
+  /**
+   * Stops gracefully, in this order: no new requests (running ones finish), the engine stops
+   * claiming and settles its deliveries, then the store closes. Idempotent.
+   */
   @Override
   public synchronized void close() {
     if (closed) {

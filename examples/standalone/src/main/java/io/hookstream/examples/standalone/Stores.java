@@ -13,6 +13,7 @@ import io.hookstream.store.memory.InMemoryStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * The store the server runs on: H2 files under the data directory (default), the database of a
@@ -49,14 +50,14 @@ final class Stores implements AutoCloseable {
     if (url == null) {
       Path dir = options.dataDir().toAbsolutePath().normalize();
       Files.createDirectories(dir);
-      url = "jdbc:h2:file:" + dir.resolve("hookstream");
+      url = "jdbc:h2:file:" + dir.resolve("hookstream") + ";WRITE_DELAY=0";
       description = "H2 file " + dir.resolve("hookstream.mv.db");
     } else {
       description = url.startsWith("jdbc:postgresql:") ? "PostgreSQL " + redact(url)
           : "H2 " + redact(url);
     }
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
+    config.setJdbcUrl(url.startsWith("jdbc:h2:") ? closedByServer(url) : url);
     config.setPoolName("hookstream");
     config.setMaximumPoolSize(POOL_SIZE);
     String user = System.getenv("HOOKSTREAM_DB_USER");
@@ -73,6 +74,15 @@ final class Stores implements AutoCloseable {
       pool.close();
       throw e;
     }
+  }
+
+  /**
+   * H2 closes its databases in a JVM shutdown hook of its own, which races the server's: the
+   * scheduler would still be settling deliveries on a closed database. The server closes it.
+   */
+  static String closedByServer(String h2Url) {
+    return h2Url.toUpperCase(Locale.ROOT).contains(";DB_CLOSE_ON_EXIT=") ? h2Url
+        : h2Url + ";DB_CLOSE_ON_EXIT=FALSE";
   }
 
   /** The URL without its query (which may carry a password). */

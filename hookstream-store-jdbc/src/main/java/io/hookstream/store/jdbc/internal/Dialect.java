@@ -3,6 +3,7 @@ package io.hookstream.store.jdbc.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * What differs between databases: the migration scripts, the migration lock, JSON parameters,
@@ -23,6 +24,13 @@ public abstract class Dialect {
 
   public abstract void releaseMigrationLock(Connection lockConnection, String prefix)
       throws SQLException;
+
+  /**
+   * Makes every commit reach the database file before it returns, so that an acknowledged write
+   * survives a crash of the process; throws if that cannot be arranged. No-op by default (and
+   * then {@code dataSource} is not touched).
+   */
+  public void requireDurableCommits(DataSource dataSource) throws SQLException {}
 
   /** Whether DDL can run inside a transaction (so a script and its version row commit as one). */
   public abstract boolean transactionalDdl();
