@@ -25,10 +25,17 @@ final class ServerApi {
 
   /** Creates a source routed to a destination at {@code destinationUrl}; returns its id. */
   String routeNewSource(URI server, String destinationUrl) throws Exception {
+    return routeNewSource(server, destinationUrl, "");
+  }
+
+  /** As above, with more JSON fields for the destination, such as {@code ,"ordered":true}. */
+  String routeNewSource(URI server, String destinationUrl, String destinationFields)
+      throws Exception {
     String source = send(server, "POST", "/v1/sources", "{\"name\":\"Orders\"}").path("id")
         .asText();
     String destination = send(server, "POST", "/v1/destinations",
-        "{\"name\":\"Receiver\",\"url\":\"" + destinationUrl + "\"}").path("id").asText();
+        "{\"name\":\"Receiver\",\"url\":\"" + destinationUrl + "\"" + destinationFields + "}")
+        .path("id").asText();
     send(server, "POST", "/v1/connections", "{\"source_id\":\"" + source
         + "\",\"destination_id\":\"" + destination + "\"}");
     return source;

@@ -23,6 +23,7 @@ final class ServerProcess implements AutoCloseable {
   /** A start includes the migrations and, on PostgreSQL, the first connections. */
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
+  private static final Pattern NODE = Pattern.compile(", node (\\S+)");
 
   private final Process process;
   private final Path log;
@@ -42,6 +43,7 @@ final class ServerProcess implements AutoCloseable {
     Path log = Files.createTempFile("hookstream-server", ".log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile());
+    builder.environment().keySet().removeIf(name -> name.startsWith("HOOKSTREAM_"));
     builder.environment().put("HOOKSTREAM_API_KEY", apiKey);
     ServerProcess server = new ServerProcess(builder.start(), log);
     server.awaitListening();
@@ -75,6 +77,15 @@ final class ServerProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The node id the startup line names. */
+  String nodeId() {
+    Matcher m = NODE.matcher(output());
+    if (!m.find()) {
+      throw new AssertionError("no node id in the startup line:\n" + output());
+    }
+    return m.group(1);
   }
 
   /** Kills the process at once, as {@code kill -9} would. */
