@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The issue's reproduction, as a user runs it: the server (a child JVM, on PostgreSQL through
- * {@code --jdbc-url}, its node id kept in the data directory) is killed with {@code kill -9}
+ * The issue's reproduction, as a user runs it: the server (a child JVM, on the default H2 files
+ * or on PostgreSQL through {@code --jdbc-url}, its node id kept in the data directory) is killed with {@code kill -9}
  * while its deliveries fill the destination's max in flight (10), and started again on the same
  * data. It takes back the dead run's leases and resumes delivery within 2 s of listening again
  * (everything is delivered within 10 s), not after the 60 s lease.
@@ -38,12 +38,25 @@ class RestartResumesDeliveryTest {
   Path data;
 
   @Test
-  void aServerKilledMidDeliveryResumesWithinTwoSecondsOfItsRestart() throws Exception {
-    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-        WebhookReceiver receiver = WebhookReceiver.start()) {
-      List<String> options = List.of("--port", "0", "--host", "127.0.0.1",
-          "--allow-private-networks", "--data", data.toString(), "--jdbc-url",
-          "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres?user=postgres");
+  void onPostgresqlAServerKilledMidDeliveryResumesWithinTwoSecondsOfItsRestart()
+      throws Exception {
+    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+      killMidDeliveryAndRestart(List.of("--jdbc-url",
+          "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres?user=postgres"));
+    }
+  }
+
+  @Test
+  void onTheDefaultH2FilesAServerKilledMidDeliveryResumesWithinTwoSecondsOfItsRestart()
+      throws Exception {
+    killMidDeliveryAndRestart(List.of());
+  }
+
+  private void killMidDeliveryAndRestart(List<String> storeOptions) throws Exception {
+    try (WebhookReceiver receiver = WebhookReceiver.start()) {
+      List<String> options = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1",
+          "--allow-private-networks", "--data", data.toString()));
+      options.addAll(storeOptions);
       for (int i = 0; i < MAX_IN_FLIGHT; i++) { // the first run's deliveries hang until it dies
         receiver.enqueue(ScriptedResponse.ok().withDelay(Duration.ofMinutes(5)));
       }
