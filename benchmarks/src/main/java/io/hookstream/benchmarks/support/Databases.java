@@ -35,6 +35,7 @@ public final class Databases implements AutoCloseable {
     if (postgres == null) {
       try {
         postgres = EmbeddedPostgres.builder()
+            .setServerConfig("synchronous_commit", "on") // zonky's builder turns it off
             .setServerConfig("max_connections", "300")
             .setServerConfig("shared_buffers", "256MB")
             .start();
