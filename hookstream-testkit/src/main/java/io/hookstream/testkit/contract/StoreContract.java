@@ -568,23 +568,19 @@ public abstract class StoreContract {
   // ---------------------------------------------------------------- delivery tasks
 
   @Test
-  void claimsTakeDueTasksOldestFirstAndSkipExcludedDestinations() {
+  void claimsTakeOnlyDueTasksAndLeaseThemToTheCaller() {
     Instant now = ANCIENT.plus(Duration.ofDays(1));
     Route r = route(scope);
-    Route excluded = route(scope);
     EventRecord e = event(r, now);
-    DeliveryTask due2 = fx.task(r, e.id(), now.minusSeconds(300), now);
-    DeliveryTask due1 = fx.task(r, e.id(), now.minusSeconds(100), now);
-    DeliveryTask due3 = fx.task(r, e.id(), now, now); // due at exactly now
-    DeliveryTask later = fx.task(r, e.id(), now.plusSeconds(1), now);
-    DeliveryTask skipped = fx.task(excluded, e.id(), now.minusSeconds(500), now);
-    store.deliveries().insertTasks(List.of(due1, due2, due3, later, skipped));
-    Set<String> mine = Set.of(due1.id(), due2.id(), due3.id(), later.id(), skipped.id());
+    DeliveryTask due2 = withSequence(fx.task(r, e.id(), now.minusSeconds(300), now), 1);
+    DeliveryTask due1 = withSequence(fx.task(r, e.id(), now.minusSeconds(100), now), 2);
+    DeliveryTask due3 = withSequence(fx.task(r, e.id(), now, now), 3); // due at exactly now
+    DeliveryTask later = withSequence(fx.task(r, e.id(), now.plusSeconds(1), now), 4);
+    store.deliveries().insertTasks(List.of(due1, due2, due3, later));
+    Set<String> mine = Set.of(due1.id(), due2.id(), due3.id(), later.id());
 
-    List<DeliveryTask> claimed = store.deliveries().claimDue("node-a", now,
-        now.plusSeconds(60), 100, List.of(excluded.destinationId()));
-    assertThat(claimed.stream().filter(t -> mine.contains(t.id())).map(DeliveryTask::id))
-        .containsExactly(due2.id(), due1.id(), due3.id());
+    List<DeliveryTask> claimed = claimAt(r, "node-a", now, now.plusSeconds(60));
+    assertThat(ours(claimed, mine)).containsExactly(due2.id(), due1.id(), due3.id());
     assertThat(claimed).allSatisfy(t -> {
       assertThat(t.leaseOwner()).isEqualTo("node-a");
       assertThat(t.leaseExpiresAt()).isEqualTo(now.plusSeconds(60));
@@ -592,28 +588,9 @@ public abstract class StoreContract {
     DeliveryTask stored = store.deliveries().findTask(scope, due2.id()).orElseThrow();
     assertThat(stored.leaseOwner()).isEqualTo("node-a");
     assertThat(stored.version()).isEqualTo(due2.version() + 1);
-    assertThat(ours(store.deliveries().claimDue("node-b", now, now.plusSeconds(60), 100,
-        List.of()), mine)).containsExactly(skipped.id());
-    assertThat(ours(store.deliveries().claimDue("node-b", now.plusSeconds(1),
-        now.plusSeconds(60), 100, List.of()), mine)).containsExactly(later.id());
-  }
-
-  @Test
-  void claimLimitIsRespected() {
-    Instant now = ANCIENT.plus(Duration.ofDays(2));
-    Route r = route(scope);
-    EventRecord e = event(r, now);
-    List<DeliveryTask> tasks = IntStream.range(0, 5)
-        .mapToObj(i -> fx.task(r, e.id(), now.minusSeconds(10 - i), now)).toList();
-    store.deliveries().insertTasks(tasks);
-    Set<String> mine = tasks.stream().map(DeliveryTask::id).collect(Collectors.toSet());
-    List<DeliveryTask> first = store.deliveries().claimDue("a", now, now.plusSeconds(30), 2,
-        List.of());
-    assertThat(first).hasSize(2);
-    List<String> rest = claimAllOf(mine, "b", now, now.plusSeconds(30));
-    List<String> all = new ArrayList<>(ours(first, mine));
-    all.addAll(rest);
-    assertThat(all).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(mine);
+    assertThat(ours(claimAt(r, "node-b", now, now.plusSeconds(60)), mine)).isEmpty();
+    assertThat(ours(claimAt(r, "node-b", now.plusSeconds(1), now.plusSeconds(60)), mine))
+        .containsExactly(later.id());
   }
 
   @Test
@@ -628,7 +605,7 @@ public abstract class StoreContract {
 
     int threads = 8;
     List<List<String>> perThread = Concurrently.run(threads,
-        i -> () -> claimAllOf(mine, "node-" + i, now, NEVER));
+        i -> () -> claimAll(r, "node-" + i, now, NEVER));
     List<String> all = perThread.stream().flatMap(List::stream).toList();
     assertThat(all).doesNotHaveDuplicates();
     assertThat(new HashSet<>(all)).isEqualTo(mine);
@@ -649,15 +626,15 @@ public abstract class StoreContract {
     store.deliveries().insertTasks(List.of(task));
     Set<String> mine = Set.of(task.id());
 
-    DeliveryTask claimedByA = only(claim("node-a", Duration.ofSeconds(30)), mine);
-    assertThat(ours(claim("node-b", Duration.ofSeconds(30)), mine)).isEmpty();
+    DeliveryTask claimedByA = only(claim(r, "node-a", Duration.ofSeconds(30)), mine);
+    assertThat(ours(claim(r, "node-b", Duration.ofSeconds(30)), mine)).isEmpty();
     clock.advance(Duration.ofSeconds(29));
-    assertThat(ours(claim("node-b", Duration.ofSeconds(30)), mine)).isEmpty();
+    assertThat(ours(claim(r, "node-b", Duration.ofSeconds(30)), mine)).isEmpty();
     assertThat(store.deliveries().renewLeases("node-b", List.of(task.id()),
         clock.now().plusSeconds(30))).isZero();
 
     clock.advance(Duration.ofSeconds(1)); // the lease ends now
-    DeliveryTask claimedByB = only(claim("node-b", Duration.ofSeconds(30)), mine);
+    DeliveryTask claimedByB = only(claim(r, "node-b", Duration.ofSeconds(30)), mine);
     assertThat(claimedByB.leaseOwner()).isEqualTo("node-b");
 
     DeliveryTask done = claimedByA.settled(TaskStatus.SUCCEEDED, 1, clock.now(), clock.now());
@@ -669,7 +646,7 @@ public abstract class StoreContract {
     assertThat(store.deliveries().renewLeases("node-b", List.of(task.id()),
         clock.now().plusSeconds(60))).isEqualTo(1);
     clock.advance(Duration.ofSeconds(45)); // past the first lease, inside the renewed one
-    assertThat(ours(claim("node-c", Duration.ofSeconds(30)), mine)).isEmpty();
+    assertThat(ours(claim(r, "node-c", Duration.ofSeconds(30)), mine)).isEmpty();
 
     DeliveryTask renewed = store.deliveries().findTask(scope, task.id()).orElseThrow();
     assertThat(renewed.leaseExpiresAt()).isEqualTo(clock.now().plusSeconds(15));
@@ -682,7 +659,7 @@ public abstract class StoreContract {
     assertThat(stored.leaseOwner()).isNull();
     assertThat(store.deliveries().findAttempt(scope, attempt.id())).isPresent();
     clock.advance(Duration.ofHours(1));
-    assertThat(ours(claim("node-c", Duration.ofSeconds(30)), mine)).isEmpty();
+    assertThat(ours(claim(r, "node-c", Duration.ofSeconds(30)), mine)).isEmpty();
   }
 
   @Test
@@ -693,15 +670,15 @@ public abstract class StoreContract {
     store.deliveries().insertTasks(List.of(task));
     Set<String> mine = Set.of(task.id());
 
-    DeliveryTask claimed = only(claim("node-a", Duration.ofMinutes(5)), mine);
+    DeliveryTask claimed = only(claim(r, "node-a", Duration.ofMinutes(5)), mine);
     DeliveryTask retry = claimed.settled(TaskStatus.PENDING, 1,
         clock.now().plus(Duration.ofMinutes(10)), clock.now());
     assertThat(store.deliveries().settle("node-a", retry,
         fx.attempt(claimed, 1, "failed", false, clock.now()))).isTrue();
     clock.advance(Duration.ofMinutes(9));
-    assertThat(ours(claim("node-a", Duration.ofMinutes(5)), mine)).isEmpty();
+    assertThat(ours(claim(r, "node-a", Duration.ofMinutes(5)), mine)).isEmpty();
     clock.advance(Duration.ofMinutes(1));
-    DeliveryTask again = only(claim("node-b", Duration.ofMinutes(5)), mine);
+    DeliveryTask again = only(claim(r, "node-b", Duration.ofMinutes(5)), mine);
     assertThat(again.attempts()).isEqualTo(1);
     assertThat(again.leaseOwner()).isEqualTo("node-b");
     retire(task);
@@ -975,11 +952,11 @@ public abstract class StoreContract {
     assertThat(store.deliveries().update(cancelled)).isFalse(); // its version is stored now
     assertThat(store.deliveries().update(
         task.settled(TaskStatus.PENDING, 0, task.nextAttemptAt(), clock.now()))).isFalse();
-    assertThat(ours(claim("node-a", Duration.ofMinutes(1)), Set.of(task.id()))).isEmpty();
+    assertThat(ours(claim(r, "node-a", Duration.ofMinutes(1)), Set.of(task.id()))).isEmpty();
 
     DeliveryTask retried = cancelled.settled(TaskStatus.PENDING, 0, ANCIENT, clock.now());
     assertThat(store.deliveries().update(retried)).isTrue();
-    assertThat(only(claim("node-a", Duration.ofMinutes(1)), Set.of(task.id())).version())
+    assertThat(only(claim(r, "node-a", Duration.ofMinutes(1)), Set.of(task.id())).version())
         .isEqualTo(retried.version() + 1);
     assertConflict(() -> store.deliveries().insertTasks(List.of(task)));
     retire(task);
@@ -991,7 +968,7 @@ public abstract class StoreContract {
     EventRecord e = event(r, clock.now());
     DeliveryTask task = fx.task(r, e.id(), ANCIENT, clock.now());
     store.deliveries().insertTasks(List.of(task));
-    DeliveryTask claimed = only(claim("node-a", Duration.ofMinutes(1)), Set.of(task.id()));
+    DeliveryTask claimed = only(claim(r, "node-a", Duration.ofMinutes(1)), Set.of(task.id()));
     AttemptRecord attempt = fx.attempt(claimed, 1, "failed", false, clock.now());
     assertThat(store.deliveries().settle("node-a",
         claimed.settled(TaskStatus.DEAD, 1, ANCIENT, clock.now()), attempt)).isTrue();
@@ -1026,7 +1003,9 @@ public abstract class StoreContract {
     store.deliveries().insertTasks(tasks);
     Set<String> mine = tasks.stream().map(DeliveryTask::id).collect(Collectors.toSet());
     for (int n = 1; n <= 3; n++) {
-      for (DeliveryTask claimed : claim("node-a", Duration.ofMinutes(1))) {
+      List<DeliveryTask> claims = new ArrayList<>(claim(a, "node-a", Duration.ofMinutes(1)));
+      claims.addAll(claim(b, "node-a", Duration.ofMinutes(1)));
+      for (DeliveryTask claimed : claims) {
         if (!mine.contains(claimed.id())) {
           continue;
         }
@@ -1356,9 +1335,15 @@ public abstract class StoreContract {
 
   private List<DeliveryTask> destinationClaim(Route r, String owner, int limit, int maxLeased,
       boolean ordered, Instant createdBefore) {
-    return store.deliveries().claimDue(new DestinationClaim(r.destinationId(), owner,
-        clock.now(), clock.now().plusSeconds(60), limit, maxLeased, ordered, createdBefore));
+    return tasks(store.deliveries().claimDeliveries(new DestinationClaim(r.destinationId(),
+        owner, clock.now(), clock.now().plusSeconds(60), limit, maxLeased, ordered,
+        createdBefore)));
   }
+
+  private static List<DeliveryTask> tasks(List<ClaimedTask> claimed) {
+    return claimed.stream().map(ClaimedTask::task).toList();
+  }
+
 
   private List<String> dueDestinations(Instant now, List<String> excluded, Set<String> mine) {
     return store.deliveries().dueDestinations(now, 1000, excluded).stream()
@@ -1397,20 +1382,26 @@ public abstract class StoreContract {
         clock.now());
   }
 
-  private List<DeliveryTask> claim(String owner, Duration lease) {
-    return store.deliveries().claimDue(owner, clock.now(), clock.now().plus(lease),
-        PageRequest.MAX_LIMIT, List.of());
+  /** Claims every due task of the route's destination that no live lease holds. */
+  private List<DeliveryTask> claim(Route r, String owner, Duration lease) {
+    return claimAt(r, owner, clock.now(), clock.now().plus(lease));
   }
 
-  /** Claims repeatedly until every task of {@code mine} is gone or nothing is due any more. */
-  private List<String> claimAllOf(Set<String> mine, String owner, Instant now, Instant until) {
+  private List<DeliveryTask> claimAt(Route r, String owner, Instant now, Instant until) {
+    return tasks(store.deliveries().claimDeliveries(new DestinationClaim(r.destinationId(),
+        owner, now, until, PageRequest.MAX_LIMIT, Integer.MAX_VALUE, false, null)));
+  }
+
+  /** Claims three at a time until nothing of the route's destination is due any more. */
+  private List<String> claimAll(Route r, String owner, Instant now, Instant until) {
     List<String> claimed = new ArrayList<>();
     while (true) {
-      List<DeliveryTask> batch = store.deliveries().claimDue(owner, now, until, 3, List.of());
+      List<DeliveryTask> batch = tasks(store.deliveries().claimDeliveries(new DestinationClaim(
+          r.destinationId(), owner, now, until, 3, Integer.MAX_VALUE, false, null)));
       if (batch.isEmpty()) {
         return claimed;
       }
-      claimed.addAll(ours(batch, mine));
+      batch.forEach(t -> claimed.add(t.id()));
     }
   }
 
