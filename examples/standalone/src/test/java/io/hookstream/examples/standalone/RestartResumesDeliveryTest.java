@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hookstream.testkit.RecordedRequest;
-import io.hookstream.testkit.ScriptedResponse;
-import io.hookstream.testkit.WebhookReceiver;
+import io.hookstream.tck.RecordedRequest;
+import io.hookstream.tck.ScriptedResponse;
+import io.hookstream.tck.WebhookReceiver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;

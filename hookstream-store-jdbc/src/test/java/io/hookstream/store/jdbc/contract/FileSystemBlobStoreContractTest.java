@@ -2,7 +2,7 @@ package io.hookstream.store.jdbc.contract;
 
 import io.hookstream.spi.BlobStore;
 import io.hookstream.store.jdbc.FileSystemBlobStore;
-import io.hookstream.testkit.contract.BlobStoreContract;
+import io.hookstream.tck.BlobStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
