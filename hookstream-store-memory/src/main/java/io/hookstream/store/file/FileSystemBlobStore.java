@@ -1,4 +1,4 @@
-package io.hookstream.store.jdbc;
+package io.hookstream.store.file;
 
 import io.hookstream.spi.BlobStore;
 import io.hookstream.spi.ErrorCode;

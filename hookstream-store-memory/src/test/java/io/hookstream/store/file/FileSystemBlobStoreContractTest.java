@@ -1,7 +1,6 @@
-package io.hookstream.store.jdbc.contract;
+package io.hookstream.store.file;
 
 import io.hookstream.spi.BlobStore;
-import io.hookstream.store.jdbc.FileSystemBlobStore;
 import io.hookstream.tck.BlobStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package io.hookstream.store.jdbc;
+package io.hookstream.store.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
