@@ -45,7 +45,7 @@ abstract class CircuitContract extends RepositoryContract {
     }
   }
 
-  CircuitRecord circuit(String destinationId, String state, int failures, long version) {
+  private CircuitRecord circuit(String destinationId, String state, int failures, long version) {
     return new CircuitRecord(destinationId, scope.orgId(), scope.envId(), state, failures,
         failures > 0 ? clock.now() : null, "open".equals(state) ? clock.now() : null, version,
         clock.now());

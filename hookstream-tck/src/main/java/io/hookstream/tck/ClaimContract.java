@@ -298,7 +298,7 @@ abstract class ClaimContract extends RepositoryContract {
         .isEqualTo(91L);
   }
 
-  List<String> dueDestinations(Instant now, List<String> excluded, Set<String> mine) {
+  private List<String> dueDestinations(Instant now, List<String> excluded, Set<String> mine) {
     return store.deliveries().dueDestinations(now, 1000, excluded).stream()
         .filter(mine::contains).toList();
   }

@@ -154,7 +154,7 @@ abstract class DeliveryContract extends RepositoryContract {
         .singleElement().satisfies(t -> assertThat(t.status()).isEqualTo(TaskStatus.DEAD));
   }
 
-  List<String> attemptIds(AttemptQuery q) {
+  private List<String> attemptIds(AttemptQuery q) {
     return pageAll(p -> store.deliveries().listAttempts(scope, q, p), 2, AttemptRecord::id);
   }
 }

@@ -27,7 +27,7 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Events: storage, paging and queries, routing (at ingest and by the recovery sweep), retention. */
+/** Events: storage, paging, queries, routing (at ingest and by the recovery sweep), retention. */
 abstract class EventContract extends RepositoryContract {
 
   EventContract(StoreContract owner) {
@@ -388,16 +388,16 @@ abstract class EventContract extends RepositoryContract {
     assertThat(store.events().find(scope, old.id())).isPresent();
   }
 
-  List<String> unrouted(Instant before, Set<String> mine) {
+  private List<String> unrouted(Instant before, Set<String> mine) {
     return store.events().findUnrouted(before, 1000).stream().map(EventRecord::id)
         .filter(mine::contains).toList();
   }
 
-  List<String> query(EventQuery q) {
+  private List<String> query(EventQuery q) {
     return pageAll(p -> store.events().list(scope, q, p), 3, EventRecord::id);
   }
 
-  static List<String> idsNewestFirst(
+  private static List<String> idsNewestFirst(
       List<EventRecord> events, BiPredicate<Integer, EventRecord> keep) {
     return IntStream.range(0, events.size()).filter(i -> keep.test(i, events.get(i)))
         .mapToObj(i -> events.get(i).id()).sorted(Comparator.reverseOrder()).toList();

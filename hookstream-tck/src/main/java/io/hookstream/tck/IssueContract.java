@@ -96,7 +96,7 @@ abstract class IssueContract extends RepositoryContract {
     assertThat(store.issues().list(other, null, null, PageRequest.first(10)).items()).isEmpty();
   }
 
-  List<String> stale(Instant before, Set<String> mine) {
+  private List<String> stale(Instant before, Set<String> mine) {
     return store.issues().findStale(before, 1000).stream().map(IssueRecord::id)
         .filter(mine::contains).toList();
   }

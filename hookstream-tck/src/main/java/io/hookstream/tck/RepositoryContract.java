@@ -47,10 +47,7 @@ import org.junit.jupiter.api.BeforeEach;
  */
 abstract class RepositoryContract {
 
-  /**
-   * Next attempt of the tasks of claim tests: older than any task other tests leave behind, so
-   * they come first in a claim even on a shared database.
-   */
+  /** Next attempt of tasks that must be due at whatever instant a test claims. */
   static final Instant ANCIENT = Instant.parse("1990-01-01T00:00:00Z");
   /** Next attempt of tasks that must never become due. */
   static final Instant NEVER = Instant.parse("3000-01-01T00:00:00Z");

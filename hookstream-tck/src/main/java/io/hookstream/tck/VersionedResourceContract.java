@@ -34,18 +34,18 @@ abstract class VersionedResourceContract extends RepositoryContract {
 
   /** Creates a row of a resource type; types without a slug ignore it. */
   @FunctionalInterface
-  private interface RowFactory<T> {
+  interface RowFactory<T> {
     T create(Scope s, String id, String slug, String name, long version);
   }
 
   /** Soft-deletes a row of a resource type. */
   @FunctionalInterface
-  private interface Deleter {
+  interface Deleter {
     boolean delete(Scope s, String id, Instant at);
   }
 
   /** One versioned, soft-deletable resource type, seen through its repository. */
-  private record Resource<T>(
+  record Resource<T>(
       String prefix,
       RowFactory<T> factory,
       Consumer<T> inserter,
