@@ -3,14 +3,14 @@ package io.hookstream.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hookstream.tck.ScriptedResponse;
+import io.hookstream.tck.WebhookReceiver;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import io.hookstream.testkit.ScriptedResponse;
-import io.hookstream.testkit.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
 /** Every endpoint's documented shape, auth, pagination and rate limits, on a real container. */

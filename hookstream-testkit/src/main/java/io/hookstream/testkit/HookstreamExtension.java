@@ -21,6 +21,7 @@ import io.hookstream.spi.store.SourceRecord;
 import io.hookstream.store.memory.InMemoryBlobStore;
 import io.hookstream.store.memory.InMemoryKeyValueStore;
 import io.hookstream.store.memory.InMemoryStore;
+import io.hookstream.tck.WebhookReceiver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -7,6 +7,8 @@ import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.IssueRecord;
 import io.hookstream.spi.store.PageRequest;
+import io.hookstream.tck.RecordedRequest;
+import io.hookstream.tck.ScriptedResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;

@@ -147,19 +147,7 @@ public final class CostGrowthHarness implements Harness {
         check(store.events().find(SyntheticEvents.SCOPE,
             SyntheticEvents.eventId(random.nextInt(size))).isPresent())));
     // Each claim happens a lease later than the one before, so the same due tasks are claimable.
-    Instant late = SyntheticEvents.EPOCH.plus(Duration.ofDays(1));
-    out.put("claim due tasks, all destinations", Timer.micros(warmup, runs, BUDGET, i -> {
-      Instant now = late.plusSeconds(2L * i);
-      check(store.deliveries().claimDue("bench", now, now.plusSeconds(1), CLAIM, List.of())
-          .size() == CLAIM);
-    }));
-    Instant later = late.plus(Duration.ofDays(1));
-    try {
-      store.deliveries().dueDestinations(later, 1, List.of());
-    } catch (UnsupportedOperationException e) {
-      System.out.println("  (this store has no per-destination claim: " + e.getMessage() + ")");
-      return out;
-    }
+    Instant later = SyntheticEvents.EPOCH.plus(Duration.ofDays(2));
     out.put("claim due tasks, per destination", Timer.micros(warmup, runs, BUDGET, i -> {
       Instant now = later.plusSeconds(2L * i);
       List<String> due = store.deliveries().dueDestinations(now, 16, List.of());

@@ -17,47 +17,22 @@ public interface DeliveryRepository {
   List<DeliveryTask> tasksForEvent(Scope scope, String eventId);
 
   /**
-   * Across all tenants: claims up to {@code limit} due tasks (pending, {@code nextAttemptAt <=
-   * now}, no live lease), oldest {@code nextAttemptAt} first, setting {@code leaseOwner =
-   * owner} and {@code leaseExpiresAt = leaseUntil}. Tasks of destinations in {@code
-   * excludedDestinations} are skipped. No task is ever claimed by two callers at once.
-   */
-  List<DeliveryTask> claimDue(
-      String owner,
-      Instant now,
-      Instant leaseUntil,
-      int limit,
-      Collection<String> excludedDestinations);
-
-  /**
    * Across all tenants: the ids of destinations that have at least one due task (pending, {@code
    * nextAttemptAt <= now}, no live lease), the destination with the oldest due task first, at
    * most {@code limit}; destinations in {@code excludedDestinations} are skipped. A read, claims
    * nothing.
    */
-  default List<String> dueDestinations(
-      Instant now, int limit, Collection<String> excludedDestinations) {
-    throw new UnsupportedOperationException("dueDestinations is not implemented by this store");
-  }
+  List<String> dueDestinations(Instant now, int limit, Collection<String> excludedDestinations);
 
   /**
    * Claims due tasks of one destination under the rules of {@link DestinationClaim}: lowest
    * {@code (sequence, id)} first, never more than {@code maxLeased} leased at once, head of line
    * only when ordered. Atomic with respect to every other claim on the same destination, so the
-   * limits hold across nodes.
+   * limits hold across nodes. Reads in the same step what delivering each claimed task needs
+   * from its event (see {@link ClaimedTask}): its status, body (or body blob key), content type
+   * and how many tasks it has.
    */
-  default List<DeliveryTask> claimDue(DestinationClaim claim) {
-    throw new UnsupportedOperationException("claimDue(DestinationClaim) is not implemented");
-  }
-
-  /**
-   * Claims like {@link #claimDue(DestinationClaim)}, and reads in the same step what delivering
-   * each claimed task needs from its event (see {@link ClaimedTask}): its status, body (or body
-   * blob key), content type and how many tasks it has.
-   */
-  default List<ClaimedTask> claimDeliveries(DestinationClaim claim) {
-    throw new UnsupportedOperationException("claimDeliveries is not implemented by this store");
-  }
+  List<ClaimedTask> claimDeliveries(DestinationClaim claim);
 
   /**
    * Extends the leases {@code owner} still holds on {@code taskIds}; returns how many. Only the
@@ -88,13 +63,8 @@ public interface DeliveryRepository {
    *
    * @return false if the lease was lost (nothing written)
    */
-  default boolean settle(
-      String owner, DeliveryTask updated, AttemptRecord attempt, EventStatus eventStatus) {
-    if (eventStatus == null) {
-      return settle(owner, updated, attempt);
-    }
-    throw new UnsupportedOperationException("settle with an event status is not implemented");
-  }
+  boolean settle(
+      String owner, DeliveryTask updated, AttemptRecord attempt, EventStatus eventStatus);
 
   /** Replaces a task without a lease check (manual retry, cancel); false if its version moved. */
   boolean update(DeliveryTask updated);

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * A request to claim due tasks of one destination (see {@link
- * DeliveryRepository#claimDue(DestinationClaim)}).
+ * DeliveryRepository#claimDeliveries(DestinationClaim)}).
  *
  * <p>Candidates are the destination's tasks that are pending, due at {@code now}, not under a
  * live lease and, when {@code createdBefore} is not null, created at or before it. They are

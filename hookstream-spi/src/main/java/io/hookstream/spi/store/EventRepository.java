@@ -59,8 +59,6 @@ public interface EventRepository {
    * them); if it throws, nothing is deleted and the exception propagates. Body blobs are the
    * caller's to delete. Two concurrent purges of one scope never return the same event.
    */
-  default List<EventRecord> purgeBefore(
-      Scope scope, Instant before, int limit, Consumer<List<EventRecord>> beforeDelete) {
-    throw new UnsupportedOperationException("purgeBefore is not implemented by this store");
-  }
+  List<EventRecord> purgeBefore(
+      Scope scope, Instant before, int limit, Consumer<List<EventRecord>> beforeDelete);
 }

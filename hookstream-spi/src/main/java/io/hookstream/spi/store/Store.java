@@ -13,9 +13,10 @@ package io.hookstream.spi.store;
  * {@link io.hookstream.spi.ErrorCode#CONFLICT}. Lists page newest first by id (see {@link
  * PageRequest}).
  *
- * <p>Later aggregates (topics, collections, replay jobs, test sessions, alert rules,
- * notification channels) arrive as further repository accessors with a default that throws
- * {@link UnsupportedOperationException}, so an existing store keeps compiling.
+ * <p>Every method the engine calls is abstract: a store that compiles implements all of it and
+ * proves it by passing the contract suites of {@code hookstream-tck}. Later aggregates (topics,
+ * collections, replay jobs, test sessions, alert rules, notification channels) arrive as further
+ * abstract repository accessors, so a store that lacks one fails to compile, not in production.
  */
 public interface Store {
 

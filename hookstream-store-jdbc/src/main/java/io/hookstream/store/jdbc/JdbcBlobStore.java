@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * A {@link BlobStore} in the {@code <prefix>blobs} table ({@code bytea} on PostgreSQL, {@code
  * BLOB} on H2). A put is one upsert, durable when the database commits it. Suited to bodies of a
- * few MB; for large archives prefer {@link FileSystemBlobStore}. Thread-safe. Built by {@link
- * JdbcStores}.
+ * few MB; for large archives prefer {@code FileSystemBlobStore} (hookstream-store-memory).
+ * Thread-safe. Built by {@link JdbcStores}.
  */
 public final class JdbcBlobStore implements BlobStore {
 

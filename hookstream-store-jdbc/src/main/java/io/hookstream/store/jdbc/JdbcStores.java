@@ -69,7 +69,7 @@ public final class JdbcStores {
     return keyValueStore;
   }
 
-  /** Blobs in the database ({@code <prefix>blobs}); see also {@link FileSystemBlobStore}. */
+  /** Blobs in the database ({@code <prefix>blobs}); see also {@code FileSystemBlobStore}. */
   public BlobStore blobStore() {
     return blobStore;
   }

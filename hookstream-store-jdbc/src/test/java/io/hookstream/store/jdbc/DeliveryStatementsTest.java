@@ -8,7 +8,7 @@ import io.hookstream.ingest.IngestRequest;
 import io.hookstream.spi.ManualClock;
 import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.Scope;
-import io.hookstream.testkit.WebhookReceiver;
+import io.hookstream.tck.WebhookReceiver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

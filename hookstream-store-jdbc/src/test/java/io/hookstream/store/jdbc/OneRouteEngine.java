@@ -7,7 +7,7 @@ import io.hookstream.providers.http.HttpDestinationProvider;
 import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.ManualClock;
 import io.hookstream.spi.store.Scope;
-import io.hookstream.testkit.WebhookReceiver;
+import io.hookstream.tck.WebhookReceiver;
 import javax.sql.DataSource;
 
 /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hookstream.Hookstream;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.spi.ManualClock;
-import io.hookstream.testkit.WebhookReceiver;
+import io.hookstream.tck.WebhookReceiver;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

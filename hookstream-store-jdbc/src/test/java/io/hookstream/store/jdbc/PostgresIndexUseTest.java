@@ -98,14 +98,6 @@ class PostgresIndexUseTest {
   }
 
   @Test
-  void claimOfDueTasks() throws SQLException {
-    String plan = planOf(() -> store.deliveries().claimDue("node-1", T0, T0.plusSeconds(30), 10,
-        List.of("dst_3")));
-    assertThat(plan).contains("hs_tasks_due").contains("LockRows");
-    assertReadsNoTableAndSortsNothing(plan);
-  }
-
-  @Test
   void destinationsWithDueWorkAreFoundWithoutReadingTheBacklog() throws SQLException {
     String plan = planOf(() -> assertThat(store.deliveries().dueDestinations(T0, 100,
         List.of("dst_3"))).contains("dst_busy", "dst_0"));
@@ -114,13 +106,13 @@ class PostgresIndexUseTest {
   }
 
   @Test
-  void claimOfOneDestinationsTasks() throws SQLException {
-    Runnable claim = () -> store.deliveries().claimDue(new DestinationClaim("dst_busy", "node-1", T0,
-        T0.plusSeconds(30), 10, 20, false, null));
-    String update = planOf(claim, "UPDATE");
-    assertThat(update).contains("hs_tasks_destination").contains("LockRows");
-    assertReadsNoTableAndSortsNothing(update);
-    String count = planOf(claim, "COUNT(*)");
+  void orderedClaimOfOneDestinationReadsOnlyItsHead() throws SQLException {
+    Runnable claim = () -> store.deliveries().claimDeliveries(new DestinationClaim("dst_busy",
+        "node-1", T0, T0.plusSeconds(30), 10, 20, true, null));
+    String head = planOf(claim, "LIMIT 1");
+    assertThat(head).contains("hs_tasks_destination");
+    assertReadsNoTableAndSortsNothing(head);
+    String count = planOf(claim, "lease_expires_at > ?");
     assertThat(count).contains("hs_tasks_leased").doesNotContain("Seq Scan");
   }
 

@@ -21,7 +21,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,9 +35,10 @@ import java.util.function.Supplier;
 
 /**
  * Delivery tasks and attempts. Every task write holds one lock, which makes claims exclusive and
- * keeps two indexes exact: pending unleased tasks by {@code nextAttemptAt}, and leased tasks by
- * lease expiry (moved back to the first index once expired). A claim therefore reads only due
- * tasks, not every task. Reads are lock-free.
+ * keeps the indexes exact: per destination, pending unleased tasks by {@code nextAttemptAt} and
+ * pending tasks by sequence; leased tasks by lease expiry (moved back to the first index once
+ * expired). A claim therefore reads one destination's pending tasks, and the due scan one entry
+ * per destination, never every task. Reads are lock-free.
  */
 final class MemoryDeliveries implements DeliveryRepository {
 
@@ -51,9 +51,10 @@ final class MemoryDeliveries implements DeliveryRepository {
   private final ConcurrentHashMap<String, DeliveryTask> tasks = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ConcurrentSkipListSet<String>> tasksByEvent =
       new ConcurrentHashMap<>();
-  /** Pending tasks without a live lease, by next attempt; guarded by {@link #lock}. */
-  private final TreeSet<Slot> waiting = new TreeSet<>(Slot.ORDER);
-  /** The entries of {@link #waiting} per destination (no empty sets); guarded by the lock. */
+  /**
+   * Pending tasks without a live lease, per destination by next attempt (no empty sets);
+   * guarded by {@link #lock}.
+   */
   private final Map<String, TreeSet<Slot>> waitingByDestination = new HashMap<>();
   /** Pending tasks under a lease, by lease expiry; guarded by {@link #lock}. */
   private final TreeSet<Slot> leased = new TreeSet<>(Slot.ORDER);
@@ -137,43 +138,6 @@ final class MemoryDeliveries implements DeliveryRepository {
   }
 
   @Override
-  public List<DeliveryTask> claimDue(
-      String owner,
-      Instant now,
-      Instant leaseUntil,
-      int limit,
-      Collection<String> excludedDestinations) {
-    Objects.requireNonNull(owner, "owner");
-    Objects.requireNonNull(now, "now");
-    Objects.requireNonNull(leaseUntil, "leaseUntil");
-    Set<String> excluded = excludedDestinations == null
-        ? Set.of()
-        : excludedDestinations instanceof Set<String> set ? set : new HashSet<>(
-            excludedDestinations);
-    List<DeliveryTask> claimed = new ArrayList<>();
-    synchronized (lock) {
-      releaseExpiredLeases(now);
-      List<DeliveryTask> candidates = new ArrayList<>();
-      for (Iterator<Slot> it = waiting.iterator(); it.hasNext() && candidates.size() < limit; ) {
-        Slot slot = it.next();
-        if (slot.at().isAfter(now)) {
-          break;
-        }
-        DeliveryTask task = tasks.get(slot.id());
-        if (!excluded.contains(task.destinationId()) && task.due(now)) {
-          candidates.add(task);
-        }
-      }
-      for (DeliveryTask task : candidates) {
-        DeliveryTask mine = task.claimed(owner, leaseUntil, now);
-        replace(task, mine);
-        claimed.add(mine);
-      }
-    }
-    return claimed;
-  }
-
-  @Override
   public List<String> dueDestinations(
       Instant now, int limit, Collection<String> excludedDestinations) {
     Objects.requireNonNull(now, "now");
@@ -194,37 +158,35 @@ final class MemoryDeliveries implements DeliveryRepository {
     return heads.values().stream().limit(Math.max(0, limit)).toList();
   }
 
-  @Override
-  public List<DeliveryTask> claimDue(DestinationClaim claim) {
+  /** Leases the tasks {@code claim} may take; the caller holds the lock. */
+  private List<DeliveryTask> leaseFor(DestinationClaim claim) {
     Objects.requireNonNull(claim, "claim");
     List<DeliveryTask> claimed = new ArrayList<>();
-    synchronized (lock) {
-      releaseExpiredLeases(claim.now());
-      TreeSet<DeliveryTask> pending = pendingByDestination.get(claim.destinationId());
-      if (pending == null) {
-        return claimed;
+    releaseExpiredLeases(claim.now());
+    TreeSet<DeliveryTask> pending = pendingByDestination.get(claim.destinationId());
+    if (pending == null) {
+      return claimed;
+    }
+    int room = Math.min(claim.limit(),
+        claim.maxLeased() - leasedByDestination.getOrDefault(claim.destinationId(), 0));
+    List<DeliveryTask> candidates = new ArrayList<>();
+    for (DeliveryTask task : pending) {
+      if (candidates.size() >= room) {
+        break;
       }
-      int room = Math.min(claim.limit(),
-          claim.maxLeased() - leasedByDestination.getOrDefault(claim.destinationId(), 0));
-      List<DeliveryTask> candidates = new ArrayList<>();
-      for (DeliveryTask task : pending) {
-        if (candidates.size() >= room) {
-          break;
-        }
-        boolean eligible = task.due(claim.now())
-            && (claim.createdBefore() == null || !task.createdAt().isAfter(claim.createdBefore()));
-        if (eligible) {
-          candidates.add(task);
-        }
-        if (claim.ordered()) {
-          break; // only the head of the line may go
-        }
+      boolean eligible = task.due(claim.now())
+          && (claim.createdBefore() == null || !task.createdAt().isAfter(claim.createdBefore()));
+      if (eligible) {
+        candidates.add(task);
       }
-      for (DeliveryTask task : candidates) {
-        DeliveryTask mine = task.claimed(claim.owner(), claim.leaseUntil(), claim.now());
-        replace(task, mine);
-        claimed.add(mine);
+      if (claim.ordered()) {
+        break; // only the head of the line may go
       }
+    }
+    for (DeliveryTask task : candidates) {
+      DeliveryTask mine = task.claimed(claim.owner(), claim.leaseUntil(), claim.now());
+      replace(task, mine);
+      claimed.add(mine);
     }
     return claimed;
   }
@@ -233,7 +195,7 @@ final class MemoryDeliveries implements DeliveryRepository {
   public List<ClaimedTask> claimDeliveries(DestinationClaim claim) {
     synchronized (lock) {
       List<ClaimedTask> claimed = new ArrayList<>();
-      for (DeliveryTask task : claimDue(claim)) {
+      for (DeliveryTask task : leaseFor(claim)) {
         EventRecord event = events.find(task.scope(), task.eventId()).orElse(null);
         claimed.add(event == null
             ? new ClaimedTask(task, null, null, null, null, 0)
@@ -406,19 +368,16 @@ final class MemoryDeliveries implements DeliveryRepository {
   }
 
   private void addWaiting(String destinationId, Slot slot) {
-    waiting.add(slot);
     waitingByDestination.computeIfAbsent(destinationId, d -> new TreeSet<>(Slot.ORDER)).add(slot);
   }
 
   private void removeWaiting(String destinationId, Slot slot) {
-    if (waiting.remove(slot)) {
-      TreeSet<Slot> slots = waitingByDestination.get(destinationId);
-      slots.remove(slot);
-      if (slots.isEmpty()) {
-        waitingByDestination.remove(destinationId);
-      }
+    TreeSet<Slot> slots = waitingByDestination.get(destinationId);
+    if (slots != null && slots.remove(slot) && slots.isEmpty()) {
+      waitingByDestination.remove(destinationId);
     }
   }
+
 
   private void replace(DeliveryTask stored, DeliveryTask updated) {
     Objects.requireNonNull(updated.nextAttemptAt(), "nextAttemptAt");

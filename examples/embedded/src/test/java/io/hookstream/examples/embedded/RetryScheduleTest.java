@@ -3,8 +3,8 @@ package io.hookstream.examples.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookstream.spi.store.EventStatus;
+import io.hookstream.tck.ScriptedResponse;
 import io.hookstream.testkit.HookstreamExtension;
-import io.hookstream.testkit.ScriptedResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -3,9 +3,9 @@ package io.hookstream.examples.standalone;
 import static io.hookstream.examples.standalone.StandaloneCrashTest.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookstream.testkit.RecordedRequest;
-import io.hookstream.testkit.ScriptedResponse;
-import io.hookstream.testkit.WebhookReceiver;
+import io.hookstream.tck.RecordedRequest;
+import io.hookstream.tck.ScriptedResponse;
+import io.hookstream.tck.WebhookReceiver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.hookstream.examples.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookstream.testkit.ScriptedResponse;
-import io.hookstream.testkit.WebhookReceiver;
+import io.hookstream.tck.ScriptedResponse;
+import io.hookstream.tck.WebhookReceiver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.nio.file.Path;

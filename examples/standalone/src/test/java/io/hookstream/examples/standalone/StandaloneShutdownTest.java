@@ -3,8 +3,8 @@ package io.hookstream.examples.standalone;
 import static io.hookstream.examples.standalone.StandaloneCrashTest.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookstream.testkit.ScriptedResponse;
-import io.hookstream.testkit.WebhookReceiver;
+import io.hookstream.tck.ScriptedResponse;
+import io.hookstream.tck.WebhookReceiver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

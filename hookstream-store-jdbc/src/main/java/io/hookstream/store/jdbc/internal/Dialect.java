@@ -56,7 +56,10 @@ public abstract class Dialect {
   /** A condition that is true when the binary column {@code column} contains the bound bytes. */
   public abstract String binaryContains(String column);
 
-  /** Whether {@code claimDue} runs as one statement with row locks skipped (SKIP LOCKED). */
+  /**
+   * Whether locked rows can be skipped ({@code SKIP LOCKED}): then a destination claim runs as
+   * one statement and recovery sweeps skip each other's events.
+   */
   public abstract boolean skipLockedClaims();
 
   /**

@@ -23,9 +23,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Delivery tasks and attempts in SQL. Claims: on PostgreSQL one {@code UPDATE ... WHERE id IN
- * (SELECT ... FOR UPDATE SKIP LOCKED LIMIT n) RETURNING *}, so concurrent claimers skip each
- * other's rows instead of waiting; elsewhere an optimistic {@code UPDATE ... WHERE id = ? AND
+ * Delivery tasks and attempts in SQL. Claims are per destination, under its claim lock: on
+ * PostgreSQL one {@code UPDATE ... WHERE id IN (SELECT ... FOR UPDATE SKIP LOCKED LIMIT n)
+ * RETURNING *} joined with the events; elsewhere an optimistic {@code UPDATE ... WHERE id = ? AND
  * version = ?} per candidate, where a lost race just drops that candidate. Either way a task is
  * never held by two owners. Thread-safe.
  */
@@ -33,8 +33,6 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
 
   private static final String DUE = "status = 'pending' AND next_attempt_at <= ?"
       + " AND (lease_owner IS NULL OR lease_expires_at IS NULL OR lease_expires_at <= ?)";
-  private static final Comparator<DeliveryTask> CLAIM_ORDER =
-      Comparator.comparing(DeliveryTask::nextAttemptAt).thenComparing(DeliveryTask::id);
   private static final Comparator<DeliveryTask> SEQUENCE_ORDER =
       Comparator.comparingLong(DeliveryTask::sequence).thenComparing(DeliveryTask::id);
 
@@ -88,57 +86,6 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     return jdbc.query("SELECT * FROM " + tasks + " WHERE event_id = ? AND org_id = ?"
         + " AND env_id = ? ORDER BY created_at, id", JdbcDeliveryRepository::task, eventId,
         scope.orgId(), scope.envId());
-  }
-
-  @Override
-  public List<DeliveryTask> claimDue(String owner, Instant now, Instant leaseUntil, int limit,
-      Collection<String> excludedDestinations) {
-    if (limit <= 0) {
-      return List.of();
-    }
-    List<String> excluded = excludedDestinations == null ? List.of()
-        : List.copyOf(excludedDestinations);
-    String exclusion = excluded.isEmpty() ? ""
-        : " AND destination_id NOT IN (" + Columns.markers(excluded.size()) + ")";
-    List<DeliveryTask> claimed = dialect.skipLockedClaims()
-        ? claimSkippingLocked(owner, now, leaseUntil, limit, excluded, exclusion)
-        : claimOptimistically(owner, now, leaseUntil, limit, excluded, exclusion);
-    return claimed.stream().sorted(CLAIM_ORDER).toList();
-  }
-
-  /** The SQL a claim runs on PostgreSQL; the EXPLAIN test reads it too. */
-  public String skipLockedClaimSql(int excludedCount) {
-    String exclusion = excludedCount == 0 ? ""
-        : " AND destination_id NOT IN (" + Columns.markers(excludedCount) + ")";
-    return "UPDATE " + tasks + " SET lease_owner = ?, lease_expires_at = ?,"
-        + " version = version + 1, updated_at = ? WHERE id IN (SELECT id FROM " + tasks
-        + " WHERE " + DUE + exclusion + " ORDER BY next_attempt_at, id LIMIT ?"
-        + " FOR UPDATE SKIP LOCKED) RETURNING *";
-  }
-
-  private List<DeliveryTask> claimSkippingLocked(String owner, Instant now, Instant leaseUntil,
-      int limit, List<String> excluded, String exclusion) {
-    List<Object> params = new ArrayList<>(List.of(owner, leaseUntil, now, now, now));
-    params.addAll(excluded);
-    params.add(limit);
-    return jdbc.query(skipLockedClaimSql(excluded.size()), JdbcDeliveryRepository::task,
-        params.toArray());
-  }
-
-  private List<DeliveryTask> claimOptimistically(String owner, Instant now, Instant leaseUntil,
-      int limit, List<String> excluded, String exclusion) {
-    List<Object> params = new ArrayList<>(List.of(now, now));
-    params.addAll(excluded);
-    params.add(limit);
-    return jdbc.withConnection(c -> {
-      // ORDER BY names the constant status too: H2 then walks tasks_due (status,
-      // next_attempt_at, id) in order instead of sorting every due task.
-      List<Object[]> candidates = Jdbc.query(c, "SELECT id, version FROM " + tasks + " WHERE "
-          + DUE + exclusion + " ORDER BY status, next_attempt_at, id LIMIT ?",
-          JdbcDeliveryRepository::idAndVersion, params.toArray());
-      return lease(c, owner, leaseUntil, now, candidates, false).stream()
-          .map(ClaimedTask::task).toList();
-    });
   }
 
   @Override
@@ -196,31 +143,18 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   /**
    * One transaction: take the destination's claim lock (so claims on one destination never
    * interleave, on any node), count its live leases, pick the candidates in {@code (sequence,
-   * id)} order and lease them.
-   */
-  @Override
-  public List<DeliveryTask> claimDue(DestinationClaim claim) {
-    return claim(claim, false).stream().map(ClaimedTask::task).toList();
-  }
-
-  /**
-   * {@link #claimDue(DestinationClaim)} that also reads each task's event in the statement that
-   * returns the claimed rows (on PostgreSQL the count, the lease and that read are one
-   * statement), so a delivery needs no read of its own.
+   * id)} order, lease them and read each one's event. On PostgreSQL (not ordered) the count, the
+   * lease and that read are one statement, so a delivery needs no read of its own.
    */
   @Override
   public List<ClaimedTask> claimDeliveries(DestinationClaim claim) {
-    return claim(claim, true);
-  }
-
-  private List<ClaimedTask> claim(DestinationClaim claim, boolean withEvents) {
     if (claim.limit() == 0 || claim.maxLeased() == 0) {
       return List.of();
     }
     return jdbc.inTransaction(c -> {
       dialect.lockDestination(c, claimLocks, claim.destinationId());
       dialect.preferIndexOrder(c);
-      if (withEvents && dialect.skipLockedClaims() && !claim.ordered()) {
+      if (dialect.skipLockedClaims() && !claim.ordered()) {
         return Jdbc.query(c, deliveryClaimSql(claim.createdBefore() != null), this::claimed,
             deliveryClaimParams(claim)).stream()
             .sorted(Comparator.comparing(ClaimedTask::task, SEQUENCE_ORDER)).toList();
@@ -232,12 +166,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
         return List.of();
       }
       if (claim.ordered()) {
-        return claimHead(c, claim, withEvents);
-      }
-      if (dialect.skipLockedClaims()) {
-        return Jdbc.query(c, destinationClaimSql(claim.createdBefore() != null),
-            JdbcDeliveryRepository::task, claimParams(claim, room)).stream()
-            .sorted(SEQUENCE_ORDER).map(JdbcDeliveryRepository::withoutEvent).toList();
+        return claimHead(c, claim);
       }
       List<Object> params = new ArrayList<>(List.of(claim.destinationId(), claim.now(),
           claim.now()));
@@ -248,7 +177,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
       List<Object[]> candidates = Jdbc.query(c, "SELECT id, version FROM " + tasks
           + destinationCandidates(claim.createdBefore() != null),
           JdbcDeliveryRepository::idAndVersion, params.toArray());
-      return lease(c, claim.owner(), claim.leaseUntil(), claim.now(), candidates, withEvents);
+      return lease(c, claim.owner(), claim.leaseUntil(), claim.now(), candidates);
     });
   }
 
@@ -307,24 +236,6 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
         + " AND lease_owner IS NOT NULL AND lease_expires_at > ?";
   }
 
-  /** The PostgreSQL statement that leases a destination's due tasks; the EXPLAIN test reads it. */
-  public String destinationClaimSql(boolean createdBefore) {
-    return "UPDATE " + tasks + " SET lease_owner = ?, lease_expires_at = ?,"
-        + " version = version + 1, updated_at = ? WHERE id IN (SELECT id FROM " + tasks
-        + destinationCandidates(createdBefore) + " FOR UPDATE SKIP LOCKED) RETURNING *";
-  }
-
-  /** Parameters of {@link #destinationClaimSql}. */
-  public static Object[] claimParams(DestinationClaim claim, int room) {
-    List<Object> params = new ArrayList<>(List.of(claim.owner(), claim.leaseUntil(), claim.now(),
-        claim.destinationId(), claim.now(), claim.now()));
-    if (claim.createdBefore() != null) {
-      params.add(claim.createdBefore());
-    }
-    params.add(room);
-    return params.toArray();
-  }
-
   /**
    * The ORDER BY names the constant destination and status too, so that H2 reads
    * tasks_destination (destination_id, status, sequence, id) in order instead of sorting; the
@@ -336,8 +247,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   }
 
   /** Ordered delivery: only the destination's first pending task, and only if it may go now. */
-  private List<ClaimedTask> claimHead(Connection c, DestinationClaim claim, boolean withEvents)
-      throws SQLException {
+  private List<ClaimedTask> claimHead(Connection c, DestinationClaim claim) throws SQLException {
     List<DeliveryTask> head = Jdbc.query(c, "SELECT * FROM " + tasks + " WHERE destination_id = ?"
         + " AND status = 'pending' ORDER BY destination_id, status, sequence, id LIMIT 1",
         JdbcDeliveryRepository::task,
@@ -348,12 +258,15 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     }
     List<Object[]> candidate = List.<Object[]>of(
         new Object[] {head.get(0).id(), head.get(0).version()});
-    return lease(c, claim.owner(), claim.leaseUntil(), claim.now(), candidate, withEvents);
+    return lease(c, claim.owner(), claim.leaseUntil(), claim.now(), candidate);
   }
 
-  /** Version-checked leases of {@code (id, version)} candidates; a moved row is dropped. */
+  /**
+   * Version-checked leases of {@code (id, version)} candidates, each read back with its event; a
+   * moved row is dropped.
+   */
   private List<ClaimedTask> lease(Connection c, String owner, Instant leaseUntil, Instant now,
-      List<Object[]> candidates, boolean withEvents) throws SQLException {
+      List<Object[]> candidates) throws SQLException {
     List<String> won = new ArrayList<>();
     for (Object[] candidate : candidates) {
       int n = Jdbc.update(c, "UPDATE " + tasks + " SET lease_owner = ?, lease_expires_at = ?,"
@@ -368,12 +281,6 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     }
     List<Object> ids = new ArrayList<>(won);
     ids.add(owner);
-    if (!withEvents) {
-      return Jdbc.query(c, "SELECT * FROM " + tasks + " WHERE id IN ("
-          + Columns.markers(won.size()) + ") AND lease_owner = ? ORDER BY sequence, id",
-          JdbcDeliveryRepository::task, ids.toArray()).stream()
-          .map(JdbcDeliveryRepository::withoutEvent).toList();
-    }
     return Jdbc.query(c, "SELECT " + withEventColumns("t") + " FROM " + tasks + " t"
         + withEventJoin("t") + " WHERE t.id IN (" + Columns.markers(won.size())
         + ") AND t.lease_owner = ? ORDER BY t.sequence, t.id", this::claimed, ids.toArray());
@@ -488,10 +395,6 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
 
   private static Object[] idAndVersion(ResultSet rs) throws SQLException {
     return new Object[] {rs.getString("id"), rs.getLong("version")};
-  }
-
-  private static ClaimedTask withoutEvent(DeliveryTask t) {
-    return new ClaimedTask(t, null, null, null, null, 0);
   }
 
   /** A row of {@link #withEventColumns}: the task and its event (null columns: event gone). */

@@ -9,7 +9,7 @@ import io.hookstream.Hookstream;
 import io.hookstream.spi.ManualClock;
 import io.hookstream.store.jdbc.TestDatabases;
 import io.hookstream.store.jdbc.cluster.ClusterFixture.Ingested;
-import io.hookstream.testkit.WebhookReceiver;
+import io.hookstream.tck.WebhookReceiver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -4,7 +4,7 @@ import io.hookstream.spi.ManualClock;
 import io.hookstream.spi.store.Store;
 import io.hookstream.store.jdbc.JdbcStores;
 import io.hookstream.store.jdbc.TestDatabases;
-import io.hookstream.testkit.contract.StoreContract;
+import io.hookstream.tck.StoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 

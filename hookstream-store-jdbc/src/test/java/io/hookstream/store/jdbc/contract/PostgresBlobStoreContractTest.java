@@ -3,7 +3,7 @@ package io.hookstream.store.jdbc.contract;
 import io.hookstream.spi.BlobStore;
 import io.hookstream.store.jdbc.JdbcStores;
 import io.hookstream.store.jdbc.TestDatabases;
-import io.hookstream.testkit.contract.BlobStoreContract;
+import io.hookstream.tck.BlobStoreContract;
 import javax.sql.DataSource;
 
 /** The JDBC blob store on Postgres passes the blob contract. */

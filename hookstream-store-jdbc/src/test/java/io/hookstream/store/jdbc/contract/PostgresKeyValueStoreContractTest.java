@@ -4,7 +4,7 @@ import io.hookstream.spi.KeyValueStore;
 import io.hookstream.spi.ManualClock;
 import io.hookstream.store.jdbc.JdbcStores;
 import io.hookstream.store.jdbc.TestDatabases;
-import io.hookstream.testkit.contract.KeyValueStoreContract;
+import io.hookstream.tck.KeyValueStoreContract;
 import javax.sql.DataSource;
 
 /** The JDBC key-value store on Postgres passes the key-value contract. */

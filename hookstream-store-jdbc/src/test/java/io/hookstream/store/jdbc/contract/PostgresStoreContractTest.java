@@ -4,7 +4,7 @@ import io.hookstream.spi.ManualClock;
 import io.hookstream.spi.store.Store;
 import io.hookstream.store.jdbc.JdbcStores;
 import io.hookstream.store.jdbc.TestDatabases;
-import io.hookstream.testkit.contract.StoreContract;
+import io.hookstream.tck.StoreContract;
 import javax.sql.DataSource;
 
 /** The JDBC store on PostgreSQL passes the store contract. */
