@@ -184,15 +184,15 @@ public final class Engine implements AutoCloseable {
         EngineJobs.retention(retention, s.retentionInterval));
   }
 
-  /** Starts the scheduler and the job runner; the first heartbeat is written now. */
+  /** Writes the first heartbeat, then starts the scheduler and the job runner. Idempotent. */
   public synchronized void start() {
     if (closed) {
       throw new IllegalStateException("engine " + nodeId + " is closed");
     }
     if (!started) {
       started = true;
+      jobs.runDue(); // the first heartbeat, before the scheduler's first claim
       scheduler.start();
-      jobs.runDue();
       jobs.start();
       LOG.info("hookstream engine {} started", nodeId);
     }
