@@ -256,7 +256,8 @@ public abstract sealed class HookstreamOptions<B extends HookstreamOptions<B>>
    * The AES-256 keys that encrypt verification secrets and destination credentials in the
    * store: the primary key writes, older keys only read (see {@link SecretKeys#parse}). Without
    * keys, secrets are stored in plaintext (still masked on every read) and the engine logs a
-   * warning at build. {@link #build} fails if the store holds secrets these keys cannot open.
+   * warning at build. {@link Hookstream.Builder#build} fails if the store holds secrets these
+   * keys cannot open.
    */
   public B secretKeys(SecretKeys keys) {
     s.secretKeys = Objects.requireNonNull(keys, "secretKeys");
