@@ -35,7 +35,7 @@ class NodeIdentityTest {
       assertThat(named.nodeId()).isEqualTo("eu-west-1.node:7");
       assertThat(a.nodeId()).isNotEqualTo(b.nodeId());
 
-      named.runDueDeliveries();
+      named.runDueJobs(); // the heartbeat is a background job, due at once
       assertThat(store.nodes().list())
           .containsExactly(new NodeRecord("eu-west-1.node:7", clock.now()));
     }

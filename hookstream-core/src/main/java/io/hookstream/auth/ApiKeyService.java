@@ -32,10 +32,10 @@ public final class ApiKeyService implements Authenticator {
   private final Ids ids;
   private final SecureRandom random = new SecureRandom();
 
-  public ApiKeyService(Store store, Clock clock, Ids ids) {
+  public ApiKeyService(Store store, Clock clock) {
     this.store = store;
     this.clock = clock;
-    this.ids = ids;
+    this.ids = new Ids(clock);
   }
 
   /** Creates a key with a fresh random secret. */

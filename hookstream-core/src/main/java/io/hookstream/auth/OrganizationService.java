@@ -20,10 +20,10 @@ public final class OrganizationService {
   private final Clock clock;
   private final Ids ids;
 
-  public OrganizationService(Store store, Clock clock, Ids ids) {
+  public OrganizationService(Store store, Clock clock) {
     this.store = store;
     this.clock = clock;
-    this.ids = ids;
+    this.ids = new Ids(clock);
   }
 
   public Organization create(String name) {

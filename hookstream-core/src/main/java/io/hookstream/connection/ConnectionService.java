@@ -2,6 +2,7 @@ package io.hookstream.connection;
 
 import io.hookstream.connection.internal.ConnectionChecks;
 import io.hookstream.internal.Ids;
+import io.hookstream.routing.TransformEngine;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
@@ -27,12 +28,13 @@ public final class ConnectionService {
   private final ConnectionChecks checks;
   private final Consumer<ConnectionRecord> onChange;
 
-  public ConnectionService(Store store, Clock clock, Ids ids, ConnectionChecks checks,
+  /** {@code transforms} compiles the JSONata transforms that writes are checked with. */
+  public ConnectionService(Store store, Clock clock, TransformEngine transforms,
       Consumer<ConnectionRecord> onChange) {
     this.store = store;
     this.clock = clock;
-    this.ids = ids;
-    this.checks = checks;
+    this.ids = new Ids(clock);
+    this.checks = new ConnectionChecks(store, transforms);
     this.onChange = onChange;
   }
 

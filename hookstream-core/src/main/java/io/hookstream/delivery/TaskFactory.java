@@ -29,9 +29,9 @@ public final class TaskFactory {
   private final Ids ids;
   private long lastSequence;
 
-  public TaskFactory(Clock clock, Ids ids) {
+  public TaskFactory(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.ids = Objects.requireNonNull(ids, "ids");
+    this.ids = new Ids(clock);
   }
 
   /**

@@ -4,7 +4,9 @@ import io.hookstream.destination.internal.DestinationChecks;
 import io.hookstream.destination.internal.DisabledState;
 import io.hookstream.internal.Ids;
 import io.hookstream.internal.Json;
+import io.hookstream.secret.SecretKeys;
 import io.hookstream.secret.internal.DestinationSecrets;
+import io.hookstream.secret.internal.SecretCipher;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider;
 import io.hookstream.spi.ErrorCode;
@@ -36,16 +38,17 @@ public final class DestinationService {
 
   /**
    * {@code stateListener} is told of every destination disabled or re-enabled through this
-   * service, after the change is stored; it must not block.
+   * service, after the change is stored; it must not block. {@code keys} encrypt credentials at
+   * rest; null keeps them in plaintext.
    */
-  public DestinationService(Store store, Clock clock, Ids ids,
-      Map<String, DestinationProvider> providers, DestinationSecrets secrets,
+  public DestinationService(Store store, Clock clock,
+      Map<String, DestinationProvider> providers, SecretKeys keys,
       Consumer<DestinationRecord> stateListener) {
-    this.secrets = Objects.requireNonNull(secrets, "secrets");
+    this.secrets = new DestinationSecrets(SecretCipher.of(keys), providers);
     this.stateListener = Objects.requireNonNull(stateListener, "stateListener");
     this.store = store;
     this.clock = clock;
-    this.ids = ids;
+    this.ids = new Ids(clock);
     this.providers = Map.copyOf(providers);
     this.checks = new DestinationChecks(providers);
   }

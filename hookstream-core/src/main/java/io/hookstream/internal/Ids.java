@@ -7,7 +7,7 @@ import java.security.SecureRandom;
  * Generates ids {@code <prefix>_<32 lower-case hex>} that sort by creation time: 12 hex digits
  * of milliseconds from the clock, then 20 digits that are random per millisecond and counted up
  * within it (like a monotonic ULID), so ids from one generator are strictly increasing.
- * Thread-safe; one per engine.
+ * Thread-safe; each kind of id comes from one generator (the service that creates it).
  */
 public final class Ids {
 

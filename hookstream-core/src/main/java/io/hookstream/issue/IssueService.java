@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * endpoint_gone}), with occurrence counts, first/last seen, the newest attempt ids, a status
  * ({@code open}, {@code acknowledged}, {@code resolved}) and a snooze time. An issue with no new
  * occurrence for {@link #AUTO_RESOLVE_AFTER} is resolved by {@link #autoResolve()}, which the
- * delivery scheduler runs periodically off the clock.
+ * engine runs every minute of clock time as a background job.
  *
  * <p>Thread-safe. Unknown ids throw {@link HookstreamException} NOT_FOUND; bad input throws
  * VALIDATION_FAILED naming the field.
@@ -41,14 +41,14 @@ public final class IssueService {
   private final IssueTracker tracker;
 
   /** Issues of {@code store}; {@code listener} (may be null) hears every created or changed issue. */
-  public IssueService(Store store, Clock clock, Ids ids, Consumer<IssueRecord> listener) {
+  public IssueService(Store store, Clock clock, Consumer<IssueRecord> listener) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.tracker = new IssueTracker(store, Objects.requireNonNull(ids, "ids"), listener);
+    this.tracker = new IssueTracker(store, new Ids(clock), listener);
   }
 
-  /** The tracker the delivery scheduler records occurrences with. */
-  public IssueTracker tracker() {
+  /** Records occurrences as the engine's delivery scheduler does (for tests of this package). */
+  IssueTracker tracker() {
     return tracker;
   }
 

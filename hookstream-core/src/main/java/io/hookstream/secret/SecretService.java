@@ -4,9 +4,11 @@ import io.hookstream.secret.internal.DestinationSecrets;
 import io.hookstream.secret.internal.SecretCipher;
 import io.hookstream.secret.internal.SourceSecrets;
 import io.hookstream.secret.internal.StoredRows;
+import io.hookstream.spi.DestinationProvider;
 import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.SourceRecord;
 import io.hookstream.spi.store.Store;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -23,12 +25,16 @@ public final class SecretService {
   private final DestinationSecrets destinations;
   private final Consumer<String> sourceChanged;
 
-  public SecretService(Store store, SecretCipher cipher, SourceSecrets sources,
-      DestinationSecrets destinations, Consumer<String> sourceChanged) {
+  /**
+   * Secrets under {@code keys} (null: plaintext); {@code providers} say which destination config
+   * fields are credentials; {@code sourceChanged} hears every source it rewrote.
+   */
+  public SecretService(Store store, SecretKeys keys, Map<String, DestinationProvider> providers,
+      Consumer<String> sourceChanged) {
     this.store = store;
-    this.cipher = cipher;
-    this.sources = sources;
-    this.destinations = destinations;
+    this.cipher = SecretCipher.of(keys);
+    this.sources = new SourceSecrets(cipher);
+    this.destinations = new DestinationSecrets(cipher, providers);
     this.sourceChanged = sourceChanged;
   }
 

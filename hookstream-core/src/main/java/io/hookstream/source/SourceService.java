@@ -1,6 +1,8 @@
 package io.hookstream.source;
 
 import io.hookstream.internal.Ids;
+import io.hookstream.secret.SecretKeys;
+import io.hookstream.secret.internal.SecretCipher;
 import io.hookstream.secret.internal.SourceSecrets;
 import io.hookstream.source.internal.SourceChecks;
 import io.hookstream.spi.Clock;
@@ -35,13 +37,14 @@ public final class SourceService {
   private final Consumer<String> changed;
   private final SourceSecrets secrets;
 
-  public SourceService(Store store, Clock clock, Ids ids, SourceChecks checks,
-      String ingestBaseUrl, SourceSecrets secrets, Consumer<String> changed) {
+  /** {@code keys} encrypt verification secrets at rest; null keeps them in plaintext. */
+  public SourceService(Store store, Clock clock, String ingestBaseUrl, SecretKeys keys,
+      Consumer<String> changed) {
     this.store = store;
-    this.secrets = Objects.requireNonNull(secrets, "secrets");
+    this.secrets = new SourceSecrets(SecretCipher.of(keys));
     this.clock = clock;
-    this.ids = ids;
-    this.checks = checks;
+    this.ids = new Ids(clock);
+    this.checks = new SourceChecks();
     this.ingestBaseUrl = ingestBaseUrl.replaceAll("/+$", "");
     this.changed = Objects.requireNonNull(changed, "changed");
   }

@@ -5,6 +5,7 @@ import static io.hookstream.delivery.ScriptedProvider.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hookstream.delivery.internal.DeliveryScheduler;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.DestinationRecord;
@@ -201,14 +202,14 @@ class CircuitBreakerTest {
     f.clock.advance(Duration.ofSeconds(60));
     // Node A wins the probe and dies in the middle of it.
     CrashableStore nodeA = new CrashableStore(f.store);
-    DeliveryScheduler a = DeliveryScheduler.builder(nodeA, f.clock,
+    DeliveryScheduler a = f.schedulerOn(nodeA,
         java.util.Map.of("test", new ScriptedProvider(f.clock) {
           @Override
           public DeliveryResult deliver(DeliveryRequest request) {
             nodeA.crash();
             return ok();
           }
-        }), f.ids).owner("node-a").circuits(f.circuits).issues(f.issues).build();
+        })).owner("node-a").build();
     assertThatThrownBy(a::runDueNow).isInstanceOf(HookstreamException.class)
         .hasMessageContaining("node crashed");
     assertThat(stateOf(d)).isEqualTo("half_open");

@@ -4,6 +4,7 @@ import static io.hookstream.delivery.ScriptedProvider.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hookstream.delivery.internal.DeliveryScheduler;
 import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.DeliveryTask;
 import io.hookstream.spi.store.EventStatus;
@@ -167,8 +168,8 @@ class ConcurrentDeliveryTest {
   private String deliverOnANodeThatDiesAfterSettling(String eventId) {
     CrashableStore node = new CrashableStore(f.store);
     node.crashAfterNextSettle();
-    DeliveryScheduler dies = DeliveryScheduler.builder(node, f.clock, Map.of("test", f.provider),
-        f.ids).issues(f.issues).circuits(f.circuits).owner("dies-" + eventId).build();
+    DeliveryScheduler dies = f.schedulerOn(node, Map.of("test", f.provider))
+        .owner("dies-" + eventId).build();
     assertThatThrownBy(dies::runDueNow).hasMessageContaining("crashed after settling");
     return eventId;
   }
@@ -188,8 +189,7 @@ class ConcurrentDeliveryTest {
       }
     }
     int workers = 20;
-    DeliveryScheduler a = io.hookstream.delivery.DeliveryScheduler.builder(nodeA, f.clock,
-            Map.of("test", providerA), f.ids)
+    DeliveryScheduler a = f.schedulerOn(nodeA, Map.of("test", providerA))
         .owner("node-a").workerThreads(workers).batchSize(1000)
         .pollInterval(Duration.ofMillis(10)).shutdownGrace(Duration.ofMillis(100)).build();
     a.start();

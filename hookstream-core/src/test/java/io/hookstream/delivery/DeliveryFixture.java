@@ -1,7 +1,12 @@
 package io.hookstream.delivery;
 
+import io.hookstream.Hookstream;
+import io.hookstream.delivery.internal.DeliveryScheduler;
+import io.hookstream.internal.EngineJobs;
 import io.hookstream.internal.Ids;
+import io.hookstream.internal.JobRunner;
 import io.hookstream.issue.IssueService;
+import io.hookstream.issue.internal.IssueTracker;
 import io.hookstream.spi.DestinationProvider;
 import io.hookstream.spi.ManualClock;
 import io.hookstream.spi.store.AttemptQuery;
@@ -18,6 +23,7 @@ import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.Store;
 import io.hookstream.store.memory.InMemoryStore;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +38,11 @@ final class DeliveryFixture {
   final ManualClock clock = new ManualClock();
   final Store store;
   final Ids ids = new Ids(clock);
-  final TaskFactory tasks = new TaskFactory(clock, ids);
+  final TaskFactory tasks = new TaskFactory(clock);
   final List<IssueRecord> issueEvents = new CopyOnWriteArrayList<>();
   final List<AttemptRecord> attemptEvents = new CopyOnWriteArrayList<>();
   final IssueService issues;
+  final IssueTracker issueTracker;
   final CircuitBreakers circuits;
   final DeliveryService service;
   final ScriptedProvider provider = new ScriptedProvider(clock);
@@ -46,7 +53,8 @@ final class DeliveryFixture {
 
   DeliveryFixture(Store store) {
     this.store = store;
-    this.issues = new IssueService(store, clock, ids, issueEvents::add);
+    this.issues = new IssueService(store, clock, issueEvents::add);
+    this.issueTracker = new IssueTracker(store, ids, issueEvents::add);
     this.circuits = new CircuitBreakers(store, clock, CircuitSettings.DEFAULT);
     this.service = new DeliveryService(store, clock, tasks);
   }
@@ -56,10 +64,37 @@ final class DeliveryFixture {
   }
 
   DeliveryScheduler.Builder scheduler(Map<String, DestinationProvider> providers) {
-    return DeliveryScheduler.builder(store, clock, providers, ids)
-        .issues(issues)
-        .circuits(circuits)
-        .attemptListener(attemptEvents::add);
+    return schedulerOn(store, providers).attemptListener(attemptEvents::add);
+  }
+
+  /** A scheduler of this engine reaching the store through {@code on} (a crashable one). */
+  DeliveryScheduler.Builder schedulerOn(Store on, Map<String, DestinationProvider> providers) {
+    return DeliveryScheduler.builder(on, clock, providers, ids, issueTracker, circuits.logic());
+  }
+
+  /**
+   * Node {@code id}'s background jobs as its engine runs them, through {@code on}: the
+   * heartbeat (default interval and missed beats) and the issue auto-resolve.
+   */
+  JobRunner jobs(String id, Store on) {
+    return new JobRunner(clock, List.of(
+        EngineJobs.heartbeat(on, clock, id, Hookstream.Builder.DEFAULT_HEARTBEAT_INTERVAL,
+            Hookstream.Builder.DEFAULT_MISSED_HEARTBEATS),
+        EngineJobs.issueAutoResolve(issues)), Duration.ofSeconds(1), id);
+  }
+
+  /** Node {@code id} as an engine runs it: a scheduler and its background jobs. */
+  Node node(String id) {
+    return new Node(scheduler().owner(id).build(), jobs(id, store));
+  }
+
+  /** A scheduler and the jobs of its node. */
+  record Node(DeliveryScheduler scheduler, JobRunner jobs) {
+    /** What a test of an engine calls after moving the clock: due jobs, then due deliveries. */
+    RunResult runDue() {
+      jobs.runDue();
+      return scheduler.runDueNow();
+    }
   }
 
   DestinationRecord destination(String name) {

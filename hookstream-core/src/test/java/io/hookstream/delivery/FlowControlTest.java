@@ -4,6 +4,7 @@ import static io.hookstream.delivery.ScriptedProvider.ok;
 import static io.hookstream.delivery.ScriptedProvider.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookstream.delivery.internal.DeliveryScheduler;
 import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.DestinationRecord.Delivery;
 import io.hookstream.spi.store.DestinationRecord.RetryPolicy;

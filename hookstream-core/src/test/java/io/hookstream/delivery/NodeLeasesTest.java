@@ -2,6 +2,8 @@ package io.hookstream.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookstream.Hookstream;
+import io.hookstream.delivery.internal.DeliveryScheduler;
 import io.hookstream.spi.store.DeliveryTask;
 import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.DestinationRecord.Delivery;
@@ -54,12 +56,12 @@ class NodeLeasesTest {
   @Test
   void survivorsReleaseADeadNodesLeasesOnceItMissedFourHeartbeats() throws Exception {
     crashWhileDelivering("node-1");
-    DeliveryScheduler survivor = f.scheduler().owner("node-2").build();
+    DeliveryFixture.Node survivor = f.node("node-2");
     Duration waited = Duration.ZERO;
-    while (survivor.runDueNow().claimed() == 0) {
+    while (survivor.runDue().claimed() == 0) {
       assertThat(waited).as("still waiting").isLessThan(DeliveryScheduler.DEFAULT_LEASE);
-      f.clock.advance(DeliveryScheduler.DEFAULT_HEARTBEAT_INTERVAL);
-      waited = waited.plus(DeliveryScheduler.DEFAULT_HEARTBEAT_INTERVAL);
+      f.clock.advance(Hookstream.Builder.DEFAULT_HEARTBEAT_INTERVAL);
+      waited = waited.plus(Hookstream.Builder.DEFAULT_HEARTBEAT_INTERVAL);
     }
 
     // Silent for 20 s is still alive; the first beat of the survivor after that releases it.
@@ -72,13 +74,13 @@ class NodeLeasesTest {
   @Test
   void aSurvivorWhoseOwnClockJumpedBeatsOnceBeforeItJudgesOthers() throws Exception {
     crashWhileDelivering("node-1");
-    DeliveryScheduler survivor = f.scheduler().owner("node-2").build();
-    survivor.runDueNow();
+    DeliveryFixture.Node survivor = f.node("node-2");
+    survivor.runDue();
     f.clock.advance(Duration.ofSeconds(30)); // as if node-2 had been paused as long as node-1
-    assertThat(survivor.runDueNow().claimed()).isZero();
+    assertThat(survivor.runDue().claimed()).isZero();
 
-    f.clock.advance(DeliveryScheduler.DEFAULT_HEARTBEAT_INTERVAL);
-    assertThat(survivor.runDueNow().succeeded()).isEqualTo(EVENTS);
+    f.clock.advance(Hookstream.Builder.DEFAULT_HEARTBEAT_INTERVAL);
+    assertThat(survivor.runDue().succeeded()).isEqualTo(EVENTS);
   }
 
   @Test
@@ -92,8 +94,7 @@ class NodeLeasesTest {
         events.add(f.event("{\"d\":" + d + "}", destination));
       }
     }
-    DeliveryScheduler closing = DeliveryScheduler.builder(f.store, f.clock,
-            Map.of("test", crashedProvider), f.ids)
+    DeliveryScheduler closing = f.schedulerOn(f.store, Map.of("test", crashedProvider))
         .owner("node-1").workerThreads(workers).pollInterval(Duration.ofMillis(10))
         .shutdownGrace(Duration.ofSeconds(20)).build();
     closing.start();
@@ -133,11 +134,11 @@ class NodeLeasesTest {
     for (int i = 0; i < EVENTS; i++) {
       events.add(f.event("{\"i\":" + i + "}", d));
     }
-    DeliveryScheduler crashing = DeliveryScheduler.builder(node, f.clock,
-            Map.of("test", crashedProvider), f.ids)
+    DeliveryScheduler crashing = f.schedulerOn(node, Map.of("test", crashedProvider))
         .owner(id).workerThreads(2 * MAX_IN_FLIGHT).pollInterval(Duration.ofMillis(10))
         .shutdownGrace(Duration.ZERO).build();
     crashing.start();
+    f.jobs(id, node).runDue(); // as its engine's start() does: the first heartbeat
     assertThat(crashedProvider.arrivals.tryAcquire(MAX_IN_FLIGHT, 20, TimeUnit.SECONDS))
         .as("deliveries in flight").isTrue();
     node.crash();

@@ -5,6 +5,7 @@ import static io.hookstream.delivery.ScriptedProvider.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.hookstream.delivery.internal.DeliveryScheduler;
 import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.DeliveryTask;
 import io.hookstream.spi.store.DestinationRecord;
@@ -24,12 +25,16 @@ import org.junit.jupiter.api.Test;
 class RetryAndDeadLetterTest {
 
   private final DeliveryFixture f = new DeliveryFixture();
-  private final DeliveryScheduler scheduler = f.scheduler().build();
+  private final DeliveryFixture.Node node = f.node("node-1");
+  private final DeliveryScheduler scheduler = node.scheduler();
 
-  /** Runs everything due, advancing the clock to each next retry; returns attempt times. */
+  /**
+   * Runs everything due (jobs, then deliveries), advancing the clock to each next retry; returns
+   * attempt times.
+   */
   private List<Instant> attemptTimesUntilSettled(String eventId) {
     for (int i = 0; i < 50; i++) {
-      scheduler.runDueNow();
+      node.runDue();
       DeliveryTask task = f.tasksOf(eventId).get(0);
       if (task.status() != TaskStatus.PENDING) {
         break;

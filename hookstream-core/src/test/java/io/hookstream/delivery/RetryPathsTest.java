@@ -5,6 +5,7 @@ import static io.hookstream.delivery.ScriptedProvider.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hookstream.delivery.internal.DeliveryScheduler;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.store.AttemptRecord;

@@ -3,7 +3,6 @@ package io.hookstream.issue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hookstream.internal.Ids;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.ManualClock;
@@ -24,7 +23,7 @@ class IssueServiceTest {
   private final ManualClock clock = new ManualClock();
   private final InMemoryStore store = new InMemoryStore();
   private final List<IssueRecord> heard = new CopyOnWriteArrayList<>();
-  private final IssueService issues = new IssueService(store, clock, new Ids(clock), heard::add);
+  private final IssueService issues = new IssueService(store, clock, heard::add);
 
   private IssueRecord fail(String destination, String type, String attemptId) {
     return issues.tracker().record(SCOPE, destination, type, "failed: " + type, attemptId,

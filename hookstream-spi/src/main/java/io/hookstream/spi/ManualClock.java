@@ -61,12 +61,20 @@ public final class ManualClock implements Clock {
     advance(delta);
   }
 
+  /** False: this clock moves only when told. */
+  @Override
+  public boolean movesByItself() {
+    return false;
+  }
+
   /** Registers a listener called after every move of the clock, on the mover's thread. */
+  @Override
   public void onAdvance(Runnable listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
   /** Removes a listener added with {@link #onAdvance}. */
+  @Override
   public void removeListener(Runnable listener) {
     listeners.remove(listener);
   }

@@ -144,15 +144,15 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
   }
 
   /**
-   * Moves time forward, then, on this thread, delivers everything that became due and resolves
-   * issues quiet for 30 minutes. Deliveries already running in the background finish on their
-   * own; wait for them with {@link #awaitAttempts}.
+   * Moves time forward, then, on this thread, runs the background jobs that became due
+   * (heartbeat, recovery sweep, issue auto-resolve after 30 quiet minutes, retention purge) and
+   * delivers everything that became due. Deliveries already running in the background finish on
+   * their own; wait for them with {@link #awaitAttempts}.
    */
   public RunResult advance(Duration duration) {
     clock.advance(duration);
-    RunResult result = engine.runDueDeliveries();
-    engine.issues().autoResolve();
-    return result;
+    engine.runDueJobs();
+    return engine.runDueDeliveries();
   }
 
   /** The event as stored now. */

@@ -34,6 +34,11 @@ public final class SecretCipher {
     this.keys = keys;
   }
 
+  /** A cipher with {@code keys}, or the plaintext one when {@code keys} is null. */
+  public static SecretCipher of(SecretKeys keys) {
+    return keys == null ? plaintext() : with(keys);
+  }
+
   public static SecretCipher with(SecretKeys keys) {
     return new SecretCipher(Objects.requireNonNull(keys, "keys"));
   }

@@ -92,6 +92,7 @@ class PostgresRestartTest {
       // Leases of deliveries whose settle failed, and events whose routing failed, are taken up
       // again once their lease and the recovery grace have passed.
       clock.advance(Duration.ofMinutes(2));
+      engine.runDueJobs(); // the recovery sweep, on the manual clock: when asked
       try {
         await("every accepted event delivered", Duration.ofSeconds(120),
             () -> ClusterFixture.deliveriesPerEvent(receiver).keySet().containsAll(accepted));

@@ -1,17 +1,12 @@
-package io.hookstream.delivery;
+package io.hookstream.delivery.internal;
 
-import io.hookstream.delivery.internal.InFlight;
-import io.hookstream.delivery.internal.NodeHeartbeat;
-import io.hookstream.delivery.internal.TaskClaimer;
-import io.hookstream.delivery.internal.TaskRunner;
+import io.hookstream.delivery.RunResult;
 import io.hookstream.delivery.internal.TaskRunner.Outcome;
-import io.hookstream.delivery.internal.Work;
 import io.hookstream.internal.Ids;
-import io.hookstream.issue.IssueService;
+import io.hookstream.issue.internal.IssueTracker;
 import io.hookstream.spi.BlobStore;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider;
-import io.hookstream.spi.ManualClock;
 import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.Store;
@@ -41,14 +36,14 @@ import org.slf4j.LoggerFactory;
  * lease, destination by destination, delivers each through its destination type's provider and
  * settles it with its attempt (success, retry at a time, or dead letter queue). Leases are
  * renewed while a delivery runs, so delivery is at least once. The lease owner is the node id:
- * a scheduler that starts under the id of a node that crashed takes back that node's leases at
- * once, and a node that stops beating for {@code heartbeatInterval × missedHeartbeats} is dead,
- * its leases released for other nodes (see {@link NodeHeartbeat}).
+ * before its first claim, a scheduler that starts under the id of a node that crashed takes back
+ * that node's leases at once (a node that stops beating is found by {@link NodeHeartbeat}, a
+ * job of the engine's job runner). The engine builds it; it is not API.
  *
  * <p>All time comes from the {@link Clock}. After {@link #start()} a dispatcher thread polls
- * every {@code pollInterval}, wakes at once when a {@link ManualClock} advances or {@link #wake()}
- * is called, and hands work to {@code workerThreads} worker threads. Without starting it, {@link
- * #runDueNow()} does the same work synchronously on the caller's thread, for tests.
+ * every {@code pollInterval}, wakes at once when a clock that moves when told advances or {@link
+ * #wake()} is called, and hands work to {@code workerThreads} worker threads. Without starting
+ * it, {@link #runDueNow()} does the same work synchronously on the caller's thread, for tests.
  *
  * <p>Thread-safe. A failing store or provider never kills the scheduler: the round is logged and
  * retried at the next poll. Several schedulers (nodes) may share one store.
@@ -65,10 +60,6 @@ public final class DeliveryScheduler implements AutoCloseable {
    */
   public static final int DEFAULT_WORKER_THREADS = 32;
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
-  public static final Duration DEFAULT_ISSUE_SWEEP_INTERVAL = Duration.ofMinutes(1);
-  public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(5);
-  /** 4 × 5 s: a dead node's work moves on 20-25 s after its last beat, under the 30 s target. */
-  public static final int DEFAULT_MISSED_HEARTBEATS = 4;
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryScheduler.class);
   private static final int MAX_ROUNDS = 1_000_000;
@@ -81,23 +72,20 @@ public final class DeliveryScheduler implements AutoCloseable {
   private final Duration pollInterval;
   private final int workerThreads;
   private final Duration shutdownGrace;
-  private final Duration issueSweepInterval;
-  private final IssueService issues;
   private final TaskClaimer claimer;
   private final TaskRunner runner;
-  private final NodeHeartbeat node;
   private final InFlight held = new InFlight();
   private final AtomicBoolean wakePending = new AtomicBoolean();
   private final Runnable clockListener = this::wake;
   private final Object lifecycle = new Object();
-  private final Object sweepLock = new Object();
+  private final Object takeBackLock = new Object();
 
   private ScheduledExecutorService dispatcher;
   private ThreadPoolExecutor workers;
   private volatile boolean running;
   private boolean closed;
   private Instant lastRenewal;
-  private Instant lastSweep;
+  private boolean tookBack;
 
   private DeliveryScheduler(Builder b) {
     this.store = b.store;
@@ -108,29 +96,24 @@ public final class DeliveryScheduler implements AutoCloseable {
     this.pollInterval = b.pollInterval;
     this.workerThreads = b.workerThreads;
     this.shutdownGrace = b.shutdownGrace;
-    this.issueSweepInterval = b.issueSweepInterval;
-    this.issues = b.issues != null ? b.issues : new IssueService(b.store, b.clock, b.ids, null);
-    CircuitBreakers circuits = b.circuits != null
-        ? b.circuits
-        : new CircuitBreakers(b.store, b.clock, CircuitSettings.DEFAULT);
-    this.claimer = new TaskClaimer(store, circuits.logic(), owner, lease,
+    this.claimer = new TaskClaimer(store, b.circuits, owner, lease,
         Math.max(1, workerThreads / 2));
     this.runner = new TaskRunner(store, clock, b.ids, owner, b.providers, b.blobs,
-        circuits.logic(), issues.tracker(), b.attemptListener, b.destinationListener);
-    this.node = new NodeHeartbeat(store, owner, b.heartbeatInterval,
-        b.heartbeatInterval.multipliedBy(b.missedHeartbeats));
+        b.circuits, b.issues, b.attemptListener, b.destinationListener);
   }
 
   /**
    * A builder. {@code providers} maps destination type ({@code http}, ...) to its provider; a
-   * task of a type without a provider fails with error type {@code rejected}.
+   * task of a type without a provider fails with error type {@code rejected}. Failures are
+   * recorded into {@code issues}; {@code circuits} is the engine's circuit breaker logic.
    */
-  public static Builder builder(
-      Store store, Clock clock, Map<String, DestinationProvider> providers, Ids ids) {
-    return new Builder(store, clock, providers, ids);
+  public static Builder builder(Store store, Clock clock,
+      Map<String, DestinationProvider> providers, Ids ids, IssueTracker issues,
+      CircuitLogic circuits) {
+    return new Builder(store, clock, providers, ids, issues, circuits);
   }
 
-  /** The node id this scheduler beats and claims tasks as (the lease owner). */
+  /** The node id this scheduler claims tasks as (the lease owner). */
   public String owner() {
     return owner;
   }
@@ -149,9 +132,7 @@ public final class DeliveryScheduler implements AutoCloseable {
       running = true;
       dispatcher.scheduleWithFixedDelay(this::round, 0, pollInterval.toMillis(),
           TimeUnit.MILLISECONDS);
-      if (clock instanceof ManualClock manual) {
-        manual.onAdvance(clockListener);
-      }
+      clock.onAdvance(clockListener);
     }
   }
 
@@ -174,17 +155,15 @@ public final class DeliveryScheduler implements AutoCloseable {
   /**
    * Claims and runs everything due at the clock's current time on the caller's thread, round
    * after round until nothing is due, and says what happened. Retries scheduled for later are not
-   * run; advance the clock and call again. Beats like a started scheduler, and the first call
-   * takes back this node id's leases. A store failure propagates (the tasks it held are retried
-   * once their leases expire).
+   * run; advance the clock and call again. The first call takes back this node id's leases. A
+   * store failure propagates (the tasks it held are retried once their leases expire).
    */
   public RunResult runDueNow() {
     Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
     int claimed = 0;
-    node.tick(clock.now());
+    takeBackOnce(clock.now());
     for (int round = 0; round < MAX_ROUNDS; round++) {
       Instant now = clock.now();
-      sweepIssues(now);
       List<Work> works = claimer.claim(batchSize, now, held);
       if (works.isEmpty()) {
         break;
@@ -215,9 +194,7 @@ public final class DeliveryScheduler implements AutoCloseable {
       if (dispatcher == null) {
         return;
       }
-      if (clock instanceof ManualClock manual) {
-        manual.removeListener(clockListener);
-      }
+      clock.removeListener(clockListener);
       dispatcher.shutdown();
       try {
         dispatcher.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS);
@@ -258,16 +235,15 @@ public final class DeliveryScheduler implements AutoCloseable {
     }
   }
 
-  /** One dispatcher round: heartbeat, issue sweep, claim and hand out work. */
+  /** One dispatcher round: renew leases, claim and hand out work. */
   private void round() {
     if (!running) {
       return;
     }
     try {
       Instant now = clock.now();
-      node.tick(now);
+      takeBackOnce(now);
       renewLeases(now);
-      sweepIssues(now);
       List<Work> works = claimer.claim(batchSize - held.size(), now, held);
       for (Work w : works) {
         held.add(w);
@@ -294,14 +270,21 @@ public final class DeliveryScheduler implements AutoCloseable {
         store.deliveries().renewLeases(owner, ids, now.plus(length)));
   }
 
-  private void sweepIssues(Instant now) {
-    synchronized (sweepLock) {
-      if (lastSweep != null && now.isBefore(lastSweep.plus(issueSweepInterval))) {
+  /**
+   * Before the first claim: the leases this node id still holds are from a previous run that is
+   * gone (this one has the id now), so they are released at once instead of waiting to expire.
+   */
+  private void takeBackOnce(Instant now) {
+    synchronized (takeBackLock) {
+      if (tookBack) {
         return;
       }
-      lastSweep = now;
+      int released = store.deliveries().releaseLeases(owner, now);
+      tookBack = true;
+      if (released > 0) {
+        log.info("node {} took back {} leases its previous run held", owner, released);
+      }
     }
-    issues.autoResolve();
   }
 
   private static Thread daemon(Runnable r, String name) {
@@ -335,35 +318,33 @@ public final class DeliveryScheduler implements AutoCloseable {
   /**
    * Builds a {@link DeliveryScheduler}; rejects bad values at once. Defaults: batch size {@value
    * #DEFAULT_BATCH_SIZE}, lease 60 s (never shorter than a destination's timeout + 15 s), poll
-   * every 1 s, {@value #DEFAULT_WORKER_THREADS} workers, 10 s shutdown grace, issue sweep every
-   * minute, a heartbeat every 5 s with {@value #DEFAULT_MISSED_HEARTBEATS} missed beats allowed.
+   * every 1 s, {@value #DEFAULT_WORKER_THREADS} workers, 10 s shutdown grace.
    */
   public static final class Builder {
     private final Store store;
     private final Clock clock;
     private final Map<String, DestinationProvider> providers;
     private final Ids ids;
+    private final IssueTracker issues;
+    private final CircuitLogic circuits;
     private String owner;
     private int batchSize = DEFAULT_BATCH_SIZE;
     private Duration lease = DEFAULT_LEASE;
     private Duration pollInterval = DEFAULT_POLL_INTERVAL;
     private int workerThreads = DEFAULT_WORKER_THREADS;
     private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
-    private Duration issueSweepInterval = DEFAULT_ISSUE_SWEEP_INTERVAL;
-    private IssueService issues;
-    private CircuitBreakers circuits;
     private BlobStore blobs;
     private Consumer<AttemptRecord> attemptListener;
     private Consumer<DestinationRecord> destinationListener;
-    private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
-    private int missedHeartbeats = DEFAULT_MISSED_HEARTBEATS;
 
-    private Builder(
-        Store store, Clock clock, Map<String, DestinationProvider> providers, Ids ids) {
+    private Builder(Store store, Clock clock, Map<String, DestinationProvider> providers,
+        Ids ids, IssueTracker issues, CircuitLogic circuits) {
       this.store = Objects.requireNonNull(store, "store");
       this.clock = Objects.requireNonNull(clock, "clock");
       this.providers = new LinkedHashMap<>(Objects.requireNonNull(providers, "providers"));
       this.ids = Objects.requireNonNull(ids, "ids");
+      this.issues = Objects.requireNonNull(issues, "issues");
+      this.circuits = Objects.requireNonNull(circuits, "circuits");
     }
 
     /**
@@ -407,37 +388,6 @@ public final class DeliveryScheduler implements AutoCloseable {
         throw new IllegalArgumentException("shutdownGrace must not be negative: " + grace);
       }
       this.shutdownGrace = grace;
-      return this;
-    }
-
-    /** How often (clock time) stale issues are auto-resolved. */
-    public Builder issueSweepInterval(Duration interval) {
-      this.issueSweepInterval = positive(interval, "issueSweepInterval");
-      return this;
-    }
-
-    /**
-     * How often (clock time) this node beats, and how many beats a node may miss before it is
-     * dead and its leases are released: default 5 s and 4 (20 s).
-     */
-    public Builder heartbeat(Duration interval, int missedBeats) {
-      this.heartbeatInterval = positive(interval, "heartbeatInterval");
-      if (missedBeats < 2) {
-        throw new IllegalArgumentException("missedHeartbeats must be >= 2: " + missedBeats);
-      }
-      this.missedHeartbeats = missedBeats;
-      return this;
-    }
-
-    /** The issue service failures are recorded into (shares its listener); a new one by default. */
-    public Builder issues(IssueService issues) {
-      this.issues = Objects.requireNonNull(issues, "issues");
-      return this;
-    }
-
-    /** The circuit breakers (and their settings); defaults to {@link CircuitSettings#DEFAULT}. */
-    public Builder circuits(CircuitBreakers circuits) {
-      this.circuits = Objects.requireNonNull(circuits, "circuits");
       return this;
     }
 

@@ -1,0 +1,352 @@
+package io.hookstream.internal;
+
+import io.hookstream.Limits;
+import io.hookstream.auth.ApiKeyService;
+import io.hookstream.auth.OrganizationService;
+import io.hookstream.connection.ConnectionService;
+import io.hookstream.delivery.CircuitBreakers;
+import io.hookstream.delivery.DeliveryService;
+import io.hookstream.delivery.RunResult;
+import io.hookstream.delivery.TaskFactory;
+import io.hookstream.delivery.internal.CircuitLogic;
+import io.hookstream.delivery.internal.DeliveryScheduler;
+import io.hookstream.destination.DestinationService;
+import io.hookstream.event.EventService;
+import io.hookstream.event.RetentionJob;
+import io.hookstream.ingest.IngestContext;
+import io.hookstream.ingest.IngestRequest;
+import io.hookstream.ingest.IngestResult;
+import io.hookstream.ingest.internal.ClientIpResolver;
+import io.hookstream.ingest.internal.IngestPipeline;
+import io.hookstream.issue.IssueService;
+import io.hookstream.issue.internal.IssueTracker;
+import io.hookstream.routing.TransformEngine;
+import io.hookstream.routing.internal.DashjoinTransformEngine;
+import io.hookstream.routing.internal.EventRouter;
+import io.hookstream.routing.internal.RecoverySweep;
+import io.hookstream.routing.internal.RouteCache;
+import io.hookstream.routing.internal.RouteCompiler;
+import io.hookstream.secret.SecretService;
+import io.hookstream.secret.internal.DestinationSecrets;
+import io.hookstream.secret.internal.OpeningProvider;
+import io.hookstream.secret.internal.SecretCipher;
+import io.hookstream.secret.internal.SecretKeyCheck;
+import io.hookstream.source.SourceService;
+import io.hookstream.spi.Authenticator;
+import io.hookstream.spi.ChannelBus;
+import io.hookstream.spi.Clock;
+import io.hookstream.spi.DestinationProvider;
+import io.hookstream.spi.ErrorCode;
+import io.hookstream.spi.HookstreamException;
+import io.hookstream.spi.InProcessChannelBus;
+import io.hookstream.spi.KeyValueStore;
+import io.hookstream.spi.Principal;
+import io.hookstream.spi.store.DestinationRecord;
+import io.hookstream.spi.store.SourceRecord;
+import io.hookstream.spi.store.Store;
+import io.hookstream.stream.ChannelBroadcaster;
+import io.hookstream.stream.WebSocketDestinationProvider;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One engine, assembled from {@link EngineSettings}: the stores, services, router, delivery
+ * scheduler, live streams, secrets and caches; the routing pool and the job runner that runs
+ * every background job on the engine clock; and the ingest path up to its hand-off. {@code
+ * Hookstream} is its public face. Thread-safe.
+ */
+public final class Engine implements AutoCloseable {
+
+  /** The longest real time between two looks for due jobs on a clock that moves by itself. */
+  static final Duration MAX_JOB_POLL_INTERVAL = Duration.ofSeconds(1);
+
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+  private final Store store;
+  private final KeyValueStore keyValueStore;
+  private final Clock clock;
+  private final Limits limits;
+  private final Ids ids;
+  private final String nodeId;
+  private final List<Authenticator> authenticators;
+  private final OrganizationService organizations;
+  private final ApiKeyService apiKeys;
+  private final SourceService sources;
+  private final SecretService secrets;
+  private final ExpiringCache<String, SourceRecord> sourceCache;
+  private final DestinationService destinations;
+  private final ConnectionService connections;
+  private final EventService events;
+  private final IssueService issues;
+  private final CircuitBreakers circuits;
+  private final DeliveryService deliveries;
+  private final DeliveryScheduler scheduler;
+  private final RecoverySweep recovery;
+  private final RetentionJob retention;
+  private final IngestPipeline pipeline;
+  private final ClientIpResolver clientIps;
+  private final RoutingHandOff handOff;
+  private final JobRunner jobs;
+  private final ChannelBus bus;
+  private final boolean ownsBus;
+  private final ChannelBroadcaster streams;
+  private final Map<String, DestinationProvider> providers;
+  private volatile boolean started;
+  private volatile boolean closed;
+
+  public Engine(EngineSettings s) {
+    this.store = s.store;
+    this.keyValueStore = s.keyValueStore;
+    this.clock = s.clock;
+    this.limits = s.limits;
+    this.ids = new Ids(clock);
+    this.nodeId = s.nodeId;
+    SecretCipher cipher = SecretCipher.of(s.secretKeys);
+    SecretKeyCheck.verify(store, cipher); // before anything here writes
+    if (!cipher.encrypts()) {
+      LOG.warn("engine {}: no secret keys configured (Hookstream.Builder.secretKeys), so"
+          + " verification secrets and destination credentials are stored in plaintext", nodeId);
+    }
+    this.organizations = new OrganizationService(store, clock);
+    this.apiKeys = new ApiKeyService(store, clock);
+    List<Authenticator> auth = new ArrayList<>();
+    auth.add(apiKeys);
+    auth.addAll(s.authenticators);
+    this.authenticators = List.copyOf(auth);
+    this.sourceCache = new ExpiringCache<>(clock, s.sourceCacheTtl,
+        ExpiringCache.DEFAULT_MAX_ENTRIES);
+    this.sources = new SourceService(store, clock, s.ingestBaseUrl, s.secretKeys,
+        sourceCache::invalidate);
+    this.ownsBus = s.channelBus == null;
+    this.bus = ownsBus
+        ? new InProcessChannelBus(s.streamBusCapacity, "hookstream-stream-" + nodeId)
+        : s.channelBus;
+    this.streams = new ChannelBroadcaster(bus, ownsBus);
+    Map<String, DestinationProvider> all = new LinkedHashMap<>(s.providers);
+    all.putIfAbsent(WebSocketDestinationProvider.TYPE,
+        new WebSocketDestinationProvider(streams, store));
+    this.providers = Map.copyOf(all);
+    this.destinations = new DestinationService(store, clock, providers, s.secretKeys,
+        this::destinationSwitched);
+    this.secrets = new SecretService(store, s.secretKeys, providers, sourceCache::invalidate);
+    this.events = new EventService(store, s.blobStore);
+    TransformEngine transforms = new DashjoinTransformEngine(s.transformTimeLimit,
+        DashjoinTransformEngine.DEFAULT_MAX_DEPTH);
+    TaskFactory tasks = new TaskFactory(clock);
+    this.issues = new IssueService(store, clock, streams::issueChanged);
+    this.circuits = new CircuitBreakers(store, clock, s.circuitSettings);
+    this.deliveries = new DeliveryService(store, clock, tasks);
+    this.scheduler = scheduler(s, new DestinationSecrets(cipher, providers));
+    EventRouter router = new EventRouter(store, clock, tasks,
+        new RouteCache(store, clock, s.routeCacheTtl, new RouteCompiler(transforms)),
+        events::body, scheduler::wake);
+    this.connections = new ConnectionService(store, clock, transforms,
+        c -> router.invalidate(c.sourceId()));
+    this.recovery = new RecoverySweep(store, clock, router, s.recoveryGrace);
+    this.retention = new RetentionJob(store, s.blobStore, keyValueStore, clock,
+        s.archiveBeforePurge, RetentionJob.DEFAULT_BATCH_SIZE);
+    this.handOff = new RoutingHandOff(streams, router, scheduler::wake, s.routingThreads,
+        s.routingQueueSize, "hookstream-route-" + nodeId);
+    this.clientIps = new ClientIpResolver(s.trustedProxies);
+    this.pipeline = IngestSteps.pipeline(s, clientIps, cipher, router::tasksFor,
+        handOff::accept);
+    this.jobs = new JobRunner(clock, backgroundJobs(s), MAX_JOB_POLL_INTERVAL,
+        "hookstream-" + nodeId);
+  }
+
+  private DeliveryScheduler scheduler(EngineSettings s, DestinationSecrets destinationSecrets) {
+    Map<String, DestinationProvider> opening = new LinkedHashMap<>();
+    providers.forEach((type, p) -> opening.put(type, new OpeningProvider(p, destinationSecrets)));
+    return DeliveryScheduler.builder(store, clock, opening, ids,
+            new IssueTracker(store, ids, streams::issueChanged),
+            new CircuitLogic(store, s.circuitSettings))
+        .blobs(s.blobStore).owner(nodeId)
+        .attemptListener(streams::deliveryAttempted)
+        .destinationListener(this::destinationSwitched)
+        .workerThreads(s.deliveryThreads).leaseDuration(s.deliveryLease)
+        .pollInterval(s.deliveryPollInterval).build();
+  }
+
+  /** Every background job, in the order {@link #runDueJobs()} runs them. */
+  private List<Job> backgroundJobs(EngineSettings s) {
+    return List.of(
+        EngineJobs.heartbeat(store, clock, nodeId, s.heartbeatInterval, s.missedHeartbeats),
+        EngineJobs.recovery(recovery, s.recoveryInterval),
+        EngineJobs.issueAutoResolve(issues),
+        EngineJobs.retention(retention, s.retentionInterval));
+  }
+
+  /** Writes the first heartbeat, then starts the scheduler and the job runner. Idempotent. */
+  public synchronized void start() {
+    if (closed) {
+      throw new IllegalStateException("engine " + nodeId + " is closed");
+    }
+    if (!started) {
+      started = true;
+      jobs.runDue(); // the first heartbeat, before the scheduler's first claim
+      scheduler.start();
+      jobs.start();
+      LOG.info("hookstream engine {} started", nodeId);
+    }
+  }
+
+  /** See {@code Hookstream.ingest}. */
+  public IngestResult ingest(String sourceId, IngestRequest request) {
+    Objects.requireNonNull(request, "request");
+    if (closed) {
+      throw new HookstreamException(ErrorCode.UNAVAILABLE, "engine is shutting down");
+    }
+    if (request.body().length > limits.maxBodyBytes()) {
+      throw new HookstreamException(ErrorCode.PAYLOAD_TOO_LARGE, "body is "
+          + request.body().length + " bytes; the limit is " + limits.maxBodyBytes());
+    }
+    SourceRecord source = sourceId == null ? null
+        : sourceCache.get(sourceId, store.sources()::findForIngest).filter(s -> !s.deleted())
+            .orElse(null);
+    if (source == null) {
+      throw HookstreamException.notFound("source", sourceId);
+    }
+    return pipeline.run(new IngestContext(source, request, clock, ids.next("evt")));
+  }
+
+  /** The API key authenticator first, then the host's, in order. */
+  public Optional<Principal> authenticate(Authenticator.Credentials credentials) {
+    for (Authenticator a : authenticators) {
+      Optional<Principal> p = a.authenticate(credentials);
+      if (p.isPresent()) {
+        return p;
+      }
+    }
+    return Optional.empty();
+  }
+
+  public int recoverUnroutedEvents() {
+    return recovery.runOnce();
+  }
+
+  public RunResult runDueDeliveries() {
+    return scheduler.runDueNow();
+  }
+
+  public RetentionJob.Result runRetention() {
+    return retention.runOnce();
+  }
+
+  public List<String> runDueJobs() {
+    return jobs.runDue();
+  }
+
+  public OrganizationService organizations() {
+    return organizations;
+  }
+
+  public ApiKeyService apiKeys() {
+    return apiKeys;
+  }
+
+  public SourceService sources() {
+    return sources;
+  }
+
+  public SecretService secrets() {
+    return secrets;
+  }
+
+  public DestinationService destinations() {
+    return destinations;
+  }
+
+  public ConnectionService connections() {
+    return connections;
+  }
+
+  public EventService events() {
+    return events;
+  }
+
+  public ChannelBroadcaster streams() {
+    return streams;
+  }
+
+  public Map<String, DestinationProvider> providers() {
+    return providers;
+  }
+
+  public DeliveryService deliveries() {
+    return deliveries;
+  }
+
+  public CircuitBreakers circuits() {
+    return circuits;
+  }
+
+  public IssueService issues() {
+    return issues;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public KeyValueStore keyValueStore() {
+    return keyValueStore;
+  }
+
+  public boolean isRunning() {
+    return started && !closed;
+  }
+
+  public String clientIp(String remoteAddress, Function<String, List<String>> headers) {
+    return clientIps.resolve(remoteAddress, Objects.requireNonNull(headers, "headers"));
+  }
+
+  public Limits limits() {
+    return limits;
+  }
+
+  public String nodeId() {
+    return nodeId;
+  }
+
+  /** See {@code Hookstream.close}. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    jobs.close();
+    handOff.close();
+    scheduler.close();
+    for (DestinationProvider provider : providers.values()) {
+      if (provider instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          LOG.warn("closing destination provider {} failed", provider.type(), e);
+        }
+      }
+    }
+    streams.close();
+    if (ownsBus) {
+      bus.close();
+    }
+    LOG.info("hookstream engine {} closed", nodeId);
+  }
+
+  /** A destination disabled or re-enabled: subscribers hear of it; its parked tasks go now. */
+  private void destinationSwitched(DestinationRecord d) {
+    streams.destinationChanged(d);
+    if (d.disabledReason() == null) {
+      scheduler.wake();
+    }
+  }
+}
