@@ -118,4 +118,21 @@ class ExpiringCacheTest {
       throw new IllegalStateException(e);
     }
   }
+
+  @Test
+  void withoutATtlACompiledValueIsKeptUntilItIsEvictedOrInvalidated() {
+    ExpiringCache<String, String> compiled = new ExpiringCache<>(2);
+    AtomicInteger compiles = new AtomicInteger();
+    Function<String, String> compiler = key -> key + "#" + compiles.incrementAndGet();
+
+    assertThat(compiled.load("src_a@1", compiler)).isEqualTo("src_a@1#1");
+    clock.advance(Duration.ofDays(365));
+    assertThat(compiled.load("src_a@1", compiler)).isEqualTo("src_a@1#1");
+    compiled.load("src_b@1", compiler);
+    compiled.load("src_c@1", compiler);
+    assertThat(compiled.size()).isEqualTo(2);
+
+    compiled.invalidate("src_c@1");
+    assertThat(compiled.load("src_c@1", compiler)).isEqualTo("src_c@1#4");
+  }
 }

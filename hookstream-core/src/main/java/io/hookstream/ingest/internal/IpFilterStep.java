@@ -4,6 +4,7 @@ import io.hookstream.ingest.IngestContext;
 import io.hookstream.ingest.IngestResult;
 import io.hookstream.ingest.IngestStep;
 import io.hookstream.ingest.IpRules;
+import io.hookstream.internal.ExpiringCache;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.store.SourceRecord;
@@ -19,14 +20,14 @@ public final class IpFilterStep implements IngestStep {
   /** How many source versions keep their compiled lists. */
   public static final int DEFAULT_CACHE_SIZE = 10_000;
 
-  private final BoundedCache<SourceVersion, Lists> cache;
+  private final ExpiringCache<SourceVersion, Lists> cache;
 
   public IpFilterStep() {
     this(DEFAULT_CACHE_SIZE);
   }
 
   public IpFilterStep(int cacheSize) {
-    this.cache = new BoundedCache<>(cacheSize);
+    this.cache = new ExpiringCache<>(cacheSize);
   }
 
   @Override
@@ -35,7 +36,7 @@ public final class IpFilterStep implements IngestStep {
     if (source.ipAllowlist().isEmpty() && source.ipDenylist().isEmpty()) {
       return chain.proceed(context);
     }
-    Lists lists = cache.get(SourceVersion.of(source), key -> compile(source));
+    Lists lists = cache.load(SourceVersion.of(source), key -> compile(source));
     String ip = context.clientIp();
     String shown = ip == null ? "unknown" : ip;
     if (lists.deny.contains(ip)) {

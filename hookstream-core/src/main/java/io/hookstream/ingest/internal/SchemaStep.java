@@ -5,6 +5,7 @@ import io.hookstream.ingest.IngestContext;
 import io.hookstream.ingest.IngestResult;
 import io.hookstream.ingest.IngestStep;
 import io.hookstream.ingest.SchemaSettings;
+import io.hookstream.internal.ExpiringCache;
 import io.hookstream.internal.Json;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
@@ -29,7 +30,7 @@ public final class SchemaStep implements IngestStep {
   public static final int MAX_ERRORS = 100;
 
   private final SchemaCompiler compiler;
-  private final BoundedCache<SourceVersion, CompiledSchema> cache;
+  private final ExpiringCache<SourceVersion, CompiledSchema> cache;
 
   public SchemaStep() {
     this(new SchemaCompiler(), DEFAULT_CACHE_SIZE);
@@ -37,7 +38,7 @@ public final class SchemaStep implements IngestStep {
 
   public SchemaStep(SchemaCompiler compiler, int cacheSize) {
     this.compiler = Objects.requireNonNull(compiler, "compiler");
-    this.cache = new BoundedCache<>(cacheSize);
+    this.cache = new ExpiringCache<>(cacheSize);
   }
 
   @Override
@@ -47,7 +48,7 @@ public final class SchemaStep implements IngestStep {
     if (settings == null || !settings.enabled()) {
       return chain.proceed(context);
     }
-    CompiledSchema schema = cache.get(SourceVersion.of(source), key -> compile(source));
+    CompiledSchema schema = cache.load(SourceVersion.of(source), key -> compile(source));
     JsonNode body = context.json();
     List<SchemaViolation> violations =
         body == null ? List.of(new SchemaViolation("", "body is not JSON")) : validate(source, schema, body);
