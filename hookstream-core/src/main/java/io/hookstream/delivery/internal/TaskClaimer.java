@@ -41,7 +41,7 @@ public final class TaskClaimer {
   private final String owner;
   private final Duration lease;
   private final int workerShare;
-  private final RateLimiter limiter = new RateLimiter();
+  private final DeliveryTokenBuckets limiter = new DeliveryTokenBuckets();
   /** Destinations known to be disabled; re-read every round. */
   private final Set<String> disabled = new HashSet<>();
   /** Destinations whose circuit was open or half-open at the last look. */

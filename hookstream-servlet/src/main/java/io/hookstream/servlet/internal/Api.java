@@ -41,13 +41,13 @@ public final class Api {
   private final ServletOptions options;
   private final String prefix;
   private final Router router = new Router();
-  private final RateLimiter limiter;
+  private final ApiRateLimiter limiter;
 
   public Api(Hookstream engine, ServletOptions options) {
     this.engine = engine;
     this.options = options;
     this.prefix = options.mapping().substring(0, options.mapping().length() - 2);
-    this.limiter = new RateLimiter(engine.keyValueStore(), engine.clock());
+    this.limiter = new ApiRateLimiter(engine.keyValueStore(), engine.clock());
     new HealthResource(engine).register(router);
     new IngestResource(engine).register(router);
     new ApiKeysResource(engine).register(router);
@@ -132,7 +132,7 @@ public final class Api {
     if (!options.rateLimiting()) {
       return;
     }
-    RateLimiter.Decision d = limiter.hit(bucket, limit);
+    ApiRateLimiter.Decision d = limiter.hit(bucket, limit);
     resp.setHeader("X-RateLimit-Limit", Integer.toString(d.limit()));
     resp.setHeader("X-RateLimit-Remaining", Long.toString(d.remaining()));
     resp.setHeader("X-RateLimit-Reset", Long.toString(d.resetEpochSeconds()));

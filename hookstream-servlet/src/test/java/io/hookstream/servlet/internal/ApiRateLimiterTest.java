@@ -27,14 +27,14 @@ class RateLimiterTest {
 
   @Test
   void twoNodesOnOneStoreShareTheBudgetUntilTheWindowEnds() {
-    RateLimiter nodeA = new RateLimiter(shared, clock);
-    RateLimiter nodeB = new RateLimiter(shared, clock);
+    ApiRateLimiter nodeA = new ApiRateLimiter(shared, clock);
+    ApiRateLimiter nodeB = new ApiRateLimiter(shared, clock);
     for (int i = 0; i < 5; i++) {
-      RateLimiter.Decision d = (i % 2 == 0 ? nodeA : nodeB).hit("org:o1", fivePerMinute);
+      ApiRateLimiter.Decision d = (i % 2 == 0 ? nodeA : nodeB).hit("org:o1", fivePerMinute);
       assertThat(d.allowed()).isTrue();
       assertThat(d.remaining()).isEqualTo(4 - i);
     }
-    RateLimiter.Decision over = nodeB.hit("org:o1", fivePerMinute);
+    ApiRateLimiter.Decision over = nodeB.hit("org:o1", fivePerMinute);
     assertThat(over.allowed()).isFalse();
     assertThat(over.remaining()).isZero();
     assertThat(over.resetEpochSeconds())
@@ -43,7 +43,7 @@ class RateLimiterTest {
     assertThat(nodeA.hit("org:o2", fivePerMinute).allowed()).isTrue();
 
     clock.advance(Duration.ofSeconds(30));
-    RateLimiter.Decision fresh = nodeA.hit("org:o1", fivePerMinute);
+    ApiRateLimiter.Decision fresh = nodeA.hit("org:o1", fivePerMinute);
     assertThat(fresh.allowed()).isTrue();
     assertThat(fresh.remaining()).isEqualTo(4);
   }
@@ -54,7 +54,7 @@ class RateLimiterTest {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       Callable<Integer> worker = () -> {
-        RateLimiter node = new RateLimiter(shared, clock);
+        ApiRateLimiter node = new ApiRateLimiter(shared, clock);
         int allowed = 0;
         for (int i = 0; i < 50; i++) {
           allowed += node.hit("ip:10.0.0.1", hundred).allowed() ? 1 : 0;
@@ -109,7 +109,7 @@ class RateLimiterTest {
         return new HookstreamException(ErrorCode.UNAVAILABLE, "kv down");
       }
     };
-    RateLimiter.Decision d = new RateLimiter(down, clock).hit("org:o1", fivePerMinute);
+    ApiRateLimiter.Decision d = new ApiRateLimiter(down, clock).hit("org:o1", fivePerMinute);
     assertThat(d.allowed()).isTrue();
     assertThat(d.remaining()).isEqualTo(5);
   }

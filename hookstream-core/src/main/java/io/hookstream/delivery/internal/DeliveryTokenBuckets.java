@@ -8,9 +8,11 @@ import java.util.Map;
 /**
  * Token buckets per destination, refilled off the engine clock: {@code rate} tokens per second,
  * holding at most {@code max(1, rate)}. Per engine instance (not shared between nodes). Guarded
- * by the caller (the claimer's lock).
+ * by the caller (the claimer's lock). Not the API's request limiter (servlet ApiRateLimiter): that
+ * one counts fixed windows shared by every node in the key-value store, as the rate-limit
+ * headers describe; this one smooths one node's deliveries and costs no store round trip.
  */
-final class RateLimiter {
+final class DeliveryTokenBuckets {
 
   private static final class Bucket {
     double tokens;

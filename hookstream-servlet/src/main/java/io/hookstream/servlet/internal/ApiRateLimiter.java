@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
  * together. If the store is unreachable the request is let through (logged): rate limiting
  * protects the service, it must not take it down. Thread-safe.
  */
-final class RateLimiter {
+final class ApiRateLimiter {
 
-  private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ApiRateLimiter.class);
 
   /** The outcome for one request: the header values and whether it is over the limit. */
   record Decision(int limit, long remaining, long resetEpochSeconds, long retryAfterSeconds,
@@ -24,7 +24,7 @@ final class RateLimiter {
   private final KeyValueStore kv;
   private final Clock clock;
 
-  RateLimiter(KeyValueStore kv, Clock clock) {
+  ApiRateLimiter(KeyValueStore kv, Clock clock) {
     this.kv = kv;
     this.clock = clock;
   }
