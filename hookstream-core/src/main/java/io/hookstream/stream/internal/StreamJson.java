@@ -2,7 +2,7 @@ package io.hookstream.stream.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.internal.Json;
-import io.hookstream.internal.ResourceJson;
+import io.hookstream.json.ResourceJson;
 import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.EventRecord;

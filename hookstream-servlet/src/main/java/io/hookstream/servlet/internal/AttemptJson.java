@@ -1,7 +1,7 @@
 package io.hookstream.servlet.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hookstream.internal.ResourceJson;
+import io.hookstream.json.ResourceJson;
 import io.hookstream.spi.store.AttemptRecord;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.hookstream.servlet.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.connection.ConnectionSpec;
-import io.hookstream.internal.ResourceJson;
+import io.hookstream.json.ResourceJson;
 import io.hookstream.spi.store.ConnectionRecord;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;

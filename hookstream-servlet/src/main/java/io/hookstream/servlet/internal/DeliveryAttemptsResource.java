@@ -3,7 +3,7 @@ package io.hookstream.servlet.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.Hookstream;
-import io.hookstream.internal.ResourceJson;
+import io.hookstream.json.ResourceJson;
 import io.hookstream.spi.store.AttemptQuery;
 import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.DeliveryTask;

@@ -2,7 +2,7 @@ package io.hookstream.servlet.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.destination.DestinationSpec;
-import io.hookstream.internal.ResourceJson;
+import io.hookstream.json.ResourceJson;
 import io.hookstream.spi.store.DestinationRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;

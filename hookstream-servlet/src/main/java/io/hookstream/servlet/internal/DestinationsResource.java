@@ -7,7 +7,7 @@ import io.hookstream.delivery.CircuitState;
 import io.hookstream.destination.DestinationSpec;
 import io.hookstream.destination.DestinationTemplate;
 import io.hookstream.destination.DestinationTemplates;
-import io.hookstream.internal.ResourceJson;
+import io.hookstream.json.ResourceJson;
 import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.Page;
 import io.hookstream.spi.store.PageRequest;

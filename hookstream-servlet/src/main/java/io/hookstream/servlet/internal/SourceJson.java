@@ -2,7 +2,7 @@ package io.hookstream.servlet.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hookstream.internal.ResourceJson;
+import io.hookstream.json.ResourceJson;
 import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.store.SourceRecord;
 import io.hookstream.verify.SourceTemplate;

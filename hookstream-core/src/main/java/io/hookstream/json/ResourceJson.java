@@ -1,18 +1,26 @@
-package io.hookstream.internal;
+package io.hookstream.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookstream.internal.Json;
 import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.IssueRecord;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 
 /**
- * The JSON of the resources both faces show: the REST API and the live streams render events,
- * attempts and issues through here, so a field has one name and one format everywhere (snake
- * case, ISO-8601 UTC instants with millisecond precision). Callers add what only they know
- * (names of related resources, bodies). Stateless and thread-safe.
+ * The wire format of the resources both faces show: the {@code /v1} REST API and the live
+ * streams render events, attempts, issues and destinations through here, so a field has one name
+ * and one format everywhere (snake case, ISO-8601 UTC instants with millisecond precision).
+ * Callers add what only they know (names of related resources, headers). Stateless and
+ * thread-safe.
  */
 public final class ResourceJson {
 
@@ -98,6 +106,35 @@ public final class ResourceJson {
     o.put("enabled", d.disabledReason() == null);
     o.put("disabled", d.disabledReason() != null);
     o.put("disabled_reason", d.disabledReason());
+  }
+
+  /**
+   * Puts {@code body} and {@code body_encoding}: the body as JSON when it parses as JSON, as a
+   * string when it is UTF-8 text, and base64 otherwise; an empty body is JSON null.
+   */
+  public static void body(ObjectNode o, byte[] body) {
+    if (body == null || body.length == 0) {
+      o.putNull("body");
+      o.put("body_encoding", "json");
+      return;
+    }
+    JsonNode json = Json.parseOrNull(body);
+    if (json != null) {
+      o.set("body", json);
+      o.put("body_encoding", "json");
+      return;
+    }
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body)).toString();
+      o.put("body", text);
+      o.put("body_encoding", "text");
+    } catch (CharacterCodingException e) {
+      o.put("body", Base64.getEncoder().encodeToString(body));
+      o.put("body_encoding", "base64");
+    }
   }
 
   /** Puts {@code at} as ISO-8601 UTC with millisecond precision, or JSON null. */
