@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,9 +73,12 @@ class PublicSignaturesTest {
     added.removeAll(KNOWN.keySet());
     Set<String> gone = new TreeSet<>(KNOWN.keySet());
     gone.removeAll(found);
-    assertThat(added).as("public signatures that name an internal type (make the member"
-        + " package-private, or move the type out of internal)").isEmpty();
-    assertThat(gone).as("fixed: delete these lines from PublicSignaturesTest.KNOWN").isEmpty();
+    SoftAssertions.assertSoftly(soft -> {
+      soft.assertThat(added).as("public signatures that name an internal type (make the member"
+          + " package-private, or move the type out of internal)").isEmpty();
+      soft.assertThat(gone).as("fixed: delete these lines from PublicSignaturesTest.KNOWN")
+          .isEmpty();
+    });
   }
 
   private static Class<?> load(String className, Module module, List<String> missing) {
