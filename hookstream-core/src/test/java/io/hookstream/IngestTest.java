@@ -100,8 +100,8 @@ class IngestTest {
     new Random(7).nextBytes(big);
     var id = hs.ingest(sourceId, IngestRequest.builder().body(big).build()).eventId();
 
-    var listed = hs.events().list(scope, io.hookstream.spi.store.EventQuery.ALL,
-        io.hookstream.spi.store.PageRequest.first(10)).items().get(0);
+    var listed = hs.events().list(scope, io.hookstream.event.EventQuery.ALL,
+        io.hookstream.page.PageRequest.first(10)).items().get(0);
     assertThat(listed.body()).as("list does not load blobs").isNull();
     assertThat(listed.bodyBlobKey()).isNotNull();
     assertThat(hs.events().require(scope, id).body()).isEqualTo(big);
@@ -113,8 +113,8 @@ class IngestTest {
     byte[] over = new byte[Limits.DEFAULT_INLINE_BODY_BYTES + 1];
     var inline = hs.ingest(sourceId, IngestRequest.builder().body(atLimit).build()).eventId();
     var blob = hs.ingest(sourceId, IngestRequest.builder().body(over).build()).eventId();
-    assertThat(hs.events().list(scope, io.hookstream.spi.store.EventQuery.ALL,
-            io.hookstream.spi.store.PageRequest.first(10)).items())
+    assertThat(hs.events().list(scope, io.hookstream.event.EventQuery.ALL,
+            io.hookstream.page.PageRequest.first(10)).items())
         .extracting(EventRecord::id, e -> e.bodyBlobKey() != null)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(blob, true),
             org.assertj.core.groups.Tuple.tuple(inline, false));

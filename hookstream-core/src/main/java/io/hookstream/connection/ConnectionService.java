@@ -2,12 +2,13 @@ package io.hookstream.connection;
 
 import io.hookstream.connection.internal.ConnectionChecks;
 import io.hookstream.internal.Ids;
+import io.hookstream.internal.Pages;
+import io.hookstream.page.Page;
+import io.hookstream.page.PageRequest;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.store.ConnectionRecord;
-import io.hookstream.spi.store.Page;
-import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.Store;
 import java.util.Optional;
@@ -55,7 +56,8 @@ public final class ConnectionService {
   /** Connections newest first; {@code sourceId}/{@code destinationId} filter when not null. */
   public Page<ConnectionRecord> list(Scope scope, String sourceId, String destinationId,
       PageRequest page) {
-    return store.connections().list(scope, sourceId, destinationId, page);
+    return Pages.fromStore(
+        store.connections().list(scope, sourceId, destinationId, Pages.toStore(page)));
   }
 
   public ConnectionRecord update(Scope scope, String id,

@@ -2,17 +2,17 @@ package io.hookstream.delivery;
 
 import io.hookstream.delivery.EventRetryResult.Error;
 import io.hookstream.delivery.EventRetryResult.Retried;
+import io.hookstream.internal.Pages;
+import io.hookstream.page.Page;
+import io.hookstream.page.PageRequest;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
-import io.hookstream.spi.store.AttemptQuery;
 import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.DeliveryTask;
 import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.IssueRecord;
-import io.hookstream.spi.store.Page;
-import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.Store;
 import io.hookstream.spi.store.TaskStatus;
@@ -49,7 +49,8 @@ public final class DeliveryService {
 
   /** Delivery attempts newest first, filtered by {@code query}. */
   public Page<AttemptRecord> attempts(Scope scope, AttemptQuery query, PageRequest page) {
-    return store.deliveries().listAttempts(scope, query, page);
+    return Pages.fromStore(
+        store.deliveries().listAttempts(scope, query.toStore(), Pages.toStore(page)));
   }
 
   /** One attempt, or a 404. */
@@ -126,9 +127,9 @@ public final class DeliveryService {
     Set<String> events = new LinkedHashSet<>();
     String after = null;
     do {
-      Page<AttemptRecord> page = store.deliveries().listAttempts(scope,
-          new AttemptQuery(null, null, issue.destinationId(), null, true),
-          new PageRequest(after, PageRequest.MAX_LIMIT));
+      io.hookstream.spi.store.Page<AttemptRecord> page = store.deliveries().listAttempts(scope,
+          AttemptQuery.builder().destinationId(issue.destinationId()).dlq(true).build().toStore(),
+          new io.hookstream.spi.store.PageRequest(after, PageRequest.MAX_LIMIT));
       for (AttemptRecord a : page.items()) {
         if (issue.errorType().equals(a.errorType())
             && !a.attemptedAt().isBefore(issue.firstSeenAt())) {

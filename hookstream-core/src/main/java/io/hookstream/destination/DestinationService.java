@@ -4,14 +4,15 @@ import io.hookstream.destination.internal.DestinationChecks;
 import io.hookstream.destination.internal.DisabledState;
 import io.hookstream.internal.Ids;
 import io.hookstream.internal.Json;
+import io.hookstream.internal.Pages;
+import io.hookstream.page.Page;
+import io.hookstream.page.PageRequest;
 import io.hookstream.secret.internal.DestinationSecrets;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.store.DestinationRecord;
-import io.hookstream.spi.store.Page;
-import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.Store;
 import java.util.Map;
@@ -79,7 +80,8 @@ public final class DestinationService {
   }
 
   public Page<DestinationRecord> list(Scope scope, PageRequest page) {
-    return store.destinations().list(scope, page).map(d -> secrets.mask(secrets.open(d)));
+    return Pages.fromStore(store.destinations().list(scope, Pages.toStore(page)),
+        d -> secrets.mask(secrets.open(d)));
   }
 
   /**

@@ -1,11 +1,11 @@
 package io.hookstream.event;
 
+import io.hookstream.internal.Pages;
+import io.hookstream.page.Page;
+import io.hookstream.page.PageRequest;
 import io.hookstream.spi.BlobStore;
 import io.hookstream.spi.HookstreamException;
-import io.hookstream.spi.store.EventQuery;
 import io.hookstream.spi.store.EventRecord;
-import io.hookstream.spi.store.Page;
-import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.Store;
 import java.util.Optional;
@@ -35,7 +35,7 @@ public final class EventService {
    * loaded ({@code body()} is null for them); use {@link #get} for the full event.
    */
   public Page<EventRecord> list(Scope scope, EventQuery query, PageRequest page) {
-    return store.events().list(scope, query, page);
+    return Pages.fromStore(store.events().list(scope, query.toStore(), Pages.toStore(page)));
   }
 
   /** The event's body bytes, wherever they are kept. */

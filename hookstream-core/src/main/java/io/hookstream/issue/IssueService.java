@@ -1,13 +1,14 @@
 package io.hookstream.issue;
 
 import io.hookstream.internal.Ids;
+import io.hookstream.internal.Pages;
 import io.hookstream.issue.internal.IssueTracker;
+import io.hookstream.page.Page;
+import io.hookstream.page.PageRequest;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.store.IssueRecord;
-import io.hookstream.spi.store.Page;
-import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.Store;
 import java.time.Duration;
@@ -65,7 +66,8 @@ public final class IssueService {
   public Page<IssueRecord> list(
       Scope scope, String status, String destinationId, PageRequest page) {
     String filter = status == null || status.equals("all") ? null : checkStatus(status);
-    return store.issues().list(scope, filter, destinationId, page);
+    return Pages.fromStore(
+        store.issues().list(scope, filter, destinationId, Pages.toStore(page)));
   }
 
   /** Counts per status. */
@@ -128,8 +130,8 @@ public final class IssueService {
     long n = 0;
     String after = null;
     do {
-      Page<IssueRecord> page = store.issues().list(scope, status, null,
-          new PageRequest(after, PageRequest.MAX_LIMIT));
+      io.hookstream.spi.store.Page<IssueRecord> page = store.issues().list(scope, status, null,
+          new io.hookstream.spi.store.PageRequest(after, PageRequest.MAX_LIMIT));
       n += page.items().size();
       after = page.nextAfter();
     } while (after != null);

@@ -1,13 +1,14 @@
 package io.hookstream.source;
 
 import io.hookstream.internal.Ids;
+import io.hookstream.internal.Pages;
+import io.hookstream.page.Page;
+import io.hookstream.page.PageRequest;
 import io.hookstream.secret.internal.SourceSecrets;
 import io.hookstream.source.internal.SourceChecks;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
-import io.hookstream.spi.store.Page;
-import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.SourceRecord;
 import io.hookstream.spi.store.Store;
@@ -74,7 +75,8 @@ public final class SourceService {
   }
 
   public Page<SourceRecord> list(Scope scope, PageRequest page) {
-    return store.sources().list(scope, page).map(s -> SourceSecrets.mask(secrets.open(s)));
+    return Pages.fromStore(store.sources().list(scope, Pages.toStore(page)),
+        s -> SourceSecrets.mask(secrets.open(s)));
   }
 
   /**

@@ -3,10 +3,10 @@ package io.hookstream.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookstream.connection.ConnectionSpec;
+import io.hookstream.page.PageRequest;
 import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.IssueRecord;
-import io.hookstream.spi.store.PageRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;

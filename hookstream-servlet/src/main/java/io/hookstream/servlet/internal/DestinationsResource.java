@@ -8,9 +8,9 @@ import io.hookstream.destination.DestinationSpec;
 import io.hookstream.destination.DestinationTemplate;
 import io.hookstream.destination.DestinationTemplates;
 import io.hookstream.json.ResourceJson;
+import io.hookstream.page.Page;
+import io.hookstream.page.PageRequest;
 import io.hookstream.spi.store.DestinationRecord;
-import io.hookstream.spi.store.Page;
-import io.hookstream.spi.store.PageRequest;
 import java.io.IOException;
 
 /** {@code /v1/destinations}: CRUD and the destination templates. */

@@ -1,13 +1,13 @@
 package io.hookstream.examples.embedded;
 
 import io.hookstream.Hookstream;
+import io.hookstream.event.EventQuery;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.ingest.IngestResult;
+import io.hookstream.page.PageRequest;
 import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.Clock;
-import io.hookstream.spi.store.EventQuery;
 import io.hookstream.spi.store.EventRecord;
-import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.store.memory.InMemoryBlobStore;
 import io.hookstream.store.memory.InMemoryKeyValueStore;

@@ -86,7 +86,7 @@ abstract class SecretsAtRestScenarios {
       // Java reads are masked; the methods named for it reveal.
       assertThat(hs.sources().require(s.scope, s.source).verification().secret())
           .isEqualTo("****body");
-      assertThat(hs.sources().list(s.scope, io.hookstream.spi.store.PageRequest.first(10))
+      assertThat(hs.sources().list(s.scope, io.hookstream.page.PageRequest.first(10))
           .items().get(0).verification().secret()).isEqualTo("****body");
       assertThat(hs.sources().revealVerificationSecret(s.scope, s.source))
           .contains(SOURCE_SECRET);
