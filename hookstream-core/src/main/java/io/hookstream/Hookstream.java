@@ -13,6 +13,7 @@ import io.hookstream.delivery.TaskFactory;
 import io.hookstream.destination.DestinationService;
 import io.hookstream.event.EventService;
 import io.hookstream.event.RetentionJob;
+import io.hookstream.event.internal.EventBodies;
 import io.hookstream.ingest.IngestContext;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.ingest.IngestResult;
@@ -201,7 +202,8 @@ public final class Hookstream implements AutoCloseable {
         .workerThreads(b.deliveryThreads).leaseDuration(b.deliveryLease)
         .pollInterval(b.deliveryPollInterval)
         .heartbeat(b.heartbeatInterval, b.missedHeartbeats).build();
-    this.router = new EventRouter(store, clock, tasks, routes, events::body, scheduler::wake);
+    this.router = new EventRouter(store, clock, tasks, routes, new EventBodies(blobs)::of,
+        scheduler::wake);
     this.connections = new ConnectionService(store, clock, ids,
         new ConnectionChecks(store, transforms), c -> router.invalidate(c.sourceId()));
     this.recovery = new RecoverySweep(store, clock, router, b.recoveryGrace);

@@ -2,6 +2,7 @@ package io.hookstream.delivery;
 
 import io.hookstream.delivery.EventRetryResult.Error;
 import io.hookstream.delivery.EventRetryResult.Retried;
+import io.hookstream.delivery.internal.Attempts;
 import io.hookstream.internal.Pages;
 import io.hookstream.page.Page;
 import io.hookstream.page.PageRequest;
@@ -48,14 +49,15 @@ public final class DeliveryService {
   }
 
   /** Delivery attempts newest first, filtered by {@code query}. */
-  public Page<AttemptRecord> attempts(Scope scope, AttemptQuery query, PageRequest page) {
+  public Page<DeliveryAttempt> attempts(Scope scope, AttemptQuery query, PageRequest page) {
     return Pages.fromStore(
-        store.deliveries().listAttempts(scope, query.toStore(), Pages.toStore(page)));
+        store.deliveries().listAttempts(scope, query.toStore(), Pages.toStore(page)),
+        Attempts::toApi);
   }
 
   /** One attempt, or a 404. */
-  public AttemptRecord attempt(Scope scope, String attemptId) {
-    return store.deliveries().findAttempt(scope, attemptId)
+  public DeliveryAttempt attempt(Scope scope, String attemptId) {
+    return store.deliveries().findAttempt(scope, attemptId).map(Attempts::toApi)
         .orElseThrow(() -> HookstreamException.notFound("delivery attempt", attemptId));
   }
 
@@ -93,9 +95,9 @@ public final class DeliveryService {
   /**
    * Runs attempt {@code attemptId}'s task again now: a finished task becomes pending with its
    * attempt count kept (so a failure goes straight back to the dead letter queue), a pending one
-   * is made due now. Returns the task as stored.
+   * is made due now. Returns the delivery as stored.
    */
-  public DeliveryTask retryAttempt(Scope scope, String attemptId) {
+  public ScheduledDelivery retryAttempt(Scope scope, String attemptId) {
     AttemptRecord attempt = store.deliveries().findAttempt(scope, attemptId)
         .orElseThrow(() -> HookstreamException.notFound("delivery attempt", attemptId));
     for (int i = 0; i < 3; i++) {
@@ -109,7 +111,7 @@ public final class DeliveryService {
       DeliveryTask again = task.settled(TaskStatus.PENDING, task.attempts(), now, now);
       if (store.deliveries().update(again)) {
         store.events().updateStatus(scope, task.eventId(), EventStatus.PROCESSING, now);
-        return again;
+        return Attempts.toApi(again);
       }
     }
     throw new HookstreamException(ErrorCode.CONFLICT,

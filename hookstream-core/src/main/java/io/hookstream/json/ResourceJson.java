@@ -2,10 +2,10 @@ package io.hookstream.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookstream.delivery.DeliveryAttempt;
+import io.hookstream.event.Event;
 import io.hookstream.internal.Json;
-import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.DestinationRecord;
-import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.IssueRecord;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -27,7 +27,7 @@ public final class ResourceJson {
   private ResourceJson() {}
 
   /** The event summary: identity, request line, status and receipt (no headers or body). */
-  public static ObjectNode event(EventRecord e) {
+  public static ObjectNode event(Event e) {
     ObjectNode o = Json.MAPPER.createObjectNode();
     o.put("id", e.id());
     o.put("source_id", e.sourceId());
@@ -44,7 +44,7 @@ public final class ResourceJson {
   }
 
   /** A delivery attempt, without what went over the wire (headers, response body). */
-  public static ObjectNode attempt(AttemptRecord a) {
+  public static ObjectNode attempt(DeliveryAttempt a) {
     ObjectNode o = Json.MAPPER.createObjectNode();
     o.put("id", a.id());
     o.put("event_id", a.eventId());

@@ -3,18 +3,18 @@ package io.hookstream.testkit;
 import io.hookstream.Hookstream;
 import io.hookstream.connection.ConnectionSpec;
 import io.hookstream.delivery.AttemptQuery;
+import io.hookstream.delivery.DeliveryAttempt;
 import io.hookstream.delivery.RunResult;
 import io.hookstream.destination.DestinationSpec;
+import io.hookstream.event.Event;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.ingest.IngestResult;
 import io.hookstream.page.PageRequest;
 import io.hookstream.providers.http.HttpDestinationProvider;
 import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.ManualClock;
-import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.ConnectionRecord;
 import io.hookstream.spi.store.DestinationRecord;
-import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.SourceRecord;
@@ -155,7 +155,7 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
   }
 
   /** The event as stored now. */
-  public EventRecord event(String eventId) {
+  public Event event(String eventId) {
     return engine.events().require(scope, eventId);
   }
 
@@ -164,7 +164,7 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
    * retry scheduled) and returns them, oldest first. Wait on this rather than on the receiver
    * before moving the clock: the receiver sees a request before the engine has recorded it.
    */
-  public List<AttemptRecord> awaitAttempts(String eventId, int count, Duration timeout) {
+  public List<DeliveryAttempt> awaitAttempts(String eventId, int count, Duration timeout) {
     awaitUntil(count + " attempt(s) of " + eventId, timeout,
         () -> attempts(eventId).size() >= count);
     return attempts(eventId);
@@ -175,7 +175,7 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
    * derived from all of the event's deliveries), so wait on it rather than reading it right
    * after {@link #awaitAttempts}.
    */
-  public EventRecord awaitEventStatus(String eventId, EventStatus status, Duration timeout) {
+  public Event awaitEventStatus(String eventId, EventStatus status, Duration timeout) {
     awaitUntil(eventId + " " + status.wireName(), timeout,
         () -> event(eventId).status() == status);
     return event(eventId);
@@ -193,8 +193,8 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
   }
 
   /** Every delivery attempt of an event, oldest first. */
-  public List<AttemptRecord> attempts(String eventId) {
-    List<AttemptRecord> all = new ArrayList<>();
+  public List<DeliveryAttempt> attempts(String eventId) {
+    List<DeliveryAttempt> all = new ArrayList<>();
     String after = null;
     do {
       var page = engine.deliveries().attempts(scope,
@@ -202,7 +202,7 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
       all.addAll(page.items());
       after = page.nextAfter();
     } while (after != null);
-    all.sort(Comparator.comparing(AttemptRecord::id));
+    all.sort(Comparator.comparing(DeliveryAttempt::id));
     return all;
   }
 }

@@ -3,8 +3,8 @@ package io.hookstream.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookstream.connection.ConnectionSpec;
+import io.hookstream.delivery.DeliveryAttempt;
 import io.hookstream.page.PageRequest;
-import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.IssueRecord;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +72,7 @@ class EndToEndDeliveryTest {
     String src = hs.connectToReceiver().sourceId();
     String eventId = hs.send(src, "{}").eventId();
 
-    AttemptRecord attempt = hs.awaitAttempts(eventId, 1, WAIT).get(0);
+    DeliveryAttempt attempt = hs.awaitAttempts(eventId, 1, WAIT).get(0);
     assertThat(attempt.statusCode()).isEqualTo(410);
     assertThat(attempt.dlq()).isTrue();
     hs.awaitEventStatus(eventId, EventStatus.FAILED, WAIT);
@@ -89,7 +89,7 @@ class EndToEndDeliveryTest {
     connect(src, dst, null, "$number(name) + 1");
     String eventId = hs.send(src, "{\"name\":\"not a number\"}").eventId();
 
-    AttemptRecord attempt = hs.awaitAttempts(eventId, 1, WAIT).get(0);
+    DeliveryAttempt attempt = hs.awaitAttempts(eventId, 1, WAIT).get(0);
     assertThat(attempt.errorType()).isEqualTo("transform_error");
     assertThat(attempt.dlq()).isTrue();
     hs.awaitUntil("an issue", WAIT, () -> !openIssues().isEmpty());

@@ -1,6 +1,8 @@
 package io.hookstream.stream.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookstream.delivery.internal.Attempts;
+import io.hookstream.event.internal.Events;
 import io.hookstream.internal.Json;
 import io.hookstream.json.ResourceJson;
 import io.hookstream.spi.store.AttemptRecord;
@@ -18,12 +20,12 @@ public final class StreamJson {
 
   /** The event summary (no headers or body). */
   public static String event(EventRecord e) {
-    return Json.write(ResourceJson.event(e));
+    return Json.write(ResourceJson.event(Events.summary(e)));
   }
 
   /** One delivery attempt, without its captured headers and response body. */
   public static String attempt(AttemptRecord a) {
-    return Json.write(ResourceJson.attempt(a));
+    return Json.write(ResourceJson.attempt(Attempts.toApi(a)));
   }
 
   /** One issue. */

@@ -1,8 +1,8 @@
 package io.hookstream.servlet.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookstream.event.Event;
 import io.hookstream.json.ResourceJson;
-import io.hookstream.spi.store.EventRecord;
 import java.util.List;
 import java.util.Map;
 
@@ -15,12 +15,12 @@ final class EventJson {
 
   private EventJson() {}
 
-  static ObjectNode summary(EventRecord e, String sourceName) {
+  static ObjectNode summary(Event e, String sourceName) {
     return ResourceJson.event(e).put("source_name", sourceName);
   }
 
   /** {@code body}: the full body bytes (the record's may be in the blob store). */
-  static ObjectNode detail(EventRecord e, String sourceName, byte[] body) {
+  static ObjectNode detail(Event e, String sourceName, byte[] body) {
     ObjectNode o = summary(e, sourceName);
     o.set("headers", flatten(e.headers()));
     o.set("query", flatten(e.query()));
