@@ -3,9 +3,9 @@ package io.hookstream.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.delivery.DeliveryAttempt;
+import io.hookstream.destination.Destination;
 import io.hookstream.event.Event;
 import io.hookstream.internal.Json;
-import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.IssueRecord;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -91,7 +91,7 @@ public final class ResourceJson {
   }
 
   /** A destination's identity and delivery state, as live subscribers see it. */
-  public static ObjectNode destination(DestinationRecord d) {
+  public static ObjectNode destination(Destination d) {
     ObjectNode o = Json.MAPPER.createObjectNode();
     o.put("id", d.id());
     o.put("name", d.name());
@@ -102,8 +102,8 @@ public final class ResourceJson {
   }
 
   /** Puts {@code enabled}, {@code disabled} and {@code disabled_reason}. */
-  public static void destinationState(ObjectNode o, DestinationRecord d) {
-    o.put("enabled", d.disabledReason() == null);
+  public static void destinationState(ObjectNode o, Destination d) {
+    o.put("enabled", d.enabled());
     o.put("disabled", d.disabledReason() != null);
     o.put("disabled_reason", d.disabledReason());
   }

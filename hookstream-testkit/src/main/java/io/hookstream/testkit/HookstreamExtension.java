@@ -1,10 +1,12 @@
 package io.hookstream.testkit;
 
 import io.hookstream.Hookstream;
+import io.hookstream.connection.Connection;
 import io.hookstream.connection.ConnectionSpec;
 import io.hookstream.delivery.AttemptQuery;
 import io.hookstream.delivery.DeliveryAttempt;
 import io.hookstream.delivery.RunResult;
+import io.hookstream.destination.Destination;
 import io.hookstream.destination.DestinationSpec;
 import io.hookstream.event.Event;
 import io.hookstream.ingest.IngestRequest;
@@ -13,8 +15,6 @@ import io.hookstream.page.PageRequest;
 import io.hookstream.providers.http.HttpDestinationProvider;
 import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.ManualClock;
-import io.hookstream.spi.store.ConnectionRecord;
-import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.SourceRecord;
@@ -123,14 +123,14 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
   }
 
   /** An HTTP destination pointing at the receiver, changed by {@code spec}. */
-  public DestinationRecord receiverDestination(UnaryOperator<DestinationSpec.Builder> spec) {
+  public Destination receiverDestination(UnaryOperator<DestinationSpec.Builder> spec) {
     return engine.destinations().create(scope,
         spec.apply(DestinationSpec.builder().name("receiver").url(receiver.url("/webhooks")))
             .build());
   }
 
   /** A new source connected to a new destination at the receiver; the common case. */
-  public ConnectionRecord connectToReceiver() {
+  public Connection connectToReceiver() {
     return engine.connections().create(scope, ConnectionSpec.builder()
         .sourceId(source(UnaryOperator.identity()).id())
         .destinationId(receiverDestination(UnaryOperator.identity()).id())

@@ -2,6 +2,7 @@ package io.hookstream.stream.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.delivery.internal.Attempts;
+import io.hookstream.destination.internal.Destinations;
 import io.hookstream.event.internal.Events;
 import io.hookstream.internal.Json;
 import io.hookstream.json.ResourceJson;
@@ -35,7 +36,7 @@ public final class StreamJson {
 
   /** A destination's identity and delivery state. */
   public static String destination(DestinationRecord d) {
-    return Json.write(ResourceJson.destination(d));
+    return Json.write(ResourceJson.destination(Destinations.toApi(d)));
   }
 
   /** The {@code event.delivered} data of the websocket destination; payload is the raw body. */

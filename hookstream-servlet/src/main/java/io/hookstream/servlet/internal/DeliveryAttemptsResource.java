@@ -6,10 +6,10 @@ import io.hookstream.Hookstream;
 import io.hookstream.delivery.AttemptQuery;
 import io.hookstream.delivery.DeliveryAttempt;
 import io.hookstream.delivery.ScheduledDelivery;
+import io.hookstream.destination.Destination;
 import io.hookstream.json.ResourceJson;
 import io.hookstream.page.Page;
 import io.hookstream.page.PageRequest;
-import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.Scope;
 import java.util.HashMap;
 import java.util.Locale;
@@ -89,7 +89,7 @@ final class DeliveryAttemptsResource {
   static String destinationName(Hookstream engine, Scope scope, String id,
       Map<String, String> cache) {
     return cache.computeIfAbsent(id, d -> engine.destinations().get(scope, d)
-        .map(DestinationRecord::name).orElse(null));
+        .map(Destination::name).orElse(null));
   }
 
   /** A boolean query flag: 1/true or 0/false; anything else is a 400. */
