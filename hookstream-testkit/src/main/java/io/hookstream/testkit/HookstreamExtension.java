@@ -13,11 +13,11 @@ import io.hookstream.ingest.IngestRequest;
 import io.hookstream.ingest.IngestResult;
 import io.hookstream.page.PageRequest;
 import io.hookstream.providers.http.HttpDestinationProvider;
+import io.hookstream.source.Source;
 import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.ManualClock;
 import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.Scope;
-import io.hookstream.spi.store.SourceRecord;
 import io.hookstream.store.memory.InMemoryBlobStore;
 import io.hookstream.store.memory.InMemoryKeyValueStore;
 import io.hookstream.store.memory.InMemoryStore;
@@ -117,7 +117,7 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
   }
 
   /** A source with default settings, changed by {@code spec}. */
-  public SourceRecord source(UnaryOperator<SourceSpec.Builder> spec) {
+  public Source source(UnaryOperator<SourceSpec.Builder> spec) {
     return engine.sources().create(scope, spec.apply(SourceSpec.builder().name("source"))
         .build());
   }

@@ -8,8 +8,8 @@ import io.hookstream.connection.ConnectionSpec;
 import io.hookstream.destination.Destination;
 import io.hookstream.page.Page;
 import io.hookstream.page.PageRequest;
+import io.hookstream.source.Source;
 import io.hookstream.spi.store.Scope;
-import io.hookstream.spi.store.SourceRecord;
 import java.io.IOException;
 
 /** {@code /v1/connections}: CRUD, with the source's and destination's names in every answer. */
@@ -64,7 +64,7 @@ final class ConnectionsResource {
   }
 
   private ObjectNode render(Scope scope, Connection c) {
-    String source = engine.sources().get(scope, c.sourceId()).map(SourceRecord::name)
+    String source = engine.sources().get(scope, c.sourceId()).map(Source::name)
         .orElse(null);
     String destination = engine.destinations().get(scope, c.destinationId())
         .map(Destination::name).orElse(null);

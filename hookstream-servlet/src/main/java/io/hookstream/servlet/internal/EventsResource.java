@@ -10,9 +10,9 @@ import io.hookstream.event.Event;
 import io.hookstream.event.EventQuery;
 import io.hookstream.page.Page;
 import io.hookstream.page.PageRequest;
+import io.hookstream.source.Source;
 import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.Scope;
-import io.hookstream.spi.store.SourceRecord;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -83,7 +83,7 @@ final class EventsResource {
 
   private String sourceName(Scope scope, String sourceId, Map<String, String> cache) {
     return cache.computeIfAbsent(sourceId, id -> engine.sources().get(scope, id)
-        .map(SourceRecord::name).orElse(null));
+        .map(Source::name).orElse(null));
   }
 
   private static EventStatus status(String raw) {
