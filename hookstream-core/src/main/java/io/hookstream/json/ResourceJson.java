@@ -6,7 +6,7 @@ import io.hookstream.delivery.DeliveryAttempt;
 import io.hookstream.destination.Destination;
 import io.hookstream.event.Event;
 import io.hookstream.internal.Json;
-import io.hookstream.spi.store.IssueRecord;
+import io.hookstream.issue.Issue;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -73,7 +73,7 @@ public final class ResourceJson {
   }
 
   /** An issue. */
-  public static ObjectNode issue(IssueRecord i) {
+  public static ObjectNode issue(Issue i) {
     ObjectNode o = Json.MAPPER.createObjectNode();
     o.put("id", i.id());
     o.put("destination_id", i.destinationId());

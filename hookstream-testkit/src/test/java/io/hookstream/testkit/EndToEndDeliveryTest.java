@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookstream.connection.ConnectionSpec;
 import io.hookstream.delivery.DeliveryAttempt;
+import io.hookstream.issue.Issue;
 import io.hookstream.page.PageRequest;
 import io.hookstream.spi.store.EventStatus;
-import io.hookstream.spi.store.IssueRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -79,7 +79,7 @@ class EndToEndDeliveryTest {
     hs.awaitUntil("the destination disabled", WAIT, () -> hs.engine().destinations()
         .require(hs.scope(), attempt.destinationId()).disabledReason() != null);
     hs.awaitUntil("an issue", WAIT, () -> !openIssues().isEmpty());
-    assertThat(openIssues()).extracting(IssueRecord::errorType).containsExactly("endpoint_gone");
+    assertThat(openIssues()).extracting(Issue::errorType).containsExactly("endpoint_gone");
   }
 
   @Test
@@ -93,7 +93,7 @@ class EndToEndDeliveryTest {
     assertThat(attempt.errorType()).isEqualTo("transform_error");
     assertThat(attempt.dlq()).isTrue();
     hs.awaitUntil("an issue", WAIT, () -> !openIssues().isEmpty());
-    assertThat(openIssues()).extracting(IssueRecord::errorType)
+    assertThat(openIssues()).extracting(Issue::errorType)
         .containsExactly("transform_error");
 
     hs.advance(Duration.ofDays(2));
@@ -107,7 +107,7 @@ class EndToEndDeliveryTest {
         .destinationId(dst).filterRulesJson(rules).transformExpression(transform).build());
   }
 
-  private List<IssueRecord> openIssues() {
+  private List<Issue> openIssues() {
     return hs.engine().issues().list(hs.scope(), "open", null, PageRequest.first(20)).items();
   }
 }

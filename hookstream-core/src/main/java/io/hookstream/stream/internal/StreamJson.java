@@ -5,6 +5,7 @@ import io.hookstream.delivery.internal.Attempts;
 import io.hookstream.destination.internal.Destinations;
 import io.hookstream.event.internal.Events;
 import io.hookstream.internal.Json;
+import io.hookstream.issue.internal.Issues;
 import io.hookstream.json.ResourceJson;
 import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.DestinationRecord;
@@ -31,7 +32,7 @@ public final class StreamJson {
 
   /** One issue. */
   public static String issue(IssueRecord i) {
-    return Json.write(ResourceJson.issue(i));
+    return Json.write(ResourceJson.issue(Issues.toApi(i)));
   }
 
   /** A destination's identity and delivery state. */
