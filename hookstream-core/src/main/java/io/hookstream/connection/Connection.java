@@ -7,35 +7,29 @@ import java.util.Objects;
 /**
  * A route from a source to a destination, with optional filter rules and a transform, as the
  * Java API returns it. Immutable; the store's version and deletion mark stay behind the service.
+ *
+ * @param filterRulesJson The filter rules as canonical JSON (an array), or null when every event
+ *     passes.
+ * @param transformExpression The JSONata transform, or null.
  */
-public final class Connection {
+public record Connection(
+    String id,
+    String orgId,
+    String envId,
+    String name,
+    String sourceId,
+    String destinationId,
+    String filterRulesJson,
+    String transformExpression,
+    boolean transformEnabled,
+    boolean enabled,
+    Instant createdAt,
+    Instant updatedAt) {
 
-  private final String id;
-  private final String orgId;
-  private final String envId;
-  private final String name;
-  private final String sourceId;
-  private final String destinationId;
-  private final String filterRulesJson;
-  private final String transformExpression;
-  private final boolean transformEnabled;
-  private final boolean enabled;
-  private final Instant createdAt;
-  private final Instant updatedAt;
-
-  private Connection(Builder b) {
-    this.id = Objects.requireNonNull(b.id, "id");
-    this.orgId = Objects.requireNonNull(b.orgId, "orgId");
-    this.envId = Objects.requireNonNull(b.envId, "envId");
-    this.name = b.name;
-    this.sourceId = b.sourceId;
-    this.destinationId = b.destinationId;
-    this.filterRulesJson = b.filterRulesJson;
-    this.transformExpression = b.transformExpression;
-    this.transformEnabled = b.transformEnabled;
-    this.enabled = b.enabled;
-    this.createdAt = b.createdAt;
-    this.updatedAt = b.updatedAt;
+  public Connection {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(orgId, "orgId");
+    Objects.requireNonNull(envId, "envId");
   }
 
   public static Builder builder() {
@@ -59,96 +53,11 @@ public final class Connection {
         .updatedAt(updatedAt);
   }
 
-  public String id() {
-    return id;
-  }
-
-  public String orgId() {
-    return orgId;
-  }
-
-  public String envId() {
-    return envId;
-  }
-
-  public String name() {
-    return name;
-  }
-
-  public String sourceId() {
-    return sourceId;
-  }
-
-  public String destinationId() {
-    return destinationId;
-  }
-
-  /** The filter rules as canonical JSON (an array), or null when every event passes. */
-  public String filterRulesJson() {
-    return filterRulesJson;
-  }
-
-  /** The JSONata transform, or null. */
-  public String transformExpression() {
-    return transformExpression;
-  }
-
-  public boolean transformEnabled() {
-    return transformEnabled;
-  }
-
-  public boolean enabled() {
-    return enabled;
-  }
-
-  public Instant createdAt() {
-    return createdAt;
-  }
-
-  public Instant updatedAt() {
-    return updatedAt;
-  }
-
   /** The organization and environment the connection belongs to. */
   public Scope scope() {
     return new Scope(orgId, envId);
   }
 
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof Connection other)) {
-      return false;
-    }
-    return Objects.equals(id, other.id)
-        && Objects.equals(orgId, other.orgId)
-        && Objects.equals(envId, other.envId)
-        && Objects.equals(name, other.name)
-        && Objects.equals(sourceId, other.sourceId)
-        && Objects.equals(destinationId, other.destinationId)
-        && Objects.equals(filterRulesJson, other.filterRulesJson)
-        && Objects.equals(transformExpression, other.transformExpression)
-        && transformEnabled == other.transformEnabled
-        && enabled == other.enabled
-        && Objects.equals(createdAt, other.createdAt)
-        && Objects.equals(updatedAt, other.updatedAt);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(id, orgId, envId, name, sourceId, destinationId, filterRulesJson,
-        transformExpression, transformEnabled, enabled, createdAt, updatedAt);
-  }
-
-  @Override
-  public String toString() {
-    return "Connection[id=" + id
-        + ", sourceId=" + sourceId
-        + ", destinationId=" + destinationId + "]";
-  }
 
   /** Collects the values; {@link #build()} requires the ids. */
   public static final class Builder {
@@ -229,7 +138,8 @@ public final class Connection {
 
     /** @throws NullPointerException naming the missing required value */
     public Connection build() {
-      return new Connection(this);
+      return new Connection(id, orgId, envId, name, sourceId, destinationId, filterRulesJson,
+          transformExpression, transformEnabled, enabled, createdAt, updatedAt);
     }
   }
 }

@@ -10,51 +10,45 @@ import java.util.Objects;
 
 /**
  * One delivery attempt of an event to a destination, as the Java API returns it. Immutable.
+ *
+ * @param taskId The delivery this attempt belongs to (see {@link ScheduledDelivery#id()}).
+ * @param attemptNumber 1 for the first attempt of a delivery.
+ * @param status {@code success} or {@code failed}.
+ * @param statusCode The destination's HTTP status, or null if no response arrived.
+ * @param requestHeaders The headers sent, secrets masked.
+ * @param responseBody The response body, captured up to the provider's limit.
+ * @param errorType Groups failures into issues ({@code timeout}, {@code http_5xx}, ...).
+ * @param dlq True when this attempt moved the delivery to the dead letter queue.
+ * @param nextRetryAt When the next attempt is due, or null if none is.
  */
-public final class DeliveryAttempt {
+public record DeliveryAttempt(
+    String id,
+    String orgId,
+    String envId,
+    String eventId,
+    String connectionId,
+    String destinationId,
+    String taskId,
+    int attemptNumber,
+    String status,
+    Integer statusCode,
+    Long latencyMs,
+    Map<String, List<String>> requestHeaders,
+    Map<String, List<String>> responseHeaders,
+    String responseBody,
+    String error,
+    String errorType,
+    boolean dlq,
+    Instant dlqAt,
+    Instant nextRetryAt,
+    Instant attemptedAt) {
 
-  private final String id;
-  private final String orgId;
-  private final String envId;
-  private final String eventId;
-  private final String connectionId;
-  private final String destinationId;
-  private final String taskId;
-  private final int attemptNumber;
-  private final String status;
-  private final Integer statusCode;
-  private final Long latencyMs;
-  private final Map<String, List<String>> requestHeaders;
-  private final Map<String, List<String>> responseHeaders;
-  private final String responseBody;
-  private final String error;
-  private final String errorType;
-  private final boolean dlq;
-  private final Instant dlqAt;
-  private final Instant nextRetryAt;
-  private final Instant attemptedAt;
-
-  private DeliveryAttempt(Builder b) {
-    this.id = Objects.requireNonNull(b.id, "id");
-    this.orgId = Objects.requireNonNull(b.orgId, "orgId");
-    this.envId = Objects.requireNonNull(b.envId, "envId");
-    this.eventId = b.eventId;
-    this.connectionId = b.connectionId;
-    this.destinationId = b.destinationId;
-    this.taskId = b.taskId;
-    this.attemptNumber = b.attemptNumber;
-    this.status = b.status;
-    this.statusCode = b.statusCode;
-    this.latencyMs = b.latencyMs;
-    this.requestHeaders = copy(b.requestHeaders);
-    this.responseHeaders = copy(b.responseHeaders);
-    this.responseBody = b.responseBody;
-    this.error = b.error;
-    this.errorType = b.errorType;
-    this.dlq = b.dlq;
-    this.dlqAt = b.dlqAt;
-    this.nextRetryAt = b.nextRetryAt;
-    this.attemptedAt = b.attemptedAt;
+  public DeliveryAttempt {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(orgId, "orgId");
+    Objects.requireNonNull(envId, "envId");
+    requestHeaders = copy(requestHeaders);
+    responseHeaders = copy(responseHeaders);
   }
 
   public static Builder builder() {
@@ -86,95 +80,6 @@ public final class DeliveryAttempt {
         .attemptedAt(attemptedAt);
   }
 
-  public String id() {
-    return id;
-  }
-
-  public String orgId() {
-    return orgId;
-  }
-
-  public String envId() {
-    return envId;
-  }
-
-  public String eventId() {
-    return eventId;
-  }
-
-  public String connectionId() {
-    return connectionId;
-  }
-
-  public String destinationId() {
-    return destinationId;
-  }
-
-  /** The delivery this attempt belongs to (see {@link ScheduledDelivery#id()}). */
-  public String taskId() {
-    return taskId;
-  }
-
-  /** 1 for the first attempt of a delivery. */
-  public int attemptNumber() {
-    return attemptNumber;
-  }
-
-  /** {@code success} or {@code failed}. */
-  public String status() {
-    return status;
-  }
-
-  /** The destination's HTTP status, or null if no response arrived. */
-  public Integer statusCode() {
-    return statusCode;
-  }
-
-  public Long latencyMs() {
-    return latencyMs;
-  }
-
-  /** The headers sent, secrets masked. */
-  public Map<String, List<String>> requestHeaders() {
-    return requestHeaders;
-  }
-
-  public Map<String, List<String>> responseHeaders() {
-    return responseHeaders;
-  }
-
-  /** The response body, captured up to the provider's limit. */
-  public String responseBody() {
-    return responseBody;
-  }
-
-  public String error() {
-    return error;
-  }
-
-  /** Groups failures into issues ({@code timeout}, {@code http_5xx}, ...). */
-  public String errorType() {
-    return errorType;
-  }
-
-  /** True when this attempt moved the delivery to the dead letter queue. */
-  public boolean dlq() {
-    return dlq;
-  }
-
-  public Instant dlqAt() {
-    return dlqAt;
-  }
-
-  /** When the next attempt is due, or null if none is. */
-  public Instant nextRetryAt() {
-    return nextRetryAt;
-  }
-
-  public Instant attemptedAt() {
-    return attemptedAt;
-  }
-
   /** The organization and environment the attempt belongs to. */
   public Scope scope() {
     return new Scope(orgId, envId);
@@ -185,52 +90,7 @@ public final class DeliveryAttempt {
   }
 
 
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof DeliveryAttempt other)) {
-      return false;
-    }
-    return Objects.equals(id, other.id)
-        && Objects.equals(orgId, other.orgId)
-        && Objects.equals(envId, other.envId)
-        && Objects.equals(eventId, other.eventId)
-        && Objects.equals(connectionId, other.connectionId)
-        && Objects.equals(destinationId, other.destinationId)
-        && Objects.equals(taskId, other.taskId)
-        && attemptNumber == other.attemptNumber
-        && Objects.equals(status, other.status)
-        && Objects.equals(statusCode, other.statusCode)
-        && Objects.equals(latencyMs, other.latencyMs)
-        && Objects.equals(requestHeaders, other.requestHeaders)
-        && Objects.equals(responseHeaders, other.responseHeaders)
-        && Objects.equals(responseBody, other.responseBody)
-        && Objects.equals(error, other.error)
-        && Objects.equals(errorType, other.errorType)
-        && dlq == other.dlq
-        && Objects.equals(dlqAt, other.dlqAt)
-        && Objects.equals(nextRetryAt, other.nextRetryAt)
-        && Objects.equals(attemptedAt, other.attemptedAt);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(id, orgId, envId, eventId, connectionId, destinationId, taskId,
-        attemptNumber, status, statusCode, latencyMs, requestHeaders, responseHeaders, responseBody,
-        error, errorType, dlq, dlqAt, nextRetryAt, attemptedAt);
-  }
-
-  @Override
-  public String toString() {
-    return "DeliveryAttempt[id=" + id
-        + ", eventId=" + eventId
-        + ", destinationId=" + destinationId
-        + ", status=" + status + "]";
-  }
-
-  private static Map<String, List<String>> copy(Map<String, List<String>> values) {
+  private static <V> Map<String, V> copy(Map<String, V> values) {
     return values == null ? Map.of()
         : Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
@@ -362,7 +222,9 @@ public final class DeliveryAttempt {
 
     /** @throws NullPointerException naming the missing required value */
     public DeliveryAttempt build() {
-      return new DeliveryAttempt(this);
+      return new DeliveryAttempt(id, orgId, envId, eventId, connectionId, destinationId, taskId,
+          attemptNumber, status, statusCode, latencyMs, requestHeaders, responseHeaders,
+          responseBody, error, errorType, dlq, dlqAt, nextRetryAt, attemptedAt);
     }
   }
 }

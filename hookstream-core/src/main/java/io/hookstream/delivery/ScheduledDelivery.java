@@ -8,33 +8,28 @@ import java.util.Objects;
  * A delivery of one event to one destination, as users see it: where it stands and when it runs
  * next. The scheduler's bookkeeping (leases, versions, the payload) stays behind the service.
  * Immutable.
+ *
+ * @param id The task id; attempts name it as {@link DeliveryAttempt#taskId()}.
+ * @param attempts Attempts made so far.
+ * @param nextAttemptAt When the next attempt is due.
  */
-public final class ScheduledDelivery {
+public record ScheduledDelivery(
+    String id,
+    String orgId,
+    String envId,
+    String eventId,
+    String connectionId,
+    String destinationId,
+    TaskStatus status,
+    int attempts,
+    Instant nextAttemptAt,
+    Instant createdAt,
+    Instant updatedAt) {
 
-  private final String id;
-  private final String orgId;
-  private final String envId;
-  private final String eventId;
-  private final String connectionId;
-  private final String destinationId;
-  private final TaskStatus status;
-  private final int attempts;
-  private final Instant nextAttemptAt;
-  private final Instant createdAt;
-  private final Instant updatedAt;
-
-  private ScheduledDelivery(Builder b) {
-    this.id = Objects.requireNonNull(b.id, "id");
-    this.orgId = Objects.requireNonNull(b.orgId, "orgId");
-    this.envId = Objects.requireNonNull(b.envId, "envId");
-    this.eventId = b.eventId;
-    this.connectionId = b.connectionId;
-    this.destinationId = b.destinationId;
-    this.status = b.status;
-    this.attempts = b.attempts;
-    this.nextAttemptAt = b.nextAttemptAt;
-    this.createdAt = b.createdAt;
-    this.updatedAt = b.updatedAt;
+  public ScheduledDelivery {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(orgId, "orgId");
+    Objects.requireNonNull(envId, "envId");
   }
 
   public static Builder builder() {
@@ -57,88 +52,6 @@ public final class ScheduledDelivery {
         .updatedAt(updatedAt);
   }
 
-  /** The task id; attempts name it as {@link DeliveryAttempt#taskId()}. */
-  public String id() {
-    return id;
-  }
-
-  public String orgId() {
-    return orgId;
-  }
-
-  public String envId() {
-    return envId;
-  }
-
-  public String eventId() {
-    return eventId;
-  }
-
-  public String connectionId() {
-    return connectionId;
-  }
-
-  public String destinationId() {
-    return destinationId;
-  }
-
-  public TaskStatus status() {
-    return status;
-  }
-
-  /** Attempts made so far. */
-  public int attempts() {
-    return attempts;
-  }
-
-  /** When the next attempt is due. */
-  public Instant nextAttemptAt() {
-    return nextAttemptAt;
-  }
-
-  public Instant createdAt() {
-    return createdAt;
-  }
-
-  public Instant updatedAt() {
-    return updatedAt;
-  }
-
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof ScheduledDelivery other)) {
-      return false;
-    }
-    return Objects.equals(id, other.id)
-        && Objects.equals(orgId, other.orgId)
-        && Objects.equals(envId, other.envId)
-        && Objects.equals(eventId, other.eventId)
-        && Objects.equals(connectionId, other.connectionId)
-        && Objects.equals(destinationId, other.destinationId)
-        && Objects.equals(status, other.status)
-        && attempts == other.attempts
-        && Objects.equals(nextAttemptAt, other.nextAttemptAt)
-        && Objects.equals(createdAt, other.createdAt)
-        && Objects.equals(updatedAt, other.updatedAt);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(id, orgId, envId, eventId, connectionId, destinationId, status, attempts,
-        nextAttemptAt, createdAt, updatedAt);
-  }
-
-  @Override
-  public String toString() {
-    return "ScheduledDelivery[id=" + id
-        + ", eventId=" + eventId
-        + ", destinationId=" + destinationId
-        + ", status=" + status + "]";
-  }
 
   /** Collects the values; {@link #build()} requires the ids. */
   public static final class Builder {
@@ -213,7 +126,8 @@ public final class ScheduledDelivery {
 
     /** @throws NullPointerException naming the missing required value */
     public ScheduledDelivery build() {
-      return new ScheduledDelivery(this);
+      return new ScheduledDelivery(id, orgId, envId, eventId, connectionId, destinationId, status,
+          attempts, nextAttemptAt, createdAt, updatedAt);
     }
   }
 }

@@ -12,41 +12,36 @@ import java.util.Objects;
  * Where events go, as the Java API returns it: the provider config as a map with its secrets
  * masked (read them with {@link DestinationService#revealConfig}), the retry policy and flow
  * control, and the delivery state. Immutable; the sealed secrets stay behind the service.
+ *
+ * @param type The provider type ({@code http}, {@code websocket}, ...).
+ * @param config The provider config, its secrets masked by the provider.
+ * @param signingConfig The outbound signing config, secrets masked; null when not signed.
+ * @param disabledReason Why the destination is disabled, or null when it is enabled.
+ * @param version The revision: 1 at creation, one more for every stored change.
  */
-public final class Destination {
+public record Destination(
+    String id,
+    String orgId,
+    String envId,
+    String name,
+    String slug,
+    String description,
+    String type,
+    Map<String, Object> config,
+    Map<String, Object> signingConfig,
+    RetryPolicy retry,
+    Delivery delivery,
+    String disabledReason,
+    long version,
+    Instant createdAt,
+    Instant updatedAt) {
 
-  private final String id;
-  private final String orgId;
-  private final String envId;
-  private final String name;
-  private final String slug;
-  private final String description;
-  private final String type;
-  private final Map<String, Object> config;
-  private final Map<String, Object> signingConfig;
-  private final RetryPolicy retry;
-  private final Delivery delivery;
-  private final String disabledReason;
-  private final long version;
-  private final Instant createdAt;
-  private final Instant updatedAt;
-
-  private Destination(Builder b) {
-    this.id = Objects.requireNonNull(b.id, "id");
-    this.orgId = Objects.requireNonNull(b.orgId, "orgId");
-    this.envId = Objects.requireNonNull(b.envId, "envId");
-    this.name = b.name;
-    this.slug = b.slug;
-    this.description = b.description;
-    this.type = b.type;
-    this.config = copy(b.config);
-    this.signingConfig = copy(b.signingConfig);
-    this.retry = b.retry;
-    this.delivery = b.delivery;
-    this.disabledReason = b.disabledReason;
-    this.version = b.version;
-    this.createdAt = b.createdAt;
-    this.updatedAt = b.updatedAt;
+  public Destination {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(orgId, "orgId");
+    Objects.requireNonNull(envId, "envId");
+    config = copy(config);
+    signingConfig = copy(signingConfig);
   }
 
   public static Builder builder() {
@@ -73,71 +68,6 @@ public final class Destination {
         .updatedAt(updatedAt);
   }
 
-  public String id() {
-    return id;
-  }
-
-  public String orgId() {
-    return orgId;
-  }
-
-  public String envId() {
-    return envId;
-  }
-
-  public String name() {
-    return name;
-  }
-
-  public String slug() {
-    return slug;
-  }
-
-  public String description() {
-    return description;
-  }
-
-  /** The provider type ({@code http}, {@code websocket}, ...). */
-  public String type() {
-    return type;
-  }
-
-  /** The provider config, its secrets masked by the provider. */
-  public Map<String, Object> config() {
-    return config;
-  }
-
-  /** The outbound signing config, secrets masked; null when not signed. */
-  public Map<String, Object> signingConfig() {
-    return signingConfig;
-  }
-
-  public RetryPolicy retry() {
-    return retry;
-  }
-
-  public Delivery delivery() {
-    return delivery;
-  }
-
-  /** Why the destination is disabled, or null when it is enabled. */
-  public String disabledReason() {
-    return disabledReason;
-  }
-
-  /** The revision: 1 at creation, one more for every stored change. */
-  public long version() {
-    return version;
-  }
-
-  public Instant createdAt() {
-    return createdAt;
-  }
-
-  public Instant updatedAt() {
-    return updatedAt;
-  }
-
   /** The organization and environment the destination belongs to. */
   public Scope scope() {
     return new Scope(orgId, envId);
@@ -148,42 +78,6 @@ public final class Destination {
     return disabledReason == null;
   }
 
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof Destination other)) {
-      return false;
-    }
-    return Objects.equals(id, other.id)
-        && Objects.equals(orgId, other.orgId)
-        && Objects.equals(envId, other.envId)
-        && Objects.equals(name, other.name)
-        && Objects.equals(slug, other.slug)
-        && Objects.equals(description, other.description)
-        && Objects.equals(type, other.type)
-        && Objects.equals(config, other.config)
-        && Objects.equals(signingConfig, other.signingConfig)
-        && Objects.equals(retry, other.retry)
-        && Objects.equals(delivery, other.delivery)
-        && Objects.equals(disabledReason, other.disabledReason)
-        && version == other.version
-        && Objects.equals(createdAt, other.createdAt)
-        && Objects.equals(updatedAt, other.updatedAt);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(id, orgId, envId, name, slug, description, type, config, signingConfig,
-        retry, delivery, disabledReason, version, createdAt, updatedAt);
-  }
-
-  @Override
-  public String toString() {
-    return "Destination[id=" + id + "]";
-  }
 
   private static <V> Map<String, V> copy(Map<String, V> values) {
     return values == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -299,7 +193,8 @@ public final class Destination {
 
     /** @throws NullPointerException naming the missing required value */
     public Destination build() {
-      return new Destination(this);
+      return new Destination(id, orgId, envId, name, slug, description, type, config, signingConfig,
+          retry, delivery, disabledReason, version, createdAt, updatedAt);
     }
   }
 }

@@ -12,55 +12,53 @@ import java.util.Objects;
 
 /**
  * A webhook request as the engine received and stored it, as the Java API returns it. Immutable;
- * the body is copied in and out. Storage details that are not the event's (the store's record,
- * its positional layout) stay behind the service.
+ * the body is copied in and out. Build one with {@link #builder()}; the store's record stays
+ * behind the service.
+ *
+ * @param method The request method, upper case.
+ * @param path The request path, as received.
+ * @param headers Request headers, names lower-case, in arrival order.
+ * @param query Query parameters, in arrival order.
+ * @param sourceIp The resolved client IP.
+ * @param bodySize Body length in bytes.
+ * @param body The body; null in lists when it is kept in the blob store (see {@link
+ *     EventService#body}).
+ * @param bodyBlobKey The blob store key of a large body, or null when the body is inline.
+ * @param bodySha256 Hex SHA-256 of the body.
+ * @param dedupStatus {@code unique} or {@code duplicate}.
+ * @param duplicateOf The original event's id, for a duplicate.
+ * @param routedAt When routing created the event's deliveries; null until routed.
  */
-public final class Event {
+public record Event(
+    String id,
+    String orgId,
+    String envId,
+    String sourceId,
+    String method,
+    String path,
+    Map<String, List<String>> headers,
+    Map<String, List<String>> query,
+    String contentType,
+    String sourceIp,
+    long bodySize,
+    byte[] body,
+    String bodyBlobKey,
+    String bodySha256,
+    EventStatus status,
+    String dedupStatus,
+    String duplicateOf,
+    String verificationStatus,
+    Instant receivedAt,
+    Instant routedAt,
+    Instant updatedAt) {
 
-  private final String id;
-  private final String orgId;
-  private final String envId;
-  private final String sourceId;
-  private final String method;
-  private final String path;
-  private final Map<String, List<String>> headers;
-  private final Map<String, List<String>> query;
-  private final String contentType;
-  private final String sourceIp;
-  private final long bodySize;
-  private final byte[] body;
-  private final String bodyBlobKey;
-  private final String bodySha256;
-  private final EventStatus status;
-  private final String dedupStatus;
-  private final String duplicateOf;
-  private final String verificationStatus;
-  private final Instant receivedAt;
-  private final Instant routedAt;
-  private final Instant updatedAt;
-
-  private Event(Builder b) {
-    this.id = Objects.requireNonNull(b.id, "id");
-    this.orgId = Objects.requireNonNull(b.orgId, "orgId");
-    this.envId = Objects.requireNonNull(b.envId, "envId");
-    this.sourceId = b.sourceId;
-    this.method = b.method;
-    this.path = b.path;
-    this.headers = copy(b.headers);
-    this.query = copy(b.query);
-    this.contentType = b.contentType;
-    this.sourceIp = b.sourceIp;
-    this.bodySize = b.bodySize;
-    this.body = b.body == null ? null : b.body.clone();
-    this.bodyBlobKey = b.bodyBlobKey;
-    this.bodySha256 = b.bodySha256;
-    this.status = b.status;
-    this.dedupStatus = b.dedupStatus;
-    this.duplicateOf = b.duplicateOf;
-    this.verificationStatus = b.verificationStatus;
-    this.receivedAt = b.receivedAt;
-    this.routedAt = b.routedAt;
-    this.updatedAt = b.updatedAt;
+  public Event {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(orgId, "orgId");
+    Objects.requireNonNull(envId, "envId");
+    headers = copy(headers);
+    query = copy(query);
+    body = body == null ? null : body.clone();
   }
 
   public static Builder builder() {
@@ -93,102 +91,10 @@ public final class Event {
         .updatedAt(updatedAt);
   }
 
-  public String id() {
-    return id;
-  }
-
-  public String orgId() {
-    return orgId;
-  }
-
-  public String envId() {
-    return envId;
-  }
-
-  public String sourceId() {
-    return sourceId;
-  }
-
-  /** The request method, upper case. */
-  public String method() {
-    return method;
-  }
-
-  /** The request path, as received. */
-  public String path() {
-    return path;
-  }
-
-  /** Request headers, names lower-case, in arrival order. */
-  public Map<String, List<String>> headers() {
-    return headers;
-  }
-
-  /** Query parameters, in arrival order. */
-  public Map<String, List<String>> query() {
-    return query;
-  }
-
-  public String contentType() {
-    return contentType;
-  }
-
-  /** The resolved client IP. */
-  public String sourceIp() {
-    return sourceIp;
-  }
-
-  /** Body length in bytes. */
-  public long bodySize() {
-    return bodySize;
-  }
-
-  /**
-   * The body; null in lists when it is kept in the blob store (see {@link EventService#body}).
-   */
+  /** A copy: changing it changes nothing here. */
+  @Override
   public byte[] body() {
     return body == null ? null : body.clone();
-  }
-
-  /** The blob store key of a large body, or null when the body is inline. */
-  public String bodyBlobKey() {
-    return bodyBlobKey;
-  }
-
-  /** Hex SHA-256 of the body. */
-  public String bodySha256() {
-    return bodySha256;
-  }
-
-  public EventStatus status() {
-    return status;
-  }
-
-  /** {@code unique} or {@code duplicate}. */
-  public String dedupStatus() {
-    return dedupStatus;
-  }
-
-  /** The original event's id, for a duplicate. */
-  public String duplicateOf() {
-    return duplicateOf;
-  }
-
-  public String verificationStatus() {
-    return verificationStatus;
-  }
-
-  public Instant receivedAt() {
-    return receivedAt;
-  }
-
-  /** When routing created the event's deliveries; null until routed. */
-  public Instant routedAt() {
-    return routedAt;
-  }
-
-  public Instant updatedAt() {
-    return updatedAt;
   }
 
   /** The organization and environment the event belongs to. */
@@ -242,12 +148,10 @@ public final class Event {
 
   @Override
   public String toString() {
-    return "Event[id=" + id
-        + ", sourceId=" + sourceId
-        + ", status=" + status + "]";
+    return "Event[id=" + id + ", status=" + status + "]";
   }
 
-  private static Map<String, List<String>> copy(Map<String, List<String>> values) {
+  private static <V> Map<String, V> copy(Map<String, V> values) {
     return values == null ? Map.of()
         : Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
@@ -385,7 +289,9 @@ public final class Event {
 
     /** @throws NullPointerException naming the missing required value */
     public Event build() {
-      return new Event(this);
+      return new Event(id, orgId, envId, sourceId, method, path, headers, query, contentType,
+          sourceIp, bodySize, body, bodyBlobKey, bodySha256, status, dedupStatus, duplicateOf,
+          verificationStatus, receivedAt, routedAt, updatedAt);
     }
   }
 }

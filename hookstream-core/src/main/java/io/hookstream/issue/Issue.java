@@ -8,40 +8,34 @@ import java.util.Objects;
 /**
  * Repeated delivery failures of one kind at one destination, as the Java API returns it.
  * Immutable.
+ *
+ * @param errorType The kind of failure this issue groups ({@code timeout}, {@code http_5xx}, ...).
+ * @param message The latest failure's message.
+ * @param status {@code open}, {@code acknowledged} or {@code resolved}.
+ * @param recentAttemptIds The latest failed attempts' ids, newest first.
+ * @param snoozedUntil Until when alerts are muted, or null.
  */
-public final class Issue {
+public record Issue(
+    String id,
+    String orgId,
+    String envId,
+    String destinationId,
+    String errorType,
+    String message,
+    String status,
+    long occurrenceCount,
+    Instant firstSeenAt,
+    Instant lastSeenAt,
+    List<String> recentAttemptIds,
+    Instant snoozedUntil,
+    Instant resolvedAt,
+    Instant updatedAt) {
 
-  private final String id;
-  private final String orgId;
-  private final String envId;
-  private final String destinationId;
-  private final String errorType;
-  private final String message;
-  private final String status;
-  private final long occurrenceCount;
-  private final Instant firstSeenAt;
-  private final Instant lastSeenAt;
-  private final List<String> recentAttemptIds;
-  private final Instant snoozedUntil;
-  private final Instant resolvedAt;
-  private final Instant updatedAt;
-
-  private Issue(Builder b) {
-    this.id = Objects.requireNonNull(b.id, "id");
-    this.orgId = Objects.requireNonNull(b.orgId, "orgId");
-    this.envId = Objects.requireNonNull(b.envId, "envId");
-    this.destinationId = b.destinationId;
-    this.errorType = b.errorType;
-    this.message = b.message;
-    this.status = b.status;
-    this.occurrenceCount = b.occurrenceCount;
-    this.firstSeenAt = b.firstSeenAt;
-    this.lastSeenAt = b.lastSeenAt;
-    this.recentAttemptIds = b.recentAttemptIds == null ? List.of()
-        : List.copyOf(b.recentAttemptIds);
-    this.snoozedUntil = b.snoozedUntil;
-    this.resolvedAt = b.resolvedAt;
-    this.updatedAt = b.updatedAt;
+  public Issue {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(orgId, "orgId");
+    Objects.requireNonNull(envId, "envId");
+    recentAttemptIds = recentAttemptIds == null ? List.of() : List.copyOf(recentAttemptIds);
   }
 
   public static Builder builder() {
@@ -67,109 +61,9 @@ public final class Issue {
         .updatedAt(updatedAt);
   }
 
-  public String id() {
-    return id;
-  }
-
-  public String orgId() {
-    return orgId;
-  }
-
-  public String envId() {
-    return envId;
-  }
-
-  public String destinationId() {
-    return destinationId;
-  }
-
-  /** The kind of failure this issue groups ({@code timeout}, {@code http_5xx}, ...). */
-  public String errorType() {
-    return errorType;
-  }
-
-  /** The latest failure's message. */
-  public String message() {
-    return message;
-  }
-
-  /** {@code open}, {@code acknowledged} or {@code resolved}. */
-  public String status() {
-    return status;
-  }
-
-  public long occurrenceCount() {
-    return occurrenceCount;
-  }
-
-  public Instant firstSeenAt() {
-    return firstSeenAt;
-  }
-
-  public Instant lastSeenAt() {
-    return lastSeenAt;
-  }
-
-  /** The latest failed attempts' ids, newest first. */
-  public List<String> recentAttemptIds() {
-    return recentAttemptIds;
-  }
-
-  /** Until when alerts are muted, or null. */
-  public Instant snoozedUntil() {
-    return snoozedUntil;
-  }
-
-  public Instant resolvedAt() {
-    return resolvedAt;
-  }
-
-  public Instant updatedAt() {
-    return updatedAt;
-  }
-
   /** The organization and environment the issue belongs to. */
   public Scope scope() {
     return new Scope(orgId, envId);
-  }
-
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof Issue other)) {
-      return false;
-    }
-    return Objects.equals(id, other.id)
-        && Objects.equals(orgId, other.orgId)
-        && Objects.equals(envId, other.envId)
-        && Objects.equals(destinationId, other.destinationId)
-        && Objects.equals(errorType, other.errorType)
-        && Objects.equals(message, other.message)
-        && Objects.equals(status, other.status)
-        && occurrenceCount == other.occurrenceCount
-        && Objects.equals(firstSeenAt, other.firstSeenAt)
-        && Objects.equals(lastSeenAt, other.lastSeenAt)
-        && Objects.equals(recentAttemptIds, other.recentAttemptIds)
-        && Objects.equals(snoozedUntil, other.snoozedUntil)
-        && Objects.equals(resolvedAt, other.resolvedAt)
-        && Objects.equals(updatedAt, other.updatedAt);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(id, orgId, envId, destinationId, errorType, message, status,
-        occurrenceCount, firstSeenAt, lastSeenAt, recentAttemptIds, snoozedUntil, resolvedAt,
-        updatedAt);
-  }
-
-  @Override
-  public String toString() {
-    return "Issue[id=" + id
-        + ", destinationId=" + destinationId
-        + ", status=" + status + "]";
   }
 
 
@@ -264,7 +158,8 @@ public final class Issue {
 
     /** @throws NullPointerException naming the missing required value */
     public Issue build() {
-      return new Issue(this);
+      return new Issue(id, orgId, envId, destinationId, errorType, message, status, occurrenceCount,
+          firstSeenAt, lastSeenAt, recentAttemptIds, snoozedUntil, resolvedAt, updatedAt);
     }
   }
 }

@@ -9,41 +9,37 @@ import java.util.Objects;
  * Where webhooks come in, as the Java API returns it: verification (secret masked), IP rules,
  * dedup and schema settings. Immutable; the sealed secret and the deletion mark stay behind the
  * service.
+ *
+ * @param template The source template it was made from ({@code github}, {@code stripe}, ...), or
+ *     null.
+ * @param verification Signature verification, its secret masked; null when none.
+ * @param dedup Duplicate detection, or null.
+ * @param schema JSON Schema validation, or null.
+ * @param version The revision: 1 at creation, one more for every stored change.
  */
-public final class Source {
+public record Source(
+    String id,
+    String orgId,
+    String envId,
+    String name,
+    String slug,
+    String description,
+    String template,
+    Verification verification,
+    List<String> ipAllowlist,
+    List<String> ipDenylist,
+    Dedup dedup,
+    Schema schema,
+    long version,
+    Instant createdAt,
+    Instant updatedAt) {
 
-  private final String id;
-  private final String orgId;
-  private final String envId;
-  private final String name;
-  private final String slug;
-  private final String description;
-  private final String template;
-  private final Verification verification;
-  private final List<String> ipAllowlist;
-  private final List<String> ipDenylist;
-  private final Dedup dedup;
-  private final Schema schema;
-  private final long version;
-  private final Instant createdAt;
-  private final Instant updatedAt;
-
-  private Source(Builder b) {
-    this.id = Objects.requireNonNull(b.id, "id");
-    this.orgId = Objects.requireNonNull(b.orgId, "orgId");
-    this.envId = Objects.requireNonNull(b.envId, "envId");
-    this.name = b.name;
-    this.slug = b.slug;
-    this.description = b.description;
-    this.template = b.template;
-    this.verification = b.verification;
-    this.ipAllowlist = b.ipAllowlist == null ? List.of() : List.copyOf(b.ipAllowlist);
-    this.ipDenylist = b.ipDenylist == null ? List.of() : List.copyOf(b.ipDenylist);
-    this.dedup = b.dedup;
-    this.schema = b.schema;
-    this.version = b.version;
-    this.createdAt = b.createdAt;
-    this.updatedAt = b.updatedAt;
+  public Source {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(orgId, "orgId");
+    Objects.requireNonNull(envId, "envId");
+    ipAllowlist = ipAllowlist == null ? List.of() : List.copyOf(ipAllowlist);
+    ipDenylist = ipDenylist == null ? List.of() : List.copyOf(ipDenylist);
   }
 
   public static Builder builder() {
@@ -70,112 +66,11 @@ public final class Source {
         .updatedAt(updatedAt);
   }
 
-  public String id() {
-    return id;
-  }
-
-  public String orgId() {
-    return orgId;
-  }
-
-  public String envId() {
-    return envId;
-  }
-
-  public String name() {
-    return name;
-  }
-
-  public String slug() {
-    return slug;
-  }
-
-  public String description() {
-    return description;
-  }
-
-  /** The source template it was made from ({@code github}, {@code stripe}, ...), or null. */
-  public String template() {
-    return template;
-  }
-
-  /** Signature verification, its secret masked; null when none. */
-  public Verification verification() {
-    return verification;
-  }
-
-  public List<String> ipAllowlist() {
-    return ipAllowlist;
-  }
-
-  public List<String> ipDenylist() {
-    return ipDenylist;
-  }
-
-  /** Duplicate detection, or null. */
-  public Dedup dedup() {
-    return dedup;
-  }
-
-  /** JSON Schema validation, or null. */
-  public Schema schema() {
-    return schema;
-  }
-
-  /** The revision: 1 at creation, one more for every stored change. */
-  public long version() {
-    return version;
-  }
-
-  public Instant createdAt() {
-    return createdAt;
-  }
-
-  public Instant updatedAt() {
-    return updatedAt;
-  }
-
   /** The organization and environment the source belongs to. */
   public Scope scope() {
     return new Scope(orgId, envId);
   }
 
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof Source other)) {
-      return false;
-    }
-    return Objects.equals(id, other.id)
-        && Objects.equals(orgId, other.orgId)
-        && Objects.equals(envId, other.envId)
-        && Objects.equals(name, other.name)
-        && Objects.equals(slug, other.slug)
-        && Objects.equals(description, other.description)
-        && Objects.equals(template, other.template)
-        && Objects.equals(verification, other.verification)
-        && Objects.equals(ipAllowlist, other.ipAllowlist)
-        && Objects.equals(ipDenylist, other.ipDenylist)
-        && Objects.equals(dedup, other.dedup)
-        && Objects.equals(schema, other.schema)
-        && version == other.version
-        && Objects.equals(createdAt, other.createdAt)
-        && Objects.equals(updatedAt, other.updatedAt);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(id, orgId, envId, name, slug, description, template, verification,
-        ipAllowlist, ipDenylist, dedup, schema, version, createdAt, updatedAt);
-  }
-
-  @Override
-  public String toString() {
-    return "Source[id=" + id + "]";
-  }
 
   /**
    * Signature verification: the scheme, the secret (masked in every read; {@link
@@ -287,7 +182,8 @@ public final class Source {
 
     /** @throws NullPointerException naming the missing required value */
     public Source build() {
-      return new Source(this);
+      return new Source(id, orgId, envId, name, slug, description, template, verification,
+          ipAllowlist, ipDenylist, dedup, schema, version, createdAt, updatedAt);
     }
   }
 }
