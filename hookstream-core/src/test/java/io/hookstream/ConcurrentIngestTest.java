@@ -2,13 +2,13 @@ package io.hookstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookstream.event.Event;
+import io.hookstream.event.EventQuery;
 import io.hookstream.ingest.IngestRequest;
+import io.hookstream.page.Page;
+import io.hookstream.page.PageRequest;
 import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.Clock;
-import io.hookstream.spi.store.EventQuery;
-import io.hookstream.spi.store.EventRecord;
-import io.hookstream.spi.store.Page;
-import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.store.memory.InMemoryBlobStore;
 import io.hookstream.store.memory.InMemoryKeyValueStore;
@@ -71,9 +71,9 @@ class ConcurrentIngestTest {
       String previousId = null;
       int pages = 0;
       do {
-        Page<EventRecord> page = hs.events().list(scope, EventQuery.ALL,
+        Page<Event> page = hs.events().list(scope, EventQuery.ALL,
             new PageRequest(after, PageRequest.MAX_LIMIT));
-        for (EventRecord e : page.items()) {
+        for (Event e : page.items()) {
           if (previousId != null) {
             assertThat(e.id()).as("newest first").isLessThan(previousId);
           }

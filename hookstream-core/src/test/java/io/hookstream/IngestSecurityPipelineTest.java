@@ -3,16 +3,16 @@ package io.hookstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hookstream.event.Event;
+import io.hookstream.event.EventQuery;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.ingest.IngestResult;
 import io.hookstream.ingest.TrustedProxies;
+import io.hookstream.page.PageRequest;
 import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.ManualClock;
-import io.hookstream.spi.store.EventQuery;
-import io.hookstream.spi.store.EventRecord;
-import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.store.memory.InMemoryStore;
 import java.time.Duration;
@@ -49,7 +49,7 @@ class IngestSecurityPipelineTest {
     return hs.sources().create(scope, spec.name("Secured").build()).id();
   }
 
-  private List<EventRecord> stored(String sourceId) {
+  private List<Event> stored(String sourceId) {
     return hs.events()
         .list(scope, new EventQuery(sourceId, null, null, null, null), PageRequest.first(100))
         .items();
@@ -63,11 +63,11 @@ class IngestSecurityPipelineTest {
 
     assertThat(first.duplicate()).isFalse();
     assertThat(second).isEqualTo(new IngestResult(first.eventId(), src, true));
-    List<EventRecord> events = stored(src);
+    List<Event> events = stored(src);
     assertThat(events).hasSize(2);
-    EventRecord original = hs.events().require(scope, first.eventId());
+    Event original = hs.events().require(scope, first.eventId());
     assertThat(original.dedupStatus()).isEqualTo("unique");
-    EventRecord copy = events.stream().filter(e -> !e.id().equals(first.eventId())).findFirst().orElseThrow();
+    Event copy = events.stream().filter(e -> !e.id().equals(first.eventId())).findFirst().orElseThrow();
     assertThat(copy.dedupStatus()).isEqualTo("duplicate");
     assertThat(copy.duplicateOf()).isEqualTo(first.eventId());
     assertThat(copy.routedAt()).as("a duplicate is never handed to routing").isNotNull();

@@ -3,13 +3,13 @@ package io.hookstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hookstream.event.Event;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.ingest.IngestResult;
 import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.ManualClock;
-import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.Scope;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +58,7 @@ class IngestTest {
 
     assertThat(result.sourceId()).isEqualTo(sourceId);
     assertThat(result.duplicate()).isFalse();
-    EventRecord event = hs.events().require(scope, result.eventId());
+    Event event = hs.events().require(scope, result.eventId());
     assertThat(event.method()).isEqualTo("PUT");
     assertThat(event.path()).isEqualTo("/v1/ingest/" + sourceId);
     assertThat(event.headers()).containsEntry("x-custom", List.of("one", "two"))
@@ -100,8 +100,8 @@ class IngestTest {
     new Random(7).nextBytes(big);
     var id = hs.ingest(sourceId, IngestRequest.builder().body(big).build()).eventId();
 
-    var listed = hs.events().list(scope, io.hookstream.spi.store.EventQuery.ALL,
-        io.hookstream.spi.store.PageRequest.first(10)).items().get(0);
+    var listed = hs.events().list(scope, io.hookstream.event.EventQuery.ALL,
+        io.hookstream.page.PageRequest.first(10)).items().get(0);
     assertThat(listed.body()).as("list does not load blobs").isNull();
     assertThat(listed.bodyBlobKey()).isNotNull();
     assertThat(hs.events().require(scope, id).body()).isEqualTo(big);
@@ -113,9 +113,9 @@ class IngestTest {
     byte[] over = new byte[Limits.DEFAULT_INLINE_BODY_BYTES + 1];
     var inline = hs.ingest(sourceId, IngestRequest.builder().body(atLimit).build()).eventId();
     var blob = hs.ingest(sourceId, IngestRequest.builder().body(over).build()).eventId();
-    assertThat(hs.events().list(scope, io.hookstream.spi.store.EventQuery.ALL,
-            io.hookstream.spi.store.PageRequest.first(10)).items())
-        .extracting(EventRecord::id, e -> e.bodyBlobKey() != null)
+    assertThat(hs.events().list(scope, io.hookstream.event.EventQuery.ALL,
+            io.hookstream.page.PageRequest.first(10)).items())
+        .extracting(Event::id, e -> e.bodyBlobKey() != null)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(blob, true),
             org.assertj.core.groups.Tuple.tuple(inline, false));
   }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hookstream.auth.ApiKeyMode;
 import io.hookstream.connection.ConnectionSpec;
+import io.hookstream.destination.Destination;
 import io.hookstream.destination.DestinationSpec;
+import io.hookstream.page.PageRequest;
 import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.Authenticator;
 import io.hookstream.spi.ErrorCode;
@@ -13,8 +15,6 @@ import io.hookstream.spi.FieldError;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.ManualClock;
 import io.hookstream.spi.Principal;
-import io.hookstream.spi.store.DestinationRecord;
-import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +142,7 @@ class ServicesTest {
 
   @Test
   void destinationsGetTheSeedRetryDefaultsAndValidateThem() {
-    DestinationRecord d = hs.destinations().create(scope,
+    Destination d = hs.destinations().create(scope,
         DestinationSpec.builder().name("Backend API").url("https://api.example.com/hooks")
             .headers(Map.of("X-Custom", "value")).build());
     assertThat(d.type()).isEqualTo("http");
@@ -150,7 +150,7 @@ class ServicesTest {
     assertThat(d.retry().backoff()).isEqualTo("exponential");
     assertThat(d.retry().intervalsSeconds()).containsExactly(30, 300, 1800, 7200, 86400);
     assertThat(d.delivery().maxInFlight()).isEqualTo(10);
-    assertThat(io.hookstream.internal.Json.toMap(d.configJson()))
+    assertThat(d.config())
         .containsEntry("url", "https://api.example.com/hooks")
         .containsEntry("headers", Map.of("X-Custom", "value"));
 

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hookstream.ingest.IngestRequest;
+import io.hookstream.source.Source;
 import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.FieldError;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.ManualClock;
 import io.hookstream.spi.store.Scope;
-import io.hookstream.spi.store.SourceRecord;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +42,7 @@ class SignedIngestTest {
 
   @Test
   void aTemplateNeedsOnlyItsIdAndTheSecret() {
-    SourceRecord source = hs.sources().create(scope, SourceSpec.builder().name("GitHub")
+    Source source = hs.sources().create(scope, SourceSpec.builder().name("GitHub")
         .template("GitHub").verificationSecret(SECRET).build());
     assertThat(source.template()).isEqualTo("github");
     assertThat(source.verification().header()).isEqualToIgnoringCase("X-Hub-Signature-256");
@@ -55,7 +55,7 @@ class SignedIngestTest {
 
   @Test
   void aBadSignatureIs401AndNothingIsStored() {
-    SourceRecord source = hs.sources().create(scope, SourceSpec.builder().name("GitHub")
+    Source source = hs.sources().create(scope, SourceSpec.builder().name("GitHub")
         .template("github").verificationSecret(SECRET).build());
     assertThatThrownBy(() -> hs.ingest(source.id(), IngestRequest.builder()
         .header("X-Hub-Signature-256", SIGNATURE)
@@ -79,7 +79,7 @@ class SignedIngestTest {
         .verificationType("md5").verificationSecret("s").build()))
         .isInstanceOfSatisfying(HookstreamException.class, e -> assertThat(e.fieldErrors())
             .extracting(FieldError::field).contains("verification_type"));
-    SourceRecord hmac = hs.sources().create(scope, SourceSpec.builder().name("x")
+    Source hmac = hs.sources().create(scope, SourceSpec.builder().name("x")
         .verificationType("HMAC-SHA256").verificationSecret("s").build());
     assertThat(hmac.verification().type()).as("canonical spelling").isEqualTo("hmac_sha256");
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hookstream.ingest.IngestRequest;
+import io.hookstream.source.Source;
 import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
@@ -120,7 +121,7 @@ class SourceCacheTest {
     start(TTL);
     String unknown = "src_00000000000000000000000000000001";
     assertNotFound(unknown);
-    SourceRecord made = hs.sources().create(scope, SourceSpec.builder().name("Later").build());
+    Source made = hs.sources().create(scope, SourceSpec.builder().name("Later").build());
     SourceRecord planted = new SourceRecord(unknown, made.orgId(), made.envId(), "Planted",
         "planted", null, null, null, null, null, null, null, 1, clock.now(), clock.now(), null);
     store.sources().insert(planted);

@@ -60,7 +60,7 @@ final class TestEngine {
     @Override
     public synchronized DeliveryResult deliver(DeliveryRequest request) {
       requests.add(request);
-      return new DeliveryResult(true, 200, 1, Map.of(), Map.of(), "ok", null, null, false, null);
+      return new DeliveryResult.Delivered(200, 1, Map.of(), Map.of(), "ok");
     }
   }
 }

@@ -2,14 +2,15 @@ package io.hookstream.auth;
 
 import io.hookstream.internal.Hashing;
 import io.hookstream.internal.Ids;
+import io.hookstream.internal.Pages;
 import io.hookstream.internal.Validation;
+import io.hookstream.page.Page;
+import io.hookstream.page.PageRequest;
 import io.hookstream.spi.Authenticator;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.Principal;
 import io.hookstream.spi.store.ApiKeyRecord;
-import io.hookstream.spi.store.Page;
-import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.Store;
 import java.security.SecureRandom;
@@ -64,7 +65,7 @@ public final class ApiKeyService implements Authenticator {
   }
 
   public Page<ApiKeyRecord> list(Scope scope, PageRequest page) {
-    return store.apiKeys().list(scope, page);
+    return Pages.fromStore(store.apiKeys().list(scope, Pages.toStore(page)));
   }
 
   public Optional<ApiKeyRecord> get(Scope scope, String id) {

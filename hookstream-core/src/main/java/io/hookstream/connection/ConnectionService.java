@@ -1,14 +1,16 @@
 package io.hookstream.connection;
 
 import io.hookstream.connection.internal.ConnectionChecks;
+import io.hookstream.connection.internal.Connections;
 import io.hookstream.internal.Ids;
+import io.hookstream.internal.Pages;
+import io.hookstream.page.Page;
+import io.hookstream.page.PageRequest;
 import io.hookstream.routing.TransformEngine;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.store.ConnectionRecord;
-import io.hookstream.spi.store.Page;
-import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.Store;
 import java.util.Optional;
@@ -38,31 +40,33 @@ public final class ConnectionService {
     this.onChange = onChange;
   }
 
-  public ConnectionRecord create(Scope scope, ConnectionSpec spec) {
+  public Connection create(Scope scope, ConnectionSpec spec) {
     var now = clock.now();
     ConnectionRecord c = checks.toRecord(spec, ids.next("conn"), scope, 1, now, now);
     store.connections().insert(c);
     onChange.accept(c);
-    return c;
+    return Connections.toApi(c);
   }
 
-  public Optional<ConnectionRecord> get(Scope scope, String id) {
-    return store.connections().find(scope, id);
+  public Optional<Connection> get(Scope scope, String id) {
+    return store.connections().find(scope, id).map(Connections::toApi);
   }
 
-  public ConnectionRecord require(Scope scope, String id) {
-    return get(scope, id).orElseThrow(() -> HookstreamException.notFound("connection", id));
+  public Connection require(Scope scope, String id) {
+    return Connections.toApi(stored(scope, id));
   }
 
   /** Connections newest first; {@code sourceId}/{@code destinationId} filter when not null. */
-  public Page<ConnectionRecord> list(Scope scope, String sourceId, String destinationId,
+  public Page<Connection> list(Scope scope, String sourceId, String destinationId,
       PageRequest page) {
-    return store.connections().list(scope, sourceId, destinationId, page);
+    return Pages.fromStore(
+        store.connections().list(scope, sourceId, destinationId, Pages.toStore(page)),
+        Connections::toApi);
   }
 
-  public ConnectionRecord update(Scope scope, String id,
+  public Connection update(Scope scope, String id,
       UnaryOperator<ConnectionSpec.Builder> changes) {
-    ConnectionRecord current = require(scope, id);
+    ConnectionRecord current = stored(scope, id);
     ConnectionSpec spec = changes.apply(ConnectionSpec.builder().name(current.name())
         .sourceId(current.sourceId()).destinationId(current.destinationId())
         .filterRulesJson(current.filterRulesJson())
@@ -76,15 +80,20 @@ public final class ConnectionService {
     }
     onChange.accept(current);
     onChange.accept(next);
-    return next;
+    return Connections.toApi(next);
   }
 
   /** Deletes the connection; events already routed through it are still delivered. */
   public void delete(Scope scope, String id) {
-    ConnectionRecord current = require(scope, id);
+    ConnectionRecord current = stored(scope, id);
     if (!store.connections().delete(scope, id, clock.now())) {
       throw HookstreamException.notFound("connection", id);
     }
     onChange.accept(current);
+  }
+
+  private ConnectionRecord stored(Scope scope, String id) {
+    return store.connections().find(scope, id)
+        .orElseThrow(() -> HookstreamException.notFound("connection", id));
   }
 }

@@ -2,17 +2,18 @@ package io.hookstream.delivery;
 
 import io.hookstream.delivery.EventRetryResult.Error;
 import io.hookstream.delivery.EventRetryResult.Retried;
+import io.hookstream.delivery.internal.Attempts;
+import io.hookstream.internal.Pages;
+import io.hookstream.page.Page;
+import io.hookstream.page.PageRequest;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
-import io.hookstream.spi.store.AttemptQuery;
 import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.DeliveryTask;
 import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.IssueRecord;
-import io.hookstream.spi.store.Page;
-import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.Store;
 import io.hookstream.spi.store.TaskStatus;
@@ -48,13 +49,15 @@ public final class DeliveryService {
   }
 
   /** Delivery attempts newest first, filtered by {@code query}. */
-  public Page<AttemptRecord> attempts(Scope scope, AttemptQuery query, PageRequest page) {
-    return store.deliveries().listAttempts(scope, query, page);
+  public Page<DeliveryAttempt> attempts(Scope scope, AttemptQuery query, PageRequest page) {
+    return Pages.fromStore(
+        store.deliveries().listAttempts(scope, query.toStore(), Pages.toStore(page)),
+        Attempts::toApi);
   }
 
   /** One attempt, or a 404. */
-  public AttemptRecord attempt(Scope scope, String attemptId) {
-    return store.deliveries().findAttempt(scope, attemptId)
+  public DeliveryAttempt attempt(Scope scope, String attemptId) {
+    return store.deliveries().findAttempt(scope, attemptId).map(Attempts::toApi)
         .orElseThrow(() -> HookstreamException.notFound("delivery attempt", attemptId));
   }
 
@@ -92,9 +95,9 @@ public final class DeliveryService {
   /**
    * Runs attempt {@code attemptId}'s task again now: a finished task becomes pending with its
    * attempt count kept (so a failure goes straight back to the dead letter queue), a pending one
-   * is made due now. Returns the task as stored.
+   * is made due now. Returns the delivery as stored.
    */
-  public DeliveryTask retryAttempt(Scope scope, String attemptId) {
+  public ScheduledDelivery retryAttempt(Scope scope, String attemptId) {
     AttemptRecord attempt = store.deliveries().findAttempt(scope, attemptId)
         .orElseThrow(() -> HookstreamException.notFound("delivery attempt", attemptId));
     for (int i = 0; i < 3; i++) {
@@ -108,7 +111,7 @@ public final class DeliveryService {
       DeliveryTask again = task.settled(TaskStatus.PENDING, task.attempts(), now, now);
       if (store.deliveries().update(again)) {
         store.events().updateStatus(scope, task.eventId(), EventStatus.PROCESSING, now);
-        return again;
+        return Attempts.toApi(again);
       }
     }
     throw new HookstreamException(ErrorCode.CONFLICT,
@@ -126,9 +129,9 @@ public final class DeliveryService {
     Set<String> events = new LinkedHashSet<>();
     String after = null;
     do {
-      Page<AttemptRecord> page = store.deliveries().listAttempts(scope,
-          new AttemptQuery(null, null, issue.destinationId(), null, true),
-          new PageRequest(after, PageRequest.MAX_LIMIT));
+      io.hookstream.spi.store.Page<AttemptRecord> page = store.deliveries().listAttempts(scope,
+          AttemptQuery.builder().destinationId(issue.destinationId()).dlq(true).build().toStore(),
+          new io.hookstream.spi.store.PageRequest(after, PageRequest.MAX_LIMIT));
       for (AttemptRecord a : page.items()) {
         if (issue.errorType().equals(a.errorType())
             && !a.attemptedAt().isBefore(issue.firstSeenAt())) {

@@ -1,9 +1,13 @@
 package io.hookstream.destination;
 
 import io.hookstream.destination.internal.DestinationChecks;
+import io.hookstream.destination.internal.Destinations;
 import io.hookstream.destination.internal.DisabledState;
 import io.hookstream.internal.Ids;
 import io.hookstream.internal.Json;
+import io.hookstream.internal.Pages;
+import io.hookstream.page.Page;
+import io.hookstream.page.PageRequest;
 import io.hookstream.secret.SecretKeys;
 import io.hookstream.secret.internal.DestinationSecrets;
 import io.hookstream.secret.internal.SecretCipher;
@@ -12,8 +16,6 @@ import io.hookstream.spi.DestinationProvider;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.store.DestinationRecord;
-import io.hookstream.spi.store.Page;
-import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.Store;
 import java.util.Map;
@@ -32,7 +34,6 @@ public final class DestinationService {
   private final Clock clock;
   private final Ids ids;
   private final DestinationChecks checks;
-  private final Map<String, DestinationProvider> providers;
   private final DestinationSecrets secrets;
   private final Consumer<DestinationRecord> stateListener;
 
@@ -49,24 +50,23 @@ public final class DestinationService {
     this.store = store;
     this.clock = clock;
     this.ids = new Ids(clock);
-    this.providers = Map.copyOf(providers);
     this.checks = new DestinationChecks(providers);
   }
 
   /** A destination disabled from the start when {@code spec.enabled()} is false. */
-  public DestinationRecord create(Scope scope, DestinationSpec spec) {
+  public Destination create(Scope scope, DestinationSpec spec) {
     store.organizations().findEnvironment(scope.orgId(), scope.envId())
         .orElseThrow(() -> HookstreamException.notFound("environment", scope.envId()));
     var now = clock.now();
     DestinationRecord d = checks.toRecord(spec, ids.next("dst"), scope, 1, now, now);
     d = DisabledState.with(d, DisabledState.after(null, spec.enabled(), now), 1, now);
     store.destinations().insert(secrets.seal(d));
-    return secrets.mask(d);
+    return masked(d);
   }
 
   /** The destination with its secrets masked. */
-  public Optional<DestinationRecord> get(Scope scope, String id) {
-    return stored(scope, id).map(secrets::mask);
+  public Optional<Destination> get(Scope scope, String id) {
+    return stored(scope, id).map(this::masked);
   }
 
   /**
@@ -77,12 +77,13 @@ public final class DestinationService {
     return DestinationChecks.providerConfig(storedOrNotFound(scope, id));
   }
 
-  public DestinationRecord require(Scope scope, String id) {
+  public Destination require(Scope scope, String id) {
     return get(scope, id).orElseThrow(() -> HookstreamException.notFound("destination", id));
   }
 
-  public Page<DestinationRecord> list(Scope scope, PageRequest page) {
-    return store.destinations().list(scope, page).map(d -> secrets.mask(secrets.open(d)));
+  public Page<Destination> list(Scope scope, PageRequest page) {
+    return Pages.fromStore(store.destinations().list(scope, Pages.toStore(page)),
+        d -> masked(secrets.open(d)));
   }
 
   /**
@@ -91,7 +92,7 @@ public final class DestinationService {
    * disabled reason (parked tasks are delivered again, in their order), false disables. A masked
    * secret sent back unchanged keeps the current secret.
    */
-  public DestinationRecord update(Scope scope, String id,
+  public Destination update(Scope scope, String id,
       java.util.function.UnaryOperator<DestinationSpec.Builder> changes) {
     DestinationRecord current = storedOrNotFound(scope, id);
     DestinationSpec spec = secrets.restoreMasked(changes.apply(specOf(current)).build(), current);
@@ -104,21 +105,21 @@ public final class DestinationService {
   }
 
   /** Re-enables a destination that was disabled (for example after a 410 Gone). */
-  public DestinationRecord enable(Scope scope, String id) {
+  public Destination enable(Scope scope, String id) {
     return setEnabled(scope, id, true);
   }
 
   /** Disables a destination: its tasks stay queued until it is enabled again. */
-  public DestinationRecord disable(Scope scope, String id) {
+  public Destination disable(Scope scope, String id) {
     return setEnabled(scope, id, false);
   }
 
-  private DestinationRecord setEnabled(Scope scope, String id, boolean enabled) {
+  private Destination setEnabled(Scope scope, String id, boolean enabled) {
     DestinationRecord current = storedOrNotFound(scope, id);
     var now = clock.now();
     String reason = DisabledState.after(current.disabledReason(), enabled, now);
     if (Objects.equals(reason, current.disabledReason())) {
-      return secrets.mask(current);
+      return masked(current);
     }
     return save(current, DisabledState.with(current, reason, current.version() + 1, now));
   }
@@ -127,7 +128,7 @@ public final class DestinationService {
    * Stores {@code next} (secrets in plaintext) over {@code current}, telling the listener when
    * it was switched; returns it masked.
    */
-  private DestinationRecord save(DestinationRecord current, DestinationRecord next) {
+  private Destination save(DestinationRecord current, DestinationRecord next) {
     if (!store.destinations().update(secrets.seal(next))) {
       throw new HookstreamException(ErrorCode.CONFLICT, "destination " + current.id()
           + " was changed concurrently; read it again and retry");
@@ -135,7 +136,7 @@ public final class DestinationService {
     if (DisabledState.changed(current, next)) {
       stateListener.accept(secrets.mask(next));
     }
-    return secrets.mask(next);
+    return masked(next);
   }
 
   /** Deletes the destination; its pending deliveries stop. A 404 if unknown. */
@@ -145,15 +146,13 @@ public final class DestinationService {
     }
   }
 
-  /** The destination's provider config with secrets masked, for display. */
-  public Map<String, Object> maskedConfig(DestinationRecord d) {
-    Map<String, Object> config = secrets.openConfig(DestinationChecks.providerConfig(d));
-    DestinationProvider provider = providers.get(d.type());
-    return provider == null ? config : provider.mask(config);
+  /** A plaintext record as callers see it: secrets masked, config as maps. */
+  private Destination masked(DestinationRecord plain) {
+    return Destinations.toApi(secrets.mask(plain));
   }
 
   /** A builder holding {@code d}'s current settings; {@code enabled} unset, so it is kept. */
-  public static DestinationSpec.Builder specOf(DestinationRecord d) {
+  private static DestinationSpec.Builder specOf(DestinationRecord d) {
     return DestinationSpec.builder().name(d.name()).slug(d.slug()).description(d.description())
         .type(d.type()).config(Json.toMap(d.configJson()))
         .signingConfig(d.signingJson() == null ? null : Json.toMap(d.signingJson()))

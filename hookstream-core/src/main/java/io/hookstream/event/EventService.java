@@ -1,11 +1,13 @@
 package io.hookstream.event;
 
+import io.hookstream.event.internal.EventBodies;
+import io.hookstream.event.internal.Events;
+import io.hookstream.internal.Pages;
+import io.hookstream.page.Page;
+import io.hookstream.page.PageRequest;
 import io.hookstream.spi.BlobStore;
 import io.hookstream.spi.HookstreamException;
-import io.hookstream.spi.store.EventQuery;
 import io.hookstream.spi.store.EventRecord;
-import io.hookstream.spi.store.Page;
-import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.Store;
 import java.util.Optional;
@@ -14,19 +16,19 @@ import java.util.Optional;
 public final class EventService {
 
   private final Store store;
-  private final BlobStore blobs;
+  private final EventBodies bodies;
 
   public EventService(Store store, BlobStore blobs) {
     this.store = store;
-    this.blobs = blobs;
+    this.bodies = new EventBodies(blobs);
   }
 
   /** The event with its full body (loaded from the blob store when it was large). */
-  public Optional<EventRecord> get(Scope scope, String id) {
+  public Optional<Event> get(Scope scope, String id) {
     return store.events().find(scope, id).map(this::withBody);
   }
 
-  public EventRecord require(Scope scope, String id) {
+  public Event require(Scope scope, String id) {
     return get(scope, id).orElseThrow(() -> HookstreamException.notFound("event", id));
   }
 
@@ -34,30 +36,21 @@ public final class EventService {
    * Events newest first, filtered by {@code query}. Bodies stored in the blob store are not
    * loaded ({@code body()} is null for them); use {@link #get} for the full event.
    */
-  public Page<EventRecord> list(Scope scope, EventQuery query, PageRequest page) {
-    return store.events().list(scope, query, page);
+  public Page<Event> list(Scope scope, EventQuery query, PageRequest page) {
+    return Pages.fromStore(store.events().list(scope, query.toStore(), Pages.toStore(page)),
+        Events::toApi);
   }
 
   /** The event's body bytes, wherever they are kept. */
-  public byte[] body(EventRecord event) {
-    if (event.body() != null) {
-      return event.body();
-    }
-    if (event.bodyBlobKey() == null) {
-      return new byte[0];
-    }
-    return blobs.get(event.bodyBlobKey()).orElseThrow(() -> new HookstreamException(
-        io.hookstream.spi.ErrorCode.INTERNAL,
-        "body of event " + event.id() + " is missing from the blob store"));
+  public byte[] body(Event event) {
+    return bodies.of(event.id(), event.body(), event.bodyBlobKey());
   }
 
-  private EventRecord withBody(EventRecord e) {
+  private Event withBody(EventRecord e) {
+    Event event = Events.toApi(e);
     if (e.body() != null || e.bodyBlobKey() == null) {
-      return e;
+      return event;
     }
-    return new EventRecord(e.id(), e.orgId(), e.envId(), e.sourceId(), e.method(), e.path(),
-        e.headers(), e.query(), e.contentType(), e.sourceIp(), e.bodySize(), body(e),
-        e.bodyBlobKey(), e.bodySha256(), e.status(), e.dedupStatus(), e.duplicateOf(),
-        e.verificationStatus(), e.receivedAt(), e.routedAt(), e.updatedAt());
+    return event.toBuilder().body(bodies.of(e)).build();
   }
 }

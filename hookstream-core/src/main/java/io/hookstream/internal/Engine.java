@@ -13,6 +13,7 @@ import io.hookstream.delivery.internal.DeliveryScheduler;
 import io.hookstream.destination.DestinationService;
 import io.hookstream.event.EventService;
 import io.hookstream.event.RetentionJob;
+import io.hookstream.event.internal.EventBodies;
 import io.hookstream.ingest.IngestContext;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.ingest.IngestResult;
@@ -147,7 +148,7 @@ public final class Engine implements AutoCloseable {
     this.scheduler = scheduler(s, new DestinationSecrets(cipher, providers));
     EventRouter router = new EventRouter(store, clock, tasks,
         new RouteCache(store, clock, s.routeCacheTtl, new RouteCompiler(transforms)),
-        events::body, scheduler::wake);
+        new EventBodies(s.blobStore)::of, scheduler::wake);
     this.connections = new ConnectionService(store, clock, transforms,
         c -> router.invalidate(c.sourceId()));
     this.recovery = new RecoverySweep(store, clock, router, s.recoveryGrace);

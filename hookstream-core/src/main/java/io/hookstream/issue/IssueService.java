@@ -1,13 +1,15 @@
 package io.hookstream.issue;
 
 import io.hookstream.internal.Ids;
+import io.hookstream.internal.Pages;
 import io.hookstream.issue.internal.IssueTracker;
+import io.hookstream.issue.internal.Issues;
+import io.hookstream.page.Page;
+import io.hookstream.page.PageRequest;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.store.IssueRecord;
-import io.hookstream.spi.store.Page;
-import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.Store;
 import java.time.Duration;
@@ -53,19 +55,19 @@ public final class IssueService {
   }
 
   /** The issue, or NOT_FOUND. */
-  public IssueRecord get(Scope scope, String id) {
-    return store.issues().find(scope, id).orElseThrow(() -> HookstreamException.notFound(
-        "issue", id));
+  public Issue get(Scope scope, String id) {
+    return Issues.toApi(stored(scope, id));
   }
 
   /**
    * Issues newest first. {@code status} is {@code open}, {@code acknowledged}, {@code resolved},
    * or {@code all}/null for every status; {@code destinationId} filters when not null.
    */
-  public Page<IssueRecord> list(
+  public Page<Issue> list(
       Scope scope, String status, String destinationId, PageRequest page) {
     String filter = status == null || status.equals("all") ? null : checkStatus(status);
-    return store.issues().list(scope, filter, destinationId, page);
+    return Pages.fromStore(
+        store.issues().list(scope, filter, destinationId, Pages.toStore(page)), Issues::toApi);
   }
 
   /** Counts per status. */
@@ -78,9 +80,9 @@ public final class IssueService {
    * Sets the status. Resolving stamps {@code resolvedAt}; reopening a resolved issue clears it,
    * and is refused with CONFLICT while a newer issue of the same kind is active.
    */
-  public IssueRecord updateStatus(Scope scope, String id, String status) {
+  public Issue updateStatus(Scope scope, String id, String status) {
     String next = checkStatus(status);
-    IssueRecord old = get(scope, id);
+    IssueRecord old = stored(scope, id);
     Instant now = clock.now();
     if (!"resolved".equals(next) && "resolved".equals(old.status())) {
       store.issues().findActive(scope, old.destinationId(), old.errorType()).ifPresent(other -> {
@@ -91,17 +93,17 @@ public final class IssueService {
     Instant resolvedAt = "resolved".equals(next)
         ? (old.resolvedAt() != null && "resolved".equals(old.status()) ? old.resolvedAt() : now)
         : null;
-    return save(with(old, next, old.snoozedUntil(), resolvedAt, now));
+    return Issues.toApi(save(with(old, next, old.snoozedUntil(), resolvedAt, now)));
   }
 
   /** Snoozes the issue until {@code until}, or unsnoozes it when {@code until} is null. */
-  public IssueRecord snooze(Scope scope, String id, Instant until) {
-    IssueRecord old = get(scope, id);
-    return save(with(old, old.status(), until, old.resolvedAt(), clock.now()));
+  public Issue snooze(Scope scope, String id, Instant until) {
+    IssueRecord old = stored(scope, id);
+    return Issues.toApi(save(with(old, old.status(), until, old.resolvedAt(), clock.now())));
   }
 
   /** Whether the issue is snoozed at the clock's current time. */
-  public boolean snoozed(IssueRecord issue) {
+  public boolean snoozed(Issue issue) {
     return issue.snoozedUntil() != null && issue.snoozedUntil().isAfter(clock.now());
   }
 
@@ -128,12 +130,17 @@ public final class IssueService {
     long n = 0;
     String after = null;
     do {
-      Page<IssueRecord> page = store.issues().list(scope, status, null,
-          new PageRequest(after, PageRequest.MAX_LIMIT));
+      io.hookstream.spi.store.Page<IssueRecord> page = store.issues().list(scope, status, null,
+          new io.hookstream.spi.store.PageRequest(after, PageRequest.MAX_LIMIT));
       n += page.items().size();
       after = page.nextAfter();
     } while (after != null);
     return n;
+  }
+
+  private IssueRecord stored(Scope scope, String id) {
+    return store.issues().find(scope, id).orElseThrow(() -> HookstreamException.notFound(
+        "issue", id));
   }
 
   private IssueRecord save(IssueRecord issue) {

@@ -1,15 +1,17 @@
 package io.hookstream.source;
 
 import io.hookstream.internal.Ids;
+import io.hookstream.internal.Pages;
+import io.hookstream.page.Page;
+import io.hookstream.page.PageRequest;
 import io.hookstream.secret.SecretKeys;
 import io.hookstream.secret.internal.SecretCipher;
 import io.hookstream.secret.internal.SourceSecrets;
 import io.hookstream.source.internal.SourceChecks;
+import io.hookstream.source.internal.Sources;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
-import io.hookstream.spi.store.Page;
-import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.SourceRecord;
 import io.hookstream.spi.store.Store;
@@ -49,17 +51,17 @@ public final class SourceService {
     this.changed = Objects.requireNonNull(changed, "changed");
   }
 
-  public SourceRecord create(Scope scope, SourceSpec spec) {
+  public Source create(Scope scope, SourceSpec spec) {
     requireEnvironment(scope);
     var now = clock.now();
     SourceRecord source = checks.toRecord(spec, ids.next("src"), scope, 1, now, now);
     store.sources().insert(secrets.seal(source));
-    return SourceSecrets.mask(source);
+    return masked(source);
   }
 
   /** The source with its verification secret masked. */
-  public Optional<SourceRecord> get(Scope scope, String id) {
-    return stored(scope, id).map(SourceSecrets::mask);
+  public Optional<Source> get(Scope scope, String id) {
+    return stored(scope, id).map(this::masked);
   }
 
   /**
@@ -72,12 +74,13 @@ public final class SourceService {
   }
 
   /** The source, or a 404. */
-  public SourceRecord require(Scope scope, String id) {
+  public Source require(Scope scope, String id) {
     return get(scope, id).orElseThrow(() -> HookstreamException.notFound("source", id));
   }
 
-  public Page<SourceRecord> list(Scope scope, PageRequest page) {
-    return store.sources().list(scope, page).map(s -> SourceSecrets.mask(secrets.open(s)));
+  public Page<Source> list(Scope scope, PageRequest page) {
+    return Pages.fromStore(store.sources().list(scope, Pages.toStore(page)),
+        s -> masked(secrets.open(s)));
   }
 
   /**
@@ -85,9 +88,9 @@ public final class SourceService {
    * stores it. A concurrent update wins or loses as a whole: the loser gets a 409. A masked
    * secret sent back unchanged (a read, edited and sent again) keeps the current secret.
    */
-  public SourceRecord update(Scope scope, String id, UnaryOperator<SourceSpec.Builder> changes) {
+  public Source update(Scope scope, String id, UnaryOperator<SourceSpec.Builder> changes) {
     SourceRecord current = storedOrNotFound(scope, id);
-    SourceSpec.Builder builder = changes.apply(SourceSpec.from(current));
+    SourceSpec.Builder builder = changes.apply(SourceSpec.from(Sources.toApi(current)));
     SourceSpec asked = builder.build();
     String currentSecret = current.verification() == null ? null
         : current.verification().secret();
@@ -105,7 +108,7 @@ public final class SourceService {
       throw new HookstreamException(ErrorCode.CONFLICT,
           "source " + id + " was changed concurrently; read it again and retry");
     }
-    return SourceSecrets.mask(updated);
+    return masked(updated);
   }
 
   /** Deletes the source; its events and connections stay. A 404 if unknown. */
@@ -128,6 +131,11 @@ public final class SourceService {
 
   public long eventCount(Scope scope, String sourceId) {
     return store.sources().countEvents(scope, sourceId);
+  }
+
+  /** A plaintext record as callers see it: the secret masked. */
+  private Source masked(SourceRecord plain) {
+    return Sources.toApi(SourceSecrets.mask(plain));
   }
 
   /** The stored source with its secret decrypted. */

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What a caller asks a source to be: the fields of {@code POST /v1/sources}. Null means "not
  * set" (the default applies). Build with {@link #builder()}; to update, start from {@link
- * #from(io.hookstream.spi.store.SourceRecord)} and change what you need.
+ * #from(Source)} and change what you need.
  *
  * <p>{@code template} pre-fills the verification settings of a known provider, so a source
  * needs only the template id and the {@code verificationSecret}.
@@ -36,7 +36,7 @@ public record SourceSpec(
   }
 
   /** A builder holding the current settings of {@code source}. */
-  public static Builder from(io.hookstream.spi.store.SourceRecord source) {
+  public static Builder from(Source source) {
     Builder b = new Builder()
         .name(source.name())
         .slug(source.slug())

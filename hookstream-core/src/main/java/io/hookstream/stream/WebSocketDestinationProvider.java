@@ -1,6 +1,8 @@
 package io.hookstream.stream;
 
 import io.hookstream.spi.DestinationProvider;
+import io.hookstream.spi.DestinationProvider.DeliveryResult.Delivered;
+import io.hookstream.spi.DestinationProvider.DeliveryResult.Failed;
 import io.hookstream.spi.FieldError;
 import io.hookstream.spi.store.Store;
 import io.hookstream.stream.internal.StreamJson;
@@ -82,13 +84,12 @@ public final class WebSocketDestinationProvider implements DestinationProvider {
     String payload = new String(request.body(), StandardCharsets.UTF_8);
     broadcaster.publish(orgId.get(), channel, "event.delivered",
         StreamJson.delivered(request.eventId(), request.destinationId(), payload));
-    return new DeliveryResult(true, 0, elapsed(start), Map.of(), Map.of(), null, null, null,
-        false, null);
+    return new Delivered(0, elapsed(start), Map.of(), Map.of(), null);
   }
 
   private static DeliveryResult failure(String error, long start) {
-    return new DeliveryResult(false, 0, elapsed(start), Map.of(), Map.of(), null, error,
-        FailureKind.REJECTED, false, null);
+    return new Failed(FailureKind.REJECTED, error, false, null, 0, elapsed(start), Map.of(),
+        Map.of(), null);
   }
 
   private static long elapsed(long start) {

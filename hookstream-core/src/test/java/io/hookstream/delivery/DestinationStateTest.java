@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookstream.Hookstream;
 import io.hookstream.connection.ConnectionSpec;
+import io.hookstream.destination.Destination;
 import io.hookstream.destination.DestinationSpec;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.ManualClock;
-import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.TaskStatus;
 import io.hookstream.store.memory.InMemoryBlobStore;
@@ -54,7 +54,7 @@ class DestinationStateTest {
 
   @Test
   void goneDisablesAndEnablingDeliversTheParkedTasksInTheirOrder() throws Exception {
-    DestinationRecord d = destination(DestinationSpec.builder().ordered(true));
+    Destination d = destination(DestinationSpec.builder().ordered(true));
     CollectingSink frames = new CollectingSink();
     hs.streams().open(scope.orgId(), frames, 100).subscribe("deliveries:" + d.id());
     provider.script(d.id(), r -> ScriptedProvider.status(410));
@@ -74,7 +74,7 @@ class DestinationStateTest {
     hs.runDueDeliveries();
     assertThat(provider.received(d.id())).hasSize(1);
 
-    DestinationRecord on = hs.destinations().enable(scope, d.id());
+    Destination on = hs.destinations().enable(scope, d.id());
     assertThat(on.disabledReason()).isNull();
     JsonNode enabled = nextOfType(frames, "destination");
     assertThat(enabled.get("data").get("enabled").asBoolean()).isTrue();
@@ -86,7 +86,7 @@ class DestinationStateTest {
 
   @Test
   void aDestinationCreatedDisabledDeliversNothingUntilEnabled() {
-    DestinationRecord d = destination(DestinationSpec.builder().enabled(false));
+    Destination d = destination(DestinationSpec.builder().enabled(false));
     assertThat(d.disabledReason()).startsWith("disabled_by_user");
     String event = ingest(1);
     await(() -> taskStatus(event) == TaskStatus.PENDING);
@@ -100,13 +100,13 @@ class DestinationStateTest {
 
   @Test
   void onlyASwitchIsBroadcastAndOtherUpdatesKeepTheState() throws Exception {
-    DestinationRecord d = destination(DestinationSpec.builder());
+    Destination d = destination(DestinationSpec.builder());
     CollectingSink frames = new CollectingSink();
     hs.streams().open(scope.orgId(), frames, 100).subscribe("deliveries");
 
-    DestinationRecord off = hs.destinations().update(scope, d.id(), b -> b.enabled(false));
+    Destination off = hs.destinations().update(scope, d.id(), b -> b.enabled(false));
     assertThat(off.disabledReason()).startsWith("disabled_by_user");
-    DestinationRecord renamed = hs.destinations().update(scope, d.id(), b -> b.name("Renamed"));
+    Destination renamed = hs.destinations().update(scope, d.id(), b -> b.name("Renamed"));
     assertThat(renamed.disabledReason()).isEqualTo(off.disabledReason());
     assertThat(hs.destinations().disable(scope, d.id()).version()).isEqualTo(renamed.version());
     hs.destinations().enable(scope, d.id());
@@ -121,8 +121,8 @@ class DestinationStateTest {
     assertThat(frames.poll(200)).as("no frame for a rename or a repeated switch").isNull();
   }
 
-  private DestinationRecord destination(DestinationSpec.Builder spec) {
-    DestinationRecord d = hs.destinations().create(scope,
+  private Destination destination(DestinationSpec.Builder spec) {
+    Destination d = hs.destinations().create(scope,
         spec.name("Receiver").type("test").config(Map.of()).build());
     hs.connections().create(scope, ConnectionSpec.builder().name("c").sourceId(source)
         .destinationId(d.id()).build());

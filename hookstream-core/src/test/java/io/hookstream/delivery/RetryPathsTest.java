@@ -101,7 +101,7 @@ class RetryPathsTest {
     AttemptRecord dead = f.attempts(evt).get(0);
 
     healthy.set(true);
-    DeliveryTask task = f.service.retryAttempt(DeliveryFixture.SCOPE, dead.id());
+    ScheduledDelivery task = f.service.retryAttempt(DeliveryFixture.SCOPE, dead.id());
     assertThat(task.status()).isEqualTo(TaskStatus.PENDING);
     assertThat(task.id()).isEqualTo(dead.taskId());
     assertThat(f.status(evt)).isEqualTo(EventStatus.PROCESSING);

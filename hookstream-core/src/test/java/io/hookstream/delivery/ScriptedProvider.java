@@ -55,8 +55,9 @@ class ScriptedProvider extends TestTypeProvider {
   }
 
   static DeliveryResult ok() {
-    return new DeliveryResult(true, 200, 5, Map.of("content-type", List.of("application/json")),
-        Map.of("content-type", List.of("text/plain")), "ok", null, null, false, null);
+    return new DeliveryResult.Delivered(200, 5,
+        Map.of("content-type", List.of("application/json")),
+        Map.of("content-type", List.of("text/plain")), "ok");
   }
 
   static DeliveryResult status(int code) {
@@ -66,12 +67,12 @@ class ScriptedProvider extends TestTypeProvider {
   static DeliveryResult status(int code, Duration retryAfter) {
     FailureKind kind = code == 410 ? FailureKind.ENDPOINT_GONE
         : code >= 500 ? FailureKind.HTTP_5XX : FailureKind.HTTP_4XX;
-    return new DeliveryResult(false, code, 5, Map.of(), Map.of(), "status " + code,
-        "HTTP " + code, kind, code >= 500, retryAfter);
+    return new DeliveryResult.Failed(kind, "HTTP " + code, code >= 500, retryAfter, code, 5,
+        Map.of(), Map.of(), "status " + code);
   }
 
   static DeliveryResult timeout() {
-    return new DeliveryResult(false, 0, 30_000, Map.of(), Map.of(), null, "timed out",
-        FailureKind.TIMEOUT, true, null);
+    return new DeliveryResult.Failed(FailureKind.TIMEOUT, "timed out", true, null, 0, 30_000,
+        Map.of(), Map.of(), null);
   }
 }

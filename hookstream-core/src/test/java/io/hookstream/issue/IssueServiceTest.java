@@ -3,11 +3,11 @@ package io.hookstream.issue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hookstream.page.PageRequest;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.ManualClock;
 import io.hookstream.spi.store.IssueRecord;
-import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.store.memory.InMemoryStore;
 import java.time.Duration;
@@ -65,7 +65,7 @@ class IssueServiceTest {
     fail("dst_c", "timeout", "da_3");
     issues.updateStatus(SCOPE, a.id(), "acknowledged");
     clock.advance(Duration.ofMinutes(2));
-    IssueRecord resolved = issues.updateStatus(SCOPE, b.id(), "resolved");
+    Issue resolved = issues.updateStatus(SCOPE, b.id(), "resolved");
     assertThat(resolved.resolvedAt()).isEqualTo(clock.now());
     assertThat(issues.summary(SCOPE)).isEqualTo(new IssueSummary(1, 1, 1));
 
@@ -97,7 +97,7 @@ class IssueServiceTest {
   void snoozeSetsAndClearsTheSnoozeTime() {
     IssueRecord issue = fail("dst_a", "http_5xx", "da_1");
     Instant until = clock.now().plus(Duration.ofHours(2));
-    IssueRecord snoozed = issues.snooze(SCOPE, issue.id(), until);
+    Issue snoozed = issues.snooze(SCOPE, issue.id(), until);
     assertThat(snoozed.snoozedUntil()).isEqualTo(until);
     assertThat(issues.snoozed(snoozed)).isTrue();
     // New occurrences still count while snoozed, and keep the snooze.

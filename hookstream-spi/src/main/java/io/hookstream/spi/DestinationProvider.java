@@ -66,24 +66,82 @@ public interface DestinationProvider {
   }
 
   /**
-   * The outcome of one attempt. {@code statusCode} is 0 when no response arrived; {@code
-   * responseBody} is already truncated by the provider (4 KB); {@code retryAfter} is the
-   * receiver's {@code Retry-After}, or null.
+   * The outcome of one attempt: {@link Delivered} or {@link Failed}, so a success never carries
+   * a failure kind. {@code statusCode} is 0 when no response arrived; {@code responseBody} is
+   * already truncated by the provider (4 KB).
    */
-  record DeliveryResult(
-      boolean success,
-      int statusCode,
-      long latencyMillis,
-      Map<String, List<String>> requestHeaders,
-      Map<String, List<String>> responseHeaders,
-      String responseBody,
-      String error,
-      FailureKind failureKind,
-      boolean retryable,
-      Duration retryAfter) {
-    public DeliveryResult {
-      requestHeaders = requestHeaders == null ? Map.of() : requestHeaders;
-      responseHeaders = responseHeaders == null ? Map.of() : responseHeaders;
+  sealed interface DeliveryResult {
+
+    int statusCode();
+
+    long latencyMillis();
+
+    Map<String, List<String>> requestHeaders();
+
+    Map<String, List<String>> responseHeaders();
+
+    String responseBody();
+
+    default boolean success() {
+      return this instanceof Delivered;
+    }
+
+    /** Why it failed; null for a delivery. */
+    default FailureKind failureKind() {
+      return null;
+    }
+
+    /** The failure's message; null for a delivery. */
+    default String error() {
+      return null;
+    }
+
+    /** Whether a retry could succeed; false for a delivery. */
+    default boolean retryable() {
+      return false;
+    }
+
+    /** The receiver's {@code Retry-After}, or null. */
+    default Duration retryAfter() {
+      return null;
+    }
+
+    /** The receiver accepted the event. */
+    record Delivered(
+        int statusCode,
+        long latencyMillis,
+        Map<String, List<String>> requestHeaders,
+        Map<String, List<String>> responseHeaders,
+        String responseBody)
+        implements DeliveryResult {
+      public Delivered {
+        requestHeaders = requestHeaders == null ? Map.of() : requestHeaders;
+        responseHeaders = responseHeaders == null ? Map.of() : responseHeaders;
+      }
+    }
+
+    /** The attempt failed for {@code failureKind}; {@code retryAfter} may be null. */
+    record Failed(
+        FailureKind failureKind,
+        String error,
+        boolean retryable,
+        Duration retryAfter,
+        int statusCode,
+        long latencyMillis,
+        Map<String, List<String>> requestHeaders,
+        Map<String, List<String>> responseHeaders,
+        String responseBody)
+        implements DeliveryResult {
+      public Failed {
+        Objects.requireNonNull(failureKind, "failureKind");
+        requestHeaders = requestHeaders == null ? Map.of() : requestHeaders;
+        responseHeaders = responseHeaders == null ? Map.of() : responseHeaders;
+      }
+
+      /** A failure before anything was sent or received. */
+      public static Failed before(FailureKind failureKind, String error, boolean retryable) {
+        return new Failed(failureKind, error, retryable, null, 0, 0, null, null, null);
+      }
     }
   }
 }

@@ -1,23 +1,23 @@
 package io.hookstream.testkit;
 
 import io.hookstream.Hookstream;
+import io.hookstream.connection.Connection;
 import io.hookstream.connection.ConnectionSpec;
+import io.hookstream.delivery.AttemptQuery;
+import io.hookstream.delivery.DeliveryAttempt;
 import io.hookstream.delivery.RunResult;
+import io.hookstream.destination.Destination;
 import io.hookstream.destination.DestinationSpec;
+import io.hookstream.event.Event;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.ingest.IngestResult;
+import io.hookstream.page.PageRequest;
 import io.hookstream.providers.http.HttpDestinationProvider;
+import io.hookstream.source.Source;
 import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.ManualClock;
-import io.hookstream.spi.store.AttemptQuery;
-import io.hookstream.spi.store.AttemptRecord;
-import io.hookstream.spi.store.ConnectionRecord;
-import io.hookstream.spi.store.DestinationRecord;
-import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.EventStatus;
-import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
-import io.hookstream.spi.store.SourceRecord;
 import io.hookstream.store.memory.InMemoryBlobStore;
 import io.hookstream.store.memory.InMemoryKeyValueStore;
 import io.hookstream.store.memory.InMemoryStore;
@@ -118,20 +118,20 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
   }
 
   /** A source with default settings, changed by {@code spec}. */
-  public SourceRecord source(UnaryOperator<SourceSpec.Builder> spec) {
+  public Source source(UnaryOperator<SourceSpec.Builder> spec) {
     return engine.sources().create(scope, spec.apply(SourceSpec.builder().name("source"))
         .build());
   }
 
   /** An HTTP destination pointing at the receiver, changed by {@code spec}. */
-  public DestinationRecord receiverDestination(UnaryOperator<DestinationSpec.Builder> spec) {
+  public Destination receiverDestination(UnaryOperator<DestinationSpec.Builder> spec) {
     return engine.destinations().create(scope,
         spec.apply(DestinationSpec.builder().name("receiver").url(receiver.url("/webhooks")))
             .build());
   }
 
   /** A new source connected to a new destination at the receiver; the common case. */
-  public ConnectionRecord connectToReceiver() {
+  public Connection connectToReceiver() {
     return engine.connections().create(scope, ConnectionSpec.builder()
         .sourceId(source(UnaryOperator.identity()).id())
         .destinationId(receiverDestination(UnaryOperator.identity()).id())
@@ -156,7 +156,7 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
   }
 
   /** The event as stored now. */
-  public EventRecord event(String eventId) {
+  public Event event(String eventId) {
     return engine.events().require(scope, eventId);
   }
 
@@ -165,7 +165,7 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
    * retry scheduled) and returns them, oldest first. Wait on this rather than on the receiver
    * before moving the clock: the receiver sees a request before the engine has recorded it.
    */
-  public List<AttemptRecord> awaitAttempts(String eventId, int count, Duration timeout) {
+  public List<DeliveryAttempt> awaitAttempts(String eventId, int count, Duration timeout) {
     awaitUntil(count + " attempt(s) of " + eventId, timeout,
         () -> attempts(eventId).size() >= count);
     return attempts(eventId);
@@ -176,7 +176,7 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
    * derived from all of the event's deliveries), so wait on it rather than reading it right
    * after {@link #awaitAttempts}.
    */
-  public EventRecord awaitEventStatus(String eventId, EventStatus status, Duration timeout) {
+  public Event awaitEventStatus(String eventId, EventStatus status, Duration timeout) {
     awaitUntil(eventId + " " + status.wireName(), timeout,
         () -> event(eventId).status() == status);
     return event(eventId);
@@ -194,8 +194,8 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
   }
 
   /** Every delivery attempt of an event, oldest first. */
-  public List<AttemptRecord> attempts(String eventId) {
-    List<AttemptRecord> all = new ArrayList<>();
+  public List<DeliveryAttempt> attempts(String eventId) {
+    List<DeliveryAttempt> all = new ArrayList<>();
     String after = null;
     do {
       var page = engine.deliveries().attempts(scope,
@@ -203,7 +203,7 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
       all.addAll(page.items());
       after = page.nextAfter();
     } while (after != null);
-    all.sort(Comparator.comparing(AttemptRecord::id));
+    all.sort(Comparator.comparing(DeliveryAttempt::id));
     return all;
   }
 }

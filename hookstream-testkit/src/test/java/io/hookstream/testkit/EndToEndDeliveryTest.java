@@ -3,10 +3,10 @@ package io.hookstream.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookstream.connection.ConnectionSpec;
-import io.hookstream.spi.store.AttemptRecord;
+import io.hookstream.delivery.DeliveryAttempt;
+import io.hookstream.issue.Issue;
+import io.hookstream.page.PageRequest;
 import io.hookstream.spi.store.EventStatus;
-import io.hookstream.spi.store.IssueRecord;
-import io.hookstream.spi.store.PageRequest;
 import io.hookstream.tck.RecordedRequest;
 import io.hookstream.tck.ScriptedResponse;
 import java.nio.charset.StandardCharsets;
@@ -74,14 +74,14 @@ class EndToEndDeliveryTest {
     String src = hs.connectToReceiver().sourceId();
     String eventId = hs.send(src, "{}").eventId();
 
-    AttemptRecord attempt = hs.awaitAttempts(eventId, 1, WAIT).get(0);
+    DeliveryAttempt attempt = hs.awaitAttempts(eventId, 1, WAIT).get(0);
     assertThat(attempt.statusCode()).isEqualTo(410);
     assertThat(attempt.dlq()).isTrue();
     hs.awaitEventStatus(eventId, EventStatus.FAILED, WAIT);
     hs.awaitUntil("the destination disabled", WAIT, () -> hs.engine().destinations()
         .require(hs.scope(), attempt.destinationId()).disabledReason() != null);
     hs.awaitUntil("an issue", WAIT, () -> !openIssues().isEmpty());
-    assertThat(openIssues()).extracting(IssueRecord::errorType).containsExactly("endpoint_gone");
+    assertThat(openIssues()).extracting(Issue::errorType).containsExactly("endpoint_gone");
   }
 
   @Test
@@ -91,11 +91,11 @@ class EndToEndDeliveryTest {
     connect(src, dst, null, "$number(name) + 1");
     String eventId = hs.send(src, "{\"name\":\"not a number\"}").eventId();
 
-    AttemptRecord attempt = hs.awaitAttempts(eventId, 1, WAIT).get(0);
+    DeliveryAttempt attempt = hs.awaitAttempts(eventId, 1, WAIT).get(0);
     assertThat(attempt.errorType()).isEqualTo("transform_error");
     assertThat(attempt.dlq()).isTrue();
     hs.awaitUntil("an issue", WAIT, () -> !openIssues().isEmpty());
-    assertThat(openIssues()).extracting(IssueRecord::errorType)
+    assertThat(openIssues()).extracting(Issue::errorType)
         .containsExactly("transform_error");
 
     hs.advance(Duration.ofDays(2));
@@ -109,7 +109,7 @@ class EndToEndDeliveryTest {
         .destinationId(dst).filterRulesJson(rules).transformExpression(transform).build());
   }
 
-  private List<IssueRecord> openIssues() {
+  private List<Issue> openIssues() {
     return hs.engine().issues().list(hs.scope(), "open", null, PageRequest.first(20)).items();
   }
 }

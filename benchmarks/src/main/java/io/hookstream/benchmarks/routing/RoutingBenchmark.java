@@ -7,7 +7,7 @@ import io.hookstream.routing.CompiledFilter;
 import io.hookstream.routing.CompiledTransform;
 import io.hookstream.routing.FilterInput;
 import io.hookstream.routing.TransformBindings;
-import io.hookstream.routing.internal.DashjoinTransformEngine;
+import io.hookstream.routing.TransformEngine;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +56,7 @@ public class RoutingBenchmark {
     body = Payloads.json(4242, Payloads.ONE_KB);
     parsed = mapper.readTree(body);
     filter = CompiledFilter.compile(FILTER);
-    transform = new DashjoinTransformEngine().compile(TRANSFORM);
+    transform = TransformEngine.jsonata().compile(TRANSFORM);
     headers = Map.of("x-topic", List.of("payments"), "content-type",
         List.of("application/json"));
     bindings = TransformBindings.builder().method("POST").contentType("application/json")

@@ -11,6 +11,7 @@ import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider;
 import io.hookstream.spi.DestinationProvider.DeliveryRequest;
 import io.hookstream.spi.DestinationProvider.DeliveryResult;
+import io.hookstream.spi.DestinationProvider.DeliveryResult.Failed;
 import io.hookstream.spi.DestinationProvider.FailureKind;
 import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.ClaimedTask;
@@ -177,8 +178,7 @@ public final class TaskRunner {
     } catch (RuntimeException e) {
       log.warn("provider {} threw delivering {}; treated as a network failure", d.type(),
           task.id(), e);
-      return new DeliveryResult(false, 0, 0, null, null, null,
-          "provider failed: " + e, FailureKind.NETWORK, true, null);
+      return Failed.before(FailureKind.NETWORK, "provider failed: " + e, true);
     }
   }
 
@@ -279,8 +279,7 @@ public final class TaskRunner {
   }
 
   private static DeliveryResult rejected(String error) {
-    return new DeliveryResult(false, 0, 0, null, null, null, error, FailureKind.REJECTED, false,
-        null);
+    return Failed.before(FailureKind.REJECTED, error, false);
   }
 
   private static String message(DeliveryResult r) {

@@ -1,8 +1,12 @@
 package io.hookstream.stream.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookstream.delivery.internal.Attempts;
+import io.hookstream.destination.internal.Destinations;
+import io.hookstream.event.internal.Events;
 import io.hookstream.internal.Json;
-import io.hookstream.internal.ResourceJson;
+import io.hookstream.issue.internal.Issues;
+import io.hookstream.json.ResourceJson;
 import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.EventRecord;
@@ -18,22 +22,22 @@ public final class StreamJson {
 
   /** The event summary (no headers or body). */
   public static String event(EventRecord e) {
-    return Json.write(ResourceJson.event(e));
+    return Json.write(ResourceJson.event(Events.summary(e)));
   }
 
   /** One delivery attempt, without its captured headers and response body. */
   public static String attempt(AttemptRecord a) {
-    return Json.write(ResourceJson.attempt(a));
+    return Json.write(ResourceJson.attempt(Attempts.toApi(a)));
   }
 
   /** One issue. */
   public static String issue(IssueRecord i) {
-    return Json.write(ResourceJson.issue(i));
+    return Json.write(ResourceJson.issue(Issues.toApi(i)));
   }
 
   /** A destination's identity and delivery state. */
   public static String destination(DestinationRecord d) {
-    return Json.write(ResourceJson.destination(d));
+    return Json.write(ResourceJson.destination(Destinations.toApi(d)));
   }
 
   /** The {@code event.delivered} data of the websocket destination; payload is the raw body. */

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.Hookstream;
 import io.hookstream.auth.ApiKeyMode;
 import io.hookstream.auth.CreatedApiKey;
-import io.hookstream.internal.ResourceJson;
+import io.hookstream.json.ResourceJson;
+import io.hookstream.page.Page;
+import io.hookstream.page.PageRequest;
 import io.hookstream.spi.store.ApiKeyRecord;
-import io.hookstream.spi.store.Page;
-import io.hookstream.spi.store.PageRequest;
 import java.io.IOException;
 import java.util.Locale;
 

@@ -1,8 +1,8 @@
 package io.hookstream.servlet.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hookstream.internal.ResourceJson;
-import io.hookstream.spi.store.AttemptRecord;
+import io.hookstream.delivery.DeliveryAttempt;
+import io.hookstream.json.ResourceJson;
 import java.util.List;
 import java.util.Map;
 
@@ -11,11 +11,11 @@ final class AttemptJson {
 
   private AttemptJson() {}
 
-  static ObjectNode summary(AttemptRecord a, String destinationName) {
+  static ObjectNode summary(DeliveryAttempt a, String destinationName) {
     return ResourceJson.attempt(a).put("destination_name", destinationName);
   }
 
-  static ObjectNode detail(AttemptRecord a, String destinationName) {
+  static ObjectNode detail(DeliveryAttempt a, String destinationName) {
     ObjectNode o = summary(a, destinationName);
     o.set("request_headers", headers(a.requestHeaders()));
     o.set("response_headers", headers(a.responseHeaders()));

@@ -2,9 +2,9 @@ package io.hookstream.servlet.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookstream.connection.Connection;
 import io.hookstream.connection.ConnectionSpec;
-import io.hookstream.internal.ResourceJson;
-import io.hookstream.spi.store.ConnectionRecord;
+import io.hookstream.json.ResourceJson;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -42,7 +42,7 @@ final class ConnectionJson {
     }, field);
   }
 
-  static ObjectNode render(ConnectionRecord c, String sourceName, String destinationName) {
+  static ObjectNode render(Connection c, String sourceName, String destinationName) {
     ObjectNode o = JsonIo.object();
     o.put("id", c.id());
     o.put("name", c.name());

@@ -3,13 +3,13 @@ package io.hookstream.servlet.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.Hookstream;
+import io.hookstream.connection.Connection;
 import io.hookstream.connection.ConnectionSpec;
-import io.hookstream.spi.store.ConnectionRecord;
-import io.hookstream.spi.store.DestinationRecord;
-import io.hookstream.spi.store.Page;
-import io.hookstream.spi.store.PageRequest;
+import io.hookstream.destination.Destination;
+import io.hookstream.page.Page;
+import io.hookstream.page.PageRequest;
+import io.hookstream.source.Source;
 import io.hookstream.spi.store.Scope;
-import io.hookstream.spi.store.SourceRecord;
 import java.io.IOException;
 
 /** {@code /v1/connections}: CRUD, with the source's and destination's names in every answer. */
@@ -34,7 +34,7 @@ final class ConnectionsResource {
     String destinationId = filterId(r, "destination_id", "dst");
     PageRequest pageRequest = Paging.request(r.query(), PageRequest.DEFAULT_LIMIT);
     ArrayNode items = JsonIo.MAPPER.createArrayNode();
-    Page<ConnectionRecord> page = engine.connections().list(r.scope(), sourceId, destinationId,
+    Page<Connection> page = engine.connections().list(r.scope(), sourceId, destinationId,
         pageRequest);
     page.items().forEach(c -> items.add(render(r.scope(), c)));
     return ApiResponse.ok(Paging.list("connections", page, items));
@@ -42,7 +42,7 @@ final class ConnectionsResource {
 
   private ApiResponse create(ApiRequest r) throws IOException {
     var changes = ConnectionJson.changes(r.jsonObject());
-    ConnectionRecord c = engine.connections().create(r.scope(),
+    Connection c = engine.connections().create(r.scope(),
         changes.apply(ConnectionSpec.builder()).build());
     return ApiResponse.created(render(r.scope(), c));
   }
@@ -63,11 +63,11 @@ final class ConnectionsResource {
     return ApiResponse.success();
   }
 
-  private ObjectNode render(Scope scope, ConnectionRecord c) {
-    String source = engine.sources().get(scope, c.sourceId()).map(SourceRecord::name)
+  private ObjectNode render(Scope scope, Connection c) {
+    String source = engine.sources().get(scope, c.sourceId()).map(Source::name)
         .orElse(null);
     String destination = engine.destinations().get(scope, c.destinationId())
-        .map(DestinationRecord::name).orElse(null);
+        .map(Destination::name).orElse(null);
     return ConnectionJson.render(c, source, destination);
   }
 

@@ -3,13 +3,13 @@ package io.hookstream.servlet.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.Hookstream;
-import io.hookstream.internal.ResourceJson;
-import io.hookstream.spi.store.AttemptQuery;
-import io.hookstream.spi.store.AttemptRecord;
-import io.hookstream.spi.store.DeliveryTask;
-import io.hookstream.spi.store.DestinationRecord;
-import io.hookstream.spi.store.Page;
-import io.hookstream.spi.store.PageRequest;
+import io.hookstream.delivery.AttemptQuery;
+import io.hookstream.delivery.DeliveryAttempt;
+import io.hookstream.delivery.ScheduledDelivery;
+import io.hookstream.destination.Destination;
+import io.hookstream.json.ResourceJson;
+import io.hookstream.page.Page;
+import io.hookstream.page.PageRequest;
 import io.hookstream.spi.store.Scope;
 import java.util.HashMap;
 import java.util.Locale;
@@ -48,7 +48,7 @@ final class DeliveryAttemptsResource {
         ConnectionsResource.filterId(r, "connection_id", "conn"),
         ConnectionsResource.filterId(r, "destination_id", "dst"), status, flag(q, "is_dlq"));
     PageRequest pageRequest = Paging.request(q, DEFAULT_LIMIT);
-    Page<AttemptRecord> page = engine.deliveries().attempts(r.scope(), query, pageRequest);
+    Page<DeliveryAttempt> page = engine.deliveries().attempts(r.scope(), query, pageRequest);
     ObjectNode body = JsonIo.object();
     body.set("delivery_attempts", render(engine, r.scope(), page));
     body.set("pagination", Paging.pagination(pageRequest, page));
@@ -56,14 +56,14 @@ final class DeliveryAttemptsResource {
   }
 
   private ApiResponse get(ApiRequest r) {
-    AttemptRecord a = engine.deliveries().attempt(r.scope(), id(r));
+    DeliveryAttempt a = engine.deliveries().attempt(r.scope(), id(r));
     return ApiResponse.ok(AttemptJson.detail(a, destinationName(engine, r.scope(),
         a.destinationId(), new HashMap<>())));
   }
 
   private ApiResponse retry(ApiRequest r) {
     String id = id(r);
-    DeliveryTask task = engine.deliveries().retryAttempt(r.scope(), id);
+    ScheduledDelivery task = engine.deliveries().retryAttempt(r.scope(), id);
     ObjectNode body = JsonIo.object();
     ObjectNode attempt = body.putObject("delivery_attempt");
     attempt.put("id", id);
@@ -77,10 +77,10 @@ final class DeliveryAttemptsResource {
   }
 
   /** Attempts as a JSON array, each with its destination's name. */
-  static ArrayNode render(Hookstream engine, Scope scope, Page<AttemptRecord> page) {
+  static ArrayNode render(Hookstream engine, Scope scope, Page<DeliveryAttempt> page) {
     Map<String, String> names = new HashMap<>();
     ArrayNode items = JsonIo.MAPPER.createArrayNode();
-    for (AttemptRecord a : page.items()) {
+    for (DeliveryAttempt a : page.items()) {
       items.add(AttemptJson.summary(a, destinationName(engine, scope, a.destinationId(), names)));
     }
     return items;
@@ -89,7 +89,7 @@ final class DeliveryAttemptsResource {
   static String destinationName(Hookstream engine, Scope scope, String id,
       Map<String, String> cache) {
     return cache.computeIfAbsent(id, d -> engine.destinations().get(scope, d)
-        .map(DestinationRecord::name).orElse(null));
+        .map(Destination::name).orElse(null));
   }
 
   /** A boolean query flag: 1/true or 0/false; anything else is a 400. */

@@ -1,10 +1,9 @@
 package io.hookstream.servlet.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookstream.destination.Destination;
 import io.hookstream.destination.DestinationSpec;
-import io.hookstream.internal.ResourceJson;
-import io.hookstream.spi.store.DestinationRecord;
-import java.util.LinkedHashMap;
+import io.hookstream.json.ResourceJson;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -43,10 +42,10 @@ final class DestinationJson {
     return c.toOperator();
   }
 
-  /** {@code masked}: the provider config with secrets masked, signing config included. */
-  static ObjectNode render(DestinationRecord d, Map<String, Object> masked) {
-    Map<String, Object> config = new LinkedHashMap<>(masked);
-    Object signing = config.remove("signing_config");
+  /** The provider config and signing config come masked from the service. */
+  static ObjectNode render(Destination d) {
+    Map<String, Object> config = d.config();
+    Object signing = d.signingConfig();
     ObjectNode o = JsonIo.object();
     o.put("id", d.id());
     o.put("name", d.name());

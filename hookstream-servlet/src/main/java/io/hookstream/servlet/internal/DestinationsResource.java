@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.Hookstream;
 import io.hookstream.delivery.CircuitState;
+import io.hookstream.destination.Destination;
 import io.hookstream.destination.DestinationSpec;
 import io.hookstream.destination.DestinationTemplate;
 import io.hookstream.destination.DestinationTemplates;
-import io.hookstream.internal.ResourceJson;
-import io.hookstream.spi.store.DestinationRecord;
-import io.hookstream.spi.store.Page;
-import io.hookstream.spi.store.PageRequest;
+import io.hookstream.json.ResourceJson;
+import io.hookstream.page.Page;
+import io.hookstream.page.PageRequest;
 import java.io.IOException;
 
 /** {@code /v1/destinations}: CRUD and the destination templates. */
@@ -36,7 +36,7 @@ final class DestinationsResource {
   }
 
   private ApiResponse list(ApiRequest r) {
-    Page<DestinationRecord> page = engine.destinations().list(r.scope(),
+    Page<Destination> page = engine.destinations().list(r.scope(),
         Paging.request(r.query(), PageRequest.DEFAULT_LIMIT));
     ArrayNode items = JsonIo.MAPPER.createArrayNode();
     page.items().forEach(d -> items.add(render(d)));
@@ -45,7 +45,7 @@ final class DestinationsResource {
 
   private ApiResponse create(ApiRequest r) throws IOException {
     var changes = DestinationJson.changes(r.jsonObject());
-    DestinationRecord d = engine.destinations().create(r.scope(),
+    Destination d = engine.destinations().create(r.scope(),
         changes.apply(DestinationSpec.builder()).build());
     return ApiResponse.created(render(d));
   }
@@ -65,8 +65,8 @@ final class DestinationsResource {
     return ApiResponse.success();
   }
 
-  private ObjectNode render(DestinationRecord d) {
-    return DestinationJson.render(d, engine.destinations().maskedConfig(d));
+  private ObjectNode render(Destination d) {
+    return DestinationJson.render(d);
   }
 
   private static ObjectNode circuit(CircuitState c, boolean detail) {

@@ -1,14 +1,8 @@
 package io.hookstream.servlet.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hookstream.internal.ResourceJson;
-import io.hookstream.spi.store.EventRecord;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import io.hookstream.event.Event;
+import io.hookstream.json.ResourceJson;
 import java.util.List;
 import java.util.Map;
 
@@ -21,16 +15,16 @@ final class EventJson {
 
   private EventJson() {}
 
-  static ObjectNode summary(EventRecord e, String sourceName) {
+  static ObjectNode summary(Event e, String sourceName) {
     return ResourceJson.event(e).put("source_name", sourceName);
   }
 
   /** {@code body}: the full body bytes (the record's may be in the blob store). */
-  static ObjectNode detail(EventRecord e, String sourceName, byte[] body) {
+  static ObjectNode detail(Event e, String sourceName, byte[] body) {
     ObjectNode o = summary(e, sourceName);
     o.set("headers", flatten(e.headers()));
     o.set("query", flatten(e.query()));
-    renderBody(o, body);
+    ResourceJson.body(o, body);
     o.put("body_sha256", e.bodySha256());
     o.put("duplicate_of", e.duplicateOf());
     ResourceJson.instant(o, "routed_at", e.routedAt());
@@ -45,30 +39,5 @@ final class EventJson {
       values.forEach((k, v) -> o.put(k, String.join(", ", v)));
     }
     return o;
-  }
-
-  private static void renderBody(ObjectNode o, byte[] body) {
-    if (body == null || body.length == 0) {
-      o.putNull("body");
-      o.put("body_encoding", "json");
-      return;
-    }
-    JsonNode json = io.hookstream.internal.Json.parseOrNull(body);
-    if (json != null) {
-      o.set("body", json);
-      o.put("body_encoding", "json");
-      return;
-    }
-    try {
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body)).toString();
-      o.put("body", text);
-      o.put("body_encoding", "text");
-    } catch (CharacterCodingException e) {
-      o.put("body", Base64.getEncoder().encodeToString(body));
-      o.put("body_encoding", "base64");
-    }
   }
 }

@@ -3,16 +3,16 @@ package io.hookstream.servlet.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.Hookstream;
+import io.hookstream.delivery.AttemptQuery;
+import io.hookstream.delivery.DeliveryAttempt;
 import io.hookstream.delivery.EventRetryResult;
-import io.hookstream.spi.store.AttemptQuery;
-import io.hookstream.spi.store.AttemptRecord;
-import io.hookstream.spi.store.EventQuery;
-import io.hookstream.spi.store.EventRecord;
+import io.hookstream.event.Event;
+import io.hookstream.event.EventQuery;
+import io.hookstream.page.Page;
+import io.hookstream.page.PageRequest;
+import io.hookstream.source.Source;
 import io.hookstream.spi.store.EventStatus;
-import io.hookstream.spi.store.Page;
-import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
-import io.hookstream.spi.store.SourceRecord;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -44,10 +44,10 @@ final class EventsResource {
     EventQuery query = new EventQuery(ConnectionsResource.filterId(r, "source_id", "src"),
         status(q.string("status")), q.instant("after"), q.instant("before"), search(q));
     PageRequest pageRequest = Paging.request(q, DEFAULT_LIMIT);
-    Page<EventRecord> page = engine.events().list(r.scope(), query, pageRequest);
+    Page<Event> page = engine.events().list(r.scope(), query, pageRequest);
     Map<String, String> names = new HashMap<>();
     ArrayNode items = JsonIo.MAPPER.createArrayNode();
-    for (EventRecord e : page.items()) {
+    for (Event e : page.items()) {
       items.add(EventJson.summary(e, sourceName(r.scope(), e.sourceId(), names)));
     }
     ObjectNode body = JsonIo.object();
@@ -58,10 +58,10 @@ final class EventsResource {
 
   private ApiResponse get(ApiRequest r) {
     String id = ResourceIds.require("event", "evt", r.param("id"));
-    EventRecord e = engine.events().require(r.scope(), id);
+    Event e = engine.events().require(r.scope(), id);
     ObjectNode body = EventJson.detail(e, sourceName(r.scope(), e.sourceId(), new HashMap<>()),
         engine.events().body(e));
-    Page<AttemptRecord> attempts = engine.deliveries().attempts(r.scope(),
+    Page<DeliveryAttempt> attempts = engine.deliveries().attempts(r.scope(),
         new AttemptQuery(id, null, null, null, null), PageRequest.first(PageRequest.MAX_LIMIT));
     body.set("delivery_attempts", DeliveryAttemptsResource.render(engine, r.scope(), attempts));
     return ApiResponse.ok(body);
@@ -83,7 +83,7 @@ final class EventsResource {
 
   private String sourceName(Scope scope, String sourceId, Map<String, String> cache) {
     return cache.computeIfAbsent(sourceId, id -> engine.sources().get(scope, id)
-        .map(SourceRecord::name).orElse(null));
+        .map(Source::name).orElse(null));
   }
 
   private static EventStatus status(String raw) {

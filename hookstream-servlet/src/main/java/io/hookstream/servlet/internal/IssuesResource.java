@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.Hookstream;
 import io.hookstream.delivery.IssueRetryResult;
-import io.hookstream.internal.ResourceJson;
+import io.hookstream.issue.Issue;
 import io.hookstream.issue.IssueSummary;
-import io.hookstream.spi.store.IssueRecord;
-import io.hookstream.spi.store.Page;
-import io.hookstream.spi.store.PageRequest;
+import io.hookstream.json.ResourceJson;
+import io.hookstream.page.Page;
+import io.hookstream.page.PageRequest;
 import io.hookstream.spi.store.Scope;
 import java.io.IOException;
 import java.time.Instant;
@@ -48,7 +48,7 @@ final class IssuesResource {
       throw Query.badParam("status", "must be open, acknowledged, resolved or all");
     }
     PageRequest pageRequest = Paging.request(r.query(), DEFAULT_LIMIT);
-    Page<IssueRecord> page = engine.issues().list(r.scope(), status,
+    Page<Issue> page = engine.issues().list(r.scope(), status,
         ConnectionsResource.filterId(r, "destination_id", "dst"), pageRequest);
     Map<String, String> names = new HashMap<>();
     ArrayNode items = JsonIo.MAPPER.createArrayNode();
@@ -92,7 +92,7 @@ final class IssuesResource {
       }
     }, "snoozed_until");
     f.throwIfInvalid();
-    IssueRecord issue = engine.issues().get(r.scope(), id);
+    Issue issue = engine.issues().get(r.scope(), id);
     if (f.present("status") != null) {
       issue = engine.issues().updateStatus(r.scope(), id, status[0]);
     }
@@ -110,7 +110,7 @@ final class IssuesResource {
     return ApiResponse.ok(body);
   }
 
-  private ObjectNode render(Scope scope, IssueRecord i, Map<String, String> names) {
+  private ObjectNode render(Scope scope, Issue i, Map<String, String> names) {
     return ResourceJson.issue(i)
         .put("destination_name", DeliveryAttemptsResource.destinationName(engine, scope,
             i.destinationId(), names))

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookstream.json.HookstreamJson;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
 import java.io.IOException;
@@ -84,11 +85,7 @@ final class JsonIo {
     if (json == null || json.isBlank()) {
       return null;
     }
-    try {
-      return io.hookstream.internal.Json.MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return HookstreamJson.parseStored(json);
   }
 
   private static String firstLine(String message) {

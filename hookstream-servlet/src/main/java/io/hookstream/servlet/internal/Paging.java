@@ -2,8 +2,8 @@ package io.hookstream.servlet.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hookstream.spi.store.Page;
-import io.hookstream.spi.store.PageRequest;
+import io.hookstream.page.Page;
+import io.hookstream.page.PageRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Pattern;

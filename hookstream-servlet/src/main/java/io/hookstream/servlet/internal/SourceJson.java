@@ -2,9 +2,9 @@ package io.hookstream.servlet.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hookstream.internal.ResourceJson;
+import io.hookstream.json.ResourceJson;
+import io.hookstream.source.Source;
 import io.hookstream.source.SourceSpec;
-import io.hookstream.spi.store.SourceRecord;
 import io.hookstream.verify.SourceTemplate;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -51,14 +51,14 @@ final class SourceJson {
     return c.toOperator();
   }
 
-  static ObjectNode render(SourceRecord s, String url, Long eventCount) {
+  static ObjectNode render(Source s, String url, Long eventCount) {
     ObjectNode o = JsonIo.object();
     o.put("id", s.id());
     o.put("name", s.name());
     o.put("slug", s.slug());
     o.put("description", s.description());
     o.put("template", s.template());
-    SourceRecord.Verification v = s.verification();
+    Source.Verification v = s.verification();
     o.put("verification_type", v == null ? null : v.type());
     o.put("verification_secret", v == null ? null : v.secret()); // masked by the service
     o.put("verification_header", v == null ? null : v.header());
@@ -70,7 +70,7 @@ final class SourceJson {
     } else {
       o.put("verification_tolerance_seconds", v.toleranceSeconds());
     }
-    SourceRecord.Dedup d = s.dedup();
+    Source.Dedup d = s.dedup();
     o.put("dedup_strategy", d == null ? null : d.strategy());
     o.put("dedup_field", d == null ? null : d.field());
     if (d == null) {
@@ -80,7 +80,7 @@ final class SourceJson {
     }
     ipList(o, "ip_allowlist", s.ipAllowlist());
     ipList(o, "ip_denylist", s.ipDenylist());
-    SourceRecord.Schema schema = s.schema();
+    Source.Schema schema = s.schema();
     o.put("schema_validation_enabled", schema != null && schema.enabled());
     JsonNode parsed = schema == null ? null : parseOrText(schema.jsonSchema());
     o.set("json_schema", parsed);

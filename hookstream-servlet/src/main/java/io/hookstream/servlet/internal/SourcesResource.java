@@ -3,10 +3,10 @@ package io.hookstream.servlet.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.Hookstream;
+import io.hookstream.page.Page;
+import io.hookstream.page.PageRequest;
+import io.hookstream.source.Source;
 import io.hookstream.source.SourceSpec;
-import io.hookstream.spi.store.Page;
-import io.hookstream.spi.store.PageRequest;
-import io.hookstream.spi.store.SourceRecord;
 import io.hookstream.verify.SourceTemplates;
 import java.io.IOException;
 
@@ -29,7 +29,7 @@ final class SourcesResource {
   }
 
   private ApiResponse list(ApiRequest r) {
-    Page<SourceRecord> page = engine.sources().list(r.scope(),
+    Page<Source> page = engine.sources().list(r.scope(),
         Paging.request(r.query(), PageRequest.DEFAULT_LIMIT));
     ArrayNode items = JsonIo.MAPPER.createArrayNode();
     page.items().forEach(s -> items.add(render(r, s, true)));
@@ -38,7 +38,7 @@ final class SourcesResource {
 
   private ApiResponse create(ApiRequest r) throws IOException {
     var changes = SourceJson.changes(r.jsonObject());
-    SourceRecord s = engine.sources().create(r.scope(),
+    Source s = engine.sources().create(r.scope(),
         changes.apply(SourceSpec.builder()).build());
     return ApiResponse.created(render(r, s, false));
   }
@@ -65,7 +65,7 @@ final class SourcesResource {
     return ApiResponse.ok(body);
   }
 
-  private ObjectNode render(ApiRequest r, SourceRecord s, boolean withCount) {
+  private ObjectNode render(ApiRequest r, Source s, boolean withCount) {
     return SourceJson.render(s, engine.sources().ingestUrl(s.id()),
         withCount ? engine.sources().eventCount(r.scope(), s.id()) : null);
   }

@@ -1,13 +1,13 @@
 package io.hookstream.examples.embedded;
 
 import io.hookstream.Hookstream;
+import io.hookstream.event.Event;
+import io.hookstream.event.EventQuery;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.ingest.IngestResult;
+import io.hookstream.page.PageRequest;
 import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.Clock;
-import io.hookstream.spi.store.EventQuery;
-import io.hookstream.spi.store.EventRecord;
-import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.store.memory.InMemoryBlobStore;
 import io.hookstream.store.memory.InMemoryKeyValueStore;
@@ -38,7 +38,7 @@ public final class EmbeddedExample {
           IngestRequest.json("{\"type\":\"order.created\",\"data\":{\"id\":\"ord_123\"}}"));
       System.out.println("stored event " + result.eventId());
 
-      for (EventRecord e : hs.events().list(scope, EventQuery.ALL, PageRequest.first(10))
+      for (Event e : hs.events().list(scope, EventQuery.ALL, PageRequest.first(10))
           .items()) {
         System.out.println(e.id() + " " + e.method() + " " + e.status().wireName() + " "
             + new String(hs.events().body(e), StandardCharsets.UTF_8));

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hookstream.Hookstream;
 import io.hookstream.connection.ConnectionSpec;
 import io.hookstream.destination.DestinationSpec;
+import io.hookstream.event.Event;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.ingest.IngestResult;
 import io.hookstream.providers.http.HttpDestinationProvider;
 import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.Clock;
-import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.store.memory.InMemoryBlobStore;
 import io.hookstream.store.memory.InMemoryKeyValueStore;
@@ -73,7 +73,7 @@ class ReadmeTourTest {
           .body(body)
           .build());
 
-      EventRecord event = hs.events().require(scope, result.eventId());
+      Event event = hs.events().require(scope, result.eventId());
       // --- end of the README's code ---
 
       assertThat(event.verificationStatus()).isEqualTo("verified");

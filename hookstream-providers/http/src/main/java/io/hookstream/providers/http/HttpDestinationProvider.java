@@ -16,6 +16,8 @@ import io.hookstream.providers.http.internal.Signer;
 import io.hookstream.providers.http.internal.WireCapture;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider;
+import io.hookstream.spi.DestinationProvider.DeliveryResult.Delivered;
+import io.hookstream.spi.DestinationProvider.DeliveryResult.Failed;
 import io.hookstream.spi.FieldError;
 import java.io.IOException;
 import java.net.Proxy;
@@ -175,17 +177,13 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
           response.code() == 429 || response.code() == 503
               ? RetryAfter.parse(received.get("Retry-After"), clock.now())
               : null;
-      return new DeliveryResult(
-          outcome.success(),
-          response.code(),
-          elapsedMillis(started),
-          maskedHeaders(sentHeaders(wire, httpRequest)),
-          headerMap(received),
-          body,
-          outcome.error(),
-          outcome.kind(),
-          outcome.retryable(),
-          retryAfter);
+      long latency = elapsedMillis(started);
+      Map<String, List<String>> sent = maskedHeaders(sentHeaders(wire, httpRequest));
+      if (outcome.success()) {
+        return new Delivered(response.code(), latency, sent, headerMap(received), body);
+      }
+      return new Failed(outcome.kind(), outcome.error(), outcome.retryable(), retryAfter,
+          response.code(), latency, sent, headerMap(received), body);
     } catch (IOException e) {
       return failure(
           started,
@@ -297,17 +295,8 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
   }
 
   private DeliveryResult failure(long started, Classification outcome, Headers sent) {
-    return new DeliveryResult(
-        false,
-        0,
-        elapsedMillis(started),
-        sent == null ? Map.of() : maskedHeaders(sent),
-        Map.of(),
-        null,
-        outcome.error(),
-        outcome.kind(),
-        outcome.retryable(),
-        null);
+    return new Failed(outcome.kind(), outcome.error(), outcome.retryable(), null, 0,
+        elapsedMillis(started), sent == null ? Map.of() : maskedHeaders(sent), Map.of(), null);
   }
 
   private long elapsedMillis(long started) {

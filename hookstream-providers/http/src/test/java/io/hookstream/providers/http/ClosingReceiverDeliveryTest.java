@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookstream.connection.ConnectionSpec;
 import io.hookstream.delivery.CircuitState;
+import io.hookstream.delivery.DeliveryAttempt;
 import io.hookstream.destination.DestinationSpec;
 import io.hookstream.source.SourceSpec;
-import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.EventStatus;
 import java.io.IOException;
 import java.time.Duration;
@@ -86,7 +86,7 @@ class ClosingReceiverDeliveryTest {
     String destination = destinationAtReceiver();
     String event = hs.send(connectedSource(destination), "{\"n\":1}");
 
-    AttemptRecord failed = hs.awaitAttempts(event, 1, WAIT).get(0);
+    DeliveryAttempt failed = hs.awaitAttempts(event, 1, WAIT).get(0);
     assertThat(failed.succeeded()).isFalse();
     assertThat(failed.errorType()).isEqualTo("network");
     // The URL is redacted to its origin in messages.
@@ -100,7 +100,7 @@ class ClosingReceiverDeliveryTest {
 
     hs.advance(Duration.between(hs.clock().now(), failed.nextRetryAt()));
 
-    List<AttemptRecord> attempts = hs.awaitAttempts(event, 2, WAIT);
+    List<DeliveryAttempt> attempts = hs.awaitAttempts(event, 2, WAIT);
     assertThat(attempts.get(1).succeeded()).isTrue();
     assertThat(attempts.get(1).attemptNumber()).isEqualTo(2);
     assertThat(receiver.requests()).isEqualTo(2);

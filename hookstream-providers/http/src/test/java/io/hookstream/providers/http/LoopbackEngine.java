@@ -2,10 +2,10 @@ package io.hookstream.providers.http;
 
 import io.hookstream.Hookstream;
 import io.hookstream.ingest.IngestRequest;
+import io.hookstream.delivery.AttemptQuery;
+import io.hookstream.delivery.DeliveryAttempt;
+import io.hookstream.page.PageRequest;
 import io.hookstream.spi.ManualClock;
-import io.hookstream.spi.store.AttemptQuery;
-import io.hookstream.spi.store.AttemptRecord;
-import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.store.memory.InMemoryBlobStore;
 import io.hookstream.store.memory.InMemoryKeyValueStore;
@@ -70,13 +70,13 @@ final class LoopbackEngine implements BeforeEachCallback, AfterEachCallback {
   }
 
   /** The event's attempts so far, oldest first (one page: these tests make a few). */
-  List<AttemptRecord> attempts(String eventId) {
-    return engine.deliveries().attempts(scope, new AttemptQuery(eventId, null, null, null, null),
-        PageRequest.first(100)).items().stream().sorted(Comparator.comparing(AttemptRecord::id))
-        .toList();
+  List<DeliveryAttempt> attempts(String eventId) {
+    return engine.deliveries().attempts(scope, AttemptQuery.builder().eventId(eventId).build(),
+        PageRequest.first(100)).items().stream()
+        .sorted(Comparator.comparing(DeliveryAttempt::id)).toList();
   }
 
-  List<AttemptRecord> awaitAttempts(String eventId, int count, Duration timeout) {
+  List<DeliveryAttempt> awaitAttempts(String eventId, int count, Duration timeout) {
     awaitUntil(count + " attempt(s) of " + eventId, timeout,
         () -> attempts(eventId).size() >= count);
     return attempts(eventId);

@@ -1,7 +1,7 @@
 package io.hookstream.servlet.ws.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hookstream.internal.Json;
+import io.hookstream.json.HookstreamJson;
 
 /** The server's own frames (replies, heartbeats), as JSON text. Stateless. */
 final class Frames {
@@ -12,14 +12,14 @@ final class Frames {
   private Frames() {}
 
   static ObjectNode object(String type) {
-    return Json.MAPPER.createObjectNode().put("type", type);
+    return HookstreamJson.object().put("type", type);
   }
 
   static String error(String message, int status) {
-    return Json.write(object("error").put("error", message).put("status", status));
+    return HookstreamJson.write(object("error").put("error", message).put("status", status));
   }
 
   static String write(ObjectNode node) {
-    return Json.write(node);
+    return HookstreamJson.write(node);
   }
 }

@@ -2,7 +2,7 @@ package io.hookstream.servlet.ws.internal;
 
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.ingest.IngestResult;
-import io.hookstream.internal.Json;
+import io.hookstream.json.HookstreamJson;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.Principal;
 import io.hookstream.spi.store.Scope;
@@ -58,7 +58,7 @@ public final class SourceEndpoint extends BaseEndpoint {
   @Override
   protected void onText(StreamSubscription s, String text) {
     byte[] body = text.getBytes(StandardCharsets.UTF_8);
-    if (Json.parseOrNull(body) == null) {
+    if (HookstreamJson.parseOrNull(body) == null) {
       s.send(Frames.error("message is not valid JSON", 400));
       return;
     }

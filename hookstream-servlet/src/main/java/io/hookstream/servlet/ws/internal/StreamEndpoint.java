@@ -3,7 +3,7 @@ package io.hookstream.servlet.ws.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hookstream.internal.Json;
+import io.hookstream.json.HookstreamJson;
 import io.hookstream.spi.Principal;
 import io.hookstream.stream.StreamChannels;
 import io.hookstream.stream.StreamSubscription;
@@ -47,7 +47,7 @@ public final class StreamEndpoint extends BaseEndpoint {
 
   @Override
   protected void onText(StreamSubscription s, String text) {
-    JsonNode msg = Json.parseOrNull(text.getBytes(StandardCharsets.UTF_8));
+    JsonNode msg = HookstreamJson.parseOrNull(text.getBytes(StandardCharsets.UTF_8));
     if (msg == null || !msg.isObject()) {
       s.send(Frames.error("message is not a JSON object", 400));
       return;

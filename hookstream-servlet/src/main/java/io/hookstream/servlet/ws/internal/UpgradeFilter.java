@@ -1,7 +1,7 @@
 package io.hookstream.servlet.ws.internal;
 
 import io.hookstream.Hookstream;
-import io.hookstream.internal.Json;
+import io.hookstream.json.HookstreamJson;
 import io.hookstream.servlet.internal.ClientAddress;
 import io.hookstream.spi.Principal;
 import jakarta.servlet.Filter;
@@ -97,7 +97,7 @@ public final class UpgradeFilter implements Filter {
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
-    byte[] body = Json.write(Map.of("error", error, "status", 401))
+    byte[] body = HookstreamJson.write(Map.of("error", error, "status", 401))
         .getBytes(StandardCharsets.UTF_8);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);

@@ -3,7 +3,6 @@ package io.hookstream.store.jdbc.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookstream.Hookstream;
 import io.hookstream.connection.ConnectionSpec;
 import io.hookstream.destination.DestinationSpec;
@@ -86,12 +85,12 @@ abstract class SecretsAtRestScenarios {
       // Java reads are masked; the methods named for it reveal.
       assertThat(hs.sources().require(s.scope, s.source).verification().secret())
           .isEqualTo("****body");
-      assertThat(hs.sources().list(s.scope, io.hookstream.spi.store.PageRequest.first(10))
+      assertThat(hs.sources().list(s.scope, io.hookstream.page.PageRequest.first(10))
           .items().get(0).verification().secret()).isEqualTo("****body");
       assertThat(hs.sources().revealVerificationSecret(s.scope, s.source))
           .contains(SOURCE_SECRET);
-      String shown = hs.destinations().require(s.scope, s.destination).configJson()
-          + hs.destinations().require(s.scope, s.destination).signingJson();
+      String shown = hs.destinations().require(s.scope, s.destination).config() + ""
+          + hs.destinations().require(s.scope, s.destination).signingConfig();
       assertThat(shown).doesNotContain("tok_live", SIGNING_SECRET).contains("****b650",
           "****a365");
       assertThat(hs.destinations().revealConfig(s.scope, s.destination))
@@ -121,8 +120,8 @@ abstract class SecretsAtRestScenarios {
       hs.sources().update(s.scope, s.source, b -> b.name("renamed")
           .verificationSecret(read.verification().secret()));
       var dest = hs.destinations().require(s.scope, s.destination);
-      Map<String, Object> config = toMap(dest.configJson());
-      Map<String, Object> signing = toMap(dest.signingJson());
+      Map<String, Object> config = dest.config();
+      Map<String, Object> signing = dest.signingConfig();
       hs.destinations().update(s.scope, s.destination, b -> b.name("renamed")
           .config(config).signingConfig(signing));
 
@@ -258,11 +257,6 @@ abstract class SecretsAtRestScenarios {
       throw new IllegalStateException(e);
     }
     return all.toString();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> toMap(String json) throws Exception {
-    return new ObjectMapper().readValue(json, Map.class);
   }
 
   private static IngestRequest signed(String payload) {

@@ -1,25 +1,33 @@
-package io.hookstream.internal;
+package io.hookstream.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hookstream.spi.store.AttemptRecord;
-import io.hookstream.spi.store.DestinationRecord;
-import io.hookstream.spi.store.EventRecord;
-import io.hookstream.spi.store.IssueRecord;
+import io.hookstream.delivery.DeliveryAttempt;
+import io.hookstream.destination.Destination;
+import io.hookstream.event.Event;
+import io.hookstream.internal.Json;
+import io.hookstream.issue.Issue;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 
 /**
- * The JSON of the resources both faces show: the REST API and the live streams render events,
- * attempts and issues through here, so a field has one name and one format everywhere (snake
- * case, ISO-8601 UTC instants with millisecond precision). Callers add what only they know
- * (names of related resources, bodies). Stateless and thread-safe.
+ * The wire format of the resources both faces show: the {@code /v1} REST API and the live
+ * streams render events, attempts, issues and destinations through here, so a field has one name
+ * and one format everywhere (snake case, ISO-8601 UTC instants with millisecond precision).
+ * Callers add what only they know (names of related resources, headers). Stateless and
+ * thread-safe.
  */
 public final class ResourceJson {
 
   private ResourceJson() {}
 
   /** The event summary: identity, request line, status and receipt (no headers or body). */
-  public static ObjectNode event(EventRecord e) {
+  public static ObjectNode event(Event e) {
     ObjectNode o = Json.MAPPER.createObjectNode();
     o.put("id", e.id());
     o.put("source_id", e.sourceId());
@@ -36,7 +44,7 @@ public final class ResourceJson {
   }
 
   /** A delivery attempt, without what went over the wire (headers, response body). */
-  public static ObjectNode attempt(AttemptRecord a) {
+  public static ObjectNode attempt(DeliveryAttempt a) {
     ObjectNode o = Json.MAPPER.createObjectNode();
     o.put("id", a.id());
     o.put("event_id", a.eventId());
@@ -65,7 +73,7 @@ public final class ResourceJson {
   }
 
   /** An issue. */
-  public static ObjectNode issue(IssueRecord i) {
+  public static ObjectNode issue(Issue i) {
     ObjectNode o = Json.MAPPER.createObjectNode();
     o.put("id", i.id());
     o.put("destination_id", i.destinationId());
@@ -83,7 +91,7 @@ public final class ResourceJson {
   }
 
   /** A destination's identity and delivery state, as live subscribers see it. */
-  public static ObjectNode destination(DestinationRecord d) {
+  public static ObjectNode destination(Destination d) {
     ObjectNode o = Json.MAPPER.createObjectNode();
     o.put("id", d.id());
     o.put("name", d.name());
@@ -94,10 +102,39 @@ public final class ResourceJson {
   }
 
   /** Puts {@code enabled}, {@code disabled} and {@code disabled_reason}. */
-  public static void destinationState(ObjectNode o, DestinationRecord d) {
-    o.put("enabled", d.disabledReason() == null);
+  public static void destinationState(ObjectNode o, Destination d) {
+    o.put("enabled", d.enabled());
     o.put("disabled", d.disabledReason() != null);
     o.put("disabled_reason", d.disabledReason());
+  }
+
+  /**
+   * Puts {@code body} and {@code body_encoding}: the body as JSON when it parses as JSON, as a
+   * string when it is UTF-8 text, and base64 otherwise; an empty body is JSON null.
+   */
+  public static void body(ObjectNode o, byte[] body) {
+    if (body == null || body.length == 0) {
+      o.putNull("body");
+      o.put("body_encoding", "json");
+      return;
+    }
+    JsonNode json = Json.parseOrNull(body);
+    if (json != null) {
+      o.set("body", json);
+      o.put("body_encoding", "json");
+      return;
+    }
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body)).toString();
+      o.put("body", text);
+      o.put("body_encoding", "text");
+    } catch (CharacterCodingException e) {
+      o.put("body", Base64.getEncoder().encodeToString(body));
+      o.put("body_encoding", "base64");
+    }
   }
 
   /** Puts {@code at} as ISO-8601 UTC with millisecond precision, or JSON null. */
