@@ -67,7 +67,12 @@ class ScriptedProvider extends TestTypeProvider {
     FailureKind kind = code == 410 ? FailureKind.ENDPOINT_GONE
         : code >= 500 ? FailureKind.HTTP_5XX : FailureKind.HTTP_4XX;
     return new DeliveryResult(false, code, 5, Map.of(), Map.of(), "status " + code,
-        "HTTP " + code, kind, code >= 500, retryAfter);
+        "HTTP " + code, kind, retryableHttp(code), retryAfter);
+  }
+
+  /** The HTTP provider's verdict: 5xx and 408/409/425/429 retry. */
+  private static boolean retryableHttp(int code) {
+    return code >= 500 || code == 408 || code == 409 || code == 425 || code == 429;
   }
 
   static DeliveryResult timeout() {

@@ -834,6 +834,25 @@ public abstract class StoreContract {
   }
 
   @Test
+  void claimDeliveriesCarriesTheEventsSourceReceivedTimeMethodAndHeaders() {
+    Route r = route(scope);
+    Instant received = clock.now().minusSeconds(5);
+    EventRecord e = event(r, received);
+    DeliveryTask task = fx.task(r, e.id(), clock.now(), clock.now());
+    store.deliveries().insertTasks(List.of(task));
+    leftovers.add(task);
+
+    ClaimedTask got = store.deliveries().claimDeliveries(new DestinationClaim(
+        r.destinationId(), "n1", clock.now(), clock.now().plusSeconds(60), 10, 10, false, null))
+        .get(0);
+
+    assertThat(got.event().sourceId()).isEqualTo(r.sourceId());
+    assertThat(got.event().receivedAt()).isEqualTo(received);
+    assertThat(got.event().method()).isEqualTo("POST");
+    assertThat(got.event().headers()).isEqualTo(e.headers());
+  }
+
+  @Test
   void settleWithAnEventStatusWritesItInTheSameStepOnlyWhileTheLeaseHolds() {
     Route r = route(scope);
     EventRecord e = event(r, clock.now());
