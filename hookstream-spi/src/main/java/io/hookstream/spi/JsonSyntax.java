@@ -1,4 +1,4 @@
-package io.hookstream.providers.http.internal;
+package io.hookstream.spi;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
 
 /**
- * Tells whether bytes are one well-formed JSON value (RFC 8259, UTF-8), to pick a content type for
- * bodies that arrive without one. A recursive-descent check, no tree built; nesting deeper than
+ * Tells whether bytes are one well-formed JSON value (RFC 8259, UTF-8): providers use it to pick a
+ * content type for bodies that arrive without one, or to embed a body as JSON in a message. A recursive-descent check, no tree built; nesting deeper than
  * {@value #MAX_DEPTH} counts as not JSON.
  */
 public final class JsonSyntax {
