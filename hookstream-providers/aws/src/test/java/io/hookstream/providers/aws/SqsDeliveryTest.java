@@ -191,6 +191,32 @@ class SqsDeliveryTest {
         .containsEntry("hookstream-received-at", hs.event(evt).receivedAt().toString());
   }
 
+  @Test
+  void throttlingIsRetriedAndAWrongSecretIsNotOnASignatureCheckingServer() throws IOException {
+    // ElasticMQ neither throttles nor checks signatures: an SQS-speaking stub that does.
+    try (SigV4Stub stub = SigV4Stub.start("sqs")) {
+      Map<String, Object> config = config(stub.endpoint() + "/000000000000/orders");
+      config.put("access_key_id", SigV4Stub.KEY_ID);
+      config.put("secret_access_key", SigV4Stub.SECRET);
+      stub.enqueue(400, "{\"__type\":\"com.amazon.coral.availability#ThrottlingException\","
+          + "\"message\":\"Rate exceeded\"}");
+      String throttledSrc = connect(config);
+      String throttled = hs.send(throttledSrc, "{}").eventId();
+      Map<String, Object> wrong = new LinkedHashMap<>(config);
+      wrong.put("secret_access_key", "wrong-secret-000000000000");
+      String refused = hs.send(connect(wrong), "{}").eventId();
+
+      AttemptRecord slowDown = hs.awaitAttempts(throttled, 1, WAIT).get(0);
+      AttemptRecord badKey = hs.awaitAttempts(refused, 1, WAIT).get(0);
+
+      assertThat(stub.received().get(0).target()).isEqualTo("AmazonSQS.SendMessage");
+      assertThat(slowDown.errorType()).isEqualTo(ErrorTypes.THROTTLED);
+      assertThat(slowDown.nextRetryAt()).isEqualTo(slowDown.attemptedAt().plusSeconds(30));
+      assertThat(badKey.errorType()).isEqualTo(ErrorTypes.AUTH_FAILED);
+      assertThat(badKey.dlq()).isTrue();
+    }
+  }
+
   private String connect(Map<String, Object> config) {
     DestinationRecord d = hs.engine().destinations().create(hs.scope(),
         DestinationSpec.builder().name("queue").type("aws_sqs").config(config).build());

@@ -36,6 +36,9 @@ public record AwsSettings(
       reader.error(ACCESS_KEY_ID, "is required with session_token");
     }
     URI endpoint = reader.url(ENDPOINT, false, policy);
+    // The engine reads these into the request's timeout; checked here so a typo is a 422.
+    reader.numberBetween("timeout", 1, 120);
+    reader.numberBetween("timeout_ms", 1, 120_000);
     return new AwsSettings(region, keyId, secret, token, endpoint);
   }
 

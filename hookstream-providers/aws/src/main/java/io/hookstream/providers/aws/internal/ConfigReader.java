@@ -86,6 +86,15 @@ public final class ConfigReader {
     return value;
   }
 
+  /** A number from {@code min} to {@code max}, or absent. */
+  public void numberBetween(String field, double min, double max) {
+    Object value = config.get(field);
+    if (value != null && (!(value instanceof Number n) || n.doubleValue() < min
+        || n.doubleValue() > max)) {
+      error(field, "must be a number from " + (long) min + " to " + (long) max);
+    }
+  }
+
   /** One of {@code choices} (lower case), or {@code fallback} when absent. */
   public String choice(String field, String fallback, String... choices) {
     String value = optional(field);
