@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +35,8 @@ class SqsDeliveryTest {
 
   private final AwsDestinationProvider provider =
       AwsProviders.builder().allowPrivateNetworks(true).build().sqs();
+
+  private final AtomicInteger destinations = new AtomicInteger();
 
   @RegisterExtension
   final HookstreamExtension hs = HookstreamExtension.create(b -> b.provider(provider));
@@ -218,9 +221,9 @@ class SqsDeliveryTest {
   }
 
   private String connect(Map<String, Object> config) {
-    DestinationRecord d = hs.engine().destinations().create(hs.scope(),
-        DestinationSpec.builder().name("queue").type("aws_sqs").config(config).build());
-    String src = hs.source(s -> s).id();
+    DestinationRecord d = hs.engine().destinations().create(hs.scope(), DestinationSpec.builder()
+        .name("queue " + destinations.incrementAndGet()).type("aws_sqs").config(config).build());
+    String src = hs.source(s -> s.name("source " + destinations.get())).id();
     hs.engine().connections().create(hs.scope(),
         ConnectionSpec.builder().sourceId(src).destinationId(d.id()).build());
     return src;

@@ -4,6 +4,8 @@ import io.hookstream.spi.AddressPolicy;
 import io.hookstream.spi.DestinationProvider.DeliveryRequest;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -13,18 +15,40 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * @param <C> the SDK client
  * @param <K> the parsed config
  */
-public interface AwsType<C extends SdkAutoCloseable, K> {
+public abstract class AwsType<C extends SdkAutoCloseable, K> {
+
+  private final String type;
+  private final BiFunction<Map<String, Object>, AddressPolicy, ParsedConfig<K>> parser;
+  private final Function<K, AwsSettings> settings;
+  private final BiFunction<AwsSettings, Duration, C> clients;
+
+  protected AwsType(String type,
+      BiFunction<Map<String, Object>, AddressPolicy, ParsedConfig<K>> parser,
+      Function<K, AwsSettings> settings, BiFunction<AwsSettings, Duration, C> clients) {
+    this.type = type;
+    this.parser = parser;
+    this.settings = settings;
+    this.clients = clients;
+  }
 
   /** The destination type, as stored. */
-  String type();
+  public final String type() {
+    return type;
+  }
 
-  ParsedConfig<K> parse(Map<String, Object> config, AddressPolicy policy);
+  public final ParsedConfig<K> parse(Map<String, Object> config, AddressPolicy policy) {
+    return parser.apply(config, policy);
+  }
 
   /** The shared AWS settings of a parsed config. */
-  AwsSettings settings(K config);
+  public final AwsSettings settings(K config) {
+    return settings.apply(config);
+  }
 
-  C client(AwsSettings settings, Duration timeout);
+  public final C client(AwsSettings s, Duration timeout) {
+    return clients.apply(s, timeout);
+  }
 
   /** Sends one delivery; throws what the SDK throws, or {@link MessageTooLargeException}. */
-  Sent send(C client, K config, DeliveryRequest request);
+  public abstract Sent send(C client, K config, DeliveryRequest request);
 }

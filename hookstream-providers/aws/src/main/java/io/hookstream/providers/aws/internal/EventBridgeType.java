@@ -1,8 +1,6 @@
 package io.hookstream.providers.aws.internal;
 
-import io.hookstream.spi.AddressPolicy;
 import io.hookstream.spi.DestinationProvider.DeliveryRequest;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,29 +13,13 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  * {@code aws_eventbridge}: one PutEvents entry per delivery (see {@link EventBridgeEntry}). A 200
  * whose {@code FailedEntryCount} is above 0 is a failure, classified by the entry's error code.
  */
-public final class EventBridgeType implements AwsType<EventBridgeClient, EventBridgeConfig> {
+public final class EventBridgeType extends AwsType<EventBridgeClient, EventBridgeConfig> {
 
   public static final String TYPE = "aws_eventbridge";
 
-  @Override
-  public String type() {
-    return TYPE;
-  }
-
-  @Override
-  public ParsedConfig<EventBridgeConfig> parse(Map<String, Object> config,
-      AddressPolicy policy) {
-    return EventBridgeConfig.parse(config, policy);
-  }
-
-  @Override
-  public AwsSettings settings(EventBridgeConfig config) {
-    return config.aws();
-  }
-
-  @Override
-  public EventBridgeClient client(AwsSettings settings, Duration timeout) {
-    return SdkClients.build(EventBridgeClient.builder(), settings, timeout);
+  public EventBridgeType() {
+    super(TYPE, EventBridgeConfig::parse, EventBridgeConfig::aws,
+        (settings, timeout) -> SdkClients.build(EventBridgeClient.builder(), settings, timeout));
   }
 
   @Override

@@ -1,8 +1,6 @@
 package io.hookstream.providers.aws.internal;
 
-import io.hookstream.spi.AddressPolicy;
 import io.hookstream.spi.DestinationProvider.DeliveryRequest;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,29 +13,14 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
  * {@code aws_s3}: one PutObject per delivery (see {@link S3Object}); path-style addressing when
  * the endpoint is overridden, as LocalStack-style servers expect.
  */
-public final class S3Type implements AwsType<S3Client, S3Config> {
+public final class S3Type extends AwsType<S3Client, S3Config> {
 
   public static final String TYPE = "aws_s3";
 
-  @Override
-  public String type() {
-    return TYPE;
-  }
-
-  @Override
-  public ParsedConfig<S3Config> parse(Map<String, Object> config, AddressPolicy policy) {
-    return S3Config.parse(config, policy);
-  }
-
-  @Override
-  public AwsSettings settings(S3Config config) {
-    return config.aws();
-  }
-
-  @Override
-  public S3Client client(AwsSettings settings, Duration timeout) {
-    return SdkClients.build(S3Client.builder().forcePathStyle(settings.endpoint() != null),
-        settings, timeout);
+  public S3Type() {
+    super(TYPE, S3Config::parse, S3Config::aws,
+        (settings, timeout) -> SdkClients.build(
+            S3Client.builder().forcePathStyle(settings.endpoint() != null), settings, timeout));
   }
 
   @Override

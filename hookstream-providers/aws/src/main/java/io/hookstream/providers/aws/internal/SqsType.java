@@ -1,36 +1,18 @@
 package io.hookstream.providers.aws.internal;
 
-import io.hookstream.spi.AddressPolicy;
 import io.hookstream.spi.DestinationProvider.DeliveryRequest;
-import java.time.Duration;
-import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 
 /** {@code aws_sqs}: one SendMessage per delivery (see {@link SqsMessage}). */
-public final class SqsType implements AwsType<SqsClient, SqsConfig> {
+public final class SqsType extends AwsType<SqsClient, SqsConfig> {
 
   public static final String TYPE = "aws_sqs";
 
-  @Override
-  public String type() {
-    return TYPE;
-  }
-
-  @Override
-  public ParsedConfig<SqsConfig> parse(Map<String, Object> config, AddressPolicy policy) {
-    return SqsConfig.parse(config, policy);
-  }
-
-  @Override
-  public AwsSettings settings(SqsConfig config) {
-    return config.aws();
-  }
-
-  @Override
-  public SqsClient client(AwsSettings settings, Duration timeout) {
-    return SdkClients.build(SqsClient.builder(), settings, timeout);
+  public SqsType() {
+    super(TYPE, SqsConfig::parse, SqsConfig::aws,
+        (settings, timeout) -> SdkClients.build(SqsClient.builder(), settings, timeout));
   }
 
   @Override
