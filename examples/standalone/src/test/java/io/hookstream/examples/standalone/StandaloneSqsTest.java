@@ -18,7 +18,7 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -44,7 +44,7 @@ class StandaloneSqsTest {
         "127.0.0.1", "--in-memory", "--allow-private-networks"},
         Map.of("HOOKSTREAM_API_KEY", KEY));
     try (SqsClient reader = SqsClient.builder().region(Region.US_EAST_1)
-            .endpointOverride(sqsEndpoint).httpClient(UrlConnectionHttpClient.create())
+            .endpointOverride(sqsEndpoint).httpClient(Apache5HttpClient.create())
             .credentialsProvider(StaticCredentialsProvider.create(
                 AwsBasicCredentials.create("reader", "reader-secret"))).build();
         StandaloneServer server = StandaloneServer.start(options, new PrintStream(

@@ -8,7 +8,7 @@ import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -30,7 +30,7 @@ final class ElasticMq implements AutoCloseable {
     reader = SqsClient.builder().region(Region.of(REGION)).endpointOverride(endpoint)
         .credentialsProvider(StaticCredentialsProvider.create(
             AwsBasicCredentials.create("reader", "reader-secret")))
-        .httpClient(UrlConnectionHttpClient.create()).build();
+        .httpClient(Apache5HttpClient.create()).build();
   }
 
   static ElasticMq start() {

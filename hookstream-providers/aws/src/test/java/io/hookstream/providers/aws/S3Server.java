@@ -7,7 +7,7 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -41,7 +41,7 @@ final class S3Server implements AutoCloseable {
         .forcePathStyle(true)
         .credentialsProvider(StaticCredentialsProvider.create(
             AwsBasicCredentials.create(KEY_ID, SECRET)))
-        .httpClient(UrlConnectionHttpClient.create()).build();
+        .httpClient(Apache5HttpClient.create()).build();
   }
 
   static S3Server start() throws Exception {

@@ -9,13 +9,14 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Configures an SDK client builder the way every hookstream AWS client is built: the JDK's
- * HttpURLConnection as HTTP client, no SDK retries (the engine schedules retries, with backoff
- * and circuit breaker), every call bounded by the destination's timeout. Stateless.
+ * Configures an SDK client builder the way every hookstream AWS client is built: the SDK's Apache
+ * HttpClient 5 transport (it reads an answer the server sends before taking the whole body, as S3
+ * does with a 403), no SDK retries (the engine schedules retries, with backoff and circuit
+ * breaker), every call bounded by the destination's timeout. Stateless.
  */
 public final class SdkClients {
 
@@ -32,7 +33,7 @@ public final class SdkClients {
         .region(Region.of(settings.region()))
         .credentialsProvider(credentials(settings))
         .httpClientBuilder(
-            UrlConnectionHttpClient.builder().connectionTimeout(connect).socketTimeout(timeout))
+            Apache5HttpClient.builder().connectionTimeout(connect).socketTimeout(timeout))
         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
             .apiCallTimeout(timeout)
             .apiCallAttemptTimeout(timeout));
