@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Destinations: create, read, list, update, delete, with the retry policy defaults of the seed
@@ -30,12 +32,15 @@ import java.util.function.Consumer;
  */
 public final class DestinationService {
 
+  private static final Logger LOG = LoggerFactory.getLogger(DestinationService.class);
+
   private final Store store;
   private final Clock clock;
   private final Ids ids;
   private final DestinationChecks checks;
   private final DestinationSecrets secrets;
   private final Consumer<DestinationRecord> stateListener;
+  private final Map<String, DestinationProvider> providers;
 
   /**
    * {@code stateListener} is told of every destination disabled or re-enabled through this
@@ -50,6 +55,7 @@ public final class DestinationService {
     this.store = store;
     this.clock = clock;
     this.ids = new Ids(clock);
+    this.providers = Map.copyOf(providers);
     this.checks = new DestinationChecks(providers);
   }
 
@@ -133,6 +139,7 @@ public final class DestinationService {
       throw new HookstreamException(ErrorCode.CONFLICT, "destination " + current.id()
           + " was changed concurrently; read it again and retry");
     }
+    forgetClients(current.id());
     if (DisabledState.changed(current, next)) {
       stateListener.accept(secrets.mask(next));
     }
@@ -143,6 +150,18 @@ public final class DestinationService {
   public void delete(Scope scope, String id) {
     if (!store.destinations().delete(scope, id, clock.now())) {
       throw HookstreamException.notFound("destination", id);
+    }
+    forgetClients(id);
+  }
+
+  /** Every provider drops what it keeps for {@code id}: an update may change the type too. */
+  private void forgetClients(String id) {
+    for (DestinationProvider provider : providers.values()) {
+      try {
+        provider.destinationChanged(id);
+      } catch (RuntimeException e) {
+        LOG.warn("provider {} failed to release destination {}", provider.type(), id, e);
+      }
     }
   }
 

@@ -116,11 +116,17 @@ final class DeliveryFixture {
 
   /** A received event routed to {@code destinations} (one connection each); returns its id. */
   String event(String body, DestinationRecord... destinations) {
+    return event(body, Map.of(), destinations);
+  }
+
+  /** As {@link #event(String, DestinationRecord...)}, received with {@code headers}. */
+  String event(String body, Map<String, List<String>> headers,
+      DestinationRecord... destinations) {
     Instant now = clock.now();
     String id = ids.next("evt");
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     store.events().insert(new EventRecord(id, SCOPE.orgId(), SCOPE.envId(), "src_test", "POST",
-        "/", Map.of(), Map.of(), "application/json", "127.0.0.1", bytes.length, bytes, null, null,
+        "/", headers, Map.of(), "application/json", "127.0.0.1", bytes.length, bytes, null, null,
         EventStatus.RECEIVED, null, null, "unverified", now, null, now));
     List<DeliveryTask> routed = new ArrayList<>();
     for (DestinationRecord d : destinations) {

@@ -67,8 +67,13 @@ class ScriptedProvider extends TestTypeProvider {
   static DeliveryResult status(int code, Duration retryAfter) {
     FailureKind kind = code == 410 ? FailureKind.ENDPOINT_GONE
         : code >= 500 ? FailureKind.HTTP_5XX : FailureKind.HTTP_4XX;
-    return new DeliveryResult.Failed(kind, "HTTP " + code, code >= 500, retryAfter, code, 5,
-        Map.of(), Map.of(), "status " + code);
+    return new DeliveryResult.Failed(kind, "HTTP " + code, retryableHttp(code), retryAfter, code,
+        5, Map.of(), Map.of(), "status " + code);
+  }
+
+  /** The HTTP provider's verdict: 5xx and 408/409/425/429 retry. */
+  private static boolean retryableHttp(int code) {
+    return code >= 500 || code == 408 || code == 409 || code == 425 || code == 429;
   }
 
   static DeliveryResult timeout() {

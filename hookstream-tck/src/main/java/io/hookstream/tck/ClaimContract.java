@@ -298,6 +298,23 @@ abstract class ClaimContract extends RepositoryContract {
         .isEqualTo(91L);
   }
 
+  @Test
+  void claimDeliveriesCarriesTheEventsSourceReceivedTimeMethodAndHeaders() {
+    Route r = route(scope);
+    Instant received = clock.now().minusSeconds(5);
+    EventRecord e = event(r, received);
+    store.deliveries().insertTasks(List.of(fx.task(r, e.id(), clock.now(), clock.now())));
+
+    ClaimedTask got = store.deliveries().claimDeliveries(new DestinationClaim(
+        r.destinationId(), "n1", clock.now(), clock.now().plusSeconds(60), 10, 10, false, null))
+        .get(0);
+
+    assertThat(got.event().sourceId()).isEqualTo(r.sourceId());
+    assertThat(got.event().receivedAt()).isEqualTo(received);
+    assertThat(got.event().method()).isEqualTo("POST");
+    assertThat(got.event().headers()).isEqualTo(e.headers());
+  }
+
   private List<String> dueDestinations(Instant now, List<String> excluded, Set<String> mine) {
     return store.deliveries().dueDestinations(now, 1000, excluded).stream()
         .filter(mine::contains).toList();

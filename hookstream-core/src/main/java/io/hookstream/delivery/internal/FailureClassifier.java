@@ -6,8 +6,9 @@ import io.hookstream.spi.DestinationProvider.FailureKind;
 
 /**
  * Classifies failed attempts: which error type they are, whether a retry could succeed, whether
- * the endpoint is gone. Network errors, timeouts, 5xx and 408/409/425/429 retry; other 4xx and
- * refusals do not; a 410 Gone disables the destination. Stateless.
+ * the endpoint is gone. Whether to retry is the provider's verdict ({@link
+ * DeliveryResult#retryable()}): only it knows its service's codes (an AWS throttle is a 400). A
+ * 410 Gone is never retried and disables the destination. Stateless.
  */
 public final class FailureClassifier {
 
@@ -27,6 +28,10 @@ public final class FailureClassifier {
         case NETWORK -> ErrorTypes.NETWORK;
         case ENDPOINT_GONE -> ErrorTypes.ENDPOINT_GONE;
         case REJECTED -> ErrorTypes.REJECTED;
+        case THROTTLED -> ErrorTypes.THROTTLED;
+        case AUTH -> ErrorTypes.AUTH_FAILED;
+        case NOT_FOUND -> ErrorTypes.NOT_FOUND;
+        case TOO_LARGE -> ErrorTypes.TOO_LARGE;
       };
     }
     int code = result.statusCode();
@@ -43,22 +48,12 @@ public final class FailureClassifier {
 
   /** Whether a retry of this failed result could succeed. */
   public static boolean retryable(DeliveryResult result) {
-    if (gone(result)) {
-      return false;
-    }
-    return switch (errorType(result)) {
-      case ErrorTypes.HTTP_5XX, ErrorTypes.TIMEOUT, ErrorTypes.NETWORK -> true;
-      case ErrorTypes.HTTP_4XX -> retryable4xx(result.statusCode());
-      default -> false;
-    };
+    return !gone(result) && result.retryable();
   }
 
-  /** Whether {@code Retry-After} applies: it is honoured on 429 and 503 only. */
+  /** Whether {@code Retry-After} applies: on 429, 503 and a throttle only. */
   public static boolean honoursRetryAfter(DeliveryResult result) {
-    return result.statusCode() == 429 || result.statusCode() == 503;
-  }
-
-  private static boolean retryable4xx(int code) {
-    return code == 408 || code == 409 || code == 425 || code == 429;
+    return result.statusCode() == 429 || result.statusCode() == 503
+        || result.failureKind() == FailureKind.THROTTLED;
   }
 }

@@ -171,8 +171,10 @@ public final class TaskRunner {
     if (provider == null) {
       return rejected("no provider for destination type " + d.type());
     }
-    DeliveryRequest request = new DeliveryRequest(task.eventId(), d.id(), attemptNumber,
-        DestinationSettings.config(d), body, contentType, now, DestinationSettings.timeout(d));
+    DeliveryRequest request = DeliveryRequest.builder().eventId(task.eventId())
+        .destinationId(d.id()).attemptNumber(attemptNumber).config(DestinationSettings.config(d))
+        .body(body).contentType(contentType).timestamp(now)
+        .timeout(DestinationSettings.timeout(d)).event(claimed.event()).build();
     try {
       return provider.deliver(request);
     } catch (RuntimeException e) {

@@ -36,7 +36,11 @@ public final class OpeningProvider implements DestinationProvider {
 
   @Override
   public DeliveryResult deliver(DeliveryRequest r) {
-    return provider.deliver(new DeliveryRequest(r.eventId(), r.destinationId(), r.attemptNumber(),
-        secrets.openConfig(r.config()), r.body(), r.contentType(), r.timestamp(), r.timeout()));
+    return provider.deliver(r.toBuilder().config(secrets.openConfig(r.config())).build());
+  }
+
+  @Override
+  public void destinationChanged(String destinationId) {
+    provider.destinationChanged(destinationId);
   }
 }

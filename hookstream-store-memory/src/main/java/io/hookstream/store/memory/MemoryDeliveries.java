@@ -1,6 +1,7 @@
 package io.hookstream.store.memory;
 
 import io.hookstream.spi.ErrorCode;
+import io.hookstream.spi.EventContext;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.store.AttemptQuery;
 import io.hookstream.spi.store.AttemptRecord;
@@ -200,7 +201,9 @@ final class MemoryDeliveries implements DeliveryRepository {
         claimed.add(event == null
             ? new ClaimedTask(task, null, null, null, null, 0)
             : new ClaimedTask(task, event.status(), event.contentType(), event.body(),
-                event.bodyBlobKey(), tasksByEvent.get(task.eventId()).size()));
+                event.bodyBlobKey(), tasksByEvent.get(task.eventId()).size(),
+                EventContext.of(event.sourceId(), event.receivedAt(), event.method(),
+                    event.headers())));
       }
       return claimed;
     }

@@ -1,6 +1,7 @@
 package io.hookstream.examples.standalone;
 
 import io.hookstream.Hookstream;
+import io.hookstream.providers.aws.AwsProviders;
 import io.hookstream.providers.http.HttpDestinationProvider;
 import io.hookstream.secret.Reencrypted;
 import io.hookstream.secret.SecretKeys;
@@ -23,9 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * hookstream as a server: the engine, the HTTP destination provider, the {@code /v1} REST API,
- * the ingest endpoint and the WebSockets on embedded Jetty 12, with H2 files (or PostgreSQL, or
- * memory) underneath.
+ * hookstream as a server: the engine, the HTTP and AWS destination providers, the {@code /v1}
+ * REST API, the ingest endpoint and the WebSockets on embedded Jetty 12, with H2 files (or
+ * PostgreSQL, or memory) underneath.
  *
  * <pre>{@code
  * java -jar hookstream-standalone.jar --port 8080 --data ./hookstream-data
@@ -118,7 +119,7 @@ public final class StandaloneServer implements AutoCloseable {
     HttpDestinationProvider http = http(options, clock);
     Hookstream engine;
     try {
-      engine = engine(stores, http, clock, keys).ingestBaseUrl(base)
+      engine = engine(stores, http, options, clock, keys).ingestBaseUrl(base)
           .trustedProxies(options.trustedProxies()).nodeId(node.id()).build().start();
     } catch (RuntimeException e) {
       http.close();
@@ -165,7 +166,7 @@ public final class StandaloneServer implements AutoCloseable {
     SecretKeys keys = SecretKeyFile.resolve(options, out);
     try (Stores stores = Stores.open(options, clock);
         HttpDestinationProvider http = http(options, clock);
-        Hookstream engine = engine(stores, http, clock, keys).build()) {
+        Hookstream engine = engine(stores, http, options, clock, keys).build()) {
       Reencrypted done = engine.secrets().reencryptAll();
       out.println("re-encrypted under key " + keys.primaryId() + ": " + done.sources()
           + " sources, " + done.destinations() + " destinations" + (done.skipped() == 0 ? ""
@@ -180,15 +181,19 @@ public final class StandaloneServer implements AutoCloseable {
         .allowPrivateNetworks(options.allowPrivateNetworks()).clock(clock).build();
   }
 
+  /** The engine with every bundled destination type: http and the AWS family. */
   private static Hookstream.Builder engine(Stores stores, HttpDestinationProvider http,
-      Clock clock, SecretKeys keys) {
-    return Hookstream.builder()
+      ServerOptions options, Clock clock, SecretKeys keys) {
+    Hookstream.Builder builder = Hookstream.builder()
         .store(stores.store)
         .keyValueStore(stores.keyValueStore)
         .blobStore(stores.blobStore)
         .clock(clock)
         .provider(http)
         .secretKeys(keys);
+    AwsProviders.builder().allowPrivateNetworks(options.allowPrivateNetworks()).build()
+        .providers().forEach(builder::provider);
+    return builder;
   }
 
   /** The server's own base URL, such as {@code http://localhost:8080}. */

@@ -1,6 +1,5 @@
 package io.hookstream.providers.http;
 
-import io.hookstream.providers.http.internal.AddressPolicy;
 import io.hookstream.providers.http.internal.BodyCapture;
 import io.hookstream.providers.http.internal.Classification;
 import io.hookstream.providers.http.internal.CountingSocketFactory;
@@ -8,17 +7,18 @@ import io.hookstream.providers.http.internal.ExchangeTrace;
 import io.hookstream.providers.http.internal.GuardedDns;
 import io.hookstream.providers.http.internal.HttpConfig;
 import io.hookstream.providers.http.internal.HttpConfigParser;
-import io.hookstream.providers.http.internal.JsonSyntax;
 import io.hookstream.providers.http.internal.KeepAlivePolicy;
 import io.hookstream.providers.http.internal.RetryAfter;
 import io.hookstream.providers.http.internal.SecretMask;
 import io.hookstream.providers.http.internal.Signer;
 import io.hookstream.providers.http.internal.WireCapture;
+import io.hookstream.spi.AddressPolicy;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider;
 import io.hookstream.spi.DestinationProvider.DeliveryResult.Delivered;
 import io.hookstream.spi.DestinationProvider.DeliveryResult.Failed;
 import io.hookstream.spi.FieldError;
+import io.hookstream.spi.JsonSyntax;
 import java.io.IOException;
 import java.net.Proxy;
 import java.time.Duration;

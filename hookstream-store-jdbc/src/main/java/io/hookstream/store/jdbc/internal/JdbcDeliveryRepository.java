@@ -1,5 +1,6 @@
 package io.hookstream.store.jdbc.internal;
 
+import io.hookstream.spi.EventContext;
 import io.hookstream.spi.store.AttemptQuery;
 import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.ClaimedTask;
@@ -217,6 +218,8 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   private String withEventColumns(String t) {
     return t + ".*, e.status AS event_status, e.content_type AS event_content_type,"
         + " e.body AS event_body, e.body_blob_key AS event_body_blob_key,"
+        + " e.source_id AS event_source_id, e.method AS event_method,"
+        + " e.received_at AS event_received_at, e.headers AS event_headers,"
         + " (SELECT COUNT(*) FROM " + tasks + " s WHERE s.event_id = " + t + ".event_id)"
         + " AS event_tasks";
   }
@@ -400,9 +403,17 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   /** A row of {@link #withEventColumns}: the task and its event (null columns: event gone). */
   private ClaimedTask claimed(ResultSet rs) throws SQLException {
     String status = rs.getString("event_status");
-    return new ClaimedTask(task(rs), status == null ? null : EventStatus.fromWire(status),
+    if (status == null) {
+      return new ClaimedTask(task(rs), null, null, null, null, 0);
+    }
+    String headersJson = rs.getString("event_headers");
+    // Parsed only if a provider reads them: the HTTP path never does.
+    EventContext event = new EventContext(rs.getString("event_source_id"),
+        Jdbc.instant(rs, "event_received_at"), rs.getString("event_method"),
+        () -> JsonCodec.readMultimap(headersJson));
+    return new ClaimedTask(task(rs), EventStatus.fromWire(status),
         rs.getString("event_content_type"), rs.getBytes("event_body"),
-        rs.getString("event_body_blob_key"), status == null ? 0 : rs.getInt("event_tasks"));
+        rs.getString("event_body_blob_key"), rs.getInt("event_tasks"), event);
   }
 
   static DeliveryTask task(ResultSet rs) throws SQLException {

@@ -1,5 +1,6 @@
 package io.hookstream.store.jdbc.internal;
 
+import io.hookstream.spi.JsonSyntax;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +86,7 @@ public final class JsonCodec {
     if (value == null) {
       out.append("null");
     } else if (value instanceof String s) {
-      writeString(out, s);
+      JsonSyntax.quote(out, s);
     } else if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
       throw new IllegalArgumentException("not a JSON number: " + d);
     } else if (value instanceof Number || value instanceof Boolean) {
@@ -98,7 +99,7 @@ public final class JsonCodec {
           out.append(',');
         }
         first = false;
-        writeString(out, (String) e.getKey());
+        JsonSyntax.quote(out, (String) e.getKey());
         out.append(':');
         writeValue(out, e.getValue());
       }
@@ -115,41 +116,6 @@ public final class JsonCodec {
     } else {
       throw new IllegalArgumentException("cannot write " + value.getClass().getName());
     }
-  }
-
-  private static void writeString(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        default -> {
-          // Control characters, and U+2028/9 and lone surrogates, are escaped so the text is
-          // valid JSON for any consumer (PostgreSQL's json type rejects raw control chars).
-          if (c < 0x20 || c == 0x2028 || c == 0x2029 || Character.isSurrogate(c)
-              && !validSurrogatePair(s, i)) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
-  }
-
-  private static boolean validSurrogatePair(String s, int i) {
-    char c = s.charAt(i);
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-    }
-    return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
   }
 
   private static final class Reader {

@@ -1,5 +1,6 @@
 package io.hookstream.providers.http.internal;
 
+import io.hookstream.spi.AddressPolicy;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.hookstream.providers.http.internal;
 
+import io.hookstream.spi.AddressPolicy;
 import io.hookstream.spi.FieldError;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package io.hookstream.providers.http.internal;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookstream.spi.JsonSyntax;
 import java.time.Duration;
 import java.time.Instant;
 import okio.Buffer;

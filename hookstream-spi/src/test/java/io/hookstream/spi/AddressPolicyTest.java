@@ -1,4 +1,4 @@
-package io.hookstream.providers.http.internal;
+package io.hookstream.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

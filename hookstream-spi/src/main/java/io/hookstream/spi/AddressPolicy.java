@@ -1,4 +1,4 @@
-package io.hookstream.providers.http.internal;
+package io.hookstream.spi;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * link-local, CGNAT, unspecified, multicast and reserved ranges are refused unless private networks
  * are allowed; cloud metadata addresses are refused always.
  *
- * <p>Immutable and safe for concurrent use.
+ * <p>Shared by every provider that connects to a user-given host (the HTTP provider after DNS
+ * resolution, custom cloud endpoints). Immutable and safe for concurrent use.
  */
 public final class AddressPolicy {
 

@@ -1,4 +1,4 @@
-package io.hookstream.providers.http.internal;
+package io.hookstream.spi;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
 
 /**
- * Tells whether bytes are one well-formed JSON value (RFC 8259, UTF-8), to pick a content type for
- * bodies that arrive without one. A recursive-descent check, no tree built; nesting deeper than
+ * Tells whether bytes are one well-formed JSON value (RFC 8259, UTF-8): providers use it to pick a
+ * content type for bodies that arrive without one, or to embed a body as JSON in a message. A recursive-descent check, no tree built; nesting deeper than
  * {@value #MAX_DEPTH} counts as not JSON.
  */
 public final class JsonSyntax {
@@ -21,6 +21,51 @@ public final class JsonSyntax {
 
   private JsonSyntax(CharSequence text) {
     this.text = text;
+  }
+
+  /** {@code s} as a JSON string literal (see {@link #quote(StringBuilder, String)}). */
+  public static String quote(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 2);
+    quote(out, s);
+    return out.toString();
+  }
+
+  /**
+   * Appends {@code s} as a JSON string literal. Control characters, U+2028/9 and lone surrogates
+   * are escaped, so the text is valid JSON for any consumer.
+   */
+  public static void quote(StringBuilder out, String s) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        default -> {
+          // PostgreSQL's json type, for one, rejects raw control characters.
+          if (c < 0x20 || c == 0x2028 || c == 0x2029 || Character.isSurrogate(c)
+              && !validSurrogatePair(s, i)) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+
+  private static boolean validSurrogatePair(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
   }
 
   /** Whether {@code bytes} hold exactly one JSON value, surrounded by optional whitespace. */

@@ -1,0 +1,38 @@
+package io.hookstream.providers.aws.internal;
+
+import io.hookstream.spi.AddressPolicy;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+
+/**
+ * The SSRF guard for a custom endpoint: every address its host resolves to must pass the {@link
+ * AddressPolicy}. The SDK resolves the name again when it connects, so a name that changes its
+ * answer in between (DNS rebinding) is not caught; AWS's own endpoints are not checked. Stateless.
+ */
+public final class EndpointGuard {
+
+  private EndpointGuard() {}
+
+  /** Why {@code endpoint} is refused, or null when it is allowed (or absent). */
+  public static String rejection(URI endpoint, AddressPolicy policy) {
+    if (endpoint == null) {
+      return null;
+    }
+    String host = endpoint.getHost();
+    try {
+      InetAddress[] addresses = AddressPolicy.isIpLiteral(host)
+          ? new InetAddress[] {AddressPolicy.literal(host)}
+          : InetAddress.getAllByName(host);
+      for (InetAddress address : addresses) {
+        String rejection = policy.rejection(host, address);
+        if (rejection != null) {
+          return rejection;
+        }
+      }
+      return null;
+    } catch (UnknownHostException | IllegalArgumentException e) {
+      return null; // the SDK reports the lookup failure as a network error, which is retried
+    }
+  }
+}
