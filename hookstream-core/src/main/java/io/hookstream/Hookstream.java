@@ -22,7 +22,6 @@ import io.hookstream.spi.DestinationProvider;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.KeyValueStore;
 import io.hookstream.spi.Principal;
-import io.hookstream.spi.store.Store;
 import io.hookstream.stream.ChannelBroadcaster;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +29,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The hookstream engine: receives webhooks, stores them, routes them to destinations. One
- * instance per application (or per test); several may share one store. Build with {@link
- * #builder()}, then {@link #start()}; {@link #close()} stops background work.
+ * The hookstream engine: receives webhooks, stores them, routes them to destinations. One instance
+ * per application (or per test); several may share one store. Build with {@link #builder()}, then
+ * {@link #start()}; {@link #close()} stops background work.
  *
  * <pre>{@code
  * Hookstream hs = Hookstream.builder()
@@ -43,8 +42,8 @@ import java.util.function.Function;
  *     .start();
  * }</pre>
  *
- * <p>Thread-safe. Every service method may throw {@link HookstreamException} for bad input
- * (with the field named), unknown ids (404) or an unavailable store (503).
+ * <p>Thread-safe. Every service method may throw {@link HookstreamException} for bad input (with
+ * the field named), unknown ids (404) or an unavailable store (503).
  */
 public final class Hookstream implements AutoCloseable {
 
@@ -59,8 +58,8 @@ public final class Hookstream implements AutoCloseable {
   }
 
   /**
-   * Starts background work: the delivery scheduler and the job runner (heartbeat, recovery
-   * sweep, issue auto-resolve, retention purge; see {@link #runDueJobs()}). Idempotent.
+   * Starts background work: the delivery scheduler and the job runner (heartbeat, recovery sweep,
+   * issue auto-resolve, retention purge; see {@link #runDueJobs()}). Idempotent.
    */
   public Hookstream start() {
     engine.start();
@@ -85,8 +84,8 @@ public final class Hookstream implements AutoCloseable {
   }
 
   /**
-   * Routes every stored event that was never routed (older than the recovery grace period).
-   * A background job runs it every recovery interval; tests call it directly. Returns how many.
+   * Routes every stored event that was never routed (older than the recovery grace period). A
+   * background job runs it every recovery interval; tests call it directly. Returns how many.
    */
   public int recoverUnroutedEvents() {
     return engine.recoverUnroutedEvents();
@@ -123,8 +122,8 @@ public final class Hookstream implements AutoCloseable {
 
   /**
    * Live streaming: publish to and subscribe to this organization's {@code event}, {@code
-   * delivery}, {@code issue} and {@code event.delivered} messages (the WebSocket endpoints use
-   * it). Messages travel through the builder's {@link ChannelBus}.
+   * delivery}, {@code issue} and {@code event.delivered} messages (the WebSocket endpoints use it).
+   * Messages travel through the builder's {@link ChannelBus}.
    */
   public ChannelBroadcaster streams() {
     return engine.streams();
@@ -151,28 +150,28 @@ public final class Hookstream implements AutoCloseable {
 
   /**
    * Claims and delivers every delivery task due now, on the calling thread, and returns what it
-   * did. With a {@code ManualClock}: advance the clock, then call this, to watch a retry
-   * schedule play out without waiting. The scheduler also runs by itself once started.
+   * did. With a {@code ManualClock}: advance the clock, then call this, to watch a retry schedule
+   * play out without waiting. The scheduler also runs by itself once started.
    */
   public RunResult runDueDeliveries() {
     return engine.runDueDeliveries();
   }
 
   /**
-   * Runs, on the calling thread and in this order, every background job due at the clock's
-   * current time: {@code node-heartbeat}, {@code recovery-sweep}, {@code issue-auto-resolve},
-   * {@code retention-purge}; returns the names of those that ran. A started engine on a clock
-   * that moves by itself runs them by itself; on a {@code ManualClock} they run only when this is
-   * called (and the heartbeat once at {@link #start()}), so advance the clock, then call this.
+   * Runs, on the calling thread and in this order, every background job due at the clock's current
+   * time: {@code node-heartbeat}, {@code recovery-sweep}, {@code issue-auto-resolve}, {@code
+   * retention-purge}; returns the names of those that ran. A started engine on a clock that moves
+   * by itself runs them by itself; on a {@code ManualClock} they run only when this is called (and
+   * the heartbeat once at {@link #start()}), so advance the clock, then call this.
    */
   public List<String> runDueJobs() {
     return engine.runDueJobs();
   }
 
   /**
-   * Runs the retention purge now (a background job also runs it every retention interval):
-   * events older than their environment's retention, with their tasks, attempts and body blobs,
-   * then expired key-value entries. See {@link RetentionJob}.
+   * Runs the retention purge now (a background job also runs it every retention interval): events
+   * older than their environment's retention, with their tasks, attempts and body blobs, then
+   * expired key-value entries. See {@link RetentionJob}.
    */
   public RetentionJob.Result runRetention() {
     return engine.runRetention();
@@ -196,9 +195,9 @@ public final class Hookstream implements AutoCloseable {
   }
 
   /**
-   * The client address of a request from {@code remoteAddress}, resolved as ingest resolves it
-   * (see {@link Builder#trustedProxies}): for per-address rate limits and logs in front of the
-   * engine. {@code headers} gives the values of a lower-case header name, empty when absent.
+   * The client address of a request from {@code remoteAddress}, resolved as ingest resolves it (see
+   * {@link Builder#trustedProxies}): for per-address rate limits and logs in front of the engine.
+   * {@code headers} gives the values of a lower-case header name, empty when absent.
    */
   public String clientIp(String remoteAddress, Function<String, List<String>> headers) {
     return engine.clientIp(remoteAddress, headers);
@@ -219,10 +218,10 @@ public final class Hookstream implements AutoCloseable {
   }
 
   /**
-   * Stops background work: no new routing, queued hand-offs finish for up to five seconds (the
-   * rest are picked up by a recovery sweep later); in-flight deliveries finish within the
-   * scheduler's grace period or their leases are released; providers that are {@link
-   * AutoCloseable} are closed. Idempotent.
+   * Stops background work: no new routing, queued hand-offs finish for up to five seconds (the rest
+   * are picked up by a recovery sweep later); in-flight deliveries finish within the scheduler's
+   * grace period or their leases are released; providers that are {@link AutoCloseable} are closed.
+   * Idempotent.
    */
   @Override
   public void close() {
@@ -230,8 +229,8 @@ public final class Hookstream implements AutoCloseable {
   }
 
   /**
-   * Configures a {@link Hookstream}; the options are in {@link HookstreamOptions}. Store,
-   * key-value store and blob store are required; all else has defaults. Not thread-safe.
+   * Configures a {@link Hookstream}; the options are in {@link HookstreamOptions}. Store, key-value
+   * store and blob store are required; all else has defaults. Not thread-safe.
    */
   public static final class Builder extends HookstreamOptions<Builder> {
 

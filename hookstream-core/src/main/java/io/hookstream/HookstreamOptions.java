@@ -17,9 +17,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The options of {@link Hookstream.Builder}, its only kind: store, key-value store and blob
- * store are required; all else has defaults. Each setter rejects a bad value at once. Not
- * thread-safe.
+ * The options of {@link Hookstream.Builder}, its only kind: store, key-value store and blob store
+ * are required; all else has defaults. Each setter rejects a bad value at once. Not thread-safe.
  *
  * @param <B> the builder type the setters return
  */
@@ -32,8 +31,10 @@ public abstract sealed class HookstreamOptions<B extends HookstreamOptions<B>>
   public static final Duration DEFAULT_SOURCE_CACHE_TTL = Duration.ofSeconds(5);
   public static final Duration DEFAULT_RETENTION_INTERVAL = Duration.ofHours(1);
   public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(5);
+
   /** 4 × 5 s: a dead node's work moves on 20-25 s after its last beat, under the 30 s target. */
   public static final int DEFAULT_MISSED_HEARTBEATS = 4;
+
   public static final String DEFAULT_INGEST_BASE_URL = "http://localhost:8080";
   public static final int DEFAULT_STREAM_BUS_CAPACITY = 10_000;
   private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
@@ -102,11 +103,11 @@ public abstract sealed class HookstreamOptions<B extends HookstreamOptions<B>>
   }
 
   /**
-   * This engine's node id: its lease owner name and heartbeat row in the store. It must be
-   * unique among the engines sharing a store (two engines with one id take each other's leases)
-   * and stable across restarts of one engine: a restart then takes back its leases at once.
-   * Default: a random id, so a restarted engine's old leases wait for heartbeat detection
-   * (about 20-25 s). 1-100 characters of letters, digits, {@code . _ : -}.
+   * This engine's node id: its lease owner name and heartbeat row in the store. It must be unique
+   * among the engines sharing a store (two engines with one id take each other's leases) and stable
+   * across restarts of one engine: a restart then takes back its leases at once. Default: a random
+   * id, so a restarted engine's old leases wait for heartbeat detection (about 20-25 s). 1-100
+   * characters of letters, digits, {@code . _ : -}.
    */
   public B nodeId(String id) {
     if (id == null || !NODE_ID.matcher(id).matches()) {
@@ -123,9 +124,9 @@ public abstract sealed class HookstreamOptions<B extends HookstreamOptions<B>>
   }
 
   /**
-   * How often (clock time) this engine writes its heartbeat, and how many beats an engine may
-   * miss before the others declare it dead and release its leases. Default 5 s and 4: a dead
-   * engine's work moves to the others 20-25 s after its last beat.
+   * How often (clock time) this engine writes its heartbeat, and how many beats an engine may miss
+   * before the others declare it dead and release its leases. Default 5 s and 4: a dead engine's
+   * work moves to the others 20-25 s after its last beat.
    */
   public B heartbeat(Duration interval, int missedBeats) {
     if (missedBeats < 2) {
@@ -158,9 +159,9 @@ public abstract sealed class HookstreamOptions<B extends HookstreamOptions<B>>
   }
 
   /**
-   * How long ingest keeps a source it looked up (default 5 s): the delay before a source
-   * changed or deleted through another engine on the same store takes effect here. Changes
-   * made through this engine take effect at once. Zero reads the store on every request.
+   * How long ingest keeps a source it looked up (default 5 s): the delay before a source changed or
+   * deleted through another engine on the same store takes effect here. Changes made through this
+   * engine take effect at once. Zero reads the store on every request.
    */
   public B sourceCacheTtl(Duration ttl) {
     Objects.requireNonNull(ttl, "sourceCacheTtl");
@@ -172,9 +173,9 @@ public abstract sealed class HookstreamOptions<B extends HookstreamOptions<B>>
   }
 
   /**
-   * Proxies whose {@code CF-Connecting-IP} / {@code X-Forwarded-For} / {@code Forwarded}
-   * headers are believed, for the IP allow/deny lists, the stored {@code source_ip} and (through
-   * {@link Hookstream#clientIp}) the servlet module's per-address rate limit. Default none: the client IP
+   * Proxies whose {@code CF-Connecting-IP} / {@code X-Forwarded-For} / {@code Forwarded} headers
+   * are believed, for the IP allow/deny lists, the stored {@code source_ip} and (through {@link
+   * Hookstream#clientIp}) the servlet module's per-address rate limit. Default none: the client IP
    * is the transport's remote address, because any sender can forge those headers.
    */
   public B trustedProxies(TrustedProxies proxies) {
@@ -195,9 +196,9 @@ public abstract sealed class HookstreamOptions<B extends HookstreamOptions<B>>
   }
 
   /**
-   * Delivery workers (default 32), the lease a claimed task is held under (default 60 s,
-   * always longer than the destination's timeout), and how often the scheduler looks for due
-   * work in real time (default 1 s; new work and manual-clock moves wake it at once).
+   * Delivery workers (default 32), the lease a claimed task is held under (default 60 s, always
+   * longer than the destination's timeout), and how often the scheduler looks for due work in real
+   * time (default 1 s; new work and manual-clock moves wake it at once).
    */
   public B delivery(int threads, Duration lease, Duration pollInterval) {
     if (threads < 1) {
@@ -210,8 +211,8 @@ public abstract sealed class HookstreamOptions<B extends HookstreamOptions<B>>
   }
 
   /**
-   * How often (clock time) the retention purge runs (default 1 h) and whether it first
-   * archives purged events as NDJSON to the blob store (default false).
+   * How often (clock time) the retention purge runs (default 1 h) and whether it first archives
+   * purged events as NDJSON to the blob store (default false).
    */
   public B retention(Duration interval, boolean archive) {
     s.retentionInterval = positive(interval, "retention interval");
@@ -232,8 +233,8 @@ public abstract sealed class HookstreamOptions<B extends HookstreamOptions<B>>
   /**
    * The bus live-stream messages travel through. Default: an in-JVM bus owned by the engine
    * (subscribers on this node only; closed with the engine). Pass a shared bus (for example
-   * PostgreSQL LISTEN/NOTIFY) so subscribers on every node see every node's events; the host
-   * closes a bus it passed.
+   * PostgreSQL LISTEN/NOTIFY) so subscribers on every node see every node's events; the host closes
+   * a bus it passed.
    */
   public B channelBus(ChannelBus bus) {
     s.channelBus = Objects.requireNonNull(bus, "channelBus");
@@ -253,11 +254,11 @@ public abstract sealed class HookstreamOptions<B extends HookstreamOptions<B>>
   }
 
   /**
-   * The AES-256 keys that encrypt verification secrets and destination credentials in the
-   * store: the primary key writes, older keys only read (see {@link SecretKeys#parse}). Without
-   * keys, secrets are stored in plaintext (still masked on every read) and the engine logs a
-   * warning at build. {@link Hookstream.Builder#build} fails if the store holds secrets these
-   * keys cannot open.
+   * The AES-256 keys that encrypt verification secrets and destination credentials in the store:
+   * the primary key writes, older keys only read (see {@link SecretKeys#parse}). Without keys,
+   * secrets are stored in plaintext (still masked on every read) and the engine logs a warning at
+   * build. {@link Hookstream.Builder#build} fails if the store holds secrets these keys cannot
+   * open.
    */
   public B secretKeys(SecretKeys keys) {
     s.secretKeys = Objects.requireNonNull(keys, "secretKeys");

@@ -54,8 +54,11 @@ class ApiTypesTest {
 
   @Test
   void aDestinationsConfigIsAMapThatCallersCannotChange() {
-    Destination d = hs.destinations().create(scope, DestinationSpec.builder().name("d")
-        .url("https://example.com/hooks").build());
+    Destination d =
+        hs.destinations()
+            .create(
+                scope,
+                DestinationSpec.builder().name("d").url("https://example.com/hooks").build());
 
     assertThat(d.config()).containsEntry("url", "https://example.com/hooks");
     assertThatThrownBy(() -> d.config().put("url", "https://evil.example"))
@@ -83,7 +86,11 @@ class ApiTypesTest {
 
     assertThat(seen).isEqualTo(ingested);
     assertThat(pages).isEqualTo(3);
-    assertThat(hs.events().list(scope, EventQuery.builder().sourceId("src_none").build(),
-        PageRequest.first(3)).items()).isEmpty();
+    assertThat(
+            hs.events()
+                .list(
+                    scope, EventQuery.builder().sourceId("src_none").build(), PageRequest.first(3))
+                .items())
+        .isEmpty();
   }
 }

@@ -26,20 +26,23 @@ class BackgroundJobsTest {
       assertThat(hs.runDueJobs()).as("nothing due yet").isEmpty();
 
       clock.advance(Duration.ofSeconds(10));
-      assertThat(heartbeatOf("node-a")).as("a moved clock runs nothing by itself")
-          .isEqualTo(start);
+      assertThat(heartbeatOf("node-a")).as("a moved clock runs nothing by itself").isEqualTo(start);
       assertThat(hs.runDueJobs()).containsExactly("node-heartbeat", "recovery-sweep");
       assertThat(heartbeatOf("node-a")).isEqualTo(clock.now());
 
       clock.advance(Duration.ofHours(1));
-      assertThat(hs.runDueJobs()).containsExactly("node-heartbeat", "recovery-sweep",
-          "issue-auto-resolve", "retention-purge");
+      assertThat(hs.runDueJobs())
+          .containsExactly(
+              "node-heartbeat", "recovery-sweep", "issue-auto-resolve", "retention-purge");
       assertThat(hs.runDueJobs()).isEmpty();
     }
   }
 
   private Instant heartbeatOf(String nodeId) {
-    return store.nodes().list().stream().filter(n -> n.id().equals(nodeId)).findFirst()
-        .map(NodeRecord::lastHeartbeatAt).orElse(null);
+    return store.nodes().list().stream()
+        .filter(n -> n.id().equals(nodeId))
+        .findFirst()
+        .map(NodeRecord::lastHeartbeatAt)
+        .orElse(null);
   }
 }

@@ -34,30 +34,32 @@ class ConcurrentIngestTest {
 
   @Test
   void tenThousandEventsFromEightThreadsAreEachStoredAndListedExactlyOnce() throws Exception {
-    try (Hookstream hs = Hookstream.builder()
-        .store(new InMemoryStore())
-        .keyValueStore(new InMemoryKeyValueStore(Clock.system()))
-        .blobStore(new InMemoryBlobStore())
-        .build()
-        .start()) {
+    try (Hookstream hs =
+        Hookstream.builder()
+            .store(new InMemoryStore())
+            .keyValueStore(new InMemoryKeyValueStore(Clock.system()))
+            .blobStore(new InMemoryBlobStore())
+            .build()
+            .start()) {
       Scope scope = TestEngine.newScope(hs);
-      String sourceId = hs.sources().create(scope, SourceSpec.builder().name("load").build())
-          .id();
+      String sourceId = hs.sources().create(scope, SourceSpec.builder().name("load").build()).id();
       Map<String, String> sentBodyById = new ConcurrentHashMap<>();
       CountDownLatch go = new CountDownLatch(1);
       ExecutorService pool = Executors.newFixedThreadPool(THREADS);
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
         int thread = t;
-        futures.add(pool.submit(() -> {
-          go.await();
-          for (int i = 0; i < PER_THREAD; i++) {
-            String body = "{\"thread\":" + thread + ",\"n\":" + i + "}";
-            String id = hs.ingest(sourceId, IngestRequest.json(body)).eventId();
-            assertThat(sentBodyById.put(id, body)).as("event id reused: " + id).isNull();
-          }
-          return null;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  for (int i = 0; i < PER_THREAD; i++) {
+                    String body = "{\"thread\":" + thread + ",\"n\":" + i + "}";
+                    String id = hs.ingest(sourceId, IngestRequest.json(body)).eventId();
+                    assertThat(sentBodyById.put(id, body)).as("event id reused: " + id).isNull();
+                  }
+                  return null;
+                }));
       }
       go.countDown();
       for (Future<?> f : futures) {
@@ -71,15 +73,16 @@ class ConcurrentIngestTest {
       String previousId = null;
       int pages = 0;
       do {
-        Page<Event> page = hs.events().list(scope, EventQuery.ALL,
-            new PageRequest(after, PageRequest.MAX_LIMIT));
+        Page<Event> page =
+            hs.events().list(scope, EventQuery.ALL, new PageRequest(after, PageRequest.MAX_LIMIT));
         for (Event e : page.items()) {
           if (previousId != null) {
             assertThat(e.id()).as("newest first").isLessThan(previousId);
           }
           previousId = e.id();
           assertThat(listed.put(e.id(), new String(e.body(), StandardCharsets.UTF_8)))
-              .as("listed twice: " + e.id()).isNull();
+              .as("listed twice: " + e.id())
+              .isNull();
         }
         after = page.nextAfter();
         pages++;

@@ -33,10 +33,11 @@ class IngestSecurityPipelineTest {
 
   @BeforeEach
   void setUp() {
-    hs = TestEngine.builder(new InMemoryStore(), clock)
-        .trustedProxies(TrustedProxies.of("10.0.0.0/8"))
-        .build()
-        .start();
+    hs =
+        TestEngine.builder(new InMemoryStore(), clock)
+            .trustedProxies(TrustedProxies.of("10.0.0.0/8"))
+            .build()
+            .start();
     scope = TestEngine.newScope(hs);
   }
 
@@ -58,8 +59,10 @@ class IngestSecurityPipelineTest {
   @Test
   void aDuplicateIsStoredForVisibilityAndAnsweredWithTheOriginalId() {
     String src = source(SourceSpec.builder().dedupStrategy("body_field").dedupField("data.id"));
-    IngestResult first = hs.ingest(src, IngestRequest.json("{\"data\":{\"id\":\"pay_1\"},\"n\":1}"));
-    IngestResult second = hs.ingest(src, IngestRequest.json("{\"data\":{\"id\":\"pay_1\"},\"n\":2}"));
+    IngestResult first =
+        hs.ingest(src, IngestRequest.json("{\"data\":{\"id\":\"pay_1\"},\"n\":1}"));
+    IngestResult second =
+        hs.ingest(src, IngestRequest.json("{\"data\":{\"id\":\"pay_1\"},\"n\":2}"));
 
     assertThat(first.duplicate()).isFalse();
     assertThat(second).isEqualTo(new IngestResult(first.eventId(), src, true));
@@ -67,13 +70,15 @@ class IngestSecurityPipelineTest {
     assertThat(events).hasSize(2);
     Event original = hs.events().require(scope, first.eventId());
     assertThat(original.dedupStatus()).isEqualTo("unique");
-    Event copy = events.stream().filter(e -> !e.id().equals(first.eventId())).findFirst().orElseThrow();
+    Event copy =
+        events.stream().filter(e -> !e.id().equals(first.eventId())).findFirst().orElseThrow();
     assertThat(copy.dedupStatus()).isEqualTo("duplicate");
     assertThat(copy.duplicateOf()).isEqualTo(first.eventId());
     assertThat(copy.routedAt()).as("a duplicate is never handed to routing").isNotNull();
 
     clock.advance(Duration.ofSeconds(300));
-    assertThat(hs.ingest(src, IngestRequest.json("{\"data\":{\"id\":\"pay_1\"}}")).duplicate()).isFalse();
+    assertThat(hs.ingest(src, IngestRequest.json("{\"data\":{\"id\":\"pay_1\"}}")).duplicate())
+        .isFalse();
   }
 
   @Test
@@ -105,7 +110,8 @@ class IngestSecurityPipelineTest {
                 .jsonSchema("{\"required\":[\"type\"]}")
                 .schemaAction("warn"));
     IngestResult r = hs.ingest(src, IngestRequest.json("{}"));
-    assertThat(hs.events().require(scope, r.eventId()).verificationStatus()).isEqualTo("schema_invalid");
+    assertThat(hs.events().require(scope, r.eventId()).verificationStatus())
+        .isEqualTo("schema_invalid");
   }
 
   @Test

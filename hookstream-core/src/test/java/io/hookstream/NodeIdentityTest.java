@@ -19,7 +19,8 @@ class NodeIdentityTest {
   void badNodeIdsAreRejectedWhenSetNamingTheOption() {
     for (String bad : new String[] {null, "", "two words", "../etc", "x".repeat(101), "é"}) {
       assertThatThrownBy(() -> Hookstream.builder().nodeId(bad))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nodeId");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("nodeId");
     }
     assertThatThrownBy(() -> Hookstream.builder().heartbeat(Duration.ofSeconds(5), 1))
         .hasMessageContaining("missedHeartbeats");

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Ingest stores an event routed, with its tasks, in one write. An event stored unrouted (routing
- * failed at ingest, or an engine crashed in between) has no tasks and {@code routedAt} null;
- * the recovery sweep of any engine on the store routes it.
+ * failed at ingest, or an engine crashed in between) has no tasks and {@code routedAt} null; the
+ * recovery sweep of any engine on the store routes it.
  */
 class RecoverySweepTest {
 
@@ -74,9 +74,11 @@ class RecoverySweepTest {
     Scope scope = TestEngine.newScope(engines.get(0));
     String src = wire(engines.get(0), scope);
     List<String> ids = new ArrayList<>();
-    EventRecord template = store.events()
-        .find(scope, engines.get(0).ingest(src, IngestRequest.json("{}")).eventId())
-        .orElseThrow();
+    EventRecord template =
+        store
+            .events()
+            .find(scope, engines.get(0).ingest(src, IngestRequest.json("{}")).eventId())
+            .orElseThrow();
     for (int i = 0; i < 200; i++) {
       ids.add(storeUnrouted(scope, template));
     }
@@ -86,10 +88,13 @@ class RecoverySweepTest {
     CountDownLatch go = new CountDownLatch(1);
     List<Future<Integer>> results = new ArrayList<>();
     for (Hookstream hs : engines) {
-      results.add(pool.submit((Callable<Integer>) () -> {
-        go.await();
-        return hs.recoverUnroutedEvents();
-      }));
+      results.add(
+          pool.submit(
+              (Callable<Integer>)
+                  () -> {
+                    go.await();
+                    return hs.recoverUnroutedEvents();
+                  }));
     }
     go.countDown();
     int total = 0;
@@ -120,25 +125,34 @@ class RecoverySweepTest {
 
       connectionsDown.set(false);
       clock.advance(Hookstream.Builder.DEFAULT_RECOVERY_GRACE.plusSeconds(1));
-      Await.until(Duration.ofSeconds(10), () -> hs.recoverUnroutedEvents() == 0
-          && store.events().find(scope, id).orElseThrow().routedAt() != null);
+      Await.until(
+          Duration.ofSeconds(10),
+          () ->
+              hs.recoverUnroutedEvents() == 0
+                  && store.events().find(scope, id).orElseThrow().routedAt() != null);
       assertThat(store.deliveries().tasksForEvent(scope, id)).hasSize(1);
     }
   }
 
   /** {@code store}, with its connection repository failing while {@code down} is set. */
   private static Store withConnections(Store store, AtomicBoolean down) {
-    ConnectionRepository connections = (ConnectionRepository) Proxy.newProxyInstance(
-        ConnectionRepository.class.getClassLoader(), new Class<?>[] {ConnectionRepository.class},
-        (proxy, method, args) -> {
-          if (down.get()) {
-            throw new HookstreamException(ErrorCode.UNAVAILABLE, "connections unavailable");
-          }
-          return invoke(method, store.connections(), args);
-        });
-    return (Store) Proxy.newProxyInstance(Store.class.getClassLoader(),
-        new Class<?>[] {Store.class}, (proxy, method, args) ->
-            method.getName().equals("connections") ? connections : invoke(method, store, args));
+    ConnectionRepository connections =
+        (ConnectionRepository)
+            Proxy.newProxyInstance(
+                ConnectionRepository.class.getClassLoader(),
+                new Class<?>[] {ConnectionRepository.class},
+                (proxy, method, args) -> {
+                  if (down.get()) {
+                    throw new HookstreamException(ErrorCode.UNAVAILABLE, "connections unavailable");
+                  }
+                  return invoke(method, store.connections(), args);
+                });
+    return (Store)
+        Proxy.newProxyInstance(
+            Store.class.getClassLoader(),
+            new Class<?>[] {Store.class},
+            (proxy, method, args) ->
+                method.getName().equals("connections") ? connections : invoke(method, store, args));
   }
 
   private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
@@ -151,10 +165,13 @@ class RecoverySweepTest {
 
   private static String wire(Hookstream hs, Scope scope) {
     String src = hs.sources().create(scope, SourceSpec.builder().name("s").build()).id();
-    String dst = hs.destinations().create(scope,
-        DestinationSpec.builder().name("d").url("https://example.com/hook").build()).id();
-    hs.connections().create(scope,
-        ConnectionSpec.builder().sourceId(src).destinationId(dst).build());
+    String dst =
+        hs.destinations()
+            .create(
+                scope, DestinationSpec.builder().name("d").url("https://example.com/hook").build())
+            .id();
+    hs.connections()
+        .create(scope, ConnectionSpec.builder().sourceId(src).destinationId(dst).build());
     return src;
   }
 
@@ -163,10 +180,31 @@ class RecoverySweepTest {
   /** Stores a copy of {@code e} as a crashed engine leaves it: new id, no tasks, not routed. */
   private String storeUnrouted(Scope scope, EventRecord e) {
     String id = String.format("evt_%012x%020d", clock.now().toEpochMilli(), ++counter);
-    store.events().insert(new EventRecord(id, e.orgId(), e.envId(), e.sourceId(), e.method(),
-        e.path(), e.headers(), e.query(), e.contentType(), e.sourceIp(), e.bodySize(), e.body(),
-        e.bodyBlobKey(), e.bodySha256(), EventStatus.RECEIVED, e.dedupStatus(), e.duplicateOf(),
-        e.verificationStatus(), clock.now(), null, clock.now()));
+    store
+        .events()
+        .insert(
+            new EventRecord(
+                id,
+                e.orgId(),
+                e.envId(),
+                e.sourceId(),
+                e.method(),
+                e.path(),
+                e.headers(),
+                e.query(),
+                e.contentType(),
+                e.sourceIp(),
+                e.bodySize(),
+                e.body(),
+                e.bodyBlobKey(),
+                e.bodySha256(),
+                EventStatus.RECEIVED,
+                e.dedupStatus(),
+                e.duplicateOf(),
+                e.verificationStatus(),
+                clock.now(),
+                null,
+                clock.now()));
     return id;
   }
 }

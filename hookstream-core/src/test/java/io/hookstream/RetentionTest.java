@@ -27,8 +27,12 @@ class RetentionTest {
   private final ManualClock clock = new ManualClock();
   private final InMemoryStore store = new InMemoryStore();
   private final InMemoryBlobStore blobs = new InMemoryBlobStore();
-  private final Hookstream hs = TestEngine.builder(store, clock).blobStore(blobs)
-      .retention(Duration.ofHours(1), true).build().start();
+  private final Hookstream hs =
+      TestEngine.builder(store, clock)
+          .blobStore(blobs)
+          .retention(Duration.ofHours(1), true)
+          .build()
+          .start();
 
   @AfterEach
   void close() {
@@ -41,18 +45,27 @@ class RetentionTest {
     Environment env = hs.organizations().createEnvironment(org.id(), "production", 7);
     Scope scope = env.scope();
     String src = hs.sources().create(scope, SourceSpec.builder().name("shop").build()).id();
-    String dst = hs.destinations().create(scope, DestinationSpec.builder().name("orders")
-        .url("https://orders.example.com/hook").build()).id();
-    hs.connections().create(scope,
-        ConnectionSpec.builder().sourceId(src).destinationId(dst).build());
+    String dst =
+        hs.destinations()
+            .create(
+                scope,
+                DestinationSpec.builder()
+                    .name("orders")
+                    .url("https://orders.example.com/hook")
+                    .build())
+            .id();
+    hs.connections()
+        .create(scope, ConnectionSpec.builder().sourceId(src).destinationId(dst).build());
 
     String big = "{\"blob\":\"" + "x".repeat(20_000) + "\"}";
-    List<String> old = List.of(
-        hs.ingest(src, IngestRequest.json("{\"n\":1}")).eventId(),
-        hs.ingest(src, IngestRequest.json(big)).eventId());
+    List<String> old =
+        List.of(
+            hs.ingest(src, IngestRequest.json("{\"n\":1}")).eventId(),
+            hs.ingest(src, IngestRequest.json(big)).eventId());
     LocalDate oldDay = LocalDate.ofInstant(clock.now(), ZoneOffset.UTC);
-    Await.until(Duration.ofSeconds(10), () -> old.stream().allMatch(id -> !store.deliveries()
-        .tasksForEvent(scope, id).isEmpty()));
+    Await.until(
+        Duration.ofSeconds(10),
+        () -> old.stream().allMatch(id -> !store.deliveries().tasksForEvent(scope, id).isEmpty()));
     hs.runDueDeliveries();
     String blobKey = store.events().find(scope, old.get(1)).orElseThrow().bodyBlobKey();
     assertThat(blobKey).isNotNull();
@@ -73,11 +86,14 @@ class RetentionTest {
     assertThat(blobs.get(blobKey)).isEmpty();
     assertThat(store.events().find(scope, recent)).isPresent();
 
-    String archive = new String(blobs.get(RetentionJob.archiveKey(env, oldDay, old.get(0)))
-        .orElseThrow(), StandardCharsets.UTF_8);
+    String archive =
+        new String(
+            blobs.get(RetentionJob.archiveKey(env, oldDay, old.get(0))).orElseThrow(),
+            StandardCharsets.UTF_8);
     List<String> lines = archive.lines().toList();
     assertThat(lines).hasSize(2);
-    assertThat(lines.get(0)).contains("\"id\":\"" + old.get(0) + "\"")
+    assertThat(lines.get(0))
+        .contains("\"id\":\"" + old.get(0) + "\"")
         .contains("\"body\":\"{\\\"n\\\":1}\"");
     assertThat(lines.get(1)).contains("\"id\":\"" + old.get(1) + "\"").contains("xxxxxxxx");
 

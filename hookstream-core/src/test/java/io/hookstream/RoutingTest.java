@@ -43,12 +43,15 @@ class RoutingTest {
   }
 
   private String destination(String name) {
-    return hs.destinations().create(scope,
-        DestinationSpec.builder().name(name).url("https://example.com/" + name).build()).id();
+    return hs.destinations()
+        .create(
+            scope, DestinationSpec.builder().name(name).url("https://example.com/" + name).build())
+        .id();
   }
 
   private List<DeliveryTask> routedTasks(String eventId) {
-    Await.until(Duration.ofSeconds(10),
+    Await.until(
+        Duration.ofSeconds(10),
         () -> store.events().find(scope, eventId).orElseThrow().routedAt() != null);
     return store.deliveries().tasksForEvent(scope, eventId);
   }
@@ -58,45 +61,90 @@ class RoutingTest {
     String orders = destination("orders");
     String big = destination("big");
     String slack = destination("slack");
-    hs.connections().create(scope, ConnectionSpec.builder().sourceId(src).destinationId(orders)
-        .filterRulesJson("[{\"field\":\"payload.type\",\"operator\":\"eq\","
-            + "\"value\":\"order.created\"}]").build());
-    hs.connections().create(scope, ConnectionSpec.builder().sourceId(src).destinationId(big)
-        .filterRulesJson("[{\"field\":\"payload.data.amount\",\"op\":\"gt\",\"value\":1000}]")
-        .build());
-    hs.connections().create(scope, ConnectionSpec.builder().sourceId(src).destinationId(slack)
-        .transformExpression("{\"text\": \"New order \" & data.id & \" via \" & $method}")
-        .build());
+    hs.connections()
+        .create(
+            scope,
+            ConnectionSpec.builder()
+                .sourceId(src)
+                .destinationId(orders)
+                .filterRulesJson(
+                    "[{\"field\":\"payload.type\",\"operator\":\"eq\","
+                        + "\"value\":\"order.created\"}]")
+                .build());
+    hs.connections()
+        .create(
+            scope,
+            ConnectionSpec.builder()
+                .sourceId(src)
+                .destinationId(big)
+                .filterRulesJson(
+                    "[{\"field\":\"payload.data.amount\",\"op\":\"gt\",\"value\":1000}]")
+                .build());
+    hs.connections()
+        .create(
+            scope,
+            ConnectionSpec.builder()
+                .sourceId(src)
+                .destinationId(slack)
+                .transformExpression("{\"text\": \"New order \" & data.id & \" via \" & $method}")
+                .build());
 
-    String small = hs.ingest(src, IngestRequest.json(
-        "{\"type\":\"order.created\",\"data\":{\"id\":\"ord_1\",\"amount\":500}}")).eventId();
+    String small =
+        hs.ingest(
+                src,
+                IngestRequest.json(
+                    "{\"type\":\"order.created\",\"data\":{\"id\":\"ord_1\",\"amount\":500}}"))
+            .eventId();
     List<DeliveryTask> tasks = routedTasks(small);
-    assertThat(tasks).extracting(DeliveryTask::destinationId)
+    assertThat(tasks)
+        .extracting(DeliveryTask::destinationId)
         .containsExactlyInAnyOrder(orders, slack);
-    DeliveryTask toSlack = tasks.stream().filter(t -> t.destinationId().equals(slack))
-        .findFirst().orElseThrow();
+    DeliveryTask toSlack =
+        tasks.stream().filter(t -> t.destinationId().equals(slack)).findFirst().orElseThrow();
     assertThat(new String(toSlack.payload(), StandardCharsets.UTF_8))
         .isEqualTo("{\"text\":\"New order ord_1 via POST\"}");
     assertThat(toSlack.payloadContentType()).isEqualTo("application/json");
-    assertThat(tasks.stream().filter(t -> t.destinationId().equals(orders)).findFirst()
-        .orElseThrow().payload()).as("untransformed: the event's own body").isNull();
+    assertThat(
+            tasks.stream()
+                .filter(t -> t.destinationId().equals(orders))
+                .findFirst()
+                .orElseThrow()
+                .payload())
+        .as("untransformed: the event's own body")
+        .isNull();
     assertThat(store.events().find(scope, small).orElseThrow().status())
         .isIn(EventStatus.PROCESSING, EventStatus.DELIVERED);
 
-    String refund = hs.ingest(src, IngestRequest.json(
-        "{\"type\":\"refund\",\"data\":{\"id\":\"r_1\",\"amount\":5000}}")).eventId();
-    assertThat(routedTasks(refund)).extracting(DeliveryTask::destinationId)
+    String refund =
+        hs.ingest(
+                src,
+                IngestRequest.json(
+                    "{\"type\":\"refund\",\"data\":{\"id\":\"r_1\",\"amount\":5000}}"))
+            .eventId();
+    assertThat(routedTasks(refund))
+        .extracting(DeliveryTask::destinationId)
         .containsExactlyInAnyOrder(big, slack);
   }
 
   @Test
   void anEventNoConnectionMatchesStaysReceived() {
-    hs.connections().create(scope, ConnectionSpec.builder().sourceId(src)
-        .destinationId(destination("d"))
-        .filterRulesJson("[{\"field\":\"headers.X-Event\",\"op\":\"eq\",\"value\":\"push\"}]")
-        .build());
-    String id = hs.ingest(src, IngestRequest.builder().header("x-event", "ping")
-        .body("{}".getBytes(StandardCharsets.UTF_8)).build()).eventId();
+    hs.connections()
+        .create(
+            scope,
+            ConnectionSpec.builder()
+                .sourceId(src)
+                .destinationId(destination("d"))
+                .filterRulesJson(
+                    "[{\"field\":\"headers.X-Event\",\"op\":\"eq\",\"value\":\"push\"}]")
+                .build());
+    String id =
+        hs.ingest(
+                src,
+                IngestRequest.builder()
+                    .header("x-event", "ping")
+                    .body("{}".getBytes(StandardCharsets.UTF_8))
+                    .build())
+            .eventId();
     assertThat(routedTasks(id)).isEmpty();
     assertThat(store.events().find(scope, id).orElseThrow().status())
         .isEqualTo(EventStatus.RECEIVED);
@@ -105,25 +153,35 @@ class RoutingTest {
   @Test
   void badRulesAndExpressionsAre422sAtWriteTimeNamingTheField() {
     String dst = destination("d");
-    assertThatThrownBy(() -> hs.connections().create(scope, ConnectionSpec.builder()
-        .sourceId(src).destinationId(dst)
-        .filterRulesJson("[{\"field\":\"payload.n\",\"op\":\"gt\",\"value\":\"ten\"},"
-            + "{\"field\":\"payload.t\",\"op\":\"like\",\"value\":\"x\"}]")
-        .transformExpression("{ \"a\": ").build()))
-        .isInstanceOfSatisfying(HookstreamException.class, e -> assertThat(e.fieldErrors())
-            .extracting(FieldError::field)
-            .contains("filter_rules.0.value", "filter_rules.1.op", "transform_expression"));
+    assertThatThrownBy(
+            () ->
+                hs.connections()
+                    .create(
+                        scope,
+                        ConnectionSpec.builder()
+                            .sourceId(src)
+                            .destinationId(dst)
+                            .filterRulesJson(
+                                "[{\"field\":\"payload.n\",\"op\":\"gt\",\"value\":\"ten\"},"
+                                    + "{\"field\":\"payload.t\",\"op\":\"like\",\"value\":\"x\"}]")
+                            .transformExpression("{ \"a\": ")
+                            .build()))
+        .isInstanceOfSatisfying(
+            HookstreamException.class,
+            e ->
+                assertThat(e.fieldErrors())
+                    .extracting(FieldError::field)
+                    .contains("filter_rules.0.value", "filter_rules.1.op", "transform_expression"));
   }
 
   @Test
   void aConnectionChangeTakesEffectForTheNextEvent() {
     String dst = destination("d");
-    var conn = hs.connections().create(scope, ConnectionSpec.builder().sourceId(src)
-        .destinationId(dst).build());
-    assertThat(routedTasks(hs.ingest(src, IngestRequest.json("{\"t\":1}")).eventId()))
-        .hasSize(1);
+    var conn =
+        hs.connections()
+            .create(scope, ConnectionSpec.builder().sourceId(src).destinationId(dst).build());
+    assertThat(routedTasks(hs.ingest(src, IngestRequest.json("{\"t\":1}")).eventId())).hasSize(1);
     hs.connections().update(scope, conn.id(), b -> b.enabled(false));
-    assertThat(routedTasks(hs.ingest(src, IngestRequest.json("{\"t\":2}")).eventId()))
-        .isEmpty();
+    assertThat(routedTasks(hs.ingest(src, IngestRequest.json("{\"t\":2}")).eventId())).isEmpty();
   }
 }

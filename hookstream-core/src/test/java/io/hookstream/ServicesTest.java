@@ -48,15 +48,16 @@ class ServicesTest {
     assertThat(created.record().keyHash()).hasSize(64).isNotEqualTo(created.key());
     assertThat(created.record().keyPrefix()).isEqualTo(created.key().substring(0, 12));
 
-    Principal p = hs.authenticate(new Authenticator.Credentials(created.key(), Map.of()))
-        .orElseThrow();
+    Principal p =
+        hs.authenticate(new Authenticator.Credentials(created.key(), Map.of())).orElseThrow();
     assertThat(p.orgId()).isEqualTo(scope.orgId());
     assertThat(p.envId()).isEqualTo(scope.envId());
     assertThat(hs.apiKeys().get(scope, created.record().id()).orElseThrow().requestCount())
         .isEqualTo(1);
 
-    String tampered = created.key().substring(0, created.key().length() - 1)
-        + (created.key().endsWith("0") ? "1" : "0");
+    String tampered =
+        created.key().substring(0, created.key().length() - 1)
+            + (created.key().endsWith("0") ? "1" : "0");
     assertThat(hs.apiKeys().authenticateKey(tampered)).isEmpty();
     assertThat(hs.apiKeys().authenticateKey("hs_live_short")).isEmpty();
     assertThat(hs.apiKeys().authenticateKey(null)).isEmpty();
@@ -78,16 +79,20 @@ class ServicesTest {
 
   @Test
   void hostAuthenticatorsAreTriedAfterApiKeys() {
-    try (Hookstream withSession = TestEngine.builder(new io.hookstream.store.memory
-            .InMemoryStore(), clock)
-        .authenticator(c -> c.header("cookie").filter("session=ok"::equals)
-            .map(x -> new Principal("org_1", "env_1", Principal.Kind.SESSION, "user_7")))
-        .build()) {
-      var principal = withSession.authenticate(new Authenticator.Credentials(null,
-          Map.of("cookie", List.of("session=ok"))));
+    try (Hookstream withSession =
+        TestEngine.builder(new io.hookstream.store.memory.InMemoryStore(), clock)
+            .authenticator(
+                c ->
+                    c.header("cookie")
+                        .filter("session=ok"::equals)
+                        .map(
+                            x -> new Principal("org_1", "env_1", Principal.Kind.SESSION, "user_7")))
+            .build()) {
+      var principal =
+          withSession.authenticate(
+              new Authenticator.Credentials(null, Map.of("cookie", List.of("session=ok"))));
       assertThat(principal).map(Principal::subject).contains("user_7");
-      assertThat(withSession.authenticate(new Authenticator.Credentials(null, Map.of())))
-          .isEmpty();
+      assertThat(withSession.authenticate(new Authenticator.Credentials(null, Map.of()))).isEmpty();
     }
   }
 
@@ -98,23 +103,38 @@ class ServicesTest {
     assertThat(hs.sources().ingestUrl(source.id()))
         .isEqualTo("http://localhost:8080/v1/ingest/" + source.id());
 
-    assertThatThrownBy(() -> hs.sources().create(scope,
-        SourceSpec.builder().name("again").slug("stripe-webhooks").build()))
+    assertThatThrownBy(
+            () ->
+                hs.sources()
+                    .create(
+                        scope, SourceSpec.builder().name("again").slug("stripe-webhooks").build()))
         .satisfies(code(ErrorCode.CONFLICT));
-    assertThat(hs.sources().create(otherOrg,
-        SourceSpec.builder().name("x").slug("stripe-webhooks").build()).slug())
-        .as("slugs are per environment").isEqualTo("stripe-webhooks");
+    assertThat(
+            hs.sources()
+                .create(otherOrg, SourceSpec.builder().name("x").slug("stripe-webhooks").build())
+                .slug())
+        .as("slugs are per environment")
+        .isEqualTo("stripe-webhooks");
 
-    assertThatThrownBy(() -> hs.sources().create(scope, SourceSpec.builder().slug("Bad Slug!")
-        .dedupStrategy("body_field").verificationType("hmac_sha256").build()))
-        .satisfies(field("name"), field("slug"), field("dedup_field"),
-            field("verification_secret"));
+    assertThatThrownBy(
+            () ->
+                hs.sources()
+                    .create(
+                        scope,
+                        SourceSpec.builder()
+                            .slug("Bad Slug!")
+                            .dedupStrategy("body_field")
+                            .verificationType("hmac_sha256")
+                            .build()))
+        .satisfies(
+            field("name"), field("slug"), field("dedup_field"), field("verification_secret"));
   }
 
   @Test
   void updatesApplyChangesToTheCurrentSettings() {
-    var source = hs.sources().create(scope, SourceSpec.builder().name("a")
-        .dedupStrategy("payload_hash").build());
+    var source =
+        hs.sources()
+            .create(scope, SourceSpec.builder().name("a").dedupStrategy("payload_hash").build());
     var updated = hs.sources().update(scope, source.id(), b -> b.name("renamed"));
     assertThat(updated.name()).isEqualTo("renamed");
     assertThat(updated.dedup().strategy()).isEqualTo("payload_hash");
@@ -127,24 +147,39 @@ class ServicesTest {
     var source = hs.sources().create(scope, SourceSpec.builder().name("mine").build());
     assertThat(hs.sources().get(otherOrg, source.id())).isEmpty();
     assertThat(hs.sources().list(otherOrg, PageRequest.first(20)).items())
-        .extracting(s -> s.id()).doesNotContain(source.id());
+        .extracting(s -> s.id())
+        .doesNotContain(source.id());
     assertThatThrownBy(() -> hs.sources().update(otherOrg, source.id(), b -> b.name("x")))
         .satisfies(code(ErrorCode.NOT_FOUND));
     assertThatThrownBy(() -> hs.sources().delete(otherOrg, source.id()))
         .satisfies(code(ErrorCode.NOT_FOUND));
 
-    var dst = hs.destinations().create(scope,
-        DestinationSpec.builder().name("d").url("https://example.com").build());
-    assertThatThrownBy(() -> hs.connections().create(otherOrg, ConnectionSpec.builder()
-        .sourceId(source.id()).destinationId(dst.id()).build()))
+    var dst =
+        hs.destinations()
+            .create(scope, DestinationSpec.builder().name("d").url("https://example.com").build());
+    assertThatThrownBy(
+            () ->
+                hs.connections()
+                    .create(
+                        otherOrg,
+                        ConnectionSpec.builder()
+                            .sourceId(source.id())
+                            .destinationId(dst.id())
+                            .build()))
         .satisfies(field("source_id"), field("destination_id"));
   }
 
   @Test
   void destinationsGetTheSeedRetryDefaultsAndValidateThem() {
-    Destination d = hs.destinations().create(scope,
-        DestinationSpec.builder().name("Backend API").url("https://api.example.com/hooks")
-            .headers(Map.of("X-Custom", "value")).build());
+    Destination d =
+        hs.destinations()
+            .create(
+                scope,
+                DestinationSpec.builder()
+                    .name("Backend API")
+                    .url("https://api.example.com/hooks")
+                    .headers(Map.of("X-Custom", "value"))
+                    .build());
     assertThat(d.type()).isEqualTo("http");
     assertThat(d.retry().maxAttempts()).isEqualTo(5);
     assertThat(d.retry().backoff()).isEqualTo("exponential");
@@ -154,13 +189,26 @@ class ServicesTest {
         .containsEntry("url", "https://api.example.com/hooks")
         .containsEntry("headers", Map.of("X-Custom", "value"));
 
-    assertThatThrownBy(() -> hs.destinations().create(scope, DestinationSpec.builder()
-        .name("bad").retryMaxAttempts(11).retryBackoffType("random")
-        .retryIntervals(List.of(30, -1)).build()))
-        .satisfies(field("retry_max_attempts"), field("retry_backoff_type"),
-            field("retry_intervals.1"), field("config.url"));
-    assertThatThrownBy(() -> hs.destinations().create(scope,
-        DestinationSpec.builder().name("q").type("sqs").build()))
+    assertThatThrownBy(
+            () ->
+                hs.destinations()
+                    .create(
+                        scope,
+                        DestinationSpec.builder()
+                            .name("bad")
+                            .retryMaxAttempts(11)
+                            .retryBackoffType("random")
+                            .retryIntervals(List.of(30, -1))
+                            .build()))
+        .satisfies(
+            field("retry_max_attempts"),
+            field("retry_backoff_type"),
+            field("retry_intervals.1"),
+            field("config.url"));
+    assertThatThrownBy(
+            () ->
+                hs.destinations()
+                    .create(scope, DestinationSpec.builder().name("q").type("sqs").build()))
         .satisfies(field("type"));
   }
 
@@ -181,5 +229,4 @@ class ServicesTest {
       assertThat(e.fieldErrors()).extracting(FieldError::field).contains(name);
     };
   }
-
 }

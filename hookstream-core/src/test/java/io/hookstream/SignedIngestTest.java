@@ -42,28 +42,54 @@ class SignedIngestTest {
 
   @Test
   void aTemplateNeedsOnlyItsIdAndTheSecret() {
-    Source source = hs.sources().create(scope, SourceSpec.builder().name("GitHub")
-        .template("GitHub").verificationSecret(SECRET).build());
+    Source source =
+        hs.sources()
+            .create(
+                scope,
+                SourceSpec.builder()
+                    .name("GitHub")
+                    .template("GitHub")
+                    .verificationSecret(SECRET)
+                    .build());
     assertThat(source.template()).isEqualTo("github");
     assertThat(source.verification().header()).isEqualToIgnoringCase("X-Hub-Signature-256");
 
-    String id = hs.ingest(source.id(), IngestRequest.builder()
-        .header("X-Hub-Signature-256", SIGNATURE)
-        .body(PAYLOAD.getBytes(StandardCharsets.UTF_8)).build()).eventId();
+    String id =
+        hs.ingest(
+                source.id(),
+                IngestRequest.builder()
+                    .header("X-Hub-Signature-256", SIGNATURE)
+                    .body(PAYLOAD.getBytes(StandardCharsets.UTF_8))
+                    .build())
+            .eventId();
     assertThat(hs.events().require(scope, id).verificationStatus()).isEqualTo("verified");
   }
 
   @Test
   void aBadSignatureIs401AndNothingIsStored() {
-    Source source = hs.sources().create(scope, SourceSpec.builder().name("GitHub")
-        .template("github").verificationSecret(SECRET).build());
-    assertThatThrownBy(() -> hs.ingest(source.id(), IngestRequest.builder()
-        .header("X-Hub-Signature-256", SIGNATURE)
-        .body("Hello, World?".getBytes(StandardCharsets.UTF_8)).build()))
-        .isInstanceOfSatisfying(HookstreamException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED);
-          assertThat(e.getMessage()).contains("mismatch");
-        });
+    Source source =
+        hs.sources()
+            .create(
+                scope,
+                SourceSpec.builder()
+                    .name("GitHub")
+                    .template("github")
+                    .verificationSecret(SECRET)
+                    .build());
+    assertThatThrownBy(
+            () ->
+                hs.ingest(
+                    source.id(),
+                    IngestRequest.builder()
+                        .header("X-Hub-Signature-256", SIGNATURE)
+                        .body("Hello, World?".getBytes(StandardCharsets.UTF_8))
+                        .build()))
+        .isInstanceOfSatisfying(
+            HookstreamException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED);
+              assertThat(e.getMessage()).contains("mismatch");
+            });
     assertThatThrownBy(() -> hs.ingest(source.id(), IngestRequest.json("{}")))
         .hasMessageContaining("X-Hub-Signature-256");
     assertThat(hs.sources().eventCount(scope, source.id())).isZero();
@@ -71,16 +97,37 @@ class SignedIngestTest {
 
   @Test
   void settingsAreCheckedAtWriteTimeWithTheFieldNamed() {
-    assertThatThrownBy(() -> hs.sources().create(scope, SourceSpec.builder().name("x")
-        .template("nope").build()))
-        .isInstanceOfSatisfying(HookstreamException.class,
+    assertThatThrownBy(
+            () ->
+                hs.sources().create(scope, SourceSpec.builder().name("x").template("nope").build()))
+        .isInstanceOfSatisfying(
+            HookstreamException.class,
             e -> assertThat(e.fieldErrors()).extracting(FieldError::field).contains("template"));
-    assertThatThrownBy(() -> hs.sources().create(scope, SourceSpec.builder().name("x")
-        .verificationType("md5").verificationSecret("s").build()))
-        .isInstanceOfSatisfying(HookstreamException.class, e -> assertThat(e.fieldErrors())
-            .extracting(FieldError::field).contains("verification_type"));
-    Source hmac = hs.sources().create(scope, SourceSpec.builder().name("x")
-        .verificationType("HMAC-SHA256").verificationSecret("s").build());
+    assertThatThrownBy(
+            () ->
+                hs.sources()
+                    .create(
+                        scope,
+                        SourceSpec.builder()
+                            .name("x")
+                            .verificationType("md5")
+                            .verificationSecret("s")
+                            .build()))
+        .isInstanceOfSatisfying(
+            HookstreamException.class,
+            e ->
+                assertThat(e.fieldErrors())
+                    .extracting(FieldError::field)
+                    .contains("verification_type"));
+    Source hmac =
+        hs.sources()
+            .create(
+                scope,
+                SourceSpec.builder()
+                    .name("x")
+                    .verificationType("HMAC-SHA256")
+                    .verificationSecret("s")
+                    .build());
     assertThat(hmac.verification().type()).as("canonical spelling").isEqualTo("hmac_sha256");
   }
 }

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine's cache of sources for ingest: a change through this engine is seen by the next
- * webhook; a change made straight in the shared store (as another engine would make it) only
- * after the cache TTL. Requests come from 127.0.0.1, so a denylist of it makes the change visible
- * as a 403.
+ * webhook; a change made straight in the shared store (as another engine would make it) only after
+ * the cache TTL. Requests come from 127.0.0.1, so a denylist of it makes the change visible as a
+ * 403.
  */
 class SourceCacheTest {
 
@@ -63,16 +63,35 @@ class SourceCacheTest {
 
   private void assertNotFound(String sourceId) {
     assertThatThrownBy(() -> hs.ingest(sourceId, IngestRequest.json("{}")))
-        .isInstanceOfSatisfying(HookstreamException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        .isInstanceOfSatisfying(
+            HookstreamException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
   }
 
   /** What another engine sharing the store would do: write the next version directly. */
   private void denyLocalInStore(String sourceId) {
     SourceRecord s = store.sources().findForIngest(sourceId).orElseThrow();
-    assertThat(store.sources().update(new SourceRecord(s.id(), s.orgId(), s.envId(), s.name(),
-        s.slug(), s.description(), s.template(), s.verification(), s.ipAllowlist(), DENY_LOCAL,
-        s.dedup(), s.schema(), s.version() + 1, s.createdAt(), clock.now(), null))).isTrue();
+    assertThat(
+            store
+                .sources()
+                .update(
+                    new SourceRecord(
+                        s.id(),
+                        s.orgId(),
+                        s.envId(),
+                        s.name(),
+                        s.slug(),
+                        s.description(),
+                        s.template(),
+                        s.verification(),
+                        s.ipAllowlist(),
+                        DENY_LOCAL,
+                        s.dedup(),
+                        s.schema(),
+                        s.version() + 1,
+                        s.createdAt(),
+                        clock.now(),
+                        null)))
+        .isTrue();
   }
 
   @Test
@@ -122,8 +141,24 @@ class SourceCacheTest {
     String unknown = "src_00000000000000000000000000000001";
     assertNotFound(unknown);
     Source made = hs.sources().create(scope, SourceSpec.builder().name("Later").build());
-    SourceRecord planted = new SourceRecord(unknown, made.orgId(), made.envId(), "Planted",
-        "planted", null, null, null, null, null, null, null, 1, clock.now(), clock.now(), null);
+    SourceRecord planted =
+        new SourceRecord(
+            unknown,
+            made.orgId(),
+            made.envId(),
+            "Planted",
+            "planted",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            1,
+            clock.now(),
+            clock.now(),
+            null);
     store.sources().insert(planted);
 
     assertThat(accepted(unknown)).isTrue();
@@ -141,7 +176,8 @@ class SourceCacheTest {
   @Test
   void aNegativeTtlIsRefused() {
     assertThatThrownBy(() -> Hookstream.builder().sourceCacheTtl(Duration.ofSeconds(-1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sourceCacheTtl");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sourceCacheTtl");
     hs = TestEngine.start(clock);
   }
 }

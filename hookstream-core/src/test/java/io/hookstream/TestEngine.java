@@ -48,7 +48,8 @@ final class TestEngine {
 
     @Override
     public List<FieldError> validate(Map<String, Object> config) {
-      return config.get("url") instanceof String ? List.of()
+      return config.get("url") instanceof String
+          ? List.of()
           : List.of(new FieldError("url", "is required"));
     }
 

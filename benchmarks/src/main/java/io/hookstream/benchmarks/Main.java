@@ -1,13 +1,10 @@
 package io.hookstream.benchmarks;
 
-
-
 import io.hookstream.benchmarks.delivery.EndToEndHarness;
 import io.hookstream.benchmarks.durable.DurableIngestHarness;
 import io.hookstream.benchmarks.growth.CostGrowthHarness;
 import io.hookstream.benchmarks.http.HttpIngestHarness;
 import io.hookstream.benchmarks.routing.RoutingCostHarness;
-
 import io.hookstream.benchmarks.support.Databases;
 import io.hookstream.benchmarks.ws.WebSocketFanOutHarness;
 import java.lang.management.ManagementFactory;
@@ -42,8 +39,8 @@ public final class Main {
     long start = System.nanoTime();
     try (Databases databases = new Databases()) {
       Map<String, Harness> harnesses = harnesses(databases);
-      List<String> chosen = args.length > 1 ? List.of(args).subList(1, args.length)
-          : List.copyOf(harnesses.keySet());
+      List<String> chosen =
+          args.length > 1 ? List.of(args).subList(1, args.length) : List.copyOf(harnesses.keySet());
       System.out.println(machine(mode));
       for (String name : chosen) {
         Harness h = harnesses.get(name);
@@ -51,8 +48,8 @@ public final class Main {
           System.err.println("unknown harness " + name + "; known: " + harnesses.keySet());
           System.exit(2);
         }
-        System.out.printf(Locale.ROOT, "%n=== %s (%s); load average %.1f ===%n", name, mode,
-            loadAverage());
+        System.out.printf(
+            Locale.ROOT, "%n=== %s (%s); load average %.1f ===%n", name, mode, loadAverage());
         long t0 = System.nanoTime();
         try {
           rows.addAll(h.run(mode));
@@ -61,11 +58,18 @@ public final class Main {
           LOG.error("harness {} failed", name, e);
           rows.add(Row.alone(name, "FAILED", Double.NaN, "", e.toString()));
         }
-        System.out.printf(Locale.ROOT, "=== %s took %.1f s; load average %.1f ===%n", name,
-            (System.nanoTime() - t0) / 1e9, loadAverage());
+        System.out.printf(
+            Locale.ROOT,
+            "=== %s took %.1f s; load average %.1f ===%n",
+            name,
+            (System.nanoTime() - t0) / 1e9,
+            loadAverage());
       }
     }
-    System.out.printf(Locale.ROOT, "%n## Summary (%s, %.0f s in all)%n%n", mode,
+    System.out.printf(
+        Locale.ROOT,
+        "%n## Summary (%s, %.0f s in all)%n%n",
+        mode,
         (System.nanoTime() - start) / 1e9);
     System.out.println(machine(mode));
     System.out.println();
@@ -76,10 +80,14 @@ public final class Main {
   private static Map<String, Harness> harnesses(Databases databases) {
     Map<String, Harness> all = new LinkedHashMap<>();
     // The numbering: 1 http, 2 durable, 3 delivery, 4 websocket, 5 routing, 6 growth.
-    for (Harness h : List.of(new HttpIngestHarness(databases),
-        new DurableIngestHarness(databases), new EndToEndHarness(databases),
-        new WebSocketFanOutHarness(), new RoutingCostHarness(),
-        new CostGrowthHarness(databases))) {
+    for (Harness h :
+        List.of(
+            new HttpIngestHarness(databases),
+            new DurableIngestHarness(databases),
+            new EndToEndHarness(databases),
+            new WebSocketFanOutHarness(),
+            new RoutingCostHarness(),
+            new CostGrowthHarness(databases))) {
       all.put(h.name(), h);
     }
     return all;
@@ -92,14 +100,22 @@ public final class Main {
 
   private static String machine(Mode mode) {
     Runtime rt = Runtime.getRuntime();
-    long physical = ((com.sun.management.OperatingSystemMXBean)
-        ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
-    return String.format(Locale.ROOT,
+    long physical =
+        ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getTotalMemorySize();
+    return String.format(
+        Locale.ROOT,
         "mode=%s date=%s cpus=%d memory=%.1f GiB max-heap=%.1f GiB java=%s (%s) os=%s %s"
             + " load-average=%.1f",
-        mode.name().toLowerCase(Locale.ROOT), Instant.now(), rt.availableProcessors(),
-        physical / (1024.0 * 1024 * 1024), rt.maxMemory() / (1024.0 * 1024 * 1024),
-        System.getProperty("java.runtime.version"), System.getProperty("java.vm.name"),
-        System.getProperty("os.name"), System.getProperty("os.arch"), loadAverage());
+        mode.name().toLowerCase(Locale.ROOT),
+        Instant.now(),
+        rt.availableProcessors(),
+        physical / (1024.0 * 1024 * 1024),
+        rt.maxMemory() / (1024.0 * 1024 * 1024),
+        System.getProperty("java.runtime.version"),
+        System.getProperty("java.vm.name"),
+        System.getProperty("os.name"),
+        System.getProperty("os.arch"),
+        loadAverage());
   }
 }

@@ -13,10 +13,16 @@ final class SummaryTable {
     out.println("| harness | measure | hookstream | baseline | ratio | unit | note |");
     out.println("|---|---|---:|---:|---:|---|---|");
     for (Row r : rows) {
-      out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", r.harness(), r.measure(),
-          number(r.value()), number(r.baseline()),
+      out.printf(
+          Locale.ROOT,
+          "| %s | %s | %s | %s | %s | %s | %s |%n",
+          r.harness(),
+          r.measure(),
+          number(r.value()),
+          number(r.baseline()),
           Double.isNaN(r.ratio()) ? "" : String.format(Locale.ROOT, "%.2f", r.ratio()),
-          r.unit(), r.note() == null ? "" : r.note());
+          r.unit(),
+          r.note() == null ? "" : r.note());
     }
   }
 

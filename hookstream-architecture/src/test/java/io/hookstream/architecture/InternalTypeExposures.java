@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The places where a class outsiders can see names a type from an {@code internal} package in
- * a member outsiders can call: public or protected constructors, methods (parameters, return
- * and thrown types) and fields, and the class's own supertypes. Each is one line, {@code
+ * The places where a class outsiders can see names a type from an {@code internal} package in a
+ * member outsiders can call: public or protected constructors, methods (parameters, return and
+ * thrown types) and fields, and the class's own supertypes. Each is one line, {@code
  * source.SourceService#<init> -> internal.Ids} (names without {@code io.hookstream.}), stable
  * across runs.
  */
@@ -35,7 +35,8 @@ final class InternalTypeExposures {
   }
 
   private static void collect(Class<?> type, Set<String> out) {
-    if (!visible(type.getModifiers()) || ModuleBoundariesTest.isInternal(type.getPackageName())
+    if (!visible(type.getModifiers())
+        || ModuleBoundariesTest.isInternal(type.getPackageName())
         || type.isSynthetic()) {
       return;
     }

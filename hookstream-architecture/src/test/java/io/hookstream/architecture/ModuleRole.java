@@ -4,9 +4,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What a module is, and so which other modules its main code may use. The arrows point one way:
- * spi ← core ← servlet; spi ← stores, providers, tck; the client stands alone. Applications of
- * the library (testkit, examples, benchmarks) may use any module's public API.
+ * What a module is, and so which other modules its main code may use. The arrows point one way: spi
+ * ← core ← servlet; spi ← stores, providers, tck; the client stands alone. Applications of the
+ * library (testkit, examples, benchmarks) may use any module's public API.
  */
 enum ModuleRole {
   SPI,

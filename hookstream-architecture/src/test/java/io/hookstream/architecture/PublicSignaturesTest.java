@@ -12,9 +12,9 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 /**
- * No public signature of a published module's API package names an internal type, except the
- * known violations listed (none today). The list only shrinks: a new violation fails, and so
- * does a listed one that has gone (delete its line).
+ * No public signature of a published module's API package names an internal type, except the known
+ * violations listed (none today). The list only shrinks: a new violation fails, and so does a
+ * listed one that has gone (delete its line).
  */
 class PublicSignaturesTest {
 
@@ -50,20 +50,30 @@ class PublicSignaturesTest {
     added.removeAll(KNOWN.keySet());
     Set<String> gone = new TreeSet<>(KNOWN.keySet());
     gone.removeAll(found);
-    SoftAssertions.assertSoftly(soft -> {
-      soft.assertThat(added).as("public signatures that name an internal type (make the member"
-          + " package-private, or move the type out of internal)").isEmpty();
-      soft.assertThat(gone).as("fixed: delete these lines from PublicSignaturesTest.KNOWN")
-          .isEmpty();
-    });
+    SoftAssertions.assertSoftly(
+        soft -> {
+          soft.assertThat(added)
+              .as(
+                  "public signatures that name an internal type (make the member"
+                      + " package-private, or move the type out of internal)")
+              .isEmpty();
+          soft.assertThat(gone)
+              .as("fixed: delete these lines from PublicSignaturesTest.KNOWN")
+              .isEmpty();
+        });
   }
 
   private static Class<?> load(String className, Module module, List<String> missing) {
     try {
       return Class.forName(className, false, PublicSignaturesTest.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
-      missing.add(className + " of " + module.name() + " (add the module as a test dependency of"
-          + " hookstream-architecture): " + e);
+      missing.add(
+          className
+              + " of "
+              + module.name()
+              + " (add the module as a test dependency of"
+              + " hookstream-architecture): "
+              + e);
       return null;
     }
   }

@@ -13,9 +13,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The modules of this repository, found by walking it for {@code pom.xml} files next to a
- * {@code src/main/java}, and which module declares each package. Reads nothing outside the
- * repository.
+ * The modules of this repository, found by walking it for {@code pom.xml} files next to a {@code
+ * src/main/java}, and which module declares each package. Reads nothing outside the repository.
  */
 final class Reactor {
 
@@ -41,14 +40,17 @@ final class Reactor {
     }
     Path root = Paths.get(property).toAbsolutePath().normalize();
     try {
-      if (!Files.readString(root.resolve("pom.xml")).contains(
-          "<artifactId>hookstream-parent</artifactId>")) {
+      if (!Files.readString(root.resolve("pom.xml"))
+          .contains("<artifactId>hookstream-parent</artifactId>")) {
         throw new IllegalStateException(root + " is not the hookstream reactor root");
       }
       List<Module> modules = new ArrayList<>();
       try (Stream<Path> dirs = Files.walk(root)) {
-        for (Path dir : dirs.filter(Files::isDirectory).filter(Reactor::isModule)
-            .sorted(Comparator.naturalOrder()).toList()) {
+        for (Path dir :
+            dirs.filter(Files::isDirectory)
+                .filter(Reactor::isModule)
+                .sorted(Comparator.naturalOrder())
+                .toList()) {
           String name = root.relativize(dir).toString().replace('\\', '/');
           modules.add(new Module(name, dir, ModuleRole.of(name), sources(dir)));
         }
@@ -74,7 +76,8 @@ final class Reactor {
 
   private static boolean isModule(Path dir) {
     String path = dir.toString();
-    return !path.contains("/target") && !path.contains("/.git")
+    return !path.contains("/target")
+        && !path.contains("/.git")
         && Files.isRegularFile(dir.resolve("pom.xml"))
         && Files.isDirectory(dir.resolve("src/main/java"));
   }

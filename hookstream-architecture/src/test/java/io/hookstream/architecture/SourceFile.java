@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 record SourceFile(Path path, String packageName, String className, List<Reference> references) {
 
   private static final Pattern PACKAGE = Pattern.compile("\\bpackage\\s+([\\w.]+)\\s*;");
+
   /** A qualified name: lower-case package segments, then (unless a wildcard) a type. */
   private static final Pattern QUALIFIED =
       Pattern.compile("\\bio\\.hookstream((?:\\s*\\.\\s*[a-z_][\\w]*)*)");

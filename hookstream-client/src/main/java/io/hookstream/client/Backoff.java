@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * Reconnection delays: {@code initial} after the first failure, doubling after each further
- * consecutive failure, never more than {@code max}. The default is 1 s, 2 s, 4 s ... capped at
- * 30 s, as the hookstream dashboard does. Immutable.
+ * consecutive failure, never more than {@code max}. The default is 1 s, 2 s, 4 s ... capped at 30
+ * s, as the hookstream dashboard does. Immutable.
  */
 public record Backoff(Duration initial, Duration max) {
 

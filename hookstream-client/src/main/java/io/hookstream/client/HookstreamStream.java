@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A client of hookstream's {@code /v1/ws} stream on the JDK WebSocket: {@link #subscribe} and
  * {@link #unsubscribe} channels, receive messages through a {@link StreamListener}, answer the
- * server's pings with pongs, and reconnect after any disconnection with {@link Backoff} delays
- * (1 s, 2 s, 4 s ... 30 s by default), re-sending every subscription after reconnecting.
+ * server's pings with pongs, and reconnect after any disconnection with {@link Backoff} delays (1
+ * s, 2 s, 4 s ... 30 s by default), re-sending every subscription after reconnecting.
  *
  * <pre>{@code
  * HookstreamStream stream = HookstreamStream.builder(URI.create("ws://localhost:8080/v1/ws"))
@@ -78,13 +78,15 @@ public final class HookstreamStream implements AutoCloseable {
       this.scheduler = b.scheduler;
       this.ownScheduler = null;
     } else {
-      this.ownScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "hookstream-stream-reconnect");
-        t.setDaemon(true);
-        return t;
-      });
-      this.scheduler = (task, delay) ->
-          ownScheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+      this.ownScheduler =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "hookstream-stream-reconnect");
+                t.setDaemon(true);
+                return t;
+              });
+      this.scheduler =
+          (task, delay) -> ownScheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -169,13 +171,15 @@ public final class HookstreamStream implements AutoCloseable {
       }
       gen = ++generation;
     }
-    http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+    http.newWebSocketBuilder()
+        .connectTimeout(Duration.ofSeconds(10))
         .buildAsync(uri, new Receiver(gen))
-        .whenComplete((ws, error) -> {
-          if (error != null) {
-            disconnected(gen, 1006, "connect failed: " + rootMessage(error));
-          }
-        });
+        .whenComplete(
+            (ws, error) -> {
+              if (error != null) {
+                disconnected(gen, 1006, "connect failed: " + rootMessage(error));
+              }
+            });
   }
 
   private void opened(int gen, WebSocket ws) {
@@ -240,11 +244,15 @@ public final class HookstreamStream implements AutoCloseable {
     if (ws == null) {
       return;
     }
-    sendTail = sendTail.handle((ok, e) -> null).thenCompose(v -> ws.sendText(text, true))
-        .exceptionally(e -> {
-          log.debug("sending on the stream failed", e);
-          return null;
-        });
+    sendTail =
+        sendTail
+            .handle((ok, e) -> null)
+            .thenCompose(v -> ws.sendText(text, true))
+            .exceptionally(
+                e -> {
+                  log.debug("sending on the stream failed", e);
+                  return null;
+                });
   }
 
   private static JsonNode parseOrNull(String text) {

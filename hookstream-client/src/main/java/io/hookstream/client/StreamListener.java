@@ -13,9 +13,9 @@ public interface StreamListener {
   default void onConnected() {}
 
   /**
-   * The connection closed ({@code code} from the server's close frame, 1006 when it broke) or
-   * a connection attempt failed; a reconnection is scheduled after {@code retryIn} unless the
-   * client was closed.
+   * The connection closed ({@code code} from the server's close frame, 1006 when it broke) or a
+   * connection attempt failed; a reconnection is scheduled after {@code retryIn} unless the client
+   * was closed.
    */
   default void onDisconnected(int code, String reason, java.time.Duration retryIn) {}
 }

@@ -30,31 +30,34 @@ class HookstreamStreamReconnectTest {
     List<Integer> codes = new CopyOnWriteArrayList<>();
     CountDownLatch sevenFailures = new CountDownLatch(7);
     ExecutorService runner = Executors.newSingleThreadExecutor();
-    HookstreamStream stream = HookstreamStream.builder(URI.create("ws://127.0.0.1:" + port
-            + "/v1/ws"))
-        .token("hs_live_" + "a".repeat(64))
-        .listener(new StreamListener() {
-          @Override
-          public void onMessage(StreamMessage message) {}
+    HookstreamStream stream =
+        HookstreamStream.builder(URI.create("ws://127.0.0.1:" + port + "/v1/ws"))
+            .token("hs_live_" + "a".repeat(64))
+            .listener(
+                new StreamListener() {
+                  @Override
+                  public void onMessage(StreamMessage message) {}
 
-          @Override
-          public void onDisconnected(int code, String reason, Duration retryIn) {
-            codes.add(code);
-          }
-        })
-        .reconnectScheduler((task, delay) -> {
-          delays.add(delay);
-          sevenFailures.countDown();
-          if (delays.size() < 7) {
-            runner.execute(task);
-          }
-        })
-        .build();
+                  @Override
+                  public void onDisconnected(int code, String reason, Duration retryIn) {
+                    codes.add(code);
+                  }
+                })
+            .reconnectScheduler(
+                (task, delay) -> {
+                  delays.add(delay);
+                  sevenFailures.countDown();
+                  if (delays.size() < 7) {
+                    runner.execute(task);
+                  }
+                })
+            .build();
     try {
       stream.subscribe("events");
       stream.connect();
       assertThat(sevenFailures.await(20, TimeUnit.SECONDS)).isTrue();
-      assertThat(delays).extracting(Duration::toSeconds)
+      assertThat(delays)
+          .extracting(Duration::toSeconds)
           .containsExactly(1L, 2L, 4L, 8L, 16L, 30L, 30L);
       assertThat(codes).hasSize(7).containsOnly(1006);
       assertThat(stream.isConnected()).isFalse();
@@ -72,6 +75,7 @@ class HookstreamStreamReconnectTest {
     assertThatThrownBy(() -> HookstreamStream.builder(URI.create("http://localhost/v1/ws")))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> HookstreamStream.builder(URI.create("ws://localhost/v1/ws")).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("listener");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("listener");
   }
 }

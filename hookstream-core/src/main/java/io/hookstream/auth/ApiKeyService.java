@@ -19,8 +19,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Environment-scoped API keys {@code hs_live_|hs_test_} + 64 hex. Only the SHA-256 hash is
- * stored; the plaintext is returned once, at creation. Also the built-in {@link Authenticator}.
+ * Environment-scoped API keys {@code hs_live_|hs_test_} + 64 hex. Only the SHA-256 hash is stored;
+ * the plaintext is returned once, at creation. Also the built-in {@link Authenticator}.
  * Thread-safe.
  */
 public final class ApiKeyService implements Authenticator {
@@ -57,9 +57,19 @@ public final class ApiKeyService implements Authenticator {
     }
     v.throwIfInvalid();
     requireEnvironment(scope);
-    ApiKeyRecord record = new ApiKeyRecord(ids.next("ak"), scope.orgId(), scope.envId(),
-        name.strip(), Hashing.sha256Hex(key), key.substring(0, PREFIX_LENGTH), null, clock.now(),
-        null, 0, null);
+    ApiKeyRecord record =
+        new ApiKeyRecord(
+            ids.next("ak"),
+            scope.orgId(),
+            scope.envId(),
+            name.strip(),
+            Hashing.sha256Hex(key),
+            key.substring(0, PREFIX_LENGTH),
+            null,
+            clock.now(),
+            null,
+            0,
+            null);
     store.apiKeys().insert(record);
     return new CreatedApiKey(record, key);
   }
@@ -100,7 +110,9 @@ public final class ApiKeyService implements Authenticator {
   }
 
   private void requireEnvironment(Scope scope) {
-    store.organizations().findEnvironment(scope.orgId(), scope.envId())
+    store
+        .organizations()
+        .findEnvironment(scope.orgId(), scope.envId())
         .orElseThrow(() -> HookstreamException.notFound("environment", scope.envId()));
   }
 }

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A route from a source to a destination, with optional filter rules and a transform, as the
- * Java API returns it. Immutable; the store's version and deletion mark stay behind the service.
+ * A route from a source to a destination, with optional filter rules and a transform, as the Java
+ * API returns it. Immutable; the store's version and deletion mark stay behind the service.
  *
  * @param filterRulesJson The filter rules as canonical JSON (an array), or null when every event
  *     passes.
@@ -57,7 +57,6 @@ public record Connection(
   public Scope scope() {
     return new Scope(orgId, envId);
   }
-
 
   /** Collects the values; {@link #build()} requires the ids. */
   public static final class Builder {
@@ -136,10 +135,23 @@ public record Connection(
       return this;
     }
 
-    /** @throws NullPointerException naming the missing required value */
+    /**
+     * @throws NullPointerException naming the missing required value
+     */
     public Connection build() {
-      return new Connection(id, orgId, envId, name, sourceId, destinationId, filterRulesJson,
-          transformExpression, transformEnabled, enabled, createdAt, updatedAt);
+      return new Connection(
+          id,
+          orgId,
+          envId,
+          name,
+          sourceId,
+          destinationId,
+          filterRulesJson,
+          transformExpression,
+          transformEnabled,
+          enabled,
+          createdAt,
+          updatedAt);
     }
   }
 }

@@ -18,8 +18,8 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * Connections: routes from a source to a destination with optional filters and a transform.
- * Every change is reported to {@code onChange} so the router's cache drops the source's entry.
+ * Connections: routes from a source to a destination with optional filters and a transform. Every
+ * change is reported to {@code onChange} so the router's cache drops the source's entry.
  * Thread-safe.
  */
 public final class ConnectionService {
@@ -31,8 +31,8 @@ public final class ConnectionService {
   private final Consumer<ConnectionRecord> onChange;
 
   /** {@code transforms} compiles the JSONata transforms that writes are checked with. */
-  public ConnectionService(Store store, Clock clock, TransformEngine transforms,
-      Consumer<ConnectionRecord> onChange) {
+  public ConnectionService(
+      Store store, Clock clock, TransformEngine transforms, Consumer<ConnectionRecord> onChange) {
     this.store = store;
     this.clock = clock;
     this.ids = new Ids(clock);
@@ -57,25 +57,32 @@ public final class ConnectionService {
   }
 
   /** Connections newest first; {@code sourceId}/{@code destinationId} filter when not null. */
-  public Page<Connection> list(Scope scope, String sourceId, String destinationId,
-      PageRequest page) {
+  public Page<Connection> list(
+      Scope scope, String sourceId, String destinationId, PageRequest page) {
     return Pages.fromStore(
         store.connections().list(scope, sourceId, destinationId, Pages.toStore(page)),
         Connections::toApi);
   }
 
-  public Connection update(Scope scope, String id,
-      UnaryOperator<ConnectionSpec.Builder> changes) {
+  public Connection update(Scope scope, String id, UnaryOperator<ConnectionSpec.Builder> changes) {
     ConnectionRecord current = stored(scope, id);
-    ConnectionSpec spec = changes.apply(ConnectionSpec.builder().name(current.name())
-        .sourceId(current.sourceId()).destinationId(current.destinationId())
-        .filterRulesJson(current.filterRulesJson())
-        .transformExpression(current.transformExpression())
-        .transformEnabled(current.transformEnabled()).enabled(current.enabled())).build();
-    ConnectionRecord next = checks.toRecord(spec, id, scope, current.version() + 1,
-        current.createdAt(), clock.now());
+    ConnectionSpec spec =
+        changes
+            .apply(
+                ConnectionSpec.builder()
+                    .name(current.name())
+                    .sourceId(current.sourceId())
+                    .destinationId(current.destinationId())
+                    .filterRulesJson(current.filterRulesJson())
+                    .transformExpression(current.transformExpression())
+                    .transformEnabled(current.transformEnabled())
+                    .enabled(current.enabled()))
+            .build();
+    ConnectionRecord next =
+        checks.toRecord(spec, id, scope, current.version() + 1, current.createdAt(), clock.now());
     if (!store.connections().update(next)) {
-      throw new HookstreamException(ErrorCode.CONFLICT,
+      throw new HookstreamException(
+          ErrorCode.CONFLICT,
           "connection " + id + " was changed concurrently; read it again and retry");
     }
     onChange.accept(current);
@@ -93,7 +100,9 @@ public final class ConnectionService {
   }
 
   private ConnectionRecord stored(Scope scope, String id) {
-    return store.connections().find(scope, id)
+    return store
+        .connections()
+        .find(scope, id)
         .orElseThrow(() -> HookstreamException.notFound("connection", id));
   }
 }

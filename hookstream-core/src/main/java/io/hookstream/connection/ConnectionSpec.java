@@ -31,17 +31,50 @@ public record ConnectionSpec(
 
     Builder() {}
 
-    public Builder name(String v) { name = v; return this; }
-    public Builder sourceId(String v) { sourceId = v; return this; }
-    public Builder destinationId(String v) { destinationId = v; return this; }
-    public Builder filterRulesJson(String v) { filterRulesJson = v; return this; }
-    public Builder transformExpression(String v) { transformExpression = v; return this; }
-    public Builder transformEnabled(Boolean v) { transformEnabled = v; return this; }
-    public Builder enabled(Boolean v) { enabled = v; return this; }
+    public Builder name(String v) {
+      name = v;
+      return this;
+    }
+
+    public Builder sourceId(String v) {
+      sourceId = v;
+      return this;
+    }
+
+    public Builder destinationId(String v) {
+      destinationId = v;
+      return this;
+    }
+
+    public Builder filterRulesJson(String v) {
+      filterRulesJson = v;
+      return this;
+    }
+
+    public Builder transformExpression(String v) {
+      transformExpression = v;
+      return this;
+    }
+
+    public Builder transformEnabled(Boolean v) {
+      transformEnabled = v;
+      return this;
+    }
+
+    public Builder enabled(Boolean v) {
+      enabled = v;
+      return this;
+    }
 
     public ConnectionSpec build() {
-      return new ConnectionSpec(name, sourceId, destinationId, filterRulesJson,
-          transformExpression, transformEnabled, enabled);
+      return new ConnectionSpec(
+          name,
+          sourceId,
+          destinationId,
+          filterRulesJson,
+          transformExpression,
+          transformEnabled,
+          enabled);
     }
   }
 }

@@ -15,8 +15,8 @@ public record AttemptQuery(
   }
 
   io.hookstream.spi.store.AttemptQuery toStore() {
-    return new io.hookstream.spi.store.AttemptQuery(eventId, connectionId, destinationId, status,
-        dlq);
+    return new io.hookstream.spi.store.AttemptQuery(
+        eventId, connectionId, destinationId, status, dlq);
   }
 
   /** Collects the filters; unset ones do not filter. */

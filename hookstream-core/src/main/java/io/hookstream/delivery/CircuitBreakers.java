@@ -9,10 +9,10 @@ import io.hookstream.spi.store.Store;
 import java.util.Objects;
 
 /**
- * Reads and resets destinations' circuit breakers ({@code GET /v1/destinations/:id/circuit},
- * {@code POST .../circuit/reset}). The state lives in the store, so every node sharing it sees
- * the same circuit; a reset lets the schedulers resume the destination's queued tasks at their
- * next poll, in sequence order.
+ * Reads and resets destinations' circuit breakers ({@code GET /v1/destinations/:id/circuit}, {@code
+ * POST .../circuit/reset}). The state lives in the store, so every node sharing it sees the same
+ * circuit; a reset lets the schedulers resume the destination's queued tasks at their next poll, in
+ * sequence order.
  *
  * <p>Thread-safe. An unknown destination throws {@link HookstreamException} NOT_FOUND.
  */
@@ -49,12 +49,14 @@ public final class CircuitBreakers {
   }
 
   private void requireDestination(Scope scope, String destinationId) {
-    store.destinations().find(scope, destinationId)
+    store
+        .destinations()
+        .find(scope, destinationId)
         .orElseThrow(() -> HookstreamException.notFound("destination", destinationId));
   }
 
   private static CircuitState view(CircuitRecord c) {
-    return new CircuitState(c.destinationId(), c.state(), c.failureCount(), c.lastFailureAt(),
-        c.openedAt());
+    return new CircuitState(
+        c.destinationId(), c.state(), c.failureCount(), c.lastFailureAt(), c.openedAt());
   }
 }

@@ -89,10 +89,8 @@ public record DeliveryAttempt(
     return "success".equals(status);
   }
 
-
   private static <V> Map<String, V> copy(Map<String, V> values) {
-    return values == null ? Map.of()
-        : Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    return values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
   /** Collects the values; {@link #build()} requires the ids. */
@@ -220,11 +218,31 @@ public record DeliveryAttempt(
       return this;
     }
 
-    /** @throws NullPointerException naming the missing required value */
+    /**
+     * @throws NullPointerException naming the missing required value
+     */
     public DeliveryAttempt build() {
-      return new DeliveryAttempt(id, orgId, envId, eventId, connectionId, destinationId, taskId,
-          attemptNumber, status, statusCode, latencyMs, requestHeaders, responseHeaders,
-          responseBody, error, errorType, dlq, dlqAt, nextRetryAt, attemptedAt);
+      return new DeliveryAttempt(
+          id,
+          orgId,
+          envId,
+          eventId,
+          connectionId,
+          destinationId,
+          taskId,
+          attemptNumber,
+          status,
+          statusCode,
+          latencyMs,
+          requestHeaders,
+          responseHeaders,
+          responseBody,
+          error,
+          errorType,
+          dlq,
+          dlqAt,
+          nextRetryAt,
+          attemptedAt);
     }
   }
 }

@@ -27,11 +27,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The manual retry paths: retry an event (every destination it was routed to), retry one
- * attempt (its task again, at once), retry every failed event of an issue. Retries make new
- * attempts and keep the old ones; the event goes back to {@code processing}. A started {@link
- * DeliveryScheduler} picks the work up at its next poll (call its {@code wake()} to start at
- * once).
+ * The manual retry paths: retry an event (every destination it was routed to), retry one attempt
+ * (its task again, at once), retry every failed event of an issue. Retries make new attempts and
+ * keep the old ones; the event goes back to {@code processing}. A started {@link DeliveryScheduler}
+ * picks the work up at its next poll (call its {@code wake()} to start at once).
  *
  * <p>Thread-safe. Unknown ids throw {@link HookstreamException} NOT_FOUND; retrying an attempt
  * whose task is being delivered right now throws CONFLICT.
@@ -57,7 +56,10 @@ public final class DeliveryService {
 
   /** One attempt, or a 404. */
   public DeliveryAttempt attempt(Scope scope, String attemptId) {
-    return store.deliveries().findAttempt(scope, attemptId).map(Attempts::toApi)
+    return store
+        .deliveries()
+        .findAttempt(scope, attemptId)
+        .map(Attempts::toApi)
         .orElseThrow(() -> HookstreamException.notFound("delivery attempt", attemptId));
   }
 
@@ -67,11 +69,16 @@ public final class DeliveryService {
    * payload). Deleted destinations are reported in {@code errors}.
    */
   public EventRetryResult retryEvent(Scope scope, String eventId) {
-    EventRecord event = store.events().find(scope, eventId)
-        .orElseThrow(() -> HookstreamException.notFound("event", eventId));
+    EventRecord event =
+        store
+            .events()
+            .find(scope, eventId)
+            .orElseThrow(() -> HookstreamException.notFound("event", eventId));
     Map<String, DeliveryTask> latest = new LinkedHashMap<>();
     for (DeliveryTask t : store.deliveries().tasksForEvent(scope, event.id())) {
-      latest.merge(t.connectionId() + "\n" + t.destinationId(), t,
+      latest.merge(
+          t.connectionId() + "\n" + t.destinationId(),
+          t,
           (a, b) -> b.sequence() > a.sequence() ? b : a);
     }
     List<Retried> retried = new ArrayList<>();
@@ -94,18 +101,25 @@ public final class DeliveryService {
 
   /**
    * Runs attempt {@code attemptId}'s task again now: a finished task becomes pending with its
-   * attempt count kept (so a failure goes straight back to the dead letter queue), a pending one
-   * is made due now. Returns the delivery as stored.
+   * attempt count kept (so a failure goes straight back to the dead letter queue), a pending one is
+   * made due now. Returns the delivery as stored.
    */
   public ScheduledDelivery retryAttempt(Scope scope, String attemptId) {
-    AttemptRecord attempt = store.deliveries().findAttempt(scope, attemptId)
-        .orElseThrow(() -> HookstreamException.notFound("delivery attempt", attemptId));
+    AttemptRecord attempt =
+        store
+            .deliveries()
+            .findAttempt(scope, attemptId)
+            .orElseThrow(() -> HookstreamException.notFound("delivery attempt", attemptId));
     for (int i = 0; i < 3; i++) {
-      DeliveryTask task = store.deliveries().findTask(scope, attempt.taskId())
-          .orElseThrow(() -> HookstreamException.notFound("delivery task", attempt.taskId()));
+      DeliveryTask task =
+          store
+              .deliveries()
+              .findTask(scope, attempt.taskId())
+              .orElseThrow(() -> HookstreamException.notFound("delivery task", attempt.taskId()));
       Instant now = clock.now();
       if (task.leased(now)) {
-        throw new HookstreamException(ErrorCode.CONFLICT,
+        throw new HookstreamException(
+            ErrorCode.CONFLICT,
             "delivery of attempt " + attemptId + " is in flight; retry it when it settles");
       }
       DeliveryTask again = task.settled(TaskStatus.PENDING, task.attempts(), now, now);
@@ -114,24 +128,35 @@ public final class DeliveryService {
         return Attempts.toApi(again);
       }
     }
-    throw new HookstreamException(ErrorCode.CONFLICT,
-        "delivery of attempt " + attemptId + " kept changing; try again");
+    throw new HookstreamException(
+        ErrorCode.CONFLICT, "delivery of attempt " + attemptId + " kept changing; try again");
   }
 
   /**
-   * Retries every event the issue's failures dead-lettered: the dead letter attempts of the
-   * issue's destination and error type since the issue was first seen. Events whose delivery to
-   * that destination is already pending again count in {@code total} but not in {@code retried}.
+   * Retries every event the issue's failures dead-lettered: the dead letter attempts of the issue's
+   * destination and error type since the issue was first seen. Events whose delivery to that
+   * destination is already pending again count in {@code total} but not in {@code retried}.
    */
   public IssueRetryResult retryIssue(Scope scope, String issueId) {
-    IssueRecord issue = store.issues().find(scope, issueId)
-        .orElseThrow(() -> HookstreamException.notFound("issue", issueId));
+    IssueRecord issue =
+        store
+            .issues()
+            .find(scope, issueId)
+            .orElseThrow(() -> HookstreamException.notFound("issue", issueId));
     Set<String> events = new LinkedHashSet<>();
     String after = null;
     do {
-      io.hookstream.spi.store.Page<AttemptRecord> page = store.deliveries().listAttempts(scope,
-          AttemptQuery.builder().destinationId(issue.destinationId()).dlq(true).build().toStore(),
-          new io.hookstream.spi.store.PageRequest(after, PageRequest.MAX_LIMIT));
+      io.hookstream.spi.store.Page<AttemptRecord> page =
+          store
+              .deliveries()
+              .listAttempts(
+                  scope,
+                  AttemptQuery.builder()
+                      .destinationId(issue.destinationId())
+                      .dlq(true)
+                      .build()
+                      .toStore(),
+                  new io.hookstream.spi.store.PageRequest(after, PageRequest.MAX_LIMIT));
       for (AttemptRecord a : page.items()) {
         if (issue.errorType().equals(a.errorType())
             && !a.attemptedAt().isBefore(issue.firstSeenAt())) {

@@ -3,8 +3,8 @@ package io.hookstream.delivery;
 import java.util.List;
 
 /**
- * The answer to retrying an event ({@code POST /v1/events/:id/retry}): one entry per
- * destination (and connection) the event was routed to, and the ones that could not be retried.
+ * The answer to retrying an event ({@code POST /v1/events/:id/retry}): one entry per destination
+ * (and connection) the event was routed to, and the ones that could not be retried.
  */
 public record EventRetryResult(List<Retried> retried, List<Error> errors) {
 
@@ -14,8 +14,8 @@ public record EventRetryResult(List<Retried> retried, List<Error> errors) {
   }
 
   /**
-   * A delivery queued again: {@code status} is {@code queued} (due now) or {@code in_flight}
-   * (being delivered at this moment, left alone); {@code taskId} names the task that will run.
+   * A delivery queued again: {@code status} is {@code queued} (due now) or {@code in_flight} (being
+   * delivered at this moment, left alone); {@code taskId} names the task that will run.
    */
   public record Retried(String destinationId, String connectionId, String taskId, String status) {}
 

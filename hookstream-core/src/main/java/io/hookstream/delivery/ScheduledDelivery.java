@@ -52,7 +52,6 @@ public record ScheduledDelivery(
         .updatedAt(updatedAt);
   }
 
-
   /** Collects the values; {@link #build()} requires the ids. */
   public static final class Builder {
     private String id;
@@ -124,10 +123,22 @@ public record ScheduledDelivery(
       return this;
     }
 
-    /** @throws NullPointerException naming the missing required value */
+    /**
+     * @throws NullPointerException naming the missing required value
+     */
     public ScheduledDelivery build() {
-      return new ScheduledDelivery(id, orgId, envId, eventId, connectionId, destinationId, status,
-          attempts, nextAttemptAt, createdAt, updatedAt);
+      return new ScheduledDelivery(
+          id,
+          orgId,
+          envId,
+          eventId,
+          connectionId,
+          destinationId,
+          status,
+          attempts,
+          nextAttemptAt,
+          createdAt,
+          updatedAt);
     }
   }
 }

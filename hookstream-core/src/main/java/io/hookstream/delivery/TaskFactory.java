@@ -11,9 +11,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * Creates delivery tasks as the scheduler expects them: pending, due now, with a {@code
- * sequence} that increases strictly per factory (epoch microseconds, bumped on ties) so ordered
- * destinations deliver in creation order. Use one factory per engine for routing and retries.
+ * Creates delivery tasks as the scheduler expects them: pending, due now, with a {@code sequence}
+ * that increases strictly per factory (epoch microseconds, bumped on ties) so ordered destinations
+ * deliver in creation order. Use one factory per engine for routing and retries.
  *
  * <p>A transform failure is a task too ({@link #transformFailure}): stored with the event's other
  * tasks, it is never delivered; the scheduler records it as a failed, dead-lettered attempt with
@@ -46,22 +46,49 @@ public final class TaskFactory {
       byte[] payload,
       String payloadContentType) {
     Instant now = clock.now();
-    return new DeliveryTask(ids.next("dt"), scope.orgId(), scope.envId(), eventId, connectionId,
-        destinationId, TaskStatus.PENDING, 0, now, null, null, payload, payloadContentType,
-        nextSequence(now), 0, now, now);
+    return new DeliveryTask(
+        ids.next("dt"),
+        scope.orgId(),
+        scope.envId(),
+        eventId,
+        connectionId,
+        destinationId,
+        TaskStatus.PENDING,
+        0,
+        now,
+        null,
+        null,
+        payload,
+        payloadContentType,
+        nextSequence(now),
+        0,
+        now,
+        now);
   }
 
-  /** A task that records the connection's transform failure ({@code error}) instead of delivering. */
+  /**
+   * A task that records the connection's transform failure ({@code error}) instead of delivering.
+   */
   public DeliveryTask transformFailure(
       Scope scope, String eventId, String connectionId, String destinationId, String error) {
-    return pending(scope, eventId, connectionId, destinationId,
-        String.valueOf(error).getBytes(StandardCharsets.UTF_8), TRANSFORM_ERROR_CONTENT_TYPE);
+    return pending(
+        scope,
+        eventId,
+        connectionId,
+        destinationId,
+        String.valueOf(error).getBytes(StandardCharsets.UTF_8),
+        TRANSFORM_ERROR_CONTENT_TYPE);
   }
 
   /** A fresh task (attempts reset, due now) that delivers what {@code old} delivered. */
   public DeliveryTask retryOf(DeliveryTask old) {
-    return pending(old.scope(), old.eventId(), old.connectionId(), old.destinationId(),
-        old.payload(), old.payloadContentType());
+    return pending(
+        old.scope(),
+        old.eventId(),
+        old.connectionId(),
+        old.destinationId(),
+        old.payload(),
+        old.payloadContentType());
   }
 
   /** Whether {@code task} records a transform failure rather than a delivery. */

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where events go, as the Java API returns it: the provider config as a map with its secrets
- * masked (read them with {@link DestinationService#revealConfig}), the retry policy and flow
- * control, and the delivery state. Immutable; the sealed secrets stay behind the service.
+ * Where events go, as the Java API returns it: the provider config as a map with its secrets masked
+ * (read them with {@link DestinationService#revealConfig}), the retry policy and flow control, and
+ * the delivery state. Immutable; the sealed secrets stay behind the service.
  *
  * @param type The provider type ({@code http}, {@code websocket}, ...).
  * @param config The provider config, its secrets masked by the provider.
@@ -78,7 +78,6 @@ public record Destination(
     return disabledReason == null;
   }
 
-
   private static <V> Map<String, V> copy(Map<String, V> values) {
     return values == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
@@ -91,8 +90,8 @@ public record Destination(
   }
 
   /**
-   * Flow control: at most {@code maxInFlight} concurrent deliveries; {@code ordered} means one
-   * at a time in FIFO order; {@code rateLimitPerSecond} caps deliveries per second (null: none).
+   * Flow control: at most {@code maxInFlight} concurrent deliveries; {@code ordered} means one at a
+   * time in FIFO order; {@code rateLimitPerSecond} caps deliveries per second (null: none).
    */
   public record Delivery(int maxInFlight, boolean ordered, Double rateLimitPerSecond) {}
 
@@ -191,10 +190,26 @@ public record Destination(
       return this;
     }
 
-    /** @throws NullPointerException naming the missing required value */
+    /**
+     * @throws NullPointerException naming the missing required value
+     */
     public Destination build() {
-      return new Destination(id, orgId, envId, name, slug, description, type, config, signingConfig,
-          retry, delivery, disabledReason, version, createdAt, updatedAt);
+      return new Destination(
+          id,
+          orgId,
+          envId,
+          name,
+          slug,
+          description,
+          type,
+          config,
+          signingConfig,
+          retry,
+          delivery,
+          disabledReason,
+          version,
+          createdAt,
+          updatedAt);
     }
   }
 }

@@ -43,12 +43,15 @@ public final class DestinationService {
   private final Map<String, DestinationProvider> providers;
 
   /**
-   * {@code stateListener} is told of every destination disabled or re-enabled through this
-   * service, after the change is stored; it must not block. {@code keys} encrypt credentials at
-   * rest; null keeps them in plaintext.
+   * {@code stateListener} is told of every destination disabled or re-enabled through this service,
+   * after the change is stored; it must not block. {@code keys} encrypt credentials at rest; null
+   * keeps them in plaintext.
    */
-  public DestinationService(Store store, Clock clock,
-      Map<String, DestinationProvider> providers, SecretKeys keys,
+  public DestinationService(
+      Store store,
+      Clock clock,
+      Map<String, DestinationProvider> providers,
+      SecretKeys keys,
       Consumer<DestinationRecord> stateListener) {
     this.secrets = new DestinationSecrets(SecretCipher.of(keys), providers);
     this.stateListener = Objects.requireNonNull(stateListener, "stateListener");
@@ -61,7 +64,9 @@ public final class DestinationService {
 
   /** A destination disabled from the start when {@code spec.enabled()} is false. */
   public Destination create(Scope scope, DestinationSpec spec) {
-    store.organizations().findEnvironment(scope.orgId(), scope.envId())
+    store
+        .organizations()
+        .findEnvironment(scope.orgId(), scope.envId())
         .orElseThrow(() -> HookstreamException.notFound("environment", scope.envId()));
     var now = clock.now();
     DestinationRecord d = checks.toRecord(spec, ids.next("dst"), scope, 1, now, now);
@@ -88,25 +93,29 @@ public final class DestinationService {
   }
 
   public Page<Destination> list(Scope scope, PageRequest page) {
-    return Pages.fromStore(store.destinations().list(scope, Pages.toStore(page)),
-        d -> masked(secrets.open(d)));
+    return Pages.fromStore(
+        store.destinations().list(scope, Pages.toStore(page)), d -> masked(secrets.open(d)));
   }
 
   /**
-   * Applies {@code changes} to a builder holding the current settings and stores the result.
-   * The disabled state changes only when the changes set {@code enabled}: true clears the
-   * disabled reason (parked tasks are delivered again, in their order), false disables. A masked
-   * secret sent back unchanged keeps the current secret.
+   * Applies {@code changes} to a builder holding the current settings and stores the result. The
+   * disabled state changes only when the changes set {@code enabled}: true clears the disabled
+   * reason (parked tasks are delivered again, in their order), false disables. A masked secret sent
+   * back unchanged keeps the current secret.
    */
-  public Destination update(Scope scope, String id,
-      java.util.function.UnaryOperator<DestinationSpec.Builder> changes) {
+  public Destination update(
+      Scope scope, String id, java.util.function.UnaryOperator<DestinationSpec.Builder> changes) {
     DestinationRecord current = storedOrNotFound(scope, id);
     DestinationSpec spec = secrets.restoreMasked(changes.apply(specOf(current)).build(), current);
     var now = clock.now();
-    DestinationRecord next = checks.toRecord(spec, id, scope, current.version() + 1,
-        current.createdAt(), now);
-    next = DisabledState.with(next,
-        DisabledState.after(current.disabledReason(), spec.enabled(), now), next.version(), now);
+    DestinationRecord next =
+        checks.toRecord(spec, id, scope, current.version() + 1, current.createdAt(), now);
+    next =
+        DisabledState.with(
+            next,
+            DisabledState.after(current.disabledReason(), spec.enabled(), now),
+            next.version(),
+            now);
     return save(current, next);
   }
 
@@ -131,13 +140,14 @@ public final class DestinationService {
   }
 
   /**
-   * Stores {@code next} (secrets in plaintext) over {@code current}, telling the listener when
-   * it was switched; returns it masked.
+   * Stores {@code next} (secrets in plaintext) over {@code current}, telling the listener when it
+   * was switched; returns it masked.
    */
   private Destination save(DestinationRecord current, DestinationRecord next) {
     if (!store.destinations().update(secrets.seal(next))) {
-      throw new HookstreamException(ErrorCode.CONFLICT, "destination " + current.id()
-          + " was changed concurrently; read it again and retry");
+      throw new HookstreamException(
+          ErrorCode.CONFLICT,
+          "destination " + current.id() + " was changed concurrently; read it again and retry");
     }
     forgetClients(current.id());
     if (DisabledState.changed(current, next)) {
@@ -172,12 +182,19 @@ public final class DestinationService {
 
   /** A builder holding {@code d}'s current settings; {@code enabled} unset, so it is kept. */
   private static DestinationSpec.Builder specOf(DestinationRecord d) {
-    return DestinationSpec.builder().name(d.name()).slug(d.slug()).description(d.description())
-        .type(d.type()).config(Json.toMap(d.configJson()))
+    return DestinationSpec.builder()
+        .name(d.name())
+        .slug(d.slug())
+        .description(d.description())
+        .type(d.type())
+        .config(Json.toMap(d.configJson()))
         .signingConfig(d.signingJson() == null ? null : Json.toMap(d.signingJson()))
-        .retryMaxAttempts(d.retry().maxAttempts()).retryBackoffType(d.retry().backoff())
-        .retryIntervals(d.retry().intervalsSeconds()).maxInFlight(d.delivery().maxInFlight())
-        .ordered(d.delivery().ordered()).rateLimitPerSecond(d.delivery().rateLimitPerSecond());
+        .retryMaxAttempts(d.retry().maxAttempts())
+        .retryBackoffType(d.retry().backoff())
+        .retryIntervals(d.retry().intervalsSeconds())
+        .maxInFlight(d.delivery().maxInFlight())
+        .ordered(d.delivery().ordered())
+        .rateLimitPerSecond(d.delivery().rateLimitPerSecond());
   }
 
   /** The stored destination with its secrets decrypted. */

@@ -12,8 +12,8 @@ import java.util.Objects;
 
 /**
  * A webhook request as the engine received and stored it, as the Java API returns it. Immutable;
- * the body is copied in and out. Build one with {@link #builder()}; the store's record stays
- * behind the service.
+ * the body is copied in and out. Build one with {@link #builder()}; the store's record stays behind
+ * the service.
  *
  * @param method The request method, upper case.
  * @param path The request path, as received.
@@ -107,7 +107,6 @@ public record Event(
     return "duplicate".equals(dedupStatus);
   }
 
-
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -141,9 +140,27 @@ public record Event(
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, orgId, envId, sourceId, method, path, headers, query, contentType,
-        sourceIp, bodySize, bodyBlobKey, bodySha256, status, dedupStatus, duplicateOf,
-        verificationStatus, receivedAt, routedAt, updatedAt);
+    return Objects.hash(
+        id,
+        orgId,
+        envId,
+        sourceId,
+        method,
+        path,
+        headers,
+        query,
+        contentType,
+        sourceIp,
+        bodySize,
+        bodyBlobKey,
+        bodySha256,
+        status,
+        dedupStatus,
+        duplicateOf,
+        verificationStatus,
+        receivedAt,
+        routedAt,
+        updatedAt);
   }
 
   @Override
@@ -152,8 +169,7 @@ public record Event(
   }
 
   private static <V> Map<String, V> copy(Map<String, V> values) {
-    return values == null ? Map.of()
-        : Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    return values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
   /** Collects the values; {@link #build()} requires the ids. */
@@ -287,11 +303,32 @@ public record Event(
       return this;
     }
 
-    /** @throws NullPointerException naming the missing required value */
+    /**
+     * @throws NullPointerException naming the missing required value
+     */
     public Event build() {
-      return new Event(id, orgId, envId, sourceId, method, path, headers, query, contentType,
-          sourceIp, bodySize, body, bodyBlobKey, bodySha256, status, dedupStatus, duplicateOf,
-          verificationStatus, receivedAt, routedAt, updatedAt);
+      return new Event(
+          id,
+          orgId,
+          envId,
+          sourceId,
+          method,
+          path,
+          headers,
+          query,
+          contentType,
+          sourceIp,
+          bodySize,
+          body,
+          bodyBlobKey,
+          bodySha256,
+          status,
+          dedupStatus,
+          duplicateOf,
+          verificationStatus,
+          receivedAt,
+          routedAt,
+          updatedAt);
     }
   }
 }

@@ -4,9 +4,9 @@ import io.hookstream.spi.store.EventStatus;
 import java.time.Instant;
 
 /**
- * Filters for listing events; null fields do not filter. {@code after}/{@code before} bound
- * {@code receivedAt} (inclusive/exclusive); {@code search} matches an event id prefix or a
- * substring of the body. Build one with {@link #builder()}.
+ * Filters for listing events; null fields do not filter. {@code after}/{@code before} bound {@code
+ * receivedAt} (inclusive/exclusive); {@code search} matches an event id prefix or a substring of
+ * the body. Build one with {@link #builder()}.
  */
 public record EventQuery(
     String sourceId, EventStatus status, Instant after, Instant before, String search) {

@@ -33,12 +33,12 @@ public final class EventService {
   }
 
   /**
-   * Events newest first, filtered by {@code query}. Bodies stored in the blob store are not
-   * loaded ({@code body()} is null for them); use {@link #get} for the full event.
+   * Events newest first, filtered by {@code query}. Bodies stored in the blob store are not loaded
+   * ({@code body()} is null for them); use {@link #get} for the full event.
    */
   public Page<Event> list(Scope scope, EventQuery query, PageRequest page) {
-    return Pages.fromStore(store.events().list(scope, query.toStore(), Pages.toStore(page)),
-        Events::toApi);
+    return Pages.fromStore(
+        store.events().list(scope, query.toStore(), Pages.toStore(page)), Events::toApi);
   }
 
   /** The event's body bytes, wherever they are kept. */

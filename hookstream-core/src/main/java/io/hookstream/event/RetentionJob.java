@@ -29,13 +29,13 @@ import org.slf4j.LoggerFactory;
  * The retention purge: deletes, environment by environment, the events received more than the
  * environment's {@code retentionDays} ago with their delivery tasks, attempts and body blobs, in
  * batches of {@code batchSize}; then deletes expired key-value entries. With archiving on, each
- * batch is first written to the {@link BlobStore} as NDJSON (one event per line, the body as
- * text or {@code body_base64}) under {@code archive/<org>/<env>/<yyyy-mm-dd>/<first-event-id>
- * .ndjson}, by UTC date of receipt; the events are deleted only once their archive is written.
+ * batch is first written to the {@link BlobStore} as NDJSON (one event per line, the body as text
+ * or {@code body_base64}) under {@code archive/<org>/<env>/<yyyy-mm-dd>/<first-event-id> .ndjson},
+ * by UTC date of receipt; the events are deleted only once their archive is written.
  *
- * <p>Thread-safe; {@link #runOnce()} may run on several nodes at once (a store never hands the
- * same event to two purges). A failure stops the run and propagates; what was purged stays
- * purged and the next run continues.
+ * <p>Thread-safe; {@link #runOnce()} may run on several nodes at once (a store never hands the same
+ * event to two purges). A failure stops the run and propagates; what was purged stays purged and
+ * the next run continues.
  */
 public final class RetentionJob {
 
@@ -55,8 +55,7 @@ public final class RetentionJob {
   public record Result(int eventsPurged, int eventsArchived, int blobsDeleted, int kvPurged) {}
 
   public RetentionJob(
-      Store store, BlobStore blobs, KeyValueStore kv, Clock clock, boolean archive,
-      int batchSize) {
+      Store store, BlobStore blobs, KeyValueStore kv, Clock clock, boolean archive, int batchSize) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
     }
@@ -78,9 +77,8 @@ public final class RetentionJob {
       for (Environment env : store.organizations().listEnvironments(org.id())) {
         Instant cutoff = now.minus(Duration.ofDays(env.retentionDays()));
         int[] written = new int[1];
-        Consumer<List<EventRecord>> beforeDelete = archive
-            ? batch -> written[0] += writeArchive(env, batch)
-            : batch -> { };
+        Consumer<List<EventRecord>> beforeDelete =
+            archive ? batch -> written[0] += writeArchive(env, batch) : batch -> {};
         List<EventRecord> batch;
         do {
           batch = store.events().purgeBefore(env.scope(), cutoff, batchSize, beforeDelete);
@@ -97,33 +95,40 @@ public final class RetentionJob {
       kvPurged += n;
     } while (n == batchSize);
     if (purged > 0 || kvPurged > 0) {
-      log.info("retention purged {} events ({} archived, {} body blobs) and {} key-value entries",
-          purged, archived, blobsDeleted, kvPurged);
+      log.info(
+          "retention purged {} events ({} archived, {} body blobs) and {} key-value entries",
+          purged,
+          archived,
+          blobsDeleted,
+          kvPurged);
     }
     return new Result(purged, archived, blobsDeleted, kvPurged);
   }
 
   /** The archive key of the events of {@code env} received on {@code day} starting with id. */
   public static String archiveKey(Environment env, LocalDate day, String firstEventId) {
-    return "archive/" + env.orgId() + "/" + env.id() + "/" + day + "/" + firstEventId
-        + ".ndjson";
+    return "archive/" + env.orgId() + "/" + env.id() + "/" + day + "/" + firstEventId + ".ndjson";
   }
 
   private int writeArchive(Environment env, List<EventRecord> batch) {
     Map<LocalDate, List<EventRecord>> byDay = new TreeMap<>();
     for (EventRecord e : batch) {
-      byDay.computeIfAbsent(LocalDate.ofInstant(e.receivedAt(), ZoneOffset.UTC),
-          d -> new ArrayList<>()).add(e);
+      byDay
+          .computeIfAbsent(
+              LocalDate.ofInstant(e.receivedAt(), ZoneOffset.UTC), d -> new ArrayList<>())
+          .add(e);
     }
-    byDay.forEach((day, events) -> {
-      StringBuilder ndjson = new StringBuilder();
-      for (EventRecord e : events) {
-        ndjson.append(Json.write(line(e))).append('\n');
-      }
-      // Named by the first event, so a retried batch overwrites its own file.
-      blobs.put(archiveKey(env, day, events.get(0).id()),
-          ndjson.toString().getBytes(StandardCharsets.UTF_8));
-    });
+    byDay.forEach(
+        (day, events) -> {
+          StringBuilder ndjson = new StringBuilder();
+          for (EventRecord e : events) {
+            ndjson.append(Json.write(line(e))).append('\n');
+          }
+          // Named by the first event, so a retried batch overwrites its own file.
+          blobs.put(
+              archiveKey(env, day, events.get(0).id()),
+              ndjson.toString().getBytes(StandardCharsets.UTF_8));
+        });
     return batch.size();
   }
 
@@ -143,8 +148,10 @@ public final class RetentionJob {
     m.put("dedup_status", e.dedupStatus());
     m.put("verification_status", e.verificationStatus());
     m.put("received_at", e.receivedAt().toString());
-    byte[] body = e.body() != null ? e.body()
-        : e.bodyBlobKey() != null ? blobs.get(e.bodyBlobKey()).orElse(null) : null;
+    byte[] body =
+        e.body() != null
+            ? e.body()
+            : e.bodyBlobKey() != null ? blobs.get(e.bodyBlobKey()).orElse(null) : null;
     String text = body == null ? null : utf8(body);
     if (body != null && text == null) {
       m.put("body_base64", Base64.getEncoder().encodeToString(body));
@@ -167,10 +174,12 @@ public final class RetentionJob {
   /** The bytes as text when they are valid UTF-8, else null. */
   private static String utf8(byte[] bytes) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
     } catch (CharacterCodingException e) {
       return null;
     }

@@ -16,8 +16,10 @@ public final class DedupSettings {
 
   /** SHA-256 of the raw body (the default strategy). */
   public static final String PAYLOAD_HASH = "payload_hash";
+
   /** The value of the request header named by {@code dedup_field} (any case). */
   public static final String HEADER_FIELD = "header_field";
+
   /** The value at the dot path {@code dedup_field} in the JSON body, such as {@code data.id}. */
   public static final String BODY_FIELD = "body_field";
 
@@ -31,7 +33,8 @@ public final class DedupSettings {
   /** Every problem with the given settings, named by API field; empty when valid. */
   public static List<FieldError> validate(String strategy, String field, Integer windowSeconds) {
     List<FieldError> errors = new ArrayList<>();
-    String effective = strategy == null && windowSeconds != null ? PAYLOAD_HASH : canonical(strategy);
+    String effective =
+        strategy == null && windowSeconds != null ? PAYLOAD_HASH : canonical(strategy);
     if (effective == null) {
       if (field != null) {
         errors.add(new FieldError("dedup_strategy", "required when dedup_field is set"));
@@ -39,7 +42,9 @@ public final class DedupSettings {
       return errors;
     }
     if (!STRATEGIES.contains(effective)) {
-      errors.add(new FieldError("dedup_strategy", "must be one of " + STRATEGIES + ": \"" + strategy + "\""));
+      errors.add(
+          new FieldError(
+              "dedup_strategy", "must be one of " + STRATEGIES + ": \"" + strategy + "\""));
     } else if (effective.equals(PAYLOAD_HASH)) {
       if (field != null) {
         errors.add(new FieldError("dedup_field", "only applies to header_field and body_field"));
@@ -50,7 +55,8 @@ public final class DedupSettings {
     if (windowSeconds != null && (windowSeconds < 1 || windowSeconds > MAX_WINDOW_SECONDS)) {
       errors.add(
           new FieldError(
-              "dedup_window_seconds", "must be between 1 and " + MAX_WINDOW_SECONDS + ": " + windowSeconds));
+              "dedup_window_seconds",
+              "must be between 1 and " + MAX_WINDOW_SECONDS + ": " + windowSeconds));
     }
     return errors;
   }
@@ -86,11 +92,13 @@ public final class DedupSettings {
     }
     String f = field.trim();
     if (f.length() > MAX_FIELD_LENGTH) {
-      errors.add(new FieldError("dedup_field", "must be at most " + MAX_FIELD_LENGTH + " characters"));
+      errors.add(
+          new FieldError("dedup_field", "must be at most " + MAX_FIELD_LENGTH + " characters"));
     } else if (strategy.equals(HEADER_FIELD) && !isHeaderName(f)) {
       errors.add(new FieldError("dedup_field", "not a valid header name: \"" + f + "\""));
     } else if (strategy.equals(BODY_FIELD) && List.of(f.split("\\.", -1)).contains("")) {
-      errors.add(new FieldError("dedup_field", "not a valid dot path (empty segment): \"" + f + "\""));
+      errors.add(
+          new FieldError("dedup_field", "not a valid dot path (empty segment): \"" + f + "\""));
     }
   }
 

@@ -9,10 +9,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What the pipeline knows about one request while it runs: the source, the request, the instant
- * it arrived, the client IP after trusted-proxy resolution, and what earlier steps decided
- * (verification and dedup outcome). The JSON body is parsed at most once, on first use. Used by
- * one thread at a time.
+ * What the pipeline knows about one request while it runs: the source, the request, the instant it
+ * arrived, the client IP after trusted-proxy resolution, and what earlier steps decided
+ * (verification and dedup outcome). The JSON body is parsed at most once, on first use. Used by one
+ * thread at a time.
  */
 public final class IngestContext {
 
@@ -52,8 +52,8 @@ public final class IngestContext {
   }
 
   /**
-   * The id the event will be stored under, known before persist so that dedup can record it as
-   * the original of later duplicates.
+   * The id the event will be stored under, known before persist so that dedup can record it as the
+   * original of later duplicates.
    */
   public String eventId() {
     return eventId;

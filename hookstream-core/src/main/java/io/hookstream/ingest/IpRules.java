@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A compiled IP allowlist or denylist: single addresses and CIDR ranges, IPv4 and IPv6. Entries
- * may come as a list or as comma-separated strings (the dashboard's shape); {@link #normalize}
- * turns either into one entry per element. Nothing is ever resolved through DNS: an entry that is
- * not an address literal is invalid. An IPv4-mapped IPv6 client ({@code ::ffff:10.0.0.1}) is
- * matched as the IPv4 address it carries; IPv6 ranges match only IPv6 clients.
+ * A compiled IP allowlist or denylist: single addresses and CIDR ranges, IPv4 and IPv6. Entries may
+ * come as a list or as comma-separated strings (the dashboard's shape); {@link #normalize} turns
+ * either into one entry per element. Nothing is ever resolved through DNS: an entry that is not an
+ * address literal is invalid. An IPv4-mapped IPv6 client ({@code ::ffff:10.0.0.1}) is matched as
+ * the IPv4 address it carries; IPv6 ranges match only IPv6 clients.
  *
  * <p>Immutable and safe for concurrent use.
  */
@@ -62,8 +62,8 @@ public final class IpRules {
 
   /**
    * The problems with {@code entries} (normalized first), each naming {@code fieldName} and the
-   * index of the bad entry in the normalized list, such as {@code ip_allowlist.2: not an IP
-   * address or CIDR range: "10.0.0.0/33"}. Empty when all are valid.
+   * index of the bad entry in the normalized list, such as {@code ip_allowlist.2: not an IP address
+   * or CIDR range: "10.0.0.0/33"}. Empty when all are valid.
    */
   public static List<FieldError> validate(List<String> entries, String fieldName) {
     List<FieldError> errors = new ArrayList<>();
@@ -104,8 +104,8 @@ public final class IpRules {
   }
 
   /**
-   * Whether {@code ip} lies in any range. False when {@code ip} is null or not an address
-   * literal; {@code [v6]}, a port and a zone id are tolerated, as transports write them.
+   * Whether {@code ip} lies in any range. False when {@code ip} is null or not an address literal;
+   * {@code [v6]}, a port and a zone id are tolerated, as transports write them.
    */
   public boolean contains(String ip) {
     byte[] address = IpAddresses.parseHost(ip);

@@ -12,16 +12,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Checks and normalizes a source's schema validation settings ({@code
- * schema_validation_enabled}, {@code json_schema}, {@code schema_action}) when a source is
- * written. The schema must be a JSON object that its dialect's meta-schema accepts and that
- * compiles without fetching anything remote; a missing {@code $schema} means draft 7. The action
- * defaults to {@code reject}. Stateless and safe for concurrent use.
+ * Checks and normalizes a source's schema validation settings ({@code schema_validation_enabled},
+ * {@code json_schema}, {@code schema_action}) when a source is written. The schema must be a JSON
+ * object that its dialect's meta-schema accepts and that compiles without fetching anything remote;
+ * a missing {@code $schema} means draft 7. The action defaults to {@code reject}. Stateless and
+ * safe for concurrent use.
  */
 public final class SchemaSettings {
 
   /** Invalid payloads are answered 422 and not stored. */
   public static final String REJECT = "reject";
+
   /** Invalid payloads are stored and routed, marked {@code schema_invalid}. */
   public static final String WARN = "warn";
 
@@ -31,15 +32,15 @@ public final class SchemaSettings {
   private SchemaSettings() {}
 
   /**
-   * Every problem with the given settings, named by API field; empty when valid. {@code
-   * jsonSchema} is JSON text, as {@code SourceRecord.Schema} holds it; the action is matched in any
-   * case.
+   * Every problem with the given settings, named by API field; empty when valid. {@code jsonSchema}
+   * is JSON text, as {@code SourceRecord.Schema} holds it; the action is matched in any case.
    */
   public static List<FieldError> validate(Boolean enabled, String jsonSchema, String action) {
     List<FieldError> errors = new ArrayList<>();
     if (jsonSchema == null) {
       if (Boolean.TRUE.equals(enabled)) {
-        errors.add(new FieldError("json_schema", "required when schema_validation_enabled is true"));
+        errors.add(
+            new FieldError("json_schema", "required when schema_validation_enabled is true"));
       }
     } else {
       JsonNode node = Json.parseOrNull(jsonSchema.getBytes(StandardCharsets.UTF_8));
@@ -50,7 +51,8 @@ public final class SchemaSettings {
       }
     }
     if (action != null && !ACTIONS.contains(canonical(action))) {
-      errors.add(new FieldError("schema_action", "must be one of " + ACTIONS + ": \"" + action + "\""));
+      errors.add(
+          new FieldError("schema_action", "must be one of " + ACTIONS + ": \"" + action + "\""));
     }
     return errors;
   }

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The reverse proxies (addresses and CIDR ranges) whose forwarding headers the engine believes.
- * By default there are none: the client IP is the transport's remote address and {@code
+ * The reverse proxies (addresses and CIDR ranges) whose forwarding headers the engine believes. By
+ * default there are none: the client IP is the transport's remote address and {@code
  * CF-Connecting-IP} and {@code X-Forwarded-For} are ignored, because any sender can write them.
  * When the remote address is a trusted proxy, the client is taken from {@code CF-Connecting-IP},
  * else from {@code X-Forwarded-For} walked from the right, skipping trusted proxies.

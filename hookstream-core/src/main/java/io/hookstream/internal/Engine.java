@@ -60,9 +60,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One engine, assembled from {@link EngineSettings}: the stores, services, router, delivery
- * scheduler, live streams, secrets and caches; the routing pool and the job runner that runs
- * every background job on the engine clock; and the ingest path up to its hand-off. {@code
- * Hookstream} is its public face. Thread-safe.
+ * scheduler, live streams, secrets and caches; the routing pool and the job runner that runs every
+ * background job on the engine clock; and the ingest path up to its hand-off. {@code Hookstream} is
+ * its public face. Thread-safe.
  */
 public final class Engine implements AutoCloseable {
 
@@ -113,8 +113,10 @@ public final class Engine implements AutoCloseable {
     SecretCipher cipher = SecretCipher.of(s.secretKeys);
     SecretKeyCheck.verify(store, cipher); // before anything here writes
     if (!cipher.encrypts()) {
-      LOG.warn("engine {}: no secret keys configured (Hookstream.Builder.secretKeys), so"
-          + " verification secrets and destination credentials are stored in plaintext", nodeId);
+      LOG.warn(
+          "engine {}: no secret keys configured (Hookstream.Builder.secretKeys), so"
+              + " verification secrets and destination credentials are stored in plaintext",
+          nodeId);
     }
     this.organizations = new OrganizationService(store, clock);
     this.apiKeys = new ApiKeyService(store, clock);
@@ -122,58 +124,83 @@ public final class Engine implements AutoCloseable {
     auth.add(apiKeys);
     auth.addAll(s.authenticators);
     this.authenticators = List.copyOf(auth);
-    this.sourceCache = new ExpiringCache<>(clock, s.sourceCacheTtl,
-        ExpiringCache.DEFAULT_MAX_ENTRIES);
-    this.sources = new SourceService(store, clock, s.ingestBaseUrl, s.secretKeys,
-        sourceCache::invalidate);
+    this.sourceCache =
+        new ExpiringCache<>(clock, s.sourceCacheTtl, ExpiringCache.DEFAULT_MAX_ENTRIES);
+    this.sources =
+        new SourceService(store, clock, s.ingestBaseUrl, s.secretKeys, sourceCache::invalidate);
     this.ownsBus = s.channelBus == null;
-    this.bus = ownsBus
-        ? new InProcessChannelBus(s.streamBusCapacity, "hookstream-stream-" + nodeId)
-        : s.channelBus;
+    this.bus =
+        ownsBus
+            ? new InProcessChannelBus(s.streamBusCapacity, "hookstream-stream-" + nodeId)
+            : s.channelBus;
     this.streams = new ChannelBroadcaster(bus, ownsBus);
     Map<String, DestinationProvider> all = new LinkedHashMap<>(s.providers);
-    all.putIfAbsent(WebSocketDestinationProvider.TYPE,
-        new WebSocketDestinationProvider(streams, store));
+    all.putIfAbsent(
+        WebSocketDestinationProvider.TYPE, new WebSocketDestinationProvider(streams, store));
     this.providers = Map.copyOf(all);
-    this.destinations = new DestinationService(store, clock, providers, s.secretKeys,
-        this::destinationSwitched);
+    this.destinations =
+        new DestinationService(store, clock, providers, s.secretKeys, this::destinationSwitched);
     this.secrets = new SecretService(store, s.secretKeys, providers, sourceCache::invalidate);
     this.events = new EventService(store, s.blobStore);
-    TransformEngine transforms = new DashjoinTransformEngine(s.transformTimeLimit,
-        DashjoinTransformEngine.DEFAULT_MAX_DEPTH);
+    TransformEngine transforms =
+        new DashjoinTransformEngine(
+            s.transformTimeLimit, DashjoinTransformEngine.DEFAULT_MAX_DEPTH);
     TaskFactory tasks = new TaskFactory(clock);
     this.issues = new IssueService(store, clock, streams::issueChanged);
     this.circuits = new CircuitBreakers(store, clock, s.circuitSettings);
     this.deliveries = new DeliveryService(store, clock, tasks);
     this.scheduler = scheduler(s, new DestinationSecrets(cipher, providers));
-    EventRouter router = new EventRouter(store, clock, tasks,
-        new RouteCache(store, clock, s.routeCacheTtl, new RouteCompiler(transforms)),
-        new EventBodies(s.blobStore)::of, scheduler::wake);
-    this.connections = new ConnectionService(store, clock, transforms,
-        c -> router.invalidate(c.sourceId()));
+    EventRouter router =
+        new EventRouter(
+            store,
+            clock,
+            tasks,
+            new RouteCache(store, clock, s.routeCacheTtl, new RouteCompiler(transforms)),
+            new EventBodies(s.blobStore)::of,
+            scheduler::wake);
+    this.connections =
+        new ConnectionService(store, clock, transforms, c -> router.invalidate(c.sourceId()));
     this.recovery = new RecoverySweep(store, clock, router, s.recoveryGrace);
-    this.retention = new RetentionJob(store, s.blobStore, keyValueStore, clock,
-        s.archiveBeforePurge, RetentionJob.DEFAULT_BATCH_SIZE);
-    this.handOff = new RoutingHandOff(streams, router, scheduler::wake, s.routingThreads,
-        s.routingQueueSize, "hookstream-route-" + nodeId);
+    this.retention =
+        new RetentionJob(
+            store,
+            s.blobStore,
+            keyValueStore,
+            clock,
+            s.archiveBeforePurge,
+            RetentionJob.DEFAULT_BATCH_SIZE);
+    this.handOff =
+        new RoutingHandOff(
+            streams,
+            router,
+            scheduler::wake,
+            s.routingThreads,
+            s.routingQueueSize,
+            "hookstream-route-" + nodeId);
     this.clientIps = new ClientIpResolver(s.trustedProxies);
-    this.pipeline = IngestSteps.pipeline(s, clientIps, cipher, router::tasksFor,
-        handOff::accept);
-    this.jobs = new JobRunner(clock, backgroundJobs(s), MAX_JOB_POLL_INTERVAL,
-        "hookstream-" + nodeId);
+    this.pipeline = IngestSteps.pipeline(s, clientIps, cipher, router::tasksFor, handOff::accept);
+    this.jobs =
+        new JobRunner(clock, backgroundJobs(s), MAX_JOB_POLL_INTERVAL, "hookstream-" + nodeId);
   }
 
   private DeliveryScheduler scheduler(EngineSettings s, DestinationSecrets destinationSecrets) {
     Map<String, DestinationProvider> opening = new LinkedHashMap<>();
     providers.forEach((type, p) -> opening.put(type, new OpeningProvider(p, destinationSecrets)));
-    return DeliveryScheduler.builder(store, clock, opening, ids,
+    return DeliveryScheduler.builder(
+            store,
+            clock,
+            opening,
+            ids,
             new IssueTracker(store, ids, streams::issueChanged),
             new CircuitLogic(store, s.circuitSettings))
-        .blobs(s.blobStore).owner(nodeId)
+        .blobs(s.blobStore)
+        .owner(nodeId)
         .attemptListener(streams::deliveryAttempted)
         .destinationListener(this::destinationSwitched)
-        .workerThreads(s.deliveryThreads).leaseDuration(s.deliveryLease)
-        .pollInterval(s.deliveryPollInterval).build();
+        .workerThreads(s.deliveryThreads)
+        .leaseDuration(s.deliveryLease)
+        .pollInterval(s.deliveryPollInterval)
+        .build();
   }
 
   /** Every background job, in the order {@link #runDueJobs()} runs them. */
@@ -206,12 +233,17 @@ public final class Engine implements AutoCloseable {
       throw new HookstreamException(ErrorCode.UNAVAILABLE, "engine is shutting down");
     }
     if (request.body().length > limits.maxBodyBytes()) {
-      throw new HookstreamException(ErrorCode.PAYLOAD_TOO_LARGE, "body is "
-          + request.body().length + " bytes; the limit is " + limits.maxBodyBytes());
+      throw new HookstreamException(
+          ErrorCode.PAYLOAD_TOO_LARGE,
+          "body is " + request.body().length + " bytes; the limit is " + limits.maxBodyBytes());
     }
-    SourceRecord source = sourceId == null ? null
-        : sourceCache.get(sourceId, store.sources()::findForIngest).filter(s -> !s.deleted())
-            .orElse(null);
+    SourceRecord source =
+        sourceId == null
+            ? null
+            : sourceCache
+                .get(sourceId, store.sources()::findForIngest)
+                .filter(s -> !s.deleted())
+                .orElse(null);
     if (source == null) {
       throw HookstreamException.notFound("source", sourceId);
     }

@@ -9,9 +9,8 @@ import io.hookstream.spi.store.Store;
 import java.time.Duration;
 
 /**
- * The engine's background jobs, each with its name and interval. The next ones (alert
- * evaluation, rollups, replay pacing) are one more factory here and one more entry in the
- * engine's list.
+ * The engine's background jobs, each with its name and interval. The next ones (alert evaluation,
+ * rollups, replay pacing) are one more factory here and one more entry in the engine's list.
  */
 public final class EngineJobs {
 
@@ -24,8 +23,8 @@ public final class EngineJobs {
    * This node's heartbeat, at once and then every {@code interval}; a node silent for {@code
    * missedBeats} intervals is dead and its leases are released. Once per node.
    */
-  public static Job heartbeat(Store store, Clock clock, String nodeId, Duration interval,
-      int missedBeats) {
+  public static Job heartbeat(
+      Store store, Clock clock, String nodeId, Duration interval, int missedBeats) {
     NodeHeartbeat heartbeat = new NodeHeartbeat(store, nodeId, interval.multipliedBy(missedBeats));
     return Job.atStartAndEvery("node-heartbeat", interval, () -> heartbeat.beat(clock.now()));
   }

@@ -24,8 +24,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What {@link Hookstream.Builder} collected, with its defaults: the builder validates each value
- * as it is set, the {@link Engine} reads them once when it is built. Not thread-safe.
+ * What {@link Hookstream.Builder} collected, with its defaults: the builder validates each value as
+ * it is set, the {@link Engine} reads them once when it is built. Not thread-safe.
  */
 public final class EngineSettings {
   public Store store;

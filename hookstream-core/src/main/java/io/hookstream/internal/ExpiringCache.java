@@ -11,15 +11,15 @@ import java.util.function.Function;
 
 /**
  * The engine's one cache. What it reads from the store on a hot path (a source per ingest, a
- * source's routes) is kept for {@code ttl} of engine-clock time; what it compiles from a
- * versioned record (schemas, IP lists, signature verifiers) is kept without expiry ({@link
- * #ExpiringCache(int)}), since a new version is a new key or replaces the entry. {@link #invalidate} drops an entry at once: the
- * services call it after every change on this engine, so the next lookup here reads the new
- * version; a change made through another engine sharing the store is seen here after at most
- * {@code ttl}. A loader's empty answer is not kept (something created elsewhere is found at
- * once). A zero ttl turns caching off. At most {@code maxEntries} are kept; when full, expired
- * entries go first, then arbitrary ones. Lock-free on a hit; safe for concurrent use. Loader
- * failures propagate and cache nothing.
+ * source's routes) is kept for {@code ttl} of engine-clock time; what it compiles from a versioned
+ * record (schemas, IP lists, signature verifiers) is kept without expiry ({@link
+ * #ExpiringCache(int)}), since a new version is a new key or replaces the entry. {@link
+ * #invalidate} drops an entry at once: the services call it after every change on this engine, so
+ * the next lookup here reads the new version; a change made through another engine sharing the
+ * store is seen here after at most {@code ttl}. A loader's empty answer is not kept (something
+ * created elsewhere is found at once). A zero ttl turns caching off. At most {@code maxEntries} are
+ * kept; when full, expired entries go first, then arbitrary ones. Lock-free on a hit; safe for
+ * concurrent use. Loader failures propagate and cache nothing.
  */
 public final class ExpiringCache<K, V> {
 
@@ -31,10 +31,13 @@ public final class ExpiringCache<K, V> {
   private record Entry<V>(V value, long expiresAtNanos) {}
 
   private final Clock clock;
+
   /** 0: nothing is cached; {@link #NEVER}: entries do not expire. */
   private final long ttlNanos;
+
   private final int maxEntries;
   private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
+
   /** Counts invalidations, so a load that raced with one does not keep what it read. */
   private final AtomicLong invalidations = new AtomicLong();
 

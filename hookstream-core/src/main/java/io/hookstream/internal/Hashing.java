@@ -9,8 +9,8 @@ import java.util.HexFormat;
 public final class Hashing {
 
   /**
-   * Never updated, only cloned: a clone costs a fraction of {@code getInstance}'s provider
-   * lookup, which every ingest paid once per body.
+   * Never updated, only cloned: a clone costs a fraction of {@code getInstance}'s provider lookup,
+   * which every ingest paid once per body.
    */
   private static final MessageDigest SHA256 = newSha256();
 

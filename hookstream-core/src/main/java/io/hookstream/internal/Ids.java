@@ -4,10 +4,10 @@ import io.hookstream.spi.Clock;
 import java.security.SecureRandom;
 
 /**
- * Generates ids {@code <prefix>_<32 lower-case hex>} that sort by creation time: 12 hex digits
- * of milliseconds from the clock, then 20 digits that are random per millisecond and counted up
- * within it (like a monotonic ULID), so ids from one generator are strictly increasing.
- * Thread-safe; each kind of id comes from one generator (the service that creates it).
+ * Generates ids {@code <prefix>_<32 lower-case hex>} that sort by creation time: 12 hex digits of
+ * milliseconds from the clock, then 20 digits that are random per millisecond and counted up within
+ * it (like a monotonic ULID), so ids from one generator are strictly increasing. Thread-safe; each
+ * kind of id comes from one generator (the service that creates it).
  */
 public final class Ids {
 

@@ -24,8 +24,12 @@ final class IngestSteps {
    * Client IP → denylist → allowlist → signature → dedup → schema → the host's steps → persist;
    * {@code routing} routes at persist, {@code accepted} hears each stored event.
    */
-  static IngestPipeline pipeline(EngineSettings s, ClientIpResolver clientIps,
-      SecretCipher cipher, PersistStep.Routing routing, Consumer<EventRecord> accepted) {
+  static IngestPipeline pipeline(
+      EngineSettings s,
+      ClientIpResolver clientIps,
+      SecretCipher cipher,
+      PersistStep.Routing routing,
+      Consumer<EventRecord> accepted) {
     List<IngestStep> steps = new ArrayList<>();
     steps.add(new ClientIpStep(clientIps));
     steps.add(new IpFilterStep());
@@ -33,8 +37,7 @@ final class IngestSteps {
     steps.add(new DedupStep(s.keyValueStore));
     steps.add(new SchemaStep());
     steps.addAll(s.ingestSteps);
-    steps.add(new PersistStep(s.store, s.blobStore, s.limits.inlineBodyBytes(), routing,
-        accepted));
+    steps.add(new PersistStep(s.store, s.blobStore, s.limits.inlineBodyBytes(), routing, accepted));
     return new IngestPipeline(steps);
   }
 }

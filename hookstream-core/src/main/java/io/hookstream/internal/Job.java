@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * A background job of the engine: a name for logs, how often it runs in engine-clock time, and
- * what it does. It first runs one interval after the engine is built, or at once when {@code
- * atStart} (a heartbeat must not wait five seconds to say the node is alive).
+ * A background job of the engine: a name for logs, how often it runs in engine-clock time, and what
+ * it does. It first runs one interval after the engine is built, or at once when {@code atStart} (a
+ * heartbeat must not wait five seconds to say the node is alive).
  */
 public record Job(String name, Duration interval, boolean atStart, Runnable task) {
 
@@ -14,8 +14,8 @@ public record Job(String name, Duration interval, boolean atStart, Runnable task
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(task, "task");
     if (interval == null || interval.isNegative() || interval.isZero()) {
-      throw new IllegalArgumentException("interval of job " + name + " must be positive: "
-          + interval);
+      throw new IllegalArgumentException(
+          "interval of job " + name + " must be positive: " + interval);
     }
   }
 

@@ -16,13 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the engine's background jobs on the engine clock. A job is due when the clock reaches
- * its next run; after a run (failed or not) the next one is an interval later. {@link #runDue()}
- * runs every due job on the caller's thread, in the order the jobs were given. Once {@link
- * #start started} on a clock that moves by itself, one scheduler thread looks for due jobs every
- * {@code maxPollInterval} of real time (or the shortest job interval) and hands each to a worker, so a long purge never delays a
- * heartbeat; on a clock a test moves, nothing runs unless {@link #runDue()} is called. A job
- * never runs twice at once. Thread-safe.
+ * Runs the engine's background jobs on the engine clock. A job is due when the clock reaches its
+ * next run; after a run (failed or not) the next one is an interval later. {@link #runDue()} runs
+ * every due job on the caller's thread, in the order the jobs were given. Once {@link #start
+ * started} on a clock that moves by itself, one scheduler thread looks for due jobs every {@code
+ * maxPollInterval} of real time (or the shortest job interval) and hands each to a worker, so a
+ * long purge never delays a heartbeat; on a clock a test moves, nothing runs unless {@link
+ * #runDue()} is called. A job never runs twice at once. Thread-safe.
  */
 public final class JobRunner implements AutoCloseable {
 
@@ -51,8 +51,8 @@ public final class JobRunner implements AutoCloseable {
   }
 
   /**
-   * Runs every job due at the clock's current time, in order, on this thread; a job that fails
-   * is logged and the others still run. Returns the names of the jobs that ran.
+   * Runs every job due at the clock's current time, in order, on this thread; a job that fails is
+   * logged and the others still run. Returns the names of the jobs that ran.
    */
   public List<String> runDue() {
     Instant now = clock.now();

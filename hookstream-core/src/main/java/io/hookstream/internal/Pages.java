@@ -20,9 +20,8 @@ public final class Pages {
   }
 
   /** The caller's page of the store's page, each item converted by {@code toApi}. */
-  public static <S, A> Page<A> fromStore(io.hookstream.spi.store.Page<S> page,
-      Function<S, A> toApi) {
-    return new Page<>(page.items().stream().map(toApi).toList(), page.nextAfter(),
-        page.hasMore());
+  public static <S, A> Page<A> fromStore(
+      io.hookstream.spi.store.Page<S> page, Function<S, A> toApi) {
+    return new Page<>(page.items().stream().map(toApi).toList(), page.nextAfter(), page.hasMore());
   }
 }

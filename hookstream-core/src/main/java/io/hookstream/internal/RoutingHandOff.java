@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The tail of the ingest path, after the event is durable: tells stream subscribers, then wakes
- * the scheduler for tasks stored at ingest, or routes an event stored unrouted on a bounded pool
- * (a full queue leaves it to the recovery sweep). Never blocks ingest. Thread-safe.
+ * The tail of the ingest path, after the event is durable: tells stream subscribers, then wakes the
+ * scheduler for tasks stored at ingest, or routes an event stored unrouted on a bounded pool (a
+ * full queue leaves it to the recovery sweep). Never blocks ingest. Thread-safe.
  */
 public final class RoutingHandOff implements AutoCloseable {
 
@@ -25,13 +25,24 @@ public final class RoutingHandOff implements AutoCloseable {
   private final Runnable wakeScheduler;
   private final ThreadPoolExecutor executor;
 
-  public RoutingHandOff(ChannelBroadcaster streams, EventRouter router, Runnable wakeScheduler,
-      int threads, int queueSize, String threadPrefix) {
+  public RoutingHandOff(
+      ChannelBroadcaster streams,
+      EventRouter router,
+      Runnable wakeScheduler,
+      int threads,
+      int queueSize,
+      String threadPrefix) {
     this.streams = streams;
     this.router = router;
     this.wakeScheduler = wakeScheduler;
-    this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(queueSize), Threads.daemon(threadPrefix));
+    this.executor =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(queueSize),
+            Threads.daemon(threadPrefix));
   }
 
   /** Called by the persist step with each stored event. */
@@ -51,7 +62,9 @@ public final class RoutingHandOff implements AutoCloseable {
     }
   }
 
-  /** Takes no new work; queued hand-offs finish for up to five seconds (the sweep gets the rest). */
+  /**
+   * Takes no new work; queued hand-offs finish for up to five seconds (the sweep gets the rest).
+   */
   @Override
   public void close() {
     executor.shutdown();

@@ -51,19 +51,22 @@ public final class Validation {
 
   public Validation checkSlug(String field, String slug) {
     if (slug != null && !SLUG.matcher(slug).matches()) {
-      error(field, "must be 1-64 lower-case letters, digits, '-' or '_', starting with a letter"
-          + " or digit");
+      error(
+          field,
+          "must be 1-64 lower-case letters, digits, '-' or '_', starting with a letter"
+              + " or digit");
     }
     return this;
   }
 
   /**
-   * Checks the fields every named resource has (a required name, an optional slug derived from
-   * the name when absent, an optional description) and returns the slug to store.
+   * Checks the fields every named resource has (a required name, an optional slug derived from the
+   * name when absent, an optional description) and returns the slug to store.
    */
   public String nameSlugAndDescription(String name, String slug, String description) {
     String effective = slug != null ? slug : name == null ? null : slugOf(name);
-    requireText("name", name, 200).checkSlug("slug", effective)
+    requireText("name", name, 200)
+        .checkSlug("slug", effective)
         .checkLength("description", description, 2000);
     return effective;
   }
@@ -77,8 +80,10 @@ public final class Validation {
 
   /** A slug made from a display name: lower case, runs of other characters become '-'. */
   public static String slugOf(String name) {
-    String slug = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-        .replaceAll("^-+|-+$", "");
+    String slug =
+        name.toLowerCase(java.util.Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^-+|-+$", "");
     if (slug.isEmpty()) {
       slug = "x";
     }

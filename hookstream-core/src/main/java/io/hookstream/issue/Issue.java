@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Repeated delivery failures of one kind at one destination, as the Java API returns it.
- * Immutable.
+ * Repeated delivery failures of one kind at one destination, as the Java API returns it. Immutable.
  *
  * @param errorType The kind of failure this issue groups ({@code timeout}, {@code http_5xx}, ...).
  * @param message The latest failure's message.
@@ -65,7 +64,6 @@ public record Issue(
   public Scope scope() {
     return new Scope(orgId, envId);
   }
-
 
   /** Collects the values; {@link #build()} requires the ids. */
   public static final class Builder {
@@ -156,10 +154,25 @@ public record Issue(
       return this;
     }
 
-    /** @throws NullPointerException naming the missing required value */
+    /**
+     * @throws NullPointerException naming the missing required value
+     */
     public Issue build() {
-      return new Issue(id, orgId, envId, destinationId, errorType, message, status, occurrenceCount,
-          firstSeenAt, lastSeenAt, recentAttemptIds, snoozedUntil, resolvedAt, updatedAt);
+      return new Issue(
+          id,
+          orgId,
+          envId,
+          destinationId,
+          errorType,
+          message,
+          status,
+          occurrenceCount,
+          firstSeenAt,
+          lastSeenAt,
+          recentAttemptIds,
+          snoozedUntil,
+          resolvedAt,
+          updatedAt);
     }
   }
 }

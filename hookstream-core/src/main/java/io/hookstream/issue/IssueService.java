@@ -42,7 +42,9 @@ public final class IssueService {
   private final Clock clock;
   private final IssueTracker tracker;
 
-  /** Issues of {@code store}; {@code listener} (may be null) hears every created or changed issue. */
+  /**
+   * Issues of {@code store}; {@code listener} (may be null) hears every created or changed issue.
+   */
   public IssueService(Store store, Clock clock, Consumer<IssueRecord> listener) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -60,11 +62,10 @@ public final class IssueService {
   }
 
   /**
-   * Issues newest first. {@code status} is {@code open}, {@code acknowledged}, {@code resolved},
-   * or {@code all}/null for every status; {@code destinationId} filters when not null.
+   * Issues newest first. {@code status} is {@code open}, {@code acknowledged}, {@code resolved}, or
+   * {@code all}/null for every status; {@code destinationId} filters when not null.
    */
-  public Page<Issue> list(
-      Scope scope, String status, String destinationId, PageRequest page) {
+  public Page<Issue> list(Scope scope, String status, String destinationId, PageRequest page) {
     String filter = status == null || status.equals("all") ? null : checkStatus(status);
     return Pages.fromStore(
         store.issues().list(scope, filter, destinationId, Pages.toStore(page)), Issues::toApi);
@@ -72,27 +73,35 @@ public final class IssueService {
 
   /** Counts per status. */
   public IssueSummary summary(Scope scope) {
-    return new IssueSummary(count(scope, "open"), count(scope, "acknowledged"),
-        count(scope, "resolved"));
+    return new IssueSummary(
+        count(scope, "open"), count(scope, "acknowledged"), count(scope, "resolved"));
   }
 
   /**
-   * Sets the status. Resolving stamps {@code resolvedAt}; reopening a resolved issue clears it,
-   * and is refused with CONFLICT while a newer issue of the same kind is active.
+   * Sets the status. Resolving stamps {@code resolvedAt}; reopening a resolved issue clears it, and
+   * is refused with CONFLICT while a newer issue of the same kind is active.
    */
   public Issue updateStatus(Scope scope, String id, String status) {
     String next = checkStatus(status);
     IssueRecord old = stored(scope, id);
     Instant now = clock.now();
     if (!"resolved".equals(next) && "resolved".equals(old.status())) {
-      store.issues().findActive(scope, old.destinationId(), old.errorType()).ifPresent(other -> {
-        throw new HookstreamException(ErrorCode.CONFLICT,
-            "issue " + other.id() + " is already active for this destination and error type");
-      });
+      store
+          .issues()
+          .findActive(scope, old.destinationId(), old.errorType())
+          .ifPresent(
+              other -> {
+                throw new HookstreamException(
+                    ErrorCode.CONFLICT,
+                    "issue "
+                        + other.id()
+                        + " is already active for this destination and error type");
+              });
     }
-    Instant resolvedAt = "resolved".equals(next)
-        ? (old.resolvedAt() != null && "resolved".equals(old.status()) ? old.resolvedAt() : now)
-        : null;
+    Instant resolvedAt =
+        "resolved".equals(next)
+            ? (old.resolvedAt() != null && "resolved".equals(old.status()) ? old.resolvedAt() : now)
+            : null;
     return Issues.toApi(save(with(old, next, old.snoozedUntil(), resolvedAt, now)));
   }
 
@@ -115,7 +124,8 @@ public final class IssueService {
     Instant now = clock.now();
     int resolved = 0;
     while (true) {
-      List<IssueRecord> stale = store.issues().findStale(now.minus(AUTO_RESOLVE_AFTER), SWEEP_BATCH);
+      List<IssueRecord> stale =
+          store.issues().findStale(now.minus(AUTO_RESOLVE_AFTER), SWEEP_BATCH);
       for (IssueRecord issue : stale) {
         save(with(issue, "resolved", issue.snoozedUntil(), now, now));
         resolved++;
@@ -130,8 +140,14 @@ public final class IssueService {
     long n = 0;
     String after = null;
     do {
-      io.hookstream.spi.store.Page<IssueRecord> page = store.issues().list(scope, status, null,
-          new io.hookstream.spi.store.PageRequest(after, PageRequest.MAX_LIMIT));
+      io.hookstream.spi.store.Page<IssueRecord> page =
+          store
+              .issues()
+              .list(
+                  scope,
+                  status,
+                  null,
+                  new io.hookstream.spi.store.PageRequest(after, PageRequest.MAX_LIMIT));
       n += page.items().size();
       after = page.nextAfter();
     } while (after != null);
@@ -139,8 +155,10 @@ public final class IssueService {
   }
 
   private IssueRecord stored(Scope scope, String id) {
-    return store.issues().find(scope, id).orElseThrow(() -> HookstreamException.notFound(
-        "issue", id));
+    return store
+        .issues()
+        .find(scope, id)
+        .orElseThrow(() -> HookstreamException.notFound("issue", id));
   }
 
   private IssueRecord save(IssueRecord issue) {
@@ -153,15 +171,27 @@ public final class IssueService {
 
   private static IssueRecord with(
       IssueRecord i, String status, Instant snoozedUntil, Instant resolvedAt, Instant now) {
-    return new IssueRecord(i.id(), i.orgId(), i.envId(), i.destinationId(), i.errorType(),
-        i.message(), status, i.occurrenceCount(), i.firstSeenAt(), i.lastSeenAt(),
-        i.recentAttemptIds(), snoozedUntil, resolvedAt, now);
+    return new IssueRecord(
+        i.id(),
+        i.orgId(),
+        i.envId(),
+        i.destinationId(),
+        i.errorType(),
+        i.message(),
+        status,
+        i.occurrenceCount(),
+        i.firstSeenAt(),
+        i.lastSeenAt(),
+        i.recentAttemptIds(),
+        snoozedUntil,
+        resolvedAt,
+        now);
   }
 
   private static String checkStatus(String status) {
     if (status == null || !STATUSES.contains(status)) {
-      throw HookstreamException.invalid("status",
-          "must be one of open, acknowledged, resolved; got " + status);
+      throw HookstreamException.invalid(
+          "status", "must be one of open, acknowledged, resolved; got " + status);
     }
     return status;
   }

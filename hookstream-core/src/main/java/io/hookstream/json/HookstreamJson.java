@@ -6,8 +6,8 @@ import io.hookstream.internal.Json;
 
 /**
  * The codec of the wire format: reads JSON with the limits ingest applies (no trailing tokens,
- * decimals kept exact, nesting at most 500 levels) and writes compact text. The mapper itself
- * stays inside the engine, so no caller can reconfigure it. Stateless and thread-safe.
+ * decimals kept exact, nesting at most 500 levels) and writes compact text. The mapper itself stays
+ * inside the engine, so no caller can reconfigure it. Stateless and thread-safe.
  */
 public final class HookstreamJson {
 
@@ -24,8 +24,8 @@ public final class HookstreamJson {
   }
 
   /**
-   * Parses JSON text the engine wrote itself (stored filter rules, configs); a failure is a bug,
-   * so it is an unchecked {@link java.io.UncheckedIOException}.
+   * Parses JSON text the engine wrote itself (stored filter rules, configs); a failure is a bug, so
+   * it is an unchecked {@link java.io.UncheckedIOException}.
    */
   public static JsonNode parseStored(String json) {
     return Json.parse(json);

@@ -16,11 +16,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 
 /**
- * The wire format of the resources both faces show: the {@code /v1} REST API and the live
- * streams render events, attempts, issues and destinations through here, so a field has one name
- * and one format everywhere (snake case, ISO-8601 UTC instants with millisecond precision).
- * Callers add what only they know (names of related resources, headers). Stateless and
- * thread-safe.
+ * The wire format of the resources both faces show: the {@code /v1} REST API and the live streams
+ * render events, attempts, issues and destinations through here, so a field has one name and one
+ * format everywhere (snake case, ISO-8601 UTC instants with millisecond precision). Callers add
+ * what only they know (names of related resources, headers). Stateless and thread-safe.
  */
 public final class ResourceJson {
 
@@ -125,10 +124,13 @@ public final class ResourceJson {
       return;
     }
     try {
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body)).toString();
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(body))
+              .toString();
       o.put("body", text);
       o.put("body_encoding", "text");
     } catch (CharacterCodingException e) {

@@ -13,13 +13,13 @@ public interface CompiledTransform {
   String expression();
 
   /**
-   * Evaluates the expression with {@code body} as its input ({@code $}); a null {@code body}
-   * (empty or non-JSON body) is JSONata's undefined input.
+   * Evaluates the expression with {@code body} as its input ({@code $}); a null {@code body} (empty
+   * or non-JSON body) is JSONata's undefined input.
    *
    * @return the result, {@code NullNode} for a JSON null result, or empty when the expression
    *     produced no result (JSONata undefined)
-   * @throws TransformException when evaluation fails, runs past the time limit or recurses past
-   *     the depth limit
+   * @throws TransformException when evaluation fails, runs past the time limit or recurses past the
+   *     depth limit
    */
   Optional<JsonNode> apply(JsonNode body, TransformBindings bindings);
 }

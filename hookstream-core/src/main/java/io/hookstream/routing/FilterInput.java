@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The view of one event that filters read: the body parsed as JSON (null when the body is empty
- * or not JSON, so every body path is missing), headers (names lower case), method, content type
- * and client IP. Immutable as long as the caller does not change the body node.
+ * The view of one event that filters read: the body parsed as JSON (null when the body is empty or
+ * not JSON, so every body path is missing), headers (names lower case), method, content type and
+ * client IP. Immutable as long as the caller does not change the body node.
  */
 public record FilterInput(
     JsonNode body,

@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * Reads and writes the {@code filter_rules} array of a connection. Parsing checks every rule and
- * reports all problems at once; {@link #toJson} writes the canonical form ({@code op}, never
- * {@code operator}). Stateless and thread-safe.
+ * reports all problems at once; {@link #toJson} writes the canonical form ({@code op}, never {@code
+ * operator}). Stateless and thread-safe.
  */
 public final class FilterRules {
 
@@ -28,8 +28,8 @@ public final class FilterRules {
    * Parses a JSON array of rules {@code [{"field", "op" or "operator", "value"}]}. A null or JSON
    * null node means no rules.
    *
-   * @throws HookstreamException VALIDATION_FAILED (422) naming every invalid field, such as
-   *     {@code filter_rules.0.op}
+   * @throws HookstreamException VALIDATION_FAILED (422) naming every invalid field, such as {@code
+   *     filter_rules.0.op}
    */
   public static List<FilterRule> parse(JsonNode rules) {
     if (rules == null || rules.isNull() || rules.isMissingNode()) {
@@ -135,8 +135,13 @@ public final class FilterRules {
     }
     Optional<FilterOperator> known = FilterOperator.fromWireName(given.textValue());
     if (known.isEmpty()) {
-      errors.add(new FieldError(at, "unknown operator '" + given.textValue() + "'; expected one of "
-          + FilterOperator.WIRE_NAMES));
+      errors.add(
+          new FieldError(
+              at,
+              "unknown operator '"
+                  + given.textValue()
+                  + "'; expected one of "
+                  + FilterOperator.WIRE_NAMES));
       return null;
     }
     return known.get();
@@ -162,8 +167,8 @@ public final class FilterRules {
       case GT, GTE, LT, LTE -> value.isNumber() ? null : "must be a number for operator " + op;
       case CONTAINS -> value.isTextual() ? null : "must be a string for operator " + op;
       case EXISTS -> value.isBoolean() ? null : "must be true or false for operator " + op;
-      case EQ, NEQ -> isScalar(value) ? null
-          : "must be a string, number, boolean or null for operator " + op;
+      case EQ, NEQ ->
+          isScalar(value) ? null : "must be a string, number, boolean or null for operator " + op;
       case IN -> inProblem(value);
     };
   }

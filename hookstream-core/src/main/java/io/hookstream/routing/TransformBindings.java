@@ -14,8 +14,8 @@ import java.util.Set;
  * The event envelope a transform can read besides its input body: {@code $headers}, {@code
  * $method}, {@code $query} and {@code $event} (id, source_id, received_at, method, content_type,
  * source_ip), plus any extra named variables. {@code $headers}, {@code $query} and {@code $event}
- * are always objects (empty, or without the keys that are unknown); {@code $method} is unbound
- * when unknown. Immutable.
+ * are always objects (empty, or without the keys that are unknown); {@code $method} is unbound when
+ * unknown. Immutable.
  */
 public final class TransformBindings {
 

@@ -2,9 +2,9 @@ package io.hookstream.routing;
 
 /**
  * A transform failed while running against one event: a JSONata runtime error (type errors,
- * invoking a non-function), a result that is not JSON, or a runaway expression stopped by the
- * time or depth limit. The delivery scheduler records it as a failed attempt that is not retried:
- * the same expression on the same event would fail again.
+ * invoking a non-function), a result that is not JSON, or a runaway expression stopped by the time
+ * or depth limit. The delivery scheduler records it as a failed attempt that is not retried: the
+ * same expression on the same event would fail again.
  */
 public class TransformException extends RuntimeException {
 
@@ -34,8 +34,8 @@ public class TransformException extends RuntimeException {
   }
 
   /**
-   * The JSONata error code when known, such as {@code T2001}; {@code U1001} for the time and
-   * depth limits (as jsonata-js reports them); null otherwise.
+   * The JSONata error code when known, such as {@code T2001}; {@code U1001} for the time and depth
+   * limits (as jsonata-js reports them); null otherwise.
    */
   public String code() {
     return code;

@@ -60,8 +60,8 @@ public final class SecretKeys {
   }
 
   /**
-   * Parses the text form, such as {@code k2:BASE64,k1:BASE64} (primary {@code k2}, older
-   * {@code k1}).
+   * Parses the text form, such as {@code k2:BASE64,k1:BASE64} (primary {@code k2}, older {@code
+   * k1}).
    *
    * @throws IllegalArgumentException naming the entry that is not a valid key
    */
@@ -117,8 +117,13 @@ public final class SecretKeys {
 
   private static SecretKey aes(String id, byte[] key) {
     if (key == null || key.length != KEY_BYTES) {
-      throw new IllegalArgumentException("secret key '" + id + "' must be " + KEY_BYTES
-          + " bytes (AES-256), not " + (key == null ? "null" : key.length + " bytes"));
+      throw new IllegalArgumentException(
+          "secret key '"
+              + id
+              + "' must be "
+              + KEY_BYTES
+              + " bytes (AES-256), not "
+              + (key == null ? "null" : key.length + " bytes"));
     }
     return new SecretKeySpec(key.clone(), "AES");
   }
@@ -127,8 +132,11 @@ public final class SecretKeys {
     try {
       return Base64.getDecoder().decode(base64.strip());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("a secret key is not valid base64 (expected "
-          + KEY_BYTES + " bytes, optionally as id:base64)", e);
+      throw new IllegalArgumentException(
+          "a secret key is not valid base64 (expected "
+              + KEY_BYTES
+              + " bytes, optionally as id:base64)",
+          e);
     }
   }
 

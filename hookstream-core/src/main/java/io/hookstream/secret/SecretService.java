@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The key rotation step: {@link #reencryptAll} rewrites every stored secret that is not yet
- * under the primary key (older keys, or plaintext from before encryption), so the older keys can
- * then be removed. Safe to run while the engine serves; safe to run again. Thread-safe.
+ * The key rotation step: {@link #reencryptAll} rewrites every stored secret that is not yet under
+ * the primary key (older keys, or plaintext from before encryption), so the older keys can then be
+ * removed. Safe to run while the engine serves; safe to run again. Thread-safe.
  */
 public final class SecretService {
 
@@ -29,7 +29,10 @@ public final class SecretService {
    * Secrets under {@code keys} (null: plaintext); {@code providers} say which destination config
    * fields are credentials; {@code sourceChanged} hears every source it rewrote.
    */
-  public SecretService(Store store, SecretKeys keys, Map<String, DestinationProvider> providers,
+  public SecretService(
+      Store store,
+      SecretKeys keys,
+      Map<String, DestinationProvider> providers,
       Consumer<String> sourceChanged) {
     this.store = store;
     this.cipher = SecretCipher.of(keys);
@@ -46,20 +49,24 @@ public final class SecretService {
   /** Re-encrypts every source and destination secret under the primary key. */
   public Reencrypted reencryptAll() {
     int[] counts = new int[3];
-    StoredRows.forEachSource(store, s -> {
-      if (!sources.current(s)) {
-        SourceRecord next = sources.reseal(s);
-        boolean stored = store.sources().update(next);
-        sourceChanged.accept(s.id());
-        counts[stored ? 0 : 2]++;
-      }
-    });
-    StoredRows.forEachDestination(store, d -> {
-      if (!destinations.current(d)) {
-        DestinationRecord next = destinations.reseal(d);
-        counts[store.destinations().update(next) ? 1 : 2]++;
-      }
-    });
+    StoredRows.forEachSource(
+        store,
+        s -> {
+          if (!sources.current(s)) {
+            SourceRecord next = sources.reseal(s);
+            boolean stored = store.sources().update(next);
+            sourceChanged.accept(s.id());
+            counts[stored ? 0 : 2]++;
+          }
+        });
+    StoredRows.forEachDestination(
+        store,
+        d -> {
+          if (!destinations.current(d)) {
+            DestinationRecord next = destinations.reseal(d);
+            counts[store.destinations().update(next) ? 1 : 2]++;
+          }
+        });
     return new Reencrypted(counts[0], counts[1], counts[2]);
   }
 }

@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Where webhooks come in, as the Java API returns it: verification (secret masked), IP rules,
- * dedup and schema settings. Immutable; the sealed secret and the deletion mark stay behind the
- * service.
+ * Where webhooks come in, as the Java API returns it: verification (secret masked), IP rules, dedup
+ * and schema settings. Immutable; the sealed secret and the deletion mark stay behind the service.
  *
  * @param template The source template it was made from ({@code github}, {@code stripe}, ...), or
  *     null.
@@ -71,13 +70,18 @@ public record Source(
     return new Scope(orgId, envId);
   }
 
-
   /**
    * Signature verification: the scheme, the secret (masked in every read; {@link
    * SourceService#revealVerificationSecret} returns it), and the scheme's optional settings.
    */
-  public record Verification(String type, String secret, String header, String encoding,
-      String prefix, String timestampHeader, Integer toleranceSeconds) {}
+  public record Verification(
+      String type,
+      String secret,
+      String header,
+      String encoding,
+      String prefix,
+      String timestampHeader,
+      Integer toleranceSeconds) {}
 
   /** Duplicate detection: the strategy, the field it reads, and the window. */
   public record Dedup(String strategy, String field, int windowSeconds) {}
@@ -180,10 +184,26 @@ public record Source(
       return this;
     }
 
-    /** @throws NullPointerException naming the missing required value */
+    /**
+     * @throws NullPointerException naming the missing required value
+     */
     public Source build() {
-      return new Source(id, orgId, envId, name, slug, description, template, verification,
-          ipAllowlist, ipDenylist, dedup, schema, version, createdAt, updatedAt);
+      return new Source(
+          id,
+          orgId,
+          envId,
+          name,
+          slug,
+          description,
+          template,
+          verification,
+          ipAllowlist,
+          ipDenylist,
+          dedup,
+          schema,
+          version,
+          createdAt,
+          updatedAt);
     }
   }
 }

@@ -23,11 +23,11 @@ import java.util.function.UnaryOperator;
 /**
  * Sources: create, read, list, update, delete, and the public ingest URL of each. Every write is
  * validated in full before it is stored, so a bad IP range, schema or secret is a 422 at write
- * time, never a failure at ingest. After an update or delete (also one that lost a race) the
- * {@code changed} callback gets the source id, so this engine's ingest cache drops it at once.
- * The verification secret is encrypted in the store and masked ({@code ****} and its last 4
- * characters) in every record this service returns; {@link #revealVerificationSecret} is the one
- * read that returns it. Thread-safe.
+ * time, never a failure at ingest. After an update or delete (also one that lost a race) the {@code
+ * changed} callback gets the source id, so this engine's ingest cache drops it at once. The
+ * verification secret is encrypted in the store and masked ({@code ****} and its last 4 characters)
+ * in every record this service returns; {@link #revealVerificationSecret} is the one read that
+ * returns it. Thread-safe.
  */
 public final class SourceService {
 
@@ -40,8 +40,8 @@ public final class SourceService {
   private final SourceSecrets secrets;
 
   /** {@code keys} encrypt verification secrets at rest; null keeps them in plaintext. */
-  public SourceService(Store store, Clock clock, String ingestBaseUrl, SecretKeys keys,
-      Consumer<String> changed) {
+  public SourceService(
+      Store store, Clock clock, String ingestBaseUrl, SecretKeys keys, Consumer<String> changed) {
     this.store = store;
     this.secrets = new SourceSecrets(SecretCipher.of(keys));
     this.clock = clock;
@@ -79,25 +79,27 @@ public final class SourceService {
   }
 
   public Page<Source> list(Scope scope, PageRequest page) {
-    return Pages.fromStore(store.sources().list(scope, Pages.toStore(page)),
-        s -> masked(secrets.open(s)));
+    return Pages.fromStore(
+        store.sources().list(scope, Pages.toStore(page)), s -> masked(secrets.open(s)));
   }
 
   /**
    * Applies {@code changes} to a builder holding the current settings, validates the result and
-   * stores it. A concurrent update wins or loses as a whole: the loser gets a 409. A masked
-   * secret sent back unchanged (a read, edited and sent again) keeps the current secret.
+   * stores it. A concurrent update wins or loses as a whole: the loser gets a 409. A masked secret
+   * sent back unchanged (a read, edited and sent again) keeps the current secret.
    */
   public Source update(Scope scope, String id, UnaryOperator<SourceSpec.Builder> changes) {
     SourceRecord current = storedOrNotFound(scope, id);
     SourceSpec.Builder builder = changes.apply(SourceSpec.from(Sources.toApi(current)));
     SourceSpec asked = builder.build();
-    String currentSecret = current.verification() == null ? null
-        : current.verification().secret();
-    SourceSpec spec = builder.verificationSecret(
-        SourceSecrets.restoreMasked(asked.verificationSecret(), currentSecret)).build();
-    SourceRecord updated = checks.toRecord(spec, id, scope, current.version() + 1,
-        current.createdAt(), clock.now());
+    String currentSecret = current.verification() == null ? null : current.verification().secret();
+    SourceSpec spec =
+        builder
+            .verificationSecret(
+                SourceSecrets.restoreMasked(asked.verificationSecret(), currentSecret))
+            .build();
+    SourceRecord updated =
+        checks.toRecord(spec, id, scope, current.version() + 1, current.createdAt(), clock.now());
     boolean stored;
     try {
       stored = store.sources().update(secrets.seal(updated));
@@ -105,7 +107,8 @@ public final class SourceService {
       changed.accept(id); // a lost race means another engine changed it: drop our copy too
     }
     if (!stored) {
-      throw new HookstreamException(ErrorCode.CONFLICT,
+      throw new HookstreamException(
+          ErrorCode.CONFLICT,
           "source " + id + " was changed concurrently; read it again and retry");
     }
     return masked(updated);
@@ -148,7 +151,9 @@ public final class SourceService {
   }
 
   private void requireEnvironment(Scope scope) {
-    store.organizations().findEnvironment(scope.orgId(), scope.envId())
+    store
+        .organizations()
+        .findEnvironment(scope.orgId(), scope.envId())
         .orElseThrow(() -> HookstreamException.notFound("environment", scope.envId()));
   }
 }

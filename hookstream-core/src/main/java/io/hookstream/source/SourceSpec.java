@@ -3,12 +3,12 @@ package io.hookstream.source;
 import java.util.List;
 
 /**
- * What a caller asks a source to be: the fields of {@code POST /v1/sources}. Null means "not
- * set" (the default applies). Build with {@link #builder()}; to update, start from {@link
- * #from(Source)} and change what you need.
+ * What a caller asks a source to be: the fields of {@code POST /v1/sources}. Null means "not set"
+ * (the default applies). Build with {@link #builder()}; to update, start from {@link #from(Source)}
+ * and change what you need.
  *
- * <p>{@code template} pre-fills the verification settings of a known provider, so a source
- * needs only the template id and the {@code verificationSecret}.
+ * <p>{@code template} pre-fills the verification settings of a known provider, so a source needs
+ * only the template id and the {@code verificationSecret}.
  */
 public record SourceSpec(
     String name,
@@ -37,18 +37,23 @@ public record SourceSpec(
 
   /** A builder holding the current settings of {@code source}. */
   public static Builder from(Source source) {
-    Builder b = new Builder()
-        .name(source.name())
-        .slug(source.slug())
-        .description(source.description())
-        .template(source.template())
-        .ipAllowlist(source.ipAllowlist())
-        .ipDenylist(source.ipDenylist());
+    Builder b =
+        new Builder()
+            .name(source.name())
+            .slug(source.slug())
+            .description(source.description())
+            .template(source.template())
+            .ipAllowlist(source.ipAllowlist())
+            .ipDenylist(source.ipDenylist());
     var v = source.verification();
     if (v != null) {
-      b.verificationType(v.type()).verificationSecret(v.secret()).verificationHeader(v.header())
-          .verificationEncoding(v.encoding()).verificationPrefix(v.prefix())
-          .timestampHeader(v.timestampHeader()).toleranceSeconds(v.toleranceSeconds());
+      b.verificationType(v.type())
+          .verificationSecret(v.secret())
+          .verificationHeader(v.header())
+          .verificationEncoding(v.encoding())
+          .verificationPrefix(v.prefix())
+          .timestampHeader(v.timestampHeader())
+          .toleranceSeconds(v.toleranceSeconds());
     }
     var d = source.dedup();
     if (d != null) {
@@ -85,26 +90,101 @@ public record SourceSpec(
 
     private Builder() {}
 
-    public Builder name(String v) { name = v; return this; }
-    public Builder slug(String v) { slug = v; return this; }
-    public Builder description(String v) { description = v; return this; }
-    public Builder template(String v) { template = v; return this; }
-    public Builder verificationType(String v) { verificationType = v; return this; }
-    public Builder verificationSecret(String v) { verificationSecret = v; return this; }
-    public Builder verificationHeader(String v) { verificationHeader = v; return this; }
-    public Builder verificationEncoding(String v) { verificationEncoding = v; return this; }
-    public Builder verificationPrefix(String v) { verificationPrefix = v; return this; }
-    public Builder timestampHeader(String v) { timestampHeader = v; return this; }
-    public Builder toleranceSeconds(Integer v) { toleranceSeconds = v; return this; }
-    public Builder ipAllowlist(List<String> v) { ipAllowlist = v; return this; }
-    public Builder ipDenylist(List<String> v) { ipDenylist = v; return this; }
-    public Builder dedupStrategy(String v) { dedupStrategy = v; return this; }
-    public Builder dedupField(String v) { dedupField = v; return this; }
-    public Builder dedupWindowSeconds(Integer v) { dedupWindowSeconds = v; return this; }
-    public Builder schemaValidationEnabled(Boolean v) { schemaValidationEnabled = v; return this; }
+    public Builder name(String v) {
+      name = v;
+      return this;
+    }
+
+    public Builder slug(String v) {
+      slug = v;
+      return this;
+    }
+
+    public Builder description(String v) {
+      description = v;
+      return this;
+    }
+
+    public Builder template(String v) {
+      template = v;
+      return this;
+    }
+
+    public Builder verificationType(String v) {
+      verificationType = v;
+      return this;
+    }
+
+    public Builder verificationSecret(String v) {
+      verificationSecret = v;
+      return this;
+    }
+
+    public Builder verificationHeader(String v) {
+      verificationHeader = v;
+      return this;
+    }
+
+    public Builder verificationEncoding(String v) {
+      verificationEncoding = v;
+      return this;
+    }
+
+    public Builder verificationPrefix(String v) {
+      verificationPrefix = v;
+      return this;
+    }
+
+    public Builder timestampHeader(String v) {
+      timestampHeader = v;
+      return this;
+    }
+
+    public Builder toleranceSeconds(Integer v) {
+      toleranceSeconds = v;
+      return this;
+    }
+
+    public Builder ipAllowlist(List<String> v) {
+      ipAllowlist = v;
+      return this;
+    }
+
+    public Builder ipDenylist(List<String> v) {
+      ipDenylist = v;
+      return this;
+    }
+
+    public Builder dedupStrategy(String v) {
+      dedupStrategy = v;
+      return this;
+    }
+
+    public Builder dedupField(String v) {
+      dedupField = v;
+      return this;
+    }
+
+    public Builder dedupWindowSeconds(Integer v) {
+      dedupWindowSeconds = v;
+      return this;
+    }
+
+    public Builder schemaValidationEnabled(Boolean v) {
+      schemaValidationEnabled = v;
+      return this;
+    }
+
     /** The JSON Schema as JSON text. */
-    public Builder jsonSchema(String v) { jsonSchema = v; return this; }
-    public Builder schemaAction(String v) { schemaAction = v; return this; }
+    public Builder jsonSchema(String v) {
+      jsonSchema = v;
+      return this;
+    }
+
+    public Builder schemaAction(String v) {
+      schemaAction = v;
+      return this;
+    }
 
     /** Switches verification off. */
     public Builder noVerification() {
@@ -120,10 +200,26 @@ public record SourceSpec(
     }
 
     public SourceSpec build() {
-      return new SourceSpec(name, slug, description, template, verificationType,
-          verificationSecret, verificationHeader, verificationEncoding, verificationPrefix,
-          timestampHeader, toleranceSeconds, ipAllowlist, ipDenylist, dedupStrategy, dedupField,
-          dedupWindowSeconds, schemaValidationEnabled, jsonSchema, schemaAction);
+      return new SourceSpec(
+          name,
+          slug,
+          description,
+          template,
+          verificationType,
+          verificationSecret,
+          verificationHeader,
+          verificationEncoding,
+          verificationPrefix,
+          timestampHeader,
+          toleranceSeconds,
+          ipAllowlist,
+          ipDenylist,
+          dedupStrategy,
+          dedupField,
+          dedupWindowSeconds,
+          schemaValidationEnabled,
+          jsonSchema,
+          schemaAction);
     }
   }
 }

@@ -16,11 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fans the engine's live messages out to this node's subscribers. Publishing renders a message
- * once and hands it to the {@link ChannelBus} (which never blocks); every node's broadcaster
- * receives it from the bus and offers the frame {@code {"type","channel","data"}} to each local
- * {@link StreamSubscription} of the same organization subscribed to that channel. Nothing here
- * waits on a subscriber: a full subscription closes itself.
+ * Fans the engine's live messages out to this node's subscribers. Publishing renders a message once
+ * and hands it to the {@link ChannelBus} (which never blocks); every node's broadcaster receives it
+ * from the bus and offers the frame {@code {"type","channel","data"}} to each local {@link
+ * StreamSubscription} of the same organization subscribed to that channel. Nothing here waits on a
+ * subscriber: a full subscription closes itself.
  *
  * <p>Thread-safe. Publishing never throws; a failure is logged and the message dropped.
  */
@@ -60,42 +60,53 @@ public final class ChannelBroadcaster implements StreamPublisher, AutoCloseable 
     if (privateBus && !subscribed(event.orgId(), all) && !subscribed(event.orgId(), ofSource)) {
       return; // the ingest hot path: skip rendering what nobody can receive
     }
-    guarded("event " + event.id(), () -> {
-      String data = StreamJson.event(event);
-      publish(event.orgId(), all, "event", data);
-      publish(event.orgId(), ofSource, "event", data);
-    });
+    guarded(
+        "event " + event.id(),
+        () -> {
+          String data = StreamJson.event(event);
+          publish(event.orgId(), all, "event", data);
+          publish(event.orgId(), ofSource, "event", data);
+        });
   }
 
   @Override
   public void deliveryAttempted(AttemptRecord attempt) {
-    guarded("attempt " + attempt.id(), () -> {
-      String data = StreamJson.attempt(attempt);
-      publish(attempt.orgId(), StreamChannels.DELIVERIES, "delivery", data);
-      publish(attempt.orgId(), StreamChannels.deliveries(attempt.destinationId()), "delivery",
-          data);
-    });
+    guarded(
+        "attempt " + attempt.id(),
+        () -> {
+          String data = StreamJson.attempt(attempt);
+          publish(attempt.orgId(), StreamChannels.DELIVERIES, "delivery", data);
+          publish(
+              attempt.orgId(),
+              StreamChannels.deliveries(attempt.destinationId()),
+              "delivery",
+              data);
+        });
   }
 
   @Override
   public void issueChanged(IssueRecord issue) {
-    guarded("issue " + issue.id(), () ->
-        publish(issue.orgId(), StreamChannels.ISSUES, "issue", StreamJson.issue(issue)));
+    guarded(
+        "issue " + issue.id(),
+        () -> publish(issue.orgId(), StreamChannels.ISSUES, "issue", StreamJson.issue(issue)));
   }
 
   @Override
   public void destinationChanged(DestinationRecord d) {
-    guarded("destination " + d.id(), () -> {
-      String data = StreamJson.destination(d);
-      publish(d.orgId(), StreamChannels.DELIVERIES, "destination", data);
-      publish(d.orgId(), StreamChannels.deliveries(d.id()), "destination", data);
-    });
+    guarded(
+        "destination " + d.id(),
+        () -> {
+          String data = StreamJson.destination(d);
+          publish(d.orgId(), StreamChannels.DELIVERIES, "destination", data);
+          publish(d.orgId(), StreamChannels.deliveries(d.id()), "destination", data);
+        });
   }
 
   @Override
   public void testSessionMessage(String sessionId, String type, String dataJson) {
-    guarded("test session " + sessionId, () ->
-        publish(TEST_SESSION_ORG, testChannel(sessionId), type, dataJson));
+    guarded(
+        "test session " + sessionId,
+        () -> publish(TEST_SESSION_ORG, testChannel(sessionId), type, dataJson));
   }
 
   /**
@@ -107,8 +118,8 @@ public final class ChannelBroadcaster implements StreamPublisher, AutoCloseable 
   }
 
   /**
-   * Opens a subscription for {@code orgId} with an outbound queue of {@code capacity} frames.
-   * It receives nothing until it subscribes to a channel.
+   * Opens a subscription for {@code orgId} with an outbound queue of {@code capacity} frames. It
+   * receives nothing until it subscribes to a channel.
    */
   public StreamSubscription open(String orgId, FrameSink sink, int capacity) {
     StreamSubscription s = new StreamSubscription(this, orgId, sink, capacity);
@@ -148,10 +159,12 @@ public final class ChannelBroadcaster implements StreamPublisher, AutoCloseable 
   }
 
   void unindex(StreamSubscription s, String channel) {
-    byChannel.computeIfPresent(key(s.orgId(), channel), (k, set) -> {
-      set.remove(s);
-      return set.isEmpty() ? null : set;
-    });
+    byChannel.computeIfPresent(
+        key(s.orgId(), channel),
+        (k, set) -> {
+          set.remove(s);
+          return set.isEmpty() ? null : set;
+        });
   }
 
   void forget(StreamSubscription s) {
@@ -167,8 +180,8 @@ public final class ChannelBroadcaster implements StreamPublisher, AutoCloseable 
     if (targets == null || targets.isEmpty()) {
       return;
     }
-    String channel = m.channel().startsWith(StreamChannels.TEST + ":") ? StreamChannels.TEST
-        : m.channel();
+    String channel =
+        m.channel().startsWith(StreamChannels.TEST + ":") ? StreamChannels.TEST : m.channel();
     String frame = StreamJson.frame(m.type(), channel, m.json());
     for (StreamSubscription s : targets) {
       s.send(frame);

@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The channel names a stream subscriber may use: {@code events}, {@code events:<source_id>},
- * {@code deliveries}, {@code deliveries:<destination_id>}, {@code issues}, {@code
+ * The channel names a stream subscriber may use: {@code events}, {@code events:<source_id>}, {@code
+ * deliveries}, {@code deliveries:<destination_id>}, {@code issues}, {@code
  * collections:<collection_id>}, and any {@code websocket} destination's {@code channel_name}
  * ({@code ^[a-z0-9._-]+$}, any case). Stateless.
  */
@@ -16,6 +16,7 @@ public final class StreamChannels {
   public static final String DELIVERIES = "deliveries";
   public static final String ISSUES = "issues";
   public static final String COLLECTIONS = "collections";
+
   /** The channel test-session feeds are sent on. */
   public static final String TEST = "test";
 
@@ -41,7 +42,9 @@ public final class StreamChannels {
     return DELIVERIES + ":" + destinationId;
   }
 
-  /** Whether {@code name} is a valid destination channel name ({@code ^[a-z0-9._-]+$}, any case). */
+  /**
+   * Whether {@code name} is a valid destination channel name ({@code ^[a-z0-9._-]+$}, any case).
+   */
   public static boolean isChannelName(String name) {
     return name != null && name.length() <= MAX_LENGTH && NAME.matcher(name).matches();
   }
@@ -56,18 +59,23 @@ public final class StreamChannels {
     }
     int colon = channel.indexOf(':');
     if (colon < 0) {
-      return NAME.matcher(channel).matches() && !TEST.equals(channel) ? Optional.empty()
-          : Optional.of("unknown channel '" + channel + "': use events, events:<source_id>,"
-              + " deliveries, deliveries:<destination_id>, issues, collections:<collection_id>"
-              + " or a websocket destination's channel_name");
+      return NAME.matcher(channel).matches() && !TEST.equals(channel)
+          ? Optional.empty()
+          : Optional.of(
+              "unknown channel '"
+                  + channel
+                  + "': use events, events:<source_id>,"
+                  + " deliveries, deliveries:<destination_id>, issues, collections:<collection_id>"
+                  + " or a websocket destination's channel_name");
     }
     String prefix = channel.substring(0, colon);
     String id = channel.substring(colon + 1);
     if (!PREFIXED.contains(prefix)) {
-      return Optional.of("unknown channel prefix '" + prefix + "': use events:, deliveries: or"
-          + " collections:");
+      return Optional.of(
+          "unknown channel prefix '" + prefix + "': use events:, deliveries: or" + " collections:");
     }
-    return ID.matcher(id).matches() ? Optional.empty()
+    return ID.matcher(id).matches()
+        ? Optional.empty()
         : Optional.of("channel '" + channel + "' needs an id after '" + prefix + ":'");
   }
 }

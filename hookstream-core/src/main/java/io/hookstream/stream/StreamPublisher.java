@@ -7,14 +7,14 @@ import io.hookstream.spi.store.IssueRecord;
 
 /**
  * What the engine tells live subscribers. The ingest path calls {@link #eventReceived}; the
- * delivery scheduler calls {@link #deliveryAttempted} for every settled attempt, the issue
- * tracker {@link #issueChanged} for every created or changed issue, and the destination service
- * and scheduler {@link #destinationChanged} when delivery to a destination is switched (each
- * method fits a {@code Consumer} of its record, for example {@code
+ * delivery scheduler calls {@link #deliveryAttempted} for every settled attempt, the issue tracker
+ * {@link #issueChanged} for every created or changed issue, and the destination service and
+ * scheduler {@link #destinationChanged} when delivery to a destination is switched (each method
+ * fits a {@code Consumer} of its record, for example {@code
  * attemptListener(hs.streams()::deliveryAttempted)}).
  *
- * <p>Implementations must be safe for concurrent use, must not block (they only hand the message
- * to the {@link io.hookstream.spi.ChannelBus}) and must not throw: streaming is best effort.
+ * <p>Implementations must be safe for concurrent use, must not block (they only hand the message to
+ * the {@link io.hookstream.spi.ChannelBus}) and must not throw: streaming is best effort.
  */
 public interface StreamPublisher {
 
@@ -28,14 +28,14 @@ public interface StreamPublisher {
   void issueChanged(IssueRecord issue);
 
   /**
-   * A destination disabled (by a user or after a 410) or re-enabled: {@code destination} on
-   * {@code deliveries} and {@code deliveries:<id>}.
+   * A destination disabled (by a user or after a 410) or re-enabled: {@code destination} on {@code
+   * deliveries} and {@code deliveries:<id>}.
    */
   void destinationChanged(DestinationRecord destination);
 
   /**
-   * A message for the unauthenticated test-session feed {@code /v1/ws/test/<sessionId>}, sent
-   * there on channel {@code test}; {@code dataJson} is the {@code data} object as JSON text.
+   * A message for the unauthenticated test-session feed {@code /v1/ws/test/<sessionId>}, sent there
+   * on channel {@code test}; {@code dataJson} is the {@code data} object as JSON text.
    */
   void testSessionMessage(String sessionId, String type, String dataJson);
 }

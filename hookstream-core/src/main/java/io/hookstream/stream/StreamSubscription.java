@@ -10,10 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One live connection's view of its organization's stream: the channels it subscribed to and a
- * bounded outbound queue drained by one asynchronous send at a time through its {@link
- * FrameSink}. Publishing threads only enqueue. When the queue is full the subscriber is too slow:
- * the queue is dropped and the connection closed with {@link #CLOSE_TOO_SLOW} and a reason
- * (after the send in flight, if any, completes), so one slow reader never holds up anyone else.
+ * bounded outbound queue drained by one asynchronous send at a time through its {@link FrameSink}.
+ * Publishing threads only enqueue. When the queue is full the subscriber is too slow: the queue is
+ * dropped and the connection closed with {@link #CLOSE_TOO_SLOW} and a reason (after the send in
+ * flight, if any, completes), so one slow reader never holds up anyone else.
  *
  * <p>Thread-safe. After {@link #close} every method is a no-op.
  */
@@ -21,6 +21,7 @@ public final class StreamSubscription implements AutoCloseable {
 
   /** Close code for a subscriber that fell behind: 1008 (policy violation). */
   public static final int CLOSE_TOO_SLOW = 1008;
+
   /** Close code for a transport failure while sending: 1011 (internal error). */
   public static final int CLOSE_SEND_FAILED = 1011;
 
@@ -90,8 +91,8 @@ public final class StreamSubscription implements AutoCloseable {
     }
     if (queued.incrementAndGet() > capacity) {
       queued.decrementAndGet();
-      closeAfterSend(CLOSE_TOO_SLOW, "subscriber too slow: " + capacity
-          + " messages waiting to be sent");
+      closeAfterSend(
+          CLOSE_TOO_SLOW, "subscriber too slow: " + capacity + " messages waiting to be sent");
       return false;
     }
     queue.add(frame);
@@ -119,8 +120,8 @@ public final class StreamSubscription implements AutoCloseable {
   }
 
   /**
-   * Drops what is queued and closes the connection with {@code code} and {@code reason}, after
-   * the send in flight completes. Idempotent.
+   * Drops what is queued and closes the connection with {@code code} and {@code reason}, after the
+   * send in flight completes. Idempotent.
    */
   public void closeAfterSend(int code, String reason) {
     if (closed.get() || pendingCloseReason != null) {
@@ -178,8 +179,8 @@ public final class StreamSubscription implements AutoCloseable {
   }
 
   /**
-   * Called holding {@code sending}. Returns true when it released the flag on an empty queue,
-   * false when a send is still in flight (its completion continues the loop).
+   * Called holding {@code sending}. Returns true when it released the flag on an empty queue, false
+   * when a send is still in flight (its completion continues the loop).
    */
   private boolean sendSome() {
     while (true) {
@@ -202,17 +203,19 @@ public final class StreamSubscription implements AutoCloseable {
         return false;
       }
       AtomicBoolean handoff = new AtomicBoolean();
-      sink.send(frame, error -> {
-        if (error != null) {
-          closeAfterFailure(error);
-        }
-        if (!handoff.compareAndSet(false, true)) {
-          // The sender already returned: continue the loop on the completing thread.
-          if (sendSome()) {
-            drain();
-          }
-        }
-      });
+      sink.send(
+          frame,
+          error -> {
+            if (error != null) {
+              closeAfterFailure(error);
+            }
+            if (!handoff.compareAndSet(false, true)) {
+              // The sender already returned: continue the loop on the completing thread.
+              if (sendSome()) {
+                drain();
+              }
+            }
+          });
       if (!handoff.compareAndSet(false, true)) {
         continue; // completed inline: keep going on this thread
       }

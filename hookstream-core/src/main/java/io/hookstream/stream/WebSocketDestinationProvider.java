@@ -17,9 +17,9 @@ import java.util.Optional;
 /**
  * The {@code websocket} destination type: delivering publishes {@code {"type":"event.delivered",
  * "channel":<channel_name>,"data":{"event_id","destination_id","payload"}}} to the destination's
- * organization, where {@code payload} is the body as a string (what an HTTP destination would
- * have received). Config: {@code channel_name} (required, {@code ^[a-z0-9._-]+$} in any case,
- * not one of {@link StreamChannels#RESERVED}).
+ * organization, where {@code payload} is the body as a string (what an HTTP destination would have
+ * received). Config: {@code channel_name} (required, {@code ^[a-z0-9._-]+$} in any case, not one of
+ * {@link StreamChannels#RESERVED}).
  *
  * <p>A delivery succeeds as soon as the message is handed to the bus, also when nobody is
  * subscribed: the broadcast is then dropped. Pair it with a durable destination when the events
@@ -33,7 +33,9 @@ public final class WebSocketDestinationProvider implements DestinationProvider {
   private final ChannelBroadcaster broadcaster;
   private final Store store;
 
-  /** Publishes through {@code broadcaster}; reads a destination's organization from {@code store}. */
+  /**
+   * Publishes through {@code broadcaster}; reads a destination's organization from {@code store}.
+   */
   public WebSocketDestinationProvider(ChannelBroadcaster broadcaster, Store store) {
     this.broadcaster = Objects.requireNonNull(broadcaster, "broadcaster");
     this.store = Objects.requireNonNull(store, "store");
@@ -53,11 +55,18 @@ public final class WebSocketDestinationProvider implements DestinationProvider {
     } else if (!(name instanceof String s)) {
       errors.add(new FieldError(CHANNEL_NAME, "must be a string"));
     } else if (!StreamChannels.isChannelName(s)) {
-      errors.add(new FieldError(CHANNEL_NAME, "must match ^[a-z0-9._-]+$ (letters, digits, dots,"
-          + " underscores, hyphens; at most " + StreamChannels.MAX_LENGTH + " characters): " + s));
+      errors.add(
+          new FieldError(
+              CHANNEL_NAME,
+              "must match ^[a-z0-9._-]+$ (letters, digits, dots,"
+                  + " underscores, hyphens; at most "
+                  + StreamChannels.MAX_LENGTH
+                  + " characters): "
+                  + s));
     } else if (StreamChannels.RESERVED.contains(s.toLowerCase(java.util.Locale.ROOT))) {
-      errors.add(new FieldError(CHANNEL_NAME, "'" + s + "' is reserved for engine messages; pick"
-          + " another name"));
+      errors.add(
+          new FieldError(
+              CHANNEL_NAME, "'" + s + "' is reserved for engine messages; pick" + " another name"));
     }
     return errors;
   }
@@ -75,21 +84,24 @@ public final class WebSocketDestinationProvider implements DestinationProvider {
     if (!errors.isEmpty()) {
       return failure("invalid config: " + errors, start);
     }
-    Optional<String> orgId = store.destinations().findById(request.destinationId())
-        .map(d -> d.orgId());
+    Optional<String> orgId =
+        store.destinations().findById(request.destinationId()).map(d -> d.orgId());
     if (orgId.isEmpty()) {
       return failure("destination not found: " + request.destinationId(), start);
     }
     String channel = (String) request.config().get(CHANNEL_NAME);
     String payload = new String(request.body(), StandardCharsets.UTF_8);
-    broadcaster.publish(orgId.get(), channel, "event.delivered",
+    broadcaster.publish(
+        orgId.get(),
+        channel,
+        "event.delivered",
         StreamJson.delivered(request.eventId(), request.destinationId(), payload));
     return new Delivered(0, elapsed(start), Map.of(), Map.of(), null);
   }
 
   private static DeliveryResult failure(String error, long start) {
-    return new Failed(FailureKind.REJECTED, error, false, null, 0, elapsed(start), Map.of(),
-        Map.of(), null);
+    return new Failed(
+        FailureKind.REJECTED, error, false, null, 0, elapsed(start), Map.of(), Map.of(), null);
   }
 
   private static long elapsed(long start) {

@@ -34,8 +34,8 @@ public record SourceTemplate(
   }
 
   /**
-   * The source verification for this provider with {@code secret} (for SendGrid: its public
-   * key), or empty for a provider that does not sign. Validate it with {@link
+   * The source verification for this provider with {@code secret} (for SendGrid: its public key),
+   * or empty for a provider that does not sign. Validate it with {@link
    * SignatureVerifiers#validate} like any user input.
    */
   public Optional<Verification> verification(String secret) {
@@ -50,14 +50,22 @@ public record SourceTemplate(
     if (verificationType == null) {
       return Optional.empty();
     }
-    boolean generic = VerificationType.parse(verificationType)
-        .map(t -> t == VerificationType.HMAC_SHA256 || t == VerificationType.HMAC_SHA1)
-        .orElse(false);
+    boolean generic =
+        VerificationType.parse(verificationType)
+            .map(t -> t == VerificationType.HMAC_SHA256 || t == VerificationType.HMAC_SHA1)
+            .orElse(false);
     if (!generic) { // a provider scheme's wire format is fixed; only the secret varies
-      return Optional.of(new Verification(verificationType, secret, header, null, null, null, null));
+      return Optional.of(
+          new Verification(verificationType, secret, header, null, null, null, null));
     }
-    return Optional.of(new Verification(verificationType, secret,
-        header != null ? header : this.header, encoding, prefix, timestampHeader,
-        timestampHeader == null ? null : toleranceSeconds));
+    return Optional.of(
+        new Verification(
+            verificationType,
+            secret,
+            header != null ? header : this.header,
+            encoding,
+            prefix,
+            timestampHeader,
+            timestampHeader == null ? null : toleranceSeconds));
   }
 }

@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The signature schemes a source can verify, each with its canonical API spelling. {@link
- * #parse} also accepts the spellings the documentation uses elsewhere: any case, and {@code -}
- * for {@code _} ({@code HMAC-SHA256}, {@code hmac-sha1}, {@code standard-webhooks}).
+ * The signature schemes a source can verify, each with its canonical API spelling. {@link #parse}
+ * also accepts the spellings the documentation uses elsewhere: any case, and {@code -} for {@code
+ * _} ({@code HMAC-SHA256}, {@code hmac-sha1}, {@code standard-webhooks}).
  */
 public enum VerificationType {
   /** HMAC-SHA256 of the body (optionally {@code timestamp.body}) in a configurable header. */

@@ -79,8 +79,11 @@ class CircuitBreakerTest {
     CircuitState reopened = f.circuits.state(DeliveryFixture.SCOPE, d.id());
     assertThat(reopened.state()).isEqualTo("open");
     assertThat(reopened.openedAt()).isEqualTo(f.clock.now());
-    assertThat(f.issues("open")).filteredOn(i -> i.errorType().equals("circuit_open"))
-        .singleElement().extracting(IssueRecord::occurrenceCount).isEqualTo(1L);
+    assertThat(f.issues("open"))
+        .filteredOn(i -> i.errorType().equals("circuit_open"))
+        .singleElement()
+        .extracting(IssueRecord::occurrenceCount)
+        .isEqualTo(1L);
 
     // The endpoint recovers: the next probe succeeds, the circuit closes, the queue flushes.
     healthy.set(true);
@@ -89,8 +92,11 @@ class CircuitBreakerTest {
     scheduler.runDueNow();
     assertThat(stateOf(d)).isEqualTo("closed");
     assertThat(f.circuits.state(DeliveryFixture.SCOPE, d.id()).failureCount()).isZero();
-    List<String> flushed = f.provider.received(d.id()).stream()
-        .filter(r -> !r.at().isBefore(flushAt)).map(ScriptedProvider.Received::eventId).toList();
+    List<String> flushed =
+        f.provider.received(d.id()).stream()
+            .filter(r -> !r.at().isBefore(flushAt))
+            .map(ScriptedProvider.Received::eventId)
+            .toList();
     // The first probe was failing.get(0), which now waits for its own retry (+5 min); the
     // second probe was failing.get(1); the rest follow in sequence order, nothing dropped.
     List<String> expected = new ArrayList<>(failing.subList(1, failing.size()));
@@ -101,7 +107,8 @@ class CircuitBreakerTest {
     scheduler.runDueNow();
     expected.add(failing.get(0));
     expected.forEach(e -> assertThat(f.status(e)).isEqualTo(EventStatus.DELIVERED));
-    assertThat(f.attempts(failing.get(0))).extracting(AttemptRecord::attemptNumber)
+    assertThat(f.attempts(failing.get(0)))
+        .extracting(AttemptRecord::attemptNumber)
         .containsExactly(1, 2, 3);
   }
 
@@ -183,13 +190,15 @@ class CircuitBreakerTest {
     // Node 3 wins the probe; while it is half-open node 1 sends nothing.
     DeliveryScheduler probing = f.scheduler().owner("node-3").build();
     AtomicBoolean probed = new AtomicBoolean();
-    f.provider.script(d.id(), r -> {
-      if (probed.compareAndSet(false, true)) { // the probe itself
-        assertThat(stateOf(d)).isEqualTo("half_open");
-        assertThat(scheduler.runDueNow().claimed()).isZero();
-      }
-      return ok();
-    });
+    f.provider.script(
+        d.id(),
+        r -> {
+          if (probed.compareAndSet(false, true)) { // the probe itself
+            assertThat(stateOf(d)).isEqualTo("half_open");
+            assertThat(scheduler.runDueNow().claimed()).isZero();
+          }
+          return ok();
+        });
     assertThat(probing.runDueNow().succeeded()).isGreaterThanOrEqualTo(1);
     assertThat(f.provider.received(d.id()).size() - before).isGreaterThanOrEqualTo(1);
     assertThat(stateOf(d)).isEqualTo("closed");
@@ -202,15 +211,22 @@ class CircuitBreakerTest {
     f.clock.advance(Duration.ofSeconds(60));
     // Node A wins the probe and dies in the middle of it.
     CrashableStore nodeA = new CrashableStore(f.store);
-    DeliveryScheduler a = f.schedulerOn(nodeA,
-        java.util.Map.of("test", new ScriptedProvider(f.clock) {
-          @Override
-          public DeliveryResult deliver(DeliveryRequest request) {
-            nodeA.crash();
-            return ok();
-          }
-        })).owner("node-a").build();
-    assertThatThrownBy(a::runDueNow).isInstanceOf(HookstreamException.class)
+    DeliveryScheduler a =
+        f.schedulerOn(
+                nodeA,
+                java.util.Map.of(
+                    "test",
+                    new ScriptedProvider(f.clock) {
+                      @Override
+                      public DeliveryResult deliver(DeliveryRequest request) {
+                        nodeA.crash();
+                        return ok();
+                      }
+                    }))
+            .owner("node-a")
+            .build();
+    assertThatThrownBy(a::runDueNow)
+        .isInstanceOf(HookstreamException.class)
         .hasMessageContaining("node crashed");
     assertThat(stateOf(d)).isEqualTo("half_open");
     assertThat(scheduler.runDueNow().claimed()).isZero(); // a probe is in flight
@@ -225,7 +241,8 @@ class CircuitBreakerTest {
   @Test
   void unknownDestinationIsNotFound() {
     assertThatThrownBy(() -> f.circuits.state(DeliveryFixture.SCOPE, "dst_nope"))
-        .isInstanceOf(HookstreamException.class).hasMessageContaining("dst_nope");
+        .isInstanceOf(HookstreamException.class)
+        .hasMessageContaining("dst_nope");
   }
 
   @Test

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hookstream.delivery.internal.DeliveryScheduler;
 import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.DeliveryTask;
-import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.DestinationRecord.Delivery;
 import io.hookstream.spi.store.DestinationRecord.RetryPolicy;
+import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.TaskStatus;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,15 +43,19 @@ class ConcurrentDeliveryTest {
   @Test
   void neverMoreThanMaxInFlightPerDestination() throws Exception {
     BlockingProvider provider = new BlockingProvider();
-    DestinationRecord d = f.destination("limited", RetryPolicy.DEFAULT, new Delivery(3, false, null));
+    DestinationRecord d =
+        f.destination("limited", RetryPolicy.DEFAULT, new Delivery(3, false, null));
     provider.block(d.id());
     for (int i = 0; i < 20; i++) {
       f.event("{}", d);
     }
     CountDownLatch done = new CountDownLatch(20);
-    try (DeliveryScheduler scheduler = f.scheduler(Map.of("test", provider))
-        .workerThreads(16).pollInterval(Duration.ofMillis(10))
-        .attemptListener(a -> done.countDown()).build()) {
+    try (DeliveryScheduler scheduler =
+        f.scheduler(Map.of("test", provider))
+            .workerThreads(16)
+            .pollInterval(Duration.ofMillis(10))
+            .attemptListener(a -> done.countDown())
+            .build()) {
       scheduler.start();
       acquire(provider.arrivals, 3);
       assertThat(provider.inFlight(d.id())).isEqualTo(3);
@@ -71,7 +75,8 @@ class ConcurrentDeliveryTest {
   @Test
   void aSlowDestinationDoesNotDelayAnother() throws Exception {
     BlockingProvider provider = new BlockingProvider();
-    DestinationRecord slow = f.destination("slow", RetryPolicy.DEFAULT, new Delivery(2, false, null));
+    DestinationRecord slow =
+        f.destination("slow", RetryPolicy.DEFAULT, new Delivery(2, false, null));
     DestinationRecord fast = f.destination("fast");
     provider.block(slow.id());
     for (int i = 0; i < 30; i++) {
@@ -82,13 +87,18 @@ class ConcurrentDeliveryTest {
       fastEvents.add(f.event("{}", fast));
     }
     CountDownLatch fastDone = new CountDownLatch(10);
-    try (DeliveryScheduler scheduler = f.scheduler(Map.of("test", provider))
-        .workerThreads(4).pollInterval(Duration.ofMillis(10)).shutdownGrace(Duration.ZERO)
-        .attemptListener(a -> {
-          if (a.destinationId().equals(fast.id())) {
-            fastDone.countDown();
-          }
-        }).build()) {
+    try (DeliveryScheduler scheduler =
+        f.scheduler(Map.of("test", provider))
+            .workerThreads(4)
+            .pollInterval(Duration.ofMillis(10))
+            .shutdownGrace(Duration.ZERO)
+            .attemptListener(
+                a -> {
+                  if (a.destinationId().equals(fast.id())) {
+                    fastDone.countDown();
+                  }
+                })
+            .build()) {
       scheduler.start();
       acquire(provider.arrivals, 2); // the slow destination holds its 2 slots...
       await(fastDone); // ...and the fast one's 10 events all go through meanwhile
@@ -103,9 +113,11 @@ class ConcurrentDeliveryTest {
     DestinationRecord d = f.destination("retrying");
     f.provider.script(d.id(), r -> status(503));
     BlockingQueue<AttemptRecord> attempts = new LinkedBlockingQueue<>();
-    try (DeliveryScheduler scheduler = f.scheduler()
-        .pollInterval(Duration.ofHours(1)) // only wake-ups can drive it
-        .attemptListener(attempts::add).build()) {
+    try (DeliveryScheduler scheduler =
+        f.scheduler()
+            .pollInterval(Duration.ofHours(1)) // only wake-ups can drive it
+            .attemptListener(attempts::add)
+            .build()) {
       scheduler.start();
       f.event("{}", d);
       scheduler.wake();
@@ -134,8 +146,11 @@ class ConcurrentDeliveryTest {
     DestinationRecord d = f.destination("long");
     provider.block(d.id());
     String evt = f.event("{}", d);
-    try (DeliveryScheduler a = f.scheduler(Map.of("test", provider)).owner("node-a")
-        .pollInterval(Duration.ofHours(1)).build()) {
+    try (DeliveryScheduler a =
+        f.scheduler(Map.of("test", provider))
+            .owner("node-a")
+            .pollInterval(Duration.ofHours(1))
+            .build()) {
       a.start();
       a.wake();
       acquire(provider.arrivals, 1);
@@ -168,8 +183,8 @@ class ConcurrentDeliveryTest {
   private String deliverOnANodeThatDiesAfterSettling(String eventId) {
     CrashableStore node = new CrashableStore(f.store);
     node.crashAfterNextSettle();
-    DeliveryScheduler dies = f.schedulerOn(node, Map.of("test", f.provider))
-        .owner("dies-" + eventId).build();
+    DeliveryScheduler dies =
+        f.schedulerOn(node, Map.of("test", f.provider)).owner("dies-" + eventId).build();
     assertThatThrownBy(dies::runDueNow).hasMessageContaining("crashed after settling");
     return eventId;
   }
@@ -189,9 +204,14 @@ class ConcurrentDeliveryTest {
       }
     }
     int workers = 20;
-    DeliveryScheduler a = f.schedulerOn(nodeA, Map.of("test", providerA))
-        .owner("node-a").workerThreads(workers).batchSize(1000)
-        .pollInterval(Duration.ofMillis(10)).shutdownGrace(Duration.ofMillis(100)).build();
+    DeliveryScheduler a =
+        f.schedulerOn(nodeA, Map.of("test", providerA))
+            .owner("node-a")
+            .workerThreads(workers)
+            .batchSize(1000)
+            .pollInterval(Duration.ofMillis(10))
+            .shutdownGrace(Duration.ofMillis(100))
+            .build();
     a.start();
     // Every worker is stuck in a delivery; the rest of the 1,000 are claimed and queued.
     acquire(providerA.arrivals, workers);
@@ -211,7 +231,9 @@ class ConcurrentDeliveryTest {
 
     assertThat(run.succeeded()).isEqualTo(1000);
     for (String e : events) {
-      assertThat(f.tasksOf(e)).singleElement().extracting(DeliveryTask::status)
+      assertThat(f.tasksOf(e))
+          .singleElement()
+          .extracting(DeliveryTask::status)
           .isEqualTo(TaskStatus.SUCCEEDED);
     }
     Map<String, Integer> deliveries = new HashMap<>();

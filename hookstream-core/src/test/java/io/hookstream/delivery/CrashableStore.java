@@ -18,8 +18,8 @@ import java.lang.reflect.Proxy;
 
 /**
  * One node's view of a shared store that can "crash": afterwards every delivery and heartbeat call
- * from this node fails as if the process were gone (no settle, no lease renewal, no release),
- * while other nodes keep using the real store.
+ * from this node fails as if the process were gone (no settle, no lease renewal, no release), while
+ * other nodes keep using the real store.
  */
 final class CrashableStore implements Store {
 
@@ -37,23 +37,26 @@ final class CrashableStore implements Store {
 
   /** {@code repository} as this node sees it: gone once crashed. */
   private <T> T crashable(Class<T> type, T repository) {
-    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-        (proxy, method, args) -> {
-          if (crashed) {
-            throw new HookstreamException(ErrorCode.UNAVAILABLE, "node crashed");
-          }
-          Object result;
-          try {
-            result = method.invoke(repository, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-          if (crashAfterSettle && method.getName().equals("settle")) {
-            crashed = true;
-            throw new HookstreamException(ErrorCode.UNAVAILABLE, "node crashed after settling");
-          }
-          return result;
-        }));
+    return type.cast(
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            (proxy, method, args) -> {
+              if (crashed) {
+                throw new HookstreamException(ErrorCode.UNAVAILABLE, "node crashed");
+              }
+              Object result;
+              try {
+                result = method.invoke(repository, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+              if (crashAfterSettle && method.getName().equals("settle")) {
+                crashed = true;
+                throw new HookstreamException(ErrorCode.UNAVAILABLE, "node crashed after settling");
+              }
+              return result;
+            }));
   }
 
   void crash() {

@@ -73,14 +73,22 @@ final class DeliveryFixture {
   }
 
   /**
-   * Node {@code id}'s background jobs as its engine runs them, through {@code on}: the
-   * heartbeat (default interval and missed beats) and the issue auto-resolve.
+   * Node {@code id}'s background jobs as its engine runs them, through {@code on}: the heartbeat
+   * (default interval and missed beats) and the issue auto-resolve.
    */
   JobRunner jobs(String id, Store on) {
-    return new JobRunner(clock, List.of(
-        EngineJobs.heartbeat(on, clock, id, Hookstream.Builder.DEFAULT_HEARTBEAT_INTERVAL,
-            Hookstream.Builder.DEFAULT_MISSED_HEARTBEATS),
-        EngineJobs.issueAutoResolve(issues)), Duration.ofSeconds(1), id);
+    return new JobRunner(
+        clock,
+        List.of(
+            EngineJobs.heartbeat(
+                on,
+                clock,
+                id,
+                Hookstream.Builder.DEFAULT_HEARTBEAT_INTERVAL,
+                Hookstream.Builder.DEFAULT_MISSED_HEARTBEATS),
+            EngineJobs.issueAutoResolve(issues)),
+        Duration.ofSeconds(1),
+        id);
   }
 
   /** Node {@code id} as an engine runs it: a scheduler and its background jobs. */
@@ -108,8 +116,24 @@ final class DeliveryFixture {
   DestinationRecord destination(
       String name, String type, String configJson, RetryPolicy retry, Delivery delivery) {
     Instant now = clock.now();
-    DestinationRecord d = new DestinationRecord(ids.next("dst"), SCOPE.orgId(), SCOPE.envId(),
-        name, name, null, type, configJson, null, retry, delivery, null, 1, now, now, null);
+    DestinationRecord d =
+        new DestinationRecord(
+            ids.next("dst"),
+            SCOPE.orgId(),
+            SCOPE.envId(),
+            name,
+            name,
+            null,
+            type,
+            configJson,
+            null,
+            retry,
+            delivery,
+            null,
+            1,
+            now,
+            now,
+            null);
     store.destinations().insert(d);
     return d;
   }
@@ -120,14 +144,35 @@ final class DeliveryFixture {
   }
 
   /** As {@link #event(String, DestinationRecord...)}, received with {@code headers}. */
-  String event(String body, Map<String, List<String>> headers,
-      DestinationRecord... destinations) {
+  String event(String body, Map<String, List<String>> headers, DestinationRecord... destinations) {
     Instant now = clock.now();
     String id = ids.next("evt");
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    store.events().insert(new EventRecord(id, SCOPE.orgId(), SCOPE.envId(), "src_test", "POST",
-        "/", headers, Map.of(), "application/json", "127.0.0.1", bytes.length, bytes, null, null,
-        EventStatus.RECEIVED, null, null, "unverified", now, null, now));
+    store
+        .events()
+        .insert(
+            new EventRecord(
+                id,
+                SCOPE.orgId(),
+                SCOPE.envId(),
+                "src_test",
+                "POST",
+                "/",
+                headers,
+                Map.of(),
+                "application/json",
+                "127.0.0.1",
+                bytes.length,
+                bytes,
+                null,
+                null,
+                EventStatus.RECEIVED,
+                null,
+                null,
+                "unverified",
+                now,
+                null,
+                now));
     List<DeliveryTask> routed = new ArrayList<>();
     for (DestinationRecord d : destinations) {
       routed.add(tasks.pending(SCOPE, id, "conn_" + d.name(), d.id(), null, null));
@@ -146,8 +191,15 @@ final class DeliveryFixture {
 
   /** Attempts of an event, oldest first. */
   List<AttemptRecord> attempts(String eventId) {
-    List<AttemptRecord> list = new ArrayList<>(store.deliveries().listAttempts(SCOPE,
-        new AttemptQuery(eventId, null, null, null, null), PageRequest.first(100)).items());
+    List<AttemptRecord> list =
+        new ArrayList<>(
+            store
+                .deliveries()
+                .listAttempts(
+                    SCOPE,
+                    new AttemptQuery(eventId, null, null, null, null),
+                    PageRequest.first(100))
+                .items());
     java.util.Collections.reverse(list);
     return list;
   }

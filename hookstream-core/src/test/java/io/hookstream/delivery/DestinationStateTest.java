@@ -26,18 +26,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Disabling and re-enabling a destination through the Java API, as the engine runs: a 410
- * disables it, its later tasks park, enabling delivers them in their order, and every switch
- * (and only a switch) reaches live subscribers of its deliveries channels.
+ * Disabling and re-enabling a destination through the Java API, as the engine runs: a 410 disables
+ * it, its later tasks park, enabling delivers them in their order, and every switch (and only a
+ * switch) reaches live subscribers of its deliveries channels.
  */
 class DestinationStateTest {
 
   private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T14:30:00Z"));
   private final InMemoryStore store = new InMemoryStore();
   private final ScriptedProvider provider = new ScriptedProvider(clock);
-  private final Hookstream hs = Hookstream.builder().store(store)
-      .keyValueStore(new InMemoryKeyValueStore(clock)).blobStore(new InMemoryBlobStore())
-      .clock(clock).provider(provider).build().start();
+  private final Hookstream hs =
+      Hookstream.builder()
+          .store(store)
+          .keyValueStore(new InMemoryKeyValueStore(clock))
+          .blobStore(new InMemoryBlobStore())
+          .clock(clock)
+          .provider(provider)
+          .build()
+          .start();
   private final Scope scope;
   private final String source;
 
@@ -80,7 +86,8 @@ class DestinationStateTest {
     assertThat(enabled.get("data").get("enabled").asBoolean()).isTrue();
     assertThat(enabled.get("data").get("disabled_reason").isNull()).isTrue();
     await(() -> provider.received(d.id()).size() == 4);
-    assertThat(provider.received(d.id())).extracting(ScriptedProvider.Received::eventId)
+    assertThat(provider.received(d.id()))
+        .extracting(ScriptedProvider.Received::eventId)
         .containsExactly(first, parked.get(0), parked.get(1), parked.get(2));
   }
 
@@ -122,10 +129,13 @@ class DestinationStateTest {
   }
 
   private Destination destination(DestinationSpec.Builder spec) {
-    Destination d = hs.destinations().create(scope,
-        spec.name("Receiver").type("test").config(Map.of()).build());
-    hs.connections().create(scope, ConnectionSpec.builder().name("c").sourceId(source)
-        .destinationId(d.id()).build());
+    Destination d =
+        hs.destinations()
+            .create(scope, spec.name("Receiver").type("test").config(Map.of()).build());
+    hs.connections()
+        .create(
+            scope,
+            ConnectionSpec.builder().name("c").sourceId(source).destinationId(d.id()).build());
     return d;
   }
 

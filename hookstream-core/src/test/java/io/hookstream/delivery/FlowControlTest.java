@@ -24,8 +24,8 @@ class FlowControlTest {
 
   @Test
   void orderedDestinationDeliversFifoAndBlocksBehindARetry() {
-    DestinationRecord d = f.destination("ordered", RetryPolicy.DEFAULT,
-        new Delivery(10, true, null));
+    DestinationRecord d =
+        f.destination("ordered", RetryPolicy.DEFAULT, new Delivery(10, true, null));
     Set<String> failOnce = ConcurrentHashMap.newKeySet();
     List<String> events = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
@@ -36,23 +36,25 @@ class FlowControlTest {
 
     scheduler.runDueNow();
     // The first went through, the second failed and now waits 30 s; the rest wait behind it.
-    assertThat(f.provider.received(d.id())).extracting(ScriptedProvider.Received::eventId)
+    assertThat(f.provider.received(d.id()))
+        .extracting(ScriptedProvider.Received::eventId)
         .containsExactly(events.get(0), events.get(1));
     f.clock.advance(Duration.ofSeconds(29));
     assertThat(scheduler.runDueNow().claimed()).isZero();
 
     f.clock.advance(Duration.ofSeconds(1));
     scheduler.runDueNow();
-    assertThat(f.provider.received(d.id())).extracting(ScriptedProvider.Received::eventId)
-        .containsExactly(events.get(0), events.get(1), events.get(1), events.get(2),
-            events.get(3));
+    assertThat(f.provider.received(d.id()))
+        .extracting(ScriptedProvider.Received::eventId)
+        .containsExactly(events.get(0), events.get(1), events.get(1), events.get(2), events.get(3));
     events.forEach(e -> assertThat(f.status(e)).isEqualTo(EventStatus.DELIVERED));
   }
 
   @Test
   void orderedDestinationMovesOnAfterTheHeadIsDeadLettered() {
-    DestinationRecord d = f.destination("ordered-dlq", new RetryPolicy(1, "fixed", List.of(10)),
-        new Delivery(10, true, null));
+    DestinationRecord d =
+        f.destination(
+            "ordered-dlq", new RetryPolicy(1, "fixed", List.of(10)), new Delivery(10, true, null));
     String head = f.event("{\"head\":true}", d);
     String next = f.event("{\"next\":true}", d);
     f.provider.script(d.id(), r -> r.eventId().equals(head) ? status(500) : ok());
@@ -67,8 +69,8 @@ class FlowControlTest {
 
   @Test
   void rateLimitSpreadsDeliveriesOverTime() {
-    DestinationRecord limited = f.destination("limited", RetryPolicy.DEFAULT,
-        new Delivery(10, false, 2.0));
+    DestinationRecord limited =
+        f.destination("limited", RetryPolicy.DEFAULT, new Delivery(10, false, 2.0));
     DestinationRecord free = f.destination("free");
     for (int i = 0; i < 7; i++) {
       f.event("{}", limited);

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Leases of a node that died: a node restarted under the same id takes them back at once, and
- * other nodes release them once the dead node has missed its heartbeats, long before the leases
- * expire; a node that closes gives back what it claimed but never started. A crashed node holds
- * exactly the destination's max in flight, so until its leases are released nobody may deliver
- * to that destination. Time is the manual clock.
+ * Leases of a node that died: a node restarted under the same id takes them back at once, and other
+ * nodes release them once the dead node has missed its heartbeats, long before the leases expire; a
+ * node that closes gives back what it claimed but never started. A crashed node holds exactly the
+ * destination's max in flight, so until its leases are released nobody may deliver to that
+ * destination. Time is the manual clock.
  */
 @Timeout(60)
 class NodeLeasesTest {
@@ -43,7 +43,8 @@ class NodeLeasesTest {
   void aNodeRestartedUnderItsIdTakesBackItsLeasesWithoutWaitingForThem() throws Exception {
     crashWhileDelivering("node-1");
     DeliveryScheduler other = f.scheduler().owner("node-2").build();
-    assertThat(other.runDueNow().claimed()).as("the dead node's leases fill max in flight")
+    assertThat(other.runDueNow().claimed())
+        .as("the dead node's leases fill max in flight")
         .isZero();
 
     DeliveryScheduler restarted = f.scheduler().owner("node-1").build();
@@ -66,7 +67,9 @@ class NodeLeasesTest {
 
     // Silent for 20 s is still alive; the first beat of the survivor after that releases it.
     assertThat(waited).isEqualTo(Duration.ofSeconds(25));
-    assertThat(f.store.nodes().list()).extracting(NodeRecord::id).doesNotContain("node-1")
+    assertThat(f.store.nodes().list())
+        .extracting(NodeRecord::id)
+        .doesNotContain("node-1")
         .contains("node-2");
     assertEveryEventDeliveredWithDuplicatesOnlyForTheInFlightOnes();
   }
@@ -84,8 +87,7 @@ class NodeLeasesTest {
   }
 
   @Test
-  void aGracefulCloseGivesBackTheTasksNoWorkerStartedSoAnotherNodeGoesOnAtOnce()
-      throws Exception {
+  void aGracefulCloseGivesBackTheTasksNoWorkerStartedSoAnotherNodeGoesOnAtOnce() throws Exception {
     int workers = 4;
     for (int d = 0; d < 10; d++) { // two tasks per destination may be held: 20 claimed, 4 run
       DestinationRecord destination = f.destination("d" + d);
@@ -94,9 +96,13 @@ class NodeLeasesTest {
         events.add(f.event("{\"d\":" + d + "}", destination));
       }
     }
-    DeliveryScheduler closing = f.schedulerOn(f.store, Map.of("test", crashedProvider))
-        .owner("node-1").workerThreads(workers).pollInterval(Duration.ofMillis(10))
-        .shutdownGrace(Duration.ofSeconds(20)).build();
+    DeliveryScheduler closing =
+        f.schedulerOn(f.store, Map.of("test", crashedProvider))
+            .owner("node-1")
+            .workerThreads(workers)
+            .pollInterval(Duration.ofMillis(10))
+            .shutdownGrace(Duration.ofSeconds(20))
+            .build();
     closing.start();
     assertThat(crashedProvider.arrivals.tryAcquire(workers, 20, TimeUnit.SECONDS)).isTrue();
     assertThat(leasedBy("node-1")).isEqualTo(20);
@@ -109,9 +115,11 @@ class NodeLeasesTest {
     assertThat(leasedBy("node-1")).isZero();
     RunResult next = f.scheduler().owner("node-2").build().runDueNow(); // the clock stands still
     assertThat(next.succeeded()).isEqualTo(events.size() - workers);
-    assertThat(crashedProvider.delivered).hasSize(workers).doesNotHaveDuplicates()
-        .doesNotContainAnyElementsOf(f.provider.received().stream()
-            .map(ScriptedProvider.Received::eventId).toList());
+    assertThat(crashedProvider.delivered)
+        .hasSize(workers)
+        .doesNotHaveDuplicates()
+        .doesNotContainAnyElementsOf(
+            f.provider.received().stream().map(ScriptedProvider.Received::eventId).toList());
   }
 
   private static void awaitTrue(BooleanSupplier condition) {
@@ -128,19 +136,24 @@ class NodeLeasesTest {
    */
   private void crashWhileDelivering(String id) throws Exception {
     CrashableStore node = new CrashableStore(f.store);
-    DestinationRecord d = f.destination("d", RetryPolicy.DEFAULT,
-        new Delivery(MAX_IN_FLIGHT, false, null));
+    DestinationRecord d =
+        f.destination("d", RetryPolicy.DEFAULT, new Delivery(MAX_IN_FLIGHT, false, null));
     crashedProvider.block(d.id());
     for (int i = 0; i < EVENTS; i++) {
       events.add(f.event("{\"i\":" + i + "}", d));
     }
-    DeliveryScheduler crashing = f.schedulerOn(node, Map.of("test", crashedProvider))
-        .owner(id).workerThreads(2 * MAX_IN_FLIGHT).pollInterval(Duration.ofMillis(10))
-        .shutdownGrace(Duration.ZERO).build();
+    DeliveryScheduler crashing =
+        f.schedulerOn(node, Map.of("test", crashedProvider))
+            .owner(id)
+            .workerThreads(2 * MAX_IN_FLIGHT)
+            .pollInterval(Duration.ofMillis(10))
+            .shutdownGrace(Duration.ZERO)
+            .build();
     crashing.start();
     f.jobs(id, node).runDue(); // as its engine's start() does: the first heartbeat
     assertThat(crashedProvider.arrivals.tryAcquire(MAX_IN_FLIGHT, 20, TimeUnit.SECONDS))
-        .as("deliveries in flight").isTrue();
+        .as("deliveries in flight")
+        .isTrue();
     node.crash();
     crashing.close(); // it reaches the store no more: nothing is settled or given back
     assertThat(leasedBy(id)).isEqualTo(MAX_IN_FLIGHT);
@@ -151,16 +164,19 @@ class NodeLeasesTest {
     crashedProvider.delivered.forEach(e -> deliveries.merge(e, 1, Integer::sum));
     f.provider.received().forEach(r -> deliveries.merge(r.eventId(), 1, Integer::sum));
     assertThat(deliveries.keySet()).containsExactlyInAnyOrderElementsOf(events);
-    assertThat(deliveries.values().stream().mapToInt(n -> n - 1).sum())
-        .isEqualTo(MAX_IN_FLIGHT);
+    assertThat(deliveries.values().stream().mapToInt(n -> n - 1).sum()).isEqualTo(MAX_IN_FLIGHT);
     for (String e : events) {
-      assertThat(f.tasksOf(e)).singleElement().extracting(DeliveryTask::status)
+      assertThat(f.tasksOf(e))
+          .singleElement()
+          .extracting(DeliveryTask::status)
           .isEqualTo(TaskStatus.SUCCEEDED);
     }
   }
 
   private long leasedBy(String owner) {
-    return events.stream().flatMap(e -> f.tasksOf(e).stream())
-        .filter(t -> owner.equals(t.leaseOwner()) && t.leased(f.clock.now())).count();
+    return events.stream()
+        .flatMap(e -> f.tasksOf(e).stream())
+        .filter(t -> owner.equals(t.leaseOwner()) && t.leased(f.clock.now()))
+        .count();
   }
 }

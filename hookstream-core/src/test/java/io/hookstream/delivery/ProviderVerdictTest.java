@@ -23,8 +23,16 @@ class ProviderVerdictTest {
   private final DeliveryScheduler scheduler = f.scheduler().build();
 
   private static DeliveryResult failure(int status, FailureKind kind, boolean retryable) {
-    return new DeliveryResult.Failed(kind, "ThrottlingException: Rate exceeded", retryable, null,
-        status, 5, Map.of(), Map.of(), null);
+    return new DeliveryResult.Failed(
+        kind,
+        "ThrottlingException: Rate exceeded",
+        retryable,
+        null,
+        status,
+        5,
+        Map.of(),
+        Map.of(),
+        null);
   }
 
   @Test
@@ -46,8 +54,19 @@ class ProviderVerdictTest {
   @Test
   void aThrottleHonoursTheServicesRetryAfter() {
     DestinationRecord d = f.destination("slow-down");
-    f.provider.script(d.id(), r -> new DeliveryResult.Failed(FailureKind.THROTTLED, "SlowDown",
-        true, Duration.ofSeconds(90), 400, 5, Map.of(), Map.of(), null));
+    f.provider.script(
+        d.id(),
+        r ->
+            new DeliveryResult.Failed(
+                FailureKind.THROTTLED,
+                "SlowDown",
+                true,
+                Duration.ofSeconds(90),
+                400,
+                5,
+                Map.of(),
+                Map.of(),
+                null));
     Instant start = f.clock.now();
     String evt = f.event("{}", d);
 
@@ -86,10 +105,12 @@ class ProviderVerdictTest {
   void theProviderSeesTheEventsSourceReceivedTimeMethodAndHeaders() {
     DestinationRecord d = f.destination("context");
     AtomicReference<DeliveryRequest> seen = new AtomicReference<>();
-    f.provider.script(d.id(), r -> {
-      seen.set(r);
-      return ScriptedProvider.ok();
-    });
+    f.provider.script(
+        d.id(),
+        r -> {
+          seen.set(r);
+          return ScriptedProvider.ok();
+        });
     Instant received = f.clock.now();
     String evt = f.event("{}", Map.of("x-github-event", List.of("push")), d);
     f.clock.advance(Duration.ofSeconds(3));

@@ -58,14 +58,15 @@ class RetryAndDeadLetterTest {
     List<Instant> times = attemptTimesUntilSettled(evt);
 
     // 1 + retry_max_attempts(5) attempts: immediately, +30s, +5m, +30m, +2h, +24h after each.
-    assertThat(offsets(start, times))
-        .containsExactly(0L, 30L, 330L, 2130L, 9330L, 95730L);
+    assertThat(offsets(start, times)).containsExactly(0L, 30L, 330L, 2130L, 9330L, 95730L);
     List<AttemptRecord> attempts = f.attempts(evt);
     assertThat(attempts).extracting(AttemptRecord::attemptNumber).containsExactly(1, 2, 3, 4, 5, 6);
-    assertThat(attempts.subList(0, 5)).allSatisfy(a -> {
-      assertThat(a.dlq()).isFalse();
-      assertThat(a.nextRetryAt()).isNotNull();
-    });
+    assertThat(attempts.subList(0, 5))
+        .allSatisfy(
+            a -> {
+              assertThat(a.dlq()).isFalse();
+              assertThat(a.nextRetryAt()).isNotNull();
+            });
     AttemptRecord last = attempts.get(5);
     assertThat(last.dlq()).isTrue();
     assertThat(last.dlqAt()).isEqualTo(f.clock.now());
@@ -77,29 +78,34 @@ class RetryAndDeadLetterTest {
     assertThat(f.status(evt)).isEqualTo(EventStatus.FAILED);
     // Five consecutive failures also opened the circuit (the sixth attempt was its probe); that
     // issue saw nothing new for 24 h and was auto-resolved.
-    assertThat(f.issues(null)).extracting(IssueRecord::errorType, IssueRecord::status)
+    assertThat(f.issues(null))
+        .extracting(IssueRecord::errorType, IssueRecord::status)
         .containsExactlyInAnyOrder(tuple("http_5xx", "open"), tuple("circuit_open", "resolved"));
-    IssueRecord issue = f.issues("open").stream()
-        .filter(i -> i.errorType().equals("http_5xx")).findFirst().orElseThrow();
+    IssueRecord issue =
+        f.issues("open").stream()
+            .filter(i -> i.errorType().equals("http_5xx"))
+            .findFirst()
+            .orElseThrow();
     assertThat(issue.destinationId()).isEqualTo(d.id());
     assertThat(issue.recentAttemptIds()).containsExactly(last.id());
   }
 
   @Test
   void exponentialRepeatsTheLastIntervalWhenRetriesOutnumberIntervals() {
-    DestinationRecord d = f.destination("exp2",
-        new RetryPolicy(4, "exponential", List.of(10, 20)), Delivery.DEFAULT);
+    DestinationRecord d =
+        f.destination("exp2", new RetryPolicy(4, "exponential", List.of(10, 20)), Delivery.DEFAULT);
     f.provider.script(d.id(), r -> status(500));
     Instant start = f.clock.now();
     String evt = f.event("{}", d);
 
-    assertThat(offsets(start, attemptTimesUntilSettled(evt))).containsExactly(0L, 10L, 30L, 50L, 70L);
+    assertThat(offsets(start, attemptTimesUntilSettled(evt)))
+        .containsExactly(0L, 10L, 30L, 50L, 70L);
   }
 
   @Test
   void linearBackoffMultipliesTheFirstIntervalByTheRetryNumber() {
-    DestinationRecord d = f.destination("lin",
-        new RetryPolicy(3, "linear", List.of(60, 999)), Delivery.DEFAULT);
+    DestinationRecord d =
+        f.destination("lin", new RetryPolicy(3, "linear", List.of(60, 999)), Delivery.DEFAULT);
     f.provider.script(d.id(), r -> ScriptedProvider.timeout());
     Instant start = f.clock.now();
     String evt = f.event("{}", d);
@@ -111,8 +117,8 @@ class RetryAndDeadLetterTest {
 
   @Test
   void fixedBackoffWaitsTheFirstIntervalEveryTime() {
-    DestinationRecord d = f.destination("fix",
-        new RetryPolicy(3, "fixed", List.of(45, 999)), Delivery.DEFAULT);
+    DestinationRecord d =
+        f.destination("fix", new RetryPolicy(3, "fixed", List.of(45, 999)), Delivery.DEFAULT);
     f.provider.script(d.id(), r -> status(502));
     Instant start = f.clock.now();
     String evt = f.event("{}", d);
@@ -142,7 +148,8 @@ class RetryAndDeadLetterTest {
 
     attemptTimesUntilSettled(evt);
 
-    assertThat(f.attempts(evt)).extracting(AttemptRecord::status)
+    assertThat(f.attempts(evt))
+        .extracting(AttemptRecord::status)
         .containsExactly("failed", "failed", "success");
     AttemptRecord success = f.attempts(evt).get(2);
     assertThat(success.statusCode()).isEqualTo(200);
@@ -152,7 +159,8 @@ class RetryAndDeadLetterTest {
     assertThat(success.connectionId()).isEqualTo("conn_flaky");
     assertThat(f.status(evt)).isEqualTo(EventStatus.DELIVERED);
     assertThat(f.issues(null)).isEmpty();
-    assertThat(f.provider.received(d.id())).extracting(ScriptedProvider.Received::body)
+    assertThat(f.provider.received(d.id()))
+        .extracting(ScriptedProvider.Received::body)
         .containsOnly("{\"a\":1}");
   }
 
@@ -165,8 +173,11 @@ class RetryAndDeadLetterTest {
 
     scheduler.runDueNow();
 
-    DeliveryTask task = f.store.deliveries().tasksForEvent(DeliveryFixture.SCOPE,
-        f.provider.received().get(0).eventId()).get(0);
+    DeliveryTask task =
+        f.store
+            .deliveries()
+            .tasksForEvent(DeliveryFixture.SCOPE, f.provider.received().get(0).eventId())
+            .get(0);
     assertThat(task.nextAttemptAt()).isEqualTo(start.plus(Duration.ofMinutes(10)));
   }
 
@@ -208,7 +219,9 @@ class RetryAndDeadLetterTest {
     assertThat(attempt.dlq()).isTrue();
     assertThat(attempt.errorType()).isEqualTo("endpoint_gone");
     assertThat(f.reload(d).disabledReason()).startsWith("endpoint_gone");
-    assertThat(f.issues("open")).extracting(IssueRecord::errorType).containsExactly("endpoint_gone");
+    assertThat(f.issues("open"))
+        .extracting(IssueRecord::errorType)
+        .containsExactly("endpoint_gone");
 
     String later = f.event("{}", d);
     f.clock.advance(Duration.ofHours(1));
@@ -219,10 +232,26 @@ class RetryAndDeadLetterTest {
     // Re-enabled by the user: the queued task is delivered.
     DestinationRecord off = f.reload(d);
     f.provider.script(d.id(), r -> ok());
-    f.store.destinations().update(new DestinationRecord(off.id(), off.orgId(), off.envId(),
-        off.name(), off.slug(), off.description(), off.type(), off.configJson(),
-        off.signingJson(), off.retry(), off.delivery(), null, off.version() + 1,
-        off.createdAt(), f.clock.now(), null));
+    f.store
+        .destinations()
+        .update(
+            new DestinationRecord(
+                off.id(),
+                off.orgId(),
+                off.envId(),
+                off.name(),
+                off.slug(),
+                off.description(),
+                off.type(),
+                off.configJson(),
+                off.signingJson(),
+                off.retry(),
+                off.delivery(),
+                null,
+                off.version() + 1,
+                off.createdAt(),
+                f.clock.now(),
+                null));
     scheduler.runDueNow();
     assertThat(f.tasksOf(later).get(0).status()).isEqualTo(TaskStatus.SUCCEEDED);
   }
@@ -242,10 +271,13 @@ class RetryAndDeadLetterTest {
     scheduler.runDueNow();
 
     assertThat(f.tasksOf(a).get(0).status()).isEqualTo(TaskStatus.DEAD);
-    assertThat(f.attempts(a)).singleElement().satisfies(x -> {
-      assertThat(x.dlq()).isTrue();
-      assertThat(x.errorType()).isEqualTo("http_4xx");
-    });
+    assertThat(f.attempts(a))
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.dlq()).isTrue();
+              assertThat(x.errorType()).isEqualTo("http_4xx");
+            });
     assertThat(f.status(a)).isEqualTo(EventStatus.FAILED);
     assertThat(f.tasksOf(b).get(0).status()).isEqualTo(TaskStatus.PENDING);
     assertThat(f.tasksOf(c).get(0).status()).isEqualTo(TaskStatus.PENDING);
@@ -253,27 +285,33 @@ class RetryAndDeadLetterTest {
 
   @Test
   void unknownDestinationTypeIsRejectedWithoutRetry() {
-    DestinationRecord d = f.destination("sqs", "aws_sqs", "{}", RetryPolicy.DEFAULT,
-        Delivery.DEFAULT);
+    DestinationRecord d =
+        f.destination("sqs", "aws_sqs", "{}", RetryPolicy.DEFAULT, Delivery.DEFAULT);
     String evt = f.event("{}", d);
     scheduler.runDueNow();
-    assertThat(f.attempts(evt)).singleElement().satisfies(a -> {
-      assertThat(a.errorType()).isEqualTo("rejected");
-      assertThat(a.error()).contains("aws_sqs");
-      assertThat(a.dlq()).isTrue();
-    });
+    assertThat(f.attempts(evt))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.errorType()).isEqualTo("rejected");
+              assertThat(a.error()).contains("aws_sqs");
+              assertThat(a.dlq()).isTrue();
+            });
   }
 
   @Test
   void leaseOutlivesTheDestinationTimeout() {
-    DestinationRecord d = f.destination("patient", "test", "{\"timeout\":120}",
-        RetryPolicy.DEFAULT, Delivery.DEFAULT);
+    DestinationRecord d =
+        f.destination(
+            "patient", "test", "{\"timeout\":120}", RetryPolicy.DEFAULT, Delivery.DEFAULT);
     Instant[] leaseSeen = new Instant[1];
-    f.provider.script(d.id(), r -> {
-      leaseSeen[0] = f.tasksOf(r.eventId()).get(0).leaseExpiresAt();
-      assertThat(r.timeout()).isEqualTo(Duration.ofSeconds(120));
-      return ok();
-    });
+    f.provider.script(
+        d.id(),
+        r -> {
+          leaseSeen[0] = f.tasksOf(r.eventId()).get(0).leaseExpiresAt();
+          assertThat(r.timeout()).isEqualTo(Duration.ofSeconds(120));
+          return ok();
+        });
     f.event("{}", d);
     Instant start = f.clock.now();
     scheduler.runDueNow();
@@ -290,16 +328,44 @@ class RetryAndDeadLetterTest {
     String evt = f.ids.next("evt");
     Instant now = f.clock.now();
     blobs.put("org_test/env_test/" + evt, "{\"big\":true}".getBytes(StandardCharsets.UTF_8));
-    f.store.events().insert(new EventRecord(evt, "org_test", "env_test", "src_test", "POST", "/",
-        Map.of(), Map.of(), "application/json", "127.0.0.1", 12, null,
-        "org_test/env_test/" + evt, null, EventStatus.RECEIVED, null, null, "unverified", now,
-        null, now));
-    f.store.events().markRouted(DeliveryFixture.SCOPE, evt, EventStatus.PROCESSING,
-        List.of(f.tasks.pending(DeliveryFixture.SCOPE, evt, "conn", d.id(), null, null)), now);
+    f.store
+        .events()
+        .insert(
+            new EventRecord(
+                evt,
+                "org_test",
+                "env_test",
+                "src_test",
+                "POST",
+                "/",
+                Map.of(),
+                Map.of(),
+                "application/json",
+                "127.0.0.1",
+                12,
+                null,
+                "org_test/env_test/" + evt,
+                null,
+                EventStatus.RECEIVED,
+                null,
+                null,
+                "unverified",
+                now,
+                null,
+                now));
+    f.store
+        .events()
+        .markRouted(
+            DeliveryFixture.SCOPE,
+            evt,
+            EventStatus.PROCESSING,
+            List.of(f.tasks.pending(DeliveryFixture.SCOPE, evt, "conn", d.id(), null, null)),
+            now);
 
     withBlobs.runDueNow();
 
-    assertThat(f.provider.received(d.id())).extracting(ScriptedProvider.Received::body)
+    assertThat(f.provider.received(d.id()))
+        .extracting(ScriptedProvider.Received::body)
         .containsExactly("{\"big\":true}");
     assertThat(f.status(evt)).isEqualTo(EventStatus.DELIVERED);
   }
@@ -319,20 +385,32 @@ class RetryAndDeadLetterTest {
   void transformFailureIsRecordedWithoutDelivery() {
     DestinationRecord d = f.destination("transformed");
     String evt = f.event("{}");
-    f.store.deliveries().insertTasks(List.of(f.tasks.transformFailure(DeliveryFixture.SCOPE, evt,
-        "conn_x", d.id(), "Expression failed: $undefined()")));
+    f.store
+        .deliveries()
+        .insertTasks(
+            List.of(
+                f.tasks.transformFailure(
+                    DeliveryFixture.SCOPE,
+                    evt,
+                    "conn_x",
+                    d.id(),
+                    "Expression failed: $undefined()")));
 
     scheduler.runDueNow();
 
     assertThat(f.provider.received()).isEmpty();
-    assertThat(f.attempts(evt)).singleElement().satisfies(a -> {
-      assertThat(a.errorType()).isEqualTo("transform_error");
-      assertThat(a.error()).contains("$undefined()");
-      assertThat(a.dlq()).isTrue();
-      assertThat(a.status()).isEqualTo("failed");
-    });
+    assertThat(f.attempts(evt))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.errorType()).isEqualTo("transform_error");
+              assertThat(a.error()).contains("$undefined()");
+              assertThat(a.dlq()).isTrue();
+              assertThat(a.status()).isEqualTo("failed");
+            });
     assertThat(f.status(evt)).isEqualTo(EventStatus.FAILED);
-    assertThat(f.issues("open")).extracting(IssueRecord::errorType)
+    assertThat(f.issues("open"))
+        .extracting(IssueRecord::errorType)
         .containsExactly("transform_error");
   }
 
@@ -346,7 +424,8 @@ class RetryAndDeadLetterTest {
     String evt = f.event("{\"fan\":true}", a, b, c);
 
     scheduler.runDueNow();
-    assertThat(f.provider.received()).extracting(ScriptedProvider.Received::destinationId)
+    assertThat(f.provider.received())
+        .extracting(ScriptedProvider.Received::destinationId)
         .containsExactlyInAnyOrder(a.id(), b.id(), c.id());
     assertThat(f.status(evt)).isEqualTo(EventStatus.PROCESSING);
 

@@ -42,14 +42,14 @@ class RetryPathsTest {
     String evt = f.event("{}", a, b);
     scheduler.runDueNow();
     assertThat(f.status(evt)).isEqualTo(EventStatus.FAILED);
-    AttemptRecord dead = f.attempts(evt).stream().filter(AttemptRecord::dlq).findFirst()
-        .orElseThrow();
+    AttemptRecord dead =
+        f.attempts(evt).stream().filter(AttemptRecord::dlq).findFirst().orElseThrow();
 
     healthy.set(true);
     EventRetryResult result = f.service.retryEvent(DeliveryFixture.SCOPE, evt);
     assertThat(result.errors()).isEmpty();
-    assertThat(result.retried()).extracting(EventRetryResult.Retried::destinationId,
-            EventRetryResult.Retried::status)
+    assertThat(result.retried())
+        .extracting(EventRetryResult.Retried::destinationId, EventRetryResult.Retried::status)
         .containsExactlyInAnyOrder(
             org.assertj.core.api.Assertions.tuple(a.id(), "queued"),
             org.assertj.core.api.Assertions.tuple(b.id(), "queued"));
@@ -74,10 +74,14 @@ class RetryPathsTest {
     assertThat(waiting.nextAttemptAt()).isAfter(f.clock.now());
 
     EventRetryResult result = f.service.retryEvent(DeliveryFixture.SCOPE, evt);
-    assertThat(result.retried()).singleElement()
-        .extracting(EventRetryResult.Retried::taskId).isEqualTo(waiting.id());
+    assertThat(result.retried())
+        .singleElement()
+        .extracting(EventRetryResult.Retried::taskId)
+        .isEqualTo(waiting.id());
     scheduler.runDueNow();
-    assertThat(f.tasksOf(evt)).singleElement().extracting(DeliveryTask::status)
+    assertThat(f.tasksOf(evt))
+        .singleElement()
+        .extracting(DeliveryTask::status)
         .isEqualTo(TaskStatus.SUCCEEDED);
   }
 
@@ -89,8 +93,10 @@ class RetryPathsTest {
     f.store.destinations().delete(DeliveryFixture.SCOPE, d.id(), f.clock.now());
     EventRetryResult result = f.service.retryEvent(DeliveryFixture.SCOPE, evt);
     assertThat(result.retried()).isEmpty();
-    assertThat(result.errors()).singleElement()
-        .extracting(EventRetryResult.Error::destinationId).isEqualTo(d.id());
+    assertThat(result.errors())
+        .singleElement()
+        .extracting(EventRetryResult.Error::destinationId)
+        .isEqualTo(d.id());
   }
 
   @Test
@@ -107,8 +113,10 @@ class RetryPathsTest {
     assertThat(f.status(evt)).isEqualTo(EventStatus.PROCESSING);
     scheduler.runDueNow();
 
-    assertThat(f.attempts(evt)).extracting(AttemptRecord::attemptNumber, AttemptRecord::status)
-        .containsExactly(org.assertj.core.api.Assertions.tuple(1, "failed"),
+    assertThat(f.attempts(evt))
+        .extracting(AttemptRecord::attemptNumber, AttemptRecord::status)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(1, "failed"),
             org.assertj.core.api.Assertions.tuple(2, "success"));
     assertThat(f.status(evt)).isEqualTo(EventStatus.DELIVERED);
   }
@@ -116,8 +124,8 @@ class RetryPathsTest {
   @Test
   void retryAttemptOfAnUnknownIdIsNotFound() {
     assertThatThrownBy(() -> f.service.retryAttempt(DeliveryFixture.SCOPE, "da_missing"))
-        .isInstanceOfSatisfying(HookstreamException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        .isInstanceOfSatisfying(
+            HookstreamException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
   }
 
   @Test
@@ -129,8 +137,11 @@ class RetryPathsTest {
     }
     String unrelated = f.event("{}", other);
     scheduler.runDueNow();
-    IssueRecord issue = f.issues("open").stream()
-        .filter(i -> i.destinationId().equals(d.id())).findFirst().orElseThrow();
+    IssueRecord issue =
+        f.issues("open").stream()
+            .filter(i -> i.destinationId().equals(d.id()))
+            .findFirst()
+            .orElseThrow();
     assertThat(issue.occurrenceCount()).isEqualTo(3);
 
     healthy.set(true);

@@ -26,17 +26,32 @@ class SchedulerStreamingTest {
   void aFailedAttemptAndTheIssueItOpensAreStreamed() throws Exception {
     ManualClock clock = new ManualClock(Instant.parse("2026-03-01T14:30:00Z"));
     ScriptedProvider provider = new ScriptedProvider(clock);
-    try (Hookstream hs = Hookstream.builder().store(new InMemoryStore())
-        .keyValueStore(new InMemoryKeyValueStore(clock)).blobStore(new InMemoryBlobStore())
-        .clock(clock).provider(provider).build().start()) {
+    try (Hookstream hs =
+        Hookstream.builder()
+            .store(new InMemoryStore())
+            .keyValueStore(new InMemoryKeyValueStore(clock))
+            .blobStore(new InMemoryBlobStore())
+            .clock(clock)
+            .provider(provider)
+            .build()
+            .start()) {
       var org = hs.organizations().create("Acme");
       Scope scope = hs.organizations().createEnvironment(org.id(), "prod").scope();
       String src = hs.sources().create(scope, SourceSpec.builder().name("S").build()).id();
-      var dst = hs.destinations().create(scope, DestinationSpec.builder().name("Rejecting")
-          .type("test").config(Map.of()).build());
+      var dst =
+          hs.destinations()
+              .create(
+                  scope,
+                  DestinationSpec.builder()
+                      .name("Rejecting")
+                      .type("test")
+                      .config(Map.of())
+                      .build());
       provider.script(dst.id(), r -> ScriptedProvider.status(400)); // not retried: dead at once
-      hs.connections().create(scope, ConnectionSpec.builder().name("c").sourceId(src)
-          .destinationId(dst.id()).build());
+      hs.connections()
+          .create(
+              scope,
+              ConnectionSpec.builder().name("c").sourceId(src).destinationId(dst.id()).build());
       CollectingSink frames = new CollectingSink();
       StreamSubscription s = hs.streams().open(org.id(), frames, 100);
       s.subscribe("deliveries");

@@ -12,13 +12,14 @@ import java.util.function.Function;
 
 /**
  * A test destination type ({@code test}): answers each destination's requests with a scripted
- * function (200 by default) and records every request with the clock time it arrived. A fake of
- * the SPI, for scheduler logic; HTTP itself is covered with the real provider and receiver.
+ * function (200 by default) and records every request with the clock time it arrived. A fake of the
+ * SPI, for scheduler logic; HTTP itself is covered with the real provider and receiver.
  */
 class ScriptedProvider extends TestTypeProvider {
 
   /** One request as received. */
-  record Received(String destinationId, String eventId, int attemptNumber, Instant at, String body) {}
+  record Received(
+      String destinationId, String eventId, int attemptNumber, Instant at, String body) {}
 
   private final Clock clock;
   private final Map<String, Function<DeliveryRequest, DeliveryResult>> scripts =
@@ -49,15 +50,23 @@ class ScriptedProvider extends TestTypeProvider {
 
   @Override
   public DeliveryResult deliver(DeliveryRequest request) {
-    received.add(new Received(request.destinationId(), request.eventId(), request.attemptNumber(),
-        clock.now(), new String(request.body(), java.nio.charset.StandardCharsets.UTF_8)));
+    received.add(
+        new Received(
+            request.destinationId(),
+            request.eventId(),
+            request.attemptNumber(),
+            clock.now(),
+            new String(request.body(), java.nio.charset.StandardCharsets.UTF_8)));
     return scripts.getOrDefault(request.destinationId(), r -> ok()).apply(request);
   }
 
   static DeliveryResult ok() {
-    return new DeliveryResult.Delivered(200, 5,
+    return new DeliveryResult.Delivered(
+        200,
+        5,
         Map.of("content-type", List.of("application/json")),
-        Map.of("content-type", List.of("text/plain")), "ok");
+        Map.of("content-type", List.of("text/plain")),
+        "ok");
   }
 
   static DeliveryResult status(int code) {
@@ -65,10 +74,20 @@ class ScriptedProvider extends TestTypeProvider {
   }
 
   static DeliveryResult status(int code, Duration retryAfter) {
-    FailureKind kind = code == 410 ? FailureKind.ENDPOINT_GONE
-        : code >= 500 ? FailureKind.HTTP_5XX : FailureKind.HTTP_4XX;
-    return new DeliveryResult.Failed(kind, "HTTP " + code, retryableHttp(code), retryAfter, code,
-        5, Map.of(), Map.of(), "status " + code);
+    FailureKind kind =
+        code == 410
+            ? FailureKind.ENDPOINT_GONE
+            : code >= 500 ? FailureKind.HTTP_5XX : FailureKind.HTTP_4XX;
+    return new DeliveryResult.Failed(
+        kind,
+        "HTTP " + code,
+        retryableHttp(code),
+        retryAfter,
+        code,
+        5,
+        Map.of(),
+        Map.of(),
+        "status " + code);
   }
 
   /** The HTTP provider's verdict: 5xx and 408/409/425/429 retry. */
@@ -77,7 +96,7 @@ class ScriptedProvider extends TestTypeProvider {
   }
 
   static DeliveryResult timeout() {
-    return new DeliveryResult.Failed(FailureKind.TIMEOUT, "timed out", true, null, 0, 30_000,
-        Map.of(), Map.of(), null);
+    return new DeliveryResult.Failed(
+        FailureKind.TIMEOUT, "timed out", true, null, 0, 30_000, Map.of(), Map.of(), null);
   }
 }

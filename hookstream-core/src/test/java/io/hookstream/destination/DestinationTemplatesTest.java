@@ -9,7 +9,8 @@ class DestinationTemplatesTest {
 
   @Test
   void listsTheSixServicesOfTheHttpProviderPageInOrder() {
-    assertThat(DestinationTemplates.list()).extracting(DestinationTemplate::id)
+    assertThat(DestinationTemplates.list())
+        .extracting(DestinationTemplate::id)
         .containsExactly("slack", "discord", "pagerduty", "datadog", "zapier", "linear");
     assertThat(DestinationTemplates.list()).allSatisfy(t -> assertThat(t.type()).isEqualTo("http"));
   }

@@ -150,9 +150,11 @@ class IpRulesTest {
         "*"
       })
   void badEntriesAreNamedWithFieldAndIndex(String bad) {
-    List<FieldError> errors = IpRules.validate(List.of("1.2.3.4", "10.0.0.0/8", bad), "ip_allowlist");
-    assertThat(errors).containsExactly(
-        new FieldError("ip_allowlist.2", "not an IP address or CIDR range: \"" + bad + "\""));
+    List<FieldError> errors =
+        IpRules.validate(List.of("1.2.3.4", "10.0.0.0/8", bad), "ip_allowlist");
+    assertThat(errors)
+        .containsExactly(
+            new FieldError("ip_allowlist.2", "not an IP address or CIDR range: \"" + bad + "\""));
   }
 
   @Test

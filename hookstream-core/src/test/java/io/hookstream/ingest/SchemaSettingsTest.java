@@ -18,21 +18,33 @@ import org.junit.jupiter.api.Test;
 class SchemaSettingsTest {
 
   private static List<String> errors(String schemaJson) {
-    return SchemaSettings.validate(true, schemaJson, null).stream().map(FieldError::toString).toList();
+    return SchemaSettings.validate(true, schemaJson, null).stream()
+        .map(FieldError::toString)
+        .toList();
   }
 
   @Test
   void acceptsSchemasOfEverySupportedDraft() {
     assertThat(errors("{\"type\":\"object\",\"required\":[\"type\"]}")).isEmpty();
-    assertThat(errors("{\"$schema\":\"http://json-schema.org/draft-04/schema#\",\"maximum\":3,\"exclusiveMaximum\":true}"))
+    assertThat(
+            errors(
+                "{\"$schema\":\"http://json-schema.org/draft-04/schema#\",\"maximum\":3,\"exclusiveMaximum\":true}"))
         .isEmpty();
-    assertThat(errors("{\"$schema\":\"http://json-schema.org/draft-06/schema#\",\"const\":1}")).isEmpty();
-    assertThat(errors("{\"$schema\":\"http://json-schema.org/draft-07/schema\",\"if\":{}}")).isEmpty();
-    assertThat(errors("{\"$schema\":\"https://json-schema.org/draft/2019-09/schema\",\"dependentRequired\":{}}"))
+    assertThat(errors("{\"$schema\":\"http://json-schema.org/draft-06/schema#\",\"const\":1}"))
         .isEmpty();
-    assertThat(errors("{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"prefixItems\":[{}]}"))
+    assertThat(errors("{\"$schema\":\"http://json-schema.org/draft-07/schema\",\"if\":{}}"))
         .isEmpty();
-    assertThat(errors("{\"definitions\":{\"id\":{\"type\":\"string\"}},\"properties\":{\"id\":{\"$ref\":\"#/definitions/id\"}}}"))
+    assertThat(
+            errors(
+                "{\"$schema\":\"https://json-schema.org/draft/2019-09/schema\",\"dependentRequired\":{}}"))
+        .isEmpty();
+    assertThat(
+            errors(
+                "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"prefixItems\":[{}]}"))
+        .isEmpty();
+    assertThat(
+            errors(
+                "{\"definitions\":{\"id\":{\"type\":\"string\"}},\"properties\":{\"id\":{\"$ref\":\"#/definitions/id\"}}}"))
         .isEmpty();
   }
 
@@ -55,8 +67,10 @@ class SchemaSettingsTest {
 
   @Test
   void invalidKeywordValuesAreNamedByPath() {
-    assertThat(errors("{\"minimum\":\"x\"}")).containsExactly("json_schema.minimum: string found, number expected");
-    assertThat(errors("{\"required\":\"id\"}")).containsExactly("json_schema.required: string found, array expected");
+    assertThat(errors("{\"minimum\":\"x\"}"))
+        .containsExactly("json_schema.minimum: string found, number expected");
+    assertThat(errors("{\"required\":\"id\"}"))
+        .containsExactly("json_schema.required: string found, array expected");
     assertThat(errors("{\"properties\":{\"id\":{\"type\":\"nope\"}}}"))
         .isNotEmpty()
         .allSatisfy(e -> assertThat(e).startsWith("json_schema.properties.id.type: "));
@@ -67,13 +81,18 @@ class SchemaSettingsTest {
 
   @Test
   void refLoopsThatNeverConsumeInputAreRefused() {
-    String loop = "json_schema: the schema recurses without end (a $ref cycle that never descends into the payload)";
+    String loop =
+        "json_schema: the schema recurses without end (a $ref cycle that never descends into the payload)";
     assertThat(errors("{\"$ref\":\"#\"}")).containsExactly(loop);
-    assertThat(errors("{\"definitions\":{\"a\":{\"$ref\":\"#/definitions/b\"},\"b\":{\"allOf\":[{\"$ref\":\"#/definitions/a\"}]}},"
-            + "\"$ref\":\"#/definitions/a\"}"))
+    assertThat(
+            errors(
+                "{\"definitions\":{\"a\":{\"$ref\":\"#/definitions/b\"},\"b\":{\"allOf\":[{\"$ref\":\"#/definitions/a\"}]}},"
+                    + "\"$ref\":\"#/definitions/a\"}"))
         .containsExactly(loop);
-    assertThat(errors("{\"definitions\":{\"node\":{\"type\":\"object\",\"properties\":{\"next\":{\"$ref\":\"#/definitions/node\"}}}},"
-            + "\"$ref\":\"#/definitions/node\"}"))
+    assertThat(
+            errors(
+                "{\"definitions\":{\"node\":{\"type\":\"object\",\"properties\":{\"next\":{\"$ref\":\"#/definitions/node\"}}}},"
+                    + "\"$ref\":\"#/definitions/node\"}"))
         .as("recursion through properties descends into the payload and is fine")
         .isEmpty();
   }
@@ -81,7 +100,8 @@ class SchemaSettingsTest {
   @Test
   void remoteReferencesAreNeverFetched() throws Exception {
     AtomicInteger hits = new AtomicInteger();
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/",
         exchange -> {
@@ -95,7 +115,8 @@ class SchemaSettingsTest {
     try {
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/schema.json";
       assertThat(errors("{\"$ref\":\"" + url + "\"}"))
-          .containsExactly("json_schema: cannot load \"" + url + "\": remote references are not fetched");
+          .containsExactly(
+              "json_schema: cannot load \"" + url + "\": remote references are not fetched");
       assertThat(errors("{\"$schema\":\"" + url + "\"}")).hasSize(1);
       assertThat(hits).hasValue(0);
     } finally {
@@ -106,9 +127,11 @@ class SchemaSettingsTest {
   @Test
   void enabledNeedsASchemaAndActionsAreNamed() {
     assertThat(SchemaSettings.validate(true, null, "warn"))
-        .containsExactly(new FieldError("json_schema", "required when schema_validation_enabled is true"));
+        .containsExactly(
+            new FieldError("json_schema", "required when schema_validation_enabled is true"));
     assertThat(SchemaSettings.validate(false, null, "drop"))
-        .containsExactly(new FieldError("schema_action", "must be one of [reject, warn]: \"drop\""));
+        .containsExactly(
+            new FieldError("schema_action", "must be one of [reject, warn]: \"drop\""));
     assertThat(SchemaSettings.validate(null, null, null)).isEmpty();
   }
 
@@ -117,13 +140,16 @@ class SchemaSettingsTest {
     assertThat(SchemaSettings.toRecord(null, null, null)).isNull();
     assertThat(SchemaSettings.toRecord(true, "{ \"type\" : \"object\" }", null))
         .isEqualTo(new SourceRecord.Schema(true, "{\"type\":\"object\"}", "reject"));
-    assertThat(SchemaSettings.toRecord(false, null, "WARN")).isEqualTo(new SourceRecord.Schema(false, null, "warn"));
+    assertThat(SchemaSettings.toRecord(false, null, "WARN"))
+        .isEqualTo(new SourceRecord.Schema(false, null, "warn"));
     assertThatThrownBy(() -> SchemaSettings.toRecord(true, "{\"type\":5}", "warn"))
         .isInstanceOfSatisfying(
             HookstreamException.class,
             e -> {
               assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
-              assertThat(e.fieldErrors()).extracting(FieldError::field).contains("json_schema.type");
+              assertThat(e.fieldErrors())
+                  .extracting(FieldError::field)
+                  .contains("json_schema.type");
             });
   }
 }

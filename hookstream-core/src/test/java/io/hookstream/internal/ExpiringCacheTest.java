@@ -25,10 +25,11 @@ class ExpiringCacheTest {
   private final ManualClock clock = new ManualClock();
   private final InMemoryStore store = new InMemoryStore();
   private final AtomicInteger reads = new AtomicInteger();
-  private final Function<String, Optional<SourceRecord>> loader = id -> {
-    reads.incrementAndGet();
-    return store.sources().findForIngest(id);
-  };
+  private final Function<String, Optional<SourceRecord>> loader =
+      id -> {
+        reads.incrementAndGet();
+        return store.sources().findForIngest(id);
+      };
   private final ExecutorService pool = Executors.newSingleThreadExecutor();
 
   @AfterEach
@@ -37,8 +38,23 @@ class ExpiringCacheTest {
   }
 
   private SourceRecord source(String id, long version) {
-    return new SourceRecord(id, "org_1", "env_1", "s", "s-" + id, null, null, null, null, null,
-        null, null, version, clock.now(), clock.now(), null);
+    return new SourceRecord(
+        id,
+        "org_1",
+        "env_1",
+        "s",
+        "s-" + id,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        version,
+        clock.now(),
+        clock.now(),
+        null);
   }
 
   @Test
@@ -47,8 +63,7 @@ class ExpiringCacheTest {
     ExpiringCache<String, SourceRecord> cache = new ExpiringCache<>(clock, TTL, 100);
 
     for (int i = 0; i < 50; i++) {
-      assertThat(cache.get("src_a", loader)).get().extracting(SourceRecord::version)
-          .isEqualTo(1L);
+      assertThat(cache.get("src_a", loader)).get().extracting(SourceRecord::version).isEqualTo(1L);
     }
     assertThat(reads).hasValue(1);
 
@@ -88,14 +103,15 @@ class ExpiringCacheTest {
     CountDownLatch proceed = new CountDownLatch(1);
     AtomicInteger calls = new AtomicInteger();
     ExpiringCache<String, SourceRecord> cache = new ExpiringCache<>(clock, TTL, 100);
-    Function<String, Optional<SourceRecord>> racing = id -> {
-      Optional<SourceRecord> found = store.sources().findForIngest(id);
-      if (calls.incrementAndGet() == 1) {
-        read.countDown();
-        await(proceed);
-      }
-      return found;
-    };
+    Function<String, Optional<SourceRecord>> racing =
+        id -> {
+          Optional<SourceRecord> found = store.sources().findForIngest(id);
+          if (calls.incrementAndGet() == 1) {
+            read.countDown();
+            await(proceed);
+          }
+          return found;
+        };
 
     Future<Optional<SourceRecord>> slow = pool.submit(() -> cache.get("src_r", racing));
     assertThat(read.await(5, TimeUnit.SECONDS)).isTrue();
@@ -103,8 +119,7 @@ class ExpiringCacheTest {
     cache.invalidate("src_r");
     proceed.countDown();
 
-    assertThat(slow.get(5, TimeUnit.SECONDS)).get().extracting(SourceRecord::version)
-        .isEqualTo(1L);
+    assertThat(slow.get(5, TimeUnit.SECONDS)).get().extracting(SourceRecord::version).isEqualTo(1L);
     assertThat(cache.get("src_r", racing)).get().extracting(SourceRecord::version).isEqualTo(2L);
   }
 

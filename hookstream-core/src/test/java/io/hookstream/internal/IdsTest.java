@@ -22,8 +22,9 @@ class IdsTest {
     clock.advance(Duration.ofMillis(1));
     String next = ids.next("evt");
 
-    assertThat(made).allSatisfy(id -> assertThat(id).matches("evt_[0-9a-f]{32}")
-        .startsWith("evt_000000001a2b"));
+    assertThat(made)
+        .allSatisfy(
+            id -> assertThat(id).matches("evt_[0-9a-f]{32}").startsWith("evt_000000001a2b"));
     assertThat(made).isSorted().doesNotHaveDuplicates();
     assertThat(next).startsWith("evt_000000001a2c");
     assertThat(next).isGreaterThan(made.get(made.size() - 1));

@@ -29,9 +29,14 @@ class JobRunnerTest {
 
   @Test
   void aJobRunsWhenItsIntervalHasPassedOnTheClockAndNotBefore() {
-    JobRunner runner = new JobRunner(clock, List.of(job("sweep", Duration.ofSeconds(10)),
-        Job.atStartAndEvery("beat", Duration.ofSeconds(5), () -> ran.add("beat"))),
-        Duration.ofSeconds(1), "test");
+    JobRunner runner =
+        new JobRunner(
+            clock,
+            List.of(
+                job("sweep", Duration.ofSeconds(10)),
+                Job.atStartAndEvery("beat", Duration.ofSeconds(5), () -> ran.add("beat"))),
+            Duration.ofSeconds(1),
+            "test");
 
     assertThat(runner.runDue()).as("at once: only the job due at start").containsExactly("beat");
     assertThat(runner.runDue()).as("the clock has not moved").isEmpty();
@@ -47,13 +52,21 @@ class JobRunnerTest {
   @Test
   void aFailingJobIsLoggedAndTheOthersStillRunThenItRunsAgainAnIntervalLater() {
     AtomicInteger failures = new AtomicInteger();
-    Job failing = Job.every("failing", Duration.ofMinutes(1), () -> {
-      failures.incrementAndGet();
-      throw new IllegalStateException("store down");
-    });
-    JobRunner runner = new JobRunner(clock,
-        List.of(job("before", Duration.ofMinutes(1)), failing, job("after", Duration.ofMinutes(1))),
-        Duration.ofSeconds(1), "test");
+    Job failing =
+        Job.every(
+            "failing",
+            Duration.ofMinutes(1),
+            () -> {
+              failures.incrementAndGet();
+              throw new IllegalStateException("store down");
+            });
+    JobRunner runner =
+        new JobRunner(
+            clock,
+            List.of(
+                job("before", Duration.ofMinutes(1)), failing, job("after", Duration.ofMinutes(1))),
+            Duration.ofSeconds(1),
+            "test");
 
     clock.advance(Duration.ofMinutes(1));
     assertThat(runner.runDue()).containsExactly("before", "failing", "after");
@@ -67,9 +80,15 @@ class JobRunnerTest {
 
   @Test
   void dueJobsRunInTheOrderTheyWereGivenWhateverTheirIntervals() {
-    JobRunner runner = new JobRunner(clock, List.of(job("c", Duration.ofHours(1)),
-        job("a", Duration.ofSeconds(1)), job("b", Duration.ofMinutes(1))),
-        Duration.ofSeconds(1), "test");
+    JobRunner runner =
+        new JobRunner(
+            clock,
+            List.of(
+                job("c", Duration.ofHours(1)),
+                job("a", Duration.ofSeconds(1)),
+                job("b", Duration.ofMinutes(1))),
+            Duration.ofSeconds(1),
+            "test");
 
     clock.advance(Duration.ofDays(1));
     assertThat(runner.runDue()).containsExactly("c", "a", "b");
@@ -80,11 +99,16 @@ class JobRunnerTest {
 
   @Test
   void onAManualClockAStartedRunnerStartsNoThreadSoNothingRunsUnlessAsked() {
-    try (JobRunner runner = new JobRunner(clock, List.of(job("sweep", Duration.ofSeconds(1))),
-        Duration.ofMillis(1), "manual-clock-runner")) {
+    try (JobRunner runner =
+        new JobRunner(
+            clock,
+            List.of(job("sweep", Duration.ofSeconds(1))),
+            Duration.ofMillis(1),
+            "manual-clock-runner")) {
       runner.start();
       clock.advance(Duration.ofHours(1));
-      assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+      assertThat(Thread.getAllStackTraces().keySet())
+          .extracting(Thread::getName)
           .noneMatch(name -> name.startsWith("manual-clock-runner"));
       assertThat(ran).isEmpty();
       assertThat(runner.runDue()).containsExactly("sweep");
@@ -92,29 +116,32 @@ class JobRunnerTest {
   }
 
   @Test
-  void onAClockThatMovesByItselfASlowJobNeverHoldsUpTheOthersNorRunsTwiceAtOnce()
-      throws Exception {
+  void onAClockThatMovesByItselfASlowJobNeverHoldsUpTheOthersNorRunsTwiceAtOnce() throws Exception {
     Clock moving = new Clock() { // moves by itself (the default), at the pace the test sets
-      @Override
-      public Instant now() {
-        return clock.now();
-      }
+          @Override
+          public Instant now() {
+            return clock.now();
+          }
 
-      @Override
-      public long monotonicNanos() {
-        return clock.monotonicNanos();
-      }
-    };
+          @Override
+          public long monotonicNanos() {
+            return clock.monotonicNanos();
+          }
+        };
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger purges = new AtomicInteger();
-    Job purge = Job.every("purge", Duration.ofSeconds(1), () -> {
-      purges.incrementAndGet();
-      awaitQuietly(release);
-    });
+    Job purge =
+        Job.every(
+            "purge",
+            Duration.ofSeconds(1),
+            () -> {
+              purges.incrementAndGet();
+              awaitQuietly(release);
+            });
     AtomicInteger beats = new AtomicInteger();
     Job beat = Job.every("beat", Duration.ofSeconds(1), beats::incrementAndGet);
-    try (JobRunner runner = new JobRunner(moving, List.of(purge, beat), Duration.ofMillis(5),
-        "moving-clock-runner")) {
+    try (JobRunner runner =
+        new JobRunner(moving, List.of(purge, beat), Duration.ofMillis(5), "moving-clock-runner")) {
       runner.start();
       for (int second = 1; second <= 5; second++) {
         clock.advance(Duration.ofSeconds(1));

@@ -26,8 +26,9 @@ class IssueServiceTest {
   private final IssueService issues = new IssueService(store, clock, heard::add);
 
   private IssueRecord fail(String destination, String type, String attemptId) {
-    return issues.tracker().record(SCOPE, destination, type, "failed: " + type, attemptId,
-        clock.now());
+    return issues
+        .tracker()
+        .record(SCOPE, destination, type, "failed: " + type, attemptId, clock.now());
   }
 
   @Test
@@ -70,13 +71,15 @@ class IssueServiceTest {
     assertThat(issues.summary(SCOPE)).isEqualTo(new IssueSummary(1, 1, 1));
 
     assertThatThrownBy(() -> issues.updateStatus(SCOPE, a.id(), "closed"))
-        .isInstanceOfSatisfying(HookstreamException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
-          assertThat(e.fieldErrors()).extracting(f -> f.field()).containsExactly("status");
-        });
+        .isInstanceOfSatisfying(
+            HookstreamException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+              assertThat(e.fieldErrors()).extracting(f -> f.field()).containsExactly("status");
+            });
     assertThatThrownBy(() -> issues.get(SCOPE, "iss_nope"))
-        .isInstanceOfSatisfying(HookstreamException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        .isInstanceOfSatisfying(
+            HookstreamException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
   }
 
   @Test
@@ -89,8 +92,8 @@ class IssueServiceTest {
     assertThat(issues.get(SCOPE, old.id()).status()).isEqualTo("resolved");
     // Reopening the old one while the new one is active is refused.
     assertThatThrownBy(() -> issues.updateStatus(SCOPE, old.id(), "open"))
-        .isInstanceOfSatisfying(HookstreamException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+        .isInstanceOfSatisfying(
+            HookstreamException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
   }
 
   @Test

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 
 class CompiledFilterTest {
 
-  private static final JsonNode ORDER = Json.parse("""
+  private static final JsonNode ORDER =
+      Json.parse(
+          """
       {"type": "order.created",
        "id": "ord_1",
        "data": {"amount": 4999, "ratio": 0.5, "currency": "usd", "paid": true, "note": null,
@@ -29,19 +31,21 @@ class CompiledFilterTest {
        "0": "zero key"}
       """);
 
-  private static final FilterInput INPUT = new FilterInput(
-      ORDER,
-      Map.of("x-github-event", List.of("push", "second"), "x-attempt", List.of("3")),
-      "POST",
-      "application/json",
-      "203.0.113.7");
+  private static final FilterInput INPUT =
+      new FilterInput(
+          ORDER,
+          Map.of("x-github-event", List.of("push", "second"), "x-attempt", List.of("3")),
+          "POST",
+          "application/json",
+          "203.0.113.7");
 
   private static boolean matches(String field, String op, String valueJson) {
     return matches(INPUT, field, op, valueJson);
   }
 
   private static boolean matches(FilterInput input, String field, String op, String valueJson) {
-    String rules = "[{\"field\":\"" + field + "\",\"op\":\"" + op + "\",\"value\":" + valueJson + "}]";
+    String rules =
+        "[{\"field\":\"" + field + "\",\"op\":\"" + op + "\",\"value\":" + valueJson + "}]";
     return CompiledFilter.compile(rules).matches(input);
   }
 
@@ -61,7 +65,7 @@ class CompiledFilterTest {
 
   @Test
   void eqComparesNumbersWithNumericStringsButNotStringsWithNumbers() {
-    assertThat(matches("payload.data.count", "eq", "42")).isTrue();     // "42" read as a number
+    assertThat(matches("payload.data.count", "eq", "42")).isTrue(); // "42" read as a number
     assertThat(matches("payload.data.amount", "eq", "\"4999\"")).isFalse(); // string wants string
     assertThat(matches("payload.data.paid", "eq", "\"true\"")).isFalse();
     assertThat(matches("payload.data.amount", "eq", "true")).isFalse();
@@ -121,16 +125,32 @@ class CompiledFilterTest {
 
   @Test
   void numericStringsMustBeExactlyJsonNumbers() {
-    for (String notANumber : List.of(" 42", "42 ", "+42", "042", "0x2A", "4_2", "NaN", "Infinity",
-        "1.", ".5", "1e", "-", "", "1e99999999999")) {
+    for (String notANumber :
+        List.of(
+            " 42",
+            "42 ",
+            "+42",
+            "042",
+            "0x2A",
+            "4_2",
+            "NaN",
+            "Infinity",
+            "1.",
+            ".5",
+            "1e",
+            "-",
+            "",
+            "1e99999999999")) {
       JsonNode body = Json.MAPPER.createObjectNode().put("n", notANumber);
       assertThat(matches(FilterInput.ofBody(body), "n", "gte", "-1e400"))
-          .as("'%s' is not a number", notANumber).isFalse();
+          .as("'%s' is not a number", notANumber)
+          .isFalse();
     }
     for (String number : List.of("0", "-0", "42", "-1.5", "1e3", "2.5E-3", "1E+2")) {
       JsonNode body = Json.MAPPER.createObjectNode().put("n", number);
       assertThat(matches(FilterInput.ofBody(body), "n", "gte", "-1e400"))
-          .as("'%s' is a number", number).isTrue();
+          .as("'%s' is a number", number)
+          .isTrue();
     }
   }
 
@@ -225,10 +245,12 @@ class CompiledFilterTest {
 
   @Test
   void rulesAreAndCombinedAndNoRulesMatchEverything() {
-    String both = "[{\"field\":\"payload.type\",\"op\":\"eq\",\"value\":\"order.created\"},"
-        + "{\"field\":\"payload.data.amount\",\"op\":\"gt\",\"value\":1000}]";
-    String second = "[{\"field\":\"payload.type\",\"op\":\"eq\",\"value\":\"order.created\"},"
-        + "{\"field\":\"payload.data.amount\",\"op\":\"gt\",\"value\":5000}]";
+    String both =
+        "[{\"field\":\"payload.type\",\"op\":\"eq\",\"value\":\"order.created\"},"
+            + "{\"field\":\"payload.data.amount\",\"op\":\"gt\",\"value\":1000}]";
+    String second =
+        "[{\"field\":\"payload.type\",\"op\":\"eq\",\"value\":\"order.created\"},"
+            + "{\"field\":\"payload.data.amount\",\"op\":\"gt\",\"value\":5000}]";
     assertThat(CompiledFilter.compile(both).matches(INPUT)).isTrue();
     assertThat(CompiledFilter.compile(second).matches(INPUT)).isFalse();
     assertThat(CompiledFilter.compile("[]").matches(INPUT)).isTrue();
@@ -241,35 +263,57 @@ class CompiledFilterTest {
   void readsAStoredEvent() {
     Instant now = Instant.parse("2026-03-01T14:30:00Z");
     byte[] body = "{\"type\":\"invoice.paid\"}".getBytes(StandardCharsets.UTF_8);
-    EventRecord event = new EventRecord("evt_1", "org_1", "env_1", "src_1", "POST", "/",
-        Map.of("stripe-signature", List.of("t=1")), Map.of(), "application/json", "198.51.100.2",
-        body.length, body, null, null, EventStatus.RECEIVED, null, null, "verified", now, null,
-        now);
+    EventRecord event =
+        new EventRecord(
+            "evt_1",
+            "org_1",
+            "env_1",
+            "src_1",
+            "POST",
+            "/",
+            Map.of("stripe-signature", List.of("t=1")),
+            Map.of(),
+            "application/json",
+            "198.51.100.2",
+            body.length,
+            body,
+            null,
+            null,
+            EventStatus.RECEIVED,
+            null,
+            null,
+            "verified",
+            now,
+            null,
+            now);
     FilterInput input = FilterInput.of(event, Json.parseOrNull(event.body()));
-    String rules = "[{\"field\":\"payload.type\",\"op\":\"eq\",\"value\":\"invoice.paid\"},"
-        + "{\"field\":\"headers.Stripe-Signature\",\"op\":\"exists\",\"value\":true},"
-        + "{\"field\":\"source_ip\",\"op\":\"eq\",\"value\":\"198.51.100.2\"}]";
+    String rules =
+        "[{\"field\":\"payload.type\",\"op\":\"eq\",\"value\":\"invoice.paid\"},"
+            + "{\"field\":\"headers.Stripe-Signature\",\"op\":\"exists\",\"value\":true},"
+            + "{\"field\":\"source_ip\",\"op\":\"eq\",\"value\":\"198.51.100.2\"}]";
     assertThat(CompiledFilter.compile(rules).matches(input)).isTrue();
   }
 
   @Test
   void aCompiledFilterIsSharedSafelyAcrossThreads() throws Exception {
-    CompiledFilter filter = CompiledFilter.compile(
-        "[{\"field\":\"payload.n\",\"op\":\"gte\",\"value\":500}]");
+    CompiledFilter filter =
+        CompiledFilter.compile("[{\"field\":\"payload.n\",\"op\":\"gte\",\"value\":500}]");
     var pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<Integer>> counts = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
-        counts.add(pool.submit(() -> {
-          int matched = 0;
-          for (int n = 0; n < 1000; n++) {
-            JsonNode body = Json.MAPPER.createObjectNode().put("n", n);
-            if (filter.matches(FilterInput.ofBody(body))) {
-              matched++;
-            }
-          }
-          return matched;
-        }));
+        counts.add(
+            pool.submit(
+                () -> {
+                  int matched = 0;
+                  for (int n = 0; n < 1000; n++) {
+                    JsonNode body = Json.MAPPER.createObjectNode().put("n", n);
+                    if (filter.matches(FilterInput.ofBody(body))) {
+                      matched++;
+                    }
+                  }
+                  return matched;
+                }));
       }
       for (var count : counts) {
         assertThat(count.get(10, TimeUnit.SECONDS)).isEqualTo(500);

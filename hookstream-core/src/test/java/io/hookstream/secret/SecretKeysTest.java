@@ -21,8 +21,10 @@ class SecretKeysTest {
   @Test
   void aKeyWithoutAnIdGetsOneDerivedFromTheKey() {
     SecretKeys a = SecretKeys.parse(KEY_A);
-    assertThat(a.primaryId()).matches("k[0-9a-f]{8}").isEqualTo(SecretKeys.parse(KEY_A)
-        .primaryId()).isNotEqualTo(SecretKeys.parse(KEY_B).primaryId());
+    assertThat(a.primaryId())
+        .matches("k[0-9a-f]{8}")
+        .isEqualTo(SecretKeys.parse(KEY_A).primaryId())
+        .isNotEqualTo(SecretKeys.parse(KEY_B).primaryId());
   }
 
   @Test

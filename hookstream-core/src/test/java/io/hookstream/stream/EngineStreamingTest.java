@@ -11,12 +11,12 @@ import io.hookstream.spi.DestinationProvider.DeliveryRequest;
 import io.hookstream.spi.DestinationProvider.DeliveryResult;
 import io.hookstream.spi.FieldError;
 import io.hookstream.spi.HookstreamException;
+import io.hookstream.spi.InProcessChannelBus;
 import io.hookstream.spi.ManualClock;
 import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.IssueRecord;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.store.memory.InMemoryBlobStore;
-import io.hookstream.spi.InProcessChannelBus;
 import io.hookstream.store.memory.InMemoryKeyValueStore;
 import io.hookstream.store.memory.InMemoryStore;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +30,14 @@ import org.junit.jupiter.api.Test;
 class EngineStreamingTest {
 
   private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T14:30:00Z"));
-  private final Hookstream hs = Hookstream.builder().store(new InMemoryStore())
-      .keyValueStore(new InMemoryKeyValueStore(clock)).blobStore(new InMemoryBlobStore())
-      .clock(clock).build().start();
+  private final Hookstream hs =
+      Hookstream.builder()
+          .store(new InMemoryStore())
+          .keyValueStore(new InMemoryKeyValueStore(clock))
+          .blobStore(new InMemoryBlobStore())
+          .clock(clock)
+          .build()
+          .start();
 
   @AfterEach
   void close() {
@@ -45,8 +50,9 @@ class EngineStreamingTest {
   }
 
   private String newSource(Scope scope) {
-    return hs.sources().create(scope, io.hookstream.source.SourceSpec.builder().name("Orders")
-        .build()).id();
+    return hs.sources()
+        .create(scope, io.hookstream.source.SourceSpec.builder().name("Orders").build())
+        .id();
   }
 
   @Test
@@ -111,9 +117,29 @@ class EngineStreamingTest {
     hs.streams().open(acme.orgId(), oneDestination, 10).subscribe("deliveries:dst_1");
     hs.streams().open(acme.orgId(), issues, 10).subscribe("issues");
     Instant at = clock.now();
-    hs.streams().deliveryAttempted(new AttemptRecord("da_1", acme.orgId(), acme.envId(), "evt_1",
-        "conn_1", "dst_1", "task_1", 2, "failed", 503, 12L, Map.of(), Map.of(), "busy",
-        "Destination returned 503", "http_5xx", false, null, at.plusSeconds(300), at));
+    hs.streams()
+        .deliveryAttempted(
+            new AttemptRecord(
+                "da_1",
+                acme.orgId(),
+                acme.envId(),
+                "evt_1",
+                "conn_1",
+                "dst_1",
+                "task_1",
+                2,
+                "failed",
+                503,
+                12L,
+                Map.of(),
+                Map.of(),
+                "busy",
+                "Destination returned 503",
+                "http_5xx",
+                false,
+                null,
+                at.plusSeconds(300),
+                at));
     hs.streams().issueChanged(issue(acme.orgId()));
 
     JsonNode d = deliveries.next();
@@ -147,36 +173,68 @@ class EngineStreamingTest {
     Scope acme = newScope();
     var ws = (WebSocketDestinationProvider) hs.providers().get("websocket");
     assertThat(ws.validate(Map.of("channel_name", "Live-Orders.v1_x"))).isEmpty();
-    assertThat(ws.validate(Map.of())).extracting(FieldError::toString)
+    assertThat(ws.validate(Map.of()))
+        .extracting(FieldError::toString)
         .containsExactly("channel_name: is required");
-    assertThat(ws.validate(Map.of("channel_name", 7))).extracting(FieldError::field)
+    assertThat(ws.validate(Map.of("channel_name", 7)))
+        .extracting(FieldError::field)
         .containsExactly("channel_name");
-    assertThat(ws.validate(Map.of("channel_name", "live orders"))).singleElement()
+    assertThat(ws.validate(Map.of("channel_name", "live orders")))
+        .singleElement()
         .satisfies(e -> assertThat(e.message()).contains("^[a-z0-9._-]+$"));
-    assertThat(ws.validate(Map.of("channel_name", "Events"))).singleElement()
+    assertThat(ws.validate(Map.of("channel_name", "Events")))
+        .singleElement()
         .satisfies(e -> assertThat(e.message()).contains("reserved"));
 
-    assertThatThrownBy(() -> hs.destinations().create(acme, DestinationSpec.builder()
-        .name("Live").type("websocket").config(Map.of("channel_name", "a:b")).build()))
-        .isInstanceOfSatisfying(HookstreamException.class, e -> assertThat(e.fieldErrors())
-            .extracting(FieldError::field).containsExactly("config.channel_name"));
+    assertThatThrownBy(
+            () ->
+                hs.destinations()
+                    .create(
+                        acme,
+                        DestinationSpec.builder()
+                            .name("Live")
+                            .type("websocket")
+                            .config(Map.of("channel_name", "a:b"))
+                            .build()))
+        .isInstanceOfSatisfying(
+            HookstreamException.class,
+            e ->
+                assertThat(e.fieldErrors())
+                    .extracting(FieldError::field)
+                    .containsExactly("config.channel_name"));
   }
 
   @Test
   void websocketDestinationPublishesEventDeliveredWithTheRawBody() throws Exception {
     Scope acme = newScope();
     Scope other = newScope();
-    var dst = hs.destinations().create(acme, DestinationSpec.builder().name("Live")
-        .type("websocket").config(Map.of("channel_name", "live-orders")).build());
+    var dst =
+        hs.destinations()
+            .create(
+                acme,
+                DestinationSpec.builder()
+                    .name("Live")
+                    .type("websocket")
+                    .config(Map.of("channel_name", "live-orders"))
+                    .build());
     CollectingSink sink = new CollectingSink();
     CollectingSink foreign = new CollectingSink();
     hs.streams().open(acme.orgId(), sink, 10).subscribe("live-orders");
     hs.streams().open(other.orgId(), foreign, 10).subscribe("live-orders");
     String body = "{\"order\": 42, \"note\": \"caf\u00e9\"}";
-    DeliveryResult r = hs.providers().get("websocket").deliver(new DeliveryRequest("evt_1",
-        dst.id(), 1, Map.of("channel_name", "live-orders"),
-        body.getBytes(StandardCharsets.UTF_8), "application/json", clock.now(),
-        Duration.ofSeconds(10)));
+    DeliveryResult r =
+        hs.providers()
+            .get("websocket")
+            .deliver(
+                new DeliveryRequest(
+                    "evt_1",
+                    dst.id(),
+                    1,
+                    Map.of("channel_name", "live-orders"),
+                    body.getBytes(StandardCharsets.UTF_8),
+                    "application/json",
+                    clock.now(),
+                    Duration.ofSeconds(10)));
     assertThat(r.success()).isTrue();
     JsonNode f = sink.next();
     assertThat(f.get("type").asText()).isEqualTo("event.delivered");
@@ -190,8 +248,15 @@ class EngineStreamingTest {
   @Test
   void websocketDeliverySucceedsWithNoSubscriberAndFailsForAnUnknownDestination() {
     Scope acme = newScope();
-    var dst = hs.destinations().create(acme, DestinationSpec.builder().name("Live")
-        .type("websocket").config(Map.of("channel_name", "nobody")).build());
+    var dst =
+        hs.destinations()
+            .create(
+                acme,
+                DestinationSpec.builder()
+                    .name("Live")
+                    .type("websocket")
+                    .config(Map.of("channel_name", "nobody"))
+                    .build());
     var provider = hs.providers().get("websocket");
     assertThat(provider.deliver(request(dst.id())).success()).isTrue();
     DeliveryResult gone = provider.deliver(request("dst_missing"));
@@ -204,11 +269,14 @@ class EngineStreamingTest {
   void aHostBusCarriesMessagesBetweenTwoEngines() throws Exception {
     InProcessChannelBus shared = new InProcessChannelBus();
     InMemoryStore store = new InMemoryStore();
-    try (Hookstream a = engine(store, shared); Hookstream b = engine(store, shared)) {
+    try (Hookstream a = engine(store, shared);
+        Hookstream b = engine(store, shared)) {
       var org = a.organizations().create("Acme");
       Scope scope = a.organizations().createEnvironment(org.id(), "prod").scope();
-      String src = a.sources().create(scope,
-          io.hookstream.source.SourceSpec.builder().name("S").build()).id();
+      String src =
+          a.sources()
+              .create(scope, io.hookstream.source.SourceSpec.builder().name("S").build())
+              .id();
       CollectingSink onB = new CollectingSink();
       b.streams().open(org.id(), onB, 10).subscribe("events");
       String id = a.ingest(src, IngestRequest.json("{}")).eventId();
@@ -219,19 +287,44 @@ class EngineStreamingTest {
   }
 
   private Hookstream engine(InMemoryStore store, InProcessChannelBus bus) {
-    return Hookstream.builder().store(store).keyValueStore(new InMemoryKeyValueStore(clock))
-        .blobStore(new InMemoryBlobStore()).clock(clock).channelBus(bus).build().start();
+    return Hookstream.builder()
+        .store(store)
+        .keyValueStore(new InMemoryKeyValueStore(clock))
+        .blobStore(new InMemoryBlobStore())
+        .clock(clock)
+        .channelBus(bus)
+        .build()
+        .start();
   }
 
   private DeliveryRequest request(String destinationId) {
-    return new DeliveryRequest("evt_1", destinationId, 1, Map.of("channel_name", "nobody"),
-        "{}".getBytes(StandardCharsets.UTF_8), "application/json", clock.now(),
+    return new DeliveryRequest(
+        "evt_1",
+        destinationId,
+        1,
+        Map.of("channel_name", "nobody"),
+        "{}".getBytes(StandardCharsets.UTF_8),
+        "application/json",
+        clock.now(),
         Duration.ofSeconds(10));
   }
 
   private IssueRecord issue(String orgId) {
     Instant at = clock.now();
-    return new IssueRecord("iss_1", orgId, "env_1", "dst_1", "http_5xx", "Destination returned"
-        + " 503", "open", 3, at, at, List.of("da_1"), null, null, at);
+    return new IssueRecord(
+        "iss_1",
+        orgId,
+        "env_1",
+        "dst_1",
+        "http_5xx",
+        "Destination returned" + " 503",
+        "open",
+        3,
+        at,
+        at,
+        List.of("da_1"),
+        null,
+        null,
+        at);
   }
 }

@@ -85,8 +85,8 @@ class StreamSubscriptionTest {
     assertThat(sink.closes).isEmpty(); // waits for the frame being written
 
     sink.completeNext();
-    assertThat(sink.closes).containsExactly("1008 subscriber too slow: 3 messages waiting to be"
-        + " sent");
+    assertThat(sink.closes)
+        .containsExactly("1008 subscriber too slow: 3 messages waiting to be" + " sent");
     assertThat(sink.sent).containsExactly("f0"); // queued frames were dropped
     assertThat(s.send("late")).isFalse();
   }
@@ -116,16 +116,17 @@ class StreamSubscriptionTest {
   @Test
   void inlineCompletionsDoNotRecurse() {
     List<String> sent = new ArrayList<>();
-    FrameSink inline = new FrameSink() {
-      @Override
-      public void send(String frame, Consumer<Throwable> done) {
-        sent.add(frame);
-        done.accept(null);
-      }
+    FrameSink inline =
+        new FrameSink() {
+          @Override
+          public void send(String frame, Consumer<Throwable> done) {
+            sent.add(frame);
+            done.accept(null);
+          }
 
-      @Override
-      public void close(int code, String reason) {}
-    };
+          @Override
+          public void close(int code, String reason) {}
+        };
     StreamSubscription s = broadcaster.open("org_a", inline, 10);
     for (int i = 0; i < 100_000; i++) {
       s.send(Integer.toString(i));
@@ -139,20 +140,22 @@ class StreamSubscriptionTest {
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger maxInFlight = new AtomicInteger();
     ConcurrentLinkedQueue<String> sent = new ConcurrentLinkedQueue<>();
-    FrameSink async = new FrameSink() {
-      @Override
-      public void send(String frame, Consumer<Throwable> done) {
-        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-        sent.add(frame);
-        completer.execute(() -> {
-          inFlight.decrementAndGet();
-          done.accept(null);
-        });
-      }
+    FrameSink async =
+        new FrameSink() {
+          @Override
+          public void send(String frame, Consumer<Throwable> done) {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            sent.add(frame);
+            completer.execute(
+                () -> {
+                  inFlight.decrementAndGet();
+                  done.accept(null);
+                });
+          }
 
-      @Override
-      public void close(int code, String reason) {}
-    };
+          @Override
+          public void close(int code, String reason) {}
+        };
     StreamSubscription s = broadcaster.open("org_a", async, 100_000);
     int threads = 4;
     int each = 5_000;
@@ -160,16 +163,17 @@ class StreamSubscriptionTest {
     ExecutorService publishers = Executors.newFixedThreadPool(threads);
     for (int t = 0; t < threads; t++) {
       int id = t;
-      publishers.execute(() -> {
-        try {
-          go.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        for (int i = 0; i < each; i++) {
-          s.send(id + ":" + i);
-        }
-      });
+      publishers.execute(
+          () -> {
+            try {
+              go.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            for (int i = 0; i < each; i++) {
+              s.send(id + ":" + i);
+            }
+          });
     }
     go.countDown();
     publishers.shutdown();

@@ -11,7 +11,8 @@ import java.time.Instant;
  */
 abstract class ProviderCase {
 
-  static final String URL = "https://hooks.example.com/v1/ingest/src_0123456789abcdef0123456789abcdef";
+  static final String URL =
+      "https://hooks.example.com/v1/ingest/src_0123456789abcdef0123456789abcdef";
 
   private final String name;
 

@@ -16,10 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * For every template (and plain Standard Webhooks): a request signed as the provider signs it,
- * with its official library where one exists, is accepted by us and by that library; a tampered
- * body, a wrong secret, a stale timestamp, a missing and a malformed header are each rejected
- * with a 401 that says which check failed.
+ * For every template (and plain Standard Webhooks): a request signed as the provider signs it, with
+ * its official library where one exists, is accepted by us and by that library; a tampered body, a
+ * wrong secret, a stale timestamp, a missing and a malformed header are each rejected with a 401
+ * that says which check failed.
  */
 class ProviderSignatureTest {
 
@@ -49,8 +49,10 @@ class ProviderSignatureTest {
   void rejectsATamperedBody(ProviderCase p) throws Exception {
     IngestRequest tampered = p.tamper(p.sign(p.secret(), clock.now()));
 
-    assertRejected(() -> verifier(p, p.secret()).verify(tampered, clock.now()),
-        "signature_mismatch", "signature mismatch");
+    assertRejected(
+        () -> verifier(p, p.secret()).verify(tampered, clock.now()),
+        "signature_mismatch",
+        "signature mismatch");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -58,8 +60,10 @@ class ProviderSignatureTest {
   void rejectsASignatureMadeWithAnotherSecret(ProviderCase p) throws Exception {
     IngestRequest signed = p.sign(p.wrongSecret(), clock.now());
 
-    assertRejected(() -> verifier(p, p.secret()).verify(signed, clock.now()),
-        "signature_mismatch", "signature mismatch");
+    assertRejected(
+        () -> verifier(p, p.secret()).verify(signed, clock.now()),
+        "signature_mismatch",
+        "signature mismatch");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -75,8 +79,10 @@ class ProviderSignatureTest {
     clock.advance(p.tolerance());
     verifier.verify(signed, clock.now()); // exactly at the edge: still accepted
     clock.advance(Duration.ofSeconds(1));
-    assertRejected(() -> verifier.verify(signed, clock.now()),
-        "timestamp_outside_tolerance", (p.tolerance().toSeconds() + 1) + " s old");
+    assertRejected(
+        () -> verifier.verify(signed, clock.now()),
+        "timestamp_outside_tolerance",
+        (p.tolerance().toSeconds() + 1) + " s old");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -85,26 +91,33 @@ class ProviderSignatureTest {
     IngestRequest unsigned =
         TestRequests.withHeader(p.sign(p.secret(), clock.now()), p.signatureHeader(), null);
 
-    assertRejected(() -> verifier(p, p.secret()).verify(unsigned, clock.now()),
-        "missing_header", "missing header " + p.signatureHeader());
+    assertRejected(
+        () -> verifier(p, p.secret()).verify(unsigned, clock.now()),
+        "missing_header",
+        "missing header " + p.signatureHeader());
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void rejectsAMalformedSignatureHeader(ProviderCase p) throws Exception {
-    IngestRequest malformed = TestRequests.withHeader(
-        p.sign(p.secret(), clock.now()), p.signatureHeader(), p.malformedValue());
+    IngestRequest malformed =
+        TestRequests.withHeader(
+            p.sign(p.secret(), clock.now()), p.signatureHeader(), p.malformedValue());
 
-    assertRejected(() -> verifier(p, p.secret()).verify(malformed, clock.now()),
-        "malformed_header", "malformed " + p.signatureHeader());
+    assertRejected(
+        () -> verifier(p, p.secret()).verify(malformed, clock.now()),
+        "malformed_header",
+        "malformed " + p.signatureHeader());
   }
 
   static void assertRejected(ThrowingCallable call, String failure, String messagePart) {
     assertThatThrownBy(call)
-        .isInstanceOfSatisfying(HookstreamException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED);
-          assertThat(e.details()).containsEntry("verification_failure", failure);
-        })
+        .isInstanceOfSatisfying(
+            HookstreamException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED);
+              assertThat(e.details()).containsEntry("verification_failure", failure);
+            })
         .hasMessageStartingWith("signature verification failed: ")
         .hasMessageContaining(messagePart);
   }

@@ -15,11 +15,13 @@ final class TestRequests {
 
   private TestRequests() {}
 
-  static IngestRequest post(String url, String contentType, String body, Map<String, String> headers) {
-    IngestRequest.Builder b = IngestRequest.builder()
-        .url(url)
-        .header("content-type", contentType)
-        .body(body.getBytes(UTF_8));
+  static IngestRequest post(
+      String url, String contentType, String body, Map<String, String> headers) {
+    IngestRequest.Builder b =
+        IngestRequest.builder()
+            .url(url)
+            .header("content-type", contentType)
+            .body(body.getBytes(UTF_8));
     headers.forEach(b::header);
     return b.build();
   }
@@ -57,7 +59,8 @@ final class TestRequests {
     return hmac(algorithm, key.getBytes(UTF_8), content);
   }
 
-  private static IngestRequest copy(IngestRequest r, Map<String, List<String>> headers, byte[] body) {
+  private static IngestRequest copy(
+      IngestRequest r, Map<String, List<String>> headers, byte[] body) {
     return IngestRequest.builder()
         .method(r.method())
         .url(Objects.requireNonNull(r.url()))

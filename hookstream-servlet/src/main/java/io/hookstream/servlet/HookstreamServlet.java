@@ -13,8 +13,8 @@ import java.util.Objects;
 /**
  * The {@code /v1} REST API and the public ingest endpoint ({@code /v1/ingest/:source_id}) as one
  * servlet. It parses, authenticates, calls the engine's services and renders; every rule lives in
- * the engine. Mount it with {@link #register} or add an instance to the container yourself with
- * the same mapping as {@link ServletOptions#mapping()}.
+ * the engine. Mount it with {@link #register} or add an instance to the container yourself with the
+ * same mapping as {@link ServletOptions#mapping()}.
  *
  * <p>WebSocket endpoints are not served here: a container routes WebSocket upgrades to its
  * endpoints (registered on the same {@link ServletContext}) before servlets see them.
@@ -36,19 +36,20 @@ public final class HookstreamServlet extends HttpServlet {
   }
 
   public HookstreamServlet(Hookstream engine, ServletOptions options) {
-    this.api = new Api(Objects.requireNonNull(engine, "engine"),
-        Objects.requireNonNull(options, "options"));
+    this.api =
+        new Api(
+            Objects.requireNonNull(engine, "engine"), Objects.requireNonNull(options, "options"));
   }
 
   /**
    * Adds a servlet for {@code engine} to {@code context} under {@link ServletOptions#mapping()},
-   * loaded on startup. Call it while the context is being initialized (for example from a
-   * {@code ServletContainerInitializer} or {@code ServletContextListener}).
+   * loaded on startup. Call it while the context is being initialized (for example from a {@code
+   * ServletContainerInitializer} or {@code ServletContextListener}).
    *
    * @return the registration, for further container settings
    */
-  public static ServletRegistration.Dynamic register(ServletContext context, Hookstream engine,
-      ServletOptions options) {
+  public static ServletRegistration.Dynamic register(
+      ServletContext context, Hookstream engine, ServletOptions options) {
     ServletRegistration.Dynamic registration =
         context.addServlet(NAME, new HookstreamServlet(engine, options));
     if (registration == null) {

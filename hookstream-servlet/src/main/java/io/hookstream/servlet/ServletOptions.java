@@ -4,17 +4,20 @@ import java.util.Objects;
 
 /**
  * How {@link HookstreamServlet} is mounted and limited: the URL mapping, the rate limits (per
- * organization for authenticated routes, per client IP for public ones) and the largest JSON
- * body the API reads. Build with {@link #builder()}; immutable once built.
+ * organization for authenticated routes, per client IP for public ones) and the largest JSON body
+ * the API reads. Build with {@link #builder()}; immutable once built.
  */
 public final class ServletOptions {
 
   /** Mounted at the container root: the API answers at {@code /v1/...}. */
   public static final String DEFAULT_MAPPING = "/*";
+
   /** Per organization, for authenticated routes. */
   public static final RateLimit DEFAULT_AUTHENTICATED_LIMIT = RateLimit.perMinute(1000);
+
   /** Per client IP, for public routes (ingest, health) and failed authentication. */
   public static final RateLimit DEFAULT_PUBLIC_LIMIT = RateLimit.perMinute(6000);
+
   /** The largest JSON request body of the management API (ingest uses the engine's limit). */
   public static final int DEFAULT_MAX_JSON_BODY_BYTES = 1024 * 1024;
 

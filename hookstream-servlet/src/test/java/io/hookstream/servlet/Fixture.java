@@ -15,13 +15,14 @@ import io.hookstream.store.memory.InMemoryKeyValueStore;
 import io.hookstream.store.memory.InMemoryStore;
 
 /**
- * An engine on the in-memory store with the HTTP provider, two organizations each with an API
- * key, and a session-cookie authenticator for the first (as a host would plug in).
+ * An engine on the in-memory store with the HTTP provider, two organizations each with an API key,
+ * and a session-cookie authenticator for the first (as a host would plug in).
  */
 final class Fixture implements AutoCloseable {
 
   /** Ingest bodies above this are refused: small, so the 413 path is cheap to exercise. */
   static final int MAX_BODY_BYTES = 256 * 1024;
+
   static final String SESSION_COOKIE = "hs_session=s3ss10n-of-org-a";
 
   record Tenant(Scope scope, String key) {}
@@ -44,23 +45,32 @@ final class Fixture implements AutoCloseable {
 
   /** An engine that believes the forwarding headers of {@code proxies}. */
   static Fixture start(Clock clock, TrustedProxies proxies) {
-    HttpDestinationProvider http = HttpDestinationProvider.builder().allowPrivateNetworks(true)
-        .clock(clock).build();
+    HttpDestinationProvider http =
+        HttpDestinationProvider.builder().allowPrivateNetworks(true).clock(clock).build();
     Scope[] sessionScope = new Scope[1];
-    Hookstream engine = Hookstream.builder()
-        .store(new InMemoryStore())
-        .keyValueStore(new InMemoryKeyValueStore(clock))
-        .blobStore(new InMemoryBlobStore())
-        .clock(clock)
-        .limits(new Limits(MAX_BODY_BYTES, Limits.DEFAULT_INLINE_BODY_BYTES))
-        .provider(http)
-        .trustedProxies(proxies)
-        .authenticator(credentials -> credentials.header("cookie")
-            .filter(c -> c.contains(SESSION_COOKIE) && sessionScope[0] != null)
-            .map(c -> new Principal(sessionScope[0].orgId(), sessionScope[0].envId(),
-                Principal.Kind.SESSION, "user_1")))
-        .build()
-        .start();
+    Hookstream engine =
+        Hookstream.builder()
+            .store(new InMemoryStore())
+            .keyValueStore(new InMemoryKeyValueStore(clock))
+            .blobStore(new InMemoryBlobStore())
+            .clock(clock)
+            .limits(new Limits(MAX_BODY_BYTES, Limits.DEFAULT_INLINE_BODY_BYTES))
+            .provider(http)
+            .trustedProxies(proxies)
+            .authenticator(
+                credentials ->
+                    credentials
+                        .header("cookie")
+                        .filter(c -> c.contains(SESSION_COOKIE) && sessionScope[0] != null)
+                        .map(
+                            c ->
+                                new Principal(
+                                    sessionScope[0].orgId(),
+                                    sessionScope[0].envId(),
+                                    Principal.Kind.SESSION,
+                                    "user_1")))
+            .build()
+            .start();
     Tenant a = tenant(engine, "Org A");
     Tenant b = tenant(engine, "Org B");
     sessionScope[0] = a.scope();

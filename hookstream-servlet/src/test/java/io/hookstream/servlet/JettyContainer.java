@@ -14,8 +14,9 @@ final class JettyContainer implements ServletContainer {
   private Server server;
 
   @Override
-  public URI start(Hookstream engine, ServletOptions options, String extraMapping,
-      HttpServlet extra) throws Exception {
+  public URI start(
+      Hookstream engine, ServletOptions options, String extraMapping, HttpServlet extra)
+      throws Exception {
     server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");

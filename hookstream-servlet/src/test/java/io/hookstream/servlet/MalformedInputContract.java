@@ -42,44 +42,143 @@ abstract class MalformedInputContract extends RestApiSuite {
   private final List<String> failures = new ArrayList<>();
   private int sent;
 
-  private static final List<String> SOURCE_FIELDS = List.of("name", "slug", "description",
-      "template", "verification_type", "verification_secret", "verification_header",
-      "verification_encoding", "verification_prefix", "verification_timestamp_header",
-      "verification_tolerance_seconds", "ip_allowlist", "ip_denylist", "dedup_strategy",
-      "dedup_field", "dedup_window_seconds", "schema_validation_enabled", "json_schema",
-      "schema_action", "timestamp_header", "tolerance_seconds");
-  private static final List<String> DESTINATION_FIELDS = List.of("name", "slug", "description",
-      "type", "url", "method", "headers", "timeout", "timeout_seconds", "config",
-      "provider_config", "signing_config", "retry_max_attempts", "max_retries",
-      "retry_backoff_type", "backoff_type", "retry_intervals", "intervals", "max_in_flight",
-      "ordered", "rate_limit_per_second", "enabled");
-  private static final List<String> CONNECTION_FIELDS = List.of("name", "source_id",
-      "destination_id", "filter_rules", "transform_expression", "transform_enabled", "enabled");
+  private static final List<String> SOURCE_FIELDS =
+      List.of(
+          "name",
+          "slug",
+          "description",
+          "template",
+          "verification_type",
+          "verification_secret",
+          "verification_header",
+          "verification_encoding",
+          "verification_prefix",
+          "verification_timestamp_header",
+          "verification_tolerance_seconds",
+          "ip_allowlist",
+          "ip_denylist",
+          "dedup_strategy",
+          "dedup_field",
+          "dedup_window_seconds",
+          "schema_validation_enabled",
+          "json_schema",
+          "schema_action",
+          "timestamp_header",
+          "tolerance_seconds");
+  private static final List<String> DESTINATION_FIELDS =
+      List.of(
+          "name",
+          "slug",
+          "description",
+          "type",
+          "url",
+          "method",
+          "headers",
+          "timeout",
+          "timeout_seconds",
+          "config",
+          "provider_config",
+          "signing_config",
+          "retry_max_attempts",
+          "max_retries",
+          "retry_backoff_type",
+          "backoff_type",
+          "retry_intervals",
+          "intervals",
+          "max_in_flight",
+          "ordered",
+          "rate_limit_per_second",
+          "enabled");
+  private static final List<String> CONNECTION_FIELDS =
+      List.of(
+          "name",
+          "source_id",
+          "destination_id",
+          "filter_rules",
+          "transform_expression",
+          "transform_enabled",
+          "enabled");
 
   private static final String DEEP = "[".repeat(5000) + "]".repeat(5000);
-  private static final List<String> BAD_VALUES = List.of(
-      "\"text\"", "\"\"", "\"   \"", "0", "-1", "1.5", "1e400", "-1e400",
-      "123456789012345678901234567890123456789012345678901234567890", "9".repeat(500),
-      "true", "false", "null", "{}", "{\"a\":{\"b\":[1,{\"c\":null}]}}", "[]", "[\"x\",1,null]",
-      "[{\"field\":{},\"op\":[],\"value\":{}}]", "[{\"field\":\"payload.a\",\"op\":\"in\"}]",
-      "\"" + "x".repeat(100_000) + "\"", "\"\\u0000\\u0001\"", "\"../../etc/passwd\"",
-      "\"javascript:alert(1)\"", "\"http://169.254.169.254/latest\"", "\"ftp://x\"",
-      "\"$$$(((\"", "\"{\\\"type\\\": 5}\"", "\"\\ud83d\\ude00\"", "\"999.1.1.1/99\"",
-      "{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"#/nope\"}}}",
-      "{\"url\":5,\"headers\":[],\"timeout\":\"x\",\"signing_config\":7}",
-      "{\"secret\":{},\"algorithm\":\"md5\",\"include_timestamp\":\"yes\"}",
-      "[" + "1,".repeat(10_000) + "1]", DEEP);
-  private static final List<String> BAD_BODIES = List.of(
-      "{\"name\": }", "{\"name\": \"x\", \"slug\": \"ab", "{", "}", "[1,2]", "\"str\"", "42",
-      "null", "true", "{\"a\":1}{\"b\":2}", "{'name':'x'}", "{\"name\":\"x\",}",
-      "{\"name\":\"\\uZZZZ\"}", DEEP, "{\"n\":" + "9".repeat(5000) + "}",
-      "{\"name\":\"x\",\"name\":5}");
-  private static final List<String> BAD_QUERIES = List.of("limit=0", "limit=-5", "limit=abc",
-      "limit=1e9", "limit=" + "9".repeat(50), "cursor=!!!", "cursor=", "cursor=" + "A".repeat(5000),
-      "cursor=c3JjX2FhYQ", "status=bogus", "after=yesterday", "before=2026-13-45T99:99:99Z",
-      "search=" + "s".repeat(5000), "source_id=x", "source_id=" + "s".repeat(3000),
-      "destination_id=%27%20OR%201%3D1", "limit=%00", "limit=10&limit=abc", "is_dlq=maybe",
-      "event_id=evt_x", "connection_id=" + "c".repeat(500), "status=%00", "offset=-1");
+  private static final List<String> BAD_VALUES =
+      List.of(
+          "\"text\"",
+          "\"\"",
+          "\"   \"",
+          "0",
+          "-1",
+          "1.5",
+          "1e400",
+          "-1e400",
+          "123456789012345678901234567890123456789012345678901234567890",
+          "9".repeat(500),
+          "true",
+          "false",
+          "null",
+          "{}",
+          "{\"a\":{\"b\":[1,{\"c\":null}]}}",
+          "[]",
+          "[\"x\",1,null]",
+          "[{\"field\":{},\"op\":[],\"value\":{}}]",
+          "[{\"field\":\"payload.a\",\"op\":\"in\"}]",
+          "\"" + "x".repeat(100_000) + "\"",
+          "\"\\u0000\\u0001\"",
+          "\"../../etc/passwd\"",
+          "\"javascript:alert(1)\"",
+          "\"http://169.254.169.254/latest\"",
+          "\"ftp://x\"",
+          "\"$$$(((\"",
+          "\"{\\\"type\\\": 5}\"",
+          "\"\\ud83d\\ude00\"",
+          "\"999.1.1.1/99\"",
+          "{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"#/nope\"}}}",
+          "{\"url\":5,\"headers\":[],\"timeout\":\"x\",\"signing_config\":7}",
+          "{\"secret\":{},\"algorithm\":\"md5\",\"include_timestamp\":\"yes\"}",
+          "[" + "1,".repeat(10_000) + "1]",
+          DEEP);
+  private static final List<String> BAD_BODIES =
+      List.of(
+          "{\"name\": }",
+          "{\"name\": \"x\", \"slug\": \"ab",
+          "{",
+          "}",
+          "[1,2]",
+          "\"str\"",
+          "42",
+          "null",
+          "true",
+          "{\"a\":1}{\"b\":2}",
+          "{'name':'x'}",
+          "{\"name\":\"x\",}",
+          "{\"name\":\"\\uZZZZ\"}",
+          DEEP,
+          "{\"n\":" + "9".repeat(5000) + "}",
+          "{\"name\":\"x\",\"name\":5}");
+  private static final List<String> BAD_QUERIES =
+      List.of(
+          "limit=0",
+          "limit=-5",
+          "limit=abc",
+          "limit=1e9",
+          "limit=" + "9".repeat(50),
+          "cursor=!!!",
+          "cursor=",
+          "cursor=" + "A".repeat(5000),
+          "cursor=c3JjX2FhYQ",
+          "status=bogus",
+          "after=yesterday",
+          "before=2026-13-45T99:99:99Z",
+          "search=" + "s".repeat(5000),
+          "source_id=x",
+          "source_id=" + "s".repeat(3000),
+          "destination_id=%27%20OR%201%3D1",
+          "limit=%00",
+          "limit=10&limit=abc",
+          "is_dlq=maybe",
+          "event_id=evt_x",
+          "connection_id=" + "c".repeat(500),
+          "status=%00",
+          "offset=-1");
 
   @BeforeAll
   void createResources() {
@@ -90,10 +189,12 @@ abstract class MalformedInputContract extends RestApiSuite {
     own.put("iss", "iss_" + "2".repeat(32));
     foreign.put("da", "da_" + "3".repeat(32));
     foreign.put("iss", "iss_" + "4".repeat(32));
-    own.put("ak", api.get("/v1/auth/api-keys", keyA).json().path("api_keys").get(0)
-        .path("id").asText());
-    foreign.put("ak", api.get("/v1/auth/api-keys", keyB).json().path("api_keys").get(0)
-        .path("id").asText());
+    own.put(
+        "ak",
+        api.get("/v1/auth/api-keys", keyA).json().path("api_keys").get(0).path("id").asText());
+    foreign.put(
+        "ak",
+        api.get("/v1/auth/api-keys", keyB).json().path("api_keys").get(0).path("id").asText());
   }
 
   private void create(String key, Map<String, String> ids) {
@@ -106,8 +207,8 @@ abstract class MalformedInputContract extends RestApiSuite {
   private List<Endpoint> endpoints() {
     String validSource = "{\"name\":\"Corpus Source\"}";
     String validDestination = "{\"name\":\"Corpus Dest\",\"url\":\"https://example.com/h\"}";
-    String validConnection = "{\"source_id\":\"" + own.get("src") + "\",\"destination_id\":\""
-        + own.get("dst") + "\"}";
+    String validConnection =
+        "{\"source_id\":\"" + own.get("src") + "\",\"destination_id\":\"" + own.get("dst") + "\"}";
     return List.of(
         new Endpoint("GET", "/v1/health", null, List.of()),
         new Endpoint("POST", "/v1/auth/api-keys", "{\"name\":\"k\"}", List.of("name", "mode")),
@@ -138,7 +239,10 @@ abstract class MalformedInputContract extends RestApiSuite {
         new Endpoint("GET", "/v1/issues", null, List.of()),
         new Endpoint("GET", "/v1/issues/summary", null, List.of()),
         new Endpoint("GET", "/v1/issues/{iss}", null, List.of()),
-        new Endpoint("PATCH", "/v1/issues/{iss}", "{\"status\":\"acknowledged\"}",
+        new Endpoint(
+            "PATCH",
+            "/v1/issues/{iss}",
+            "{\"status\":\"acknowledged\"}",
             List.of("status", "snoozed_until")),
         new Endpoint("POST", "/v1/issues/{iss}/retry", null, List.of()),
         new Endpoint("POST", "/v1/ingest/{src}", null, List.of()),
@@ -163,8 +267,7 @@ abstract class MalformedInputContract extends RestApiSuite {
     ingest();
     rawPaths();
     brokenFraming();
-    assertThat(failures).as("%d of %d requests failed the corpus", failures.size(), sent)
-        .isEmpty();
+    assertThat(failures).as("%d of %d requests failed the corpus", failures.size(), sent).isEmpty();
     assertThat(sent).isGreaterThan(3000);
   }
 
@@ -184,8 +287,13 @@ abstract class MalformedInputContract extends RestApiSuite {
     String path = fill(e.path(), own);
     for (String field : e.fields()) {
       for (String value : BAD_VALUES) {
-        String body = e.validBody().substring(0, e.validBody().length() - 1) + ",\""
-            + field + "\":" + value + "}";
+        String body =
+            e.validBody().substring(0, e.validBody().length() - 1)
+                + ",\""
+                + field
+                + "\":"
+                + value
+                + "}";
         check(e.method(), path, "application/json", body, -1);
       }
     }
@@ -203,12 +311,31 @@ abstract class MalformedInputContract extends RestApiSuite {
     }
     String body = e.validBody();
     String type = body == null ? null : "application/json";
-    check(e.method(), fill(e.path(), foreign), type, body,
+    check(
+        e.method(),
+        fill(e.path(), foreign),
+        type,
+        body,
         e.path().startsWith("/v1/ingest") ? 200 : 404);
     String placeholder = e.path().substring(e.path().indexOf('{') + 1, e.path().indexOf('}'));
-    for (String junk : List.of(placeholder + "_" + "0".repeat(32), placeholder + "_" + "g".repeat(32),
-        "x", "null", "-1", "%2e%2e", "..%2f..", "a%20b", "%F0%9F%98%80", "%27%20OR%201%3D1",
-        "s".repeat(5000), placeholder + "_" + "a".repeat(4000), "%25", "~", "$", ";x=1")) {
+    for (String junk :
+        List.of(
+            placeholder + "_" + "0".repeat(32),
+            placeholder + "_" + "g".repeat(32),
+            "x",
+            "null",
+            "-1",
+            "%2e%2e",
+            "..%2f..",
+            "a%20b",
+            "%F0%9F%98%80",
+            "%27%20OR%201%3D1",
+            "s".repeat(5000),
+            placeholder + "_" + "a".repeat(4000),
+            "%25",
+            "~",
+            "$",
+            ";x=1")) {
       String path = e.path().replaceAll("\\{[a-z]+}", Matcher.quoteReplacement(junk));
       // 404 from us, or a 400 from the container for a path it refuses to route
       check(e.method(), path, type, body, ANY_4XX);
@@ -219,8 +346,12 @@ abstract class MalformedInputContract extends RestApiSuite {
     String path = "/v1/ingest/" + own.get("src");
     oversized("POST", path, Fixture.MAX_BODY_BYTES + 1);
     for (String method : List.of("GET", "PUT", "PATCH", "DELETE", "POST", "HEAD")) {
-      check(method, path, "application/octet-stream", method.equals("GET")
-          || method.equals("HEAD") ? null : "\u0000\u00ff garbage", 200);
+      check(
+          method,
+          path,
+          "application/octet-stream",
+          method.equals("GET") || method.equals("HEAD") ? null : "\u0000\u00ff garbage",
+          200);
     }
     for (String body : BAD_BODIES) {
       check("POST", path, "application/json", body, 200);
@@ -230,10 +361,21 @@ abstract class MalformedInputContract extends RestApiSuite {
 
   /** Paths a URI class refuses to build: sent on a raw socket. */
   private void rawPaths() throws IOException {
-    for (String target : List.of("/v1/sources/%00", "/v1/sources/%zz", "/v1/sources/%",
-        "/v1/../v1/sources", "/v1/sources/..", "/v1/ingest/%00", "/v1//sources", "//v1/health",
-        "/v1/sources/\u00e9", "/v1/sources?limit=%zz", "/v1/events?after=%ff%fe",
-        "/v1/sources/" + "%41".repeat(3000), "/v1/ingest/" + own.get("src") + "?a=%zz")) {
+    for (String target :
+        List.of(
+            "/v1/sources/%00",
+            "/v1/sources/%zz",
+            "/v1/sources/%",
+            "/v1/../v1/sources",
+            "/v1/sources/..",
+            "/v1/ingest/%00",
+            "/v1//sources",
+            "//v1/health",
+            "/v1/sources/\u00e9",
+            "/v1/sources?limit=%zz",
+            "/v1/events?after=%ff%fe",
+            "/v1/sources/" + "%41".repeat(3000),
+            "/v1/ingest/" + own.get("src") + "?a=%zz")) {
       int status = rawStatus(target);
       sent++;
       if (status >= 500 || status < 100) {
@@ -244,11 +386,15 @@ abstract class MalformedInputContract extends RestApiSuite {
 
   /** Bodies whose framing is broken: bad chunk sizes, a Content-Length longer than the body. */
   private void brokenFraming() throws IOException {
-    String chunked = "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
-        + "Connection: close\r\n";
+    String chunked =
+        "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+            + "Connection: close\r\n";
     for (String target : List.of("/v1/sources", "/v1/ingest/" + own.get("src"))) {
-      for (String body : List.of("zz\r\n{}\r\n0\r\n\r\n", "5\r\n{\"a\":1}\r\n0\r\n\r\n",
-          "ffffffffffffffffff\r\n{}\r\n")) {
+      for (String body :
+          List.of(
+              "zz\r\n{}\r\n0\r\n\r\n",
+              "5\r\n{\"a\":1}\r\n0\r\n\r\n",
+              "ffffffffffffffffff\r\n{}\r\n")) {
         sent++;
         int status = rawStatus("POST", target, chunked, body);
         if (status >= 500) {
@@ -266,8 +412,13 @@ abstract class MalformedInputContract extends RestApiSuite {
   private void oversized(String method, String path, int length) {
     sent++;
     try {
-      int status = rawStatus(method, path, "Content-Type: application/json\r\nContent-Length: "
-          + length + "\r\nExpect: 100-continue\r\n");
+      int status =
+          rawStatus(
+              method,
+              path,
+              "Content-Type: application/json\r\nContent-Length: "
+                  + length
+                  + "\r\nExpect: 100-continue\r\n");
       if (status != 413) {
         failures.add(method + " " + abbreviate(path) + " [" + length + " bytes] -> " + status);
       }
@@ -290,14 +441,23 @@ abstract class MalformedInputContract extends RestApiSuite {
     try (Socket s = new Socket(base.getHost(), base.getPort())) {
       s.setSoTimeout(10_000);
       OutputStream out = s.getOutputStream();
-      out.write((method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + keyA
-          + "\r\n" + headers + "\r\n" + body).getBytes(StandardCharsets.UTF_8));
+      out.write(
+          (method
+                  + " "
+                  + target
+                  + " HTTP/1.1\r\nHost: localhost\r\nX-API-Key: "
+                  + keyA
+                  + "\r\n"
+                  + headers
+                  + "\r\n"
+                  + body)
+              .getBytes(StandardCharsets.UTF_8));
       out.flush();
       InputStream in = s.getInputStream();
       while (true) {
         String[] parts = readLine(in).split(" ");
-        int status = parts.length > 1 && parts[1].matches("\\d{3}")
-            ? Integer.parseInt(parts[1]) : -1;
+        int status =
+            parts.length > 1 && parts[1].matches("\\d{3}") ? Integer.parseInt(parts[1]) : -1;
         if (status < 100 || status > 199) {
           return status;
         }
@@ -321,11 +481,10 @@ abstract class MalformedInputContract extends RestApiSuite {
   }
 
   /**
-   * Sends one request; {@code expected} is a status, {@link #ANY_4XX}, or -1 for "any status
-   * below 500".
+   * Sends one request; {@code expected} is a status, {@link #ANY_4XX}, or -1 for "any status below
+   * 500".
    */
-  private void check(String method, String path, String contentType, String body,
-      int expected) {
+  private void check(String method, String path, String contentType, String body, int expected) {
     sent++;
     byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
     Client.Response r;
@@ -337,23 +496,35 @@ abstract class MalformedInputContract extends RestApiSuite {
       try {
         r = send(method, path, contentType, bytes);
       } catch (UncheckedIOException ex) {
-        failures.add(method + " " + abbreviate(path) + " [" + abbreviate(body) + "] -> "
-            + ex.getCause());
+        failures.add(
+            method + " " + abbreviate(path) + " [" + abbreviate(body) + "] -> " + ex.getCause());
         return;
       }
     }
-    String what = method + " " + abbreviate(path) + " [" + abbreviate(body) + "] -> "
-        + r.status() + " " + abbreviate(r.text());
-    boolean wrong = expected == ANY_4XX ? r.status() < 400 || r.status() > 499
-        : expected > 0 && r.status() != expected;
+    String what =
+        method
+            + " "
+            + abbreviate(path)
+            + " ["
+            + abbreviate(body)
+            + "] -> "
+            + r.status()
+            + " "
+            + abbreviate(r.text());
+    boolean wrong =
+        expected == ANY_4XX
+            ? r.status() < 400 || r.status() > 499
+            : expected > 0 && r.status() != expected;
     if (r.status() >= 500 || wrong) {
       failures.add(what);
       return;
     }
     if (r.status() >= 400 && r.header("X-Request-Id") != null && !method.equals("HEAD")) {
-      boolean shaped = r.json() != null && r.json().path("status").asInt() == r.status()
-          && r.json().path("error").isTextual()
-          && r.json().path("request_id").asText().equals(r.header("X-Request-Id"));
+      boolean shaped =
+          r.json() != null
+              && r.json().path("status").asInt() == r.status()
+              && r.json().path("error").isTextual()
+              && r.json().path("request_id").asText().equals(r.header("X-Request-Id"));
       if (!shaped) {
         failures.add("unshaped error: " + what);
       }
@@ -361,9 +532,14 @@ abstract class MalformedInputContract extends RestApiSuite {
   }
 
   private Client.Response send(String method, String path, String contentType, byte[] body) {
-    HttpRequest.Builder b = api.request(path).header("X-API-Key", keyA)
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder b =
+        api.request(path)
+            .header("X-API-Key", keyA)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }

@@ -33,8 +33,9 @@ abstract class RestApiContract extends RestApiSuite {
   void unknownRouteIsJson404AndWrongMethodIs405WithAllow() {
     assertError(api.get("/v1/nope", keyA), 404);
     assertError(api.get("/nope", null), 404);
-    Client.Response r = api.send("PUT", "/v1/sources", keyA, "application/json",
-        "{}".getBytes(StandardCharsets.UTF_8));
+    Client.Response r =
+        api.send(
+            "PUT", "/v1/sources", keyA, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
     assertError(r, 405);
     assertThat(r.header("Allow")).contains("GET", "POST").doesNotContain("PUT");
     Client.Response templates = api.post("/v1/sources/templates", keyA, "{}");
@@ -59,15 +60,24 @@ abstract class RestApiContract extends RestApiSuite {
   @Test
   void bearerAliasAndSessionCookieAuthenticate() {
     String id = createSource(keyA, "{\"name\":\"Bearer Source\"}");
-    Client.Response bearer = api.send(api.request("/v1/sources/" + id)
-        .header("Authorization", "Bearer " + keyA).GET().build());
+    Client.Response bearer =
+        api.send(
+            api.request("/v1/sources/" + id)
+                .header("Authorization", "Bearer " + keyA)
+                .GET()
+                .build());
     assertThat(bearer.status()).isEqualTo(200);
     assertThat(bearer.json().path("id").asText()).isEqualTo(id);
-    Client.Response session = api.send(api.request("/v1/sources/" + id)
-        .header("Cookie", "theme=dark; " + Fixture.SESSION_COOKIE).GET().build());
+    Client.Response session =
+        api.send(
+            api.request("/v1/sources/" + id)
+                .header("Cookie", "theme=dark; " + Fixture.SESSION_COOKIE)
+                .GET()
+                .build());
     assertThat(session.status()).isEqualTo(200);
-    Client.Response otherCookie = api.send(api.request("/v1/sources/" + id)
-        .header("Cookie", "hs_session=forged").GET().build());
+    Client.Response otherCookie =
+        api.send(
+            api.request("/v1/sources/" + id).header("Cookie", "hs_session=forged").GET().build());
     assertError(otherCookie, 401);
   }
 
@@ -77,10 +87,15 @@ abstract class RestApiContract extends RestApiSuite {
     String dst = createDestination(keyA, "http://127.0.0.1:9/a");
     String conn = createConnection(keyA, src, dst);
     String evt = ingest(src, "{\"secret\":true}");
-    for (String path : List.of("/v1/sources/" + src, "/v1/destinations/" + dst,
-        "/v1/connections/" + conn, "/v1/events/" + evt)) {
+    for (String path :
+        List.of(
+            "/v1/sources/" + src,
+            "/v1/destinations/" + dst,
+            "/v1/connections/" + conn,
+            "/v1/events/" + evt)) {
       assertError(api.get(path, keyB), 404);
-      assertError(api.delete(path.startsWith("/v1/events") ? path : path, keyB),
+      assertError(
+          api.delete(path.startsWith("/v1/events") ? path : path, keyB),
           path.startsWith("/v1/events") ? 405 : 404);
     }
     assertError(api.patch("/v1/sources/" + src, keyB, "{\"name\":\"x\"}"), 404);
@@ -88,25 +103,28 @@ abstract class RestApiContract extends RestApiSuite {
     api.patch("/v1/destinations/" + dst, keyA, "{\"enabled\":false}");
     assertError(api.patch("/v1/destinations/" + dst, keyB, "{\"enabled\":true}"), 404);
     assertThat(api.get("/v1/destinations/" + dst, keyA).json().path("enabled").asBoolean())
-        .as("another organization cannot re-enable it").isFalse();
+        .as("another organization cannot re-enable it")
+        .isFalse();
     assertError(api.patch("/v1/connections/" + conn, keyB, "{\"name\":\"x\"}"), 404);
     // org B cannot route org A's source to its own destination either
     String dstB = createDestination(keyB, "http://127.0.0.1:9/b");
-    Client.Response r = api.post("/v1/connections", keyB, "{\"source_id\":\"" + src
-        + "\",\"destination_id\":\"" + dstB + "\"}");
+    Client.Response r =
+        api.post(
+            "/v1/connections",
+            keyB,
+            "{\"source_id\":\"" + src + "\",\"destination_id\":\"" + dstB + "\"}");
     assertError(r, 422);
     assertThat(fieldNames(r)).containsExactly("source_id");
     assertThat(api.get("/v1/sources/" + src, keyA).status()).isEqualTo(200);
-    assertThat(api.get("/v1/events?source_id=" + src, keyB).json().path("events").size())
-        .isZero();
+    assertThat(api.get("/v1/events?source_id=" + src, keyB).json().path("events").size()).isZero();
   }
 
   // ---- API keys ----
 
   @Test
   void apiKeysCreateListRevoke() {
-    Client.Response created = api.post("/v1/auth/api-keys", keyA,
-        "{\"name\":\"Production Backend\"}");
+    Client.Response created =
+        api.post("/v1/auth/api-keys", keyA, "{\"name\":\"Production Backend\"}");
     assertThat(created.status()).isEqualTo(201);
     JsonNode k = created.json();
     assertThat(k.path("id").asText()).matches("ak_[0-9a-f]{32}");
@@ -117,19 +135,22 @@ abstract class RestApiContract extends RestApiSuite {
     assertThat(k.path("created_at").asText()).endsWith("Z");
     String newKey = k.path("key").asText();
 
-    Client.Response test = api.post("/v1/auth/api-keys", keyA,
-        "{\"name\":\"CI\",\"mode\":\"test\"}");
+    Client.Response test =
+        api.post("/v1/auth/api-keys", keyA, "{\"name\":\"CI\",\"mode\":\"test\"}");
     assertThat(test.json().path("key").asText()).startsWith("hs_test_");
 
     Client.Response list = api.get("/v1/auth/api-keys", newKey);
     assertThat(list.status()).isEqualTo(200);
     assertThat(list.json().path("api_keys").size()).isGreaterThanOrEqualTo(3);
-    list.json().path("api_keys").forEach(item -> {
-      assertThat(item.has("key")).isFalse();
-      assertThat(item.path("key_prefix").asText()).startsWith("hs_");
-      assertThat(item.has("request_count")).isTrue();
-      assertThat(item.path("revoked").isBoolean()).isTrue();
-    });
+    list.json()
+        .path("api_keys")
+        .forEach(
+            item -> {
+              assertThat(item.has("key")).isFalse();
+              assertThat(item.path("key_prefix").asText()).startsWith("hs_");
+              assertThat(item.has("request_count")).isTrue();
+              assertThat(item.path("revoked").isBoolean()).isTrue();
+            });
     assertThat(list.json().has("has_more")).isTrue();
 
     assertError(api.delete("/v1/auth/api-keys/" + k.path("id").asText(), keyB), 404);
@@ -146,7 +167,11 @@ abstract class RestApiContract extends RestApiSuite {
 
   @Test
   void sourceLifecycleWithUrlAndEventCount() {
-    Client.Response created = api.post("/v1/sources", keyA, """
+    Client.Response created =
+        api.post(
+            "/v1/sources",
+            keyA,
+            """
         {"name":"Stripe Webhooks","slug":"stripe-webhooks","verification_type":"hmac-sha256",
          "verification_secret":"whsec_abc123def456ghi789","verification_header":"stripe-signature",
          "dedup_strategy":"payload_hash"}""");
@@ -164,16 +189,19 @@ abstract class RestApiContract extends RestApiSuite {
     assertThat(s.path("url").asText()).endsWith("/v1/ingest/" + id);
     assertThat(s.path("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
 
-    Client.Response patched = api.patch("/v1/sources/" + id, keyA,
-        "{\"name\":\"Stripe Production Webhooks\",\"ip_allowlist\":\"54.187.174.169, 10.0.0.0/8\"}");
+    Client.Response patched =
+        api.patch(
+            "/v1/sources/" + id,
+            keyA,
+            "{\"name\":\"Stripe Production Webhooks\",\"ip_allowlist\":\"54.187.174.169, 10.0.0.0/8\"}");
     assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
     assertThat(patched.json().path("name").asText()).isEqualTo("Stripe Production Webhooks");
     assertThat(patched.json().path("verification_type").asText()).isEqualTo("hmac_sha256");
     assertThat(patched.json().path("ip_allowlist").toString())
         .isEqualTo("[\"54.187.174.169\",\"10.0.0.0/8\"]");
 
-    Client.Response off = api.patch("/v1/sources/" + id, keyA,
-        "{\"verification_type\":null,\"ip_allowlist\":[]}");
+    Client.Response off =
+        api.patch("/v1/sources/" + id, keyA, "{\"verification_type\":null,\"ip_allowlist\":[]}");
     assertThat(off.json().path("verification_type").isNull()).isTrue();
     assertThat(off.json().path("ip_allowlist").isNull()).isTrue();
     ingest(id, "{\"n\":1}");
@@ -186,30 +214,44 @@ abstract class RestApiContract extends RestApiSuite {
     assertThat(list.json().has("cursor")).isTrue();
     assertThat(list.json().path("has_more").isBoolean()).isTrue();
 
-    assertThat(api.delete("/v1/sources/" + id, keyA).json().path("success").asBoolean())
-        .isTrue();
+    assertThat(api.delete("/v1/sources/" + id, keyA).json().path("success").asBoolean()).isTrue();
     assertError(api.get("/v1/sources/" + id, keyA), 404);
     assertError(api.delete("/v1/sources/" + id, keyA), 404);
   }
 
   @Test
   void destinationSecretsAreMaskedInEveryReadAndAMaskedValueSentBackKeepsThem() {
-    Client.Response created = api.post("/v1/destinations", keyA, """
+    Client.Response created =
+        api.post(
+            "/v1/destinations",
+            keyA,
+            """
         {"name":"Signed","url":"https://example.com/hooks",
          "headers":{"Authorization":"Bearer tok_live_5e6f7a8b9c0d","X-Team":"ops"},
          "signing_config":{"secret":"sign_secret_1a2b3c4d","algorithm":"sha256"}}""");
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     String id = created.json().path("id").asText();
-    for (JsonNode read : List.of(created.json(), api.get("/v1/destinations/" + id, keyA).json(),
-        api.get("/v1/destinations", keyA).json())) {
-      assertThat(read.toString()).doesNotContain("tok_live", "sign_secret").contains("****9c0d",
-          "****3c4d", "ops");
+    for (JsonNode read :
+        List.of(
+            created.json(),
+            api.get("/v1/destinations/" + id, keyA).json(),
+            api.get("/v1/destinations", keyA).json())) {
+      assertThat(read.toString())
+          .doesNotContain("tok_live", "sign_secret")
+          .contains("****9c0d", "****3c4d", "ops");
     }
 
     JsonNode read = api.get("/v1/destinations/" + id, keyA).json();
-    Client.Response patched = api.patch("/v1/destinations/" + id, keyA, "{\"name\":\"Renamed\","
-        + "\"config\":" + read.path("config") + ",\"signing_config\":"
-        + read.path("signing_config") + "}");
+    Client.Response patched =
+        api.patch(
+            "/v1/destinations/" + id,
+            keyA,
+            "{\"name\":\"Renamed\","
+                + "\"config\":"
+                + read.path("config")
+                + ",\"signing_config\":"
+                + read.path("signing_config")
+                + "}");
     assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
     assertThat(fx.engine.destinations().revealConfig(fx.a.scope(), id).toString())
         .contains("Bearer tok_live_5e6f7a8b9c0d", "sign_secret_1a2b3c4d");
@@ -217,14 +259,21 @@ abstract class RestApiContract extends RestApiSuite {
 
   @Test
   void sourceFromTemplateSchemaAndValidationErrors() {
-    Client.Response t = api.post("/v1/sources", keyA,
-        "{\"name\":\"GitHub\",\"template\":\"github\",\"verification_secret\":\"gh-secret-123\"}");
+    Client.Response t =
+        api.post(
+            "/v1/sources",
+            keyA,
+            "{\"name\":\"GitHub\",\"template\":\"github\",\"verification_secret\":\"gh-secret-123\"}");
     assertThat(t.status()).as(t.toString()).isEqualTo(201);
     assertThat(t.json().path("template").asText()).isEqualTo("github");
     assertThat(t.json().path("verification_type").asText()).isEqualTo("hmac_sha256");
     assertThat(t.json().path("verification_header").asText()).isEqualTo("X-Hub-Signature-256");
 
-    Client.Response schema = api.post("/v1/sources", keyA, """
+    Client.Response schema =
+        api.post(
+            "/v1/sources",
+            keyA,
+            """
         {"name":"Schema","schema_validation_enabled":true,"schema_action":"reject",
          "json_schema":{"type":"object","required":["type"]}}""");
     assertThat(schema.status()).as(schema.toString()).isEqualTo(201);
@@ -232,23 +281,43 @@ abstract class RestApiContract extends RestApiSuite {
         .isEqualTo("type");
     assertThat(schema.json().path("schema_validation_enabled").asBoolean()).isTrue();
 
-    Client.Response bad = api.post("/v1/sources", keyA,
-        "{\"name\":\"\",\"template\":\"nope\",\"dedup_strategy\":\"magic\"}");
+    Client.Response bad =
+        api.post(
+            "/v1/sources",
+            keyA,
+            "{\"name\":\"\",\"template\":\"nope\",\"dedup_strategy\":\"magic\"}");
     assertError(bad, 422);
     assertThat(fieldNames(bad)).contains("name", "template", "dedup_strategy");
 
-    Client.Response types = api.post("/v1/sources", keyA,
-        "{\"name\":42,\"dedup_window_seconds\":\"300\",\"ip_allowlist\":{\"a\":1}}");
+    Client.Response types =
+        api.post(
+            "/v1/sources",
+            keyA,
+            "{\"name\":42,\"dedup_window_seconds\":\"300\",\"ip_allowlist\":{\"a\":1}}");
     assertError(types, 422);
-    assertThat(fieldNames(types)).containsExactlyInAnyOrder("name", "dedup_window_seconds",
-        "ip_allowlist");
+    assertThat(fieldNames(types))
+        .containsExactlyInAnyOrder("name", "dedup_window_seconds", "ip_allowlist");
     assertThat(types.json().path("fields").get(0).path("message").asText()).contains("must be");
 
     Client.Response templates = api.get("/v1/sources/templates", keyA);
     assertThat(templates.json().path("templates").size()).isEqualTo(15);
     assertThat(templates.json().path("templates").findValuesAsText("id"))
-        .contains("stripe", "shopify", "github", "slack", "twilio", "sendgrid", "intercom",
-            "linear", "clerk", "svix", "paddle", "resend", "postmark", "typeform", "custom");
+        .contains(
+            "stripe",
+            "shopify",
+            "github",
+            "slack",
+            "twilio",
+            "sendgrid",
+            "intercom",
+            "linear",
+            "clerk",
+            "svix",
+            "paddle",
+            "resend",
+            "postmark",
+            "typeform",
+            "custom");
     JsonNode stripe = templates.json().path("templates").get(0);
     assertThat(stripe.path("name").asText()).isEqualTo("Stripe");
     assertThat(stripe.path("description").asText()).isNotBlank();
@@ -258,7 +327,11 @@ abstract class RestApiContract extends RestApiSuite {
 
   @Test
   void destinationShapesAndLifecycle() {
-    Client.Response top = api.post("/v1/destinations", keyA, """
+    Client.Response top =
+        api.post(
+            "/v1/destinations",
+            keyA,
+            """
         {"name":"Backend API","slug":"backend-api","type":"http",
          "url":"https://api.example.com/webhooks","headers":{"X-Custom":"value"},
          "retry_max_attempts":5,"retry_backoff_type":"exponential",
@@ -271,7 +344,11 @@ abstract class RestApiContract extends RestApiSuite {
     assertThat(d.path("retry_intervals").toString()).isEqualTo("[30,300,1800,7200,86400]");
     assertThat(d.path("config").path("headers").path("X-Custom").asText()).isEqualTo("value");
 
-    Client.Response nested = api.post("/v1/destinations", keyA, """
+    Client.Response nested =
+        api.post(
+            "/v1/destinations",
+            keyA,
+            """
         {"name":"My API","type":"webhook","config":{"url":"https://api.example.com/webhook",
          "method":"PUT","timeout":10},
          "signing_config":{"secret":"your_secret_here_123456","algorithm":"sha256"}}""");
@@ -280,38 +357,50 @@ abstract class RestApiContract extends RestApiSuite {
     assertThat(nested.json().path("method").asText()).isEqualTo("PUT");
     assertThat(nested.json().path("retry_max_attempts").asInt()).isEqualTo(5);
     assertThat(nested.json().path("retry_backoff_type").asText()).isEqualTo("exponential");
-    assertThat(nested.json().path("signing_config").path("algorithm").asText())
-        .isEqualTo("sha256");
+    assertThat(nested.json().path("signing_config").path("algorithm").asText()).isEqualTo("sha256");
     assertThat(nested.json().toString()).doesNotContain("your_secret_here_123456");
 
-    Client.Response provider = api.post("/v1/destinations", keyA, """
+    Client.Response provider =
+        api.post(
+            "/v1/destinations",
+            keyA,
+            """
         {"name":"Provider Config","url":"https://api.example.com/p",
          "provider_config":{"timeout":5}}""");
     assertThat(provider.status()).as(provider.toString()).isEqualTo(201);
     assertThat(provider.json().path("config").path("timeout").asInt()).isEqualTo(5);
 
     String id = d.path("id").asText();
-    Client.Response patched = api.patch("/v1/destinations/" + id, keyA,
-        "{\"name\":\"Backend API v2\",\"retry_max_attempts\":10}");
+    Client.Response patched =
+        api.patch(
+            "/v1/destinations/" + id,
+            keyA,
+            "{\"name\":\"Backend API v2\",\"retry_max_attempts\":10}");
     assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
     assertThat(patched.json().path("name").asText()).isEqualTo("Backend API v2");
     assertThat(patched.json().path("retry_max_attempts").asInt()).isEqualTo(10);
     assertThat(patched.json().path("url").asText()).isEqualTo("https://api.example.com/webhooks");
 
-    Client.Response sqs = api.post("/v1/destinations", keyA,
-        "{\"name\":\"Queue\",\"type\":\"sqs\",\"config\":{\"queue_url\":\"x\"}}");
+    Client.Response sqs =
+        api.post(
+            "/v1/destinations",
+            keyA,
+            "{\"name\":\"Queue\",\"type\":\"sqs\",\"config\":{\"queue_url\":\"x\"}}");
     assertError(sqs, 422);
     assertThat(fieldNames(sqs)).contains("type");
     assertThat(sqs.json().path("error").asText()).contains("aws_sqs");
 
-    Client.Response invalid = api.post("/v1/destinations", keyA,
-        "{\"name\":\"Bad\",\"url\":\"https://x.example\",\"retry_max_attempts\":11,"
-            + "\"retry_intervals\":[30,\"x\"],\"headers\":{\"A\":1}}");
+    Client.Response invalid =
+        api.post(
+            "/v1/destinations",
+            keyA,
+            "{\"name\":\"Bad\",\"url\":\"https://x.example\",\"retry_max_attempts\":11,"
+                + "\"retry_intervals\":[30,\"x\"],\"headers\":{\"A\":1}}");
     assertError(invalid, 422);
     assertThat(fieldNames(invalid)).contains("retry_intervals.1", "headers.A");
 
-    assertThat(api.get("/v1/destinations", keyA).json().path("destinations")
-        .findValuesAsText("id")).contains(id);
+    assertThat(api.get("/v1/destinations", keyA).json().path("destinations").findValuesAsText("id"))
+        .contains(id);
     assertThat(api.get("/v1/destinations/" + id, keyA).json().path("name").asText())
         .isEqualTo("Backend API v2");
     assertThat(api.delete("/v1/destinations/" + id, keyA).json().path("success").asBoolean())
@@ -321,10 +410,14 @@ abstract class RestApiContract extends RestApiSuite {
     Client.Response templates = api.get("/v1/destinations/templates", keyA);
     assertThat(templates.json().path("templates").findValuesAsText("id"))
         .containsExactly("slack", "discord", "pagerduty", "datadog", "zapier", "linear");
-    templates.json().path("templates").forEach(t -> {
-      assertThat(t.path("type").asText()).isEqualTo("http");
-      assertThat(t.path("config_template").has("url")).isTrue();
-    });
+    templates
+        .json()
+        .path("templates")
+        .forEach(
+            t -> {
+              assertThat(t.path("type").asText()).isEqualTo("http");
+              assertThat(t.path("config_template").has("url")).isTrue();
+            });
   }
 
   @Test
@@ -332,8 +425,11 @@ abstract class RestApiContract extends RestApiSuite {
     try (WebhookReceiver receiver = WebhookReceiver.start(clock)) {
       receiver.enqueue(ScriptedResponse.status(410));
       String src = createSource(keyA, "{\"name\":\"Gone Source\"}");
-      Client.Response created = api.post("/v1/destinations", keyA, "{\"name\":\"Gone\",\"url\":\""
-          + receiver.url("hook") + "\",\"ordered\":true}");
+      Client.Response created =
+          api.post(
+              "/v1/destinations",
+              keyA,
+              "{\"name\":\"Gone\",\"url\":\"" + receiver.url("hook") + "\",\"ordered\":true}");
       assertThat(created.json().path("enabled").asBoolean()).isTrue();
       assertThat(created.json().path("disabled_reason").isNull()).isTrue();
       String dst = created.json().path("id").asText();
@@ -343,8 +439,8 @@ abstract class RestApiContract extends RestApiSuite {
       assertThat(off.path("enabled").asBoolean()).isFalse();
       assertThat(off.path("disabled_reason").asText()).startsWith("endpoint_gone");
 
-      List<String> parked = List.of(ingest(src, "{\"n\":2}"), ingest(src, "{\"n\":3}"),
-          ingest(src, "{\"n\":4}"));
+      List<String> parked =
+          List.of(ingest(src, "{\"n\":2}"), ingest(src, "{\"n\":3}"), ingest(src, "{\"n\":4}"));
       for (String evt : parked) {
         await("/v1/events/" + evt, e -> e.path("status").asText().equals("processing"));
       }
@@ -352,8 +448,8 @@ abstract class RestApiContract extends RestApiSuite {
       fx.engine.runDueDeliveries();
       assertThat(receiver.requests()).hasSize(1);
 
-      Client.Response notBoolean = api.patch("/v1/destinations/" + dst, keyA,
-          "{\"enabled\":\"yes\"}");
+      Client.Response notBoolean =
+          api.patch("/v1/destinations/" + dst, keyA, "{\"enabled\":\"yes\"}");
       assertError(notBoolean, 422);
       assertThat(fieldNames(notBoolean)).containsExactly("enabled");
       Client.Response on = api.patch("/v1/destinations/" + dst, keyA, "{\"enabled\":true}");
@@ -363,8 +459,8 @@ abstract class RestApiContract extends RestApiSuite {
       assertThat(on.json().path("disabled_reason").isNull()).isTrue();
 
       await("/v1/events/" + parked.get(2), e -> e.path("status").asText().equals("delivered"));
-      List<String> delivered = receiver.requests().stream()
-          .map(r -> r.header("X-hookstream-Event-Id")).toList();
+      List<String> delivered =
+          receiver.requests().stream().map(r -> r.header("X-hookstream-Event-Id")).toList();
       assertThat(delivered).containsExactly(first, parked.get(0), parked.get(1), parked.get(2));
     }
   }
@@ -373,8 +469,14 @@ abstract class RestApiContract extends RestApiSuite {
   void aDestinationCreatedDisabledDeliversNothingUntilEnabled() {
     try (WebhookReceiver receiver = WebhookReceiver.start(clock)) {
       String src = createSource(keyA, "{\"name\":\"Paused Source\"}");
-      Client.Response created = api.post("/v1/destinations", keyA, "{\"name\":\"Paused\","
-          + "\"url\":\"" + receiver.url("hook") + "\",\"enabled\":false}");
+      Client.Response created =
+          api.post(
+              "/v1/destinations",
+              keyA,
+              "{\"name\":\"Paused\","
+                  + "\"url\":\""
+                  + receiver.url("hook")
+                  + "\",\"enabled\":false}");
       assertThat(created.status()).as(created.toString()).isEqualTo(201);
       assertThat(created.json().path("enabled").asBoolean()).isFalse();
       assertThat(created.json().path("disabled_reason").asText()).startsWith("disabled_by_user");
@@ -384,8 +486,8 @@ abstract class RestApiContract extends RestApiSuite {
       await("/v1/events/" + evt, e -> e.path("status").asText().equals("processing"));
       fx.engine.runDueDeliveries();
       assertThat(receiver.requests()).isEmpty();
-      Client.Response renamed = api.patch("/v1/destinations/" + dst, keyA,
-          "{\"name\":\"Still Paused\"}");
+      Client.Response renamed =
+          api.patch("/v1/destinations/" + dst, keyA, "{\"name\":\"Still Paused\"}");
       assertThat(renamed.json().path("enabled").asBoolean()).isFalse();
 
       api.patch("/v1/destinations/" + dst, keyA, "{\"enabled\":true}");
@@ -400,11 +502,18 @@ abstract class RestApiContract extends RestApiSuite {
   void connectionLifecycleWithNamesAndCanonicalRules() {
     String src = createSource(keyA, "{\"name\":\"Conn Source\"}");
     String dst = createDestination(keyA, "https://api.example.com/c");
-    Client.Response created = api.post("/v1/connections", keyA, "{\"source_id\":\"" + src
-        + "\",\"destination_id\":\"" + dst + "\",\"name\":\"Stripe to Backend\","
-        + "\"filter_rules\":[{\"field\":\"payload.type\",\"operator\":\"eq\","
-        + "\"value\":\"order.created\"}],\"transform_enabled\":true,"
-        + "\"transform_expression\":\"{ \\\"orderId\\\": data.id }\"}");
+    Client.Response created =
+        api.post(
+            "/v1/connections",
+            keyA,
+            "{\"source_id\":\""
+                + src
+                + "\",\"destination_id\":\""
+                + dst
+                + "\",\"name\":\"Stripe to Backend\","
+                + "\"filter_rules\":[{\"field\":\"payload.type\",\"operator\":\"eq\","
+                + "\"value\":\"order.created\"}],\"transform_enabled\":true,"
+                + "\"transform_expression\":\"{ \\\"orderId\\\": data.id }\"}");
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     JsonNode c = created.json();
     String id = c.path("id").asText();
@@ -415,19 +524,26 @@ abstract class RestApiContract extends RestApiSuite {
     assertThat(c.path("filter_rules").get(0).has("operator")).isFalse();
     assertThat(c.path("transform_enabled").asBoolean()).isTrue();
 
-    Client.Response patched = api.patch("/v1/connections/" + id, keyA, """
+    Client.Response patched =
+        api.patch(
+            "/v1/connections/" + id,
+            keyA,
+            """
         {"filter_rules":[{"field":"payload.type","op":"eq","value":"order.created"},
                          {"field":"payload.data.amount","op":"gt","value":1000}]}""");
     assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
     assertThat(patched.json().path("filter_rules").size()).isEqualTo(2);
     assertThat(patched.json().path("transform_expression").asText()).contains("orderId");
 
-    Client.Response badRule = api.patch("/v1/connections/" + id, keyA,
-        "{\"filter_rules\":[{\"field\":\"payload.type\",\"op\":\"resembles\",\"value\":1}]}");
+    Client.Response badRule =
+        api.patch(
+            "/v1/connections/" + id,
+            keyA,
+            "{\"filter_rules\":[{\"field\":\"payload.type\",\"op\":\"resembles\",\"value\":1}]}");
     assertError(badRule, 422);
     assertThat(fieldNames(badRule)).contains("filter_rules.0.op");
-    Client.Response notArray = api.patch("/v1/connections/" + id, keyA,
-        "{\"filter_rules\":{\"field\":\"x\"}}");
+    Client.Response notArray =
+        api.patch("/v1/connections/" + id, keyA, "{\"filter_rules\":{\"field\":\"x\"}}");
     assertError(notArray, 422);
     assertThat(fieldNames(notArray)).containsExactly("filter_rules");
 
@@ -453,9 +569,13 @@ abstract class RestApiContract extends RestApiSuite {
     for (int i = 0; i < binary.length; i++) {
       binary[i] = (byte) (i * 7);
     }
-    Client.Response r = api.send(api.request("/v1/ingest/" + src + "?a=1&b=two%20words")
-        .header("Content-Type", "application/octet-stream").header("X-Custom", "kept")
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(binary)).build());
+    Client.Response r =
+        api.send(
+            api.request("/v1/ingest/" + src + "?a=1&b=two%20words")
+                .header("Content-Type", "application/octet-stream")
+                .header("X-Custom", "kept")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(binary))
+                .build());
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     assertThat(r.json().path("source_id").asText()).isEqualTo(src);
     assertThat(r.json().has("duplicate")).isFalse();
@@ -471,8 +591,13 @@ abstract class RestApiContract extends RestApiSuite {
     assertThat(e.path("source_ip").asText()).isEqualTo("127.0.0.1");
 
     String form = "To=%2B15551234567&Body=Hello+there";
-    Client.Response f = api.send("POST", "/v1/ingest/" + src, null,
-        "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.US_ASCII));
+    Client.Response f =
+        api.send(
+            "POST",
+            "/v1/ingest/" + src,
+            null,
+            "application/x-www-form-urlencoded",
+            form.getBytes(StandardCharsets.US_ASCII));
     JsonNode fe = api.get("/v1/events/" + f.json().path("event_id").asText(), keyA).json();
     assertThat(fe.path("body").asText()).isEqualTo(form);
     assertThat(fe.path("body_encoding").asText()).isEqualTo("text");
@@ -491,12 +616,12 @@ abstract class RestApiContract extends RestApiSuite {
     byte[] big = new byte[Fixture.MAX_BODY_BYTES + 1];
     Client.Response tooBig = api.send("POST", "/v1/ingest/" + src, null, "text/plain", big);
     assertError(tooBig, 413);
-    Client.Response atLimit = api.send("POST", "/v1/ingest/" + src, null, "text/plain",
-        new byte[Fixture.MAX_BODY_BYTES]);
+    Client.Response atLimit =
+        api.send("POST", "/v1/ingest/" + src, null, "text/plain", new byte[Fixture.MAX_BODY_BYTES]);
     assertThat(atLimit.status()).isEqualTo(200);
 
-    String deduped = createSource(keyA, "{\"name\":\"Deduped\",\"dedup_strategy\":"
-        + "\"payload_hash\"}");
+    String deduped =
+        createSource(keyA, "{\"name\":\"Deduped\",\"dedup_strategy\":" + "\"payload_hash\"}");
     String original = ingest(deduped, "{\"id\":\"dup\"}");
     Client.Response dup = api.post("/v1/ingest/" + deduped, null, "{\"id\":\"dup\"}");
     assertThat(dup.status()).isEqualTo(200);
@@ -504,15 +629,21 @@ abstract class RestApiContract extends RestApiSuite {
     assertThat(dup.json().path("duplicate").asBoolean()).isTrue();
     assertThat(dup.json().path("source_id").asText()).isEqualTo(deduped);
 
-    String signed = createSource(keyA, "{\"name\":\"Signed\",\"verification_type\":"
-        + "\"hmac_sha256\",\"verification_secret\":\"0123456789abcdef0123\"}");
+    String signed =
+        createSource(
+            keyA,
+            "{\"name\":\"Signed\",\"verification_type\":"
+                + "\"hmac_sha256\",\"verification_secret\":\"0123456789abcdef0123\"}");
     Client.Response unsigned = api.post("/v1/ingest/" + signed, null, "{\"a\":1}");
     assertError(unsigned, 401);
 
     String denied = createSource(keyA, "{\"name\":\"Denied\",\"ip_denylist\":\"127.0.0.1\"}");
     assertError(api.post("/v1/ingest/" + denied, null, "{}"), 403);
-    String schema = createSource(keyA, "{\"name\":\"Schema Reject\",\"schema_validation_enabled\""
-        + ":true,\"json_schema\":{\"type\":\"object\",\"required\":[\"type\"]}}");
+    String schema =
+        createSource(
+            keyA,
+            "{\"name\":\"Schema Reject\",\"schema_validation_enabled\""
+                + ":true,\"json_schema\":{\"type\":\"object\",\"required\":[\"type\"]}}");
     Client.Response invalid = api.post("/v1/ingest/" + schema, null, "{\"data\":1}");
     assertError(invalid, 422);
     assertThat(invalid.json().path("validation_errors").isArray()).as(invalid.toString()).isTrue();
@@ -543,14 +674,26 @@ abstract class RestApiContract extends RestApiSuite {
     assertThat(pagination.path("has_more").asBoolean()).isFalse();
     assertThat(pagination.path("next_cursor").isNull()).isTrue();
 
-    assertThat(api.get("/v1/events?search=needle-in", keyA).json().path("events")
-        .findValuesAsText("id")).containsExactly(last);
+    assertThat(
+            api.get("/v1/events?search=needle-in", keyA)
+                .json()
+                .path("events")
+                .findValuesAsText("id"))
+        .containsExactly(last);
     JsonNode middleEvent = api.get("/v1/events/" + middle, keyA).json();
     String at = middleEvent.path("received_at").asText();
-    assertThat(api.get("/v1/events?source_id=" + other + "&after=" + at, keyA).json()
-        .path("events").findValuesAsText("id")).containsExactly(middle);
-    assertThat(api.get("/v1/events?source_id=" + other + "&before=" + at, keyA).json()
-        .path("events").size()).isZero();
+    assertThat(
+            api.get("/v1/events?source_id=" + other + "&after=" + at, keyA)
+                .json()
+                .path("events")
+                .findValuesAsText("id"))
+        .containsExactly(middle);
+    assertThat(
+            api.get("/v1/events?source_id=" + other + "&before=" + at, keyA)
+                .json()
+                .path("events")
+                .size())
+        .isZero();
     assertThat(api.get("/v1/events?status=received&source_id=" + other, keyA).status())
         .isEqualTo(200);
     assertError(api.get("/v1/events?status=bogus", keyA), 400);
@@ -560,8 +703,7 @@ abstract class RestApiContract extends RestApiSuite {
 
     JsonNode detail = api.get("/v1/events/" + first, keyA).json();
     assertThat(detail.path("body").path("data").path("amount_paid").asInt()).isEqualTo(4999);
-    assertThat(detail.path("headers").path("content-type").asText())
-        .isEqualTo("application/json");
+    assertThat(detail.path("headers").path("content-type").asText()).isEqualTo("application/json");
     assertThat(detail.path("source_id").asText()).isEqualTo(src);
     assertError(api.get("/v1/events/evt_" + "f".repeat(32), keyA), 404);
   }
@@ -573,8 +715,13 @@ abstract class RestApiContract extends RestApiSuite {
     try (WebhookReceiver receiver = WebhookReceiver.start(clock)) {
       receiver.respondWith(ScriptedResponse.status(503).withBody("{\"down\":true}"));
       String src = createSource(keyA, "{\"name\":\"Delivery Source\"}");
-      Client.Response dst = api.post("/v1/destinations", keyA, "{\"name\":\"Flaky\",\"url\":\""
-          + receiver.url("hook") + "\",\"retry_max_attempts\":1,\"retry_intervals\":[30]}");
+      Client.Response dst =
+          api.post(
+              "/v1/destinations",
+              keyA,
+              "{\"name\":\"Flaky\",\"url\":\""
+                  + receiver.url("hook")
+                  + "\",\"retry_max_attempts\":1,\"retry_intervals\":[30]}");
       String dstId = dst.json().path("id").asText();
       String conn = createConnection(keyA, src, dstId);
       String evt = ingest(src, "{\"order\":42}");
@@ -595,8 +742,10 @@ abstract class RestApiContract extends RestApiSuite {
       clock.advance(Duration.ofSeconds(31));
       JsonNode both = awaitAttempts("/v1/delivery-attempts?event_id=" + evt, 2);
       String dlqId = both.path("delivery_attempts").get(0).path("id").asText();
-      JsonNode dlq = api.get("/v1/delivery-attempts?is_dlq=1&destination_id=" + dstId, keyA)
-          .json().path("delivery_attempts");
+      JsonNode dlq =
+          api.get("/v1/delivery-attempts?is_dlq=1&destination_id=" + dstId, keyA)
+              .json()
+              .path("delivery_attempts");
       assertThat(dlq.findValuesAsText("id")).containsExactly(dlqId);
 
       JsonNode detail = api.get("/v1/delivery-attempts/" + dlqId, keyA).json();
@@ -607,24 +756,23 @@ abstract class RestApiContract extends RestApiSuite {
       assertError(api.get("/v1/delivery-attempts/" + dlqId, keyB), 404);
 
       // The event's status follows its deliveries' settlement, a moment after the attempt.
-      JsonNode event = await("/v1/events/" + evt,
-          e -> e.path("status").asText().equals("failed"));
+      JsonNode event = await("/v1/events/" + evt, e -> e.path("status").asText().equals("failed"));
       assertThat(event.path("delivery_attempts").size()).isEqualTo(2);
 
-      JsonNode circuit = await("/v1/destinations/" + dstId + "/circuit",
-          c -> c.path("failure_count").asInt() == 2);
+      JsonNode circuit =
+          await(
+              "/v1/destinations/" + dstId + "/circuit", c -> c.path("failure_count").asInt() == 2);
       assertThat(circuit.path("destination_id").asText()).isEqualTo(dstId);
       assertThat(circuit.path("failure_count").asInt()).isEqualTo(2);
       assertThat(circuit.path("state").asText()).isEqualTo("closed");
       assertThat(circuit.has("opened_at")).isTrue();
       assertError(api.get("/v1/destinations/" + dstId + "/circuit", keyB), 404);
-      JsonNode reset = api.post("/v1/destinations/" + dstId + "/circuit/reset", keyA, "{}")
-          .json();
+      JsonNode reset = api.post("/v1/destinations/" + dstId + "/circuit/reset", keyA, "{}").json();
       assertThat(reset.path("state").asText()).isEqualTo("closed");
       assertThat(reset.path("failure_count").asInt()).isZero();
 
-      JsonNode issues = await("/v1/issues?destination_id=" + dstId,
-          i -> i.path("issues").size() == 1);
+      JsonNode issues =
+          await("/v1/issues?destination_id=" + dstId, i -> i.path("issues").size() == 1);
       assertThat(issues.path("issues").size()).isEqualTo(1);
       JsonNode issue = issues.path("issues").get(0);
       String issueId = issue.path("id").asText();
@@ -634,8 +782,7 @@ abstract class RestApiContract extends RestApiSuite {
       assertThat(issue.path("error_type").asText()).isEqualTo("http_5xx");
       assertThat(issue.path("recent_attempt_ids").size()).isPositive();
       assertThat(issues.path("pagination").has("has_more")).isTrue();
-      assertThat(api.get("/v1/issues/summary", keyA).json().path("open").asLong())
-          .isPositive();
+      assertThat(api.get("/v1/issues/summary", keyA).json().path("open").asLong()).isPositive();
       assertError(api.get("/v1/issues/" + issueId, keyB), 404);
 
       receiver.respondWith(ScriptedResponse.ok());
@@ -647,29 +794,38 @@ abstract class RestApiContract extends RestApiSuite {
       JsonNode eventRetry = api.post("/v1/events/" + evt + "/retry", keyA, "{}").json();
       assertThat(eventRetry.path("retried").get(0).path("destination_id").asText())
           .isEqualTo(dstId);
-      assertThat(eventRetry.path("retried").get(0).path("status").asText()).isIn("queued",
-          "in_flight");
+      assertThat(eventRetry.path("retried").get(0).path("status").asText())
+          .isIn("queued", "in_flight");
       assertThat(eventRetry.path("errors").size()).isZero();
       awaitAttempts("/v1/delivery-attempts?event_id=" + evt + "&status=success", 2);
 
-      JsonNode attemptRetry = api.post("/v1/delivery-attempts/" + dlqId + "/retry", keyA, "{}")
-          .json().path("delivery_attempt");
+      JsonNode attemptRetry =
+          api.post("/v1/delivery-attempts/" + dlqId + "/retry", keyA, "{}")
+              .json()
+              .path("delivery_attempt");
       assertThat(attemptRetry.path("id").asText()).isEqualTo(dlqId);
       assertThat(attemptRetry.path("event_id").asText()).isEqualTo(evt);
       assertThat(attemptRetry.path("status").asText()).isEqualTo("pending");
 
-      Client.Response ack = api.patch("/v1/issues/" + issueId, keyA,
-          "{\"status\":\"acknowledged\",\"snoozed_until\":\"2030-01-01T00:00:00Z\"}");
+      Client.Response ack =
+          api.patch(
+              "/v1/issues/" + issueId,
+              keyA,
+              "{\"status\":\"acknowledged\",\"snoozed_until\":\"2030-01-01T00:00:00Z\"}");
       assertThat(ack.status()).as(ack.toString()).isEqualTo(200);
       assertThat(ack.json().path("status").asText()).isEqualTo("acknowledged");
       assertThat(ack.json().path("snoozed_until").asText()).startsWith("2030-01-01");
-      JsonNode resolved = api.patch("/v1/issues/" + issueId, keyA, "{\"status\":\"resolved\"}")
-          .json();
+      JsonNode resolved =
+          api.patch("/v1/issues/" + issueId, keyA, "{\"status\":\"resolved\"}").json();
       assertThat(resolved.path("resolved_at").asText()).endsWith("Z");
-      assertThat(api.get("/v1/issues?status=resolved", keyA).json().path("issues")
-          .findValuesAsText("id")).contains(issueId);
-      Client.Response badStatus = api.patch("/v1/issues/" + issueId, keyA,
-          "{\"status\":\"closed\"}");
+      assertThat(
+              api.get("/v1/issues?status=resolved", keyA)
+                  .json()
+                  .path("issues")
+                  .findValuesAsText("id"))
+          .contains(issueId);
+      Client.Response badStatus =
+          api.patch("/v1/issues/" + issueId, keyA, "{\"status\":\"closed\"}");
       assertError(badStatus, 422);
       assertThat(fieldNames(badStatus)).containsExactly("status");
       assertError(api.get("/v1/issues?status=closed", keyA), 400);
@@ -697,7 +853,6 @@ abstract class RestApiContract extends RestApiSuite {
       Thread.onSpinWait();
     }
   }
-
 
   // ---- pagination ----
 
@@ -743,14 +898,19 @@ abstract class RestApiContract extends RestApiSuite {
     assertError(array, 400);
     assertThat(array.json().path("error").asText()).contains("JSON object");
     assertError(api.send("POST", "/v1/sources", keyA, "application/json", new byte[0]), 400);
-    Client.Response text = api.send("POST", "/v1/sources", keyA, "text/plain",
-        "{\"name\":\"x\"}".getBytes(StandardCharsets.UTF_8));
+    Client.Response text =
+        api.send(
+            "POST",
+            "/v1/sources",
+            keyA,
+            "text/plain",
+            "{\"name\":\"x\"}".getBytes(StandardCharsets.UTF_8));
     assertError(text, 415);
     Client.Response missing = api.post("/v1/sources", keyA, "{\"description\":\"no name\"}");
     assertError(missing, 422);
     assertThat(fieldNames(missing)).containsExactly("name");
-    Client.Response unknownField = api.post("/v1/sources", keyA,
-        "{\"name\":\"Unknown Fields\",\"colour\":\"blue\"}");
+    Client.Response unknownField =
+        api.post("/v1/sources", keyA, "{\"name\":\"Unknown Fields\",\"colour\":\"blue\"}");
     assertThat(unknownField.status()).isEqualTo(201);
     assertThat(unknownField.json().has("colour")).isFalse();
   }

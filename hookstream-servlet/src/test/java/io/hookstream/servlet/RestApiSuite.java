@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Starts one container with two servlets: the engine under test at {@code /*} (registered the way
- * a host does) and a second engine on a manual clock at {@code /limited/*} with tight rate limits.
+ * Starts one container with two servlets: the engine under test at {@code /*} (registered the way a
+ * host does) and a second engine on a manual clock at {@code /limited/*} with tight rate limits.
  * Subclasses name the container and hold the tests.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -29,6 +29,7 @@ abstract class RestApiSuite {
 
   /** The main engine's clock: tests move time by hand, never by sleeping. */
   ManualClock clock;
+
   Fixture fx;
   Fixture limited;
   ManualClock limitedClock;
@@ -46,16 +47,23 @@ abstract class RestApiSuite {
     fx = Fixture.start(clock);
     limitedClock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
     limited = Fixture.start(limitedClock);
-    ServletOptions limitedOptions = ServletOptions.builder().mapping("/limited/*")
-        .authenticatedLimit(new io.hookstream.servlet.RateLimit(LIMITED_AUTH,
-            Duration.ofMinutes(1)))
-        .publicLimit(new io.hookstream.servlet.RateLimit(LIMITED_PUBLIC, Duration.ofMinutes(1)))
-        .build();
+    ServletOptions limitedOptions =
+        ServletOptions.builder()
+            .mapping("/limited/*")
+            .authenticatedLimit(
+                new io.hookstream.servlet.RateLimit(LIMITED_AUTH, Duration.ofMinutes(1)))
+            .publicLimit(new io.hookstream.servlet.RateLimit(LIMITED_PUBLIC, Duration.ofMinutes(1)))
+            .build();
     container = container();
-    URI base = container.start(fx.engine, ServletOptions.builder()
-            .authenticatedLimit(RateLimit.perMinute(1_000_000))
-            .publicLimit(RateLimit.perMinute(1_000_000)).build(),
-        "/limited/*", new HookstreamServlet(limited.engine, limitedOptions));
+    URI base =
+        container.start(
+            fx.engine,
+            ServletOptions.builder()
+                .authenticatedLimit(RateLimit.perMinute(1_000_000))
+                .publicLimit(RateLimit.perMinute(1_000_000))
+                .build(),
+            "/limited/*",
+            new HookstreamServlet(limited.engine, limitedOptions));
     api = new Client(base);
     keyA = fx.a.key();
     keyB = fx.b.key();
@@ -93,22 +101,33 @@ abstract class RestApiSuite {
   }
 
   String createDestination(String key, String url) {
-    Client.Response r = api.post("/v1/destinations", key,
-        "{\"name\":\"Backend " + System.nanoTime() + "\",\"url\":\"" + url + "\"}");
+    Client.Response r =
+        api.post(
+            "/v1/destinations",
+            key,
+            "{\"name\":\"Backend " + System.nanoTime() + "\",\"url\":\"" + url + "\"}");
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     return r.json().path("id").asText();
   }
 
   String createConnection(String key, String sourceId, String destinationId) {
-    Client.Response r = api.post("/v1/connections", key, "{\"source_id\":\"" + sourceId
-        + "\",\"destination_id\":\"" + destinationId + "\"}");
+    Client.Response r =
+        api.post(
+            "/v1/connections",
+            key,
+            "{\"source_id\":\"" + sourceId + "\",\"destination_id\":\"" + destinationId + "\"}");
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     return r.json().path("id").asText();
   }
 
   String ingest(String sourceId, String json) {
-    Client.Response r = api.send("POST", "/v1/ingest/" + sourceId, null, "application/json",
-        json.getBytes(StandardCharsets.UTF_8));
+    Client.Response r =
+        api.send(
+            "POST",
+            "/v1/ingest/" + sourceId,
+            null,
+            "application/json",
+            json.getBytes(StandardCharsets.UTF_8));
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     return r.json().path("event_id").asText();
   }
@@ -120,18 +139,19 @@ abstract class RestApiSuite {
     String cursor = null;
     for (int pages = 0; pages < 1000; pages++) {
       String sep = path.contains("?") ? "&" : "?";
-      Client.Response r = api.get(path + sep + "limit=" + limit
-          + (cursor == null ? "" : "&cursor=" + cursor), key);
+      Client.Response r =
+          api.get(path + sep + "limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor), key);
       assertThat(r.status()).as(r.toString()).isEqualTo(200);
       JsonNode items = r.json().path(plural);
       assertThat(items.size()).isLessThanOrEqualTo(limit);
-      items.forEach(i -> {
-        assertThat(seen.add(i.path("id").asText())).as("duplicate across pages").isTrue();
-        ids.add(i.path("id").asText());
-      });
+      items.forEach(
+          i -> {
+            assertThat(seen.add(i.path("id").asText())).as("duplicate across pages").isTrue();
+            ids.add(i.path("id").asText());
+          });
       JsonNode pagination = r.json().has("pagination") ? r.json().path("pagination") : r.json();
-      String next = pagination.path(r.json().has("pagination") ? "next_cursor" : "cursor")
-          .asText(null);
+      String next =
+          pagination.path(r.json().has("pagination") ? "next_cursor" : "cursor").asText(null);
       boolean more = pagination.path("has_more").asBoolean();
       assertThat(next != null).isEqualTo(more);
       if (!more) {

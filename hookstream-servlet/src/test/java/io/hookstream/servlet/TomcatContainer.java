@@ -15,8 +15,9 @@ final class TomcatContainer implements ServletContainer {
   private Tomcat tomcat;
 
   @Override
-  public URI start(Hookstream engine, ServletOptions options, String extraMapping,
-      HttpServlet extra) throws Exception {
+  public URI start(
+      Hookstream engine, ServletOptions options, String extraMapping, HttpServlet extra)
+      throws Exception {
     Path base = Files.createTempDirectory("hookstream-tomcat");
     tomcat = new Tomcat();
     tomcat.setBaseDir(base.toString());

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * One client-address resolution for the IP allowlist, the per-address rate limit and the stored
- * {@code source_ip}, on real Jetty over loopback. At {@code /*} an engine trusts no proxy, so
- * the test's spoofed {@code X-Forwarded-For} from 127.0.0.1 is ignored; at {@code /behind/*} an
- * engine trusts 127.0.0.1/32, as behind a load balancer, and the forwarded address counts.
+ * {@code source_ip}, on real Jetty over loopback. At {@code /*} an engine trusts no proxy, so the
+ * test's spoofed {@code X-Forwarded-For} from 127.0.0.1 is ignored; at {@code /behind/*} an engine
+ * trusts 127.0.0.1/32, as behind a load balancer, and the forwarded address counts.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrustedProxyTest {
@@ -37,9 +37,14 @@ class TrustedProxyTest {
     behind = Fixture.start(clock, TrustedProxies.of("127.0.0.1/32"));
     RateLimit tight = new RateLimit(PUBLIC_LIMIT, Duration.ofMinutes(1));
     container = new JettyContainer();
-    URI base = container.start(direct.engine, ServletOptions.builder().publicLimit(tight).build(),
-        "/behind/*", new HookstreamServlet(behind.engine,
-            ServletOptions.builder().mapping("/behind/*").publicLimit(tight).build()));
+    URI base =
+        container.start(
+            direct.engine,
+            ServletOptions.builder().publicLimit(tight).build(),
+            "/behind/*",
+            new HookstreamServlet(
+                behind.engine,
+                ServletOptions.builder().mapping("/behind/*").publicLimit(tight).build()));
     api = new Client(base);
   }
 
@@ -55,8 +60,8 @@ class TrustedProxyTest {
     clock.advance(Duration.ofMinutes(1)); // a fresh rate-limit window
     String key = direct.a.key();
     String open = source("", key, "{\"name\":\"Open\"}");
-    String allowlisted = source("", key, "{\"name\":\"Allowlisted\",\"ip_allowlist\":\""
-        + CLIENT + "\"}");
+    String allowlisted =
+        source("", key, "{\"name\":\"Allowlisted\",\"ip_allowlist\":\"" + CLIENT + "\"}");
 
     Client.Response stored = ingest("", open, CLIENT);
     assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
@@ -73,8 +78,8 @@ class TrustedProxyTest {
     clock.advance(Duration.ofMinutes(1));
     String key = behind.a.key();
     String open = source("/behind", key, "{\"name\":\"Open\"}");
-    String allowlisted = source("/behind", key, "{\"name\":\"Allowlisted\",\"ip_allowlist\":\""
-        + CLIENT + "\"}");
+    String allowlisted =
+        source("/behind", key, "{\"name\":\"Allowlisted\",\"ip_allowlist\":\"" + CLIENT + "\"}");
 
     // The leftmost entry is the client's own forgery; the proxy appended the real address.
     Client.Response stored = ingest("/behind", open, "6.6.6.6, " + CLIENT);
@@ -83,7 +88,8 @@ class TrustedProxyTest {
     assertThat(ingest("/behind", allowlisted, CLIENT).status()).isEqualTo(200);
     assertThat(ingest("/behind", allowlisted, "198.51.100.1").status()).isEqualTo(403);
     assertThat(ingest("/behind", allowlisted, null).status())
-        .as("the proxy itself is not allowlisted").isEqualTo(403);
+        .as("the proxy itself is not allowlisted")
+        .isEqualTo(403);
 
     // CLIENT has used 2 of its 4 requests; another forwarded client has its own bucket.
     assertThat(ingest("/behind", open, CLIENT).header("X-RateLimit-Remaining")).isEqualTo("1");
@@ -91,8 +97,7 @@ class TrustedProxyTest {
     RestApiSuite.assertError(ingest("/behind", open, CLIENT), 429);
     Client.Response other = ingest("/behind", open, "2001:db8::5");
     assertThat(other.status()).isEqualTo(200);
-    assertThat(other.header("X-RateLimit-Remaining")).isEqualTo(
-        Integer.toString(PUBLIC_LIMIT - 1));
+    assertThat(other.header("X-RateLimit-Remaining")).isEqualTo(Integer.toString(PUBLIC_LIMIT - 1));
     assertThat(sourceIp("/behind", key, other)).isEqualTo("2001:db8::5");
   }
 
@@ -104,9 +109,10 @@ class TrustedProxyTest {
 
   /** A webhook from 127.0.0.1 carrying {@code forwardedFor} (none when null). */
   private Client.Response ingest(String prefix, String sourceId, String forwardedFor) {
-    HttpRequest.Builder b = api.request(prefix + "/v1/ingest/" + sourceId)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"n\":" + System.nanoTime() + "}"));
+    HttpRequest.Builder b =
+        api.request(prefix + "/v1/ingest/" + sourceId)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"n\":" + System.nanoTime() + "}"));
     if (forwardedFor != null) {
       b.header("X-Forwarded-For", forwardedFor);
     }

@@ -6,11 +6,11 @@ import java.util.Optional;
 
 /**
  * Resolves a request's credentials to a {@link Principal}. hookstream ships an API key
- * authenticator; a host plugs in its own (for example a session cookie check) and the two are
- * tried in order.
+ * authenticator; a host plugs in its own (for example a session cookie check) and the two are tried
+ * in order.
  *
- * <p>Implementations must be safe for concurrent use. Return empty when the credentials are
- * absent or not yours; throw {@link HookstreamException} only when the backing store fails.
+ * <p>Implementations must be safe for concurrent use. Return empty when the credentials are absent
+ * or not yours; throw {@link HookstreamException} only when the backing store fails.
  */
 @FunctionalInterface
 public interface Authenticator {
@@ -18,9 +18,9 @@ public interface Authenticator {
   Optional<Principal> authenticate(Credentials credentials);
 
   /**
-   * What a request presented: the API key (from {@code X-API-Key}, {@code Authorization: Bearer}
-   * or the {@code token} query parameter; null if none) and all request headers, names lower
-   * case, for host schemes such as cookies.
+   * What a request presented: the API key (from {@code X-API-Key}, {@code Authorization: Bearer} or
+   * the {@code token} query parameter; null if none) and all request headers, names lower case, for
+   * host schemes such as cookies.
    */
   record Credentials(String apiKey, Map<String, List<String>> headers) {
     public Credentials {

@@ -7,8 +7,8 @@ import java.util.Optional;
  * Byte payloads by key: event bodies over the inline threshold (10 KB by default) and NDJSON
  * archives. Keys are slash-separated paths such as {@code org_x/env_y/evt_z}.
  *
- * <p>Implementations must be safe for concurrent use. {@link #put} is durable when it returns.
- * A failure to reach the backing store throws {@link HookstreamException} with {@link
+ * <p>Implementations must be safe for concurrent use. {@link #put} is durable when it returns. A
+ * failure to reach the backing store throws {@link HookstreamException} with {@link
  * ErrorCode#UNAVAILABLE}.
  */
 public interface BlobStore {

@@ -4,9 +4,9 @@ import java.util.function.Consumer;
 
 /**
  * Broadcast messages between engine instances: what one node publishes, every node (itself
- * included) receives, so a WebSocket subscriber on node A sees events ingested on node B.
- * Delivery is best effort and at most once; the bus is for live streaming, never for data that
- * must not be lost.
+ * included) receives, so a WebSocket subscriber on node A sees events ingested on node B. Delivery
+ * is best effort and at most once; the bus is for live streaming, never for data that must not be
+ * lost.
  *
  * <p>Implementations must be safe for concurrent use. {@link #publish} must not block on slow
  * subscribers; listeners are called on the bus's own threads and must return quickly.

@@ -10,10 +10,10 @@ import java.util.Objects;
  * One destination type ({@code http}, {@code websocket}, {@code aws_sqs}, ...): validates its
  * configuration, masks its secrets, and delivers one event.
  *
- * <p>Implementations must be safe for concurrent use. {@link #deliver} must not throw for a
- * failed delivery: it reports the failure in its result, with whether a retry could succeed. It
- * must return within the request's timeout. A provider that is {@link AutoCloseable} is closed
- * when the engine closes.
+ * <p>Implementations must be safe for concurrent use. {@link #deliver} must not throw for a failed
+ * delivery: it reports the failure in its result, with whether a retry could succeed. It must
+ * return within the request's timeout. A provider that is {@link AutoCloseable} is closed when the
+ * engine closes.
  */
 public interface DestinationProvider {
 
@@ -21,8 +21,8 @@ public interface DestinationProvider {
   String type();
 
   /**
-   * Checks {@code config} (a JSON object as plain Java: maps, lists, strings, numbers,
-   * booleans, nulls) and names every invalid field; empty when valid.
+   * Checks {@code config} (a JSON object as plain Java: maps, lists, strings, numbers, booleans,
+   * nulls) and names every invalid field; empty when valid.
    */
   List<FieldError> validate(Map<String, Object> config);
 
@@ -34,15 +34,15 @@ public interface DestinationProvider {
 
   /**
    * Forgets whatever this provider keeps for the destination (a client, a connection pool): the
-   * engine calls it after the destination was updated or deleted, so the next delivery builds
-   * from the new config. Must not throw. Optional: the default keeps nothing.
+   * engine calls it after the destination was updated or deleted, so the next delivery builds from
+   * the new config. Must not throw. Optional: the default keeps nothing.
    */
   default void destinationChanged(String destinationId) {}
 
   /**
    * What to deliver: the event and attempt identity, the destination's config, the body to send
-   * (original or transformed) and its content type, the time the attempt started, and the
-   * event's context (source, received time, method, headers). Build one with {@link #builder()}.
+   * (original or transformed) and its content type, the time the attempt started, and the event's
+   * context (source, received time, method, headers). Build one with {@link #builder()}.
    */
   record DeliveryRequest(
       String eventId,
@@ -67,10 +67,24 @@ public interface DestinationProvider {
     }
 
     /** A request without event context (its fields read null, its headers empty). */
-    public DeliveryRequest(String eventId, String destinationId, int attemptNumber,
-        Map<String, Object> config, byte[] body, String contentType, Instant timestamp,
+    public DeliveryRequest(
+        String eventId,
+        String destinationId,
+        int attemptNumber,
+        Map<String, Object> config,
+        byte[] body,
+        String contentType,
+        Instant timestamp,
         Duration timeout) {
-      this(eventId, destinationId, attemptNumber, config, body, contentType, timestamp, timeout,
+      this(
+          eventId,
+          destinationId,
+          attemptNumber,
+          config,
+          body,
+          contentType,
+          timestamp,
+          timeout,
           null);
     }
 
@@ -80,9 +94,16 @@ public interface DestinationProvider {
 
     /** A builder holding this request's values. */
     public Builder toBuilder() {
-      return new Builder().eventId(eventId).destinationId(destinationId)
-          .attemptNumber(attemptNumber).config(config).body(body).contentType(contentType)
-          .timestamp(timestamp).timeout(timeout).event(event);
+      return new Builder()
+          .eventId(eventId)
+          .destinationId(destinationId)
+          .attemptNumber(attemptNumber)
+          .config(config)
+          .body(body)
+          .contentType(contentType)
+          .timestamp(timestamp)
+          .timeout(timeout)
+          .event(event);
     }
 
     /** Builds a {@link DeliveryRequest}; eventId, destinationId, timestamp, timeout required. */
@@ -145,8 +166,16 @@ public interface DestinationProvider {
       }
 
       public DeliveryRequest build() {
-        return new DeliveryRequest(eventId, destinationId, attemptNumber, config, body,
-            contentType, timestamp, timeout, event);
+        return new DeliveryRequest(
+            eventId,
+            destinationId,
+            attemptNumber,
+            config,
+            body,
+            contentType,
+            timestamp,
+            timeout,
+            event);
       }
     }
   }
@@ -171,10 +200,10 @@ public interface DestinationProvider {
   }
 
   /**
-   * The outcome of one attempt: {@link Delivered} or {@link Failed}, so a success never carries
-   * a failure kind. {@code statusCode} is 0 when no response arrived; {@code responseBody} is
-   * already truncated by the provider (4 KB). A failure's {@code retryable} is the provider's
-   * verdict, which the engine follows (only an ENDPOINT_GONE is never retried).
+   * The outcome of one attempt: {@link Delivered} or {@link Failed}, so a success never carries a
+   * failure kind. {@code statusCode} is 0 when no response arrived; {@code responseBody} is already
+   * truncated by the provider (4 KB). A failure's {@code retryable} is the provider's verdict,
+   * which the engine follows (only an ENDPOINT_GONE is never retried).
    */
   sealed interface DeliveryResult {
 

@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 
 /**
  * What a delivery knows of the event it carries beyond its body: the source, when and how it
- * arrived, and the original request headers (names lower case). Message formats that wrap the
- * event (an S3 object, queue attributes) read it; the HTTP provider does not.
+ * arrived, and the original request headers (names lower case). Message formats that wrap the event
+ * (an S3 object, queue attributes) read it; the HTTP provider does not.
  *
  * <p>The headers are read on first use only: stores keep them as JSON, and parsing them on every
  * claim would cost the HTTP path, which never asks. Thread-safe.
@@ -23,7 +23,10 @@ public final class EventContext {
   private volatile Map<String, List<String>> headers;
 
   /** {@code headers} is called at most once, when a provider first asks for the headers. */
-  public EventContext(String sourceId, Instant receivedAt, String method,
+  public EventContext(
+      String sourceId,
+      Instant receivedAt,
+      String method,
       Supplier<Map<String, List<String>>> headers) {
     this.sourceId = sourceId;
     this.receivedAt = receivedAt;
@@ -32,8 +35,8 @@ public final class EventContext {
   }
 
   /** A context whose headers are already at hand. */
-  public static EventContext of(String sourceId, Instant receivedAt, String method,
-      Map<String, List<String>> headers) {
+  public static EventContext of(
+      String sourceId, Instant receivedAt, String method, Map<String, List<String>> headers) {
     Map<String, List<String>> copy = headers == null ? Map.of() : headers;
     return new EventContext(sourceId, receivedAt, method, () -> copy);
   }
@@ -63,7 +66,12 @@ public final class EventContext {
 
   @Override
   public String toString() {
-    return "EventContext[sourceId=" + sourceId + ", receivedAt=" + receivedAt + ", method="
-        + method + "]";
+    return "EventContext[sourceId="
+        + sourceId
+        + ", receivedAt="
+        + receivedAt
+        + ", method="
+        + method
+        + "]";
   }
 }

@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * The one unchecked exception hookstream throws for expected failures: bad input, unknown ids,
- * conflicts, rejected webhooks, an unavailable store. {@link #code()} is stable and maps to an
- * HTTP status; {@link #fieldErrors()} names the offending fields; {@link #details()} carries extra
+ * conflicts, rejected webhooks, an unavailable store. {@link #code()} is stable and maps to an HTTP
+ * status; {@link #fieldErrors()} names the offending fields; {@link #details()} carries extra
  * response fields (for example {@code validation_errors} or a duplicate's {@code event_id}).
  */
 public class HookstreamException extends RuntimeException {

@@ -11,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link ChannelBus} inside one JVM. {@link #publish} only offers the message to a bounded
- * queue and returns; one daemon thread per bus hands queued messages to the subscribers in order.
- * When the queue is full the message is dropped and counted ({@link #droppedCount()}), as the
- * bus is best effort. A listener that throws is logged and does not stop the others.
+ * A {@link ChannelBus} inside one JVM. {@link #publish} only offers the message to a bounded queue
+ * and returns; one daemon thread per bus hands queued messages to the subscribers in order. When
+ * the queue is full the message is dropped and counted ({@link #droppedCount()}), as the bus is
+ * best effort. A listener that throws is logged and does not stop the others.
  *
  * <p>Thread-safe. {@link #close()} stops the thread; messages published afterwards are dropped.
  */

@@ -9,8 +9,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Tells whether bytes are one well-formed JSON value (RFC 8259, UTF-8): providers use it to pick a
- * content type for bodies that arrive without one, or to embed a body as JSON in a message. A recursive-descent check, no tree built; nesting deeper than
- * {@value #MAX_DEPTH} counts as not JSON.
+ * content type for bodies that arrive without one, or to embed a body as JSON in a message. A
+ * recursive-descent check, no tree built; nesting deeper than {@value #MAX_DEPTH} counts as not
+ * JSON.
  */
 public final class JsonSyntax {
 
@@ -48,8 +49,10 @@ public final class JsonSyntax {
         case '\f' -> out.append("\\f");
         default -> {
           // PostgreSQL's json type, for one, rejects raw control characters.
-          if (c < 0x20 || c == 0x2028 || c == 0x2029 || Character.isSurrogate(c)
-              && !validSurrogatePair(s, i)) {
+          if (c < 0x20
+              || c == 0x2028
+              || c == 0x2029
+              || Character.isSurrogate(c) && !validSurrogatePair(s, i)) {
             out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);

@@ -8,8 +8,8 @@ import java.util.Optional;
  * follows the engine's {@link Clock}; an expired key reads as absent.
  *
  * <p>Implementations must be safe for concurrent use, and {@link #putIfAbsent} and {@link
- * #increment} must be atomic across every engine sharing the store: two callers racing on the
- * same key see exactly one winner. A failure to reach the backing store throws {@link
+ * #increment} must be atomic across every engine sharing the store: two callers racing on the same
+ * key see exactly one winner. A failure to reach the backing store throws {@link
  * HookstreamException} with {@link ErrorCode#UNAVAILABLE}.
  */
 public interface KeyValueStore {

@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A clock that moves only when told to: tests advance it by 24 hours and watch five retries
- * happen, without sleeping. Listeners registered with {@link #onAdvance} are called after each
- * move, so a scheduler can wake up at once instead of polling.
+ * A clock that moves only when told to: tests advance it by 24 hours and watch five retries happen,
+ * without sleeping. Listeners registered with {@link #onAdvance} are called after each move, so a
+ * scheduler can wake up at once instead of polling.
  *
  * <p>Safe for concurrent use. Time never moves backwards: {@link #set} to an earlier instant
  * throws.

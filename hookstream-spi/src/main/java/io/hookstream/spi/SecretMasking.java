@@ -1,10 +1,10 @@
 package io.hookstream.spi;
 
 /**
- * The one form a secret takes in every read (API responses, attempt logs, Java reads): {@code
- * ****} and its last 4 characters when it has at least 12 (so at most a third shows), else
- * {@code ****} alone. Masking a masked value changes nothing, so a read sent back can be
- * recognised. Stateless; providers use it in {@link DestinationProvider#mask}.
+ * The one form a secret takes in every read (API responses, attempt logs, Java reads): {@code ****}
+ * and its last 4 characters when it has at least 12 (so at most a third shows), else {@code ****}
+ * alone. Masking a masked value changes nothing, so a read sent back can be recognised. Stateless;
+ * providers use it in {@link DestinationProvider#mask}.
  */
 public final class SecretMasking {
 

@@ -21,13 +21,23 @@ class DeliveryResultTest {
     assertThat(ok.retryable()).isFalse();
     assertThat(ok.requestHeaders()).isEmpty();
 
-    DeliveryResult busy = new Failed(FailureKind.HTTP_5XX, "HTTP 503", true,
-        Duration.ofSeconds(30), 503, 40, null, null, "busy");
+    DeliveryResult busy =
+        new Failed(
+            FailureKind.HTTP_5XX,
+            "HTTP 503",
+            true,
+            Duration.ofSeconds(30),
+            503,
+            40,
+            null,
+            null,
+            "busy");
     assertThat(busy.success()).isFalse();
     assertThat(busy.failureKind()).isEqualTo(FailureKind.HTTP_5XX);
     assertThat(busy.retryAfter()).isEqualTo(Duration.ofSeconds(30));
 
     assertThatThrownBy(() -> Failed.before(null, "no kind", false))
-        .isInstanceOf(NullPointerException.class).hasMessageContaining("failureKind");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("failureKind");
   }
 }

@@ -15,10 +15,15 @@ class EventContextTest {
   @Test
   void theHeadersAreReadOnlyWhenAskedForAndThenOnce() {
     AtomicInteger reads = new AtomicInteger();
-    EventContext context = new EventContext("src_1", Instant.EPOCH, "POST", () -> {
-      reads.incrementAndGet();
-      return Map.of("x-github-event", List.of("push"));
-    });
+    EventContext context =
+        new EventContext(
+            "src_1",
+            Instant.EPOCH,
+            "POST",
+            () -> {
+              reads.incrementAndGet();
+              return Map.of("x-github-event", List.of("push"));
+            });
 
     assertThat(context.sourceId()).isEqualTo("src_1");
     assertThat(reads).hasValue(0);
@@ -29,9 +34,13 @@ class EventContextTest {
 
   @Test
   void aRequestWithoutContextHasEmptyHeadersAndNullFields() {
-    DeliveryRequest request = DeliveryRequest.builder().eventId("evt_1")
-        .destinationId("dst_1").timestamp(Instant.EPOCH)
-        .timeout(Duration.ofSeconds(1)).build();
+    DeliveryRequest request =
+        DeliveryRequest.builder()
+            .eventId("evt_1")
+            .destinationId("dst_1")
+            .timestamp(Instant.EPOCH)
+            .timeout(Duration.ofSeconds(1))
+            .build();
 
     assertThat(request.event().sourceId()).isNull();
     assertThat(request.event().headers()).isEmpty();

@@ -30,14 +30,16 @@ class InProcessChannelBusTest {
     List<BusMessage> first = new CopyOnWriteArrayList<>();
     List<BusMessage> second = new CopyOnWriteArrayList<>();
     CountDownLatch done = new CountDownLatch(6);
-    bus.subscribe(m -> {
-      first.add(m);
-      done.countDown();
-    });
-    bus.subscribe(m -> {
-      second.add(m);
-      done.countDown();
-    });
+    bus.subscribe(
+        m -> {
+          first.add(m);
+          done.countDown();
+        });
+    bus.subscribe(
+        m -> {
+          second.add(m);
+          done.countDown();
+        });
     for (int n = 0; n < 3; n++) {
       bus.publish(message(n));
     }
@@ -52,27 +54,31 @@ class InProcessChannelBusTest {
     CountDownLatch release = new CountDownLatch(1);
     List<BusMessage> received = new CopyOnWriteArrayList<>();
     CountDownLatch fiveReceived = new CountDownLatch(5);
-    bus.subscribe(m -> {
-      entered.countDown();
-      try {
-        release.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      received.add(m);
-      fiveReceived.countDown();
-    });
+    bus.subscribe(
+        m -> {
+          entered.countDown();
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          received.add(m);
+          fiveReceived.countDown();
+        });
     bus.publish(message(0));
     assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
 
     ExecutorService publisher = Executors.newSingleThreadExecutor();
     try {
       // The listener holds message 0: four fit in the queue, the other six are dropped.
-      publisher.submit(() -> {
-        for (int n = 1; n <= 10; n++) {
-          bus.publish(message(n));
-        }
-      }).get(5, TimeUnit.SECONDS);
+      publisher
+          .submit(
+              () -> {
+                for (int n = 1; n <= 10; n++) {
+                  bus.publish(message(n));
+                }
+              })
+          .get(5, TimeUnit.SECONDS);
     } finally {
       publisher.shutdownNow();
     }
@@ -88,10 +94,12 @@ class InProcessChannelBusTest {
   void closingASubscriptionUnsubscribes() throws Exception {
     List<BusMessage> unsubscribed = new CopyOnWriteArrayList<>();
     CountDownLatch firstSeen = new CountDownLatch(1);
-    AutoCloseable handle = bus.subscribe(m -> {
-      unsubscribed.add(m);
-      firstSeen.countDown();
-    });
+    AutoCloseable handle =
+        bus.subscribe(
+            m -> {
+              unsubscribed.add(m);
+              firstSeen.countDown();
+            });
     CountDownLatch twoSeen = new CountDownLatch(2);
     bus.subscribe(m -> twoSeen.countDown());
 
@@ -107,9 +115,10 @@ class InProcessChannelBusTest {
   @Test
   void aFailingListenerDoesNotStopTheOthers() throws Exception {
     CountDownLatch seen = new CountDownLatch(2);
-    bus.subscribe(m -> {
-      throw new IllegalStateException("listener bug");
-    });
+    bus.subscribe(
+        m -> {
+          throw new IllegalStateException("listener bug");
+        });
     bus.subscribe(m -> seen.countDown());
     bus.publish(message(1));
     bus.publish(message(2));
@@ -118,8 +127,11 @@ class InProcessChannelBusTest {
 
   @Test
   void closeStopsTheDispatcherAndDropsLaterMessages() throws Exception {
-    Thread dispatcher = Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().equals(bus.threadName())).findFirst().orElseThrow();
+    Thread dispatcher =
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getName().equals(bus.threadName()))
+            .findFirst()
+            .orElseThrow();
     List<BusMessage> received = new CopyOnWriteArrayList<>();
     bus.subscribe(received::add);
     bus.close();

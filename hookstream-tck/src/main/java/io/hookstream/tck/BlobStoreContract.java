@@ -12,9 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract every {@link BlobStore} must pass. Extend it and implement {@link
- * #createBlobStore}, called once before every test; override {@link #releaseBlobStore} to clean
- * up. Each test uses keys under its own fresh prefix, so the suite also runs on shared storage.
+ * The contract every {@link BlobStore} must pass. Extend it and implement {@link #createBlobStore},
+ * called once before every test; override {@link #releaseBlobStore} to clean up. Each test uses
+ * keys under its own fresh prefix, so the suite also runs on shared storage.
  */
 public abstract class BlobStoreContract {
 
@@ -73,14 +73,19 @@ public abstract class BlobStoreContract {
 
   @Test
   void listReturnsKeysWithThePrefixInOrder() {
-    for (String k : List.of("env_b/evt_2", "env_a/evt_2", "env_a/evt_1", "env_ab/evt_1",
-        "archive/2026-01-01.ndjson")) {
+    for (String k :
+        List.of(
+            "env_b/evt_2",
+            "env_a/evt_2",
+            "env_a/evt_1",
+            "env_ab/evt_1",
+            "archive/2026-01-01.ndjson")) {
       blobs.put(prefix + k, utf8(k));
     }
     assertThat(blobs.list(prefix + "env_a/"))
         .containsExactly(prefix + "env_a/evt_1", prefix + "env_a/evt_2");
-    assertThat(blobs.list(prefix + "env_a")).containsExactly(prefix + "env_a/evt_1",
-        prefix + "env_a/evt_2", prefix + "env_ab/evt_1");
+    assertThat(blobs.list(prefix + "env_a"))
+        .containsExactly(prefix + "env_a/evt_1", prefix + "env_a/evt_2", prefix + "env_ab/evt_1");
     assertThat(blobs.list(prefix)).hasSize(5).isSorted();
     assertThat(blobs.list(prefix + "nothing/")).isEmpty();
   }
@@ -97,12 +102,15 @@ public abstract class BlobStoreContract {
   void concurrentPutsOfDifferentKeysAllLand() throws Exception {
     int threads = 8;
     int perThread = 25;
-    Concurrently.run(threads, i -> () -> {
-      for (int n = 0; n < perThread; n++) {
-        blobs.put(prefix + "t" + i + "/" + n, utf8(i + ":" + n));
-      }
-      return null;
-    });
+    Concurrently.run(
+        threads,
+        i ->
+            () -> {
+              for (int n = 0; n < perThread; n++) {
+                blobs.put(prefix + "t" + i + "/" + n, utf8(i + ":" + n));
+              }
+              return null;
+            });
     List<String> keys = blobs.list(prefix);
     assertThat(keys).hasSize(threads * perThread).isSorted();
     List<String> mismatched = new ArrayList<>();

@@ -37,8 +37,11 @@ abstract class CircuitContract extends RepositoryContract {
     int threads = 16;
     for (long expected = 0; expected < 3; expected++) {
       long from = expected;
-      List<Boolean> won = Concurrently.run(threads, i -> () -> store.circuits()
-          .compareAndSet(circuit(d.id(), "open", i, from + 1), from));
+      List<Boolean> won =
+          Concurrently.run(
+              threads,
+              i ->
+                  () -> store.circuits().compareAndSet(circuit(d.id(), "open", i, from + 1), from));
       assertThat(won.stream().filter(w -> w).count()).isEqualTo(1);
       int winner = won.indexOf(true);
       assertThat(store.circuits().find(d.id()).orElseThrow().failureCount()).isEqualTo(winner);
@@ -46,8 +49,15 @@ abstract class CircuitContract extends RepositoryContract {
   }
 
   private CircuitRecord circuit(String destinationId, String state, int failures, long version) {
-    return new CircuitRecord(destinationId, scope.orgId(), scope.envId(), state, failures,
-        failures > 0 ? clock.now() : null, "open".equals(state) ? clock.now() : null, version,
+    return new CircuitRecord(
+        destinationId,
+        scope.orgId(),
+        scope.envId(),
+        state,
+        failures,
+        failures > 0 ? clock.now() : null,
+        "open".equals(state) ? clock.now() : null,
+        version,
         clock.now());
   }
 }

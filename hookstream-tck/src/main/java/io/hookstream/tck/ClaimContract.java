@@ -20,8 +20,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Claims of due delivery tasks, destination by destination, as the scheduler runs them: which
- * tasks are due, leases and their expiry, in-flight limits, ordered delivery, racing claimers.
+ * Claims of due delivery tasks, destination by destination, as the scheduler runs them: which tasks
+ * are due, leases and their expiry, in-flight limits, ordered delivery, racing claimers.
  */
 abstract class ClaimContract extends RepositoryContract {
 
@@ -43,10 +43,12 @@ abstract class ClaimContract extends RepositoryContract {
 
     List<DeliveryTask> claimed = claimAt(r, "node-a", now, now.plusSeconds(60));
     assertThat(ours(claimed, mine)).containsExactly(due2.id(), due1.id(), due3.id());
-    assertThat(claimed).allSatisfy(t -> {
-      assertThat(t.leaseOwner()).isEqualTo("node-a");
-      assertThat(t.leaseExpiresAt()).isEqualTo(now.plusSeconds(60));
-    });
+    assertThat(claimed)
+        .allSatisfy(
+            t -> {
+              assertThat(t.leaseOwner()).isEqualTo("node-a");
+              assertThat(t.leaseExpiresAt()).isEqualTo(now.plusSeconds(60));
+            });
     DeliveryTask stored = store.deliveries().findTask(scope, due2.id()).orElseThrow();
     assertThat(stored.leaseOwner()).isEqualTo("node-a");
     assertThat(stored.version()).isEqualTo(due2.version() + 1);
@@ -60,14 +62,16 @@ abstract class ClaimContract extends RepositoryContract {
     Instant now = ANCIENT.plus(Duration.ofDays(3));
     Route r = route(scope);
     EventRecord e = event(r, now);
-    List<DeliveryTask> tasks = IntStream.range(0, 2000)
-        .mapToObj(i -> fx.task(r, e.id(), now.minusMillis(i), now)).toList();
+    List<DeliveryTask> tasks =
+        IntStream.range(0, 2000)
+            .mapToObj(i -> fx.task(r, e.id(), now.minusMillis(i), now))
+            .toList();
     store.deliveries().insertTasks(tasks);
     Set<String> mine = tasks.stream().map(DeliveryTask::id).collect(Collectors.toSet());
 
     int threads = 8;
-    List<List<String>> perThread = Concurrently.run(threads,
-        i -> () -> claimAll(r, "node-" + i, now, NEVER));
+    List<List<String>> perThread =
+        Concurrently.run(threads, i -> () -> claimAll(r, "node-" + i, now, NEVER));
     List<String> all = perThread.stream().flatMap(List::stream).toList();
     assertThat(all).doesNotHaveDuplicates();
     assertThat(new HashSet<>(all)).isEqualTo(mine);
@@ -92,8 +96,11 @@ abstract class ClaimContract extends RepositoryContract {
     assertThat(ours(claim(r, "node-b", Duration.ofSeconds(30)), mine)).isEmpty();
     clock.advance(Duration.ofSeconds(29));
     assertThat(ours(claim(r, "node-b", Duration.ofSeconds(30)), mine)).isEmpty();
-    assertThat(store.deliveries().renewLeases("node-b", List.of(task.id()),
-        clock.now().plusSeconds(30))).isZero();
+    assertThat(
+            store
+                .deliveries()
+                .renewLeases("node-b", List.of(task.id()), clock.now().plusSeconds(30)))
+        .isZero();
 
     clock.advance(Duration.ofSeconds(1)); // the lease ends now
     DeliveryTask claimedByB = only(claim(r, "node-b", Duration.ofSeconds(30)), mine);
@@ -103,17 +110,23 @@ abstract class ClaimContract extends RepositoryContract {
     AttemptRecord lostAttempt = fx.attempt(claimedByA, 1, "success", false, clock.now());
     assertThat(store.deliveries().settle("node-a", done, lostAttempt)).isFalse();
     assertThat(store.deliveries().findAttempt(scope, lostAttempt.id())).isEmpty();
-    assertThat(store.deliveries().renewLeases("node-a", List.of(task.id()),
-        clock.now().plusSeconds(60))).isZero();
-    assertThat(store.deliveries().renewLeases("node-b", List.of(task.id()),
-        clock.now().plusSeconds(60))).isEqualTo(1);
+    assertThat(
+            store
+                .deliveries()
+                .renewLeases("node-a", List.of(task.id()), clock.now().plusSeconds(60)))
+        .isZero();
+    assertThat(
+            store
+                .deliveries()
+                .renewLeases("node-b", List.of(task.id()), clock.now().plusSeconds(60)))
+        .isEqualTo(1);
     clock.advance(Duration.ofSeconds(45)); // past the first lease, inside the renewed one
     assertThat(ours(claim(r, "node-c", Duration.ofSeconds(30)), mine)).isEmpty();
 
     DeliveryTask renewed = store.deliveries().findTask(scope, task.id()).orElseThrow();
     assertThat(renewed.leaseExpiresAt()).isEqualTo(clock.now().plusSeconds(15));
-    DeliveryTask settled = renewed.settled(TaskStatus.SUCCEEDED, 1, renewed.nextAttemptAt(),
-        clock.now());
+    DeliveryTask settled =
+        renewed.settled(TaskStatus.SUCCEEDED, 1, renewed.nextAttemptAt(), clock.now());
     AttemptRecord attempt = fx.attempt(renewed, 1, "success", false, clock.now());
     assertThat(store.deliveries().settle("node-b", settled, attempt)).isTrue();
     DeliveryTask stored = store.deliveries().findTask(scope, task.id()).orElseThrow();
@@ -133,10 +146,14 @@ abstract class ClaimContract extends RepositoryContract {
     Set<String> mine = Set.of(task.id());
 
     DeliveryTask claimed = only(claim(r, "node-a", Duration.ofMinutes(5)), mine);
-    DeliveryTask retry = claimed.settled(TaskStatus.PENDING, 1,
-        clock.now().plus(Duration.ofMinutes(10)), clock.now());
-    assertThat(store.deliveries().settle("node-a", retry,
-        fx.attempt(claimed, 1, "failed", false, clock.now()))).isTrue();
+    DeliveryTask retry =
+        claimed.settled(
+            TaskStatus.PENDING, 1, clock.now().plus(Duration.ofMinutes(10)), clock.now());
+    assertThat(
+            store
+                .deliveries()
+                .settle("node-a", retry, fx.attempt(claimed, 1, "failed", false, clock.now())))
+        .isTrue();
     clock.advance(Duration.ofMinutes(9));
     assertThat(ours(claim(r, "node-a", Duration.ofMinutes(5)), mine)).isEmpty();
     clock.advance(Duration.ofMinutes(1));
@@ -155,11 +172,13 @@ abstract class ClaimContract extends RepositoryContract {
     Instant now = clock.now();
     List<DeliveryTask> got = destinationClaim(a, "n1", 3, 10, false, null);
     assertThat(got).extracting(DeliveryTask::sequence).containsExactly(96L, 97L, 98L);
-    assertThat(got).allSatisfy(t -> {
-      assertThat(t.destinationId()).isEqualTo(a.destinationId());
-      assertThat(t.leaseOwner()).isEqualTo("n1");
-      assertThat(t.leaseExpiresAt()).isEqualTo(now.plusSeconds(60));
-    });
+    assertThat(got)
+        .allSatisfy(
+            t -> {
+              assertThat(t.destinationId()).isEqualTo(a.destinationId());
+              assertThat(t.leaseOwner()).isEqualTo("n1");
+              assertThat(t.leaseExpiresAt()).isEqualTo(now.plusSeconds(60));
+            });
     DeliveryTask stored = store.deliveries().findTask(scope, got.get(0).id()).orElseThrow();
     assertThat(stored.leaseOwner()).isEqualTo("n1");
     assertThat(stored.version()).isEqualTo(2);
@@ -178,10 +197,22 @@ abstract class ClaimContract extends RepositoryContract {
     store.deliveries().insertTasks(List.of(first, other, alone, orphan));
     leaveBehind(List.of(first, other, alone, orphan));
 
-    List<ClaimedTask> got = store.deliveries().claimDeliveries(new DestinationClaim(
-        a.destinationId(), "n1", clock.now(), clock.now().plusSeconds(60), 10, 10, false, null));
+    List<ClaimedTask> got =
+        store
+            .deliveries()
+            .claimDeliveries(
+                new DestinationClaim(
+                    a.destinationId(),
+                    "n1",
+                    clock.now(),
+                    clock.now().plusSeconds(60),
+                    10,
+                    10,
+                    false,
+                    null));
 
-    assertThat(got).extracting(c -> c.task().id())
+    assertThat(got)
+        .extracting(c -> c.task().id())
         .containsExactly(first.id(), alone.id(), orphan.id());
     assertThat(got).allSatisfy(c -> assertThat(c.task().leaseOwner()).isEqualTo("n1"));
     assertThat(got.get(0).eventStatus()).isEqualTo(EventStatus.PROCESSING);
@@ -192,8 +223,20 @@ abstract class ClaimContract extends RepositoryContract {
     assertThat(got.get(1).eventTaskCount()).isEqualTo(1);
     assertThat(got.get(2).eventExists()).isFalse();
     assertThat(got.get(2).eventTaskCount()).isZero();
-    assertThat(store.deliveries().claimDeliveries(new DestinationClaim(a.destinationId(), "n2",
-        clock.now(), clock.now().plusSeconds(60), 10, 10, false, null))).isEmpty();
+    assertThat(
+            store
+                .deliveries()
+                .claimDeliveries(
+                    new DestinationClaim(
+                        a.destinationId(),
+                        "n2",
+                        clock.now(),
+                        clock.now().plusSeconds(60),
+                        10,
+                        10,
+                        false,
+                        null)))
+        .isEmpty();
   }
 
   @Test
@@ -212,7 +255,8 @@ abstract class ClaimContract extends RepositoryContract {
     assertThat(destinationClaim(a, "n1", 2, 2, false, null)).hasSize(2);
     assertThat(destinationClaim(a, "n2", 2, 2, false, null)).isEmpty();
     clock.advance(Duration.ofSeconds(60)); // the leases end at exactly now
-    assertThat(destinationClaim(a, "n2", 5, 2, false, null)).hasSize(2)
+    assertThat(destinationClaim(a, "n2", 5, 2, false, null))
+        .hasSize(2)
         .allSatisfy(t -> assertThat(t.leaseOwner()).isEqualTo("n2"));
   }
 
@@ -227,7 +271,8 @@ abstract class ClaimContract extends RepositoryContract {
     Route p = route(scope);
     insertWithSequence(p, 1, now, now);
     insertWithSequence(p, 2, now, now);
-    assertThat(destinationClaim(p, "n1", 5, 5, true, null)).extracting(DeliveryTask::sequence)
+    assertThat(destinationClaim(p, "n1", 5, 5, true, null))
+        .extracting(DeliveryTask::sequence)
         .containsExactly(1L);
     // The head is leased: the next one still waits behind it.
     assertThat(destinationClaim(p, "n2", 5, 5, true, null)).isEmpty();
@@ -241,7 +286,8 @@ abstract class ClaimContract extends RepositoryContract {
     insertWithSequence(a, 2, now, now.minusSeconds(50));
     insertWithSequence(a, 3, now, now.minusSeconds(10));
     assertThat(destinationClaim(a, "n1", 5, 10, false, now.minusSeconds(50)))
-        .extracting(DeliveryTask::sequence).containsExactly(1L, 2L);
+        .extracting(DeliveryTask::sequence)
+        .containsExactly(1L, 2L);
   }
 
   @Test
@@ -257,8 +303,8 @@ abstract class ClaimContract extends RepositoryContract {
     insertWithSequence(later, 1, now.plusSeconds(5), now);
     insertWithSequence(leased, 1, now, now);
     destinationClaim(leased, "n1", 1, 1, false, null);
-    Set<String> mine = Set.of(a.destinationId(), b.destinationId(), later.destinationId(),
-        leased.destinationId());
+    Set<String> mine =
+        Set.of(a.destinationId(), b.destinationId(), later.destinationId(), leased.destinationId());
 
     assertThat(dueDestinations(now, List.of(), mine))
         .containsExactly(b.destinationId(), a.destinationId());
@@ -266,16 +312,16 @@ abstract class ClaimContract extends RepositoryContract {
         .containsExactly(a.destinationId());
     destinationClaim(b, "n1", 1, 1, false, null);
     assertThat(dueDestinations(now, List.of(), mine)).containsExactly(a.destinationId());
-    assertThat(dueDestinations(now.plusSeconds(5), List.of(), mine)).contains(
-        later.destinationId());
+    assertThat(dueDestinations(now.plusSeconds(5), List.of(), mine))
+        .contains(later.destinationId());
   }
 
   @Test
   void concurrentDestinationClaimsNeverShareATaskNorExceedMaxLeased() throws Exception {
     Route a = route(scope);
     insertReversed(a, 100);
-    List<List<DeliveryTask>> got = Concurrently.run(8,
-        i -> () -> destinationClaim(a, "n" + i, 10, 25, false, null));
+    List<List<DeliveryTask>> got =
+        Concurrently.run(8, i -> () -> destinationClaim(a, "n" + i, 10, 25, false, null));
     List<String> ids = got.stream().flatMap(List::stream).map(DeliveryTask::id).toList();
     assertThat(ids).hasSize(25).doesNotHaveDuplicates();
     for (int i = 0; i < got.size(); i++) {
@@ -291,8 +337,8 @@ abstract class ClaimContract extends RepositoryContract {
   void concurrentOrderedClaimsLeaseOneTaskAtATime() throws Exception {
     Route o = route(scope);
     insertReversed(o, 10);
-    List<List<DeliveryTask>> got = Concurrently.run(8,
-        i -> () -> destinationClaim(o, "n" + i, 5, 1, true, null));
+    List<List<DeliveryTask>> got =
+        Concurrently.run(8, i -> () -> destinationClaim(o, "n" + i, 5, 1, true, null));
     assertThat(got.stream().mapToInt(List::size).sum()).isEqualTo(1);
     assertThat(got.stream().flatMap(List::stream).findFirst().orElseThrow().sequence())
         .isEqualTo(91L);
@@ -305,9 +351,20 @@ abstract class ClaimContract extends RepositoryContract {
     EventRecord e = event(r, received);
     store.deliveries().insertTasks(List.of(fx.task(r, e.id(), clock.now(), clock.now())));
 
-    ClaimedTask got = store.deliveries().claimDeliveries(new DestinationClaim(
-        r.destinationId(), "n1", clock.now(), clock.now().plusSeconds(60), 10, 10, false, null))
-        .get(0);
+    ClaimedTask got =
+        store
+            .deliveries()
+            .claimDeliveries(
+                new DestinationClaim(
+                    r.destinationId(),
+                    "n1",
+                    clock.now(),
+                    clock.now().plusSeconds(60),
+                    10,
+                    10,
+                    false,
+                    null))
+            .get(0);
 
     assertThat(got.event().sourceId()).isEqualTo(r.sourceId());
     assertThat(got.event().receivedAt()).isEqualTo(received);
@@ -317,6 +374,7 @@ abstract class ClaimContract extends RepositoryContract {
 
   private List<String> dueDestinations(Instant now, List<String> excluded, Set<String> mine) {
     return store.deliveries().dueDestinations(now, 1000, excluded).stream()
-        .filter(mine::contains).toList();
+        .filter(mine::contains)
+        .toList();
   }
 }

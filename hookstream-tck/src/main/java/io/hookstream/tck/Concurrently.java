@@ -29,13 +29,15 @@ final class Concurrently {
       List<Future<T>> futures = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         Callable<T> task = work.apply(i);
-        futures.add(pool.submit(() -> {
-          ready.countDown();
-          if (!go.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("start signal not given");
-          }
-          return task.call();
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  ready.countDown();
+                  if (!go.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("start signal not given");
+                  }
+                  return task.call();
+                }));
       }
       if (!ready.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         throw new IllegalStateException("threads did not start");

@@ -44,26 +44,30 @@ abstract class ConnectionContract extends VersionedResourceContract {
     Route a = route(scope);
     DestinationRecord d2 = fx.destination(scope, "second", clock.now());
     store.destinations().insert(d2);
-    ConnectionRecord c2 = fx.connection(scope, ids.next("conn"), "second", a.sourceId(),
-        d2.id(), 1, clock.now());
+    ConnectionRecord c2 =
+        fx.connection(scope, ids.next("conn"), "second", a.sourceId(), d2.id(), 1, clock.now());
     store.connections().insert(c2);
     Route b = route(scope);
 
     assertThat(store.connections().listForSource(scope, a.sourceId()))
         .extracting(ConnectionRecord::id)
         .containsExactlyInAnyOrder(a.connectionId(), c2.id());
-    assertThat(store.connections().list(scope, a.sourceId(), null, PageRequest.first(10))
-        .items()).extracting(ConnectionRecord::id).containsExactly(c2.id(), a.connectionId());
+    assertThat(store.connections().list(scope, a.sourceId(), null, PageRequest.first(10)).items())
+        .extracting(ConnectionRecord::id)
+        .containsExactly(c2.id(), a.connectionId());
     assertThat(store.connections().list(scope, null, d2.id(), PageRequest.first(10)).items())
-        .extracting(ConnectionRecord::id).containsExactly(c2.id());
-    assertThat(store.connections().list(scope, b.sourceId(), d2.id(), PageRequest.first(10))
-        .items()).isEmpty();
+        .extracting(ConnectionRecord::id)
+        .containsExactly(c2.id());
+    assertThat(
+            store.connections().list(scope, b.sourceId(), d2.id(), PageRequest.first(10)).items())
+        .isEmpty();
     assertThat(store.connections().list(scope, null, null, PageRequest.first(10)).items())
         .extracting(ConnectionRecord::id)
         .containsExactly(b.connectionId(), c2.id(), a.connectionId());
 
     store.connections().delete(scope, c2.id(), clock.now());
     assertThat(store.connections().listForSource(scope, a.sourceId()))
-        .extracting(ConnectionRecord::id).containsExactly(a.connectionId());
+        .extracting(ConnectionRecord::id)
+        .containsExactly(a.connectionId());
   }
 }

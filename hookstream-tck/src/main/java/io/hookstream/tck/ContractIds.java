@@ -4,9 +4,9 @@ import java.security.SecureRandom;
 
 /**
  * Ids shaped like the engine's: {@code <prefix>_} + 12 hex digits of wall-clock milliseconds + 20
- * hex digits (8 random per generator, 12 counted up), so ids of one generator strictly increase
- * and sort by creation as strings, and two generators (two test runs on one database) do not
- * collide. Thread-safe.
+ * hex digits (8 random per generator, 12 counted up), so ids of one generator strictly increase and
+ * sort by creation as strings, and two generators (two test runs on one database) do not collide.
+ * Thread-safe.
  */
 public final class ContractIds {
 
@@ -29,7 +29,8 @@ public final class ContractIds {
       }
       count = counter;
     }
-    return prefix + "_" + String.format("%012x%08x%012x", millis & 0xFFFF_FFFF_FFFFL, instance,
-        count);
+    return prefix
+        + "_"
+        + String.format("%012x%08x%012x", millis & 0xFFFF_FFFF_FFFFL, instance, count);
   }
 }

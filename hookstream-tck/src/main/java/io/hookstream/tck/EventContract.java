@@ -53,8 +53,8 @@ abstract class EventContract extends RepositoryContract {
     assertThat(store.events().find(scope, e.id()).orElseThrow())
         .satisfies(x -> assertThat(x.status()).isEqualTo(EventStatus.DELIVERED))
         .satisfies(x -> assertThat(x.updatedAt()).isEqualTo(clock.now()));
-    assertThat(store.events().updateStatus(scope, ids.next("evt"), EventStatus.FAILED,
-        clock.now())).isFalse();
+    assertThat(store.events().updateStatus(scope, ids.next("evt"), EventStatus.FAILED, clock.now()))
+        .isFalse();
     assertConflict(() -> store.events().insert(e));
     assertThat(store.sources().countEvents(scope, r.sourceId())).isEqualTo(1);
   }
@@ -67,12 +67,14 @@ abstract class EventContract extends RepositoryContract {
     DeliveryTask t = fx.task(r, e.id(), NEVER, clock.now());
 
     assertThat(store.events().find(other, e.id())).isEmpty();
-    assertThat(store.events().list(other, EventQuery.ALL, PageRequest.first(10)).items())
-        .isEmpty();
+    assertThat(store.events().list(other, EventQuery.ALL, PageRequest.first(10)).items()).isEmpty();
     assertThat(store.events().updateStatus(other, e.id(), EventStatus.FAILED, clock.now()))
         .isFalse();
-    assertThat(store.events().markRouted(other, e.id(), EventStatus.PROCESSING, List.of(t),
-        clock.now())).isFalse();
+    assertThat(
+            store
+                .events()
+                .markRouted(other, e.id(), EventStatus.PROCESSING, List.of(t), clock.now()))
+        .isFalse();
     assertThat(store.deliveries().findTask(scope, t.id())).isEmpty();
     assertThat(store.events().find(scope, e.id()).orElseThrow().status())
         .isEqualTo(EventStatus.RECEIVED);
@@ -84,8 +86,8 @@ abstract class EventContract extends RepositoryContract {
     Route r = route(scope);
     List<String> inserted = new ArrayList<>();
     for (int i = 0; i < 95; i++) {
-      EventRecord e = fx.event(scope, ids.next("evt"), r.sourceId(), "{\"i\":" + i + "}",
-          clock.now());
+      EventRecord e =
+          fx.event(scope, ids.next("evt"), r.sourceId(), "{\"i\":" + i + "}", clock.now());
       store.events().insert(e);
       inserted.add(e.id());
     }
@@ -110,17 +112,25 @@ abstract class EventContract extends RepositoryContract {
       store.events().insert(fx.event(scope, id, r.sourceId(), "{}", clock.now()));
     }
     int writers = 3;
-    List<List<String>> results = Concurrently.run(writers + 1, i -> () -> {
-      if (i == writers) {
-        return pageAll(p -> store.events().list(scope, EventQuery.ALL, p), 7, EventRecord::id);
-      }
-      // Writers insert ids interleaved with the existing ones, in the middle of the range.
-      for (int k = i; k < concurrent.size(); k += writers) {
-        store.events().insert(fx.event(scope, concurrent.get(k), r.sourceId(), "{}",
-            clock.now()));
-      }
-      return List.of();
-    });
+    List<List<String>> results =
+        Concurrently.run(
+            writers + 1,
+            i ->
+                () -> {
+                  if (i == writers) {
+                    return pageAll(
+                        p -> store.events().list(scope, EventQuery.ALL, p), 7, EventRecord::id);
+                  }
+                  // Writers insert ids interleaved with the existing ones, in the middle of the
+                  // range.
+                  for (int k = i; k < concurrent.size(); k += writers) {
+                    store
+                        .events()
+                        .insert(
+                            fx.event(scope, concurrent.get(k), r.sourceId(), "{}", clock.now()));
+                  }
+                  return List.of();
+                });
     List<String> seen = results.get(writers);
     assertThat(seen).doesNotHaveDuplicates().isSortedAccordingTo(Comparator.reverseOrder());
     assertThat(seen).containsAll(existing);
@@ -144,8 +154,14 @@ abstract class EventContract extends RepositoryContract {
     store.events().updateStatus(scope, events.get(3).id(), EventStatus.FAILED, clock.now());
     store.events().updateStatus(scope, events.get(8).id(), EventStatus.FAILED, clock.now());
 
-    assertThat(pageAll(p -> store.events().list(scope,
-        new EventQuery(a.sourceId(), null, null, null, null), p), 4, EventRecord::id))
+    assertThat(
+            pageAll(
+                p ->
+                    store
+                        .events()
+                        .list(scope, new EventQuery(a.sourceId(), null, null, null, null), p),
+                4,
+                EventRecord::id))
         .containsExactlyElementsOf(idsNewestFirst(events, (i, e) -> i % 2 == 0));
     assertThat(query(new EventQuery(null, EventStatus.FAILED, null, null, null)))
         .containsExactly(events.get(8).id(), events.get(3).id());
@@ -169,9 +185,12 @@ abstract class EventContract extends RepositoryContract {
     Instant window = Instant.parse("2001-01-01T00:00:00Z");
     Route r = route(scope);
     Route o = route(other);
-    EventRecord older = fx.event(scope, ids.next("evt"), r.sourceId(), "{}", window.plusSeconds(20));
-    EventRecord newer = fx.event(scope, ids.next("evt"), r.sourceId(), "{}", window.plusSeconds(30));
-    EventRecord first = fx.event(other, ids.next("evt"), o.sourceId(), "{}", window.plusSeconds(10));
+    EventRecord older =
+        fx.event(scope, ids.next("evt"), r.sourceId(), "{}", window.plusSeconds(20));
+    EventRecord newer =
+        fx.event(scope, ids.next("evt"), r.sourceId(), "{}", window.plusSeconds(30));
+    EventRecord first =
+        fx.event(other, ids.next("evt"), o.sourceId(), "{}", window.plusSeconds(10));
     EventRecord duplicate = fx.duplicateOf(older, ids.next("evt"));
     EventRecord late = fx.event(scope, ids.next("evt"), r.sourceId(), "{}", window.plusSeconds(60));
     // Inserted newest id first so that "oldest first" must follow receivedAt, not insertion.
@@ -185,21 +204,40 @@ abstract class EventContract extends RepositoryContract {
 
     DeliveryTask t1 = fx.task(r, older.id(), NEVER, clock.now());
     DeliveryTask t2 = fx.task(r, older.id(), NEVER, clock.now());
-    assertThat(store.events().markRouted(scope, older.id(), EventStatus.PROCESSING,
-        List.of(t1, t2), clock.now())).isTrue();
-    assertThat(store.events().markRouted(scope, older.id(), EventStatus.PROCESSING,
-        List.of(fx.task(r, older.id(), NEVER, clock.now())), clock.now())).isFalse();
-    assertThat(store.events().markRouted(scope, ids.next("evt"), EventStatus.PROCESSING,
-        List.of(), clock.now())).isFalse();
+    assertThat(
+            store
+                .events()
+                .markRouted(
+                    scope, older.id(), EventStatus.PROCESSING, List.of(t1, t2), clock.now()))
+        .isTrue();
+    assertThat(
+            store
+                .events()
+                .markRouted(
+                    scope,
+                    older.id(),
+                    EventStatus.PROCESSING,
+                    List.of(fx.task(r, older.id(), NEVER, clock.now())),
+                    clock.now()))
+        .isFalse();
+    assertThat(
+            store
+                .events()
+                .markRouted(scope, ids.next("evt"), EventStatus.PROCESSING, List.of(), clock.now()))
+        .isFalse();
     EventRecord routed = store.events().find(scope, older.id()).orElseThrow();
     assertThat(routed.routedAt()).isEqualTo(clock.now());
     assertThat(routed.status()).isEqualTo(EventStatus.PROCESSING);
     assertThat(store.deliveries().tasksForEvent(scope, older.id()))
-        .extracting(DeliveryTask::id).containsExactly(t1.id(), t2.id());
+        .extracting(DeliveryTask::id)
+        .containsExactly(t1.id(), t2.id());
 
     assertThat(unrouted(bound, mine)).containsExactly(first.id(), newer.id());
-    assertThat(store.events().markRouted(other, first.id(), EventStatus.RECEIVED, List.of(),
-        clock.now())).isTrue();
+    assertThat(
+            store
+                .events()
+                .markRouted(other, first.id(), EventStatus.RECEIVED, List.of(), clock.now()))
+        .isTrue();
     store.events().markRouted(scope, newer.id(), EventStatus.RECEIVED, List.of(), clock.now());
     assertThat(unrouted(bound, mine)).isEmpty();
     assertThat(unrouted(bound.plusSeconds(1), mine)).containsExactly(late.id());
@@ -217,22 +255,33 @@ abstract class EventContract extends RepositoryContract {
     }
     int threads = 8;
     Map<String, List<String>> winners = new ConcurrentHashMap<>();
-    Concurrently.run(threads, i -> () -> {
-      for (EventRecord e : events) {
-        List<DeliveryTask> tasks = List.of(fx.task(r, e.id(), NEVER, clock.now()),
-            fx.task(r, e.id(), NEVER, clock.now()));
-        if (store.events().markRouted(scope, e.id(), EventStatus.PROCESSING, tasks,
-            clock.now())) {
-          winners.merge(e.id(), tasks.stream().map(DeliveryTask::id).toList(),
-              (x, y) -> { throw new AssertionError("two winners for " + e.id()); });
-        }
-      }
-      return null;
-    });
+    Concurrently.run(
+        threads,
+        i ->
+            () -> {
+              for (EventRecord e : events) {
+                List<DeliveryTask> tasks =
+                    List.of(
+                        fx.task(r, e.id(), NEVER, clock.now()),
+                        fx.task(r, e.id(), NEVER, clock.now()));
+                if (store
+                    .events()
+                    .markRouted(scope, e.id(), EventStatus.PROCESSING, tasks, clock.now())) {
+                  winners.merge(
+                      e.id(),
+                      tasks.stream().map(DeliveryTask::id).toList(),
+                      (x, y) -> {
+                        throw new AssertionError("two winners for " + e.id());
+                      });
+                }
+              }
+              return null;
+            });
     assertThat(winners).hasSize(events.size());
     for (EventRecord e : events) {
       assertThat(store.deliveries().tasksForEvent(scope, e.id()))
-          .extracting(DeliveryTask::id).containsExactlyElementsOf(winners.get(e.id()));
+          .extracting(DeliveryTask::id)
+          .containsExactlyElementsOf(winners.get(e.id()));
     }
   }
 
@@ -240,8 +289,9 @@ abstract class EventContract extends RepositoryContract {
   void insertRoutedStoresTheEventWithItsTasksAndNeverAsUnrouted() {
     Route r = route(scope);
     Instant at = clock.now();
-    EventRecord e = fx.event(scope, ids.next("evt"), r.sourceId(), "{}", at)
-        .withRouted(EventStatus.PROCESSING, at);
+    EventRecord e =
+        fx.event(scope, ids.next("evt"), r.sourceId(), "{}", at)
+            .withRouted(EventStatus.PROCESSING, at);
     DeliveryTask t1 = fx.task(r, e.id(), NEVER, at);
     DeliveryTask t2 = fx.task(r, e.id(), NEVER, at);
     store.events().insertRouted(e, List.of(t1, t2));
@@ -250,10 +300,19 @@ abstract class EventContract extends RepositoryContract {
     assertThat(stored.status()).isEqualTo(EventStatus.PROCESSING);
     assertThat(stored.routedAt()).isEqualTo(at);
     assertThat(store.deliveries().tasksForEvent(scope, e.id()))
-        .extracting(DeliveryTask::id).containsExactly(t1.id(), t2.id());
+        .extracting(DeliveryTask::id)
+        .containsExactly(t1.id(), t2.id());
     assertThat(unrouted(at.plusSeconds(3600), Set.of(e.id()))).isEmpty();
-    assertThat(store.events().markRouted(scope, e.id(), EventStatus.PROCESSING,
-        List.of(fx.task(r, e.id(), NEVER, at)), at)).isFalse();
+    assertThat(
+            store
+                .events()
+                .markRouted(
+                    scope,
+                    e.id(),
+                    EventStatus.PROCESSING,
+                    List.of(fx.task(r, e.id(), NEVER, at)),
+                    at))
+        .isFalse();
     assertThat(store.deliveries().tasksForEvent(scope, e.id())).hasSize(2);
   }
 
@@ -261,8 +320,9 @@ abstract class EventContract extends RepositoryContract {
   void insertRoutedWritesNothingWhenTheEventOrATaskIdIsTaken() {
     Route r = route(scope);
     Instant at = clock.now();
-    EventRecord taken = fx.event(scope, ids.next("evt"), r.sourceId(), "{}", at)
-        .withRouted(EventStatus.RECEIVED, at);
+    EventRecord taken =
+        fx.event(scope, ids.next("evt"), r.sourceId(), "{}", at)
+            .withRouted(EventStatus.RECEIVED, at);
     store.events().insertRouted(taken, List.of());
     DeliveryTask orphan = fx.task(r, taken.id(), NEVER, at);
     assertConflict(() -> store.events().insertRouted(taken, List.of(orphan)));
@@ -270,10 +330,14 @@ abstract class EventContract extends RepositoryContract {
 
     DeliveryTask existing = fx.task(r, taken.id(), NEVER, at);
     store.deliveries().insertTasks(List.of(existing));
-    EventRecord fresh = fx.event(scope, ids.next("evt"), r.sourceId(), "{}", at)
-        .withRouted(EventStatus.PROCESSING, at);
-    assertConflict(() -> store.events().insertRouted(fresh,
-        List.of(fx.task(r, fresh.id(), NEVER, at), existing)));
+    EventRecord fresh =
+        fx.event(scope, ids.next("evt"), r.sourceId(), "{}", at)
+            .withRouted(EventStatus.PROCESSING, at);
+    assertConflict(
+        () ->
+            store
+                .events()
+                .insertRouted(fresh, List.of(fx.task(r, fresh.id(), NEVER, at), existing)));
     assertThat(store.events().find(scope, fresh.id())).isEmpty();
     assertThat(store.deliveries().tasksForEvent(scope, fresh.id())).isEmpty();
     retire(existing);
@@ -286,33 +350,41 @@ abstract class EventContract extends RepositoryContract {
     int perWriter = 100;
     List<String> written = new CopyOnWriteArrayList<>();
     CountDownLatch writing = new CountDownLatch(writers);
-    List<List<String>> results = Concurrently.run(writers + 1, i -> () -> {
-      List<String> seenWithoutTasks = new ArrayList<>();
-      if (i < writers) {
-        try {
-          for (int n = 0; n < perWriter; n++) {
-            EventRecord e = fx.event(scope, ids.next("evt"), r.sourceId(), "{}", clock.now())
-                .withRouted(EventStatus.PROCESSING, clock.now());
-            written.add(e.id());
-            store.events().insertRouted(e, List.of(fx.task(r, e.id(), NEVER, clock.now())));
-          }
-        } finally {
-          writing.countDown();
-        }
-      } else {
-        while (writing.getCount() > 0) {
-          for (String id : List.copyOf(written)) {
-            if (store.events().find(scope, id).isPresent()
-                && store.deliveries().tasksForEvent(scope, id).isEmpty()) {
-              seenWithoutTasks.add(id);
-            }
-          }
-        }
-      }
-      return seenWithoutTasks;
-    });
+    List<List<String>> results =
+        Concurrently.run(
+            writers + 1,
+            i ->
+                () -> {
+                  List<String> seenWithoutTasks = new ArrayList<>();
+                  if (i < writers) {
+                    try {
+                      for (int n = 0; n < perWriter; n++) {
+                        EventRecord e =
+                            fx.event(scope, ids.next("evt"), r.sourceId(), "{}", clock.now())
+                                .withRouted(EventStatus.PROCESSING, clock.now());
+                        written.add(e.id());
+                        store
+                            .events()
+                            .insertRouted(e, List.of(fx.task(r, e.id(), NEVER, clock.now())));
+                      }
+                    } finally {
+                      writing.countDown();
+                    }
+                  } else {
+                    while (writing.getCount() > 0) {
+                      for (String id : List.copyOf(written)) {
+                        if (store.events().find(scope, id).isPresent()
+                            && store.deliveries().tasksForEvent(scope, id).isEmpty()) {
+                          seenWithoutTasks.add(id);
+                        }
+                      }
+                    }
+                  }
+                  return seenWithoutTasks;
+                });
     assertThat(results).allSatisfy(seen -> assertThat(seen).isEmpty());
-    assertThat(written).hasSize(writers * perWriter)
+    assertThat(written)
+        .hasSize(writers * perWriter)
         .allSatisfy(id -> assertThat(store.deliveries().tasksForEvent(scope, id)).hasSize(1));
   }
 
@@ -334,24 +406,38 @@ abstract class EventContract extends RepositoryContract {
     Consumer<List<EventRecord>> archive =
         batch -> archived.add(batch.stream().map(EventRecord::id).toList());
     assertThat(store.events().purgeBefore(scope, cutoff, 2, archive))
-        .extracting(EventRecord::id).containsExactly(old1.id(), old2.id());
+        .extracting(EventRecord::id)
+        .containsExactly(old1.id(), old2.id());
     assertThat(archived).containsExactly(List.of(old1.id(), old2.id()));
     assertThat(store.events().find(scope, old1.id())).isEmpty();
     assertThat(store.deliveries().findTask(scope, oldTask.id())).isEmpty();
     assertThat(store.deliveries().tasksForEvent(scope, old1.id())).isEmpty();
-    assertThat(store.deliveries().listAttempts(scope,
-        new AttemptQuery(old1.id(), null, null, null, null), PageRequest.first(10)).items())
+    assertThat(
+            store
+                .deliveries()
+                .listAttempts(
+                    scope,
+                    new AttemptQuery(old1.id(), null, null, null, null),
+                    PageRequest.first(10))
+                .items())
         .isEmpty();
 
     assertThat(store.events().purgeBefore(scope, cutoff, 2, archive))
-        .extracting(EventRecord::id).containsExactly(old3.id());
+        .extracting(EventRecord::id)
+        .containsExactly(old3.id());
     assertThat(store.events().purgeBefore(scope, cutoff, 2, archive)).isEmpty();
     assertThat(archived).hasSize(2);
 
     assertThat(store.events().find(scope, recent.id())).isPresent();
     assertThat(store.deliveries().findTask(scope, recentTask.id())).isPresent();
-    assertThat(store.deliveries().listAttempts(scope,
-        new AttemptQuery(recent.id(), null, null, null, null), PageRequest.first(10)).items())
+    assertThat(
+            store
+                .deliveries()
+                .listAttempts(
+                    scope,
+                    new AttemptQuery(recent.id(), null, null, null, null),
+                    PageRequest.first(10))
+                .items())
         .hasSize(1);
     assertThat(store.events().find(other, otherOld.id())).isPresent();
   }
@@ -363,16 +449,22 @@ abstract class EventContract extends RepositoryContract {
     for (int i = 0; i < 40; i++) {
       expired.add(event(r, clock.now().minus(Duration.ofDays(40)).plusSeconds(i)).id());
     }
-    List<List<String>> perThread = Concurrently.run(4, i -> () -> {
-      List<String> mine = new ArrayList<>();
-      List<EventRecord> batch;
-      do {
-        batch = store.events().purgeBefore(scope, clock.now().minus(Duration.ofDays(30)), 3,
-            b -> { });
-        batch.forEach(e -> mine.add(e.id()));
-      } while (!batch.isEmpty());
-      return mine;
-    });
+    List<List<String>> perThread =
+        Concurrently.run(
+            4,
+            i ->
+                () -> {
+                  List<String> mine = new ArrayList<>();
+                  List<EventRecord> batch;
+                  do {
+                    batch =
+                        store
+                            .events()
+                            .purgeBefore(scope, clock.now().minus(Duration.ofDays(30)), 3, b -> {});
+                    batch.forEach(e -> mine.add(e.id()));
+                  } while (!batch.isEmpty());
+                  return mine;
+                });
     List<String> all = perThread.stream().flatMap(List::stream).toList();
     assertThat(all).doesNotHaveDuplicates();
     assertThat(new HashSet<>(all)).isEqualTo(expired);
@@ -382,15 +474,26 @@ abstract class EventContract extends RepositoryContract {
   void purgeBeforeDeletesNothingWhenTheArchiveFails() {
     Route r = route(scope);
     EventRecord old = event(r, clock.now().minus(Duration.ofDays(40)));
-    assertThatThrownBy(() -> store.events().purgeBefore(scope, clock.now(), 10, batch -> {
-      throw new IllegalStateException("archive unavailable");
-    })).hasMessageContaining("archive unavailable");
+    assertThatThrownBy(
+            () ->
+                store
+                    .events()
+                    .purgeBefore(
+                        scope,
+                        clock.now(),
+                        10,
+                        batch -> {
+                          throw new IllegalStateException("archive unavailable");
+                        }))
+        .hasMessageContaining("archive unavailable");
     assertThat(store.events().find(scope, old.id())).isPresent();
   }
 
   private List<String> unrouted(Instant before, Set<String> mine) {
-    return store.events().findUnrouted(before, 1000).stream().map(EventRecord::id)
-        .filter(mine::contains).toList();
+    return store.events().findUnrouted(before, 1000).stream()
+        .map(EventRecord::id)
+        .filter(mine::contains)
+        .toList();
   }
 
   private List<String> query(EventQuery q) {
@@ -399,7 +502,10 @@ abstract class EventContract extends RepositoryContract {
 
   private static List<String> idsNewestFirst(
       List<EventRecord> events, BiPredicate<Integer, EventRecord> keep) {
-    return IntStream.range(0, events.size()).filter(i -> keep.test(i, events.get(i)))
-        .mapToObj(i -> events.get(i).id()).sorted(Comparator.reverseOrder()).toList();
+    return IntStream.range(0, events.size())
+        .filter(i -> keep.test(i, events.get(i)))
+        .mapToObj(i -> events.get(i).id())
+        .sorted(Comparator.reverseOrder())
+        .toList();
   }
 }

@@ -31,16 +31,22 @@ abstract class IssueContract extends RepositoryContract {
     assertThat(store.issues().findActive(other, d.id(), "http_5xx")).isEmpty();
     assertThat(store.issues().find(other, open.id())).isEmpty();
 
-    IssueRecord grown = fx.issue(scope, open.id(), d.id(), "http_5xx", "acknowledged", 7,
-        window.plusSeconds(60));
+    IssueRecord grown =
+        fx.issue(scope, open.id(), d.id(), "http_5xx", "acknowledged", 7, window.plusSeconds(60));
     assertThat(store.issues().update(grown)).isTrue();
     assertThat(store.issues().find(scope, open.id()).orElseThrow())
         .satisfies(i -> assertThat(i.occurrenceCount()).isEqualTo(7))
         .satisfies(i -> assertThat(i.status()).isEqualTo("acknowledged"));
-    assertThat(store.issues().update(fx.issue(other, open.id(), d.id(), "http_5xx", "resolved",
-        8, window))).isFalse();
-    assertThat(store.issues().update(fx.issue(scope, ids.next("iss"), d.id(), "timeout", "open",
-        1, window))).isFalse();
+    assertThat(
+            store
+                .issues()
+                .update(fx.issue(other, open.id(), d.id(), "http_5xx", "resolved", 8, window)))
+        .isFalse();
+    assertThat(
+            store
+                .issues()
+                .update(fx.issue(scope, ids.next("iss"), d.id(), "timeout", "open", 1, window)))
+        .isFalse();
 
     IssueRecord timeout = fx.issue(scope, d.id(), "timeout", "open", window.plusSeconds(10));
     store.issues().insert(timeout);
@@ -49,8 +55,8 @@ abstract class IssueContract extends RepositoryContract {
         .containsExactlyInAnyOrder(timeout.id(), open.id());
     assertThat(stale(window.plusSeconds(60), mine)).containsExactly(timeout.id());
 
-    IssueRecord resolved = fx.issue(scope, open.id(), d.id(), "http_5xx", "resolved", 7,
-        window.plusSeconds(60));
+    IssueRecord resolved =
+        fx.issue(scope, open.id(), d.id(), "http_5xx", "resolved", 7, window.plusSeconds(60));
     assertThat(store.issues().update(resolved)).isTrue();
     assertThat(store.issues().findActive(scope, d.id(), "http_5xx")).isEmpty();
     assertThat(stale(window.plusSeconds(61), mine)).containsExactly(timeout.id());
@@ -67,8 +73,11 @@ abstract class IssueContract extends RepositoryContract {
     DestinationRecord d = fx.destination(scope, "one", clock.now());
     store.destinations().insert(d);
     store.issues().insert(fx.issue(scope, d.id(), "http_5xx", "open", clock.now()));
-    assertConflict(() -> store.issues().insert(
-        fx.issue(scope, d.id(), "http_5xx", "acknowledged", clock.now())));
+    assertConflict(
+        () ->
+            store
+                .issues()
+                .insert(fx.issue(scope, d.id(), "http_5xx", "acknowledged", clock.now())));
     store.issues().insert(fx.issue(scope, d.id(), "http_5xx", "resolved", clock.now()));
     store.issues().insert(fx.issue(other, d.id(), "http_5xx", "open", clock.now()));
   }
@@ -83,21 +92,24 @@ abstract class IssueContract extends RepositoryContract {
     String[] types = {"http_5xx", "http_4xx", "timeout", "network", "endpoint_gone"};
     for (int i = 0; i < 10; i++) {
       DestinationRecord d = i % 2 == 0 ? d1 : d2;
-      IssueRecord issue = fx.issue(scope, d.id(), types[i / 2], i < 4 ? "resolved" : "open",
-          clock.now());
+      IssueRecord issue =
+          fx.issue(scope, d.id(), types[i / 2], i < 4 ? "resolved" : "open", clock.now());
       store.issues().insert(issue);
       issues.add(issue);
     }
     assertThat(pageAll(p -> store.issues().list(scope, null, null, p), 3, IssueRecord::id))
         .containsExactlyElementsOf(newestFirstOf(issues, i -> true));
     assertThat(pageAll(p -> store.issues().list(scope, "open", d1.id(), p), 3, IssueRecord::id))
-        .containsExactlyElementsOf(newestFirstOf(issues,
-            i -> i.status().equals("open") && i.destinationId().equals(d1.id())));
+        .containsExactlyElementsOf(
+            newestFirstOf(
+                issues, i -> i.status().equals("open") && i.destinationId().equals(d1.id())));
     assertThat(store.issues().list(other, null, null, PageRequest.first(10)).items()).isEmpty();
   }
 
   private List<String> stale(Instant before, Set<String> mine) {
-    return store.issues().findStale(before, 1000).stream().map(IssueRecord::id)
-        .filter(mine::contains).toList();
+    return store.issues().findStale(before, 1000).stream()
+        .map(IssueRecord::id)
+        .filter(mine::contains)
+        .toList();
   }
 }

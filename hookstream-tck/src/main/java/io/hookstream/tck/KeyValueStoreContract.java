@@ -15,13 +15,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract every {@link KeyValueStore} must pass. Extend it and implement {@link
  * #createKeyValueStore}, which is called once before every test with that test's clock; override
- * {@link #releaseKeyValueStore} to clean up. Each test uses keys under its own fresh prefix, so
- * the suite also runs against a shared database.
+ * {@link #releaseKeyValueStore} to clean up. Each test uses keys under its own fresh prefix, so the
+ * suite also runs against a shared database.
  */
 public abstract class KeyValueStoreContract {
 
   /** The clock of the current test; the store must expire keys by it. */
   protected ManualClock clock;
+
   /** The store under test. */
   protected KeyValueStore kv;
 
@@ -143,10 +144,10 @@ public abstract class KeyValueStoreContract {
   @Test
   void racingPutIfAbsentHasExactlyOneWinner() throws Exception {
     String k = key("race");
-    List<Optional<String>> results = Concurrently.run(16,
-        i -> () -> kv.putIfAbsent(k, "writer-" + i, Duration.ofMinutes(1)));
-    List<Integer> winners = IntStream.range(0, results.size())
-        .filter(i -> results.get(i).isEmpty()).boxed().toList();
+    List<Optional<String>> results =
+        Concurrently.run(16, i -> () -> kv.putIfAbsent(k, "writer-" + i, Duration.ofMinutes(1)));
+    List<Integer> winners =
+        IntStream.range(0, results.size()).filter(i -> results.get(i).isEmpty()).boxed().toList();
     assertThat(winners).hasSize(1);
     String winner = "writer-" + winners.get(0);
     assertThat(results).allSatisfy(r -> assertThat(r.orElse(winner)).isEqualTo(winner));
@@ -158,12 +159,15 @@ public abstract class KeyValueStoreContract {
     String k = key("counter");
     int threads = 16;
     int perThread = 1000;
-    Concurrently.run(threads, i -> () -> {
-      for (int n = 0; n < perThread; n++) {
-        kv.increment(k, 1, Duration.ofMinutes(1));
-      }
-      return null;
-    });
+    Concurrently.run(
+        threads,
+        i ->
+            () -> {
+              for (int n = 0; n < perThread; n++) {
+                kv.increment(k, 1, Duration.ofMinutes(1));
+              }
+              return null;
+            });
     assertThat(kv.get(k)).contains(Long.toString((long) threads * perThread));
   }
 }

@@ -42,10 +42,19 @@ abstract class NodeContract extends RepositoryContract {
         .extracting(DeliveryTask::id)
         .containsExactlyInAnyOrderElementsOf(held.stream().map(DeliveryTask::id).toList());
     DeliveryTask stale = held.get(1);
-    assertThat(store.deliveries().settle(restarted,
-        stale.settled(TaskStatus.SUCCEEDED, 1, clock.now(), clock.now()), null)).isFalse();
-    assertThat(store.deliveries().renewLeases(restarted, List.of(stale.id()),
-        clock.now().plusSeconds(60))).isZero();
+    assertThat(
+            store
+                .deliveries()
+                .settle(
+                    restarted,
+                    stale.settled(TaskStatus.SUCCEEDED, 1, clock.now(), clock.now()),
+                    null))
+        .isFalse();
+    assertThat(
+            store
+                .deliveries()
+                .renewLeases(restarted, List.of(stale.id()), clock.now().plusSeconds(60)))
+        .isZero();
     assertThat(store.deliveries().releaseLeases(restarted, clock.now())).isZero();
   }
 
@@ -62,17 +71,19 @@ abstract class NodeContract extends RepositoryContract {
     DeliveryTask running = destinationClaim(r, alive, 1, 10, false, null).get(0);
     clock.advance(Duration.ofSeconds(15));
     store.nodes().heartbeat(alive, clock.now());
-    assertThat(store.nodes().list()).extracting(NodeRecord::id, NodeRecord::lastHeartbeatAt)
-        .contains(Tuple.tuple(dead, start),
-            Tuple.tuple(alive, clock.now()));
+    assertThat(store.nodes().list())
+        .extracting(NodeRecord::id, NodeRecord::lastHeartbeatAt)
+        .contains(Tuple.tuple(dead, start), Tuple.tuple(alive, clock.now()));
 
     assertThat(store.nodes().releaseSilent(start, clock.now())).doesNotContain(dead, alive);
     assertThat(store.nodes().releaseSilent(clock.now().minusSeconds(10), clock.now()))
-        .contains(dead).doesNotContain(alive);
-    assertThat(store.nodes().list()).extracting(NodeRecord::id).contains(alive)
+        .contains(dead)
+        .doesNotContain(alive);
+    assertThat(store.nodes().list())
+        .extracting(NodeRecord::id)
+        .contains(alive)
         .doesNotContain(dead);
-    assertThat(store.deliveries().findTask(scope, lost.id()).orElseThrow().leaseOwner())
-        .isNull();
+    assertThat(store.deliveries().findTask(scope, lost.id()).orElseThrow().leaseOwner()).isNull();
     assertThat(store.deliveries().findTask(scope, running.id()).orElseThrow().leaseOwner())
         .isEqualTo(alive);
     assertThat(store.nodes().releaseSilent(clock.now().minusSeconds(10), clock.now()))
@@ -86,8 +97,9 @@ abstract class NodeContract extends RepositoryContract {
     List<String> dead = IntStream.range(0, 5).mapToObj(i -> ids.next("node")).toList();
     dead.forEach(id -> store.nodes().heartbeat(id, clock.now()));
     clock.advance(Duration.ofMinutes(1));
-    List<List<String>> found = Concurrently.run(8,
-        i -> () -> store.nodes().releaseSilent(clock.now().minusSeconds(20), clock.now()));
+    List<List<String>> found =
+        Concurrently.run(
+            8, i -> () -> store.nodes().releaseSilent(clock.now().minusSeconds(20), clock.now()));
     assertThat(found.stream().flatMap(List::stream).filter(dead::contains))
         .containsExactlyInAnyOrderElementsOf(dead);
   }

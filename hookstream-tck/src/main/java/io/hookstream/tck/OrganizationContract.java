@@ -34,17 +34,23 @@ abstract class OrganizationContract extends RepositoryContract {
         new Environment(ids.next("env"), scope.orgId(), "staging", 7, clock.now());
     store.organizations().insertEnvironment(staging);
     assertThat(store.organizations().listEnvironments(scope.orgId()))
-        .extracting(Environment::id).containsExactly(scope.envId(), staging.id());
+        .extracting(Environment::id)
+        .containsExactly(scope.envId(), staging.id());
 
     Environment sameName =
         new Environment(ids.next("env"), scope.orgId(), "staging", 7, clock.now());
     assertConflict(() -> store.organizations().insertEnvironment(sameName));
-    store.organizations().insertEnvironment(
-        new Environment(ids.next("env"), other.orgId(), "staging", 7, clock.now()));
+    store
+        .organizations()
+        .insertEnvironment(
+            new Environment(ids.next("env"), other.orgId(), "staging", 7, clock.now()));
     assertThat(store.organizations().listEnvironments(scope.orgId())).hasSize(2);
 
-    List<String> listed = store.organizations().list().stream().map(Organization::id)
-        .filter(id -> id.equals(scope.orgId()) || id.equals(other.orgId())).toList();
+    List<String> listed =
+        store.organizations().list().stream()
+            .map(Organization::id)
+            .filter(id -> id.equals(scope.orgId()) || id.equals(other.orgId()))
+            .toList();
     assertThat(listed).containsExactly(scope.orgId(), other.orgId());
   }
 
@@ -84,15 +90,22 @@ abstract class OrganizationContract extends RepositoryContract {
       keys.add(key);
     }
     Map<String, Integer> winners = new ConcurrentHashMap<>();
-    Concurrently.run(16, i -> () -> {
-      for (ApiKeyRecord key : keys) {
-        if (store.apiKeys().revoke(scope, key.id(), clock.now().plusSeconds(i))) {
-          winners.merge(key.id(), i,
-              (x, y) -> { throw new AssertionError("two winners for " + key.id()); });
-        }
-      }
-      return null;
-    });
+    Concurrently.run(
+        16,
+        i ->
+            () -> {
+              for (ApiKeyRecord key : keys) {
+                if (store.apiKeys().revoke(scope, key.id(), clock.now().plusSeconds(i))) {
+                  winners.merge(
+                      key.id(),
+                      i,
+                      (x, y) -> {
+                        throw new AssertionError("two winners for " + key.id());
+                      });
+                }
+              }
+              return null;
+            });
     assertThat(winners).hasSize(keys.size());
     for (ApiKeyRecord key : keys) {
       assertThat(store.apiKeys().find(scope, key.id()).orElseThrow().revokedAt())

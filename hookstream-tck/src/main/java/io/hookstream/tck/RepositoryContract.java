@@ -49,6 +49,7 @@ abstract class RepositoryContract {
 
   /** Next attempt of tasks that must be due at whatever instant a test claims. */
   static final Instant ANCIENT = Instant.parse("1990-01-01T00:00:00Z");
+
   /** Next attempt of tasks that must never become due. */
   static final Instant NEVER = Instant.parse("3000-01-01T00:00:00Z");
 
@@ -59,6 +60,7 @@ abstract class RepositoryContract {
   Store store;
   Scope scope;
   Scope other;
+
   /** Pending tasks of per-destination claim tests, cancelled after the test. */
   private final List<DeliveryTask> leftovers = new ArrayList<>();
 
@@ -99,9 +101,14 @@ abstract class RepositoryContract {
     store.deliveries().insertTasks(List.of(task));
     DeliveryTask leased = task.claimed("purger", NEVER, clock.now());
     assertThat(store.deliveries().update(leased)).isTrue();
-    assertThat(store.deliveries().settle("purger",
-        leased.settled(TaskStatus.PENDING, 1, NEVER, clock.now()),
-        fx.attempt(leased, 1, "failed", false, clock.now()))).isTrue();
+    assertThat(
+            store
+                .deliveries()
+                .settle(
+                    "purger",
+                    leased.settled(TaskStatus.PENDING, 1, NEVER, clock.now()),
+                    fx.attempt(leased, 1, "failed", false, clock.now())))
+        .isTrue();
     return task;
   }
 
@@ -129,17 +136,41 @@ abstract class RepositoryContract {
   }
 
   static DeliveryTask withSequence(DeliveryTask t, long sequence) {
-    return new DeliveryTask(t.id(), t.orgId(), t.envId(), t.eventId(), t.connectionId(),
-        t.destinationId(), t.status(), t.attempts(), t.nextAttemptAt(), t.leaseOwner(),
-        t.leaseExpiresAt(), t.payload(), t.payloadContentType(), sequence, t.version(),
-        t.createdAt(), t.updatedAt());
+    return new DeliveryTask(
+        t.id(),
+        t.orgId(),
+        t.envId(),
+        t.eventId(),
+        t.connectionId(),
+        t.destinationId(),
+        t.status(),
+        t.attempts(),
+        t.nextAttemptAt(),
+        t.leaseOwner(),
+        t.leaseExpiresAt(),
+        t.payload(),
+        t.payloadContentType(),
+        sequence,
+        t.version(),
+        t.createdAt(),
+        t.updatedAt());
   }
 
-  List<DeliveryTask> destinationClaim(Route r, String owner, int limit, int maxLeased,
-      boolean ordered, Instant createdBefore) {
-    return tasks(store.deliveries().claimDeliveries(new DestinationClaim(r.destinationId(),
-        owner, clock.now(), clock.now().plusSeconds(60), limit, maxLeased, ordered,
-        createdBefore)));
+  List<DeliveryTask> destinationClaim(
+      Route r, String owner, int limit, int maxLeased, boolean ordered, Instant createdBefore) {
+    return tasks(
+        store
+            .deliveries()
+            .claimDeliveries(
+                new DestinationClaim(
+                    r.destinationId(),
+                    owner,
+                    clock.now(),
+                    clock.now().plusSeconds(60),
+                    limit,
+                    maxLeased,
+                    ordered,
+                    createdBefore)));
   }
 
   static List<DeliveryTask> tasks(List<ClaimedTask> claimed) {
@@ -152,16 +183,39 @@ abstract class RepositoryContract {
   }
 
   List<DeliveryTask> claimAt(Route r, String owner, Instant now, Instant until) {
-    return tasks(store.deliveries().claimDeliveries(new DestinationClaim(r.destinationId(),
-        owner, now, until, PageRequest.MAX_LIMIT, Integer.MAX_VALUE, false, null)));
+    return tasks(
+        store
+            .deliveries()
+            .claimDeliveries(
+                new DestinationClaim(
+                    r.destinationId(),
+                    owner,
+                    now,
+                    until,
+                    PageRequest.MAX_LIMIT,
+                    Integer.MAX_VALUE,
+                    false,
+                    null)));
   }
 
   /** Claims three at a time until nothing of the route's destination is due any more. */
   List<String> claimAll(Route r, String owner, Instant now, Instant until) {
     List<String> claimed = new ArrayList<>();
     while (true) {
-      List<DeliveryTask> batch = tasks(store.deliveries().claimDeliveries(new DestinationClaim(
-          r.destinationId(), owner, now, until, 3, Integer.MAX_VALUE, false, null)));
+      List<DeliveryTask> batch =
+          tasks(
+              store
+                  .deliveries()
+                  .claimDeliveries(
+                      new DestinationClaim(
+                          r.destinationId(),
+                          owner,
+                          now,
+                          until,
+                          3,
+                          Integer.MAX_VALUE,
+                          false,
+                          null)));
       if (batch.isEmpty()) {
         return claimed;
       }
@@ -191,8 +245,16 @@ abstract class RepositoryContract {
   /** Cancels a task that a test leaves pending, so that it never shows up in later claims. */
   void retire(DeliveryTask task) {
     DeliveryTask stored = store.deliveries().findTask(task.scope(), task.id()).orElseThrow();
-    assertThat(store.deliveries().update(stored.settled(TaskStatus.CANCELLED, stored.attempts(),
-        stored.nextAttemptAt(), clock.now()))).isTrue();
+    assertThat(
+            store
+                .deliveries()
+                .update(
+                    stored.settled(
+                        TaskStatus.CANCELLED,
+                        stored.attempts(),
+                        stored.nextAttemptAt(),
+                        clock.now())))
+        .isTrue();
   }
 
   static List<String> ours(Collection<DeliveryTask> tasks, Set<String> mine) {
@@ -206,8 +268,11 @@ abstract class RepositoryContract {
   }
 
   static <T> List<String> newestFirstOf(List<T> rows, Predicate<T> keep) {
-    return rows.stream().filter(keep).map(RepositoryContract::idOf)
-        .sorted(Comparator.reverseOrder()).toList();
+    return rows.stream()
+        .filter(keep)
+        .map(RepositoryContract::idOf)
+        .sorted(Comparator.reverseOrder())
+        .toList();
   }
 
   private static String idOf(Object row) {
@@ -221,9 +286,7 @@ abstract class RepositoryContract {
     throw new IllegalArgumentException(row.getClass().getName());
   }
 
-  /**
-   * Reads every page, checking each against the page contract, and returns the ids in order.
-   */
+  /** Reads every page, checking each against the page contract, and returns the ids in order. */
   static <T> List<String> pageAll(
       Function<PageRequest, Page<T>> lister, int limit, Function<T, String> id) {
     List<String> seen = new ArrayList<>();
@@ -244,8 +307,9 @@ abstract class RepositoryContract {
   }
 
   static void assertConflict(ThrowingCallable call) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(HookstreamException.class,
-        e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            HookstreamException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
   }
 
   /** Waits up to ten seconds for a best-effort write to become visible. */

@@ -16,17 +16,18 @@ import org.junit.jupiter.api.Nested;
  * }
  * }</pre>
  *
- * <p>{@link #createStore} is called once before every test with that test's clock; override
- * {@link #releaseStore} to close or clean up after each test. Every test works in organizations and
- * environments with fresh ids, so the suite also runs against a database shared by several
- * tests or runs. The tests of cross-tenant operations (due destinations, the recovery sweep,
- * stale issues) look only at their own rows and use instants in their own past windows, so rows
- * left by other tests do not disturb them.
+ * <p>{@link #createStore} is called once before every test with that test's clock; override {@link
+ * #releaseStore} to close or clean up after each test. Every test works in organizations and
+ * environments with fresh ids, so the suite also runs against a database shared by several tests or
+ * runs. The tests of cross-tenant operations (due destinations, the recovery sweep, stale issues)
+ * look only at their own rows and use instants in their own past windows, so rows left by other
+ * tests do not disturb them.
  */
 public abstract class StoreContract {
 
   /** The clock of the current test, at 2026-01-01T00:00:00Z when the test starts. */
   protected ManualClock clock;
+
   /** The store under test, created for the current test. */
   protected Store store;
 

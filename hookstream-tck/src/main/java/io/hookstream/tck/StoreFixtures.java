@@ -34,8 +34,23 @@ final class StoreFixtures {
   }
 
   SourceRecord source(Scope s, String id, String slug, String name, long version, Instant at) {
-    return new SourceRecord(id, s.orgId(), s.envId(), name, slug, "a test source", null, null,
-        List.of("10.0.0.0/8"), null, null, null, version, at, at, null);
+    return new SourceRecord(
+        id,
+        s.orgId(),
+        s.envId(),
+        name,
+        slug,
+        "a test source",
+        null,
+        null,
+        List.of("10.0.0.0/8"),
+        null,
+        null,
+        null,
+        version,
+        at,
+        at,
+        null);
   }
 
   DestinationRecord destination(Scope s, String slug, Instant at) {
@@ -44,52 +59,157 @@ final class StoreFixtures {
 
   DestinationRecord destination(
       Scope s, String id, String slug, String name, long version, Instant at) {
-    return new DestinationRecord(id, s.orgId(), s.envId(), name, slug, null, "http",
-        "{\"url\":\"http://127.0.0.1:9/hook\"}", null, DestinationRecord.RetryPolicy.DEFAULT,
-        DestinationRecord.Delivery.DEFAULT, null, version, at, at, null);
+    return new DestinationRecord(
+        id,
+        s.orgId(),
+        s.envId(),
+        name,
+        slug,
+        null,
+        "http",
+        "{\"url\":\"http://127.0.0.1:9/hook\"}",
+        null,
+        DestinationRecord.RetryPolicy.DEFAULT,
+        DestinationRecord.Delivery.DEFAULT,
+        null,
+        version,
+        at,
+        at,
+        null);
   }
 
   ConnectionRecord connection(
-      Scope s, String id, String name, String sourceId, String destinationId, long version,
+      Scope s,
+      String id,
+      String name,
+      String sourceId,
+      String destinationId,
+      long version,
       Instant at) {
-    return new ConnectionRecord(id, s.orgId(), s.envId(), name, sourceId, destinationId, "[]",
-        null, false, true, version, at, at, null);
+    return new ConnectionRecord(
+        id,
+        s.orgId(),
+        s.envId(),
+        name,
+        sourceId,
+        destinationId,
+        "[]",
+        null,
+        false,
+        true,
+        version,
+        at,
+        at,
+        null);
   }
 
   EventRecord event(Scope s, String id, String sourceId, String body, Instant receivedAt) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    return new EventRecord(id, s.orgId(), s.envId(), sourceId, "POST", "/ingest/" + sourceId,
-        Map.of("content-type", List.of("application/json")), Map.of(), "application/json",
-        "127.0.0.1", bytes.length, bytes, null, null, EventStatus.RECEIVED, "unique", null,
-        "unverified", receivedAt, null, receivedAt);
+    return new EventRecord(
+        id,
+        s.orgId(),
+        s.envId(),
+        sourceId,
+        "POST",
+        "/ingest/" + sourceId,
+        Map.of("content-type", List.of("application/json")),
+        Map.of(),
+        "application/json",
+        "127.0.0.1",
+        bytes.length,
+        bytes,
+        null,
+        null,
+        EventStatus.RECEIVED,
+        "unique",
+        null,
+        "unverified",
+        receivedAt,
+        null,
+        receivedAt);
   }
 
   EventRecord duplicateOf(EventRecord original, String id) {
-    return new EventRecord(id, original.orgId(), original.envId(), original.sourceId(), "POST",
-        original.path(), original.headers(), original.query(), original.contentType(),
-        original.sourceIp(), original.bodySize(), original.body(), null, null,
-        EventStatus.RECEIVED, "duplicate", original.id(), "unverified", original.receivedAt(),
-        null, original.receivedAt());
+    return new EventRecord(
+        id,
+        original.orgId(),
+        original.envId(),
+        original.sourceId(),
+        "POST",
+        original.path(),
+        original.headers(),
+        original.query(),
+        original.contentType(),
+        original.sourceIp(),
+        original.bodySize(),
+        original.body(),
+        null,
+        null,
+        EventStatus.RECEIVED,
+        "duplicate",
+        original.id(),
+        "unverified",
+        original.receivedAt(),
+        null,
+        original.receivedAt());
   }
 
   DeliveryTask task(Route r, String eventId, Instant nextAttemptAt, Instant at) {
-    return task(r.scope(), id("dlv"), eventId, r.connectionId(), r.destinationId(),
-        nextAttemptAt, at);
+    return task(
+        r.scope(), id("dlv"), eventId, r.connectionId(), r.destinationId(), nextAttemptAt, at);
   }
 
   DeliveryTask task(
-      Scope s, String id, String eventId, String connectionId, String destinationId,
-      Instant nextAttemptAt, Instant at) {
-    return new DeliveryTask(id, s.orgId(), s.envId(), eventId, connectionId, destinationId,
-        TaskStatus.PENDING, 0, nextAttemptAt, null, null, null, null, 0, 1, at, at);
+      Scope s,
+      String id,
+      String eventId,
+      String connectionId,
+      String destinationId,
+      Instant nextAttemptAt,
+      Instant at) {
+    return new DeliveryTask(
+        id,
+        s.orgId(),
+        s.envId(),
+        eventId,
+        connectionId,
+        destinationId,
+        TaskStatus.PENDING,
+        0,
+        nextAttemptAt,
+        null,
+        null,
+        null,
+        null,
+        0,
+        1,
+        at,
+        at);
   }
 
   AttemptRecord attempt(DeliveryTask t, int number, String status, boolean dlq, Instant at) {
     boolean ok = "success".equals(status);
-    return new AttemptRecord(id("da"), t.orgId(), t.envId(), t.eventId(), t.connectionId(),
-        t.destinationId(), t.id(), number, status, ok ? 200 : 503, 12L,
-        Map.of("content-type", List.of("application/json")), Map.of(), ok ? "ok" : "busy",
-        ok ? null : "HTTP 503", ok ? null : "http_5xx", dlq, dlq ? at : null, null, at);
+    return new AttemptRecord(
+        id("da"),
+        t.orgId(),
+        t.envId(),
+        t.eventId(),
+        t.connectionId(),
+        t.destinationId(),
+        t.id(),
+        number,
+        status,
+        ok ? 200 : 503,
+        12L,
+        Map.of("content-type", List.of("application/json")),
+        Map.of(),
+        ok ? "ok" : "busy",
+        ok ? null : "HTTP 503",
+        ok ? null : "http_5xx",
+        dlq,
+        dlq ? at : null,
+        null,
+        at);
   }
 
   IssueRecord issue(
@@ -98,16 +218,33 @@ final class StoreFixtures {
   }
 
   IssueRecord issue(
-      Scope s, String id, String destinationId, String errorType, String status, long count,
+      Scope s,
+      String id,
+      String destinationId,
+      String errorType,
+      String status,
+      long count,
       Instant lastSeen) {
-    return new IssueRecord(id, s.orgId(), s.envId(), destinationId, errorType,
-        errorType + " failures", status, count, lastSeen, lastSeen, List.of(), null,
-        "resolved".equals(status) ? lastSeen : null, lastSeen);
+    return new IssueRecord(
+        id,
+        s.orgId(),
+        s.envId(),
+        destinationId,
+        errorType,
+        errorType + " failures",
+        status,
+        count,
+        lastSeen,
+        lastSeen,
+        List.of(),
+        null,
+        "resolved".equals(status) ? lastSeen : null,
+        lastSeen);
   }
 
   ApiKeyRecord apiKey(Scope s, String hash, Instant at) {
-    return new ApiKeyRecord(id("ak"), s.orgId(), s.envId(), "ci key", hash, "hs_test_ab12", null,
-        at, null, 0, null);
+    return new ApiKeyRecord(
+        id("ak"), s.orgId(), s.envId(), "ci key", hash, "hs_test_ab12", null, at, null, 0, null);
   }
 
   /** A random 64-hex-digit value shaped like a SHA-256 hash. */

@@ -96,29 +96,57 @@ abstract class VersionedResourceContract extends RepositoryContract {
 
   Resource<SourceRecord> sources() {
     var repo = store.sources();
-    return new Resource<>("src",
+    return new Resource<>(
+        "src",
         (s, id, slug, name, v) -> fx.source(s, id, slug, name, v, clock.now()),
-        repo::insert, repo::find, repo::list, repo::update, repo::delete,
-        SourceRecord::id, SourceRecord::name, SourceRecord::version);
+        repo::insert,
+        repo::find,
+        repo::list,
+        repo::update,
+        repo::delete,
+        SourceRecord::id,
+        SourceRecord::name,
+        SourceRecord::version);
   }
 
   Resource<DestinationRecord> destinations() {
     var repo = store.destinations();
-    return new Resource<>("dst",
+    return new Resource<>(
+        "dst",
         (s, id, slug, name, v) -> fx.destination(s, id, slug, name, v, clock.now()),
-        repo::insert, repo::find, repo::list, repo::update, repo::delete,
-        DestinationRecord::id, DestinationRecord::name, DestinationRecord::version);
+        repo::insert,
+        repo::find,
+        repo::list,
+        repo::update,
+        repo::delete,
+        DestinationRecord::id,
+        DestinationRecord::name,
+        DestinationRecord::version);
   }
 
   Resource<ConnectionRecord> connections() {
     var repo = store.connections();
     // Routes made up front, so that their connections exist before a test lists anything.
     Map<Scope, Route> routes = Map.of(scope, route(scope), other, route(other));
-    return new Resource<>("conn",
-        (s, id, slug, name, v) -> fx.connection(s, id, name, routes.get(s).sourceId(),
-            routes.get(s).destinationId(), v, clock.now()),
-        repo::insert, repo::find, (s, page) -> repo.list(s, null, null, page), repo::update,
-        repo::delete, ConnectionRecord::id, ConnectionRecord::name, ConnectionRecord::version);
+    return new Resource<>(
+        "conn",
+        (s, id, slug, name, v) ->
+            fx.connection(
+                s,
+                id,
+                name,
+                routes.get(s).sourceId(),
+                routes.get(s).destinationId(),
+                v,
+                clock.now()),
+        repo::insert,
+        repo::find,
+        (s, page) -> repo.list(s, null, null, page),
+        repo::update,
+        repo::delete,
+        ConnectionRecord::id,
+        ConnectionRecord::name,
+        ConnectionRecord::version);
   }
 
   private <T> List<String> listAll(Resource<T> r, Scope s) {
@@ -130,20 +158,24 @@ abstract class VersionedResourceContract extends RepositoryContract {
     List<String> before = listAll(r, scope);
     String id = ids.next(r.prefix());
     r.insert(r.create(scope, id, "crud", "first", 1));
-    assertThat(r.find(scope, id)).hasValueSatisfying(x -> {
-      assertThat(r.name(x)).isEqualTo("first");
-      assertThat(r.version(x)).isEqualTo(1);
-    });
+    assertThat(r.find(scope, id))
+        .hasValueSatisfying(
+            x -> {
+              assertThat(r.name(x)).isEqualTo("first");
+              assertThat(r.version(x)).isEqualTo(1);
+            });
     assertThat(r.find(scope, ids.next(r.prefix()))).isEmpty();
     assertThat(listAll(r, scope)).startsWith(id).hasSize(before.size() + 1);
     assertConflict(() -> r.insert(r.create(scope, id, "crud-other", "again", 1)));
 
     clock.advance(Duration.ofSeconds(5));
     assertThat(r.update(r.create(scope, id, "crud", "second", 2))).isTrue();
-    assertThat(r.find(scope, id)).hasValueSatisfying(x -> {
-      assertThat(r.name(x)).isEqualTo("second");
-      assertThat(r.version(x)).isEqualTo(2);
-    });
+    assertThat(r.find(scope, id))
+        .hasValueSatisfying(
+            x -> {
+              assertThat(r.name(x)).isEqualTo("second");
+              assertThat(r.version(x)).isEqualTo(2);
+            });
     assertThat(r.update(r.create(scope, id, "crud", "stale", 2))).isFalse();
     assertThat(r.update(r.create(scope, id, "crud", "skipping", 4))).isFalse();
     assertThat(r.update(r.create(scope, ids.next(r.prefix()), "crud", "unknown", 2))).isFalse();
@@ -166,10 +198,12 @@ abstract class VersionedResourceContract extends RepositoryContract {
     assertThat(listAll(r, other)).doesNotContain(id);
     assertThat(r.update(r.create(other, id, "mine", "hijacked", 2))).isFalse();
     assertThat(r.delete(other, id, clock.now())).isFalse();
-    assertThat(r.find(scope, id)).hasValueSatisfying(x -> {
-      assertThat(r.name(x)).isEqualTo("mine");
-      assertThat(r.version(x)).isEqualTo(1);
-    });
+    assertThat(r.find(scope, id))
+        .hasValueSatisfying(
+            x -> {
+              assertThat(r.name(x)).isEqualTo("mine");
+              assertThat(r.version(x)).isEqualTo(1);
+            });
     assertThat(listAll(r, other)).isEqualTo(otherBefore);
   }
 
@@ -187,8 +221,7 @@ abstract class VersionedResourceContract extends RepositoryContract {
     expected.addAll(before);
     expected.sort(Comparator.reverseOrder());
     for (int limit : new int[] {1, 5, 22, 100}) {
-      assertThat(pageAll(p -> r.list(scope, p), limit, r::id))
-          .containsExactlyElementsOf(expected);
+      assertThat(pageAll(p -> r.list(scope, p), limit, r::id)).containsExactlyElementsOf(expected);
     }
   }
 
@@ -196,11 +229,11 @@ abstract class VersionedResourceContract extends RepositoryContract {
     String id = ids.next(r.prefix());
     r.insert(r.create(scope, id, "race", "v1", 1));
     int threads = 8;
-    List<Boolean> won = Concurrently.run(threads,
-        i -> () -> r.update(r.create(scope, id, "race", "writer " + i, 2)));
+    List<Boolean> won =
+        Concurrently.run(
+            threads, i -> () -> r.update(r.create(scope, id, "race", "writer " + i, 2)));
     assertThat(won.stream().filter(w -> w).count()).isEqualTo(1);
-    assertThat(r.name(r.find(scope, id).orElseThrow()))
-        .isEqualTo("writer " + won.indexOf(true));
+    assertThat(r.name(r.find(scope, id).orElseThrow())).isEqualTo("writer " + won.indexOf(true));
   }
 
   <T> void assertSlugUnique(Resource<T> r) {

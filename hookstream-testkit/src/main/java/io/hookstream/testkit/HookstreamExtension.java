@@ -77,14 +77,15 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
   public void beforeEach(ExtensionContext context) {
     clock = new ManualClock();
     receiver = WebhookReceiver.start(clock);
-    Hookstream.Builder builder = Hookstream.builder()
-        .store(new InMemoryStore())
-        .keyValueStore(new InMemoryKeyValueStore(clock))
-        .blobStore(new InMemoryBlobStore())
-        .clock(clock)
-        // The receiver listens on loopback, which the SSRF guard refuses by default.
-        .provider(HttpDestinationProvider.builder().allowPrivateNetworks(true).clock(clock)
-            .build());
+    Hookstream.Builder builder =
+        Hookstream.builder()
+            .store(new InMemoryStore())
+            .keyValueStore(new InMemoryKeyValueStore(clock))
+            .blobStore(new InMemoryBlobStore())
+            .clock(clock)
+            // The receiver listens on loopback, which the SSRF guard refuses by default.
+            .provider(
+                HttpDestinationProvider.builder().allowPrivateNetworks(true).clock(clock).build());
     engine = customizer.apply(builder).build().start();
     var org = engine.organizations().create("test");
     scope = engine.organizations().createEnvironment(org.id(), "test").scope();
@@ -119,23 +120,29 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
 
   /** A source with default settings, changed by {@code spec}. */
   public Source source(UnaryOperator<SourceSpec.Builder> spec) {
-    return engine.sources().create(scope, spec.apply(SourceSpec.builder().name("source"))
-        .build());
+    return engine.sources().create(scope, spec.apply(SourceSpec.builder().name("source")).build());
   }
 
   /** An HTTP destination pointing at the receiver, changed by {@code spec}. */
   public Destination receiverDestination(UnaryOperator<DestinationSpec.Builder> spec) {
-    return engine.destinations().create(scope,
-        spec.apply(DestinationSpec.builder().name("receiver").url(receiver.url("/webhooks")))
-            .build());
+    return engine
+        .destinations()
+        .create(
+            scope,
+            spec.apply(DestinationSpec.builder().name("receiver").url(receiver.url("/webhooks")))
+                .build());
   }
 
   /** A new source connected to a new destination at the receiver; the common case. */
   public Connection connectToReceiver() {
-    return engine.connections().create(scope, ConnectionSpec.builder()
-        .sourceId(source(UnaryOperator.identity()).id())
-        .destinationId(receiverDestination(UnaryOperator.identity()).id())
-        .build());
+    return engine
+        .connections()
+        .create(
+            scope,
+            ConnectionSpec.builder()
+                .sourceId(source(UnaryOperator.identity()).id())
+                .destinationId(receiverDestination(UnaryOperator.identity()).id())
+                .build());
   }
 
   /** Ingests {@code json} as a POST to the source, as a sender would. */
@@ -144,10 +151,10 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
   }
 
   /**
-   * Moves time forward, then, on this thread, runs the background jobs that became due
-   * (heartbeat, recovery sweep, issue auto-resolve after 30 quiet minutes, retention purge) and
-   * delivers everything that became due. Deliveries already running in the background finish on
-   * their own; wait for them with {@link #awaitAttempts}.
+   * Moves time forward, then, on this thread, runs the background jobs that became due (heartbeat,
+   * recovery sweep, issue auto-resolve after 30 quiet minutes, retention purge) and delivers
+   * everything that became due. Deliveries already running in the background finish on their own;
+   * wait for them with {@link #awaitAttempts}.
    */
   public RunResult advance(Duration duration) {
     clock.advance(duration);
@@ -166,19 +173,18 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
    * before moving the clock: the receiver sees a request before the engine has recorded it.
    */
   public List<DeliveryAttempt> awaitAttempts(String eventId, int count, Duration timeout) {
-    awaitUntil(count + " attempt(s) of " + eventId, timeout,
-        () -> attempts(eventId).size() >= count);
+    awaitUntil(
+        count + " attempt(s) of " + eventId, timeout, () -> attempts(eventId).size() >= count);
     return attempts(eventId);
   }
 
   /**
    * Waits until the event has {@code status}. The status follows an attempt by a moment (it is
-   * derived from all of the event's deliveries), so wait on it rather than reading it right
-   * after {@link #awaitAttempts}.
+   * derived from all of the event's deliveries), so wait on it rather than reading it right after
+   * {@link #awaitAttempts}.
    */
   public Event awaitEventStatus(String eventId, EventStatus status, Duration timeout) {
-    awaitUntil(eventId + " " + status.wireName(), timeout,
-        () -> event(eventId).status() == status);
+    awaitUntil(eventId + " " + status.wireName(), timeout, () -> event(eventId).status() == status);
     return event(eventId);
   }
 
@@ -198,8 +204,13 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
     List<DeliveryAttempt> all = new ArrayList<>();
     String after = null;
     do {
-      var page = engine.deliveries().attempts(scope,
-          new AttemptQuery(eventId, null, null, null, null), new PageRequest(after, 100));
+      var page =
+          engine
+              .deliveries()
+              .attempts(
+                  scope,
+                  new AttemptQuery(eventId, null, null, null, null),
+                  new PageRequest(after, 100));
       all.addAll(page.items());
       after = page.nextAfter();
     } while (after != null);

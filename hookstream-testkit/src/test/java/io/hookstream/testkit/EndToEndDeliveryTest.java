@@ -32,11 +32,14 @@ class EndToEndDeliveryTest {
     String src = hs.source(UnaryOperator.identity()).id();
     String all = hs.receiverDestination(b -> b.name("all").url(hs.receiver().url("/all"))).id();
     String big = hs.receiverDestination(b -> b.name("big").url(hs.receiver().url("/big"))).id();
-    String slack = hs.receiverDestination(b -> b.name("slack")
-        .url(hs.receiver().url("/slack"))).id();
+    String slack =
+        hs.receiverDestination(b -> b.name("slack").url(hs.receiver().url("/slack"))).id();
     connect(src, all, null, null);
     connect(src, big, "[{\"field\":\"payload.amount\",\"op\":\"gte\",\"value\":1000}]", null);
-    connect(src, slack, "[{\"field\":\"payload.type\",\"op\":\"eq\",\"value\":\"order.created\"}]",
+    connect(
+        src,
+        slack,
+        "[{\"field\":\"payload.type\",\"op\":\"eq\",\"value\":\"order.created\"}]",
         "{\"text\": \"Order \" & id & \" for $\" & $string(amount / 100)}");
 
     String body = "{\"type\":\"order.created\",\"id\":\"ord_7\",\"amount\":4999}";
@@ -48,7 +51,8 @@ class EndToEndDeliveryTest {
     assertThat(byPath.keySet()).containsExactlyInAnyOrder("/all", "/big", "/slack");
     assertThat(byPath.get("/all").bodyAsString()).isEqualTo(body);
     assertThat(byPath.get("/all").header("Content-Type")).startsWith("application/json");
-    assertThat(byPath.get("/slack").bodyAsString()).isEqualTo("{\"text\":\"Order ord_7 for $49.99\"}");
+    assertThat(byPath.get("/slack").bodyAsString())
+        .isEqualTo("{\"text\":\"Order ord_7 for $49.99\"}");
     hs.awaitEventStatus(eventId, EventStatus.DELIVERED, WAIT);
   }
 
@@ -62,8 +66,8 @@ class EndToEndDeliveryTest {
 
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec("s3cret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    String expected = "sha256=" + HexFormat.of().formatHex(
-        mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    String expected =
+        "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     assertThat(hs.receiver().requests().get(0).header("X-hookstream-Signature"))
         .isEqualTo(expected);
   }
@@ -78,8 +82,12 @@ class EndToEndDeliveryTest {
     assertThat(attempt.statusCode()).isEqualTo(410);
     assertThat(attempt.dlq()).isTrue();
     hs.awaitEventStatus(eventId, EventStatus.FAILED, WAIT);
-    hs.awaitUntil("the destination disabled", WAIT, () -> hs.engine().destinations()
-        .require(hs.scope(), attempt.destinationId()).disabledReason() != null);
+    hs.awaitUntil(
+        "the destination disabled",
+        WAIT,
+        () ->
+            hs.engine().destinations().require(hs.scope(), attempt.destinationId()).disabledReason()
+                != null);
     hs.awaitUntil("an issue", WAIT, () -> !openIssues().isEmpty());
     assertThat(openIssues()).extracting(Issue::errorType).containsExactly("endpoint_gone");
   }
@@ -95,8 +103,7 @@ class EndToEndDeliveryTest {
     assertThat(attempt.errorType()).isEqualTo("transform_error");
     assertThat(attempt.dlq()).isTrue();
     hs.awaitUntil("an issue", WAIT, () -> !openIssues().isEmpty());
-    assertThat(openIssues()).extracting(Issue::errorType)
-        .containsExactly("transform_error");
+    assertThat(openIssues()).extracting(Issue::errorType).containsExactly("transform_error");
 
     hs.advance(Duration.ofDays(2));
     assertThat(hs.attempts(eventId)).as("not retried").hasSize(1);
@@ -105,8 +112,16 @@ class EndToEndDeliveryTest {
   }
 
   private void connect(String src, String dst, String rules, String transform) {
-    hs.engine().connections().create(hs.scope(), ConnectionSpec.builder().sourceId(src)
-        .destinationId(dst).filterRulesJson(rules).transformExpression(transform).build());
+    hs.engine()
+        .connections()
+        .create(
+            hs.scope(),
+            ConnectionSpec.builder()
+                .sourceId(src)
+                .destinationId(dst)
+                .filterRulesJson(rules)
+                .transformExpression(transform)
+                .build());
   }
 
   private List<Issue> openIssues() {

@@ -15,11 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A lean webhook receiver on loopback (JDK HttpServer, keep-alive): reads each body, takes the
- * send time stamped in it ({@code System.nanoTime()} of the intended send, see {@link
- * Payloads#json}), records now minus that, answers 200 with no body. Unlike the testkit's
- * receiver it keeps no request, so it costs the same at the millionth delivery as at the first.
- * Thread-safe.
+ * A lean webhook receiver on loopback (JDK HttpServer, keep-alive): reads each body, takes the send
+ * time stamped in it ({@code System.nanoTime()} of the intended send, see {@link Payloads#json}),
+ * records now minus that, answers 200 with no body. Unlike the testkit's receiver it keeps no
+ * request, so it costs the same at the millionth delivery as at the first. Thread-safe.
  */
 final class LatencyReceiver implements AutoCloseable {
 

@@ -26,11 +26,11 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
- * Harness 2: durable ingest on PostgreSQL against a bare JDBC loop. Both sides run the same
- * number of threads in a closed loop over the same kind of connection pool on the same server,
- * and both commit every event on its own before the call returns (auto-commit, one transaction
- * per event): hookstream through {@link Hookstream#ingest} (pipeline, then the event row), the
- * bare loop with one INSERT of a row carrying the same 1 KB body and a header map.
+ * Harness 2: durable ingest on PostgreSQL against a bare JDBC loop. Both sides run the same number
+ * of threads in a closed loop over the same kind of connection pool on the same server, and both
+ * commit every event on its own before the call returns (auto-commit, one transaction per event):
+ * hookstream through {@link Hookstream#ingest} (pipeline, then the event row), the bare loop with
+ * one INSERT of a row carrying the same 1 KB body and a header map.
  */
 public final class DurableIngestHarness implements Harness {
 
@@ -59,23 +59,36 @@ public final class DurableIngestHarness implements Harness {
     // that neither a cold start nor a warmed-up server favours hookstream's ratio.
     CountingDataSource bareDb = new CountingDataSource(databases.postgres());
     createBareTable(bareDb.dataSource());
-    Loop bareBefore = runBare("bare JDBC INSERT", bareDb, threads, calls, warmup,
-        ds -> insertBare(ds, body));
-    Run grouped = runHookstream(threads, calls, warmup, body, JdbcStores.DEFAULT_GROUP_COMMIT_ROWS,
-        "hookstream ingest");
-    Run ungrouped = runHookstream(threads, calls, warmup, body, 1,
-        "hookstream ingest, group commit off");
+    Loop bareBefore =
+        runBare("bare JDBC INSERT", bareDb, threads, calls, warmup, ds -> insertBare(ds, body));
+    Run grouped =
+        runHookstream(
+            threads,
+            calls,
+            warmup,
+            body,
+            JdbcStores.DEFAULT_GROUP_COMMIT_ROWS,
+            "hookstream ingest");
+    Run ungrouped =
+        runHookstream(threads, calls, warmup, body, 1, "hookstream ingest, group commit off");
     // Where the rest goes: the same bare loop into a copy of hookstream's event table (all its
     // columns and indexes), so the schema's cost shows apart from the engine's.
     CountingDataSource schemaDb = new CountingDataSource(databases.postgres());
     createSchemaTable(schemaDb.dataSource());
-    Loop schemaLoop = runBare("bare JDBC INSERT, hookstream's event table", schemaDb, threads,
-        calls, warmup, ds -> insertSchemaRow(ds, body));
+    Loop schemaLoop =
+        runBare(
+            "bare JDBC INSERT, hookstream's event table",
+            schemaDb,
+            threads,
+            calls,
+            warmup,
+            ds -> insertSchemaRow(ds, body));
     ClosedLoop.Result schema = schemaLoop.result();
-    Loop bareAfter = runBare("bare JDBC INSERT, again", bareDb, threads, calls, warmup,
-        ds -> insertBare(ds, body));
-    Loop bareLoop = bareBefore.result().perSecond() >= bareAfter.result().perSecond()
-        ? bareBefore : bareAfter;
+    Loop bareAfter =
+        runBare(
+            "bare JDBC INSERT, again", bareDb, threads, calls, warmup, ds -> insertBare(ds, body));
+    Loop bareLoop =
+        bareBefore.result().perSecond() >= bareAfter.result().perSecond() ? bareBefore : bareAfter;
     ClosedLoop.Result bare = bareLoop.result();
     Work bareWork = bareLoop.work();
 
@@ -84,30 +97,90 @@ public final class DurableIngestHarness implements Harness {
     double drainSeconds = grouped.drainSeconds();
     String note = threads + " threads, " + calls + " events, each committed before it returns";
     List<Row> rows = new ArrayList<>();
-    rows.add(Row.of(name(), "PostgreSQL ingest throughput", ours.perSecond(), bare.perSecond(),
-        "events/s", note + "; target ratio >= 0.5"));
-    rows.add(Row.of(name(), "bare JDBC into hookstream's event table", schema.perSecond(),
-        bare.perSecond(), "events/s", "same loop, a copy of hs_events (all columns and its 5"
-            + " indexes); ratio = the schema's cost"));
-    rows.add(Row.of(name(), "PostgreSQL ingest vs bare JDBC into its event table",
-        ours.perSecond(), schema.perSecond(), "events/s", "ratio = the engine's cost beyond"
-            + " the schema"));
-    rows.add(Row.of(name(), "PostgreSQL ingest, routing included", calls
-        / (ours.elapsedNanos() / 1e9 + drainSeconds), bare.perSecond(), "events/s",
-        "until no event is left unrouted (ingest routes; a background thread only on failure)"));
-    rows.add(Row.of(name(), "group commit: throughput with / without", ours.perSecond(),
-        ungrouped.result().perSecond(), "events/s", "same engine, JdbcStores.groupCommitRows "
-            + JdbcStores.DEFAULT_GROUP_COMMIT_ROWS + " vs 1; ratio = the effect of grouping"));
-    rows.add(Row.of(name(), "group commit: statements per event with / without",
-        ourWork.statements, ungrouped.work().statements, "statements", "routing included"));
-    rows.add(Row.of(name(), "PostgreSQL ingest p50", ours.latency().millis(50),
-        bare.latency().millis(50), "ms", "closed loop: service time"));
-    rows.add(Row.of(name(), "PostgreSQL ingest p99", ours.latency().millis(99),
-        bare.latency().millis(99), "ms", "closed loop: service time"));
-    rows.add(Row.of(name(), "SQL statements per event", ourWork.statements, bareWork.statements,
-        "statements", "hookstream's include routing"));
-    rows.add(Row.of(name(), "WAL per event", ourWork.walBytes, bareWork.walBytes, "bytes",
-        String.format(Locale.ROOT, "unrouted events drained %.2f s after the run", drainSeconds)));
+    rows.add(
+        Row.of(
+            name(),
+            "PostgreSQL ingest throughput",
+            ours.perSecond(),
+            bare.perSecond(),
+            "events/s",
+            note + "; target ratio >= 0.5"));
+    rows.add(
+        Row.of(
+            name(),
+            "bare JDBC into hookstream's event table",
+            schema.perSecond(),
+            bare.perSecond(),
+            "events/s",
+            "same loop, a copy of hs_events (all columns and its 5"
+                + " indexes); ratio = the schema's cost"));
+    rows.add(
+        Row.of(
+            name(),
+            "PostgreSQL ingest vs bare JDBC into its event table",
+            ours.perSecond(),
+            schema.perSecond(),
+            "events/s",
+            "ratio = the engine's cost beyond" + " the schema"));
+    rows.add(
+        Row.of(
+            name(),
+            "PostgreSQL ingest, routing included",
+            calls / (ours.elapsedNanos() / 1e9 + drainSeconds),
+            bare.perSecond(),
+            "events/s",
+            "until no event is left unrouted (ingest routes; a background thread only on failure)"));
+    rows.add(
+        Row.of(
+            name(),
+            "group commit: throughput with / without",
+            ours.perSecond(),
+            ungrouped.result().perSecond(),
+            "events/s",
+            "same engine, JdbcStores.groupCommitRows "
+                + JdbcStores.DEFAULT_GROUP_COMMIT_ROWS
+                + " vs 1; ratio = the effect of grouping"));
+    rows.add(
+        Row.of(
+            name(),
+            "group commit: statements per event with / without",
+            ourWork.statements,
+            ungrouped.work().statements,
+            "statements",
+            "routing included"));
+    rows.add(
+        Row.of(
+            name(),
+            "PostgreSQL ingest p50",
+            ours.latency().millis(50),
+            bare.latency().millis(50),
+            "ms",
+            "closed loop: service time"));
+    rows.add(
+        Row.of(
+            name(),
+            "PostgreSQL ingest p99",
+            ours.latency().millis(99),
+            bare.latency().millis(99),
+            "ms",
+            "closed loop: service time"));
+    rows.add(
+        Row.of(
+            name(),
+            "SQL statements per event",
+            ourWork.statements,
+            bareWork.statements,
+            "statements",
+            "hookstream's include routing"));
+    rows.add(
+        Row.of(
+            name(),
+            "WAL per event",
+            ourWork.walBytes,
+            bareWork.walBytes,
+            "bytes",
+            String.format(
+                Locale.ROOT, "unrouted events drained %.2f s after the run", drainSeconds)));
     return rows;
   }
 
@@ -119,8 +192,9 @@ public final class DurableIngestHarness implements Harness {
     void run(DataSource ds) throws SQLException;
   }
 
-  private static Loop runBare(String label, CountingDataSource db, int threads, long calls,
-      long warmup, Insert insert) throws Exception {
+  private static Loop runBare(
+      String label, CountingDataSource db, int threads, long calls, long warmup, Insert insert)
+      throws Exception {
     ClosedLoop.run(threads, warmup, n -> insert.run(db.dataSource()));
     Work work = Work.start(db);
     ClosedLoop.Result result = ClosedLoop.run(threads, calls, n -> insert.run(db.dataSource()));
@@ -132,14 +206,21 @@ public final class DurableIngestHarness implements Harness {
   /** One measured hookstream run: the closed loop, its database work, the routing drain time. */
   private record Run(ClosedLoop.Result result, Work work, double drainSeconds) {}
 
-  private Run runHookstream(int threads, long calls, long warmup, byte[] body,
-      int groupCommitRows, String label) throws Exception {
+  private Run runHookstream(
+      int threads, long calls, long warmup, byte[] body, int groupCommitRows, String label)
+      throws Exception {
     CountingDataSource db = new CountingDataSource(databases.postgres());
     try (Hookstream hs = Engines.jdbc(db.dataSource(), groupCommitRows).build().start()) {
       String source = Engines.plainSource(hs, Engines.tenant(hs));
-      IngestRequest request = IngestRequest.builder().method("POST")
-          .url("http://localhost/ingest/" + source).header("Content-Type", "application/json")
-          .header("User-Agent", "bench/1.0").body(body).clientIp("127.0.0.1").build();
+      IngestRequest request =
+          IngestRequest.builder()
+              .method("POST")
+              .url("http://localhost/ingest/" + source)
+              .header("Content-Type", "application/json")
+              .header("User-Agent", "bench/1.0")
+              .body(body)
+              .clientIp("127.0.0.1")
+              .build();
       ClosedLoop.run(threads, warmup, n -> hs.ingest(source, request));
       drain(db.dataSource());
       Work work = Work.start(db);
@@ -149,22 +230,26 @@ public final class DurableIngestHarness implements Harness {
       double drainSeconds = (System.nanoTime() - t0) / 1e9;
       work = work.end(calls);
       report(label, result, work);
-      System.out.printf(Locale.ROOT, "no event left unrouted %.2f s after the last ingest"
-          + " returned%n", drainSeconds);
+      System.out.printf(
+          Locale.ROOT,
+          "no event left unrouted %.2f s after the last ingest" + " returned%n",
+          drainSeconds);
       return new Run(result, work, drainSeconds);
     }
   }
 
   /**
    * Waits until no stored event is left unrouted (ingest routes each event in its own write; a
-   * background thread routes only what failed there), polling gently: the count competes for
-   * the same CPUs.
+   * background thread routes only what failed there), polling gently: the count competes for the
+   * same CPUs.
    */
   private static void drain(DataSource ds) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
-      try (Connection c = ds.getConnection(); Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery("SELECT count(*) FROM hs_events WHERE routed_at IS NULL")) {
+      try (Connection c = ds.getConnection();
+          Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery("SELECT count(*) FROM hs_events WHERE routed_at IS NULL")) {
         rs.next();
         if (rs.getLong(1) == 0) {
           return;
@@ -176,8 +261,8 @@ public final class DurableIngestHarness implements Harness {
   }
 
   /** Database work per event over a run: statements sent and write-ahead log written. */
-  private record Work(CountingDataSource db, long statements0, long wal0, double statements,
-      double walBytes) {
+  private record Work(
+      CountingDataSource db, long statements0, long wal0, double statements, double walBytes) {
 
     static Work start(CountingDataSource db) throws SQLException {
       return new Work(db, db.statements(), wal(db.dataSource()), 0, 0);
@@ -186,14 +271,20 @@ public final class DurableIngestHarness implements Harness {
     Work end(long events) throws SQLException {
       long statementsNow = db.statements();
       long walNow = wal(db.dataSource());
-      return new Work(db, statementsNow, walNow, (statementsNow - statements0) / (double) events,
+      return new Work(
+          db,
+          statementsNow,
+          walNow,
+          (statementsNow - statements0) / (double) events,
           (walNow - wal0) / (double) events);
     }
 
     private static long wal(DataSource ds) throws SQLException {
-      try (Connection c = ds.getConnection(); Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery(
-              "SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint")) {
+      try (Connection c = ds.getConnection();
+          Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  "SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint")) {
         rs.next();
         return rs.getLong(1);
       }
@@ -201,23 +292,31 @@ public final class DurableIngestHarness implements Harness {
   }
 
   private static void report(String what, ClosedLoop.Result r, Work work) {
-    System.out.printf(Locale.ROOT, "%-42s %,10.0f events/s  %s; %.2f statements and %,.0f WAL"
-        + " bytes per event%n", what, r.perSecond(), r.latency(), work.statements,
+    System.out.printf(
+        Locale.ROOT,
+        "%-42s %,10.0f events/s  %s; %.2f statements and %,.0f WAL" + " bytes per event%n",
+        what,
+        r.perSecond(),
+        r.latency(),
+        work.statements,
         work.walBytes);
   }
 
   /** A table shaped like the event row's payload, with only a primary key. */
   private static void createBareTable(DataSource ds) throws SQLException {
-    try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-      st.execute("CREATE TABLE bare_events (id text PRIMARY KEY, source_id text NOT NULL,"
-          + " headers json NOT NULL, body bytea NOT NULL, received_at timestamptz NOT NULL)");
+    try (Connection c = ds.getConnection();
+        Statement st = c.createStatement()) {
+      st.execute(
+          "CREATE TABLE bare_events (id text PRIMARY KEY, source_id text NOT NULL,"
+              + " headers json NOT NULL, body bytea NOT NULL, received_at timestamptz NOT NULL)");
     }
   }
 
   /** hookstream's event table, indexes included, created by its own migrations. */
   private static void createSchemaTable(DataSource ds) throws SQLException {
     JdbcStores.builder(ds).build();
-    try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+    try (Connection c = ds.getConnection();
+        Statement st = c.createStatement()) {
       st.execute("CREATE TABLE schema_events (LIKE hs_events INCLUDING ALL)");
     }
   }
@@ -225,12 +324,14 @@ public final class DurableIngestHarness implements Harness {
   /** A row as hookstream stores an ingested event: every column it fills. */
   private static void insertSchemaRow(DataSource ds, byte[] body) throws SQLException {
     try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement("INSERT INTO schema_events (id, org_id,"
-            + " env_id, source_id, method, path, headers, query, content_type, source_ip,"
-            + " body_size, body, body_sha256, status, dedup_status, verification_status,"
-            + " received_at, routed_at, updated_at) VALUES (?, ?, ?, ?, 'POST', ?, ?::json,"
-            + " '{}'::json, 'application/json', '127.0.0.1', ?, ?, ?, 'received', 'unique',"
-            + " 'unverified', ?, ?, ?)")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO schema_events (id, org_id,"
+                    + " env_id, source_id, method, path, headers, query, content_type, source_ip,"
+                    + " body_size, body, body_sha256, status, dedup_status, verification_status,"
+                    + " received_at, routed_at, updated_at) VALUES (?, ?, ?, ?, 'POST', ?, ?::json,"
+                    + " '{}'::json, 'application/json', '127.0.0.1', ?, ?, ?, 'received', 'unique',"
+                    + " 'unverified', ?, ?, ?)")) {
       c.setAutoCommit(true);
       Timestamp now = Timestamp.from(Instant.now());
       ps.setString(1, "evt_" + UUID.randomUUID().toString().replace("-", ""));
@@ -251,8 +352,10 @@ public final class DurableIngestHarness implements Harness {
 
   private static void insertBare(DataSource ds, byte[] body) throws SQLException {
     try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement("INSERT INTO bare_events"
-            + " (id, source_id, headers, body, received_at) VALUES (?, ?, ?::json, ?, ?)")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO bare_events"
+                    + " (id, source_id, headers, body, received_at) VALUES (?, ?, ?::json, ?, ?)")) {
       c.setAutoCommit(true);
       ps.setString(1, "evt_" + UUID.randomUUID().toString().replace("-", ""));
       ps.setString(2, "src_bench");

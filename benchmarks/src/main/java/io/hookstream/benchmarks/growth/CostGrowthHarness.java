@@ -28,18 +28,19 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
- * Harness 6: how the hot store queries cost as the events table grows. Bulk-loads synthetic
- * events (1 KB bodies) and their delivery tasks through the store's batch insert, then at each
- * size times: the first page of events, a page in the middle (by cursor), one event by id, and a
- * claim of due tasks (the scheduler's per-destination claim where the store has it, and the
- * all-destination claim). Reports the median per size, the ratio to the smallest size, and the
- * slope in microseconds per tenfold growth.
+ * Harness 6: how the hot store queries cost as the events table grows. Bulk-loads synthetic events
+ * (1 KB bodies) and their delivery tasks through the store's batch insert, then at each size times:
+ * the first page of events, a page in the middle (by cursor), one event by id, and a claim of due
+ * tasks (the scheduler's per-destination claim where the store has it, and the all-destination
+ * claim). Reports the median per size, the ratio to the smallest size, and the slope in
+ * microseconds per tenfold growth.
  */
 public final class CostGrowthHarness implements Harness {
 
   private static final int BATCH = 1_000;
   private static final int PAGE = 20;
   private static final int CLAIM = 10;
+
   /** Time allowed per query and size, warm-up included. */
   private static final long BUDGET = Duration.ofSeconds(10).toNanos();
 
@@ -56,8 +57,8 @@ public final class CostGrowthHarness implements Harness {
 
   @Override
   public List<Row> run(Mode mode) throws Exception {
-    List<Integer> sizes = mode.quick() ? List.of(10_000, 100_000)
-        : List.of(10_000, 100_000, 1_000_000);
+    List<Integer> sizes =
+        mode.quick() ? List.of(10_000, 100_000) : List.of(10_000, 100_000, 1_000_000);
     int runs = mode.quick() ? 300 : 1_000;
     List<Row> rows = new ArrayList<>();
     Map<String, Supplier<DataSource>> dbs = new LinkedHashMap<>();
@@ -82,7 +83,11 @@ public final class CostGrowthHarness implements Harness {
       load(store, synthetic, loaded, size);
       loaded = size;
       analyze(ds, stores.dialect());
-      System.out.printf(Locale.ROOT, "%s: %,d events loaded (%.1f s)%n", db, size,
+      System.out.printf(
+          Locale.ROOT,
+          "%s: %,d events loaded (%.1f s)%n",
+          db,
+          size,
           (System.nanoTime() - t0) / 1e9);
       if (s == 0) {
         time(store, size, runs); // a whole pass to warm up, so the first size is not penalised
@@ -91,19 +96,34 @@ public final class CostGrowthHarness implements Harness {
       for (var e : samples.entrySet()) {
         double median = Timer.percentile(e.getValue(), 50);
         medians.computeIfAbsent(e.getKey(), k -> new double[sizes.size()])[s] = median;
-        System.out.printf(Locale.ROOT, "  %-34s median %8.1f µs  p99 %8.1f µs%n", e.getKey(),
-            median, Timer.percentile(e.getValue(), 99));
+        System.out.printf(
+            Locale.ROOT,
+            "  %-34s median %8.1f µs  p99 %8.1f µs%n",
+            e.getKey(),
+            median,
+            Timer.percentile(e.getValue(), 99));
       }
     }
     List<Row> rows = new ArrayList<>();
     for (var e : medians.entrySet()) {
       double[] m = e.getValue();
       for (int s = 1; s < sizes.size(); s++) {
-        rows.add(Row.of(name(), db + ": " + e.getKey() + " at " + power(sizes.get(s)), m[s], m[0],
-            "µs (median)", "baseline: same query at " + power(sizes.get(0))));
+        rows.add(
+            Row.of(
+                name(),
+                db + ": " + e.getKey() + " at " + power(sizes.get(s)),
+                m[s],
+                m[0],
+                "µs (median)",
+                "baseline: same query at " + power(sizes.get(0))));
       }
-      rows.add(Row.alone(name(), db + ": " + e.getKey() + " slope", slope(sizes, m),
-          "µs per 10x rows", "least squares over " + sizes.size() + " sizes"));
+      rows.add(
+          Row.alone(
+              name(),
+              db + ": " + e.getKey() + " slope",
+              slope(sizes, m),
+              "µs per 10x rows",
+              "least squares over " + sizes.size() + " sizes"));
     }
     return rows;
   }
@@ -127,7 +147,8 @@ public final class CostGrowthHarness implements Harness {
    * claims vacuumed away: what autovacuum keeps up with in a database that grew over time.
    */
   private static void analyze(DataSource ds, SqlDialect dialect) throws SQLException {
-    try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+    try (Connection c = ds.getConnection();
+        Statement st = c.createStatement()) {
       st.execute(dialect == SqlDialect.POSTGRESQL ? "VACUUM ANALYZE" : "ANALYZE");
     }
   }
@@ -136,26 +157,79 @@ public final class CostGrowthHarness implements Harness {
     Map<String, double[]> out = new LinkedHashMap<>();
     String middle = SyntheticEvents.eventId(size / 2);
     int warmup = runs / 5;
-    out.put("list events, first page", Timer.micros(warmup, runs, BUDGET, i ->
-        check(store.events().list(SyntheticEvents.SCOPE, EventQuery.ALL, PageRequest.first(PAGE))
-            .items().size() == PAGE)));
-    out.put("list events, middle page (cursor)", Timer.micros(warmup, runs, BUDGET, i ->
-        check(store.events().list(SyntheticEvents.SCOPE, EventQuery.ALL,
-            new PageRequest(middle, PAGE)).items().size() == PAGE)));
+    out.put(
+        "list events, first page",
+        Timer.micros(
+            warmup,
+            runs,
+            BUDGET,
+            i ->
+                check(
+                    store
+                            .events()
+                            .list(SyntheticEvents.SCOPE, EventQuery.ALL, PageRequest.first(PAGE))
+                            .items()
+                            .size()
+                        == PAGE)));
+    out.put(
+        "list events, middle page (cursor)",
+        Timer.micros(
+            warmup,
+            runs,
+            BUDGET,
+            i ->
+                check(
+                    store
+                            .events()
+                            .list(
+                                SyntheticEvents.SCOPE,
+                                EventQuery.ALL,
+                                new PageRequest(middle, PAGE))
+                            .items()
+                            .size()
+                        == PAGE)));
     SplittableRandom random = new SplittableRandom(size);
-    out.put("get event by id", Timer.micros(warmup, runs, BUDGET, i ->
-        check(store.events().find(SyntheticEvents.SCOPE,
-            SyntheticEvents.eventId(random.nextInt(size))).isPresent())));
+    out.put(
+        "get event by id",
+        Timer.micros(
+            warmup,
+            runs,
+            BUDGET,
+            i ->
+                check(
+                    store
+                        .events()
+                        .find(SyntheticEvents.SCOPE, SyntheticEvents.eventId(random.nextInt(size)))
+                        .isPresent())));
     // Each claim happens a lease later than the one before, so the same due tasks are claimable.
     Instant later = SyntheticEvents.EPOCH.plus(Duration.ofDays(2));
-    out.put("claim due tasks, per destination", Timer.micros(warmup, runs, BUDGET, i -> {
-      Instant now = later.plusSeconds(2L * i);
-      List<String> due = store.deliveries().dueDestinations(now, 16, List.of());
-      check(due.size() == SyntheticEvents.DESTINATIONS);
-      // What the scheduler runs: the claim that also reads each task's event.
-      check(store.deliveries().claimDeliveries(new DestinationClaim(due.get(i % due.size()),
-          "bench", now, now.plusSeconds(1), CLAIM, 100, false, null)).size() == CLAIM);
-    }));
+    out.put(
+        "claim due tasks, per destination",
+        Timer.micros(
+            warmup,
+            runs,
+            BUDGET,
+            i -> {
+              Instant now = later.plusSeconds(2L * i);
+              List<String> due = store.deliveries().dueDestinations(now, 16, List.of());
+              check(due.size() == SyntheticEvents.DESTINATIONS);
+              // What the scheduler runs: the claim that also reads each task's event.
+              check(
+                  store
+                          .deliveries()
+                          .claimDeliveries(
+                              new DestinationClaim(
+                                  due.get(i % due.size()),
+                                  "bench",
+                                  now,
+                                  now.plusSeconds(1),
+                                  CLAIM,
+                                  100,
+                                  false,
+                                  null))
+                          .size()
+                      == CLAIM);
+            }));
     return out;
   }
 

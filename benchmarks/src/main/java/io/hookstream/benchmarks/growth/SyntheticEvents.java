@@ -22,8 +22,8 @@ final class SyntheticEvents {
   static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
   static final Scope SCOPE = new Scope("org_bench", "env_bench");
   static final int DESTINATIONS = 4;
-  private static final Map<String, List<String>> HEADERS = Map.of(
-      "content-type", List.of("application/json"), "user-agent", List.of("bench/1.0"));
+  private static final Map<String, List<String>> HEADERS =
+      Map.of("content-type", List.of("application/json"), "user-agent", List.of("bench/1.0"));
 
   private final byte[] body = Payloads.json(1, Payloads.ONE_KB);
 
@@ -43,18 +43,50 @@ final class SyntheticEvents {
   EventRecord event(long i) {
     Instant at = EPOCH.plusMillis(i);
     boolean pending = pending(i);
-    return new EventRecord(eventId(i), SCOPE.orgId(), SCOPE.envId(), "src_bench", "POST",
-        "/ingest/src_bench", HEADERS, Map.of(), "application/json", "127.0.0.1", body.length,
-        body, null, "0".repeat(64), pending ? EventStatus.PROCESSING : EventStatus.DELIVERED,
-        null, null, "unverified", at, at, at);
+    return new EventRecord(
+        eventId(i),
+        SCOPE.orgId(),
+        SCOPE.envId(),
+        "src_bench",
+        "POST",
+        "/ingest/src_bench",
+        HEADERS,
+        Map.of(),
+        "application/json",
+        "127.0.0.1",
+        body.length,
+        body,
+        null,
+        "0".repeat(64),
+        pending ? EventStatus.PROCESSING : EventStatus.DELIVERED,
+        null,
+        null,
+        "unverified",
+        at,
+        at,
+        at);
   }
 
   DeliveryTask task(long i) {
     Instant at = EPOCH.plusMillis(i);
     boolean pending = pending(i);
-    return new DeliveryTask(String.format(Locale.ROOT, "dt_%012x%020x", EPOCH.toEpochMilli() + i,
-        i), SCOPE.orgId(), SCOPE.envId(), eventId(i), "conn_bench", destinationId(i),
-        pending ? TaskStatus.PENDING : TaskStatus.SUCCEEDED, pending ? 0 : 1, at, null, null,
-        null, null, i, 0, at, at);
+    return new DeliveryTask(
+        String.format(Locale.ROOT, "dt_%012x%020x", EPOCH.toEpochMilli() + i, i),
+        SCOPE.orgId(),
+        SCOPE.envId(),
+        eventId(i),
+        "conn_bench",
+        destinationId(i),
+        pending ? TaskStatus.PENDING : TaskStatus.SUCCEEDED,
+        pending ? 0 : 1,
+        at,
+        null,
+        null,
+        null,
+        null,
+        i,
+        0,
+        at,
+        at);
   }
 }

@@ -29,15 +29,13 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
  * Harness 1: HTTP ingest against a bare servlet in the same embedded Jetty. {@link
  * HookstreamServlet} serves {@code /v1/ingest/<source>} (a source with no verification and no
  * connections; rate limiting off, since every request comes from one address); a bare servlet at
- * {@code /bare} reads the body and answers 200. The same raw-socket load generator sends 1 KB
- * JSON bodies over 64 keep-alive connections to each, bare first. Stores: memory, H2 file,
- * PostgreSQL.
+ * {@code /bare} reads the body and answers 200. The same raw-socket load generator sends 1 KB JSON
+ * bodies over 64 keep-alive connections to each, bare first. Stores: memory, H2 file, PostgreSQL.
  */
 public final class HttpIngestHarness implements Harness {
 
   private static final int CONNECTIONS = 64;
-  private static final byte[] BARE_ANSWER =
-      "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] BARE_ANSWER = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
 
   private final Databases databases;
 
@@ -71,8 +69,12 @@ public final class HttpIngestHarness implements Harness {
     try (Hookstream hs = builder.build().start()) {
       String source = Engines.plainSource(hs, Engines.tenant(hs));
       jetty.context().addServlet(new ServletHolder(new BareServlet()), "/bare");
-      jetty.context().addServlet(new ServletHolder(new HookstreamServlet(hs,
-          ServletOptions.builder().rateLimiting(false).build())), "/*");
+      jetty
+          .context()
+          .addServlet(
+              new ServletHolder(
+                  new HookstreamServlet(hs, ServletOptions.builder().rateLimiting(false).build())),
+              "/*");
       int port = jetty.start();
       String ingest = "/v1/ingest/" + source;
       // Both paths warm (JIT, pools) before either is measured.
@@ -80,18 +82,44 @@ public final class HttpIngestHarness implements Harness {
       HttpLoad.post(port, ingest, body, CONNECTIONS, requests / 4);
       HttpLoad.Result bare = HttpLoad.post(port, "/bare", body, CONNECTIONS, requests);
       HttpLoad.Result ours = HttpLoad.post(port, ingest, body, CONNECTIONS, requests);
-      System.out.printf(Locale.ROOT, "%-10s bare servlet %,9.0f req/s %s%n", store,
-          bare.perSecond(), bare.latency());
-      System.out.printf(Locale.ROOT, "%-10s hookstream   %,9.0f req/s %s%n", store,
-          ours.perSecond(), ours.latency());
+      System.out.printf(
+          Locale.ROOT,
+          "%-10s bare servlet %,9.0f req/s %s%n",
+          store,
+          bare.perSecond(),
+          bare.latency());
+      System.out.printf(
+          Locale.ROOT,
+          "%-10s hookstream   %,9.0f req/s %s%n",
+          store,
+          ours.perSecond(),
+          ours.latency());
       String note = CONNECTIONS + " keep-alive connections, " + requests + " requests of 1 KB";
       List<Row> rows = new ArrayList<>();
-      rows.add(Row.of(name(), store + ": requests/s", ours.perSecond(), bare.perSecond(),
-          "req/s", note + (store.equals("memory") ? "; target ratio >= 0.5" : "")));
-      rows.add(Row.of(name(), store + ": p50", ours.latency().millis(50),
-          bare.latency().millis(50), "ms", "closed loop: service time"));
-      rows.add(Row.of(name(), store + ": p99", ours.latency().millis(99),
-          bare.latency().millis(99), "ms", "closed loop: service time"));
+      rows.add(
+          Row.of(
+              name(),
+              store + ": requests/s",
+              ours.perSecond(),
+              bare.perSecond(),
+              "req/s",
+              note + (store.equals("memory") ? "; target ratio >= 0.5" : "")));
+      rows.add(
+          Row.of(
+              name(),
+              store + ": p50",
+              ours.latency().millis(50),
+              bare.latency().millis(50),
+              "ms",
+              "closed loop: service time"));
+      rows.add(
+          Row.of(
+              name(),
+              store + ": p99",
+              ours.latency().millis(99),
+              bare.latency().millis(99),
+              "ms",
+              "closed loop: service time"));
       return rows;
     } finally {
       jetty.stop();

@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The per-event routing cost on a 1 KB JSON body: parsing it (the baseline: every router must do
- * this), evaluating a connection's filter rules, and running a typical JSONata transform, each
- * on its own and as the router does it (parse, then filter or transform the parsed tree).
+ * this), evaluating a connection's filter rules, and running a typical JSONata transform, each on
+ * its own and as the router does it (parse, then filter or transform the parsed tree).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(org.openjdk.jmh.annotations.Mode.AverageTime)
@@ -32,16 +32,18 @@ import org.openjdk.jmh.annotations.State;
 public class RoutingBenchmark {
 
   /** Three rules, as a typical connection has: event type, an amount range, a country list. */
-  static final String FILTER = "[{\"field\":\"body.type\",\"op\":\"eq\","
-      + "\"value\":\"payment.succeeded\"},{\"field\":\"body.data.amount\",\"op\":\"gte\","
-      + "\"value\":500},{\"field\":\"body.data.customer.country\",\"op\":\"in\","
-      + "\"value\":[\"GB\",\"FR\",\"DE\"]}]";
+  static final String FILTER =
+      "[{\"field\":\"body.type\",\"op\":\"eq\","
+          + "\"value\":\"payment.succeeded\"},{\"field\":\"body.data.amount\",\"op\":\"gte\","
+          + "\"value\":500},{\"field\":\"body.data.customer.country\",\"op\":\"in\","
+          + "\"value\":[\"GB\",\"FR\",\"DE\"]}]";
 
   /** A typical reshaping: pick fields, rename, compute, add one header. */
-  static final String TRANSFORM = "{\"t\": t, \"kind\": type, \"payment\": data.id,"
-      + " \"cents\": data.amount, \"dollars\": data.amount / 100,"
-      + " \"customer\": data.customer.email, \"tags\": $join(data.tags, \",\"),"
-      + " \"topic\": $headers.\"x-topic\"}";
+  static final String TRANSFORM =
+      "{\"t\": t, \"kind\": type, \"payment\": data.id,"
+          + " \"cents\": data.amount, \"dollars\": data.amount / 100,"
+          + " \"customer\": data.customer.email, \"tags\": $join(data.tags, \",\"),"
+          + " \"topic\": $headers.\"x-topic\"}";
 
   private final ObjectMapper mapper = new ObjectMapper();
   private byte[] body;
@@ -57,10 +59,13 @@ public class RoutingBenchmark {
     parsed = mapper.readTree(body);
     filter = CompiledFilter.compile(FILTER);
     transform = TransformEngine.jsonata().compile(TRANSFORM);
-    headers = Map.of("x-topic", List.of("payments"), "content-type",
-        List.of("application/json"));
-    bindings = TransformBindings.builder().method("POST").contentType("application/json")
-        .headers(headers).build();
+    headers = Map.of("x-topic", List.of("payments"), "content-type", List.of("application/json"));
+    bindings =
+        TransformBindings.builder()
+            .method("POST")
+            .contentType("application/json")
+            .headers(headers)
+            .build();
     if (!filter(parsed) || transform.apply(parsed, bindings).isEmpty()) {
       throw new IllegalStateException("the filter must match and the transform must produce");
     }
@@ -93,7 +98,6 @@ public class RoutingBenchmark {
   }
 
   private boolean filter(JsonNode tree) {
-    return filter.matches(new FilterInput(tree, headers, "POST", "application/json",
-        "127.0.0.1"));
+    return filter.matches(new FilterInput(tree, headers, "POST", "application/json", "127.0.0.1"));
   }
 }

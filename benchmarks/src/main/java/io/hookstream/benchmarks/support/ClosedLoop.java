@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs a fixed number of calls on a fixed number of threads, each thread calling again as soon
- * as its call returns (a closed loop: the figure is throughput at that concurrency, and the
- * latencies are service times). Stops by itself after {@code calls}. Fails on the first error.
+ * Runs a fixed number of calls on a fixed number of threads, each thread calling again as soon as
+ * its call returns (a closed loop: the figure is throughput at that concurrency, and the latencies
+ * are service times). Stops by itself after {@code calls}. Fails on the first error.
  */
 public final class ClosedLoop {
 
@@ -38,14 +38,16 @@ public final class ClosedLoop {
       List<Future<?>> workers = new ArrayList<>();
       long start = System.nanoTime();
       for (int t = 0; t < threads; t++) {
-        workers.add(pool.submit(() -> {
-          for (long n = next.getAndIncrement(); n < calls; n = next.getAndIncrement()) {
-            long t0 = System.nanoTime();
-            call.run(n);
-            latency.recordNanos(System.nanoTime() - t0);
-          }
-          return null;
-        }));
+        workers.add(
+            pool.submit(
+                () -> {
+                  for (long n = next.getAndIncrement(); n < calls; n = next.getAndIncrement()) {
+                    long t0 = System.nanoTime();
+                    call.run(n);
+                    latency.recordNanos(System.nanoTime() - t0);
+                  }
+                  return null;
+                }));
       }
       for (Future<?> w : workers) {
         w.get(30, TimeUnit.MINUTES);

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
- * Wraps a DataSource to count the statements prepared and the connections borrowed through it,
- * so a harness can say how many round trips one operation costs. Thread-safe.
+ * Wraps a DataSource to count the statements prepared and the connections borrowed through it, so a
+ * harness can say how many round trips one operation costs. Thread-safe.
  */
 public final class CountingDataSource {
 
@@ -19,18 +19,26 @@ public final class CountingDataSource {
   private final DataSource wrapped;
 
   public CountingDataSource(DataSource target) {
-    this.wrapped = proxy(DataSource.class, target, (m, result) -> {
-      if (m.getName().equals("getConnection")) {
-        borrows.incrementAndGet();
-        return proxy(Connection.class, result, (cm, r) -> {
-          if (cm.getName().startsWith("prepare") || cm.getName().equals("createStatement")) {
-            statements.incrementAndGet();
-          }
-          return r;
-        });
-      }
-      return result;
-    });
+    this.wrapped =
+        proxy(
+            DataSource.class,
+            target,
+            (m, result) -> {
+              if (m.getName().equals("getConnection")) {
+                borrows.incrementAndGet();
+                return proxy(
+                    Connection.class,
+                    result,
+                    (cm, r) -> {
+                      if (cm.getName().startsWith("prepare")
+                          || cm.getName().equals("createStatement")) {
+                        statements.incrementAndGet();
+                      }
+                      return r;
+                    });
+              }
+              return result;
+            });
   }
 
   public DataSource dataSource() {
@@ -52,14 +60,14 @@ public final class CountingDataSource {
   }
 
   private static <T> T proxy(Class<T> type, Object target, After after) {
-    InvocationHandler handler = (p, method, args) -> {
-      try {
-        return after.apply(method, method.invoke(target, args));
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    };
-    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-        handler));
+    InvocationHandler handler =
+        (p, method, args) -> {
+          try {
+            return after.apply(method, method.invoke(target, args));
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        };
+    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
   }
 }

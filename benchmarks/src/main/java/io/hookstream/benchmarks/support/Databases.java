@@ -16,10 +16,10 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
- * The databases of one benchmark run: an embedded PostgreSQL server started on first use (with
- * its default, durable settings: fsync and synchronous_commit on) and H2 databases in files under
- * a temporary directory. Each database comes behind a small connection pool, as a host would
- * supply it. {@link #close} stops the server and deletes the files. Thread-safe.
+ * The databases of one benchmark run: an embedded PostgreSQL server started on first use (with its
+ * default, durable settings: fsync and synchronous_commit on) and H2 databases in files under a
+ * temporary directory. Each database comes behind a small connection pool, as a host would supply
+ * it. {@link #close} stops the server and deletes the files. Thread-safe.
  */
 public final class Databases implements AutoCloseable {
 
@@ -34,11 +34,12 @@ public final class Databases implements AutoCloseable {
   public synchronized DataSource postgres() {
     if (postgres == null) {
       try {
-        postgres = EmbeddedPostgres.builder()
-            .setServerConfig("synchronous_commit", "on") // zonky's builder turns it off
-            .setServerConfig("max_connections", "300")
-            .setServerConfig("shared_buffers", "256MB")
-            .start();
+        postgres =
+            EmbeddedPostgres.builder()
+                .setServerConfig("synchronous_commit", "on") // zonky's builder turns it off
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("shared_buffers", "256MB")
+                .start();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
       }

@@ -17,7 +17,8 @@ public final class Engines {
 
   /** An engine builder on fresh in-memory stores. */
   public static Hookstream.Builder memory() {
-    return Hookstream.builder().store(new InMemoryStore())
+    return Hookstream.builder()
+        .store(new InMemoryStore())
         .keyValueStore(new InMemoryKeyValueStore(Clock.system()))
         .blobStore(new InMemoryBlobStore());
   }
@@ -30,7 +31,9 @@ public final class Engines {
   /** The same with {@code groupCommitRows} event inserts per commit at most (1: no grouping). */
   public static Hookstream.Builder jdbc(DataSource db, int groupCommitRows) {
     JdbcStores stores = JdbcStores.builder(db).groupCommitRows(groupCommitRows).build();
-    return Hookstream.builder().store(stores.store()).keyValueStore(stores.keyValueStore())
+    return Hookstream.builder()
+        .store(stores.store())
+        .keyValueStore(stores.keyValueStore())
         .blobStore(stores.blobStore());
   }
 

@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * An HTTP/1.1 load generator on raw sockets: {@code connections} keep-alive connections to a
  * loopback port, each sending the next POST as soon as the previous answer has been read (closed
- * loop), until {@code requests} have been answered in all. Counts answers by status class and
- * fails on anything but 2xx. Only targets the loopback address.
+ * loop), until {@code requests} have been answered in all. Counts answers by status class and fails
+ * on anything but 2xx. Only targets the loopback address.
  */
 public final class HttpLoad {
 
@@ -35,9 +35,15 @@ public final class HttpLoad {
 
   public static Result post(int port, String path, byte[] body, int connections, long requests)
       throws Exception {
-    byte[] head = String.format(Locale.ROOT, "POST %s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n"
-        + "Content-Type: application/json\r\nContent-Length: %d\r\n\r\n", path, port,
-        body.length).getBytes(StandardCharsets.US_ASCII);
+    byte[] head =
+        String.format(
+                Locale.ROOT,
+                "POST %s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: %d\r\n\r\n",
+                path,
+                port,
+                body.length)
+            .getBytes(StandardCharsets.US_ASCII);
     byte[] request = new byte[head.length + body.length];
     System.arraycopy(head, 0, request, 0, head.length);
     System.arraycopy(body, 0, request, head.length, body.length);
@@ -48,24 +54,26 @@ public final class HttpLoad {
       List<Future<?>> workers = new ArrayList<>();
       long start = System.nanoTime();
       for (int c = 0; c < connections; c++) {
-        workers.add(pool.submit(() -> {
-          try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setTcpNoDelay(true);
-            OutputStream out = socket.getOutputStream();
-            InputStream in = new BufferedInputStream(socket.getInputStream(), 8192);
-            while (next.getAndIncrement() < requests) {
-              long t0 = System.nanoTime();
-              out.write(request);
-              out.flush();
-              int status = readResponse(in);
-              latency.recordNanos(System.nanoTime() - t0);
-              if (status / 100 != 2) {
-                throw new IOException("HTTP " + status + " from " + path);
-              }
-            }
-          }
-          return null;
-        }));
+        workers.add(
+            pool.submit(
+                () -> {
+                  try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                    socket.setTcpNoDelay(true);
+                    OutputStream out = socket.getOutputStream();
+                    InputStream in = new BufferedInputStream(socket.getInputStream(), 8192);
+                    while (next.getAndIncrement() < requests) {
+                      long t0 = System.nanoTime();
+                      out.write(request);
+                      out.flush();
+                      int status = readResponse(in);
+                      latency.recordNanos(System.nanoTime() - t0);
+                      if (status / 100 != 2) {
+                        throw new IOException("HTTP " + status + " from " + path);
+                      }
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<?> w : workers) {
         w.get(30, TimeUnit.MINUTES);
@@ -91,7 +99,8 @@ public final class HttpLoad {
       }
     }
     if (chunked) {
-      for (long size = Long.parseLong(line(in).trim(), 16); size > 0;
+      for (long size = Long.parseLong(line(in).trim(), 16);
+          size > 0;
           size = Long.parseLong(line(in).trim(), 16)) {
         skip(in, size);
         line(in);

@@ -32,7 +32,13 @@ public final class Latency {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "n=%d p50=%.2f ms p99=%.2f ms p99.9=%.2f ms max=%.2f ms",
-        count(), millis(50), millis(99), millis(99.9), maxMillis());
+    return String.format(
+        Locale.ROOT,
+        "n=%d p50=%.2f ms p99=%.2f ms p99.9=%.2f ms max=%.2f ms",
+        count(),
+        millis(50),
+        millis(99),
+        millis(99.9),
+        maxMillis());
   }
 }

@@ -10,12 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * An open-loop load generator: call {@code i} is due at {@code start + i / rate}, whatever
- * happened to the calls before it, and is handed its intended send time. Whoever measures
- * latency from that time (not from the actual send) records the wait of a call that went out
- * late too, so a stall is not hidden (no coordinated omission). Sender threads take calls in
- * order; with a rate of 0 every call is due at once (saturation). Stops by itself after {@code
- * calls}. Fails on the first error.
+ * An open-loop load generator: call {@code i} is due at {@code start + i / rate}, whatever happened
+ * to the calls before it, and is handed its intended send time. Whoever measures latency from that
+ * time (not from the actual send) records the wait of a call that went out late too, so a stall is
+ * not hidden (no coordinated omission). Sender threads take calls in order; with a rate of 0 every
+ * call is due at once (saturation). Stops by itself after {@code calls}. Fails on the first error.
  */
 public final class OpenLoop {
 
@@ -39,18 +38,20 @@ public final class OpenLoop {
       long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
       List<Future<?>> workers = new ArrayList<>();
       for (int t = 0; t < senders; t++) {
-        workers.add(pool.submit(() -> {
-          for (long n = next.getAndIncrement(); n < calls; n = next.getAndIncrement()) {
-            long intended = start + (long) (n * interval);
-            long wait;
-            while ((wait = intended - System.nanoTime()) > 0) {
-              LockSupport.parkNanos(wait);
-            }
-            maxLag.accumulateAndGet(-wait, Math::max);
-            call.run(n, intended);
-          }
-          return null;
-        }));
+        workers.add(
+            pool.submit(
+                () -> {
+                  for (long n = next.getAndIncrement(); n < calls; n = next.getAndIncrement()) {
+                    long intended = start + (long) (n * interval);
+                    long wait;
+                    while ((wait = intended - System.nanoTime()) > 0) {
+                      LockSupport.parkNanos(wait);
+                    }
+                    maxLag.accumulateAndGet(-wait, Math::max);
+                    call.run(n, intended);
+                  }
+                  return null;
+                }));
       }
       for (Future<?> w : workers) {
         w.get(30, TimeUnit.MINUTES);

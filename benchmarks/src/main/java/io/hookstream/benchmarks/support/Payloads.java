@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * JSON bodies of a fixed size, shaped like a payment webhook, so that filters and transforms
- * have real fields to read. Stateless.
+ * JSON bodies of a fixed size, shaped like a payment webhook, so that filters and transforms have
+ * real fields to read. Stateless.
  */
 public final class Payloads {
 
@@ -15,14 +15,20 @@ public final class Payloads {
   private Payloads() {}
 
   /**
-   * A JSON object of exactly {@code size} bytes (at least 300) whose first member is {@code
-   * "t": stamp}, so a receiver can read the stamp without parsing JSON.
+   * A JSON object of exactly {@code size} bytes (at least 300) whose first member is {@code "t":
+   * stamp}, so a receiver can read the stamp without parsing JSON.
    */
   public static byte[] json(long stamp, int size) {
-    String head = String.format(Locale.ROOT, "{\"t\":%d,\"type\":\"payment.succeeded\","
-        + "\"livemode\":true,\"data\":{\"id\":\"pay_%d\",\"amount\":%d,\"currency\":\"usd\","
-        + "\"customer\":{\"id\":\"cus_42\",\"email\":\"ada@example.com\",\"country\":\"GB\"},"
-        + "\"tags\":[\"card\",\"recurring\"],\"note\":\"", stamp, stamp, 1000 + stamp % 9000);
+    String head =
+        String.format(
+            Locale.ROOT,
+            "{\"t\":%d,\"type\":\"payment.succeeded\","
+                + "\"livemode\":true,\"data\":{\"id\":\"pay_%d\",\"amount\":%d,\"currency\":\"usd\","
+                + "\"customer\":{\"id\":\"cus_42\",\"email\":\"ada@example.com\",\"country\":\"GB\"},"
+                + "\"tags\":[\"card\",\"recurring\"],\"note\":\"",
+            stamp,
+            stamp,
+            1000 + stamp % 9000);
     String tail = "\"}}";
     int pad = size - head.length() - tail.length();
     if (pad < 0) {

@@ -3,8 +3,8 @@ package io.hookstream.benchmarks.support;
 import java.util.Arrays;
 
 /**
- * Times one operation many times on the calling thread, after a warm-up, and keeps every sample,
- * so that the median and the tail can be reported. Not thread-safe.
+ * Times one operation many times on the calling thread, after a warm-up, and keeps every sample, so
+ * that the median and the tail can be reported. Not thread-safe.
  */
 public final class Timer {
 

@@ -15,12 +15,12 @@ import java.util.Map;
 
 /**
  * The subscriber side of the fan-out harness, run in its own JVM so that the server's heap holds
- * only the server's connections: {@code RawSubscribers <port> <token> <count>}. Opens {@code
- * count} WebSocket connections to {@code /v1/ws} on loopback (a minimal RFC 6455 client on one
- * selector thread), subscribes each to {@code events}, prints {@code READY}, then for every event
- * prints {@code DONE <event id> <nanoTime of the last receipt>} once all connections got it. Exits
- * when its standard input closes. {@code System.nanoTime()} is the machine's monotonic clock on
- * Linux, so the parent can compare it with its own.
+ * only the server's connections: {@code RawSubscribers <port> <token> <count>}. Opens {@code count}
+ * WebSocket connections to {@code /v1/ws} on loopback (a minimal RFC 6455 client on one selector
+ * thread), subscribes each to {@code events}, prints {@code READY}, then for every event prints
+ * {@code DONE <event id> <nanoTime of the last receipt>} once all connections got it. Exits when
+ * its standard input closes. {@code System.nanoTime()} is the machine's monotonic clock on Linux,
+ * so the parent can compare it with its own.
  */
 public final class RawSubscribers {
 
@@ -43,16 +43,19 @@ public final class RawSubscribers {
     int port = Integer.parseInt(args[0]);
     String token = args[1];
     int count = Integer.parseInt(args[2]);
-    Thread quit = new Thread(() -> {
-      try {
-        while (System.in.read() >= 0) {
-          // Only the end of input matters.
-        }
-      } catch (IOException e) {
-        // The parent is gone either way.
-      }
-      System.exit(0);
-    }, "stdin-watch");
+    Thread quit =
+        new Thread(
+            () -> {
+              try {
+                while (System.in.read() >= 0) {
+                  // Only the end of input matters.
+                }
+              } catch (IOException e) {
+                // The parent is gone either way.
+              }
+              System.exit(0);
+            },
+            "stdin-watch");
     quit.setDaemon(true);
     quit.start();
     new RawSubscribers(count, System.out).run(port, token);
@@ -116,8 +119,10 @@ public final class RawSubscribers {
       if (buf.remaining() < header) {
         return;
       }
-      long len = len7 == 126 ? buf.getShort(start + 2) & 0xffff
-          : len7 == 127 ? buf.getLong(start + 2) : len7;
+      long len =
+          len7 == 126
+              ? buf.getShort(start + 2) & 0xffff
+              : len7 == 127 ? buf.getLong(start + 2) : len7;
       if (buf.remaining() < header + len) {
         return;
       }
@@ -155,11 +160,14 @@ public final class RawSubscribers {
     }
   }
 
-  private static ByteBuffer handshake(SocketChannel ch, int port, String token)
-      throws IOException {
-    String request = "GET /v1/ws?token=" + token + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+  private static ByteBuffer handshake(SocketChannel ch, int port, String token) throws IOException {
+    String request =
+        "GET /v1/ws?token="
+            + token
+            + " HTTP/1.1\r\nHost: 127.0.0.1:"
+            + port
+            + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
     write(ch, ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
     ByteBuffer buf = ByteBuffer.allocate(2048);
     while (true) {

@@ -28,11 +28,11 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 
 /**
- * Harness 4: WebSocket fan-out. An engine (memory store) serves {@code /v1/ws} from embedded
- * Jetty; a separate JVM ({@link RawSubscribers}) opens N connections and subscribes each to the
- * {@code events} channel. Reports the server's heap per idle connection (used heap after a
- * forced GC, before and after connecting) and, for events ingested one at a time, the time from
- * the ingest call to the last subscriber's receipt.
+ * Harness 4: WebSocket fan-out. An engine (memory store) serves {@code /v1/ws} from embedded Jetty;
+ * a separate JVM ({@link RawSubscribers}) opens N connections and subscribes each to the {@code
+ * events} channel. Reports the server's heap per idle connection (used heap after a forced GC,
+ * before and after connecting) and, for events ingested one at a time, the time from the ingest
+ * call to the last subscriber's receipt.
  */
 public final class WebSocketFanOutHarness implements Harness {
 
@@ -59,52 +59,93 @@ public final class WebSocketFanOutHarness implements Harness {
       Scope scope = Engines.tenant(hs);
       String source = Engines.plainSource(hs, scope);
       String token = hs.apiKeys().create(scope, "bench", ApiKeyMode.LIVE).key();
-      WebSocketOptions options = WebSocketOptions.builder()
-          .heartbeatInterval(Duration.ofMinutes(30)).build();
-      JakartaWebSocketServletContainerInitializer.configure(jetty.context(),
-          (servletContext, container)
-          -> sockets[0] = HookstreamWebSockets.install(servletContext, container, hs, "/v1",
-              options));
+      WebSocketOptions options =
+          WebSocketOptions.builder().heartbeatInterval(Duration.ofMinutes(30)).build();
+      JakartaWebSocketServletContainerInitializer.configure(
+          jetty.context(),
+          (servletContext, container) ->
+              sockets[0] =
+                  HookstreamWebSockets.install(servletContext, container, hs, "/v1", options));
       int port = jetty.start();
 
       long before = usedHeapAfterGc();
-      child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-          .toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-          RawSubscribers.class.getName(), String.valueOf(port), token,
-          String.valueOf(subscribers)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      child =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx1g",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  RawSubscribers.class.getName(),
+                  String.valueOf(port),
+                  token,
+                  String.valueOf(subscribers))
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
       BlockingQueue<String> lines = lines(child);
       long t0 = System.nanoTime();
       expect(lines, "READY", 300);
       double connectSeconds = (System.nanoTime() - t0) / 1e9;
       long after = usedHeapAfterGc();
       double perConnection = (after - before) / (double) subscribers;
-      System.out.printf(Locale.ROOT, "%,d subscribers connected in %.1f s (%d open on the"
-          + " server); heap %,d -> %,d bytes: %,.0f bytes per idle connection%n", subscribers,
-          connectSeconds, sockets[0].openConnections(), before, after, perConnection);
+      System.out.printf(
+          Locale.ROOT,
+          "%,d subscribers connected in %.1f s (%d open on the"
+              + " server); heap %,d -> %,d bytes: %,.0f bytes per idle connection%n",
+          subscribers,
+          connectSeconds,
+          sockets[0].openConnections(),
+          before,
+          after,
+          perConnection);
 
       Latency latency = new Latency();
       byte[] body = Payloads.json(1, Payloads.ONE_KB);
       for (int i = 0; i < broadcasts + 3; i++) {
         long sent = System.nanoTime();
-        String id = hs.ingest(source, IngestRequest.builder().method("POST")
-            .header("Content-Type", "application/json").body(body).build()).eventId();
+        String id =
+            hs.ingest(
+                    source,
+                    IngestRequest.builder()
+                        .method("POST")
+                        .header("Content-Type", "application/json")
+                        .body(body)
+                        .build())
+                .eventId();
         String[] done = expect(lines, "DONE " + id, 60).split(" ");
         if (i >= 3) { // the first broadcasts warm up the send path
           latency.recordNanos(Long.parseLong(done[2]) - sent);
         }
         TimeUnit.MILLISECONDS.sleep(20);
       }
-      System.out.printf(Locale.ROOT, "%,d subscribers: ingest to last receipt %s%n", subscribers,
-          latency);
+      System.out.printf(
+          Locale.ROOT, "%,d subscribers: ingest to last receipt %s%n", subscribers, latency);
       String label = String.format(Locale.ROOT, "%,d subscribers", subscribers);
       List<Row> rows = new ArrayList<>();
-      rows.add(Row.alone(name(), label + ": heap per idle connection", perConnection, "bytes",
-          String.format(Locale.ROOT, "%,.0f MB for all%s", (after - before) / 1e6,
-              subscribers == 10_000 ? "; target: 10,000 in < 512 MB" : "")));
-      rows.add(Row.alone(name(), label + ": ingest to last receipt p50", latency.millis(50), "ms",
-          broadcasts + " events, one at a time"));
-      rows.add(Row.alone(name(), label + ": ingest to last receipt p99", latency.millis(99), "ms",
-          subscribers == 10_000 ? "target < 250 ms" : ""));
+      rows.add(
+          Row.alone(
+              name(),
+              label + ": heap per idle connection",
+              perConnection,
+              "bytes",
+              String.format(
+                  Locale.ROOT,
+                  "%,.0f MB for all%s",
+                  (after - before) / 1e6,
+                  subscribers == 10_000 ? "; target: 10,000 in < 512 MB" : "")));
+      rows.add(
+          Row.alone(
+              name(),
+              label + ": ingest to last receipt p50",
+              latency.millis(50),
+              "ms",
+              broadcasts + " events, one at a time"));
+      rows.add(
+          Row.alone(
+              name(),
+              label + ": ingest to last receipt p99",
+              latency.millis(99),
+              "ms",
+              subscribers == 10_000 ? "target < 250 ms" : ""));
       return rows;
     } finally {
       if (child != null) {
@@ -122,17 +163,21 @@ public final class WebSocketFanOutHarness implements Harness {
 
   private static BlockingQueue<String> lines(Process child) {
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(),
-          StandardCharsets.UTF_8))) {
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          lines.add(line);
-        }
-      } catch (java.io.IOException e) {
-        lines.add("ERROR " + e);
-      }
-      lines.add("EXIT");
-    }, "subscribers-output");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                  lines.add(line);
+                }
+              } catch (java.io.IOException e) {
+                lines.add("ERROR " + e);
+              }
+              lines.add("EXIT");
+            },
+            "subscribers-output");
     reader.setDaemon(true);
     reader.start();
     return lines;
@@ -145,8 +190,8 @@ public final class WebSocketFanOutHarness implements Harness {
     while (true) {
       String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       if (line == null) {
-        throw new IllegalStateException("subscribers: no '" + prefix + "' within " + seconds
-            + " s");
+        throw new IllegalStateException(
+            "subscribers: no '" + prefix + "' within " + seconds + " s");
       }
       if (line.startsWith(prefix)) {
         return line;

@@ -11,9 +11,9 @@ import io.hookstream.spi.store.Store;
 import java.time.Instant;
 
 /**
- * Turns a {@link ConnectionSpec} into a {@link ConnectionRecord}: the source and destination
- * must exist in the same scope, filter rules must be well-formed and the transform must compile,
- * so a bad rule or expression is a 422 at write time rather than a failure at delivery.
+ * Turns a {@link ConnectionSpec} into a {@link ConnectionRecord}: the source and destination must
+ * exist in the same scope, filter rules must be well-formed and the transform must compile, so a
+ * bad rule or expression is a 422 at write time rather than a failure at delivery.
  */
 public final class ConnectionChecks {
 
@@ -25,8 +25,8 @@ public final class ConnectionChecks {
     this.transforms = transforms;
   }
 
-  public ConnectionRecord toRecord(ConnectionSpec spec, String id, Scope scope, long version,
-      Instant createdAt, Instant now) {
+  public ConnectionRecord toRecord(
+      ConnectionSpec spec, String id, Scope scope, long version, Instant createdAt, Instant now) {
     Validation v = new Validation();
     v.checkLength("name", spec.name(), 200);
     if (spec.sourceId() == null || spec.sourceId().isBlank()) {
@@ -37,14 +37,15 @@ public final class ConnectionChecks {
     if (spec.destinationId() == null || spec.destinationId().isBlank()) {
       v.error("destination_id", "is required");
     } else if (store.destinations().find(scope, spec.destinationId()).isEmpty()) {
-      v.error("destination_id", "no destination " + spec.destinationId()
-          + " in this environment");
+      v.error("destination_id", "no destination " + spec.destinationId() + " in this environment");
     }
     String rules = filterRules(spec.filterRulesJson(), v);
-    boolean transformEnabled = spec.transformEnabled() == null
-        ? spec.transformExpression() != null : spec.transformEnabled();
-    if (transformEnabled && (spec.transformExpression() == null
-        || spec.transformExpression().isBlank())) {
+    boolean transformEnabled =
+        spec.transformEnabled() == null
+            ? spec.transformExpression() != null
+            : spec.transformEnabled();
+    if (transformEnabled
+        && (spec.transformExpression() == null || spec.transformExpression().isBlank())) {
       v.error("transform_expression", "is required when transform_enabled is true");
     }
     v.checkLength("transform_expression", spec.transformExpression(), 64_000);
@@ -56,9 +57,21 @@ public final class ConnectionChecks {
       }
     }
     v.throwIfInvalid();
-    return new ConnectionRecord(id, scope.orgId(), scope.envId(), spec.name(), spec.sourceId(),
-        spec.destinationId(), rules, spec.transformExpression(), transformEnabled,
-        spec.enabled() == null || spec.enabled(), version, createdAt, now, null);
+    return new ConnectionRecord(
+        id,
+        scope.orgId(),
+        scope.envId(),
+        spec.name(),
+        spec.sourceId(),
+        spec.destinationId(),
+        rules,
+        spec.transformExpression(),
+        transformEnabled,
+        spec.enabled() == null || spec.enabled(),
+        version,
+        createdAt,
+        now,
+        null);
   }
 
   /** The rules in canonical form ({@code op}, not {@code operator}); every bad rule named. */

@@ -12,10 +12,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * The circuit breaker's transitions, stored through {@link
- * io.hookstream.spi.store.CircuitRepository#compareAndSet} so that nodes sharing a store share
- * one circuit per destination: closed → open after N consecutive retryable failures, open →
- * half_open when one node wins the probe after the cooldown, half_open → closed on success or →
- * open on failure. Thread-safe.
+ * io.hookstream.spi.store.CircuitRepository#compareAndSet} so that nodes sharing a store share one
+ * circuit per destination: closed → open after N consecutive retryable failures, open → half_open
+ * when one node wins the probe after the cooldown, half_open → closed on success or → open on
+ * failure. Thread-safe.
  */
 public final class CircuitLogic {
 
@@ -28,6 +28,7 @@ public final class CircuitLogic {
 
   private final Store store;
   private final CircuitSettings settings;
+
   /** Destinations whose circuit was last seen closed with no failures, and when. */
   private final Map<String, Instant> quiet = new ConcurrentHashMap<>();
 
@@ -42,8 +43,11 @@ public final class CircuitLogic {
 
   /** The stored circuit, or a closed one (version 0) if none is stored. */
   public CircuitRecord current(String destinationId, Scope scope, Instant now) {
-    CircuitRecord c = store.circuits().find(destinationId)
-        .orElseGet(() -> CircuitRecord.closed(destinationId, scope, now));
+    CircuitRecord c =
+        store
+            .circuits()
+            .find(destinationId)
+            .orElseGet(() -> CircuitRecord.closed(destinationId, scope, now));
     if (CLOSED.equals(c.state()) && c.failureCount() == 0) {
       quiet.put(destinationId, now);
     } else {
@@ -53,8 +57,8 @@ public final class CircuitLogic {
   }
 
   /**
-   * The circuit as the claimer needs it: a closed one without reading the store when it was
-   * seen closed with no failures less than {@link #QUIET_VIEW_TTL} ago, else {@link #current}.
+   * The circuit as the claimer needs it: a closed one without reading the store when it was seen
+   * closed with no failures less than {@link #QUIET_VIEW_TTL} ago, else {@link #current}.
    */
   public CircuitRecord view(String destinationId, Scope scope, Instant now) {
     return quietAt(destinationId, now)
@@ -73,21 +77,26 @@ public final class CircuitLogic {
   }
 
   /**
-   * Records a retryable failure; returns true if this failure opened a closed circuit (a
-   * failed half-open probe re-opens it and returns false).
+   * Records a retryable failure; returns true if this failure opened a closed circuit (a failed
+   * half-open probe re-opens it and returns false).
    */
   public boolean onFailure(String destinationId, Scope scope, Instant now) {
     boolean[] opened = {false};
-    update(destinationId, scope, now, c -> {
-      int count = c.failureCount() + 1;
-      boolean open = switch (c.state()) {
-        case CLOSED -> count >= settings.failureThreshold();
-        default -> true;
-      };
-      opened[0] = open && CLOSED.equals(c.state());
-      Instant openedAt = open && !OPEN.equals(c.state()) ? now : c.openedAt();
-      return with(c, open ? OPEN : CLOSED, count, now, openedAt, now);
-    });
+    update(
+        destinationId,
+        scope,
+        now,
+        c -> {
+          int count = c.failureCount() + 1;
+          boolean open =
+              switch (c.state()) {
+                case CLOSED -> count >= settings.failureThreshold();
+                default -> true;
+              };
+          opened[0] = open && CLOSED.equals(c.state());
+          Instant openedAt = open && !OPEN.equals(c.state()) ? now : c.openedAt();
+          return with(c, open ? OPEN : CLOSED, count, now, openedAt, now);
+        });
     quiet.remove(destinationId);
     return opened[0];
   }
@@ -107,19 +116,20 @@ public final class CircuitLogic {
 
   /** Closes the circuit and resets its failure count (manual reset). */
   public CircuitRecord reset(String destinationId, Scope scope, Instant now) {
-    CircuitRecord closed = update(destinationId, scope, now,
-        old -> with(old, CLOSED, 0, old.lastFailureAt(), null, now));
+    CircuitRecord closed =
+        update(
+            destinationId, scope, now, old -> with(old, CLOSED, 0, old.lastFailureAt(), null, now));
     quiet.put(destinationId, now);
     return closed;
   }
 
   /**
-   * Moves {@code seen} (open and cooled down, or a stale half-open) to half_open if nobody
-   * changed it since; true if this caller won the probe.
+   * Moves {@code seen} (open and cooled down, or a stale half-open) to half_open if nobody changed
+   * it since; true if this caller won the probe.
    */
   public boolean beginProbe(CircuitRecord seen, Instant now) {
-    CircuitRecord probing = with(seen, HALF_OPEN, seen.failureCount(), seen.lastFailureAt(),
-        seen.openedAt(), now);
+    CircuitRecord probing =
+        with(seen, HALF_OPEN, seen.failureCount(), seen.lastFailureAt(), seen.openedAt(), now);
     quiet.remove(seen.destinationId());
     return store.circuits().compareAndSet(probing, seen.version());
   }
@@ -142,7 +152,15 @@ public final class CircuitLogic {
       Instant lastFailureAt,
       Instant openedAt,
       Instant now) {
-    return new CircuitRecord(c.destinationId(), c.orgId(), c.envId(), state, failureCount,
-        lastFailureAt, openedAt, c.version() + 1, now);
+    return new CircuitRecord(
+        c.destinationId(),
+        c.orgId(),
+        c.envId(),
+        state,
+        failureCount,
+        lastFailureAt,
+        openedAt,
+        c.version() + 1,
+        now);
   }
 }

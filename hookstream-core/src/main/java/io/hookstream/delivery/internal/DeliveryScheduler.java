@@ -32,18 +32,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers durable {@link io.hookstream.spi.store.DeliveryTask}s: claims due tasks under a
- * lease, destination by destination, delivers each through its destination type's provider and
- * settles it with its attempt (success, retry at a time, or dead letter queue). Leases are
- * renewed while a delivery runs, so delivery is at least once. The lease owner is the node id:
- * before its first claim, a scheduler that starts under the id of a node that crashed takes back
- * that node's leases at once (a node that stops beating is found by {@link NodeHeartbeat}, a
- * job of the engine's job runner). The engine builds it; it is not API.
+ * Delivers durable {@link io.hookstream.spi.store.DeliveryTask}s: claims due tasks under a lease,
+ * destination by destination, delivers each through its destination type's provider and settles it
+ * with its attempt (success, retry at a time, or dead letter queue). Leases are renewed while a
+ * delivery runs, so delivery is at least once. The lease owner is the node id: before its first
+ * claim, a scheduler that starts under the id of a node that crashed takes back that node's leases
+ * at once (a node that stops beating is found by {@link NodeHeartbeat}, a job of the engine's job
+ * runner). The engine builds it; it is not API.
  *
- * <p>All time comes from the {@link Clock}. After {@link #start()} a dispatcher thread polls
- * every {@code pollInterval}, wakes at once when a clock that moves when told advances or {@link
- * #wake()} is called, and hands work to {@code workerThreads} worker threads. Without starting
- * it, {@link #runDueNow()} does the same work synchronously on the caller's thread, for tests.
+ * <p>All time comes from the {@link Clock}. After {@link #start()} a dispatcher thread polls every
+ * {@code pollInterval}, wakes at once when a clock that moves when told advances or {@link #wake()}
+ * is called, and hands work to {@code workerThreads} worker threads. Without starting it, {@link
+ * #runDueNow()} does the same work synchronously on the caller's thread, for tests.
  *
  * <p>Thread-safe. A failing store or provider never kills the scheduler: the round is logged and
  * retried at the next poll. Several schedulers (nodes) may share one store.
@@ -53,12 +53,14 @@ public final class DeliveryScheduler implements AutoCloseable {
   public static final int DEFAULT_BATCH_SIZE = 64;
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
+
   /**
-   * Workers block on the destination's network round trip, so there are more of them than
-   * cores; 32 lets one destination use its default 10 in flight (a destination may use at
-   * most half the workers).
+   * Workers block on the destination's network round trip, so there are more of them than cores; 32
+   * lets one destination use its default 10 in flight (a destination may use at most half the
+   * workers).
    */
   public static final int DEFAULT_WORKER_THREADS = 32;
+
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryScheduler.class);
@@ -96,19 +98,32 @@ public final class DeliveryScheduler implements AutoCloseable {
     this.pollInterval = b.pollInterval;
     this.workerThreads = b.workerThreads;
     this.shutdownGrace = b.shutdownGrace;
-    this.claimer = new TaskClaimer(store, b.circuits, owner, lease,
-        Math.max(1, workerThreads / 2));
-    this.runner = new TaskRunner(store, clock, b.ids, owner, b.providers, b.blobs,
-        b.circuits, b.issues, b.attemptListener, b.destinationListener);
+    this.claimer = new TaskClaimer(store, b.circuits, owner, lease, Math.max(1, workerThreads / 2));
+    this.runner =
+        new TaskRunner(
+            store,
+            clock,
+            b.ids,
+            owner,
+            b.providers,
+            b.blobs,
+            b.circuits,
+            b.issues,
+            b.attemptListener,
+            b.destinationListener);
   }
 
   /**
-   * A builder. {@code providers} maps destination type ({@code http}, ...) to its provider; a
-   * task of a type without a provider fails with error type {@code rejected}. Failures are
-   * recorded into {@code issues}; {@code circuits} is the engine's circuit breaker logic.
+   * A builder. {@code providers} maps destination type ({@code http}, ...) to its provider; a task
+   * of a type without a provider fails with error type {@code rejected}. Failures are recorded into
+   * {@code issues}; {@code circuits} is the engine's circuit breaker logic.
    */
-  public static Builder builder(Store store, Clock clock,
-      Map<String, DestinationProvider> providers, Ids ids, IssueTracker issues,
+  public static Builder builder(
+      Store store,
+      Clock clock,
+      Map<String, DestinationProvider> providers,
+      Ids ids,
+      IssueTracker issues,
       CircuitLogic circuits) {
     return new Builder(store, clock, providers, ids, issues, circuits);
   }
@@ -126,12 +141,17 @@ public final class DeliveryScheduler implements AutoCloseable {
       }
       AtomicInteger n = new AtomicInteger();
       dispatcher = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, owner + "-dispatch"));
-      workers = new ThreadPoolExecutor(workerThreads, workerThreads, 0, TimeUnit.SECONDS,
-          new LinkedBlockingQueue<>(),
-          r -> daemon(r, owner + "-worker-" + n.incrementAndGet()));
+      workers =
+          new ThreadPoolExecutor(
+              workerThreads,
+              workerThreads,
+              0,
+              TimeUnit.SECONDS,
+              new LinkedBlockingQueue<>(),
+              r -> daemon(r, owner + "-worker-" + n.incrementAndGet()));
       running = true;
-      dispatcher.scheduleWithFixedDelay(this::round, 0, pollInterval.toMillis(),
-          TimeUnit.MILLISECONDS);
+      dispatcher.scheduleWithFixedDelay(
+          this::round, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
       clock.onAdvance(clockListener);
     }
   }
@@ -143,20 +163,21 @@ public final class DeliveryScheduler implements AutoCloseable {
       return;
     }
     try {
-      d.execute(() -> {
-        wakePending.set(false);
-        round();
-      });
+      d.execute(
+          () -> {
+            wakePending.set(false);
+            round();
+          });
     } catch (RejectedExecutionException e) {
       wakePending.set(false); // closing
     }
   }
 
   /**
-   * Claims and runs everything due at the clock's current time on the caller's thread, round
-   * after round until nothing is due, and says what happened. Retries scheduled for later are not
-   * run; advance the clock and call again. The first call takes back this node id's leases. A
-   * store failure propagates (the tasks it held are retried once their leases expire).
+   * Claims and runs everything due at the clock's current time on the caller's thread, round after
+   * round until nothing is due, and says what happened. Retries scheduled for later are not run;
+   * advance the clock and call again. The first call takes back this node id's leases. A store
+   * failure propagates (the tasks it held are retried once their leases expire).
    */
   public RunResult runDueNow() {
     Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
@@ -173,9 +194,13 @@ public final class DeliveryScheduler implements AutoCloseable {
         counts.merge(runner.run(w), 1, Integer::sum);
       }
     }
-    return new RunResult(claimed, counts.getOrDefault(Outcome.SUCCEEDED, 0),
-        counts.getOrDefault(Outcome.RETRYING, 0), counts.getOrDefault(Outcome.DEAD, 0),
-        counts.getOrDefault(Outcome.CANCELLED, 0), counts.getOrDefault(Outcome.LOST, 0));
+    return new RunResult(
+        claimed,
+        counts.getOrDefault(Outcome.SUCCEEDED, 0),
+        counts.getOrDefault(Outcome.RETRYING, 0),
+        counts.getOrDefault(Outcome.DEAD, 0),
+        counts.getOrDefault(Outcome.CANCELLED, 0),
+        counts.getOrDefault(Outcome.LOST, 0));
   }
 
   /**
@@ -203,7 +228,8 @@ public final class DeliveryScheduler implements AutoCloseable {
         releaseAll(queued);
         workers.shutdown();
         if (!workers.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
-          log.warn("{} deliveries still running after the shutdown grace; interrupting them",
+          log.warn(
+              "{} deliveries still running after the shutdown grace; interrupting them",
               workers.getActiveCount());
           workers.shutdownNow();
         }
@@ -230,8 +256,8 @@ public final class DeliveryScheduler implements AutoCloseable {
       }
     }
     if (first != null) {
-      log.warn("could not release {} claimed tasks at close; their leases will expire", failed,
-          first);
+      log.warn(
+          "could not release {} claimed tasks at close; their leases will expire", failed, first);
     }
   }
 
@@ -266,8 +292,8 @@ public final class DeliveryScheduler implements AutoCloseable {
       return;
     }
     lastRenewal = now;
-    held.byLease().forEach((length, ids) ->
-        store.deliveries().renewLeases(owner, ids, now.plus(length)));
+    held.byLease()
+        .forEach((length, ids) -> store.deliveries().renewLeases(owner, ids, now.plus(length)));
   }
 
   /**
@@ -306,8 +332,10 @@ public final class DeliveryScheduler implements AutoCloseable {
       try {
         runner.run(work);
       } catch (RuntimeException e) {
-        log.warn("delivering task {} failed; its lease will expire and it is retried",
-            work.task().id(), e);
+        log.warn(
+            "delivering task {} failed; its lease will expire and it is retried",
+            work.task().id(),
+            e);
       } finally {
         held.remove(work);
         wake();
@@ -337,8 +365,13 @@ public final class DeliveryScheduler implements AutoCloseable {
     private Consumer<AttemptRecord> attemptListener;
     private Consumer<DestinationRecord> destinationListener;
 
-    private Builder(Store store, Clock clock, Map<String, DestinationProvider> providers,
-        Ids ids, IssueTracker issues, CircuitLogic circuits) {
+    private Builder(
+        Store store,
+        Clock clock,
+        Map<String, DestinationProvider> providers,
+        Ids ids,
+        IssueTracker issues,
+        CircuitLogic circuits) {
       this.store = Objects.requireNonNull(store, "store");
       this.clock = Objects.requireNonNull(clock, "clock");
       this.providers = new LinkedHashMap<>(Objects.requireNonNull(providers, "providers"));

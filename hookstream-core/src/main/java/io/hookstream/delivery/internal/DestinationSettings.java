@@ -9,13 +9,14 @@ import java.util.Map;
 
 /**
  * What the scheduler reads from a destination: the provider config (with the stored outbound
- * signing settings added as {@code "signing_config"} when the config has none), the request
- * timeout ({@code timeout} in seconds, as the HTTP provider reads it, or {@code timeout_ms};
- * 30 s by default) and the flow-control settings. Stateless.
+ * signing settings added as {@code "signing_config"} when the config has none), the request timeout
+ * ({@code timeout} in seconds, as the HTTP provider reads it, or {@code timeout_ms}; 30 s by
+ * default) and the flow-control settings. Stateless.
  */
 public final class DestinationSettings {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
   /** A lease outlives the request timeout by at least this much. */
   public static final Duration LEASE_MARGIN = Duration.ofSeconds(15);
 

@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Derives an event's status from its tasks once one settles, counting only the newest task of
- * each route (connection and destination), since a retry supersedes the earlier one: processing
- * while any is pending, else failed if any is dead, else delivered if any succeeded. An event
- * whose tasks were all cancelled keeps its status. Stateless and thread-safe: tasks of one event
- * settle on several threads, and a caller that computed its status early may write it after a
- * later caller's; so each caller re-reads after writing and writes again until the stored status
- * is what the tasks say, and the last writer always leaves the final status.
+ * Derives an event's status from its tasks once one settles, counting only the newest task of each
+ * route (connection and destination), since a retry supersedes the earlier one: processing while
+ * any is pending, else failed if any is dead, else delivered if any succeeded. An event whose tasks
+ * were all cancelled keeps its status. Stateless and thread-safe: tasks of one event settle on
+ * several threads, and a caller that computed its status early may write it after a later caller's;
+ * so each caller re-reads after writing and writes again until the stored status is what the tasks
+ * say, and the last writer always leaves the final status.
  */
 public final class EventStatusUpdater {
 
@@ -38,12 +38,14 @@ public final class EventStatusUpdater {
    */
   public boolean prepare(DeliveryTask settling, Instant now) {
     Scope scope = settling.scope();
-    List<DeliveryTask> tasks = new ArrayList<>(
-        store.deliveries().tasksForEvent(scope, settling.eventId()));
+    List<DeliveryTask> tasks =
+        new ArrayList<>(store.deliveries().tasksForEvent(scope, settling.eventId()));
     tasks.replaceAll(t -> t.id().equals(settling.id()) ? settling : t);
     EventStatus target = target(tasks);
     if (target != null) {
-      store.events().find(scope, settling.eventId())
+      store
+          .events()
+          .find(scope, settling.eventId())
           .filter(e -> e.status() != target)
           .ifPresent(e -> store.events().updateStatus(scope, e.id(), target, now));
     }
@@ -62,7 +64,6 @@ public final class EventStatusUpdater {
     }
   }
 
-
   static EventStatus target(List<DeliveryTask> tasks) {
     boolean dead = false;
     boolean succeeded = false;
@@ -73,7 +74,7 @@ public final class EventStatusUpdater {
         }
         case DEAD -> dead = true;
         case SUCCEEDED -> succeeded = true;
-        case CANCELLED -> { }
+        case CANCELLED -> {}
       }
     }
     return dead ? EventStatus.FAILED : succeeded ? EventStatus.DELIVERED : null;
@@ -83,7 +84,9 @@ public final class EventStatusUpdater {
   private static java.util.Collection<DeliveryTask> latest(List<DeliveryTask> tasks) {
     Map<String, DeliveryTask> latest = new HashMap<>();
     for (DeliveryTask t : tasks) {
-      latest.merge(t.connectionId() + "\n" + t.destinationId(), t,
+      latest.merge(
+          t.connectionId() + "\n" + t.destinationId(),
+          t,
           (a, b) -> b.sequence() > a.sequence() ? b : a);
     }
     return latest.values();

@@ -5,10 +5,10 @@ import io.hookstream.spi.DestinationProvider.DeliveryResult;
 import io.hookstream.spi.DestinationProvider.FailureKind;
 
 /**
- * Classifies failed attempts: which error type they are, whether a retry could succeed, whether
- * the endpoint is gone. Whether to retry is the provider's verdict ({@link
- * DeliveryResult#retryable()}): only it knows its service's codes (an AWS throttle is a 400). A
- * 410 Gone is never retried and disables the destination. Stateless.
+ * Classifies failed attempts: which error type they are, whether a retry could succeed, whether the
+ * endpoint is gone. Whether to retry is the provider's verdict ({@link
+ * DeliveryResult#retryable()}): only it knows its service's codes (an AWS throttle is a 400). A 410
+ * Gone is never retried and disables the destination. Stateless.
  */
 public final class FailureClassifier {
 
@@ -53,7 +53,8 @@ public final class FailureClassifier {
 
   /** Whether {@code Retry-After} applies: on 429, 503 and a throttle only. */
   public static boolean honoursRetryAfter(DeliveryResult result) {
-    return result.statusCode() == 429 || result.statusCode() == 503
+    return result.statusCode() == 429
+        || result.statusCode() == 503
         || result.failureKind() == FailureKind.THROTTLED;
   }
 }

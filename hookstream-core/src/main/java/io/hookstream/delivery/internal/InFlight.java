@@ -42,19 +42,21 @@ public final class InFlight {
   /** Destinations holding at least {@code cap} tasks. */
   public Set<String> atLeast(int cap) {
     Set<String> full = new HashSet<>();
-    byDestination.forEach((d, n) -> {
-      if (n.get() >= cap) {
-        full.add(d);
-      }
-    });
+    byDestination.forEach(
+        (d, n) -> {
+          if (n.get() >= cap) {
+            full.add(d);
+          }
+        });
     return full;
   }
 
   /** Held task ids grouped by lease length, for the heartbeat. */
   public Map<Duration, List<String>> byLease() {
     Map<Duration, List<String>> groups = new HashMap<>();
-    byTask.values().forEach(w ->
-        groups.computeIfAbsent(w.lease(), l -> new ArrayList<>()).add(w.task().id()));
+    byTask
+        .values()
+        .forEach(w -> groups.computeIfAbsent(w.lease(), l -> new ArrayList<>()).add(w.task().id()));
     return groups;
   }
 }

@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This node's liveness in the shared store, run as a background job every heartbeat interval
- * of the engine clock: it beats, then releases the leases of nodes silent for longer than
- * {@code deadAfter}, so their work moves on well before their leases expire. Thread-safe.
+ * This node's liveness in the shared store, run as a background job every heartbeat interval of the
+ * engine clock: it beats, then releases the leases of nodes silent for longer than {@code
+ * deadAfter}, so their work moves on well before their leases expire. Thread-safe.
  */
 public final class NodeHeartbeat {
 

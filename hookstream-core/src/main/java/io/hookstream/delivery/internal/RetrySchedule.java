@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * When retries happen. Retry {@code n} (1-based; attempt {@code n + 1}) waits: exponential =
- * {@code intervals[n-1]} with the last interval repeating, linear = {@code intervals[0] * n},
- * fixed = {@code intervals[0]}. At most {@code maxAttempts} retries follow the first attempt.
- * Stateless.
+ * When retries happen. Retry {@code n} (1-based; attempt {@code n + 1}) waits: exponential = {@code
+ * intervals[n-1]} with the last interval repeating, linear = {@code intervals[0] * n}, fixed =
+ * {@code intervals[0]}. At most {@code maxAttempts} retries follow the first attempt. Stateless.
  */
 public final class RetrySchedule {
 
@@ -26,15 +25,15 @@ public final class RetrySchedule {
   /** The delay before retry {@code n} (1-based). */
   public static Duration delay(RetryPolicy policy, int n) {
     RetryPolicy p = policy(policy);
-    List<Integer> intervals = p.intervalsSeconds().isEmpty()
-        ? RetryPolicy.DEFAULT_INTERVALS
-        : p.intervalsSeconds();
+    List<Integer> intervals =
+        p.intervalsSeconds().isEmpty() ? RetryPolicy.DEFAULT_INTERVALS : p.intervalsSeconds();
     long first = intervals.get(0);
-    long seconds = switch (p.backoff() == null ? "" : p.backoff().toLowerCase(Locale.ROOT)) {
-      case "linear" -> first * n;
-      case "fixed" -> first;
-      default -> intervals.get(Math.min(n, intervals.size()) - 1);
-    };
+    long seconds =
+        switch (p.backoff() == null ? "" : p.backoff().toLowerCase(Locale.ROOT)) {
+          case "linear" -> first * n;
+          case "fixed" -> first;
+          default -> intervals.get(Math.min(n, intervals.size()) - 1);
+        };
     return Duration.ofSeconds(Math.max(0, seconds));
   }
 
@@ -53,8 +52,8 @@ public final class RetrySchedule {
 
   /**
    * The retry window: from a task's creation to the time its final retry would be due on the
-   * policy's own schedule (the sum of all retry delays). A task still queued behind an open
-   * circuit after this goes to the dead letter queue.
+   * policy's own schedule (the sum of all retry delays). A task still queued behind an open circuit
+   * after this goes to the dead letter queue.
    */
   public static Duration window(RetryPolicy policy) {
     RetryPolicy p = policy(policy);

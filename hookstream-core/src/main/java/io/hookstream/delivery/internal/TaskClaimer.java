@@ -22,12 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides what to claim in one scheduling round, destination by destination: due tasks of
- * closed circuits within the destination's limits (max in flight across nodes, ordered head of
- * line, rate limit, a per-node share of the workers); for an open circuit, one probe after the
- * cooldown and the dead-lettering of tasks queued past their retry window; nothing for disabled
- * destinations; cancellation for deleted ones. Destinations are visited in a rotating order so
- * that none waits behind another. Thread-safe (one round at a time).
+ * Decides what to claim in one scheduling round, destination by destination: due tasks of closed
+ * circuits within the destination's limits (max in flight across nodes, ordered head of line, rate
+ * limit, a per-node share of the workers); for an open circuit, one probe after the cooldown and
+ * the dead-lettering of tasks queued past their retry window; nothing for disabled destinations;
+ * cancellation for deleted ones. Destinations are visited in a rotating order so that none waits
+ * behind another. Thread-safe (one round at a time).
  */
 public final class TaskClaimer {
 
@@ -42,10 +42,13 @@ public final class TaskClaimer {
   private final Duration lease;
   private final int workerShare;
   private final DeliveryTokenBuckets limiter = new DeliveryTokenBuckets();
+
   /** Destinations known to be disabled; re-read every round. */
   private final Set<String> disabled = new HashSet<>();
+
   /** Destinations whose circuit was open or half-open at the last look. */
   private final Set<String> blocked = new LinkedHashSet<>();
+
   private int rotation;
 
   /**
@@ -66,8 +69,13 @@ public final class TaskClaimer {
     if (slots <= 0) {
       return works;
     }
-    disabled.removeIf(id -> store.destinations().findById(id)
-        .map(d -> d.deleted() || d.disabledReason() == null).orElse(true));
+    disabled.removeIf(
+        id ->
+            store
+                .destinations()
+                .findById(id)
+                .map(d -> d.deleted() || d.disabledReason() == null)
+                .orElse(true));
     Set<String> excluded = new HashSet<>(disabled);
     excluded.addAll(blocked);
     excluded.addAll(held.atLeast(workerShare));
@@ -112,7 +120,11 @@ public final class TaskClaimer {
   }
 
   private void claimClosed(
-      DestinationRecord d, int room, Instant now, Duration leaseFor, InFlight held,
+      DestinationRecord d,
+      int room,
+      Instant now,
+      Duration leaseFor,
+      InFlight held,
       List<Work> works) {
     Delivery delivery = DestinationSettings.delivery(d);
     int maxLeased = delivery.ordered() ? 1 : Math.max(1, delivery.maxInFlight());
@@ -128,12 +140,17 @@ public final class TaskClaimer {
   }
 
   private void claimBlocked(
-      DestinationRecord d, CircuitRecord circuit, int room, Instant now, Duration leaseFor,
+      DestinationRecord d,
+      CircuitRecord circuit,
+      int room,
+      Instant now,
+      Duration leaseFor,
       List<Work> works) {
     // The probe first: a task whose final attempt is due right now may still be the probe.
-    boolean probeDue = CircuitLogic.OPEN.equals(circuit.state())
-        ? circuits.cooledDown(circuit, now)
-        : circuit.updatedAt().plus(leaseFor).isBefore(now); // a prober that died
+    boolean probeDue =
+        CircuitLogic.OPEN.equals(circuit.state())
+            ? circuits.cooledDown(circuit, now)
+            : circuit.updatedAt().plus(leaseFor).isBefore(now); // a prober that died
     Delivery delivery = DestinationSettings.delivery(d);
     int left = room;
     if (probeDue && limiter.available(d.id(), delivery.rateLimitPerSecond(), now) > 0) {
@@ -157,16 +174,36 @@ public final class TaskClaimer {
   }
 
   private List<ClaimedTask> claim(
-      String destinationId, Instant now, Duration leaseFor, int limit, int maxLeased,
-      boolean ordered, Instant createdBefore) {
-    return store.deliveries().claimDeliveries(new DestinationClaim(destinationId, owner, now,
-        now.plus(leaseFor), limit, maxLeased, ordered, createdBefore));
+      String destinationId,
+      Instant now,
+      Duration leaseFor,
+      int limit,
+      int maxLeased,
+      boolean ordered,
+      Instant createdBefore) {
+    return store
+        .deliveries()
+        .claimDeliveries(
+            new DestinationClaim(
+                destinationId,
+                owner,
+                now,
+                now.plus(leaseFor),
+                limit,
+                maxLeased,
+                ordered,
+                createdBefore));
   }
 
   /** Gives a claimed task back untouched (another node won the probe, or shutdown). */
   public void release(DeliveryTask task, Instant now) {
-    boolean released = store.deliveries().settle(owner,
-        task.settled(TaskStatus.PENDING, task.attempts(), task.nextAttemptAt(), now), null);
+    boolean released =
+        store
+            .deliveries()
+            .settle(
+                owner,
+                task.settled(TaskStatus.PENDING, task.attempts(), task.nextAttemptAt(), now),
+                null);
     if (!released) {
       log.debug("task {} was no longer leased by {} when released", task.id(), owner);
     }

@@ -31,12 +31,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one claimed task to its next state: delivers it through the destination type's provider
- * (or records its transform failure, dead-letters it, cancels it), settles the task with its
- * attempt under the lease, then applies the consequences: circuit breaker, issue, disabling a
- * gone destination (told to the destination listener), the event's status, the attempt listener.
- * Nothing but the log happens when the lease was lost (another node owns the task now).
- * Thread-safe.
+ * Runs one claimed task to its next state: delivers it through the destination type's provider (or
+ * records its transform failure, dead-letters it, cancels it), settles the task with its attempt
+ * under the lease, then applies the consequences: circuit breaker, issue, disabling a gone
+ * destination (told to the destination listener), the event's status, the attempt listener. Nothing
+ * but the log happens when the lease was lost (another node owns the task now). Thread-safe.
  */
 public final class TaskRunner {
 
@@ -46,7 +45,13 @@ public final class TaskRunner {
   private static final Logger log = LoggerFactory.getLogger(TaskRunner.class);
 
   /** What became of a task. */
-  public enum Outcome { SUCCEEDED, RETRYING, DEAD, CANCELLED, LOST }
+  public enum Outcome {
+    SUCCEEDED,
+    RETRYING,
+    DEAD,
+    CANCELLED,
+    LOST
+  }
 
   private final Store store;
   private final Clock clock;
@@ -80,8 +85,8 @@ public final class TaskRunner {
     this.circuits = circuits;
     this.issues = issues;
     this.events = new EventStatusUpdater(store);
-    this.listener = listener == null ? a -> { } : listener;
-    this.destinationListener = destinationListener == null ? d -> { } : destinationListener;
+    this.listener = listener == null ? a -> {} : listener;
+    this.destinationListener = destinationListener == null ? d -> {} : destinationListener;
   }
 
   public Outcome run(Work work) {
@@ -94,7 +99,9 @@ public final class TaskRunner {
       return deadLetter(work, ErrorTypes.TRANSFORM_ERROR, error);
     }
     if (work.kind() == Kind.EXPIRE) {
-      return deadLetter(work, ErrorTypes.CIRCUIT_OPEN,
+      return deadLetter(
+          work,
+          ErrorTypes.CIRCUIT_OPEN,
           "not attempted: the circuit stayed open past the task's retry window");
     }
     if (!work.claimed().eventExists()) {
@@ -111,9 +118,10 @@ public final class TaskRunner {
     long startNanos = clock.monotonicNanos();
     DeliveryResult result = send(d, work.claimed(), attemptNumber, started);
     Instant done = clock.now();
-    long latency = result.latencyMillis() > 0
-        ? result.latencyMillis()
-        : Duration.ofNanos(clock.monotonicNanos() - startNanos).toMillis();
+    long latency =
+        result.latencyMillis() > 0
+            ? result.latencyMillis()
+            : Duration.ofNanos(clock.monotonicNanos() - startNanos).toMillis();
 
     String errorType = result.success() ? null : FailureClassifier.errorType(result);
     boolean retryable = !result.success() && FailureClassifier.retryable(result);
@@ -123,19 +131,36 @@ public final class TaskRunner {
     if (result.success()) {
       updated = task.settled(TaskStatus.SUCCEEDED, attemptNumber, task.nextAttemptAt(), done);
     } else if (retry) {
-      Duration retryAfter = FailureClassifier.honoursRetryAfter(result) ? result.retryAfter() : null;
+      Duration retryAfter =
+          FailureClassifier.honoursRetryAfter(result) ? result.retryAfter() : null;
       nextRetry = done.plus(RetrySchedule.delay(d.retry(), attemptNumber, retryAfter));
       updated = task.settled(TaskStatus.PENDING, attemptNumber, nextRetry, done);
     } else {
       updated = task.settled(TaskStatus.DEAD, attemptNumber, task.nextAttemptAt(), done);
     }
     boolean dead = updated.status() == TaskStatus.DEAD;
-    AttemptRecord attempt = new AttemptRecord(ids.next("da"), task.orgId(), task.envId(),
-        task.eventId(), task.connectionId(), task.destinationId(), task.id(), attemptNumber,
-        result.success() ? "success" : "failed",
-        result.statusCode() > 0 ? result.statusCode() : null, latency,
-        result.requestHeaders(), result.responseHeaders(), truncate(result.responseBody()),
-        result.error(), errorType, dead, dead ? done : null, nextRetry, started);
+    AttemptRecord attempt =
+        new AttemptRecord(
+            ids.next("da"),
+            task.orgId(),
+            task.envId(),
+            task.eventId(),
+            task.connectionId(),
+            task.destinationId(),
+            task.id(),
+            attemptNumber,
+            result.success() ? "success" : "failed",
+            result.statusCode() > 0 ? result.statusCode() : null,
+            latency,
+            result.requestHeaders(),
+            result.responseHeaders(),
+            truncate(result.responseBody()),
+            result.error(),
+            errorType,
+            dead,
+            dead ? done : null,
+            nextRetry,
+            started);
     if (!settle(work, updated, attempt, done)) {
       return Outcome.LOST;
     }
@@ -144,9 +169,16 @@ public final class TaskRunner {
       // Any answer but a retryable failure shows the endpoint is up.
       circuits.onSuccess(d.id(), d.scope(), done);
     } else if (retryable && circuits.onFailure(d.id(), d.scope(), done)) {
-      issues.record(d.scope(), d.id(), ErrorTypes.CIRCUIT_OPEN,
-          "Circuit opened after " + circuits.settings().failureThreshold()
-              + " consecutive failures: " + message(result), attempt.id(), done);
+      issues.record(
+          d.scope(),
+          d.id(),
+          ErrorTypes.CIRCUIT_OPEN,
+          "Circuit opened after "
+              + circuits.settings().failureThreshold()
+              + " consecutive failures: "
+              + message(result),
+          attempt.id(),
+          done);
     }
     if (FailureClassifier.gone(result)) {
       disable(d, done);
@@ -161,9 +193,10 @@ public final class TaskRunner {
       DestinationRecord d, ClaimedTask claimed, int attemptNumber, Instant now) {
     DeliveryTask task = claimed.task();
     byte[] body = task.payload() != null ? task.payload() : body(claimed);
-    String contentType = task.payload() != null && task.payloadContentType() != null
-        ? task.payloadContentType()
-        : task.payload() != null ? "application/json" : claimed.contentType();
+    String contentType =
+        task.payload() != null && task.payloadContentType() != null
+            ? task.payloadContentType()
+            : task.payload() != null ? "application/json" : claimed.contentType();
     if (body == null) {
       return rejected("the event body (blob " + claimed.bodyBlobKey() + ") is not available");
     }
@@ -171,15 +204,23 @@ public final class TaskRunner {
     if (provider == null) {
       return rejected("no provider for destination type " + d.type());
     }
-    DeliveryRequest request = DeliveryRequest.builder().eventId(task.eventId())
-        .destinationId(d.id()).attemptNumber(attemptNumber).config(DestinationSettings.config(d))
-        .body(body).contentType(contentType).timestamp(now)
-        .timeout(DestinationSettings.timeout(d)).event(claimed.event()).build();
+    DeliveryRequest request =
+        DeliveryRequest.builder()
+            .eventId(task.eventId())
+            .destinationId(d.id())
+            .attemptNumber(attemptNumber)
+            .config(DestinationSettings.config(d))
+            .body(body)
+            .contentType(contentType)
+            .timestamp(now)
+            .timeout(DestinationSettings.timeout(d))
+            .event(claimed.event())
+            .build();
     try {
       return provider.deliver(request);
     } catch (RuntimeException e) {
-      log.warn("provider {} threw delivering {}; treated as a network failure", d.type(),
-          task.id(), e);
+      log.warn(
+          "provider {} threw delivering {}; treated as a network failure", d.type(), task.id(), e);
       return Failed.before(FailureKind.NETWORK, "provider failed: " + e, true);
     }
   }
@@ -196,10 +237,30 @@ public final class TaskRunner {
     DeliveryTask task = work.task();
     Instant now = clock.now();
     int attemptNumber = task.attempts() + 1;
-    DeliveryTask updated = task.settled(TaskStatus.DEAD, task.attempts(), task.nextAttemptAt(), now);
-    AttemptRecord attempt = new AttemptRecord(ids.next("da"), task.orgId(), task.envId(),
-        task.eventId(), task.connectionId(), task.destinationId(), task.id(), attemptNumber,
-        "failed", null, 0L, Map.of(), Map.of(), null, error, errorType, true, now, null, now);
+    DeliveryTask updated =
+        task.settled(TaskStatus.DEAD, task.attempts(), task.nextAttemptAt(), now);
+    AttemptRecord attempt =
+        new AttemptRecord(
+            ids.next("da"),
+            task.orgId(),
+            task.envId(),
+            task.eventId(),
+            task.connectionId(),
+            task.destinationId(),
+            task.id(),
+            attemptNumber,
+            "failed",
+            null,
+            0L,
+            Map.of(),
+            Map.of(),
+            null,
+            error,
+            errorType,
+            true,
+            now,
+            null,
+            now);
     if (!settle(work, updated, attempt, now)) {
       return Outcome.LOST;
     }
@@ -216,10 +277,10 @@ public final class TaskRunner {
   }
 
   /**
-   * Settles {@code updated} and keeps its event's status right. When the claim saw the event
-   * with this task alone, the status follows from it and is written in the settle's own
-   * transaction. Otherwise the status is stored before the settle (so a crash right after it
-   * leaves it right) and re-derived after, since the event's other routes may settle at once.
+   * Settles {@code updated} and keeps its event's status right. When the claim saw the event with
+   * this task alone, the status follows from it and is written in the settle's own transaction.
+   * Otherwise the status is stored before the settle (so a crash right after it leaves it right)
+   * and re-derived after, since the event's other routes may settle at once.
    */
   private boolean settle(Work work, DeliveryTask updated, AttemptRecord attempt, Instant now) {
     ClaimedTask claimed = work.claimed();
@@ -240,7 +301,8 @@ public final class TaskRunner {
 
   private boolean settle(DeliveryTask updated, AttemptRecord attempt, EventStatus eventStatus) {
     if (!store.deliveries().settle(owner, updated, attempt, eventStatus)) {
-      log.info("lease on task {} was lost; its result is dropped and another node retries it",
+      log.info(
+          "lease on task {} was lost; its result is dropped and another node retries it",
           updated.id());
       return false;
     }
@@ -262,8 +324,8 @@ public final class TaskRunner {
         return;
       }
       DestinationRecord d = current.get();
-      DestinationRecord off = DisabledState.with(d, DisabledState.endpointGone(now),
-          d.version() + 1, now);
+      DestinationRecord off =
+          DisabledState.with(d, DisabledState.endpointGone(now), d.version() + 1, now);
       if (store.destinations().update(off)) {
         notify(off);
         return;

@@ -7,8 +7,8 @@ import java.time.Duration;
 
 /**
  * One claimed task (with what the claim read of its event) and what to do with it. {@code
- * destination} is null only for {@link Kind#CANCEL} of a task whose destination no longer
- * exists; {@code lease} is how long each lease renewal extends it.
+ * destination} is null only for {@link Kind#CANCEL} of a task whose destination no longer exists;
+ * {@code lease} is how long each lease renewal extends it.
  */
 public record Work(ClaimedTask claimed, DestinationRecord destination, Kind kind, Duration lease) {
 

@@ -15,16 +15,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a {@link DestinationSpec} into a {@link DestinationRecord}: resolves type aliases,
- * merges top-level HTTP fields into the provider config, applies the seed's retry defaults, and
- * validates everything (the provider validates its own config) into one 422.
+ * Turns a {@link DestinationSpec} into a {@link DestinationRecord}: resolves type aliases, merges
+ * top-level HTTP fields into the provider config, applies the seed's retry defaults, and validates
+ * everything (the provider validates its own config) into one 422.
  */
 public final class DestinationChecks {
 
   /** The seed pages use both spellings; we store the long one. */
-  private static final Map<String, String> TYPE_ALIASES = Map.of(
-      "sqs", "aws_sqs", "s3", "aws_s3", "eventbridge", "aws_eventbridge", "pubsub", "gcp_pubsub",
-      "webhook", "http");
+  private static final Map<String, String> TYPE_ALIASES =
+      Map.of(
+          "sqs",
+          "aws_sqs",
+          "s3",
+          "aws_s3",
+          "eventbridge",
+          "aws_eventbridge",
+          "pubsub",
+          "gcp_pubsub",
+          "webhook",
+          "http");
+
   private static final Set<String> BACKOFFS = Set.of("exponential", "linear", "fixed");
   private static final int MAX_INTERVAL_SECONDS = 7 * 86_400;
 
@@ -48,8 +58,8 @@ public final class DestinationChecks {
     return config;
   }
 
-  public DestinationRecord toRecord(DestinationSpec spec, String id, Scope scope, long version,
-      Instant createdAt, Instant now) {
+  public DestinationRecord toRecord(
+      DestinationSpec spec, String id, Scope scope, long version, Instant createdAt, Instant now) {
     Validation v = new Validation();
     String slug = v.nameSlugAndDescription(spec.name(), spec.slug(), spec.description());
 
@@ -57,16 +67,22 @@ public final class DestinationChecks {
     Map<String, Object> config = mergedConfig(spec);
     DestinationProvider provider = providers.get(type);
     if (provider == null) {
-      v.error("type", "destination type '" + type + "' is not available in this engine"
-          + " (available: " + String.join(", ", new java.util.TreeSet<>(providers.keySet()))
-          + ")");
+      v.error(
+          "type",
+          "destination type '"
+              + type
+              + "' is not available in this engine"
+              + " (available: "
+              + String.join(", ", new java.util.TreeSet<>(providers.keySet()))
+              + ")");
     } else {
       Map<String, Object> withSigning = new LinkedHashMap<>(config);
       if (spec.signingConfig() != null) {
         withSigning.put("signing_config", spec.signingConfig());
       }
       for (FieldError e : provider.validate(withSigning)) {
-        v.error(e.field().startsWith("signing_config") ? e.field() : "config." + e.field(),
+        v.error(
+            e.field().startsWith("signing_config") ? e.field() : "config." + e.field(),
             e.message());
       }
     }
@@ -74,10 +90,23 @@ public final class DestinationChecks {
     DestinationRecord.RetryPolicy retry = retry(spec, v);
     DestinationRecord.Delivery delivery = delivery(spec, v);
     v.throwIfInvalid();
-    return new DestinationRecord(id, scope.orgId(), scope.envId(), spec.name().strip(), slug,
-        spec.description(), type, Json.write(config),
-        spec.signingConfig() == null ? null : Json.write(spec.signingConfig()), retry, delivery,
-        null, version, createdAt, now, null);
+    return new DestinationRecord(
+        id,
+        scope.orgId(),
+        scope.envId(),
+        spec.name().strip(),
+        slug,
+        spec.description(),
+        type,
+        Json.write(config),
+        spec.signingConfig() == null ? null : Json.write(spec.signingConfig()),
+        retry,
+        delivery,
+        null,
+        version,
+        createdAt,
+        now,
+        null);
   }
 
   private static Map<String, Object> mergedConfig(DestinationSpec spec) {
@@ -105,32 +134,35 @@ public final class DestinationChecks {
     var defaults = DestinationRecord.RetryPolicy.DEFAULT;
     int max = spec.retryMaxAttempts() == null ? defaults.maxAttempts() : spec.retryMaxAttempts();
     v.checkRange("retry_max_attempts", max, 1, 10);
-    String backoff = spec.retryBackoffType() == null ? defaults.backoff()
-        : spec.retryBackoffType().toLowerCase(Locale.ROOT);
+    String backoff =
+        spec.retryBackoffType() == null
+            ? defaults.backoff()
+            : spec.retryBackoffType().toLowerCase(Locale.ROOT);
     if (!BACKOFFS.contains(backoff)) {
       v.error("retry_backoff_type", "must be exponential, linear or fixed");
     }
-    List<Integer> intervals = spec.retryIntervals() == null ? defaults.intervalsSeconds()
-        : spec.retryIntervals();
+    List<Integer> intervals =
+        spec.retryIntervals() == null ? defaults.intervalsSeconds() : spec.retryIntervals();
     if (intervals.isEmpty() || intervals.size() > 20) {
       v.error("retry_intervals", "must have 1 to 20 entries");
     }
     for (int i = 0; i < intervals.size(); i++) {
       Integer s = intervals.get(i);
       if (s == null || s < 1 || s > MAX_INTERVAL_SECONDS) {
-        v.error("retry_intervals." + i, "must be a number of seconds from 1 to "
-            + MAX_INTERVAL_SECONDS);
+        v.error(
+            "retry_intervals." + i,
+            "must be a number of seconds from 1 to " + MAX_INTERVAL_SECONDS);
       }
     }
-    return new DestinationRecord.RetryPolicy(max, backoff,
-        intervals.stream().map(i -> i == null ? 0 : i).toList());
+    return new DestinationRecord.RetryPolicy(
+        max, backoff, intervals.stream().map(i -> i == null ? 0 : i).toList());
   }
 
   private static DestinationRecord.Delivery delivery(DestinationSpec spec, Validation v) {
     var defaults = DestinationRecord.Delivery.DEFAULT;
     boolean ordered = Boolean.TRUE.equals(spec.ordered());
-    int maxInFlight = spec.maxInFlight() == null ? (ordered ? 1 : defaults.maxInFlight())
-        : spec.maxInFlight();
+    int maxInFlight =
+        spec.maxInFlight() == null ? (ordered ? 1 : defaults.maxInFlight()) : spec.maxInFlight();
     v.checkRange("max_in_flight", maxInFlight, 1, 1000);
     if (ordered && maxInFlight != 1) {
       v.error("max_in_flight", "must be 1 for an ordered destination");

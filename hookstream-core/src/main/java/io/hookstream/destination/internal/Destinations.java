@@ -5,8 +5,8 @@ import io.hookstream.internal.Json;
 import io.hookstream.spi.store.DestinationRecord;
 
 /**
- * Converts the store's destination record, its secrets already masked, into the Java API's
- * {@link Destination}: the config JSON becomes maps. Stateless.
+ * Converts the store's destination record, its secrets already masked, into the Java API's {@link
+ * Destination}: the config JSON becomes maps. Stateless.
  */
 public final class Destinations {
 
@@ -25,10 +25,12 @@ public final class Destinations {
         .type(masked.type())
         .config(Json.toMap(masked.configJson()))
         .signingConfig(masked.signingJson() == null ? null : Json.toMap(masked.signingJson()))
-        .retry(new Destination.RetryPolicy(retry.maxAttempts(), retry.backoff(),
-            retry.intervalsSeconds()))
-        .delivery(new Destination.Delivery(delivery.maxInFlight(), delivery.ordered(),
-            delivery.rateLimitPerSecond()))
+        .retry(
+            new Destination.RetryPolicy(
+                retry.maxAttempts(), retry.backoff(), retry.intervalsSeconds()))
+        .delivery(
+            new Destination.Delivery(
+                delivery.maxInFlight(), delivery.ordered(), delivery.rateLimitPerSecond()))
         .disabledReason(masked.disabledReason())
         .version(masked.version())
         .createdAt(masked.createdAt())

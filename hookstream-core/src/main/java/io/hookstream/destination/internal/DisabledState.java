@@ -4,14 +4,15 @@ import io.hookstream.spi.store.DestinationRecord;
 import java.time.Instant;
 
 /**
- * The disabled state of a destination: the reasons delivery to it was switched off, and the
- * record change that switches it. A destination is disabled while its {@code disabledReason} is
- * set. Stateless.
+ * The disabled state of a destination: the reasons delivery to it was switched off, and the record
+ * change that switches it. A destination is disabled while its {@code disabledReason} is set.
+ * Stateless.
  */
 public final class DisabledState {
 
   /** Reason prefix: a user disabled it ({@code "enabled": false}). */
   public static final String BY_USER = "disabled_by_user";
+
   /** Reason prefix: the receiver answered 410 Gone. */
   public static final String ENDPOINT_GONE = "endpoint_gone";
 
@@ -26,8 +27,8 @@ public final class DisabledState {
   }
 
   /**
-   * The reason after a request for {@code enabled} (null: no change asked): re-enabling clears
-   * it, disabling keeps an earlier reason (such as a 410) or gives the user's.
+   * The reason after a request for {@code enabled} (null: no change asked): re-enabling clears it,
+   * disabling keeps an earlier reason (such as a 410) or gives the user's.
    */
   public static String after(String current, Boolean enabled, Instant now) {
     if (enabled == null) {
@@ -40,11 +41,25 @@ public final class DisabledState {
   }
 
   /** {@code d} with {@code reason} (null: enabled), as version {@code version} of {@code at}. */
-  public static DestinationRecord with(DestinationRecord d, String reason, long version,
-      Instant at) {
-    return new DestinationRecord(d.id(), d.orgId(), d.envId(), d.name(), d.slug(),
-        d.description(), d.type(), d.configJson(), d.signingJson(), d.retry(), d.delivery(),
-        reason, version, d.createdAt(), at, d.deletedAt());
+  public static DestinationRecord with(
+      DestinationRecord d, String reason, long version, Instant at) {
+    return new DestinationRecord(
+        d.id(),
+        d.orgId(),
+        d.envId(),
+        d.name(),
+        d.slug(),
+        d.description(),
+        d.type(),
+        d.configJson(),
+        d.signingJson(),
+        d.retry(),
+        d.delivery(),
+        reason,
+        version,
+        d.createdAt(),
+        at,
+        d.deletedAt());
   }
 
   /** Whether {@code a} and {@code b} differ in being disabled. */

@@ -26,7 +26,12 @@ public final class EventBodies {
     if (blobKey == null) {
       return new byte[0];
     }
-    return blobs.get(blobKey).orElseThrow(() -> new HookstreamException(ErrorCode.INTERNAL,
-        "body of event " + eventId + " is missing from the blob store"));
+    return blobs
+        .get(blobKey)
+        .orElseThrow(
+            () ->
+                new HookstreamException(
+                    ErrorCode.INTERNAL,
+                    "body of event " + eventId + " is missing from the blob store"));
   }
 }

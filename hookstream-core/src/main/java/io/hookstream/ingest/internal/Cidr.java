@@ -18,9 +18,9 @@ public final class Cidr {
   }
 
   /**
-   * Parses {@code a.b.c.d}, {@code a.b.c.d/n}, an IPv6 literal or {@code v6/n}; null if it is
-   * none of these. Host bits below the prefix are cleared ({@code 10.1.2.3/8} is {@code
-   * 10.0.0.0/8}). An IPv4-mapped IPv6 range of /96 or longer becomes the IPv4 range it covers.
+   * Parses {@code a.b.c.d}, {@code a.b.c.d/n}, an IPv6 literal or {@code v6/n}; null if it is none
+   * of these. Host bits below the prefix are cleared ({@code 10.1.2.3/8} is {@code 10.0.0.0/8}). An
+   * IPv4-mapped IPv6 range of /96 or longer becomes the IPv4 range it covers.
    */
   public static Cidr parse(String text) {
     int slash = text.indexOf('/');

@@ -12,10 +12,10 @@ import java.util.function.Function;
  * Decides which address sent a request. Without trusted proxies it is the transport's remote
  * address, whatever the headers say. When the remote address is a trusted proxy, it is {@code
  * CF-Connecting-IP} if that holds an address, else the first hop of {@code X-Forwarded-For} (or,
- * without it, the {@code for=} hops of RFC 7239 {@code Forwarded}), walked from the right, that
- * is not itself a trusted proxy (if every hop is trusted, the leftmost; if a hop is not an
- * address, the last good hop before it). Addresses come back in canonical form (IPv4-mapped
- * IPv6 as plain IPv4). Immutable and safe for concurrent use.
+ * without it, the {@code for=} hops of RFC 7239 {@code Forwarded}), walked from the right, that is
+ * not itself a trusted proxy (if every hop is trusted, the leftmost; if a hop is not an address,
+ * the last good hop before it). Addresses come back in canonical form (IPv4-mapped IPv6 as plain
+ * IPv4). Immutable and safe for concurrent use.
  */
 public final class ClientIpResolver {
 
@@ -47,8 +47,8 @@ public final class ClientIpResolver {
       return client;
     }
     List<String> connectingValues = headers.apply("cf-connecting-ip");
-    byte[] connecting = IpAddresses.parseHost(
-        connectingValues.isEmpty() ? null : connectingValues.get(0));
+    byte[] connecting =
+        IpAddresses.parseHost(connectingValues.isEmpty() ? null : connectingValues.get(0));
     if (connecting != null) {
       return IpAddresses.format(connecting);
     }

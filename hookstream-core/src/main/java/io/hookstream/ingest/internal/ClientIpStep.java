@@ -6,8 +6,8 @@ import io.hookstream.ingest.IngestStep;
 import java.util.Objects;
 
 /**
- * The head of the pipeline: resolves the client address once (see {@link ClientIpResolver}) so
- * that the IP filter and the stored event use the same one. Never rejects. Thread-safe.
+ * The head of the pipeline: resolves the client address once (see {@link ClientIpResolver}) so that
+ * the IP filter and the stored event use the same one. Never rejects. Thread-safe.
  */
 public final class ClientIpStep implements IngestStep {
 

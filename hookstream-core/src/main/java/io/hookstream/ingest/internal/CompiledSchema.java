@@ -19,15 +19,16 @@ public final class CompiledSchema {
    * Every violation of the schema by {@code instance}, in the validator's order; empty if valid.
    *
    * @throws IllegalArgumentException if the schema loops without end on this instance (a {@code
-   *     $ref} cycle that never descends into the payload), which the library would otherwise
-   *     answer with a stack overflow
+   *     $ref} cycle that never descends into the payload), which the library would otherwise answer
+   *     with a stack overflow
    */
   public List<SchemaViolation> validate(JsonNode instance) {
     List<Error> errors;
     try {
       errors = schema.validate(instance);
     } catch (StackOverflowError e) {
-      // The library's per-call state is discarded with the unwound stack; nothing is left half-done.
+      // The library's per-call state is discarded with the unwound stack; nothing is left
+      // half-done.
       throw new IllegalArgumentException(
           "the schema recurses without end (a $ref cycle that never descends into the payload)", e);
     }

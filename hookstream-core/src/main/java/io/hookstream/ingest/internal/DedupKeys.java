@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Extracts the dedup key of a request: {@code dedup:<source id>:<strategy>:<sha256 hex>} of the
- * raw body, of a header's value, or of the JSON text of a body field. Empty when the value cannot
- * be extracted (header missing or blank, body not JSON, path missing or JSON null). Stateless.
+ * Extracts the dedup key of a request: {@code dedup:<source id>:<strategy>:<sha256 hex>} of the raw
+ * body, of a header's value, or of the JSON text of a body field. Empty when the value cannot be
+ * extracted (header missing or blank, body not JSON, path missing or JSON null). Stateless.
  */
 public final class DedupKeys {
 

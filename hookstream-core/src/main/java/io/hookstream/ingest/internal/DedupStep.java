@@ -14,12 +14,11 @@ import java.util.Optional;
 /**
  * Marks a request unique or a duplicate within the source's dedup window. It claims the dedup key
  * with the context's event id (assigned before the pipeline runs) in one atomic {@link
- * KeyValueStore#putIfAbsent},
- * so of N identical requests racing on any number of engines exactly one is unique and the others
- * all name it as their original. Duplicates still go down the chain (they are stored for
- * visibility, then not routed); a request whose key cannot be extracted is unique. If the rest of
- * the chain fails for the unique request, the key is released so a retry is not taken for a
- * duplicate of an event that was never stored. Thread-safe.
+ * KeyValueStore#putIfAbsent}, so of N identical requests racing on any number of engines exactly
+ * one is unique and the others all name it as their original. Duplicates still go down the chain
+ * (they are stored for visibility, then not routed); a request whose key cannot be extracted is
+ * unique. If the rest of the chain fails for the unique request, the key is released so a retry is
+ * not taken for a duplicate of an event that was never stored. Thread-safe.
  */
 public final class DedupStep implements IngestStep {
 
@@ -44,8 +43,10 @@ public final class DedupStep implements IngestStep {
       context.markUnique();
       return chain.proceed(context);
     }
-    int seconds = dedup.windowSeconds() > 0 ? dedup.windowSeconds() : DedupSettings.DEFAULT_WINDOW_SECONDS;
-    Optional<String> original = kv.putIfAbsent(key.get(), context.eventId(), Duration.ofSeconds(seconds));
+    int seconds =
+        dedup.windowSeconds() > 0 ? dedup.windowSeconds() : DedupSettings.DEFAULT_WINDOW_SECONDS;
+    Optional<String> original =
+        kv.putIfAbsent(key.get(), context.eventId(), Duration.ofSeconds(seconds));
     if (original.isPresent()) {
       context.markDuplicate(original.get());
       return chain.proceed(context);

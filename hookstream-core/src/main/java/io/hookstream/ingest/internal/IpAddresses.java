@@ -3,13 +3,15 @@ package io.hookstream.ingest.internal;
 import java.util.Arrays;
 
 /**
- * Parses and formats IP address literals without any name resolution: a host name is simply not
- * a literal. IPv4 is strict dotted-quad (no leading zeros, which some parsers read as octal);
- * IPv6 is RFC 4291 text, with {@code ::} compression and a dotted IPv4 tail. Stateless.
+ * Parses and formats IP address literals without any name resolution: a host name is simply not a
+ * literal. IPv4 is strict dotted-quad (no leading zeros, which some parsers read as octal); IPv6 is
+ * RFC 4291 text, with {@code ::} compression and a dotted IPv4 tail. Stateless.
  */
 public final class IpAddresses {
 
-  private static final byte[] MAPPED_PREFIX = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff};
+  private static final byte[] MAPPED_PREFIX = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff
+  };
 
   private IpAddresses() {}
 
@@ -22,9 +24,9 @@ public final class IpAddresses {
   }
 
   /**
-   * Parses an address as a transport or a forwarding header writes it, tolerating {@code
-   * [v6]}, {@code [v6]:port}, {@code v4:port} and a zone id, and unmapping IPv4-mapped IPv6.
-   * Null if it is not an address.
+   * Parses an address as a transport or a forwarding header writes it, tolerating {@code [v6]},
+   * {@code [v6]:port}, {@code v4:port} and a zone id, and unmapping IPv4-mapped IPv6. Null if it is
+   * not an address.
    */
   public static byte[] parseHost(String text) {
     if (text == null) {
@@ -99,7 +101,12 @@ public final class IpAddresses {
   /** Dotted-quad IPv4, or RFC 5952 canonical IPv6 (lower case, longest zero run as ::). */
   public static String format(byte[] address) {
     if (address.length == 4) {
-      return (address[0] & 0xff) + "." + (address[1] & 0xff) + "." + (address[2] & 0xff) + "."
+      return (address[0] & 0xff)
+          + "."
+          + (address[1] & 0xff)
+          + "."
+          + (address[2] & 0xff)
+          + "."
           + (address[3] & 0xff);
     }
     if (isMapped(address)) {

@@ -10,10 +10,10 @@ import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.store.SourceRecord;
 
 /**
- * Rejects requests by client IP: the source's denylist first, then its allowlist (when it has
- * one), both with 403. Uses {@link IngestContext#clientIp()}, so it runs after {@link
- * ClientIpStep}. An unknown client address never matches a list, so it passes a denylist and
- * fails an allowlist. Compiled lists are cached per source version. Thread-safe.
+ * Rejects requests by client IP: the source's denylist first, then its allowlist (when it has one),
+ * both with 403. Uses {@link IngestContext#clientIp()}, so it runs after {@link ClientIpStep}. An
+ * unknown client address never matches a list, so it passes a denylist and fails an allowlist.
+ * Compiled lists are cached per source version. Thread-safe.
  */
 public final class IpFilterStep implements IngestStep {
 

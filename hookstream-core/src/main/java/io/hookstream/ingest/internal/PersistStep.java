@@ -18,12 +18,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The last step: routes the event and stores it exactly as received together with its delivery
- * tasks, in one write (bodies over the inline threshold go to the blob store first, referenced
- * from the event). Once the store returns, the event and its pending work are durable. If
- * routing fails unexpectedly the event is stored unrouted and {@code onAccepted} hands it to
- * background routing; if that is lost too (crash, full queue) the recovery sweep routes it,
- * because its {@code routedAt} is still null. Duplicates are stored for visibility, already
- * marked routed, and answered with the original event's id.
+ * tasks, in one write (bodies over the inline threshold go to the blob store first, referenced from
+ * the event). Once the store returns, the event and its pending work are durable. If routing fails
+ * unexpectedly the event is stored unrouted and {@code onAccepted} hands it to background routing;
+ * if that is lost too (crash, full queue) the recovery sweep routes it, because its {@code
+ * routedAt} is still null. Duplicates are stored for visibility, already marked routed, and
+ * answered with the original event's id.
  */
 public final class PersistStep implements IngestStep {
 
@@ -42,7 +42,11 @@ public final class PersistStep implements IngestStep {
   private final Consumer<EventRecord> onAccepted;
 
   /** {@code onAccepted} gets each stored non-duplicate event, routed or (on failure) not. */
-  public PersistStep(Store store, BlobStore blobs, int inlineBodyBytes, Routing routing,
+  public PersistStep(
+      Store store,
+      BlobStore blobs,
+      int inlineBodyBytes,
+      Routing routing,
       Consumer<EventRecord> onAccepted) {
     this.store = store;
     this.blobs = blobs;
@@ -68,11 +72,29 @@ public final class PersistStep implements IngestStep {
     }
     boolean duplicate = context.duplicate();
     var at = context.receivedAt();
-    EventRecord event = new EventRecord(context.eventId(), source.orgId(), source.envId(),
-        source.id(), request.method(), path(request.url()), request.headers(), request.query(),
-        request.contentType(), context.clientIp(), body.length, blobKey == null ? body : null,
-        blobKey, context.bodySha256(), EventStatus.RECEIVED, context.dedupStatus(),
-        context.duplicateOf(), context.verificationStatus(), at, duplicate ? at : null, at);
+    EventRecord event =
+        new EventRecord(
+            context.eventId(),
+            source.orgId(),
+            source.envId(),
+            source.id(),
+            request.method(),
+            path(request.url()),
+            request.headers(),
+            request.query(),
+            request.contentType(),
+            context.clientIp(),
+            body.length,
+            blobKey == null ? body : null,
+            blobKey,
+            context.bodySha256(),
+            EventStatus.RECEIVED,
+            context.dedupStatus(),
+            context.duplicateOf(),
+            context.verificationStatus(),
+            at,
+            duplicate ? at : null,
+            at);
     if (duplicate) {
       store.events().insert(event);
       return new IngestResult(context.duplicateOf(), source.id(), true);
@@ -87,8 +109,10 @@ public final class PersistStep implements IngestStep {
     try {
       tasks = routing.tasksFor(event, body);
     } catch (RuntimeException e) {
-      LOG.warn("routing event {} at ingest failed; it is stored unrouted and routed later",
-          event.id(), e);
+      LOG.warn(
+          "routing event {} at ingest failed; it is stored unrouted and routed later",
+          event.id(),
+          e);
       store.events().insert(event);
       return event;
     }
@@ -122,5 +146,4 @@ public final class PersistStep implements IngestStep {
     }
     return url.substring(start, end);
   }
-
 }

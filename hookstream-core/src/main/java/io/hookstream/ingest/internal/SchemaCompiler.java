@@ -26,13 +26,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Compiles sources' JSON schemas with networknt json-schema-validator: drafts 4, 6, 7, 2019-09
- * and 2020-12, chosen by {@code $schema}, draft 7 when it is absent. Nothing is fetched over the
+ * Compiles sources' JSON schemas with networknt json-schema-validator: drafts 4, 6, 7, 2019-09 and
+ * 2020-12, chosen by {@code $schema}, draft 7 when it is absent. Nothing is fetched over the
  * network: a {@code $ref} can reach only the meta-schemas bundled with the library and the local
  * folders this compiler is given (the conformance suite's {@code remotes/}); any other remote
- * reference fails to compile. Each schema gets its own registry, so one source's {@code $id}
- * never resolves to another source's schema. Errors are located with JSON Pointers. Immutable and
- * safe for concurrent use.
+ * reference fails to compile. Each schema gets its own registry, so one source's {@code $id} never
+ * resolves to another source's schema. Errors are located with JSON Pointers. Immutable and safe
+ * for concurrent use.
  */
 public final class SchemaCompiler {
 
@@ -77,7 +77,8 @@ public final class SchemaCompiler {
     if (schema == null || !(schema.isObject() || schema.isBoolean())) {
       throw new IllegalArgumentException("must be a JSON object");
     }
-    Optional<String> unsupported = schema.isObject() ? unsupportedDialect(schema) : Optional.empty();
+    Optional<String> unsupported =
+        schema.isObject() ? unsupportedDialect(schema) : Optional.empty();
     if (unsupported.isPresent()) {
       throw new IllegalArgumentException(unsupported.get());
     }
@@ -91,8 +92,8 @@ public final class SchemaCompiler {
   }
 
   /**
-   * What is wrong with {@code schema} as a source's JSON schema, named under {@code field}: not
-   * an object, an unsupported {@code $schema}, keyword values its dialect's meta-schema rejects
+   * What is wrong with {@code schema} as a source's JSON schema, named under {@code field}: not an
+   * object, an unsupported {@code $schema}, keyword values its dialect's meta-schema rejects
    * ({@code json_schema.properties.id.type: ...}), or a failure to compile (a bad regular
    * expression, an unresolvable {@code $ref}). Empty when it compiles cleanly.
    */
@@ -107,7 +108,8 @@ public final class SchemaCompiler {
       errors.add(new FieldError(field + ".$schema", unsupported.get()));
       return errors;
     }
-    SpecificationVersion dialect = SpecificationVersion.fromSchemaNode(schema).orElse(defaultDialect);
+    SpecificationVersion dialect =
+        SpecificationVersion.fromSchemaNode(schema).orElse(defaultDialect);
     try {
       CompiledSchema meta =
           new CompiledSchema(newRegistry().getSchema(SchemaLocation.of(dialect.getDialectId())));
@@ -115,7 +117,9 @@ public final class SchemaCompiler {
         errors.add(new FieldError(field + dotPath(v.path()), v.message()));
       }
     } catch (RuntimeException e) {
-      errors.add(new FieldError(field, "cannot check against the " + dialect + " meta-schema: " + describe(e)));
+      errors.add(
+          new FieldError(
+              field, "cannot check against the " + dialect + " meta-schema: " + describe(e)));
     }
     if (errors.isEmpty()) {
       try {
@@ -180,7 +184,8 @@ public final class SchemaCompiler {
     if (cause instanceof FileNotFoundException) {
       return "cannot load \"" + cause.getMessage() + "\": remote references are not fetched";
     }
-    String message = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getMessage();
+    String message =
+        cause != null && cause.getMessage() != null ? cause.getMessage() : e.getMessage();
     return message == null ? e.toString() : message.lines().findFirst().orElse(message);
   }
 

@@ -16,16 +16,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Validates the JSON body against the source's JSON schema when validation is enabled. A body
- * that is not JSON is invalid. With {@code reject} (the default) an invalid request fails with
- * 422 and {@code validation_errors} ({@code [{path, message}]}, JSON Pointer paths, at most
- * {@value #MAX_ERRORS}) and is not stored; with {@code warn} it is marked {@code schema_invalid}
- * and goes on. Compiled schemas are cached per source version. Thread-safe.
+ * Validates the JSON body against the source's JSON schema when validation is enabled. A body that
+ * is not JSON is invalid. With {@code reject} (the default) an invalid request fails with 422 and
+ * {@code validation_errors} ({@code [{path, message}]}, JSON Pointer paths, at most {@value
+ * #MAX_ERRORS}) and is not stored; with {@code warn} it is marked {@code schema_invalid} and goes
+ * on. Compiled schemas are cached per source version. Thread-safe.
  */
 public final class SchemaStep implements IngestStep {
 
   /** How many source versions keep their compiled schema. */
   public static final int DEFAULT_CACHE_SIZE = 1_000;
+
   /** The most violations one response lists. */
   public static final int MAX_ERRORS = 100;
 
@@ -51,7 +52,9 @@ public final class SchemaStep implements IngestStep {
     CompiledSchema schema = cache.load(SourceVersion.of(source), key -> compile(source));
     JsonNode body = context.json();
     List<SchemaViolation> violations =
-        body == null ? List.of(new SchemaViolation("", "body is not JSON")) : validate(source, schema, body);
+        body == null
+            ? List.of(new SchemaViolation("", "body is not JSON"))
+            : validate(source, schema, body);
     if (violations.isEmpty()) {
       return chain.proceed(context);
     }
@@ -76,7 +79,8 @@ public final class SchemaStep implements IngestStep {
         null);
   }
 
-  private static List<SchemaViolation> validate(SourceRecord source, CompiledSchema schema, JsonNode body) {
+  private static List<SchemaViolation> validate(
+      SourceRecord source, CompiledSchema schema, JsonNode body) {
     try {
       return schema.validate(body);
     } catch (IllegalArgumentException e) {
@@ -84,9 +88,12 @@ public final class SchemaStep implements IngestStep {
     }
   }
 
-  private static HookstreamException invalidSchema(SourceRecord source, IllegalArgumentException e) {
+  private static HookstreamException invalidSchema(
+      SourceRecord source, IllegalArgumentException e) {
     return new HookstreamException(
-        ErrorCode.INTERNAL, "source " + source.id() + " has an invalid json_schema: " + e.getMessage(), e);
+        ErrorCode.INTERNAL,
+        "source " + source.id() + " has an invalid json_schema: " + e.getMessage(),
+        e);
   }
 
   /** A schema stored without validation fails closed: the source refuses every request (500). */

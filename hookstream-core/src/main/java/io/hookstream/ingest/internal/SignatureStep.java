@@ -13,11 +13,11 @@ import io.hookstream.verify.SignatureVerifiers;
 import java.util.function.UnaryOperator;
 
 /**
- * The ingest step that checks the webhook's signature when the source has verification: a
- * failure throws the verifier's 401 before anything is stored; success marks the context {@code
- * verified}. Compiled verifiers are cached per source (the newest version seen), at most {@code
- * maxSources} of them, so a stored secret is decrypted once per source version, not per
- * request. Safe for concurrent use.
+ * The ingest step that checks the webhook's signature when the source has verification: a failure
+ * throws the verifier's 401 before anything is stored; success marks the context {@code verified}.
+ * Compiled verifiers are cached per source (the newest version seen), at most {@code maxSources} of
+ * them, so a stored secret is decrypted once per source version, not per request. Safe for
+ * concurrent use.
  */
 public final class SignatureStep implements IngestStep {
 
@@ -77,11 +77,20 @@ public final class SignatureStep implements IngestStep {
   private SignatureVerifier compile(SourceRecord source) {
     Verification v = source.verification();
     try {
-      return SignatureVerifiers.create(new Verification(v.type(), openSecret.apply(v.secret()),
-          v.header(), v.encoding(), v.prefix(), v.timestampHeader(), v.toleranceSeconds()));
+      return SignatureVerifiers.create(
+          new Verification(
+              v.type(),
+              openSecret.apply(v.secret()),
+              v.header(),
+              v.encoding(),
+              v.prefix(),
+              v.timestampHeader(),
+              v.toleranceSeconds()));
     } catch (HookstreamException e) {
-      throw new HookstreamException(ErrorCode.INTERNAL,
-          "source " + source.id() + " has invalid verification settings: " + e.getMessage(), e);
+      throw new HookstreamException(
+          ErrorCode.INTERNAL,
+          "source " + source.id() + " has invalid verification settings: " + e.getMessage(),
+          e);
     }
   }
 

@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records failure occurrences into issues: one active (open or acknowledged) issue per
- * destination and error type collects them; a failure after that issue was resolved opens a new
- * one. Thread-safe within one engine (writes are serialized); two nodes recording the very first
+ * Records failure occurrences into issues: one active (open or acknowledged) issue per destination
+ * and error type collects them; a failure after that issue was resolved opens a new one.
+ * Thread-safe within one engine (writes are serialized); two nodes recording the very first
  * occurrence of a kind at the same instant may open two issues.
  */
 public final class IssueTracker {
@@ -34,7 +34,7 @@ public final class IssueTracker {
   public IssueTracker(Store store, Ids ids, Consumer<IssueRecord> listener) {
     this.store = store;
     this.ids = ids;
-    this.listener = listener == null ? issue -> { } : listener;
+    this.listener = listener == null ? issue -> {} : listener;
   }
 
   /** Adds one occurrence; returns the issue as stored. {@code attemptId} may be null. */
@@ -69,14 +69,40 @@ public final class IssueTracker {
           recent.add(id);
         }
       }
-      issue = new IssueRecord(old.id(), old.orgId(), old.envId(), destinationId, errorType,
-          message, old.status(), old.occurrenceCount() + 1, old.firstSeenAt(), now, recent,
-          old.snoozedUntil(), old.resolvedAt(), now);
+      issue =
+          new IssueRecord(
+              old.id(),
+              old.orgId(),
+              old.envId(),
+              destinationId,
+              errorType,
+              message,
+              old.status(),
+              old.occurrenceCount() + 1,
+              old.firstSeenAt(),
+              now,
+              recent,
+              old.snoozedUntil(),
+              old.resolvedAt(),
+              now);
       store.issues().update(issue);
     } else {
-      issue = new IssueRecord(ids.next("iss"), scope.orgId(), scope.envId(), destinationId,
-          errorType, message, "open", 1, now, now,
-          attemptId == null ? List.of() : List.of(attemptId), null, null, now);
+      issue =
+          new IssueRecord(
+              ids.next("iss"),
+              scope.orgId(),
+              scope.envId(),
+              destinationId,
+              errorType,
+              message,
+              "open",
+              1,
+              now,
+              now,
+              attemptId == null ? List.of() : List.of(attemptId),
+              null,
+              null,
+              now);
       try {
         store.issues().insert(issue);
       } catch (HookstreamException e) {

@@ -119,7 +119,9 @@ public final class DashjoinTransformEngine implements TransformEngine {
       try {
         result = jsonata.evaluate(JsonataValues.toJava(body), frame);
       } catch (StackOverflowError e) {
-        throw new TransformException(Reason.DEPTH_LIMIT, RUNAWAY_CODE,
+        throw new TransformException(
+            Reason.DEPTH_LIMIT,
+            RUNAWAY_CODE,
             "transform recursed too deeply for the thread's stack (non-terminating recursion?)",
             null);
       } catch (RuntimeException e) {
@@ -128,8 +130,8 @@ public final class DashjoinTransformEngine implements TransformEngine {
       try {
         return Optional.ofNullable(JsonataValues.toJson(result, guard));
       } catch (IllegalArgumentException e) {
-        throw new TransformException(Reason.EVALUATION_ERROR, null,
-            "transform result is not JSON: " + e.getMessage(), e);
+        throw new TransformException(
+            Reason.EVALUATION_ERROR, null, "transform result is not JSON: " + e.getMessage(), e);
       } catch (RunawayGuard.Stop e) {
         throw translate(e);
       }
@@ -139,25 +141,34 @@ public final class DashjoinTransformEngine implements TransformEngine {
   private static TransformException translate(RuntimeException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof RunawayGuard.Stop stop) {
-        return new TransformException(stop.timeLimit ? Reason.TIME_LIMIT : Reason.DEPTH_LIMIT,
-            RUNAWAY_CODE, stop.getMessage(), null);
+        return new TransformException(
+            stop.timeLimit ? Reason.TIME_LIMIT : Reason.DEPTH_LIMIT,
+            RUNAWAY_CODE,
+            stop.getMessage(),
+            null);
       }
     }
     if (e instanceof JException je) {
-      return new TransformException(Reason.EVALUATION_ERROR, je.getError(),
-          "transform failed: " + describe(je), je);
+      return new TransformException(
+          Reason.EVALUATION_ERROR, je.getError(), "transform failed: " + describe(je), je);
     }
     // dashjoin signals some type errors with plain Java exceptions (e.g. ClassCastException)
-    return new TransformException(Reason.EVALUATION_ERROR, null,
-        "transform failed: " + e.getClass().getSimpleName()
-            + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+    return new TransformException(
+        Reason.EVALUATION_ERROR,
+        null,
+        "transform failed: "
+            + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+        e);
   }
 
   private static void bind(Frame frame, TransformBindings b) {
     Map<String, Object> event = new LinkedHashMap<>();
     putIfPresent(event, "id", b.eventId());
     putIfPresent(event, "source_id", b.sourceId());
-    putIfPresent(event, "received_at",
+    putIfPresent(
+        event,
+        "received_at",
         b.receivedAt() == null ? null : DateTimeFormatter.ISO_INSTANT.format(b.receivedAt()));
     putIfPresent(event, "method", b.method());
     putIfPresent(event, "content_type", b.contentType());
@@ -180,22 +191,24 @@ public final class DashjoinTransformEngine implements TransformEngine {
   /** One string per header; repeated headers joined with ", " as HTTP combines them. */
   private static Map<String, Object> headerObject(Map<String, List<String>> headers) {
     Map<String, Object> object = new LinkedHashMap<>();
-    headers.forEach((name, values) -> {
-      if (!values.isEmpty()) {
-        object.put(name, String.join(", ", values));
-      }
-    });
+    headers.forEach(
+        (name, values) -> {
+          if (!values.isEmpty()) {
+            object.put(name, String.join(", ", values));
+          }
+        });
     return object;
   }
 
   /** A string per parameter, or an array of strings when the parameter repeats. */
   private static Map<String, Object> queryObject(Map<String, List<String>> query) {
     Map<String, Object> object = new LinkedHashMap<>();
-    query.forEach((name, values) -> {
-      if (!values.isEmpty()) {
-        object.put(name, values.size() == 1 ? values.get(0) : List.copyOf(values));
-      }
-    });
+    query.forEach(
+        (name, values) -> {
+          if (!values.isEmpty()) {
+            object.put(name, values.size() == 1 ? values.get(0) : List.copyOf(values));
+          }
+        });
     return object;
   }
 }

@@ -26,9 +26,11 @@ public abstract class FieldPath {
 
   /** Compiles a path that {@link #problem} accepts. */
   public static FieldPath compile(String path) {
-    problem(path).ifPresent(p -> {
-      throw new IllegalArgumentException("invalid field path '" + path + "': " + p);
-    });
+    problem(path)
+        .ifPresent(
+            p -> {
+              throw new IllegalArgumentException("invalid field path '" + path + "': " + p);
+            });
     String[] segments = path.split("\\.", -1);
     switch (segments[0]) {
       case "payload", "body":

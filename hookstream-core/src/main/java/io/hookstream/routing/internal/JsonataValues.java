@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Converts between Jackson trees and the plain Java values dashjoin JSONata evaluates: maps,
- * lists, strings, booleans, Integer/Long/Double numbers (as dashjoin's own JSON parser produces),
- * null for JSON null in input and {@link Jsonata#NULL_VALUE} for JSON null in output. Stateless.
+ * Converts between Jackson trees and the plain Java values dashjoin JSONata evaluates: maps, lists,
+ * strings, booleans, Integer/Long/Double numbers (as dashjoin's own JSON parser produces), null for
+ * JSON null in input and {@link Jsonata#NULL_VALUE} for JSON null in output. Stateless.
  */
 final class JsonataValues {
 
@@ -104,14 +104,15 @@ final class JsonataValues {
     }
     if (value instanceof Map<?, ?> map) {
       ObjectNode object = NODES.objectNode();
-      map.forEach((k, v) -> {
-        // The object constructor never stores undefined, but dashjoin's $clone (used by the
-        // transform operator) reads JSON null back as Java null: a null value is JSON null.
-        JsonNode node = v == null ? NODES.nullNode() : toJson(v, guard);
-        if (node != null) { // functions drop out, as in JSON.stringify
-          object.set(String.valueOf(k), node);
-        }
-      });
+      map.forEach(
+          (k, v) -> {
+            // The object constructor never stores undefined, but dashjoin's $clone (used by the
+            // transform operator) reads JSON null back as Java null: a null value is JSON null.
+            JsonNode node = v == null ? NODES.nullNode() : toJson(v, guard);
+            if (node != null) { // functions drop out, as in JSON.stringify
+              object.set(String.valueOf(k), node);
+            }
+          });
       return object;
     }
     if (value instanceof List<?> list) {

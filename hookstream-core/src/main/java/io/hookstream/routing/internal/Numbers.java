@@ -14,9 +14,7 @@ final class Numbers {
       return null;
     }
     if (node.isNumber()) {
-      return node.isDouble() || node.isFloat()
-          ? finite(node.doubleValue())
-          : node.decimalValue();
+      return node.isDouble() || node.isFloat() ? finite(node.doubleValue()) : node.decimalValue();
     }
     return node.isTextual() ? parse(node.textValue()) : null;
   }

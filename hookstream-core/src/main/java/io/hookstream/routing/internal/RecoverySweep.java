@@ -9,10 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds events that were stored but never routed (the engine crashed between persist and
- * routing, or the routing queue was full) and routes them. Only events older than {@code grace}
- * are taken, so the normal hand-off has time to do its work first. Thread-safe; several engines
- * may sweep at once, since routing an event twice writes once.
+ * Finds events that were stored but never routed (the engine crashed between persist and routing,
+ * or the routing queue was full) and routes them. Only events older than {@code grace} are taken,
+ * so the normal hand-off has time to do its work first. Thread-safe; several engines may sweep at
+ * once, since routing an event twice writes once.
  */
 public final class RecoverySweep {
 

@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The compiled routes of each source, so that routing an event does not read connections or
- * compile expressions. Entries are dropped when this engine changes a connection, and expire
- * after {@code ttl} so that changes made through another engine sharing the store are seen too
- * (an {@link ExpiringCache}). Thread-safe.
+ * The compiled routes of each source, so that routing an event does not read connections or compile
+ * expressions. Entries are dropped when this engine changes a connection, and expire after {@code
+ * ttl} so that changes made through another engine sharing the store are seen too (an {@link
+ * ExpiringCache}). Thread-safe.
  */
 public final class RouteCache {
 
@@ -25,8 +25,8 @@ public final class RouteCache {
   private final Function<ConnectionRecord, CompiledRoute> compiler;
   private final ExpiringCache<String, List<Route>> bySource;
 
-  public RouteCache(Store store, Clock clock, Duration ttl,
-      Function<ConnectionRecord, CompiledRoute> compiler) {
+  public RouteCache(
+      Store store, Clock clock, Duration ttl, Function<ConnectionRecord, CompiledRoute> compiler) {
     this.store = store;
     this.compiler = compiler;
     this.bySource = new ExpiringCache<>(clock, ttl, ExpiringCache.DEFAULT_MAX_ENTRIES);

@@ -16,9 +16,9 @@ import java.util.function.Function;
 
 /**
  * Compiles a connection's filters and transform into a {@link CompiledRoute}: filters first
- * (AND-combined), then the transform, whose JSON result is delivered as {@code
- * application/json}. A transform that errors, times out, or produces no result (JSONata
- * undefined) fails that delivery without retry. Thread-safe.
+ * (AND-combined), then the transform, whose JSON result is delivered as {@code application/json}. A
+ * transform that errors, times out, or produces no result (JSONata undefined) fails that delivery
+ * without retry. Thread-safe.
  */
 public final class RouteCompiler implements Function<ConnectionRecord, CompiledRoute> {
 
@@ -41,8 +41,8 @@ public final class RouteCompiler implements Function<ConnectionRecord, CompiledR
       transform = transforms.compile(connection.transformExpression());
     } catch (HookstreamException e) {
       // Checked at write time; a stored expression that no longer compiles fails each delivery.
-      Decision failed = new Decision.TransformFailed("transform does not compile: "
-          + e.getMessage());
+      Decision failed =
+          new Decision.TransformFailed("transform does not compile: " + e.getMessage());
       return ev -> filter.matches(ev.filterInput()) ? failed : Decision.SKIP;
     }
     return e -> filter.matches(e.filterInput()) ? transform(transform, e) : Decision.SKIP;
@@ -55,8 +55,7 @@ public final class RouteCompiler implements Function<ConnectionRecord, CompiledR
         return new Decision.TransformFailed(
             "transform produced no result (JSONata undefined) for this event");
       }
-      return new Decision.Deliver(Json.write(result.get()).getBytes(StandardCharsets.UTF_8),
-          JSON);
+      return new Decision.Deliver(Json.write(result.get()).getBytes(StandardCharsets.UTF_8), JSON);
     } catch (TransformException ex) {
       return new Decision.TransformFailed(ex.getMessage());
     }

@@ -29,17 +29,18 @@ public final class RulePredicate {
   /** Compiles a rule whose value has already passed the write-time checks. */
   public static RulePredicate compile(FilterRule rule) {
     JsonNode value = rule.value();
-    ValueTest test = switch (rule.op()) {
-      case EQ -> equalTo(value);
-      case NEQ -> negate(equalTo(value));
-      case IN -> anyOf(value);
-      case CONTAINS -> contains(value.asText());
-      case GT -> ordering(value.decimalValue(), c -> c > 0);
-      case GTE -> ordering(value.decimalValue(), c -> c >= 0);
-      case LT -> ordering(value.decimalValue(), c -> c < 0);
-      case LTE -> ordering(value.decimalValue(), c -> c <= 0);
-      case EXISTS -> exists(value.asBoolean());
-    };
+    ValueTest test =
+        switch (rule.op()) {
+          case EQ -> equalTo(value);
+          case NEQ -> negate(equalTo(value));
+          case IN -> anyOf(value);
+          case CONTAINS -> contains(value.asText());
+          case GT -> ordering(value.decimalValue(), c -> c > 0);
+          case GTE -> ordering(value.decimalValue(), c -> c >= 0);
+          case LT -> ordering(value.decimalValue(), c -> c < 0);
+          case LTE -> ordering(value.decimalValue(), c -> c <= 0);
+          case EXISTS -> exists(value.asBoolean());
+        };
     return new RulePredicate(FieldPath.compile(rule.field()), test);
   }
 

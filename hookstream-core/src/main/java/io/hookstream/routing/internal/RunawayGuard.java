@@ -7,11 +7,11 @@ import java.lang.management.ThreadMXBean;
 /**
  * Stops one evaluation that runs past a deadline or nests deeper than a limit, through dashjoin's
  * per-frame entry/exit callbacks (the mechanism of its {@code Timebox}, with a monotonic clock and
- * our own exception so the cause is clear). The check runs at every evaluation step, so the
- * calling thread is stopped within one step: no watchdog thread is needed. The limit is on the
- * thread's CPU time where the JVM measures it, so a busy machine that leaves the thread waiting
- * for a core does not fail a sound transform; each step compares the cheap monotonic clock, and
- * only past that deadline is the CPU time read. One guard per evaluation, used by one thread.
+ * our own exception so the cause is clear). The check runs at every evaluation step, so the calling
+ * thread is stopped within one step: no watchdog thread is needed. The limit is on the thread's CPU
+ * time where the JVM measures it, so a busy machine that leaves the thread waiting for a core does
+ * not fail a sound transform; each step compares the cheap monotonic clock, and only past that
+ * deadline is the CPU time read. One guard per evaluation, used by one thread.
  */
 final class RunawayGuard {
 
@@ -47,22 +47,29 @@ final class RunawayGuard {
 
   /** Installs the callbacks on {@code frame} (a frame created for this evaluation only). */
   void install(Frame frame) {
-    frame.setEvaluateEntryCallback((expr, input, env) -> {
-      if (!env.isParallelCall && ++depth > maxDepth) {
-        throw new Stop(false, "transform exceeded the maximum evaluation depth of " + maxDepth
-            + " (non-terminating recursion?)");
-      }
-      checkTime();
-    });
-    frame.setEvaluateExitCallback((expr, input, env, result) -> {
-      if (!env.isParallelCall) {
-        depth--;
-      }
-      checkTime();
-    });
+    frame.setEvaluateEntryCallback(
+        (expr, input, env) -> {
+          if (!env.isParallelCall && ++depth > maxDepth) {
+            throw new Stop(
+                false,
+                "transform exceeded the maximum evaluation depth of "
+                    + maxDepth
+                    + " (non-terminating recursion?)");
+          }
+          checkTime();
+        });
+    frame.setEvaluateExitCallback(
+        (expr, input, env, result) -> {
+          if (!env.isParallelCall) {
+            depth--;
+          }
+          checkTime();
+        });
   }
 
-  /** Checks the deadline every 4,096 calls; for loops outside dashjoin such as result conversion. */
+  /**
+   * Checks the deadline every 4,096 calls; for loops outside dashjoin such as result conversion.
+   */
   void tick() {
     if ((++ticks & 0xFFF) == 0) {
       checkTime();
@@ -71,14 +78,14 @@ final class RunawayGuard {
 
   private void checkTime() {
     if (System.nanoTime() - deadlineNanos > 0 && !stillWithinCpuLimit()) {
-      throw new Stop(true, "transform exceeded the time limit of " + limitMillis
-          + " ms (infinite loop?)");
+      throw new Stop(
+          true, "transform exceeded the time limit of " + limitMillis + " ms (infinite loop?)");
     }
   }
 
   /**
-   * Past the wall-clock deadline: if the thread has used less CPU than the limit (it waited for
-   * a core), moves the deadline by what is left and returns true.
+   * Past the wall-clock deadline: if the thread has used less CPU than the limit (it waited for a
+   * core), moves the deadline by what is left and returns true.
    */
   private boolean stillWithinCpuLimit() {
     long used = cpuTime() - cpuStartNanos;

@@ -9,9 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The secrets of a destination are the values its provider masks (auth headers, the signing
- * secret, cloud credentials): encrypted in the stored config, plaintext only in the request a
- * provider delivers, masked in every read. Thread-safe.
+ * The secrets of a destination are the values its provider masks (auth headers, the signing secret,
+ * cloud credentials): encrypted in the stored config, plaintext only in the request a provider
+ * delivers, masked in every read. Thread-safe.
  */
 public final class DestinationSecrets {
 
@@ -28,17 +28,30 @@ public final class DestinationSecrets {
   /** The record as it is stored: secret values encrypted. */
   public DestinationRecord seal(DestinationRecord plain) {
     Map<String, Object> config = DestinationChecks.providerConfig(plain);
-    return withConfig(plain, JsonSecrets.mapSecrets(config, mask(plain.type(), config),
-        cipher::seal));
+    return withConfig(
+        plain, JsonSecrets.mapSecrets(config, mask(plain.type(), config), cipher::seal));
   }
 
   /** The stored record re-encrypted under the primary key, one version on (for the re-encrypt). */
   public DestinationRecord reseal(DestinationRecord stored) {
     DestinationRecord next = seal(open(stored));
-    return new DestinationRecord(next.id(), next.orgId(), next.envId(), next.name(), next.slug(),
-        next.description(), next.type(), next.configJson(), next.signingJson(), next.retry(),
-        next.delivery(), next.disabledReason(), next.version() + 1, next.createdAt(),
-        next.updatedAt(), next.deletedAt());
+    return new DestinationRecord(
+        next.id(),
+        next.orgId(),
+        next.envId(),
+        next.name(),
+        next.slug(),
+        next.description(),
+        next.type(),
+        next.configJson(),
+        next.signingJson(),
+        next.retry(),
+        next.delivery(),
+        next.disabledReason(),
+        next.version() + 1,
+        next.createdAt(),
+        next.updatedAt(),
+        next.deletedAt());
   }
 
   /** The stored record with its secrets decrypted. */
@@ -61,10 +74,13 @@ public final class DestinationSecrets {
   public boolean current(DestinationRecord stored) {
     Map<String, Object> config = DestinationChecks.providerConfig(stored);
     boolean[] current = {true};
-    JsonSecrets.mapSecrets(config, mask(stored.type(), config), v -> {
-      current[0] &= cipher.current(v);
-      return v;
-    });
+    JsonSecrets.mapSecrets(
+        config,
+        mask(stored.type(), config),
+        v -> {
+          current[0] &= cipher.current(v);
+          return v;
+        });
     return current[0];
   }
 
@@ -77,15 +93,28 @@ public final class DestinationSecrets {
     Map<String, Object> current = DestinationChecks.providerConfig(currentPlain);
     Map<String, Object> masked = mask(currentPlain.type(), current);
     Object config = JsonSecrets.restoreMasked(spec.config(), masked, current);
-    Object headers = JsonSecrets.restoreMasked(spec.headers(), masked.get("headers"),
-        current.get("headers"));
-    Object signing = JsonSecrets.restoreMasked(spec.signingConfig(), masked.get(SIGNING),
-        current.get(SIGNING));
-    return new DestinationSpec(spec.name(), spec.slug(), spec.description(), spec.type(),
-        spec.url(), spec.method(), (Map<String, String>) headers,
-        spec.timeoutSeconds(), (Map<String, Object>) config, (Map<String, Object>) signing,
-        spec.retryMaxAttempts(), spec.retryBackoffType(), spec.retryIntervals(),
-        spec.maxInFlight(), spec.ordered(), spec.rateLimitPerSecond(), spec.enabled());
+    Object headers =
+        JsonSecrets.restoreMasked(spec.headers(), masked.get("headers"), current.get("headers"));
+    Object signing =
+        JsonSecrets.restoreMasked(spec.signingConfig(), masked.get(SIGNING), current.get(SIGNING));
+    return new DestinationSpec(
+        spec.name(),
+        spec.slug(),
+        spec.description(),
+        spec.type(),
+        spec.url(),
+        spec.method(),
+        (Map<String, String>) headers,
+        spec.timeoutSeconds(),
+        (Map<String, Object>) config,
+        (Map<String, Object>) signing,
+        spec.retryMaxAttempts(),
+        spec.retryBackoffType(),
+        spec.retryIntervals(),
+        spec.maxInFlight(),
+        spec.ordered(),
+        spec.rateLimitPerSecond(),
+        spec.enabled());
   }
 
   private Map<String, Object> mask(String type, Map<String, Object> config) {
@@ -97,9 +126,22 @@ public final class DestinationSecrets {
   private static DestinationRecord withConfig(DestinationRecord d, Object merged) {
     Map<String, Object> config = new LinkedHashMap<>((Map<String, Object>) merged);
     Object signing = config.remove(SIGNING);
-    return new DestinationRecord(d.id(), d.orgId(), d.envId(), d.name(), d.slug(),
-        d.description(), d.type(), Json.write(config),
-        d.signingJson() == null ? null : Json.write(signing), d.retry(), d.delivery(),
-        d.disabledReason(), d.version(), d.createdAt(), d.updatedAt(), d.deletedAt());
+    return new DestinationRecord(
+        d.id(),
+        d.orgId(),
+        d.envId(),
+        d.name(),
+        d.slug(),
+        d.description(),
+        d.type(),
+        Json.write(config),
+        d.signingJson() == null ? null : Json.write(signing),
+        d.retry(),
+        d.delivery(),
+        d.disabledReason(),
+        d.version(),
+        d.createdAt(),
+        d.updatedAt(),
+        d.deletedAt());
   }
 }

@@ -10,8 +10,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Walks a provider config (maps, lists and plain values, as parsed from JSON) to find its secret
- * values. A secret is a string leaf that the provider's own {@code mask} changes, so each
- * provider decides what is secret and this class needs no list of field names. Stateless.
+ * values. A secret is a string leaf that the provider's own {@code mask} changes, so each provider
+ * decides what is secret and this class needs no list of field names. Stateless.
  */
 final class JsonSecrets {
 
@@ -42,16 +42,16 @@ final class JsonSecrets {
   }
 
   /**
-   * {@code incoming} with every leaf that equals the current value's mask (a masked read sent
-   * back) replaced by the current value.
+   * {@code incoming} with every leaf that equals the current value's mask (a masked read sent back)
+   * replaced by the current value.
    */
   static Object restoreMasked(Object incoming, Object currentMasked, Object current) {
     if (incoming instanceof Map<?, ?> map) {
       Map<?, ?> masks = currentMasked instanceof Map<?, ?> m ? m : Map.of();
       Map<?, ?> values = current instanceof Map<?, ?> m ? m : Map.of();
       Map<String, Object> out = new LinkedHashMap<>();
-      map.forEach((k, v) -> out.put(String.valueOf(k),
-          restoreMasked(v, masks.get(k), values.get(k))));
+      map.forEach(
+          (k, v) -> out.put(String.valueOf(k), restoreMasked(v, masks.get(k), values.get(k))));
       return out;
     }
     if (incoming instanceof List<?> list) {
@@ -59,13 +59,19 @@ final class JsonSecrets {
       List<?> values = current instanceof List<?> l ? l : List.of();
       List<Object> out = new ArrayList<>();
       for (int i = 0; i < list.size(); i++) {
-        out.add(restoreMasked(list.get(i), i < masks.size() ? masks.get(i) : null,
-            i < values.size() ? values.get(i) : null));
+        out.add(
+            restoreMasked(
+                list.get(i),
+                i < masks.size() ? masks.get(i) : null,
+                i < values.size() ? values.get(i) : null));
       }
       return out;
     }
-    boolean sentBack = incoming instanceof String s && s.startsWith(SecretMasking.MASK)
-        && s.equals(currentMasked) && !s.equals(current);
+    boolean sentBack =
+        incoming instanceof String s
+            && s.startsWith(SecretMasking.MASK)
+            && s.equals(currentMasked)
+            && !s.equals(current);
     return sentBack ? current : incoming;
   }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A provider as the delivery scheduler sees it: each request's config is decrypted just before
- * the wrapped provider delivers it, so plaintext secrets exist only for the attempt.
+ * A provider as the delivery scheduler sees it: each request's config is decrypted just before the
+ * wrapped provider delivers it, so plaintext secrets exist only for the attempt.
  */
 public final class OpeningProvider implements DestinationProvider {
 

@@ -106,15 +106,26 @@ public final class SecretCipher {
     }
     String id = keyId(stored);
     if (keys == null) {
-      throw new HookstreamException(ErrorCode.INTERNAL, "a secret is encrypted under key id '"
-          + id + "' but this engine has no secret keys configured");
+      throw new HookstreamException(
+          ErrorCode.INTERNAL,
+          "a secret is encrypted under key id '"
+              + id
+              + "' but this engine has no secret keys configured");
     }
-    SecretKey key = keys.key(id).orElseThrow(() -> new HookstreamException(ErrorCode.INTERNAL,
-        "a secret is encrypted under key id '" + id + "', which is not configured (configured: "
-            + keys.ids() + ")"));
+    SecretKey key =
+        keys.key(id)
+            .orElseThrow(
+                () ->
+                    new HookstreamException(
+                        ErrorCode.INTERNAL,
+                        "a secret is encrypted under key id '"
+                            + id
+                            + "', which is not configured (configured: "
+                            + keys.ids()
+                            + ")"));
     try {
-      byte[] all = Base64.getUrlDecoder().decode(stored.substring(PREFIX.length() + id.length()
-          + 1));
+      byte[] all =
+          Base64.getUrlDecoder().decode(stored.substring(PREFIX.length() + id.length() + 1));
       if (all.length < NONCE_BYTES + TAG_BITS / 8) {
         throw new IllegalArgumentException("too short");
       }
@@ -122,9 +133,13 @@ public final class SecretCipher {
       byte[] plain = c.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
       return new String(plain, StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new HookstreamException(ErrorCode.INTERNAL, "a secret under key id '" + id
-          + "' does not decrypt with the configured key of that id: it is a different key, or"
-          + " the stored value was altered", e);
+      throw new HookstreamException(
+          ErrorCode.INTERNAL,
+          "a secret under key id '"
+              + id
+              + "' does not decrypt with the configured key of that id: it is a different key, or"
+              + " the stored value was altered",
+          e);
     }
   }
 

@@ -47,8 +47,12 @@ public final class SourceSecrets {
    * current secret's mask means "unchanged" (a read sent back), so the current secret stays.
    */
   public static String restoreMasked(String incoming, String current) {
-    return incoming != null && current != null && incoming.startsWith(SecretMasking.MASK)
-        && incoming.equals(SecretMasking.mask(current)) ? current : incoming;
+    return incoming != null
+            && current != null
+            && incoming.startsWith(SecretMasking.MASK)
+            && incoming.equals(SecretMasking.mask(current))
+        ? current
+        : incoming;
   }
 
   private static SourceRecord withSecret(SourceRecord s, UnaryOperator<String> f, int bump) {
@@ -56,10 +60,31 @@ public final class SourceSecrets {
     if (v == null || v.secret() == null) {
       return s;
     }
-    Verification changed = new Verification(v.type(), f.apply(v.secret()), v.header(),
-        v.encoding(), v.prefix(), v.timestampHeader(), v.toleranceSeconds());
-    return new SourceRecord(s.id(), s.orgId(), s.envId(), s.name(), s.slug(), s.description(),
-        s.template(), changed, s.ipAllowlist(), s.ipDenylist(), s.dedup(), s.schema(),
-        s.version() + bump, s.createdAt(), s.updatedAt(), s.deletedAt());
+    Verification changed =
+        new Verification(
+            v.type(),
+            f.apply(v.secret()),
+            v.header(),
+            v.encoding(),
+            v.prefix(),
+            v.timestampHeader(),
+            v.toleranceSeconds());
+    return new SourceRecord(
+        s.id(),
+        s.orgId(),
+        s.envId(),
+        s.name(),
+        s.slug(),
+        s.description(),
+        s.template(),
+        changed,
+        s.ipAllowlist(),
+        s.ipDenylist(),
+        s.dedup(),
+        s.schema(),
+        s.version() + bump,
+        s.createdAt(),
+        s.updatedAt(),
+        s.deletedAt());
   }
 }

@@ -24,8 +24,8 @@ public final class StoredRows {
     forEach(store, store.destinations()::list, visit);
   }
 
-  private static <T> void forEach(Store store, BiFunction<Scope, PageRequest, Page<T>> list,
-      Consumer<T> visit) {
+  private static <T> void forEach(
+      Store store, BiFunction<Scope, PageRequest, Page<T>> list, Consumer<T> visit) {
     for (Organization org : store.organizations().list()) {
       for (Environment env : store.organizations().listEnvironments(org.id())) {
         PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);

@@ -23,13 +23,24 @@ public final class Sources {
         .slug(s.slug())
         .description(s.description())
         .template(s.template())
-        .verification(v == null ? null : new Source.Verification(v.type(), v.secret(),
-            v.header(), v.encoding(), v.prefix(), v.timestampHeader(), v.toleranceSeconds()))
+        .verification(
+            v == null
+                ? null
+                : new Source.Verification(
+                    v.type(),
+                    v.secret(),
+                    v.header(),
+                    v.encoding(),
+                    v.prefix(),
+                    v.timestampHeader(),
+                    v.toleranceSeconds()))
         .ipAllowlist(s.ipAllowlist())
         .ipDenylist(s.ipDenylist())
         .dedup(d == null ? null : new Source.Dedup(d.strategy(), d.field(), d.windowSeconds()))
-        .schema(schema == null ? null
-            : new Source.Schema(schema.enabled(), schema.jsonSchema(), schema.action()))
+        .schema(
+            schema == null
+                ? null
+                : new Source.Schema(schema.enabled(), schema.jsonSchema(), schema.action()))
         .version(s.version())
         .createdAt(s.createdAt())
         .updatedAt(s.updatedAt())

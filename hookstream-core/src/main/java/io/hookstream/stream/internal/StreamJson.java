@@ -13,8 +13,8 @@ import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.IssueRecord;
 
 /**
- * The JSON text of what live subscribers receive: resources rendered as the REST API renders
- * them ({@link ResourceJson}), and the frame around them. Stateless and thread-safe.
+ * The JSON text of what live subscribers receive: resources rendered as the REST API renders them
+ * ({@link ResourceJson}), and the frame around them. Stateless and thread-safe.
  */
 public final class StreamJson {
 

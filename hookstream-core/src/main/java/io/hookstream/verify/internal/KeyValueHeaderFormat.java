@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A header of {@code key=value} items holding a timestamp and one or more hex signatures, signed
- * as {@code timestamp + separator + body}: Stripe's {@code t=..,v1=..,v1=..} (".") and Paddle's
- * {@code ts=..;h1=..} (":"). Items with other keys (Stripe's {@code v0}) are ignored.
+ * A header of {@code key=value} items holding a timestamp and one or more hex signatures, signed as
+ * {@code timestamp + separator + body}: Stripe's {@code t=..,v1=..,v1=..} (".") and Paddle's {@code
+ * ts=..;h1=..} (":"). Items with other keys (Stripe's {@code v0}) are ignored.
  */
 final class KeyValueHeaderFormat implements SignatureFormat {
 

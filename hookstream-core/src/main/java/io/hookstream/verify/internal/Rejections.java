@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the 401 a failed signature check answers with. The message names the check and the
- * header; {@code details.verification_failure} gives the check as a stable code.
+ * Builds the 401 a failed signature check answers with. The message names the check and the header;
+ * {@code details.verification_failure} gives the check as a stable code.
  */
 public final class Rejections {
 

@@ -11,8 +11,8 @@ import java.security.spec.ECParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 
 /**
- * Parses secrets whose text is not used as-is; each parser throws {@link
- * IllegalArgumentException} with a message fit for a field error.
+ * Parses secrets whose text is not used as-is; each parser throws {@link IllegalArgumentException}
+ * with a message fit for a field error.
  */
 final class Secrets {
 

@@ -77,7 +77,8 @@ final class SingleHeaderFormat implements SignatureFormat {
   private byte[] decode(String value) {
     Encoding used = encoding;
     if (used == null) {
-      used = value.length() == 2 * macLength && Codecs.isHex(value) ? Encoding.HEX : Encoding.BASE64;
+      used =
+          value.length() == 2 * macLength && Codecs.isHex(value) ? Encoding.HEX : Encoding.BASE64;
     }
     byte[] bytes = used.decode(value);
     if (bytes == null) {
@@ -86,8 +87,13 @@ final class SingleHeaderFormat implements SignatureFormat {
     if (bytes.length != macLength) {
       throw Rejections.malformed(
           header,
-          "signature has " + bytes.length + " bytes, expected " + macLength
-              + " (" + describe(used) + ")");
+          "signature has "
+              + bytes.length
+              + " bytes, expected "
+              + macLength
+              + " ("
+              + describe(used)
+              + ")");
     }
     return bytes;
   }

@@ -13,13 +13,12 @@ final class Timestamps {
     try {
       return Instant.ofEpochSecond(Long.parseLong(value.trim()));
     } catch (NumberFormatException | java.time.DateTimeException e) {
-      throw Rejections.malformed(where, "timestamp '" + abbreviate(value) + "' is not Unix seconds");
+      throw Rejections.malformed(
+          where, "timestamp '" + abbreviate(value) + "' is not Unix seconds");
     }
   }
 
-  /**
-   * Rejects {@code timestamp} if it is more than {@code tolerance} before or after {@code now}.
-   */
+  /** Rejects {@code timestamp} if it is more than {@code tolerance} before or after {@code now}. */
   static void check(Instant timestamp, Instant now, Duration tolerance, String where) {
     long skewMillis = Duration.between(timestamp, now).toMillis();
     if (Math.abs(skewMillis) > tolerance.toMillis()) {

@@ -21,11 +21,11 @@ import java.util.Set;
 
 /**
  * Twilio: {@code X-Twilio-Signature} is base64 HMAC-SHA1 (key: the auth token) of the full request
- * URL followed, for form posts, by every POST parameter as name+value, sorted by name (then
- * value). JSON requests instead carry {@code bodySHA256=<hex sha256 of body>} in the URL, which is
- * signed with the URL and checked against the body. As Twilio's own validator does, the URL is
- * tried with and without its port. The URL must be the one Twilio called: behind a proxy the host
- * has to pass the public URL in {@link IngestRequest#url()}.
+ * URL followed, for form posts, by every POST parameter as name+value, sorted by name (then value).
+ * JSON requests instead carry {@code bodySHA256=<hex sha256 of body>} in the URL, which is signed
+ * with the URL and checked against the body. As Twilio's own validator does, the URL is tried with
+ * and without its port. The URL must be the one Twilio called: behind a proxy the host has to pass
+ * the public URL in {@link IngestRequest#url()}.
  */
 final class TwilioVerifier implements SignatureVerifier {
 
@@ -63,7 +63,8 @@ final class TwilioVerifier implements SignatureVerifier {
     if (!match) {
       throw Rejections.mismatch(HEADER);
     }
-    if (bodyHash != null && !MessageDigest.isEqual(sha256Hex(request.body()), utf8Lower(bodyHash))) {
+    if (bodyHash != null
+        && !MessageDigest.isEqual(sha256Hex(request.body()), utf8Lower(bodyHash))) {
       throw Rejections.mismatch(BODY_HASH_PARAM + " (the body does not match its signed hash)");
     }
   }
@@ -86,7 +87,8 @@ final class TwilioVerifier implements SignatureVerifier {
       String value = eq < 0 ? "" : pair.substring(eq + 1);
       pairs.add(Map.entry(decode(name), decode(value)));
     }
-    pairs.sort(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()));
+    pairs.sort(
+        Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()));
     StringBuilder sb = new StringBuilder();
     pairs.forEach(p -> sb.append(p.getKey()).append(p.getValue()));
     return sb.toString();
@@ -96,8 +98,8 @@ final class TwilioVerifier implements SignatureVerifier {
     try {
       return URLDecoder.decode(value, UTF_8);
     } catch (IllegalArgumentException e) {
-      throw Rejections.malformed("form body", "bad percent-encoding in '"
-          + Timestamps.abbreviate(value) + "'");
+      throw Rejections.malformed(
+          "form body", "bad percent-encoding in '" + Timestamps.abbreviate(value) + "'");
     }
   }
 
@@ -157,5 +159,4 @@ final class TwilioVerifier implements SignatureVerifier {
   private static byte[] utf8Lower(String value) {
     return value.toLowerCase(Locale.ROOT).getBytes(UTF_8);
   }
-
 }

@@ -21,19 +21,27 @@ public final class VerificationValidator {
   public static List<FieldError> validate(Verification v) {
     List<FieldError> errors = new ArrayList<>();
     if (v.type() == null || v.type().isBlank()) {
-      errors.add(new FieldError(SignatureVerifiers.FIELD_TYPE,
-          "is required when verification is configured; one of " + typeNames()));
+      errors.add(
+          new FieldError(
+              SignatureVerifiers.FIELD_TYPE,
+              "is required when verification is configured; one of " + typeNames()));
       return errors;
     }
     VerificationType declared = VerificationType.parse(v.type()).orElse(null);
     if (declared == null) {
-      errors.add(new FieldError(SignatureVerifiers.FIELD_TYPE, "unknown verification type '"
-          + Timestamps.abbreviate(v.type()) + "'; expected one of " + typeNames()));
+      errors.add(
+          new FieldError(
+              SignatureVerifiers.FIELD_TYPE,
+              "unknown verification type '"
+                  + Timestamps.abbreviate(v.type())
+                  + "'; expected one of "
+                  + typeNames()));
     }
     boolean hasSecret = v.secret() != null && !v.secret().isBlank();
     if (!hasSecret) {
-      errors.add(new FieldError(SignatureVerifiers.FIELD_SECRET,
-          "is required when verification_type is set"));
+      errors.add(
+          new FieldError(
+              SignatureVerifiers.FIELD_SECRET, "is required when verification_type is set"));
     }
     if (declared == null) {
       return errors;
@@ -55,17 +63,23 @@ public final class VerificationValidator {
     checkHeaderName(SignatureVerifiers.FIELD_HEADER, v.header(), errors);
     checkHeaderName(SignatureVerifiers.FIELD_TIMESTAMP_HEADER, v.timestampHeader(), errors);
     if (v.encoding() != null && Encoding.parse(v.encoding()).isEmpty()) {
-      errors.add(new FieldError(SignatureVerifiers.FIELD_ENCODING,
-          "must be hex or base64 (or absent, to detect it from the signature's length)"));
+      errors.add(
+          new FieldError(
+              SignatureVerifiers.FIELD_ENCODING,
+              "must be hex or base64 (or absent, to detect it from the signature's length)"));
     }
     if (v.prefix() != null && !v.prefix().matches("[\\x21-\\x7e]{1,32}")) {
-      errors.add(new FieldError(SignatureVerifiers.FIELD_PREFIX,
-          "must be 1 to 32 visible ASCII characters, such as sha256="));
+      errors.add(
+          new FieldError(
+              SignatureVerifiers.FIELD_PREFIX,
+              "must be 1 to 32 visible ASCII characters, such as sha256="));
     }
     if (v.toleranceSeconds() != null) {
       if (v.timestampHeader() == null) {
-        errors.add(new FieldError(SignatureVerifiers.FIELD_TOLERANCE,
-            "applies only with verification_timestamp_header; this scheme signs no timestamp"));
+        errors.add(
+            new FieldError(
+                SignatureVerifiers.FIELD_TOLERANCE,
+                "applies only with verification_timestamp_header; this scheme signs no timestamp"));
       } else {
         checkToleranceRange(v.toleranceSeconds(), errors);
       }
@@ -76,28 +90,39 @@ public final class VerificationValidator {
       VerificationType type, SchemeSpec spec, Verification v, List<FieldError> errors) {
     String scheme = "the " + type.canonicalName() + " scheme";
     if (v.header() != null && !containsIgnoreCase(spec.signatureHeaders(), v.header())) {
-      errors.add(new FieldError(SignatureVerifiers.FIELD_HEADER,
-          scheme + " reads " + String.join(" or ", spec.signatureHeaders())));
+      errors.add(
+          new FieldError(
+              SignatureVerifiers.FIELD_HEADER,
+              scheme + " reads " + String.join(" or ", spec.signatureHeaders())));
     }
-    if (v.timestampHeader() != null && !containsIgnoreCase(spec.timestampHeaders(), v.timestampHeader())) {
-      errors.add(new FieldError(SignatureVerifiers.FIELD_TIMESTAMP_HEADER,
-          spec.timestampHeaders().isEmpty()
-              ? scheme + " has no separate timestamp header"
-              : scheme + " reads " + String.join(" or ", spec.timestampHeaders())));
+    if (v.timestampHeader() != null
+        && !containsIgnoreCase(spec.timestampHeaders(), v.timestampHeader())) {
+      errors.add(
+          new FieldError(
+              SignatureVerifiers.FIELD_TIMESTAMP_HEADER,
+              spec.timestampHeaders().isEmpty()
+                  ? scheme + " has no separate timestamp header"
+                  : scheme + " reads " + String.join(" or ", spec.timestampHeaders())));
     }
     if (v.encoding() != null && !v.encoding().trim().equalsIgnoreCase(spec.encoding())) {
-      errors.add(new FieldError(SignatureVerifiers.FIELD_ENCODING,
-          scheme + " always uses " + spec.encoding()));
+      errors.add(
+          new FieldError(
+              SignatureVerifiers.FIELD_ENCODING, scheme + " always uses " + spec.encoding()));
     }
     if (v.prefix() != null && !v.prefix().equals(spec.prefix())) {
-      errors.add(new FieldError(SignatureVerifiers.FIELD_PREFIX, spec.prefix() == null
-          ? scheme + " has no signature prefix"
-          : scheme + " always uses the prefix " + spec.prefix()));
+      errors.add(
+          new FieldError(
+              SignatureVerifiers.FIELD_PREFIX,
+              spec.prefix() == null
+                  ? scheme + " has no signature prefix"
+                  : scheme + " always uses the prefix " + spec.prefix()));
     }
     if (v.toleranceSeconds() != null) {
       if (!spec.timestamped()) {
-        errors.add(new FieldError(SignatureVerifiers.FIELD_TOLERANCE,
-            scheme + " signs no timestamp, so no tolerance applies"));
+        errors.add(
+            new FieldError(
+                SignatureVerifiers.FIELD_TOLERANCE,
+                scheme + " signs no timestamp, so no tolerance applies"));
       } else {
         checkToleranceRange(v.toleranceSeconds(), errors);
       }
@@ -109,7 +134,7 @@ public final class VerificationValidator {
       switch (type) {
         case STANDARD_WEBHOOKS -> Secrets.standardWebhooksKey(secret);
         case SENDGRID -> Secrets.sendGridKey(secret);
-        default -> { } // used as UTF-8 text as-is
+        default -> {} // used as UTF-8 text as-is
       }
     } catch (IllegalArgumentException e) {
       errors.add(new FieldError(SignatureVerifiers.FIELD_SECRET, e.getMessage()));
@@ -119,9 +144,14 @@ public final class VerificationValidator {
   private static void checkToleranceRange(int seconds, List<FieldError> errors) {
     if (seconds < SignatureVerifiers.MIN_TOLERANCE_SECONDS
         || seconds > SignatureVerifiers.MAX_TOLERANCE_SECONDS) {
-      errors.add(new FieldError(SignatureVerifiers.FIELD_TOLERANCE,
-          "must be between " + SignatureVerifiers.MIN_TOLERANCE_SECONDS + " and "
-              + SignatureVerifiers.MAX_TOLERANCE_SECONDS + " seconds"));
+      errors.add(
+          new FieldError(
+              SignatureVerifiers.FIELD_TOLERANCE,
+              "must be between "
+                  + SignatureVerifiers.MIN_TOLERANCE_SECONDS
+                  + " and "
+                  + SignatureVerifiers.MAX_TOLERANCE_SECONDS
+                  + " seconds"));
     }
   }
 

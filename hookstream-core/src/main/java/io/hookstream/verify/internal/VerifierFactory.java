@@ -23,9 +23,9 @@ public final class VerifierFactory {
   private VerifierFactory() {}
 
   /**
-   * The scheme that really applies: a generic HMAC type naming a provider header whose signature
-   * is never a plain HMAC of the body (as the docs' {@code hmac-sha256} + {@code
-   * stripe-signature} example does) is verified with that provider's scheme.
+   * The scheme that really applies: a generic HMAC type naming a provider header whose signature is
+   * never a plain HMAC of the body (as the docs' {@code hmac-sha256} + {@code stripe-signature}
+   * example does) is verified with that provider's scheme.
    */
   public static VerificationType effectiveType(VerificationType declared, String header) {
     if (header == null) {
@@ -40,7 +40,8 @@ public final class VerifierFactory {
       } else if (h.equalsIgnoreCase(PADDLE_HEADER)) {
         return VerificationType.PADDLE;
       }
-    } else if (declared == VerificationType.HMAC_SHA1 && h.equalsIgnoreCase(TwilioVerifier.HEADER)) {
+    } else if (declared == VerificationType.HMAC_SHA1
+        && h.equalsIgnoreCase(TwilioVerifier.HEADER)) {
       return VerificationType.TWILIO;
     }
     return declared;
@@ -56,23 +57,41 @@ public final class VerifierFactory {
         effectiveType(VerificationType.parse(v.type()).orElseThrow(), v.header());
     byte[] text = v.secret().getBytes(UTF_8);
     SchemeSpec spec = SchemeSpec.of(type);
-    Duration tolerance = spec != null && spec.timestamped()
-        ? Duration.ofSeconds(v.toleranceSeconds() != null
-            ? v.toleranceSeconds() : spec.defaultToleranceSeconds())
-        : null;
+    Duration tolerance =
+        spec != null && spec.timestamped()
+            ? Duration.ofSeconds(
+                v.toleranceSeconds() != null
+                    ? v.toleranceSeconds()
+                    : spec.defaultToleranceSeconds())
+            : null;
     return switch (type) {
       case HMAC_SHA256 -> generic(type, new Hmac("HmacSHA256", text), v);
       case HMAC_SHA1 -> generic(type, new Hmac("HmacSHA1", text), v);
-      case STANDARD_WEBHOOKS -> new HmacVerifier(type,
-          new Hmac("HmacSHA256", Secrets.standardWebhooksKey(v.secret())),
-          new StandardWebhooksFormat(), tolerance);
-      case STRIPE -> new HmacVerifier(type, new Hmac("HmacSHA256", text),
-          new KeyValueHeaderFormat(STRIPE_HEADER, ',', "t", "v1", "."), tolerance);
-      case PADDLE -> new HmacVerifier(type, new Hmac("HmacSHA256", text),
-          new KeyValueHeaderFormat(PADDLE_HEADER, ';', "ts", "h1", ":"), tolerance);
-      case SLACK -> new HmacVerifier(type, new Hmac("HmacSHA256", text),
-          new SingleHeaderFormat(SLACK_HEADER, SLACK_PREFIX, Encoding.HEX, 32,
-              SLACK_TIMESTAMP_HEADER, "v0:", ":"), tolerance);
+      case STANDARD_WEBHOOKS ->
+          new HmacVerifier(
+              type,
+              new Hmac("HmacSHA256", Secrets.standardWebhooksKey(v.secret())),
+              new StandardWebhooksFormat(),
+              tolerance);
+      case STRIPE ->
+          new HmacVerifier(
+              type,
+              new Hmac("HmacSHA256", text),
+              new KeyValueHeaderFormat(STRIPE_HEADER, ',', "t", "v1", "."),
+              tolerance);
+      case PADDLE ->
+          new HmacVerifier(
+              type,
+              new Hmac("HmacSHA256", text),
+              new KeyValueHeaderFormat(PADDLE_HEADER, ';', "ts", "h1", ":"),
+              tolerance);
+      case SLACK ->
+          new HmacVerifier(
+              type,
+              new Hmac("HmacSHA256", text),
+              new SingleHeaderFormat(
+                  SLACK_HEADER, SLACK_PREFIX, Encoding.HEX, 32, SLACK_TIMESTAMP_HEADER, "v0:", ":"),
+              tolerance);
       case LINEAR -> new LinearVerifier(new Hmac("HmacSHA256", text), tolerance);
       case TWILIO -> new TwilioVerifier(new Hmac("HmacSHA1", text));
       case SENDGRID -> new SendGridVerifier(Secrets.sendGridKey(v.secret()), tolerance);
@@ -82,10 +101,22 @@ public final class VerifierFactory {
   private static SignatureVerifier generic(VerificationType type, Hmac hmac, Verification v) {
     String header = v.header() != null ? v.header().trim() : SignatureVerifiers.DEFAULT_HMAC_HEADER;
     String timestampHeader = v.timestampHeader() == null ? null : v.timestampHeader().trim();
-    Duration tolerance = timestampHeader == null ? null : Duration.ofSeconds(
-        v.toleranceSeconds() != null ? v.toleranceSeconds() : SchemeSpec.DEFAULT_TOLERANCE_SECONDS);
-    SignatureFormat format = new SingleHeaderFormat(header, v.prefix(),
-        Encoding.parse(v.encoding()).orElse(null), hmac.length(), timestampHeader, "", ".");
+    Duration tolerance =
+        timestampHeader == null
+            ? null
+            : Duration.ofSeconds(
+                v.toleranceSeconds() != null
+                    ? v.toleranceSeconds()
+                    : SchemeSpec.DEFAULT_TOLERANCE_SECONDS);
+    SignatureFormat format =
+        new SingleHeaderFormat(
+            header,
+            v.prefix(),
+            Encoding.parse(v.encoding()).orElse(null),
+            hmac.length(),
+            timestampHeader,
+            "",
+            ".");
     return new HmacVerifier(type, hmac, format, tolerance);
   }
 }

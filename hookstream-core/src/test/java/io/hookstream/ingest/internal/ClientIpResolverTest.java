@@ -45,7 +45,10 @@ class ClientIpResolverTest {
   @Test
   void invalidCfConnectingIpFallsBackToForwardedFor() {
     IngestRequest r =
-        from("10.0.0.5").header("CF-Connecting-IP", "garbage").header("X-Forwarded-For", "192.0.2.1").build();
+        from("10.0.0.5")
+            .header("CF-Connecting-IP", "garbage")
+            .header("X-Forwarded-For", "192.0.2.1")
+            .build();
     assertThat(BEHIND_PROXIES.resolve(r)).isEqualTo("192.0.2.1");
   }
 
@@ -53,7 +56,9 @@ class ClientIpResolverTest {
   void forwardedForIsWalkedFromTheRightSkippingTrustedHops() {
     // The client forged the first entry; the proxies appended the rest.
     IngestRequest r =
-        from("10.0.0.5").header("X-Forwarded-For", "6.6.6.6, 198.51.100.7, 10.1.1.1, 10.2.2.2").build();
+        from("10.0.0.5")
+            .header("X-Forwarded-For", "6.6.6.6, 198.51.100.7, 10.1.1.1, 10.2.2.2")
+            .build();
     assertThat(BEHIND_PROXIES.resolve(r)).isEqualTo("198.51.100.7");
   }
 
@@ -75,7 +80,8 @@ class ClientIpResolverTest {
 
   @Test
   void anUnparsableHopStopsTheWalkAtTheLastGoodHop() {
-    IngestRequest r = from("10.0.0.5").header("X-Forwarded-For", "198.51.100.7, unknown, 10.1.1.1").build();
+    IngestRequest r =
+        from("10.0.0.5").header("X-Forwarded-For", "198.51.100.7, unknown, 10.1.1.1").build();
     assertThat(BEHIND_PROXIES.resolve(r)).isEqualTo("10.1.1.1");
   }
 
@@ -95,21 +101,27 @@ class ClientIpResolverTest {
 
   @Test
   void mappedRemoteAddressMatchesIpv4TrustedProxyAndIsStoredAsIpv4() {
-    IngestRequest r = from("::ffff:10.0.0.5").header("X-Forwarded-For", "::ffff:198.51.100.7").build();
+    IngestRequest r =
+        from("::ffff:10.0.0.5").header("X-Forwarded-For", "::ffff:198.51.100.7").build();
     assertThat(BEHIND_PROXIES.resolve(r)).isEqualTo("198.51.100.7");
-    assertThat(new ClientIpResolver(TrustedProxies.none()).resolve(from("::ffff:192.0.2.1").build()))
+    assertThat(
+            new ClientIpResolver(TrustedProxies.none()).resolve(from("::ffff:192.0.2.1").build()))
         .isEqualTo("192.0.2.1");
   }
 
   @Test
   void forwardedHeaderIsWalkedLikeForwardedForWhenThatIsAbsent() {
-    IngestRequest r = from("10.0.0.5")
-        .header("Forwarded", "for=6.6.6.6, for=\"[2001:db8:1::7]:4711\";proto=https")
-        .header("Forwarded", "for=10.1.1.1;by=10.0.0.5")
-        .build();
+    IngestRequest r =
+        from("10.0.0.5")
+            .header("Forwarded", "for=6.6.6.6, for=\"[2001:db8:1::7]:4711\";proto=https")
+            .header("Forwarded", "for=10.1.1.1;by=10.0.0.5")
+            .build();
     assertThat(BEHIND_PROXIES.resolve(r)).isEqualTo("2001:db8:1::7");
-    IngestRequest both = from("10.0.0.5").header("Forwarded", "for=6.6.6.6")
-        .header("X-Forwarded-For", "198.51.100.7").build();
+    IngestRequest both =
+        from("10.0.0.5")
+            .header("Forwarded", "for=6.6.6.6")
+            .header("X-Forwarded-For", "198.51.100.7")
+            .build();
     assertThat(BEHIND_PROXIES.resolve(both)).isEqualTo("198.51.100.7");
   }
 
@@ -122,6 +134,7 @@ class ClientIpResolverTest {
   @Test
   void nonAddressRemoteIsKeptAsIs() {
     assertThat(BEHIND_PROXIES.resolve(from(null).build())).isNull();
-    assertThat(BEHIND_PROXIES.resolve(from("unix:/run/app.sock").build())).isEqualTo("unix:/run/app.sock");
+    assertThat(BEHIND_PROXIES.resolve(from("unix:/run/app.sock").build()))
+        .isEqualTo("unix:/run/app.sock");
   }
 }

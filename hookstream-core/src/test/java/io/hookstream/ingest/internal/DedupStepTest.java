@@ -81,7 +81,8 @@ class DedupStepTest {
     assertThat(send(source, json("{\"a\": 1}")).dedupStatus())
         .as("the raw bytes are hashed, so whitespace matters")
         .isEqualTo("unique");
-    assertThat(kv.get("dedup:src_dedup:payload_hash:" + sha256("{\"a\":1}"))).contains(first.eventId());
+    assertThat(kv.get("dedup:src_dedup:payload_hash:" + sha256("{\"a\":1}")))
+        .contains(first.eventId());
   }
 
   @Test
@@ -100,16 +101,35 @@ class DedupStepTest {
   void headerFieldIsMatchedCaseInsensitively() {
     SourceRecord source = Fixtures.withDedup(dedup("header_field", "X-GitHub-Delivery", 600));
     IngestContext first =
-        send(source, IngestRequest.builder().header("x-github-delivery", "d-1").body(new byte[] {1}).build());
+        send(
+            source,
+            IngestRequest.builder()
+                .header("x-github-delivery", "d-1")
+                .body(new byte[] {1})
+                .build());
     IngestContext second =
-        send(source, IngestRequest.builder().header("X-GITHUB-DELIVERY", "d-1").body(new byte[] {2}).build());
+        send(
+            source,
+            IngestRequest.builder()
+                .header("X-GITHUB-DELIVERY", "d-1")
+                .body(new byte[] {2})
+                .build());
     IngestContext other =
-        send(source, IngestRequest.builder().header("X-GitHub-Delivery", "d-2").body(new byte[] {1}).build());
+        send(
+            source,
+            IngestRequest.builder()
+                .header("X-GitHub-Delivery", "d-2")
+                .body(new byte[] {1})
+                .build());
     assertThat(first.dedupStatus()).isEqualTo("unique");
-    assertThat(second.duplicateOf()).as("different bodies, same delivery id").isEqualTo(first.eventId());
+    assertThat(second.duplicateOf())
+        .as("different bodies, same delivery id")
+        .isEqualTo(first.eventId());
     assertThat(other.dedupStatus()).isEqualTo("unique");
     clock.advance(Duration.ofSeconds(599));
-    assertThat(send(source, IngestRequest.builder().header("x-github-delivery", "d-1").build()).duplicate())
+    assertThat(
+            send(source, IngestRequest.builder().header("x-github-delivery", "d-1").build())
+                .duplicate())
         .isTrue();
   }
 
@@ -120,7 +140,8 @@ class DedupStepTest {
     IngestContext b = send(source, json("{}"));
     IngestContext c = send(source, IngestRequest.builder().header("Idempotency-Key", "  ").build());
     IngestContext d = send(source, IngestRequest.builder().header("Idempotency-Key", "  ").build());
-    assertThat(List.of(a, b, c, d)).allSatisfy(x -> assertThat(x.dedupStatus()).isEqualTo("unique"));
+    assertThat(List.of(a, b, c, d))
+        .allSatisfy(x -> assertThat(x.dedupStatus()).isEqualTo("unique"));
     assertThat(a.eventId()).isNotEqualTo(b.eventId());
   }
 
@@ -128,7 +149,8 @@ class DedupStepTest {
   void bodyFieldUsesTheValueAtTheDotPath() {
     SourceRecord source = Fixtures.withDedup(dedup("body_field", "data.id", 300));
     IngestContext first = send(source, json("{\"type\":\"a\",\"data\":{\"id\":\"pay_1\"}}"));
-    IngestContext second = send(source, json("{\"type\":\"b\",\"data\":{\"id\":\"pay_1\",\"x\":2}}"));
+    IngestContext second =
+        send(source, json("{\"type\":\"b\",\"data\":{\"id\":\"pay_1\",\"x\":2}}"));
     IngestContext other = send(source, json("{\"data\":{\"id\":\"pay_2\"}}"));
     assertThat(second.duplicateOf()).isEqualTo(first.eventId());
     assertThat(other.dedupStatus()).isEqualTo("unique");
@@ -158,7 +180,9 @@ class DedupStepTest {
   @Test
   void bodyFieldThatCannotBeExtractedMakesTheRequestUnique() {
     SourceRecord source = Fixtures.withDedup(dedup("body_field", "data.id", 300));
-    for (String body : List.of("not json", "", "{\"data\":{}}", "{\"data\":{\"id\":null}}", "{\"data\":5}", "[1,2]")) {
+    for (String body :
+        List.of(
+            "not json", "", "{\"data\":{}}", "{\"data\":{\"id\":null}}", "{\"data\":5}", "[1,2]")) {
       IngestContext a = send(source, json(body));
       IngestContext b = send(source, json(body));
       assertThat(a.dedupStatus()).as(body).isEqualTo("unique");
@@ -168,8 +192,10 @@ class DedupStepTest {
 
   @Test
   void sourcesHaveSeparateWindows() {
-    SourceRecord one = Fixtures.source("src_one", 1, null, null, dedup("payload_hash", null, 300), null);
-    SourceRecord two = Fixtures.source("src_two", 1, null, null, dedup("payload_hash", null, 300), null);
+    SourceRecord one =
+        Fixtures.source("src_one", 1, null, null, dedup("payload_hash", null, 300), null);
+    SourceRecord two =
+        Fixtures.source("src_two", 1, null, null, dedup("payload_hash", null, 300), null);
     send(one, json("same"));
     assertThat(send(two, json("same")).dedupStatus()).isEqualTo("unique");
   }
@@ -184,7 +210,8 @@ class DedupStepTest {
   @Test
   void theContextsEventIdIsWhatTheWindowRemembers() {
     SourceRecord source = Fixtures.withDedup(dedup("payload_hash", null, 300));
-    IngestContext c = new IngestContext(source, json("x"), clock, "evt_0123456789abcdef0123456789abcdef");
+    IngestContext c =
+        new IngestContext(source, json("x"), clock, "evt_0123456789abcdef0123456789abcdef");
     step.process(c, Fixtures.persisted());
     assertThat(kv.get(DedupKeys.key(c, "payload_hash", null).orElseThrow()))
         .contains("evt_0123456789abcdef0123456789abcdef");

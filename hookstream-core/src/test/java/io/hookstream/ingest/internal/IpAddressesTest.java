@@ -47,8 +47,8 @@ class IpAddressesTest {
   void canonicalIpv4IsRecognisedWithoutParsing(String input, boolean canonical) {
     assertThat(IpAddresses.isCanonicalIpv4(input)).isEqualTo(canonical);
     byte[] parsed = IpAddresses.parseHost(input);
-    boolean sameWhenFormatted = parsed != null && parsed.length == 4
-        && IpAddresses.format(parsed).equals(input);
+    boolean sameWhenFormatted =
+        parsed != null && parsed.length == 4 && IpAddresses.format(parsed).equals(input);
     assertThat(sameWhenFormatted).isEqualTo(canonical);
   }
 }

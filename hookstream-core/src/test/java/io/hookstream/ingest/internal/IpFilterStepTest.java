@@ -43,9 +43,11 @@ class IpFilterStepTest {
   void denylistBlocksListedAddressesOnly() {
     SourceRecord source = Fixtures.withIps(null, List.of("203.0.113.0/24", "2001:db8::/32"));
     assertForbidden(
-        () -> send(source, "203.0.113.50"), "IP address 203.0.113.50 is denied by the source's denylist");
+        () -> send(source, "203.0.113.50"),
+        "IP address 203.0.113.50 is denied by the source's denylist");
     assertForbidden(
-        () -> send(source, "2001:db8::9"), "IP address 2001:db8::9 is denied by the source's denylist");
+        () -> send(source, "2001:db8::9"),
+        "IP address 2001:db8::9 is denied by the source's denylist");
     assertThat(send(source, "198.51.100.1")).isNotNull();
   }
 
@@ -54,13 +56,15 @@ class IpFilterStepTest {
     SourceRecord source = Fixtures.withIps(List.of("54.187.174.169,54.187.205.235"), null);
     assertThat(send(source, "54.187.205.235")).isNotNull();
     assertForbidden(
-        () -> send(source, "54.187.174.170"), "IP address 54.187.174.170 is not in the source's allowlist");
+        () -> send(source, "54.187.174.170"),
+        "IP address 54.187.174.170 is not in the source's allowlist");
   }
 
   @Test
   void denylistIsCheckedBeforeAllowlist() {
     SourceRecord source = Fixtures.withIps(List.of("10.0.0.0/8"), List.of("10.6.6.6"));
-    assertForbidden(() -> send(source, "10.6.6.6"), "IP address 10.6.6.6 is denied by the source's denylist");
+    assertForbidden(
+        () -> send(source, "10.6.6.6"), "IP address 10.6.6.6 is denied by the source's denylist");
     assertThat(send(source, "10.6.6.7")).isNotNull();
   }
 
@@ -76,19 +80,28 @@ class IpFilterStepTest {
   @Test
   void filtersTheResolvedClientBehindATrustedProxyAndKeepsItForTheEvent() {
     IngestStep clientIp = new ClientIpStep(new ClientIpResolver(TrustedProxies.of("10.0.0.0/8")));
-    SourceRecord source = Fixtures.withIps(List.of("10.0.0.0/8", "198.51.100.0/24"), List.of("6.6.6.6"));
+    SourceRecord source =
+        Fixtures.withIps(List.of("10.0.0.0/8", "198.51.100.0/24"), List.of("6.6.6.6"));
     IngestStep.Chain filterThenPersist = ctx -> step.process(ctx, Fixtures.persisted());
 
     IngestContext denied =
         Fixtures.context(
-            source, IngestRequest.builder().clientIp("10.0.0.2").header("X-Forwarded-For", "6.6.6.6").build());
+            source,
+            IngestRequest.builder()
+                .clientIp("10.0.0.2")
+                .header("X-Forwarded-For", "6.6.6.6")
+                .build());
     assertForbidden(
-        () -> clientIp.process(denied, filterThenPersist), "IP address 6.6.6.6 is denied by the source's denylist");
+        () -> clientIp.process(denied, filterThenPersist),
+        "IP address 6.6.6.6 is denied by the source's denylist");
 
     IngestContext allowed =
         Fixtures.context(
             source,
-            IngestRequest.builder().clientIp("10.0.0.2").header("X-Forwarded-For", "198.51.100.4").build());
+            IngestRequest.builder()
+                .clientIp("10.0.0.2")
+                .header("X-Forwarded-For", "198.51.100.4")
+                .build());
     clientIp.process(allowed, filterThenPersist);
     assertThat(allowed.clientIp()).isEqualTo("198.51.100.4");
   }
@@ -102,7 +115,8 @@ class IpFilterStepTest {
     assertThat(send(sameVersion, "10.0.0.1")).isNotNull();
     // A new version recompiles.
     SourceRecord v2 = Fixtures.source("src_c", 2, List.of("10.0.0.2"), null, null, null);
-    assertForbidden(() -> send(v2, "10.0.0.1"), "IP address 10.0.0.1 is not in the source's allowlist");
+    assertForbidden(
+        () -> send(v2, "10.0.0.1"), "IP address 10.0.0.1 is not in the source's allowlist");
   }
 
   @Test
@@ -110,7 +124,9 @@ class IpFilterStepTest {
     IpFilterStep small = new IpFilterStep(2);
     for (int v = 1; v <= 5; v++) {
       SourceRecord s = Fixtures.source("src_b", v, List.of("10.0.0.1"), null, null, null);
-      small.process(Fixtures.context(s, IngestRequest.builder().clientIp("10.0.0.1").build()), Fixtures.persisted());
+      small.process(
+          Fixtures.context(s, IngestRequest.builder().clientIp("10.0.0.1").build()),
+          Fixtures.persisted());
     }
     // Versions 1..3 were evicted: version 1 compiles anew from the record it is given.
     SourceRecord v1Changed = Fixtures.source("src_b", 1, List.of("10.0.0.9"), null, null, null);

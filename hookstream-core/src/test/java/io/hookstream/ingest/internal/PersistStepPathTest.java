@@ -11,16 +11,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PersistStepPathTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "http://localhost:8080/v1/ingest/src_1",
-      "https://example.com/v1/ingest/src_1?a=1&b=2",
-      "https://example.com/v1/ingest/src_1#frag",
-      "https://example.com/a%20b/c?x=/y#z?w",
-      "http://user@[::1]:8080/p/q/",
-      "https://example.com",
-      "https://example.com?x=1",
-      "/v1/ingest/src_1?x=1",
-  })
+  @ValueSource(
+      strings = {
+        "http://localhost:8080/v1/ingest/src_1",
+        "https://example.com/v1/ingest/src_1?a=1&b=2",
+        "https://example.com/v1/ingest/src_1#frag",
+        "https://example.com/a%20b/c?x=/y#z?w",
+        "http://user@[::1]:8080/p/q/",
+        "https://example.com",
+        "https://example.com?x=1",
+        "/v1/ingest/src_1?x=1",
+      })
   void matchesTheUrisRawPath(String url) {
     String expected = URI.create(url).getRawPath();
     assertThat(PersistStep.path(url)).isEqualTo(expected == null ? "" : expected);

@@ -42,9 +42,11 @@ class SchemaStepTest {
   @Test
   void rejectionMessageNamesTheFirstViolation() {
     assertThatThrownBy(() -> send(source(ORDER_SCHEMA, "reject"), "{\"type\":1,\"data\":{}}"))
-        .hasMessage("payload does not match the source's JSON schema: /type: integer found, string expected");
+        .hasMessage(
+            "payload does not match the source's JSON schema: /type: integer found, string expected");
     assertThatThrownBy(() -> send(source(ORDER_SCHEMA, "reject"), "[]"))
-        .hasMessage("payload does not match the source's JSON schema: array found, object expected");
+        .hasMessage(
+            "payload does not match the source's JSON schema: array found, object expected");
   }
 
   @SuppressWarnings("unchecked")
@@ -59,7 +61,8 @@ class SchemaStepTest {
 
   @Test
   void validPayloadGoesOnUnmarked() {
-    IngestContext ctx = send(source(ORDER_SCHEMA, "reject"), "{\"type\":\"order.created\",\"data\":{}}");
+    IngestContext ctx =
+        send(source(ORDER_SCHEMA, "reject"), "{\"type\":\"order.created\",\"data\":{}}");
     assertThat(stored).hasValue(1);
     assertThat(ctx.verificationStatus()).isEqualTo("unverified");
   }
@@ -100,7 +103,8 @@ class SchemaStepTest {
 
   @Test
   void disabledValidationChecksNothing() {
-    SourceRecord off = Fixtures.withSchema("src_off", 1, new SourceRecord.Schema(false, ORDER_SCHEMA, "reject"));
+    SourceRecord off =
+        Fixtures.withSchema("src_off", 1, new SourceRecord.Schema(false, ORDER_SCHEMA, "reject"));
     send(off, "not json");
     send(Fixtures.withSchema("src_none", 1, null), "not json");
     assertThat(stored).hasValue(2);
@@ -126,23 +130,37 @@ class SchemaStepTest {
   @Test
   void draftSevenIsTheDefaultAndSchemaSelectsTheDraft() {
     // "const" exists from draft 6 on; draft 4 ignores it as an unknown keyword.
-    rejected(() -> send(Fixtures.withSchema("src_d7", 1, new SourceRecord.Schema(true, "{\"const\":5}", null)), "6"));
+    rejected(
+        () ->
+            send(
+                Fixtures.withSchema(
+                    "src_d7", 1, new SourceRecord.Schema(true, "{\"const\":5}", null)),
+                "6"));
     String draft4 = "{\"$schema\":\"http://json-schema.org/draft-04/schema#\",\"const\":5}";
     send(Fixtures.withSchema("src_d4", 1, new SourceRecord.Schema(true, draft4, null)), "6");
     String draft2020 =
         "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"prefixItems\":[{\"type\":\"string\"}]}";
-    rejected(() -> send(Fixtures.withSchema("src_d2020", 1, new SourceRecord.Schema(true, draft2020, null)), "[1]"));
+    rejected(
+        () ->
+            send(
+                Fixtures.withSchema("src_d2020", 1, new SourceRecord.Schema(true, draft2020, null)),
+                "[1]"));
     assertThat(stored).hasValue(1);
   }
 
   @Test
   void compiledSchemasAreCachedPerSourceVersion() {
-    SourceRecord v1 = Fixtures.withSchema("src_cache", 1, new SourceRecord.Schema(true, "{\"type\":\"object\"}", null));
+    SourceRecord v1 =
+        Fixtures.withSchema(
+            "src_cache", 1, new SourceRecord.Schema(true, "{\"type\":\"object\"}", null));
     send(v1, "{}");
     SourceRecord sameVersion =
-        Fixtures.withSchema("src_cache", 1, new SourceRecord.Schema(true, "{\"type\":\"array\"}", null));
+        Fixtures.withSchema(
+            "src_cache", 1, new SourceRecord.Schema(true, "{\"type\":\"array\"}", null));
     send(sameVersion, "{}");
-    SourceRecord v2 = Fixtures.withSchema("src_cache", 2, new SourceRecord.Schema(true, "{\"type\":\"array\"}", null));
+    SourceRecord v2 =
+        Fixtures.withSchema(
+            "src_cache", 2, new SourceRecord.Schema(true, "{\"type\":\"array\"}", null));
     rejected(() -> send(v2, "{}"));
     assertThat(stored).hasValue(2);
   }
@@ -150,14 +168,18 @@ class SchemaStepTest {
   @Test
   void schemaStoredWithoutValidationFailsClosed() {
     for (String broken : new String[] {"{\"minimum\":\"x\"}", "[]", null, "{not json"}) {
-      SourceRecord s = Fixtures.withSchema("src_broken", 1, new SourceRecord.Schema(true, broken, null));
-      assertThatThrownBy(() -> new SchemaStep().process(Fixtures.context(s, IngestRequest.json("{}")), persist))
+      SourceRecord s =
+          Fixtures.withSchema("src_broken", 1, new SourceRecord.Schema(true, broken, null));
+      assertThatThrownBy(
+              () ->
+                  new SchemaStep().process(Fixtures.context(s, IngestRequest.json("{}")), persist))
           .as(String.valueOf(broken))
           .isInstanceOfSatisfying(
               HookstreamException.class,
               e -> {
                 assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL);
-                assertThat(e.getMessage()).startsWith("source src_broken has an invalid json_schema: ");
+                assertThat(e.getMessage())
+                    .startsWith("source src_broken has an invalid json_schema: ");
               });
     }
     assertThat(stored).hasValue(0);
@@ -181,7 +203,8 @@ class SchemaStepTest {
   void duplicateAnswerFromLaterStepsIsPassedThrough() {
     IngestResult result =
         step.process(
-            Fixtures.context(source(ORDER_SCHEMA, "reject"), IngestRequest.json("{\"type\":\"t\",\"data\":{}}")),
+            Fixtures.context(
+                source(ORDER_SCHEMA, "reject"), IngestRequest.json("{\"type\":\"t\",\"data\":{}}")),
             ctx -> new IngestResult("evt_original", "src_schema", true));
     assertThat(result.duplicate()).isTrue();
   }

@@ -39,10 +39,11 @@ class SignatureStepTest {
 
   private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
   private final List<IngestContext> persisted = new CopyOnWriteArrayList<>();
-  private final IngestStep.Chain persist = context -> {
-    persisted.add(context);
-    return new IngestResult("evt_" + persisted.size(), context.source().id(), false);
-  };
+  private final IngestStep.Chain persist =
+      context -> {
+        persisted.add(context);
+        return new IngestResult("evt_" + persisted.size(), context.source().id(), false);
+      };
   private ExecutorService pool;
 
   @AfterEach
@@ -55,8 +56,23 @@ class SignatureStepTest {
 
   private static SourceRecord source(String id, long version, Verification verification) {
     Instant at = Instant.parse("2026-01-01T00:00:00Z");
-    return new SourceRecord(id, "org_1", "env_1", id, id, null, "stripe", verification,
-        null, null, null, null, version, at, at, null);
+    return new SourceRecord(
+        id,
+        "org_1",
+        "env_1",
+        id,
+        id,
+        null,
+        "stripe",
+        verification,
+        null,
+        null,
+        null,
+        null,
+        version,
+        at,
+        at,
+        null);
   }
 
   private static Verification stripe(String secret) {
@@ -64,7 +80,8 @@ class SignatureStepTest {
   }
 
   private IngestRequest stripeRequest(String secret) throws Exception {
-    String header = Webhook.Signature.generateSignatureHeader(BODY, secret, clock.now().getEpochSecond());
+    String header =
+        Webhook.Signature.generateSignatureHeader(BODY, secret, clock.now().getEpochSecond());
     return IngestRequest.builder()
         .header("content-type", "application/json")
         .header("Stripe-Signature", header)
@@ -78,10 +95,12 @@ class SignatureStepTest {
 
   @Test
   void aSourceWithoutVerificationPassesUnverified() {
-    IngestResult result = run(new SignatureStep(), source("src_a", 1, null), IngestRequest.json(BODY));
+    IngestResult result =
+        run(new SignatureStep(), source("src_a", 1, null), IngestRequest.json(BODY));
 
     assertThat(result.sourceId()).isEqualTo("src_a");
-    assertThat(persisted).singleElement()
+    assertThat(persisted)
+        .singleElement()
         .satisfies(c -> assertThat(c.verificationStatus()).isEqualTo("unverified"));
   }
 
@@ -92,13 +111,14 @@ class SignatureStepTest {
     IngestRequest signed = stripeRequest("whsec_a");
 
     run(step, source, signed);
-    assertThat(persisted).singleElement()
+    assertThat(persisted)
+        .singleElement()
         .satisfies(c -> assertThat(c.verificationStatus()).isEqualTo("verified"));
 
     clock.advance(Duration.ofSeconds(301)); // the same request replayed after the tolerance
     assertThatThrownBy(() -> run(step, source, signed))
-        .isInstanceOfSatisfying(HookstreamException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED))
+        .isInstanceOfSatisfying(
+            HookstreamException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED))
         .hasMessageContaining("301 s old");
     assertThat(persisted).hasSize(1);
   }
@@ -131,12 +151,12 @@ class SignatureStepTest {
 
   @Test
   void aStoredVerificationThatNoLongerValidatesFailsClosedAsAServerError() {
-    SourceRecord broken = source("src_a", 1,
-        new Verification("hmac_md5", "s", null, null, null, null, null));
+    SourceRecord broken =
+        source("src_a", 1, new Verification("hmac_md5", "s", null, null, null, null, null));
 
     assertThatThrownBy(() -> run(new SignatureStep(), broken, IngestRequest.json(BODY)))
-        .isInstanceOfSatisfying(HookstreamException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL))
+        .isInstanceOfSatisfying(
+            HookstreamException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL))
         .hasMessageContaining("src_a has invalid verification settings")
         .hasMessageContaining("verification_type");
     assertThat(persisted).isEmpty();
@@ -145,8 +165,11 @@ class SignatureStepTest {
   @Test
   void concurrentRequestsAcrossSourcesAllVerify() throws Exception {
     SignatureStep step = new SignatureStep(2); // smaller than the source count: constant eviction
-    List<SourceRecord> sources = List.of(source("src_a", 1, stripe("whsec_a")),
-        source("src_b", 1, stripe("whsec_b")), source("src_c", 1, stripe("whsec_c")));
+    List<SourceRecord> sources =
+        List.of(
+            source("src_a", 1, stripe("whsec_a")),
+            source("src_b", 1, stripe("whsec_b")),
+            source("src_c", 1, stripe("whsec_c")));
     List<IngestRequest> requests = new ArrayList<>();
     for (String s : List.of("whsec_a", "whsec_b", "whsec_c")) {
       requests.add(stripeRequest(s));
@@ -155,19 +178,21 @@ class SignatureStepTest {
     List<Callable<Void>> work = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
       int offset = t;
-      work.add(() -> {
-        for (int i = 0; i < 150; i++) {
-          int k = (i + offset) % 3;
-          run(step, sources.get(k), requests.get(k));
-        }
-        return null;
-      });
+      work.add(
+          () -> {
+            for (int i = 0; i < 150; i++) {
+              int k = (i + offset) % 3;
+              run(step, sources.get(k), requests.get(k));
+            }
+            return null;
+          });
     }
 
     for (Future<Void> f : pool.invokeAll(work, 30, TimeUnit.SECONDS)) {
       f.get(); // rethrows any verification failure
     }
-    assertThat(persisted).hasSize(600)
+    assertThat(persisted)
+        .hasSize(600)
         .allSatisfy(c -> assertThat(c.verificationStatus()).isEqualTo("verified"));
   }
 }

@@ -32,7 +32,9 @@ import org.junit.jupiter.api.Test;
 
 class DashjoinTransformEngineTest {
 
-  private static final JsonNode ORDER = Json.parse("""
+  private static final JsonNode ORDER =
+      Json.parse(
+          """
       {"type": "order.created", "id": "ord_1", "email": "a@example.com", "secret": "s3",
        "data": {"order_id": "o-17", "amount": 4999, "note": null,
                 "customer": {"id": "cus_9"}}}
@@ -53,17 +55,23 @@ class DashjoinTransformEngineTest {
   void seedExamplesRewrittenForTheBodyAsInput() {
     assertThat(apply("{ \"event_type\": type, \"customer_id\": data.customer.id }", ORDER))
         .isEqualTo(Json.parse("{\"event_type\":\"order.created\",\"customer_id\":\"cus_9\"}"));
-    assertThat(apply(
-        "{ \"event\": type, \"customer_id\": data.customer.id, \"amount\": data.amount / 100 }",
-        ORDER).toString())
+    assertThat(
+            apply(
+                    "{ \"event\": type, \"customer_id\": data.customer.id, \"amount\": data.amount / 100 }",
+                    ORDER)
+                .toString())
         .isEqualTo("{\"event\":\"order.created\",\"customer_id\":\"cus_9\",\"amount\":49.99}");
-    assertThat(apply("{ \"text\": \"New order \" & data.order_id & \" for $\" & "
-        + "$string(data.amount / 100) }", ORDER))
+    assertThat(
+            apply(
+                "{ \"text\": \"New order \" & data.order_id & \" for $\" & "
+                    + "$string(data.amount / 100) }",
+                ORDER))
         .isEqualTo(Json.parse("{\"text\":\"New order o-17 for $49.99\"}"));
     assertThat(apply("{ \"id\": id, \"email\": email }", ORDER))
         .isEqualTo(Json.parse("{\"id\":\"ord_1\",\"email\":\"a@example.com\"}"));
-    assertThat(apply("{ \"orderId\": data.order_id, \"total\": data.amount / 100 }", ORDER)
-        .toString()).isEqualTo("{\"orderId\":\"o-17\",\"total\":49.99}");
+    assertThat(
+            apply("{ \"orderId\": data.order_id, \"total\": data.amount / 100 }", ORDER).toString())
+        .isEqualTo("{\"orderId\":\"o-17\",\"total\":49.99}");
   }
 
   @Test
@@ -91,7 +99,8 @@ class DashjoinTransformEngineTest {
   @Test
   void aNonJsonBodyIsUndefinedInputButTheEnvelopeIsStillBound() {
     CompiledTransform transform = engine.compile("{\"m\": $method, \"body\": $}");
-    Optional<JsonNode> result = transform.apply(null, TransformBindings.builder().method("PUT").build());
+    Optional<JsonNode> result =
+        transform.apply(null, TransformBindings.builder().method("PUT").build());
     assertThat(result.orElseThrow()).isEqualTo(Json.parse("{\"m\":\"PUT\"}"));
     assertThat(engine.compile("$").apply(null, TransformBindings.none())).isEmpty();
   }
@@ -105,16 +114,44 @@ class DashjoinTransformEngineTest {
     query.put("page", List.of("2"));
     query.put("tag", List.of("a", "b"));
     Instant received = Instant.parse("2026-03-01T14:30:00Z");
-    EventRecord event = new EventRecord("evt_1", "org_1", "env_1", "src_1", "POST", "/", headers,
-        query, "application/json", "198.51.100.2", 2, new byte[] {'{', '}'}, null, null,
-        EventStatus.RECEIVED, null, null, "verified", received, null, received);
+    EventRecord event =
+        new EventRecord(
+            "evt_1",
+            "org_1",
+            "env_1",
+            "src_1",
+            "POST",
+            "/",
+            headers,
+            query,
+            "application/json",
+            "198.51.100.2",
+            2,
+            new byte[] {'{', '}'},
+            null,
+            null,
+            EventStatus.RECEIVED,
+            null,
+            null,
+            "verified",
+            received,
+            null,
+            received);
 
-    JsonNode result = engine.compile("""
+    JsonNode result =
+        engine
+            .compile(
+                """
         { "gh": $headers.`x-github-event`, "accept": $headers.accept, "m": $method,
           "page": $query.page, "tags": $query.tag, "e": $event, "t": type }
-        """).apply(ORDER, TransformBindings.of(event)).orElseThrow();
+        """)
+            .apply(ORDER, TransformBindings.of(event))
+            .orElseThrow();
 
-    assertThat(result).isEqualTo(Json.parse("""
+    assertThat(result)
+        .isEqualTo(
+            Json.parse(
+                """
         {"gh": "push", "accept": "text/html, application/json", "m": "POST",
          "page": "2", "tags": ["a", "b"],
          "e": {"id": "evt_1", "source_id": "src_1", "received_at": "2026-03-01T14:30:00Z",
@@ -158,16 +195,26 @@ class DashjoinTransformEngineTest {
     HookstreamException e =
         catchThrowableOfType(HookstreamException.class, () -> engine.compile("{ \"a\": "));
     assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
-    assertThat(e.fieldErrors()).singleElement().satisfies(fe -> {
-      assertThat(fe.field()).isEqualTo("transform_expression");
-      assertThat(fe.message()).contains("Expected \"}\"").contains("S0203").contains("position 7");
-    });
+    assertThat(e.fieldErrors())
+        .singleElement()
+        .satisfies(
+            fe -> {
+              assertThat(fe.field()).isEqualTo("transform_expression");
+              assertThat(fe.message())
+                  .contains("Expected \"}\"")
+                  .contains("S0203")
+                  .contains("position 7");
+            });
     HookstreamException badToken =
         catchThrowableOfType(HookstreamException.class, () -> engine.compile("type = = 1"));
     assertThat(badToken.getMessage()).contains("code S0").contains("position");
     for (String blank : new String[] {null, "", "  "}) {
-      assertThat(catchThrowableOfType(HookstreamException.class, () -> engine.compile(blank))
-          .fieldErrors().get(0).field()).isEqualTo("transform_expression");
+      assertThat(
+              catchThrowableOfType(HookstreamException.class, () -> engine.compile(blank))
+                  .fieldErrors()
+                  .get(0)
+                  .field())
+          .isEqualTo("transform_expression");
     }
   }
 
@@ -247,12 +294,17 @@ class DashjoinTransformEngineTest {
     CompiledTransform recursion = unlimited.compile("($f := function($x){1 + $f($x+1)}; $f(0))");
     CompiledTransform normal = unlimited.compile("data.customer.id");
     CompletableFuture<List<Object>> outcome = new CompletableFuture<>();
-    Thread small = new Thread(null, () -> {
-      List<Object> seen = new ArrayList<>();
-      seen.add(failure(recursion).reason());
-      seen.add(normal.apply(ORDER, TransformBindings.none()).orElseThrow().asText());
-      outcome.complete(seen);
-    }, "small-stack", 256 * 1024);
+    Thread small =
+        new Thread(
+            null,
+            () -> {
+              List<Object> seen = new ArrayList<>();
+              seen.add(failure(recursion).reason());
+              seen.add(normal.apply(ORDER, TransformBindings.none()).orElseThrow().asText());
+              outcome.complete(seen);
+            },
+            "small-stack",
+            256 * 1024);
     small.start();
 
     assertThat(outcome.get(30, TimeUnit.SECONDS)).containsExactly(Reason.DEPTH_LIMIT, "cus_9");
@@ -273,8 +325,8 @@ class DashjoinTransformEngineTest {
       for (int i = 0; i < 5; i++) {
         Future<Reason> timed = caller.submit(() -> failure(loop).reason());
         Future<Reason> depth = caller.submit(() -> failure(deep).reason());
-        Future<String> after = caller.submit(
-            () -> fine.apply(ORDER, TransformBindings.none()).orElseThrow().asText());
+        Future<String> after =
+            caller.submit(() -> fine.apply(ORDER, TransformBindings.none()).orElseThrow().asText());
         assertThat(timed.get(10, TimeUnit.SECONDS)).isEqualTo(Reason.TIME_LIMIT);
         assertThat(depth.get(10, TimeUnit.SECONDS)).isEqualTo(Reason.DEPTH_LIMIT);
         assertThat(after.get(10, TimeUnit.SECONDS)).isEqualTo("order.created");
@@ -292,8 +344,9 @@ class DashjoinTransformEngineTest {
 
   @Test
   void oneCompiledTransformServesManyThreadsAtOnce() throws Exception {
-    CompiledTransform transform = engine.compile(
-        "{ \"n\": n, \"double\": n * 2, \"who\": $headers.'x-who', \"list\": [1..n % 5] }");
+    CompiledTransform transform =
+        engine.compile(
+            "{ \"n\": n, \"double\": n * 2, \"who\": $headers.'x-who', \"list\": [1..n % 5] }");
     int threads = 8;
     int perThread = 300;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -301,22 +354,28 @@ class DashjoinTransformEngineTest {
       List<Future<Integer>> results = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         String who = "thread-" + t;
-        results.add(pool.submit(() -> {
-          int correct = 0;
-          for (int n = 1; n <= perThread; n++) {
-            TransformBindings bindings = TransformBindings.builder()
-                .headers(Map.of("x-who", List.of(who))).build();
-            JsonNode out = transform.apply(Json.MAPPER.createObjectNode().put("n", n), bindings)
-                .orElseThrow();
-            JsonNode list = out.get("list");
-            boolean listOk = list != null && list.size() == n % 5;
-            if (out.get("n").intValue() == n && out.get("double").intValue() == 2 * n
-                && out.get("who").asText().equals(who) && listOk) {
-              correct++;
-            }
-          }
-          return correct;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  int correct = 0;
+                  for (int n = 1; n <= perThread; n++) {
+                    TransformBindings bindings =
+                        TransformBindings.builder().headers(Map.of("x-who", List.of(who))).build();
+                    JsonNode out =
+                        transform
+                            .apply(Json.MAPPER.createObjectNode().put("n", n), bindings)
+                            .orElseThrow();
+                    JsonNode list = out.get("list");
+                    boolean listOk = list != null && list.size() == n % 5;
+                    if (out.get("n").intValue() == n
+                        && out.get("double").intValue() == 2 * n
+                        && out.get("who").asText().equals(who)
+                        && listOk) {
+                      correct++;
+                    }
+                  }
+                  return correct;
+                }));
       }
       for (Future<Integer> result : results) {
         assertThat(result.get(60, TimeUnit.SECONDS)).isEqualTo(perThread);

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs the JSONata reference suite (jsonata-js v2.2.2, {@code src/test/conformance/jsonata})
  * through our {@link TransformEngine} and JSON conversion. Every case outside {@code
- * jsonata-known-failures.txt} must pass; cases on that list that now pass are reported so the
- * list can shrink.
+ * jsonata-known-failures.txt} must pass; cases on that list that now pass are reported so the list
+ * can shrink.
  */
 class JsonataConformanceTest {
 
@@ -43,7 +43,8 @@ class JsonataConformanceTest {
 
   // Cases without their own limits get a generous one: the limit is not what they test.
   private final TransformEngine suiteEngine =
-      new DashjoinTransformEngine(Duration.ofSeconds(10), DashjoinTransformEngine.DEFAULT_MAX_DEPTH);
+      new DashjoinTransformEngine(
+          Duration.ofSeconds(10), DashjoinTransformEngine.DEFAULT_MAX_DEPTH);
   private final Map<String, JsonNode> datasets = new HashMap<>();
 
   @Test
@@ -81,11 +82,14 @@ class JsonataConformanceTest {
     Set<String> nowPassing = new TreeSet<>(known);
     nowPassing.removeAll(failedIds);
     int passes = total - failures.size();
-    System.out.printf("JSONata conformance: %d of %d cases pass (%.1f %%)%n",
+    System.out.printf(
+        "JSONata conformance: %d of %d cases pass (%.1f %%)%n",
         passes, total, 100.0 * passes / total);
     if (!nowPassing.isEmpty()) {
-      System.out.println("Known failures that now pass (remove them from "
-          + "jsonata-known-failures.txt): " + nowPassing);
+      System.out.println(
+          "Known failures that now pass (remove them from "
+              + "jsonata-known-failures.txt): "
+              + nowPassing);
     }
     assertThat(total).as("cases found in %s", suite).isGreaterThanOrEqualTo(1686);
     assertThat(unexpected).as("cases failing outside jsonata-known-failures.txt").isEmpty();
@@ -95,14 +99,21 @@ class JsonataConformanceTest {
   private static Path suiteDirectory() {
     String dir = System.getProperty(DIR_PROPERTY);
     if (dir == null || dir.isBlank()) {
-      fail("System property " + DIR_PROPERTY + " is not set; the core pom sets it to "
-          + "src/test/conformance");
+      fail(
+          "System property "
+              + DIR_PROPERTY
+              + " is not set; the core pom sets it to "
+              + "src/test/conformance");
     }
     Path suite = Path.of(dir, "jsonata");
-    if (!Files.isDirectory(suite.resolve("groups")) || !Files.isDirectory(suite.resolve("datasets"))) {
-      fail("JSONata conformance suite not found at " + suite.toAbsolutePath().normalize()
-          + " (expected groups/ and datasets/); pass -D" + DIR_PROPERTY
-          + "=<path to hookstream-core/src/test/conformance>");
+    if (!Files.isDirectory(suite.resolve("groups"))
+        || !Files.isDirectory(suite.resolve("datasets"))) {
+      fail(
+          "JSONata conformance suite not found at "
+              + suite.toAbsolutePath().normalize()
+              + " (expected groups/ and datasets/); pass -D"
+              + DIR_PROPERTY
+              + "=<path to hookstream-core/src/test/conformance>");
     }
     return suite;
   }
@@ -129,9 +140,10 @@ class JsonataConformanceTest {
 
   /** Runs one case; empty when it passes, otherwise what went wrong. */
   private Optional<String> run(Path suite, Path groupDir, JsonNode testCase) throws IOException {
-    String expr = testCase.has("expr")
-        ? testCase.get("expr").asText()
-        : Files.readString(groupDir.resolve(testCase.get("expr-file").asText()));
+    String expr =
+        testCase.has("expr")
+            ? testCase.get("expr").asText()
+            : Files.readString(groupDir.resolve(testCase.get("expr-file").asText()));
     JsonNode input = input(suite, testCase);
     TransformBindings bindings = bindings(testCase.get("bindings"));
     TransformEngine engine = engineFor(testCase);
@@ -149,7 +161,9 @@ class JsonataConformanceTest {
       return Optional.of("expected error " + code(testCase) + " but got " + result);
     }
     if (testCase.path("undefinedResult").asBoolean(false)) {
-      return result.isEmpty() ? Optional.empty() : Optional.of("expected undefined, got " + result.get());
+      return result.isEmpty()
+          ? Optional.empty()
+          : Optional.of("expected undefined, got " + result.get());
     }
     JsonNode expected = testCase.get("result");
     if (expected == null) {
@@ -165,7 +179,9 @@ class JsonataConformanceTest {
   }
 
   private static String code(JsonNode testCase) {
-    return testCase.has("code") ? testCase.get("code").asText() : testCase.path("error").path("code").asText();
+    return testCase.has("code")
+        ? testCase.get("code").asText()
+        : testCase.path("error").path("code").asText();
   }
 
   private JsonNode input(Path suite, JsonNode testCase) {
@@ -176,13 +192,15 @@ class JsonataConformanceTest {
     if (dataset == null || dataset.isNull()) {
       return null;
     }
-    return datasets.computeIfAbsent(dataset.asText(), name -> {
-      try {
-        return Json.MAPPER.readTree(suite.resolve("datasets").resolve(name + ".json").toFile());
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot read dataset " + name, e);
-      }
-    });
+    return datasets.computeIfAbsent(
+        dataset.asText(),
+        name -> {
+          try {
+            return Json.MAPPER.readTree(suite.resolve("datasets").resolve(name + ".json").toFile());
+          } catch (IOException e) {
+            throw new IllegalStateException("cannot read dataset " + name, e);
+          }
+        });
   }
 
   private static TransformBindings bindings(JsonNode bindings) {

@@ -28,11 +28,13 @@ class RunawayGuardTest {
   void computingPastTheLimitIsStopped() {
     RunawayGuard guard = new RunawayGuard(LIMIT, 100);
     long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    assertThatThrownBy(() -> {
-      while (System.nanoTime() < giveUp) {
-        guard.tick();
-      }
-    }).isInstanceOf(RunawayGuard.Stop.class)
+    assertThatThrownBy(
+            () -> {
+              while (System.nanoTime() < giveUp) {
+                guard.tick();
+              }
+            })
+        .isInstanceOf(RunawayGuard.Stop.class)
         .hasMessageContaining("time limit of 50 ms");
     assertThat(System.nanoTime()).isLessThan(giveUp);
   }

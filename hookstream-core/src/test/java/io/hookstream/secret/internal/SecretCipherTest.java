@@ -30,13 +30,15 @@ class SecretCipherTest {
   void anAlteredCiphertextOrAMovedKeyIdDoesNotOpen() {
     String sealed = k1.seal("whsec_abc123");
     char last = sealed.charAt(sealed.length() - 2);
-    String altered = sealed.substring(0, sealed.length() - 2) + (last == 'A' ? 'B' : 'A')
-        + sealed.charAt(sealed.length() - 1);
+    String altered =
+        sealed.substring(0, sealed.length() - 2)
+            + (last == 'A' ? 'B' : 'A')
+            + sealed.charAt(sealed.length() - 1);
     assertThatThrownBy(() -> k1.open(altered)).hasMessageContaining("key id 'k1'");
 
     // The same key under another id: the key id is bound into the tag, so this fails too.
-    SecretCipher both = SecretCipher.with(SecretKeys.primary("k1", key(1))
-        .withOldKey("k0", key(1)));
+    SecretCipher both =
+        SecretCipher.with(SecretKeys.primary("k1", key(1)).withOldKey("k0", key(1)));
     assertThatThrownBy(() -> both.open(sealed.replace("enc:v1:k1:", "enc:v1:k0:")))
         .hasMessageContaining("does not decrypt");
   }
@@ -44,8 +46,8 @@ class SecretCipherTest {
   @Test
   void olderKeysStillOpenWhatTheyWrote() {
     String old = k1.seal("s3cret-value");
-    SecretCipher rotated = SecretCipher.with(SecretKeys.primary("k2", key(2))
-        .withOldKey("k1", key(1)));
+    SecretCipher rotated =
+        SecretCipher.with(SecretKeys.primary("k2", key(2)).withOldKey("k1", key(1)));
     assertThat(rotated.open(old)).isEqualTo("s3cret-value");
     assertThat(rotated.current(old)).isFalse();
     assertThat(rotated.seal("x")).startsWith("enc:v1:k2:");

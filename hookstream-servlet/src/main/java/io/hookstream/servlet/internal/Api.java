@@ -33,6 +33,7 @@ public final class Api {
 
   /** What a 503 asks clients to wait, in seconds: a database restart takes about this long. */
   private static final String RETRY_AFTER_UNAVAILABLE_SECONDS = "5";
+
   private static final String JSON_UTF8 = "application/json;charset=utf-8";
 
   private static final Logger LOG = LoggerFactory.getLogger(Api.class);
@@ -79,25 +80,38 @@ public final class Api {
           resp.setStatus(204);
           return;
         }
-        writeError(resp, 405, new HookstreamException(ErrorCode.BAD_REQUEST, "method " + method
-            + " is not allowed here; allowed: " + allow), requestId, head);
+        writeError(
+            resp,
+            405,
+            new HookstreamException(
+                ErrorCode.BAD_REQUEST,
+                "method " + method + " is not allowed here; allowed: " + allow),
+            requestId,
+            head);
       } else {
         limitByAddress(req, resp);
-        throw new HookstreamException(ErrorCode.NOT_FOUND, "no such endpoint: " + method + " "
-            + ResourceIds.abbreviate(pathWithin(req)));
+        throw new HookstreamException(
+            ErrorCode.NOT_FOUND,
+            "no such endpoint: " + method + " " + ResourceIds.abbreviate(pathWithin(req)));
       }
     } catch (HookstreamException e) {
       writeError(resp, e.code().httpStatus(), e, requestId, head);
     } catch (RuntimeException e) {
       LOG.error("request {} {} {} failed unexpectedly", requestId, method, req.getRequestURI(), e);
-      writeError(resp, 500, new HookstreamException(ErrorCode.INTERNAL,
-          "internal error; quote request_id " + requestId + " when reporting it"), requestId,
+      writeError(
+          resp,
+          500,
+          new HookstreamException(
+              ErrorCode.INTERNAL,
+              "internal error; quote request_id " + requestId + " when reporting it"),
+          requestId,
           head);
     }
   }
 
-  private void serve(HttpServletRequest req, HttpServletResponse resp, Router.Found found,
-      boolean head) throws IOException {
+  private void serve(
+      HttpServletRequest req, HttpServletResponse resp, Router.Found found, boolean head)
+      throws IOException {
     Scope scope = null;
     if (found.route().open()) {
       limitByAddress(req, resp);
@@ -105,15 +119,22 @@ public final class Api {
       Optional<Principal> principal = engine.authenticate(credentials(req));
       if (principal.isEmpty()) {
         limitByAddress(req, resp);
-        throw new HookstreamException(ErrorCode.UNAUTHORIZED, hasKey(req)
-            ? "invalid or revoked API key"
-            : "authentication required: send an API key in X-API-Key (or Authorization: Bearer)");
+        throw new HookstreamException(
+            ErrorCode.UNAUTHORIZED,
+            hasKey(req)
+                ? "invalid or revoked API key"
+                : "authentication required: send an API key in X-API-Key (or Authorization: Bearer)");
       }
       scope = new Scope(principal.get().orgId(), principal.get().envId());
       limit(resp, "org:" + scope.orgId(), options.authenticatedLimit());
     }
-    ApiRequest request = new ApiRequest(req, found.params(), scope,
-        Query.parse(req.getQueryString()), options.maxJsonBodyBytes());
+    ApiRequest request =
+        new ApiRequest(
+            req,
+            found.params(),
+            scope,
+            Query.parse(req.getQueryString()),
+            options.maxJsonBodyBytes());
     ApiResponse response = found.route().handler().handle(request);
     write(resp, response.status(), response.json(), head);
   }
@@ -138,9 +159,15 @@ public final class Api {
     resp.setHeader("X-RateLimit-Reset", Long.toString(d.resetEpochSeconds()));
     if (!d.allowed()) {
       resp.setHeader("Retry-After", Long.toString(d.retryAfterSeconds()));
-      throw new HookstreamException(ErrorCode.RATE_LIMITED, "rate limit of " + d.limit()
-          + " requests per " + limit.window().toSeconds() + " s exceeded; retry after "
-          + d.retryAfterSeconds() + " s");
+      throw new HookstreamException(
+          ErrorCode.RATE_LIMITED,
+          "rate limit of "
+              + d.limit()
+              + " requests per "
+              + limit.window().toSeconds()
+              + " s exceeded; retry after "
+              + d.retryAfterSeconds()
+              + " s");
     }
   }
 
@@ -179,8 +206,9 @@ public final class Api {
     return path;
   }
 
-  private static void writeError(HttpServletResponse resp, int status, HookstreamException e,
-      String requestId, boolean head) throws IOException {
+  private static void writeError(
+      HttpServletResponse resp, int status, HookstreamException e, String requestId, boolean head)
+      throws IOException {
     if (status == 503 && !resp.isCommitted()) {
       // The store is down or the engine is stopping: nothing was written, try again shortly.
       resp.setHeader("Retry-After", RETRY_AFTER_UNAVAILABLE_SECONDS);
@@ -195,14 +223,16 @@ public final class Api {
         fields.addObject().put("field", f.field()).put("message", f.message());
       }
     }
-    e.details().forEach((k, v) -> {
-      if (!body.has(k)) {
-        body.set(k, JsonIo.MAPPER.valueToTree(v));
-      }
-    });
+    e.details()
+        .forEach(
+            (k, v) -> {
+              if (!body.has(k)) {
+                body.set(k, JsonIo.MAPPER.valueToTree(v));
+              }
+            });
     if (resp.isCommitted()) {
-      LOG.warn("request {}: response already committed; could not send error {}", requestId,
-          status);
+      LOG.warn(
+          "request {}: response already committed; could not send error {}", requestId, status);
       return;
     }
     if (status == 413) {

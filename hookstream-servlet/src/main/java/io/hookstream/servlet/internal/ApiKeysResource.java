@@ -25,7 +25,8 @@ final class ApiKeysResource {
   }
 
   void register(Router router) {
-    router.post("/v1/auth/api-keys", this::create)
+    router
+        .post("/v1/auth/api-keys", this::create)
         .get("/v1/auth/api-keys", this::list)
         .delete("/v1/auth/api-keys/:id", this::revoke);
   }
@@ -52,8 +53,8 @@ final class ApiKeysResource {
   }
 
   private ApiResponse list(ApiRequest r) {
-    Page<ApiKeyRecord> page = engine.apiKeys().list(r.scope(),
-        Paging.request(r.query(), PageRequest.DEFAULT_LIMIT));
+    Page<ApiKeyRecord> page =
+        engine.apiKeys().list(r.scope(), Paging.request(r.query(), PageRequest.DEFAULT_LIMIT));
     ArrayNode items = JsonIo.MAPPER.createArrayNode();
     page.items().forEach(k -> items.add(render(k)));
     return ApiResponse.ok(Paging.list("api_keys", page, items));

@@ -9,17 +9,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fixed-window counters in the engine's {@link KeyValueStore}: one atomic {@code increment} per
- * request on a key named after the window's start, so every node sharing the store counts
- * together. If the store is unreachable the request is let through (logged): rate limiting
- * protects the service, it must not take it down. Thread-safe.
+ * request on a key named after the window's start, so every node sharing the store counts together.
+ * If the store is unreachable the request is let through (logged): rate limiting protects the
+ * service, it must not take it down. Thread-safe.
  */
 final class ApiRateLimiter {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiRateLimiter.class);
 
   /** The outcome for one request: the header values and whether it is over the limit. */
-  record Decision(int limit, long remaining, long resetEpochSeconds, long retryAfterSeconds,
-      boolean allowed) {}
+  record Decision(
+      int limit, long remaining, long resetEpochSeconds, long retryAfterSeconds, boolean allowed) {}
 
   private final KeyValueStore kv;
   private final Clock clock;
@@ -43,7 +43,11 @@ final class ApiRateLimiter {
     }
     long remaining = Math.max(0, limit.requests() - count);
     long retryAfter = Math.max(1, (resetMillis - now + 999) / 1000);
-    return new Decision(limit.requests(), remaining, (resetMillis + 999) / 1000, retryAfter,
+    return new Decision(
+        limit.requests(),
+        remaining,
+        (resetMillis + 999) / 1000,
+        retryAfter,
         count <= limit.requests());
   }
 }

@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One API request as handlers see it: path parameters, the caller's scope (null on public
- * routes), the query string and the body, read with a hard size limit. Not thread-safe.
+ * One API request as handlers see it: path parameters, the caller's scope (null on public routes),
+ * the query string and the body, read with a hard size limit. Not thread-safe.
  */
 final class ApiRequest {
 
@@ -24,7 +24,11 @@ final class ApiRequest {
   private final Query query;
   private final int maxJsonBytes;
 
-  ApiRequest(HttpServletRequest http, Map<String, String> params, Scope scope, Query query,
+  ApiRequest(
+      HttpServletRequest http,
+      Map<String, String> params,
+      Scope scope,
+      Query query,
       int maxJsonBytes) {
     this.http = http;
     this.params = params;
@@ -51,24 +55,25 @@ final class ApiRequest {
   }
 
   /**
-   * The body as a JSON object. 415 unless the content type is JSON, 413 over the size limit,
-   * 400 when it is empty, not JSON (naming the position) or not an object.
+   * The body as a JSON object. 415 unless the content type is JSON, 413 over the size limit, 400
+   * when it is empty, not JSON (naming the position) or not an object.
    */
   Fields jsonObject() throws IOException {
     String type = http.getContentType();
     byte[] body = body(maxJsonBytes);
     if (body.length == 0) {
-      throw new HookstreamException(ErrorCode.BAD_REQUEST,
-          "request body is required: a JSON object");
+      throw new HookstreamException(
+          ErrorCode.BAD_REQUEST, "request body is required: a JSON object");
     }
     if (!isJson(type)) {
-      throw new HookstreamException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      throw new HookstreamException(
+          ErrorCode.UNSUPPORTED_MEDIA_TYPE,
           "Content-Type must be application/json, got " + (type == null ? "none" : type));
     }
     JsonNode node = JsonIo.parse(body);
     if (!node.isObject()) {
-      throw new HookstreamException(ErrorCode.BAD_REQUEST,
-          "request body must be a JSON object, got " + Fields.kind(node));
+      throw new HookstreamException(
+          ErrorCode.BAD_REQUEST, "request body must be a JSON object, got " + Fields.kind(node));
     }
     return new Fields((ObjectNode) node);
   }
@@ -87,8 +92,8 @@ final class ApiRequest {
       bytes = declared >= 0 ? readDeclared(in, (int) declared) : in.readNBytes(limit + 1);
     } catch (RuntimeException e) {
       // Some containers report a malformed body (a bad chunk) as an unchecked exception.
-      throw new HookstreamException(ErrorCode.BAD_REQUEST,
-          "the request body could not be read: " + e.getMessage());
+      throw new HookstreamException(
+          ErrorCode.BAD_REQUEST, "the request body could not be read: " + e.getMessage());
     }
     if (bytes.length > limit) {
       throw tooLarge(limit);
@@ -97,8 +102,8 @@ final class ApiRequest {
   }
 
   /**
-   * Reads a body of a declared length into one array of that size. The container ends the body
-   * at the declared length, so no byte past it can arrive; a body cut short is returned as sent.
+   * Reads a body of a declared length into one array of that size. The container ends the body at
+   * the declared length, so no byte past it can arrive; a body cut short is returned as sent.
    */
   private static byte[] readDeclared(InputStream in, int length) throws IOException {
     byte[] bytes = new byte[length];
@@ -114,7 +119,8 @@ final class ApiRequest {
   }
 
   private static HookstreamException tooLarge(int limit) {
-    return new HookstreamException(ErrorCode.PAYLOAD_TOO_LARGE,
+    return new HookstreamException(
+        ErrorCode.PAYLOAD_TOO_LARGE,
         "request body is larger than the limit of " + limit + " bytes");
   }
 

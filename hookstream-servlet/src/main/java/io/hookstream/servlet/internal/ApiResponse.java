@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * What a handler answers: an HTTP status and a JSON body, already rendered to UTF-8 bytes (so a
- * hot handler can render its own). Immutable by convention: nobody writes to {@code json}.
+ * What a handler answers: an HTTP status and a JSON body, already rendered to UTF-8 bytes (so a hot
+ * handler can render its own). Immutable by convention: nobody writes to {@code json}.
  */
 record ApiResponse(int status, byte[] json) {
 

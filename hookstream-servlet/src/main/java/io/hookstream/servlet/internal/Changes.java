@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * The changes a request body asks for, collected while its fields are read and applied later to
- * a spec builder (a new one for create, one holding the current settings for update). Not
+ * The changes a request body asks for, collected while its fields are read and applied later to a
+ * spec builder (a new one for create, one holding the current settings for update). Not
  * thread-safe.
  *
  * @param <B> the spec builder type

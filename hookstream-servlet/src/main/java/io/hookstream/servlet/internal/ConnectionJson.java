@@ -21,8 +21,7 @@ final class ConnectionJson {
     Changes<ConnectionSpec.Builder> c = new Changes<>();
     f.readText(c.set(ConnectionSpec.Builder::name), "name");
     readId(f, c.set(ConnectionSpec.Builder::sourceId), "source_id", "src", "source");
-    readId(f, c.set(ConnectionSpec.Builder::destinationId), "destination_id", "dst",
-        "destination");
+    readId(f, c.set(ConnectionSpec.Builder::destinationId), "destination_id", "dst", "destination");
     f.readArrayText(c.set(ConnectionSpec.Builder::filterRulesJson), "filter_rules");
     f.readText(c.set(ConnectionSpec.Builder::transformExpression), "transform_expression");
     f.readBool(c.set(ConnectionSpec.Builder::transformEnabled), "transform_enabled");
@@ -32,14 +31,16 @@ final class ConnectionJson {
   }
 
   /** An id field; text that cannot be an id is refused here, before any store lookup. */
-  private static void readId(Fields f, Consumer<String> to, String field, String prefix,
-      String what) {
-    f.readText(v -> {
-      if (v != null && !ResourceIds.looksLike(prefix, v)) {
-        f.error(field, "no " + what + " " + ResourceIds.abbreviate(v) + " in this environment");
-      }
-      to.accept(v);
-    }, field);
+  private static void readId(
+      Fields f, Consumer<String> to, String field, String prefix, String what) {
+    f.readText(
+        v -> {
+          if (v != null && !ResourceIds.looksLike(prefix, v)) {
+            f.error(field, "no " + what + " " + ResourceIds.abbreviate(v) + " in this environment");
+          }
+          to.accept(v);
+        },
+        field);
   }
 
   static ObjectNode render(Connection c, String sourceName, String destinationName) {

@@ -22,7 +22,8 @@ final class ConnectionsResource {
   }
 
   void register(Router router) {
-    router.get("/v1/connections", this::list)
+    router
+        .get("/v1/connections", this::list)
         .post("/v1/connections", this::create)
         .get("/v1/connections/:id", this::get)
         .patch("/v1/connections/:id", this::update)
@@ -34,16 +35,16 @@ final class ConnectionsResource {
     String destinationId = filterId(r, "destination_id", "dst");
     PageRequest pageRequest = Paging.request(r.query(), PageRequest.DEFAULT_LIMIT);
     ArrayNode items = JsonIo.MAPPER.createArrayNode();
-    Page<Connection> page = engine.connections().list(r.scope(), sourceId, destinationId,
-        pageRequest);
+    Page<Connection> page =
+        engine.connections().list(r.scope(), sourceId, destinationId, pageRequest);
     page.items().forEach(c -> items.add(render(r.scope(), c)));
     return ApiResponse.ok(Paging.list("connections", page, items));
   }
 
   private ApiResponse create(ApiRequest r) throws IOException {
     var changes = ConnectionJson.changes(r.jsonObject());
-    Connection c = engine.connections().create(r.scope(),
-        changes.apply(ConnectionSpec.builder()).build());
+    Connection c =
+        engine.connections().create(r.scope(), changes.apply(ConnectionSpec.builder()).build());
     return ApiResponse.created(render(r.scope(), c));
   }
 
@@ -54,8 +55,7 @@ final class ConnectionsResource {
   private ApiResponse update(ApiRequest r) throws IOException {
     String id = id(r);
     var changes = ConnectionJson.changes(r.jsonObject());
-    return ApiResponse.ok(render(r.scope(), engine.connections().update(r.scope(), id,
-        changes)));
+    return ApiResponse.ok(render(r.scope(), engine.connections().update(r.scope(), id, changes)));
   }
 
   private ApiResponse delete(ApiRequest r) {
@@ -64,10 +64,9 @@ final class ConnectionsResource {
   }
 
   private ObjectNode render(Scope scope, Connection c) {
-    String source = engine.sources().get(scope, c.sourceId()).map(Source::name)
-        .orElse(null);
-    String destination = engine.destinations().get(scope, c.destinationId())
-        .map(Destination::name).orElse(null);
+    String source = engine.sources().get(scope, c.sourceId()).map(Source::name).orElse(null);
+    String destination =
+        engine.destinations().get(scope, c.destinationId()).map(Destination::name).orElse(null);
     return ConnectionJson.render(c, source, destination);
   }
 

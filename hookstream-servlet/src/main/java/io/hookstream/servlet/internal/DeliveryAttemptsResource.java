@@ -33,7 +33,8 @@ final class DeliveryAttemptsResource {
   }
 
   void register(Router router) {
-    router.get("/v1/delivery-attempts", this::list)
+    router
+        .get("/v1/delivery-attempts", this::list)
         .get("/v1/delivery-attempts/:id", this::get)
         .post("/v1/delivery-attempts/:id/retry", this::retry);
   }
@@ -44,9 +45,13 @@ final class DeliveryAttemptsResource {
     if (status != null && !STATUSES.contains(status)) {
       throw Query.badParam("status", "must be success or failed");
     }
-    AttemptQuery query = new AttemptQuery(ConnectionsResource.filterId(r, "event_id", "evt"),
-        ConnectionsResource.filterId(r, "connection_id", "conn"),
-        ConnectionsResource.filterId(r, "destination_id", "dst"), status, flag(q, "is_dlq"));
+    AttemptQuery query =
+        new AttemptQuery(
+            ConnectionsResource.filterId(r, "event_id", "evt"),
+            ConnectionsResource.filterId(r, "connection_id", "conn"),
+            ConnectionsResource.filterId(r, "destination_id", "dst"),
+            status,
+            flag(q, "is_dlq"));
     PageRequest pageRequest = Paging.request(q, DEFAULT_LIMIT);
     Page<DeliveryAttempt> page = engine.deliveries().attempts(r.scope(), query, pageRequest);
     ObjectNode body = JsonIo.object();
@@ -57,8 +62,9 @@ final class DeliveryAttemptsResource {
 
   private ApiResponse get(ApiRequest r) {
     DeliveryAttempt a = engine.deliveries().attempt(r.scope(), id(r));
-    return ApiResponse.ok(AttemptJson.detail(a, destinationName(engine, r.scope(),
-        a.destinationId(), new HashMap<>())));
+    return ApiResponse.ok(
+        AttemptJson.detail(
+            a, destinationName(engine, r.scope(), a.destinationId(), new HashMap<>())));
   }
 
   private ApiResponse retry(ApiRequest r) {
@@ -86,10 +92,10 @@ final class DeliveryAttemptsResource {
     return items;
   }
 
-  static String destinationName(Hookstream engine, Scope scope, String id,
-      Map<String, String> cache) {
-    return cache.computeIfAbsent(id, d -> engine.destinations().get(scope, d)
-        .map(Destination::name).orElse(null));
+  static String destinationName(
+      Hookstream engine, Scope scope, String id, Map<String, String> cache) {
+    return cache.computeIfAbsent(
+        id, d -> engine.destinations().get(scope, d).map(Destination::name).orElse(null));
   }
 
   /** A boolean query flag: 1/true or 0/false; anything else is a 400. */

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The JSON of a destination. Accepts every shape the docs use: {@code url}/{@code method}/
- * {@code headers}/{@code timeout} at the top level, or inside {@code config} (alias {@code
- * provider_config}); {@code signing_config} beside them; the retry fields under their API names
- * or the concept page's ({@code max_retries}, {@code backoff_type}, {@code intervals}); {@code
- * enabled}. Renders the provider config with its secrets masked by the provider, and the
- * delivery state ({@code enabled}, {@code disabled}, {@code disabled_reason}). Stateless.
+ * The JSON of a destination. Accepts every shape the docs use: {@code url}/{@code method}/ {@code
+ * headers}/{@code timeout} at the top level, or inside {@code config} (alias {@code
+ * provider_config}); {@code signing_config} beside them; the retry fields under their API names or
+ * the concept page's ({@code max_retries}, {@code backoff_type}, {@code intervals}); {@code
+ * enabled}. Renders the provider config with its secrets masked by the provider, and the delivery
+ * state ({@code enabled}, {@code disabled}, {@code disabled_reason}). Stateless.
  */
 final class DestinationJson {
 
@@ -31,8 +31,10 @@ final class DestinationJson {
     f.readInt(c.set(DestinationSpec.Builder::timeoutSeconds), "timeout", "timeout_seconds");
     f.readObject(c.set(DestinationSpec.Builder::config), "config", "provider_config");
     f.readObject(c.set(DestinationSpec.Builder::signingConfig), "signing_config");
-    f.readInt(c.set(DestinationSpec.Builder::retryMaxAttempts), "retry_max_attempts", "max_retries");
-    f.readText(c.set(DestinationSpec.Builder::retryBackoffType), "retry_backoff_type", "backoff_type");
+    f.readInt(
+        c.set(DestinationSpec.Builder::retryMaxAttempts), "retry_max_attempts", "max_retries");
+    f.readText(
+        c.set(DestinationSpec.Builder::retryBackoffType), "retry_backoff_type", "backoff_type");
     f.readIntList(c.set(DestinationSpec.Builder::retryIntervals), "retry_intervals", "intervals");
     f.readInt(c.set(DestinationSpec.Builder::maxInFlight), "max_in_flight");
     f.readBool(c.set(DestinationSpec.Builder::ordered), "ordered");

@@ -23,21 +23,24 @@ final class DestinationsResource {
   }
 
   void register(Router router) {
-    router.get("/v1/destinations/templates", r -> ApiResponse.ok(templates()))
+    router
+        .get("/v1/destinations/templates", r -> ApiResponse.ok(templates()))
         .get("/v1/destinations", this::list)
         .post("/v1/destinations", this::create)
         .get("/v1/destinations/:id", this::get)
         .patch("/v1/destinations/:id", this::update)
         .delete("/v1/destinations/:id", this::delete)
-        .get("/v1/destinations/:id/circuit",
+        .get(
+            "/v1/destinations/:id/circuit",
             r -> ApiResponse.ok(circuit(engine.circuits().state(r.scope(), id(r)), true)))
-        .post("/v1/destinations/:id/circuit/reset",
+        .post(
+            "/v1/destinations/:id/circuit/reset",
             r -> ApiResponse.ok(circuit(engine.circuits().reset(r.scope(), id(r)), false)));
   }
 
   private ApiResponse list(ApiRequest r) {
-    Page<Destination> page = engine.destinations().list(r.scope(),
-        Paging.request(r.query(), PageRequest.DEFAULT_LIMIT));
+    Page<Destination> page =
+        engine.destinations().list(r.scope(), Paging.request(r.query(), PageRequest.DEFAULT_LIMIT));
     ArrayNode items = JsonIo.MAPPER.createArrayNode();
     page.items().forEach(d -> items.add(render(d)));
     return ApiResponse.ok(Paging.list("destinations", page, items));
@@ -45,8 +48,8 @@ final class DestinationsResource {
 
   private ApiResponse create(ApiRequest r) throws IOException {
     var changes = DestinationJson.changes(r.jsonObject());
-    Destination d = engine.destinations().create(r.scope(),
-        changes.apply(DestinationSpec.builder()).build());
+    Destination d =
+        engine.destinations().create(r.scope(), changes.apply(DestinationSpec.builder()).build());
     return ApiResponse.created(render(d));
   }
 

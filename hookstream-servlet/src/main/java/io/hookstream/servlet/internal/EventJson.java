@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON of an event: a summary for lists, and the detail with headers, query and body. The
- * body is rendered as JSON when it parses as JSON, as a string when it is UTF-8 text, and as
- * base64 (with {@code body_encoding: "base64"}) otherwise. Stateless.
+ * The JSON of an event: a summary for lists, and the detail with headers, query and body. The body
+ * is rendered as JSON when it parses as JSON, as a string when it is UTF-8 text, and as base64
+ * (with {@code body_encoding: "base64"}) otherwise. Stateless.
  */
 final class EventJson {
 

@@ -25,6 +25,7 @@ final class EventsResource {
 
   /** The events page's default page size (other lists use 20). */
   static final int DEFAULT_LIMIT = 50;
+
   static final int MAX_SEARCH_LENGTH = 200;
 
   private final Hookstream engine;
@@ -34,15 +35,21 @@ final class EventsResource {
   }
 
   void register(Router router) {
-    router.get("/v1/events", this::list)
+    router
+        .get("/v1/events", this::list)
         .get("/v1/events/:id", this::get)
         .post("/v1/events/:id/retry", this::retry);
   }
 
   private ApiResponse list(ApiRequest r) {
     Query q = r.query();
-    EventQuery query = new EventQuery(ConnectionsResource.filterId(r, "source_id", "src"),
-        status(q.string("status")), q.instant("after"), q.instant("before"), search(q));
+    EventQuery query =
+        new EventQuery(
+            ConnectionsResource.filterId(r, "source_id", "src"),
+            status(q.string("status")),
+            q.instant("after"),
+            q.instant("before"),
+            search(q));
     PageRequest pageRequest = Paging.request(q, DEFAULT_LIMIT);
     Page<Event> page = engine.events().list(r.scope(), query, pageRequest);
     Map<String, String> names = new HashMap<>();
@@ -59,10 +66,16 @@ final class EventsResource {
   private ApiResponse get(ApiRequest r) {
     String id = ResourceIds.require("event", "evt", r.param("id"));
     Event e = engine.events().require(r.scope(), id);
-    ObjectNode body = EventJson.detail(e, sourceName(r.scope(), e.sourceId(), new HashMap<>()),
-        engine.events().body(e));
-    Page<DeliveryAttempt> attempts = engine.deliveries().attempts(r.scope(),
-        new AttemptQuery(id, null, null, null, null), PageRequest.first(PageRequest.MAX_LIMIT));
+    ObjectNode body =
+        EventJson.detail(
+            e, sourceName(r.scope(), e.sourceId(), new HashMap<>()), engine.events().body(e));
+    Page<DeliveryAttempt> attempts =
+        engine
+            .deliveries()
+            .attempts(
+                r.scope(),
+                new AttemptQuery(id, null, null, null, null),
+                PageRequest.first(PageRequest.MAX_LIMIT));
     body.set("delivery_attempts", DeliveryAttemptsResource.render(engine, r.scope(), attempts));
     return ApiResponse.ok(body);
   }
@@ -73,17 +86,31 @@ final class EventsResource {
     EventRetryResult result = engine.deliveries().retryEvent(r.scope(), id);
     ObjectNode body = JsonIo.object();
     ArrayNode retried = body.putArray("retried");
-    result.retried().forEach(t -> retried.addObject().put("destination_id", t.destinationId())
-        .put("connection_id", t.connectionId()).put("status", t.status()));
+    result
+        .retried()
+        .forEach(
+            t ->
+                retried
+                    .addObject()
+                    .put("destination_id", t.destinationId())
+                    .put("connection_id", t.connectionId())
+                    .put("status", t.status()));
     ArrayNode errors = body.putArray("errors");
-    result.errors().forEach(e -> errors.addObject().put("destination_id", e.destinationId())
-        .put("connection_id", e.connectionId()).put("error", e.message()));
+    result
+        .errors()
+        .forEach(
+            e ->
+                errors
+                    .addObject()
+                    .put("destination_id", e.destinationId())
+                    .put("connection_id", e.connectionId())
+                    .put("error", e.message()));
     return ApiResponse.ok(body);
   }
 
   private String sourceName(Scope scope, String sourceId, Map<String, String> cache) {
-    return cache.computeIfAbsent(sourceId, id -> engine.sources().get(scope, id)
-        .map(Source::name).orElse(null));
+    return cache.computeIfAbsent(
+        sourceId, id -> engine.sources().get(scope, id).map(Source::name).orElse(null));
   }
 
   private static EventStatus status(String raw) {

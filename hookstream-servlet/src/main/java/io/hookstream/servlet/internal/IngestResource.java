@@ -10,10 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 
 /**
- * {@code ANY /v1/ingest/:source_id}: public. Hands the request to the engine exactly as it
- * arrived (method, full URL, headers, query, raw body bytes, remote address) and answers {@code
- * {event_id, source_id}}, plus {@code duplicate: true} for a duplicate. The body is read with the
- * engine's size limit, refused with 413 before it is all read.
+ * {@code ANY /v1/ingest/:source_id}: public. Hands the request to the engine exactly as it arrived
+ * (method, full URL, headers, query, raw body bytes, remote address) and answers {@code {event_id,
+ * source_id}}, plus {@code duplicate: true} for a duplicate. The body is read with the engine's
+ * size limit, refused with 413 before it is all read.
  */
 final class IngestResource {
 
@@ -31,11 +31,12 @@ final class IngestResource {
     String sourceId = ResourceIds.require("source", "src", r.param("source_id"));
     HttpServletRequest http = r.http();
     byte[] body = r.body(engine.limits().maxBodyBytes());
-    IngestRequest.Builder b = IngestRequest.builder()
-        .method(http.getMethod())
-        .url(fullUrl(http))
-        .body(body)
-        .clientIp(http.getRemoteAddr());
+    IngestRequest.Builder b =
+        IngestRequest.builder()
+            .method(http.getMethod())
+            .url(fullUrl(http))
+            .body(body)
+            .clientIp(http.getRemoteAddr());
     for (Enumeration<String> names = http.getHeaderNames(); names.hasMoreElements(); ) {
       String name = names.nextElement();
       for (Enumeration<String> values = http.getHeaders(name); values.hasMoreElements(); ) {
@@ -47,9 +48,9 @@ final class IngestResource {
   }
 
   /**
-   * {@code {"event_id":..,"source_id":..}} (+ {@code "duplicate":true}), written by hand: it is
-   * the answer to every webhook. Ids the engine made need no escaping; anything else goes
-   * through the mapper.
+   * {@code {"event_id":..,"source_id":..}} (+ {@code "duplicate":true}), written by hand: it is the
+   * answer to every webhook. Ids the engine made need no escaping; anything else goes through the
+   * mapper.
    */
   static byte[] answer(IngestResult result) {
     if (!plain(result.eventId()) || !plain(result.sourceId())) {
@@ -61,8 +62,12 @@ final class IngestResource {
       }
       return JsonIo.write(out);
     }
-    String json = "{\"event_id\":\"" + result.eventId() + "\",\"source_id\":\""
-        + result.sourceId() + (result.duplicate() ? "\",\"duplicate\":true}" : "\"}");
+    String json =
+        "{\"event_id\":\""
+            + result.eventId()
+            + "\",\"source_id\":\""
+            + result.sourceId()
+            + (result.duplicate() ? "\",\"duplicate\":true}" : "\"}");
     return json.getBytes(StandardCharsets.US_ASCII);
   }
 
@@ -73,8 +78,12 @@ final class IngestResource {
     }
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '_' || c == '-';
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == '-';
       if (!ok) {
         return false;
       }

@@ -34,7 +34,8 @@ final class IssuesResource {
   }
 
   void register(Router router) {
-    router.get("/v1/issues/summary", this::summary)
+    router
+        .get("/v1/issues/summary", this::summary)
         .get("/v1/issues", this::list)
         .get("/v1/issues/:id", this::get)
         .patch("/v1/issues/:id", this::update)
@@ -48,8 +49,14 @@ final class IssuesResource {
       throw Query.badParam("status", "must be open, acknowledged, resolved or all");
     }
     PageRequest pageRequest = Paging.request(r.query(), DEFAULT_LIMIT);
-    Page<Issue> page = engine.issues().list(r.scope(), status,
-        ConnectionsResource.filterId(r, "destination_id", "dst"), pageRequest);
+    Page<Issue> page =
+        engine
+            .issues()
+            .list(
+                r.scope(),
+                status,
+                ConnectionsResource.filterId(r, "destination_id", "dst"),
+                pageRequest);
     Map<String, String> names = new HashMap<>();
     ArrayNode items = JsonIo.MAPPER.createArrayNode();
     page.items().forEach(i -> items.add(render(r.scope(), i, names)));
@@ -69,8 +76,8 @@ final class IssuesResource {
   }
 
   private ApiResponse get(ApiRequest r) {
-    return ApiResponse.ok(render(r.scope(), engine.issues().get(r.scope(), id(r)),
-        new HashMap<>()));
+    return ApiResponse.ok(
+        render(r.scope(), engine.issues().get(r.scope(), id(r)), new HashMap<>()));
   }
 
   /** {@code status} and/or {@code snoozed_until} (ISO 8601, or null to unsnooze). */
@@ -81,16 +88,18 @@ final class IssuesResource {
     Instant[] until = {null};
     boolean[] snooze = {false};
     f.readText(v -> status[0] = v, "status");
-    f.readText(v -> {
-      snooze[0] = true;
-      if (v != null) {
-        try {
-          until[0] = Instant.parse(v);
-        } catch (DateTimeParseException e) {
-          f.error("snoozed_until", "must be an ISO 8601 timestamp or null");
-        }
-      }
-    }, "snoozed_until");
+    f.readText(
+        v -> {
+          snooze[0] = true;
+          if (v != null) {
+            try {
+              until[0] = Instant.parse(v);
+            } catch (DateTimeParseException e) {
+              f.error("snoozed_until", "must be an ISO 8601 timestamp or null");
+            }
+          }
+        },
+        "snoozed_until");
     f.throwIfInvalid();
     Issue issue = engine.issues().get(r.scope(), id);
     if (f.present("status") != null) {
@@ -112,8 +121,9 @@ final class IssuesResource {
 
   private ObjectNode render(Scope scope, Issue i, Map<String, String> names) {
     return ResourceJson.issue(i)
-        .put("destination_name", DeliveryAttemptsResource.destinationName(engine, scope,
-            i.destinationId(), names))
+        .put(
+            "destination_name",
+            DeliveryAttemptsResource.destinationName(engine, scope, i.destinationId(), names))
         .put("snoozed", engine.issues().snoozed(i));
   }
 

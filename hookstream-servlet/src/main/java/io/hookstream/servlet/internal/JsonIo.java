@@ -22,18 +22,25 @@ final class JsonIo {
 
   /** Request bodies nest no deeper than this (JSON Schemas included). */
   static final int MAX_NESTING_DEPTH = 64;
+
   /** Longest number literal accepted, in characters. */
   static final int MAX_NUMBER_LENGTH = 100;
 
-  static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .build();
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   static {
-    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxNestingDepth(MAX_NESTING_DEPTH).maxNumberLength(MAX_NUMBER_LENGTH).build());
+    MAPPER
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .build());
   }
 
   private JsonIo() {}
@@ -50,14 +57,29 @@ final class JsonIo {
     try {
       return MAPPER.readTree(body);
     } catch (StreamConstraintsException e) {
-      throw new HookstreamException(ErrorCode.BAD_REQUEST, "request body exceeds a JSON limit: "
-          + e.getOriginalMessage() + " (nesting at most " + MAX_NESTING_DEPTH
-          + " levels, numbers at most " + MAX_NUMBER_LENGTH + " characters)");
+      throw new HookstreamException(
+          ErrorCode.BAD_REQUEST,
+          "request body exceeds a JSON limit: "
+              + e.getOriginalMessage()
+              + " (nesting at most "
+              + MAX_NESTING_DEPTH
+              + " levels, numbers at most "
+              + MAX_NUMBER_LENGTH
+              + " characters)");
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column "
-          + at.getColumnNr() + " (offset " + at.getByteOffset() + ")";
-      throw new HookstreamException(ErrorCode.BAD_REQUEST,
+      String where =
+          at == null
+              ? ""
+              : " at line "
+                  + at.getLineNr()
+                  + ", column "
+                  + at.getColumnNr()
+                  + " (offset "
+                  + at.getByteOffset()
+                  + ")";
+      throw new HookstreamException(
+          ErrorCode.BAD_REQUEST,
           "request body is not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

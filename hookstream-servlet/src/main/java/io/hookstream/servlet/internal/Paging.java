@@ -33,8 +33,8 @@ final class Paging {
       throw Query.badParam("limit", "must be an integer from 1 to " + PageRequest.MAX_LIMIT);
     }
     if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
-      throw Query.badParam("limit", "must be from 1 to " + PageRequest.MAX_LIMIT + ", got "
-          + limit);
+      throw Query.badParam(
+          "limit", "must be from 1 to " + PageRequest.MAX_LIMIT + ", got " + limit);
     }
     return limit;
   }
@@ -51,13 +51,18 @@ final class Paging {
     } catch (IllegalArgumentException e) {
       // not base64url: reported below like any other cursor we did not issue
     }
-    throw Query.badParam("cursor", "is not a cursor this API issued; pass the value of a"
-        + " previous response's cursor unchanged");
+    throw Query.badParam(
+        "cursor",
+        "is not a cursor this API issued; pass the value of a"
+            + " previous response's cursor unchanged");
   }
 
   static String encode(String afterId) {
-    return afterId == null ? null : Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(afterId.getBytes(StandardCharsets.UTF_8));
+    return afterId == null
+        ? null
+        : Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(afterId.getBytes(StandardCharsets.UTF_8));
   }
 
   /** {@code {limit, has_more, next_cursor}}: the pagination object of events, attempts, issues. */

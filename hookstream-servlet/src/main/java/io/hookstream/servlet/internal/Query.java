@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Map.Entry;
 
 /**
- * The query string, decoded by us rather than by the container: {@code getParameter} would read
- * a form body, which the ingest endpoint must keep byte for byte. Immutable.
+ * The query string, decoded by us rather than by the container: {@code getParameter} would read a
+ * form body, which the ingest endpoint must keep byte for byte. Immutable.
  */
 final class Query {
 
@@ -66,8 +66,12 @@ final class Query {
   }
 
   static HookstreamException badParam(String name, String message) {
-    return new HookstreamException(ErrorCode.BAD_REQUEST, name + ": " + message,
-        List.of(new FieldError(name, message)), Map.of(), null);
+    return new HookstreamException(
+        ErrorCode.BAD_REQUEST,
+        name + ": " + message,
+        List.of(new FieldError(name, message)),
+        Map.of(),
+        null);
   }
 
   @Override
@@ -83,7 +87,8 @@ final class Query {
     try {
       return URLDecoder.decode(s, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new HookstreamException(ErrorCode.BAD_REQUEST,
+      throw new HookstreamException(
+          ErrorCode.BAD_REQUEST,
           "malformed query string: bad percent-escape in '" + abbreviate(s) + "'");
     }
   }

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Resource ids in paths and bodies: {@code <prefix>_} + 32 lower-case hex. Anything else cannot
- * name a stored resource, so it is answered at once (404 in a path, 422 in a body) without
- * reaching the store with arbitrary text. Stateless.
+ * name a stored resource, so it is answered at once (404 in a path, 422 in a body) without reaching
+ * the store with arbitrary text. Stateless.
  */
 final class ResourceIds {
 

@@ -9,10 +9,10 @@ import java.util.Set;
 
 /**
  * Method + path pattern → handler. Patterns are {@code /}-separated segments, {@code :name}
- * capturing one segment. The first route whose pattern matches the path decides the resource
- * (so literal routes such as {@code /v1/sources/templates} are added before {@code
- * /v1/sources/:id}); its method list decides between a handler and a 405. Immutable after
- * construction; thread-safe for matching.
+ * capturing one segment. The first route whose pattern matches the path decides the resource (so
+ * literal routes such as {@code /v1/sources/templates} are added before {@code /v1/sources/:id});
+ * its method list decides between a handler and a 405. Immutable after construction; thread-safe
+ * for matching.
  */
 final class Router {
 
@@ -20,8 +20,8 @@ final class Router {
   static final String ANY = "*";
 
   /** One route. {@code open}: served without authentication. */
-  record Route(String method, String pattern, List<String> segments, boolean open,
-      Handler handler) {}
+  record Route(
+      String method, String pattern, List<String> segments, boolean open, Handler handler) {}
 
   /** The outcome of matching a request. */
   sealed interface Match permits Found, NotAllowed, NotFound {}

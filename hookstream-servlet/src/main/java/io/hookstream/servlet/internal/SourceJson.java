@@ -11,17 +11,17 @@ import java.util.function.UnaryOperator;
 
 /**
  * The JSON of a source: request fields → changes to a {@link SourceSpec.Builder}, and a stored
- * source → the response object. Secrets are never rendered, only whether one is set and its
- * last four characters. Stateless.
+ * source → the response object. Secrets are never rendered, only whether one is set and its last
+ * four characters. Stateless.
  */
 final class SourceJson {
 
   private SourceJson() {}
 
   /**
-   * Every field the request names, type-checked, as one change to apply to a builder (a new
-   * one for create, the current settings for update). {@code verification_type: null} switches
-   * verification off.
+   * Every field the request names, type-checked, as one change to apply to a builder (a new one for
+   * create, the current settings for update). {@code verification_type: null} switches verification
+   * off.
    */
   static UnaryOperator<SourceSpec.Builder> changes(Fields f) {
     Changes<SourceSpec.Builder> c = new Changes<>();
@@ -29,15 +29,20 @@ final class SourceJson {
     f.readText(c.set(SourceSpec.Builder::slug), "slug");
     f.readText(c.set(SourceSpec.Builder::description), "description");
     f.readText(c.set(SourceSpec.Builder::template), "template");
-    f.readText(v -> c.add(v == null ? SourceSpec.Builder::noVerification
-        : b -> b.verificationType(v)), "verification_type");
+    f.readText(
+        v -> c.add(v == null ? SourceSpec.Builder::noVerification : b -> b.verificationType(v)),
+        "verification_type");
     f.readText(c.set(SourceSpec.Builder::verificationSecret), "verification_secret");
     f.readText(c.set(SourceSpec.Builder::verificationHeader), "verification_header");
     f.readText(c.set(SourceSpec.Builder::verificationEncoding), "verification_encoding");
     f.readText(c.set(SourceSpec.Builder::verificationPrefix), "verification_prefix");
-    f.readText(c.set(SourceSpec.Builder::timestampHeader), "verification_timestamp_header",
+    f.readText(
+        c.set(SourceSpec.Builder::timestampHeader),
+        "verification_timestamp_header",
         "timestamp_header");
-    f.readInt(c.set(SourceSpec.Builder::toleranceSeconds), "verification_tolerance_seconds",
+    f.readInt(
+        c.set(SourceSpec.Builder::toleranceSeconds),
+        "verification_tolerance_seconds",
         "tolerance_seconds");
     f.readTextList(c.set(SourceSpec.Builder::ipAllowlist), true, "ip_allowlist");
     f.readTextList(c.set(SourceSpec.Builder::ipDenylist), true, "ip_denylist");

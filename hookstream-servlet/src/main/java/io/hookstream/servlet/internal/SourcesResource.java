@@ -20,7 +20,8 @@ final class SourcesResource {
   }
 
   void register(Router router) {
-    router.get("/v1/sources/templates", r -> templates())
+    router
+        .get("/v1/sources/templates", r -> templates())
         .get("/v1/sources", this::list)
         .post("/v1/sources", this::create)
         .get("/v1/sources/:id", this::get)
@@ -29,8 +30,8 @@ final class SourcesResource {
   }
 
   private ApiResponse list(ApiRequest r) {
-    Page<Source> page = engine.sources().list(r.scope(),
-        Paging.request(r.query(), PageRequest.DEFAULT_LIMIT));
+    Page<Source> page =
+        engine.sources().list(r.scope(), Paging.request(r.query(), PageRequest.DEFAULT_LIMIT));
     ArrayNode items = JsonIo.MAPPER.createArrayNode();
     page.items().forEach(s -> items.add(render(r, s, true)));
     return ApiResponse.ok(Paging.list("sources", page, items));
@@ -38,8 +39,7 @@ final class SourcesResource {
 
   private ApiResponse create(ApiRequest r) throws IOException {
     var changes = SourceJson.changes(r.jsonObject());
-    Source s = engine.sources().create(r.scope(),
-        changes.apply(SourceSpec.builder()).build());
+    Source s = engine.sources().create(r.scope(), changes.apply(SourceSpec.builder()).build());
     return ApiResponse.created(render(r, s, false));
   }
 
@@ -66,7 +66,9 @@ final class SourcesResource {
   }
 
   private ObjectNode render(ApiRequest r, Source s, boolean withCount) {
-    return SourceJson.render(s, engine.sources().ingestUrl(s.id()),
+    return SourceJson.render(
+        s,
+        engine.sources().ingestUrl(s.id()),
         withCount ? engine.sources().eventCount(r.scope(), s.id()) : null);
   }
 

@@ -16,8 +16,8 @@ import java.util.Objects;
  * <prefix>/ws}, {@code <prefix>/ws/test/{session_id}} and {@code <prefix>/ws/source/{source_id}}.
  * Call it while the web application starts (a {@code ServletContainerInitializer}, a {@code
  * ServletContextListener}, or Jetty's {@code JakartaWebSocketServletContainerInitializer
- * .configure(context, (servletContext, container) -> ...)}); on Tomcat the container is the
- * servlet context attribute {@code jakarta.websocket.server.ServerContainer}.
+ * .configure(context, (servletContext, container) -> ...)}); on Tomcat the container is the servlet
+ * context attribute {@code jakarta.websocket.server.ServerContainer}.
  *
  * <p>The returned handle owns one heartbeat thread and a small pool for closes; {@link #close()}
  * stops them and closes every connection with 1001. Thread-safe.
@@ -34,40 +34,45 @@ public final class HookstreamWebSockets implements AutoCloseable {
   }
 
   /**
-   * Registers the endpoints and a filter in front of the upgrade that answers bad credentials
-   * with 401 and records client addresses for inbound ingestion (the WebSocket API exposes
-   * neither). {@code prefix} is "" or starts with "/".
+   * Registers the endpoints and a filter in front of the upgrade that answers bad credentials with
+   * 401 and records client addresses for inbound ingestion (the WebSocket API exposes neither).
+   * {@code prefix} is "" or starts with "/".
    *
    * @throws IllegalStateException if the container refuses an endpoint (for example after the
    *     application has started)
    */
-  public static HookstreamWebSockets install(ServletContext context, ServerContainer container,
-      Hookstream hookstream, String prefix, WebSocketOptions options) {
+  public static HookstreamWebSockets install(
+      ServletContext context,
+      ServerContainer container,
+      Hookstream hookstream,
+      String prefix,
+      WebSocketOptions options) {
     HookstreamWebSockets ws = install(container, hookstream, prefix, options);
-    FilterRegistration.Dynamic f = context.addFilter("hookstream-ws-upgrade-"
-        + hookstream.instanceId(), ws.runtime.upgradeFilter());
+    FilterRegistration.Dynamic f =
+        context.addFilter(
+            "hookstream-ws-upgrade-" + hookstream.instanceId(), ws.runtime.upgradeFilter());
     if (f != null) {
-      f.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, prefix + "/ws",
-          prefix + "/ws/*");
+      f.addMappingForUrlPatterns(
+          EnumSet.of(DispatcherType.REQUEST), false, prefix + "/ws", prefix + "/ws/*");
     }
     return ws;
   }
 
   /**
-   * Registers the endpoints only: an upgrade without valid credentials is then accepted and
-   * closed at once with 1008, and inbound events carry no client address. {@code prefix} is ""
-   * or starts with "/".
+   * Registers the endpoints only: an upgrade without valid credentials is then accepted and closed
+   * at once with 1008, and inbound events carry no client address. {@code prefix} is "" or starts
+   * with "/".
    *
    * @throws IllegalStateException if the container refuses an endpoint
    */
-  public static HookstreamWebSockets install(ServerContainer container, Hookstream hookstream,
-      String prefix, WebSocketOptions options) {
+  public static HookstreamWebSockets install(
+      ServerContainer container, Hookstream hookstream, String prefix, WebSocketOptions options) {
     Objects.requireNonNull(container, "container");
     Objects.requireNonNull(hookstream, "hookstream");
     Objects.requireNonNull(options, "options");
     if (prefix == null || !(prefix.isEmpty() || prefix.startsWith("/")) || prefix.endsWith("/")) {
-      throw new IllegalArgumentException("prefix must be \"\" or start with / and not end with"
-          + " /: " + prefix);
+      throw new IllegalArgumentException(
+          "prefix must be \"\" or start with / and not end with" + " /: " + prefix);
     }
     WsRuntime runtime = new WsRuntime(hookstream, options, prefix);
     try {
@@ -87,8 +92,8 @@ public final class HookstreamWebSockets implements AutoCloseable {
   }
 
   /**
-   * Closes every open connection with 1012 (service restart) and {@code reason}; clients
-   * reconnect. The endpoints stay installed.
+   * Closes every open connection with 1012 (service restart) and {@code reason}; clients reconnect.
+   * The endpoints stay installed.
    */
   public void disconnectAll(String reason) {
     runtime.disconnectAll(1012, reason);

@@ -6,15 +6,17 @@ import java.util.Objects;
 /**
  * Settings of the WebSocket endpoints. Immutable; build with {@link #builder()}.
  *
- * @param queueCapacity frames a connection may have waiting to be sent before it is closed as
- *     too slow (1008)
+ * @param queueCapacity frames a connection may have waiting to be sent before it is closed as too
+ *     slow (1008)
  * @param heartbeatInterval how often the server sends {@code {"type":"ping"}}; a connection that
  *     sent nothing (no pong) between two pings is closed (1001)
  * @param sendTimeout how long one frame may take to be written before the connection fails
  * @param maxClientMessageBytes largest text message accepted on the stream and test endpoints
  */
 public record WebSocketOptions(
-    int queueCapacity, Duration heartbeatInterval, Duration sendTimeout,
+    int queueCapacity,
+    Duration heartbeatInterval,
+    Duration sendTimeout,
     int maxClientMessageBytes) {
 
   public static final int DEFAULT_QUEUE_CAPACITY = 1_000;
@@ -76,8 +78,8 @@ public record WebSocketOptions(
     }
 
     public WebSocketOptions build() {
-      return new WebSocketOptions(queueCapacity, heartbeatInterval, sendTimeout,
-          maxClientMessageBytes);
+      return new WebSocketOptions(
+          queueCapacity, heartbeatInterval, sendTimeout, maxClientMessageBytes);
     }
   }
 }

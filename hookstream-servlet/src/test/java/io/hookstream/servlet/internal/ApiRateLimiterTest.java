@@ -53,17 +53,18 @@ class RateLimiterTest {
     RateLimit hundred = RateLimit.perMinute(100);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      Callable<Integer> worker = () -> {
-        ApiRateLimiter node = new ApiRateLimiter(shared, clock);
-        int allowed = 0;
-        for (int i = 0; i < 50; i++) {
-          allowed += node.hit("ip:10.0.0.1", hundred).allowed() ? 1 : 0;
-        }
-        return allowed;
-      };
+      Callable<Integer> worker =
+          () -> {
+            ApiRateLimiter node = new ApiRateLimiter(shared, clock);
+            int allowed = 0;
+            for (int i = 0; i < 50; i++) {
+              allowed += node.hit("ip:10.0.0.1", hundred).allowed() ? 1 : 0;
+            }
+            return allowed;
+          };
       int total = 0;
-      for (Future<Integer> f : pool.invokeAll(java.util.Collections.nCopies(8, worker), 10,
-          TimeUnit.SECONDS)) {
+      for (Future<Integer> f :
+          pool.invokeAll(java.util.Collections.nCopies(8, worker), 10, TimeUnit.SECONDS)) {
         total += f.get();
       }
       assertThat(total).isEqualTo(100);
@@ -74,41 +75,42 @@ class RateLimiterTest {
 
   @Test
   void anUnreachableStoreLetsRequestsThrough() {
-    KeyValueStore down = new KeyValueStore() {
-      @Override
-      public Optional<String> get(String key) {
-        throw unavailable();
-      }
+    KeyValueStore down =
+        new KeyValueStore() {
+          @Override
+          public Optional<String> get(String key) {
+            throw unavailable();
+          }
 
-      @Override
-      public void put(String key, String value, Duration ttl) {
-        throw unavailable();
-      }
+          @Override
+          public void put(String key, String value, Duration ttl) {
+            throw unavailable();
+          }
 
-      @Override
-      public Optional<String> putIfAbsent(String key, String value, Duration ttl) {
-        throw unavailable();
-      }
+          @Override
+          public Optional<String> putIfAbsent(String key, String value, Duration ttl) {
+            throw unavailable();
+          }
 
-      @Override
-      public long increment(String key, long delta, Duration ttl) {
-        throw unavailable();
-      }
+          @Override
+          public long increment(String key, long delta, Duration ttl) {
+            throw unavailable();
+          }
 
-      @Override
-      public Optional<Duration> ttl(String key) {
-        throw unavailable();
-      }
+          @Override
+          public Optional<Duration> ttl(String key) {
+            throw unavailable();
+          }
 
-      @Override
-      public boolean delete(String key) {
-        throw unavailable();
-      }
+          @Override
+          public boolean delete(String key) {
+            throw unavailable();
+          }
 
-      private HookstreamException unavailable() {
-        return new HookstreamException(ErrorCode.UNAVAILABLE, "kv down");
-      }
-    };
+          private HookstreamException unavailable() {
+            return new HookstreamException(ErrorCode.UNAVAILABLE, "kv down");
+          }
+        };
     ApiRateLimiter.Decision d = new ApiRateLimiter(down, clock).hit("org:o1", fivePerMinute);
     assertThat(d.allowed()).isTrue();
     assertThat(d.remaining()).isEqualTo(5);

@@ -12,12 +12,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class IngestAnswerTest {
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "evt_0193c2aa00000000000000000000abcd | src_0193c2aa0000000000000000000000ef | false",
-    "evt_0193c2aa00000000000000000000abcd | src_0193c2aa0000000000000000000000ef | true",
-    "evt_with\"quote | src_back\\slash | false",
-    "evt_ünïcode | src_tab\tline | true"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "evt_0193c2aa00000000000000000000abcd | src_0193c2aa0000000000000000000000ef | false",
+        "evt_0193c2aa00000000000000000000abcd | src_0193c2aa0000000000000000000000ef | true",
+        "evt_with\"quote | src_back\\slash | false",
+        "evt_ünïcode | src_tab\tline | true"
+      })
   void theAnswerIsTheJsonOfTheResult(String eventId, String sourceId, boolean duplicate) {
     byte[] answer = IngestResource.answer(new IngestResult(eventId, sourceId, duplicate));
 

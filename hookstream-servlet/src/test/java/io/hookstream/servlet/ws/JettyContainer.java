@@ -20,13 +20,15 @@ final class JettyContainer implements WsContainer {
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
     server.setHandler(context);
-    JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
-      try {
-        setup.run(servletContext, container);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    JakartaWebSocketServletContainerInitializer.configure(
+        context,
+        (servletContext, container) -> {
+          try {
+            setup.run(servletContext, container);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
     server.start();
     return connector.getLocalPort();
   }

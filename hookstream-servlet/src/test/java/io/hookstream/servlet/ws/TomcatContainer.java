@@ -39,17 +39,23 @@ final class TomcatContainer implements WsContainer {
     tomcat.setConnector(connector);
     Context context = tomcat.addContext("", base.toString());
     context.addServletContainerInitializer(new WsSci(), null);
-    context.addServletContainerInitializer((classes, servletContext) -> {
-      try {
-        setup.run(servletContext, (ServerContainer) servletContext.getAttribute(
-            ServerContainer.class.getName()));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }, null);
-    Tomcat.addServlet(context, "none", new HttpServlet() {
-      private static final long serialVersionUID = 1L;
-    });
+    context.addServletContainerInitializer(
+        (classes, servletContext) -> {
+          try {
+            setup.run(
+                servletContext,
+                (ServerContainer) servletContext.getAttribute(ServerContainer.class.getName()));
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        },
+        null);
+    Tomcat.addServlet(
+        context,
+        "none",
+        new HttpServlet() {
+          private static final long serialVersionUID = 1L;
+        });
     context.addServletMappingDecoded("/", "none");
     tomcat.start();
     return connector.getLocalPort();

@@ -56,17 +56,21 @@ abstract class WebSocketSuite {
 
   @BeforeEach
   void engine() {
-    hs = Hookstream.builder().store(new InMemoryStore())
-        .keyValueStore(new InMemoryKeyValueStore(Clock.system()))
-        .blobStore(new InMemoryBlobStore()).streamBusCapacity(100_000).build().start();
+    hs =
+        Hookstream.builder()
+            .store(new InMemoryStore())
+            .keyValueStore(new InMemoryKeyValueStore(Clock.system()))
+            .blobStore(new InMemoryBlobStore())
+            .streamBusCapacity(100_000)
+            .build()
+            .start();
     toClose.add(hs);
     acme = scope("Acme");
     acmeKey = hs.apiKeys().create(acme, "stream", ApiKeyMode.LIVE).key();
     acmeSource = hs.sources().create(acme, SourceSpec.builder().name("Orders").build()).id();
     globex = scope("Globex");
     globexKey = hs.apiKeys().create(globex, "stream", ApiKeyMode.LIVE).key();
-    globexSource = hs.sources().create(globex, SourceSpec.builder().name("Billing").build())
-        .id();
+    globexSource = hs.sources().create(globex, SourceSpec.builder().name("Billing").build()).id();
   }
 
   @AfterEach
@@ -79,8 +83,10 @@ abstract class WebSocketSuite {
   void serve(WebSocketOptions options) throws Exception {
     WsContainer c = container();
     toClose.add(c);
-    port = c.start((context, container) ->
-        ws = HookstreamWebSockets.install(context, container, hs, "/v1", options));
+    port =
+        c.start(
+            (context, container) ->
+                ws = HookstreamWebSockets.install(context, container, hs, "/v1", options));
     toClose.add(ws);
   }
 
@@ -125,13 +131,17 @@ abstract class WebSocketSuite {
     client.subscribe("events");
     client.subscribe("events:" + acmeSource);
 
-    IngestRequest request = IngestRequest.builder().method("POST")
-        .header("content-type", "application/json")
-        .body("{\"order\":1}".getBytes(StandardCharsets.UTF_8)).build();
+    IngestRequest request =
+        IngestRequest.builder()
+            .method("POST")
+            .header("content-type", "application/json")
+            .body("{\"order\":1}".getBytes(StandardCharsets.UTF_8))
+            .build();
     String id = hs.ingest(acmeSource, request).eventId();
 
     List<JsonNode> got = List.of(client.next("event"), client.next("event"));
-    assertThat(got).extracting(m -> m.get("channel").asText())
+    assertThat(got)
+        .extracting(m -> m.get("channel").asText())
         .containsExactlyInAnyOrder("events", "events:" + acmeSource);
     for (JsonNode m : got) {
       JsonNode data = m.get("data");
@@ -204,8 +214,7 @@ abstract class WebSocketSuite {
     String globexEvent = hs.ingest(globexSource, IngestRequest.json("{}")).eventId();
 
     assertThat(acmeClient.next("event").get("data").get("id").asText()).isEqualTo(acmeEvent);
-    assertThat(globexClient.next("event").get("data").get("id").asText())
-        .isEqualTo(globexEvent);
+    assertThat(globexClient.next("event").get("data").get("id").asText()).isEqualTo(globexEvent);
     assertThat(globexClient.poll(200)).isNull();
     assertThat(acmeClient.poll(50)).isNull();
   }
@@ -248,8 +257,10 @@ abstract class WebSocketSuite {
   @Test
   void anInvalidOrMissingTokenIsRefusedWith401() throws Exception {
     serve();
-    for (String path : new String[] {"/v1/ws?token=hs_live_" + "0".repeat(64), "/v1/ws",
-        "/v1/ws/source/" + acmeSource}) {
+    for (String path :
+        new String[] {
+          "/v1/ws?token=hs_live_" + "0".repeat(64), "/v1/ws", "/v1/ws/source/" + acmeSource
+        }) {
       var response = WsTestClient.refusedUpgrade(uri(path));
       assertThat(response.statusCode()).as(path).isEqualTo(401);
       assertThat(String.valueOf(response.body())).as(path).contains("unauthorized");
@@ -260,8 +271,10 @@ abstract class WebSocketSuite {
   void withoutTheFilterAnInvalidTokenIsClosedWithPolicyViolation() throws Exception {
     WsContainer c = container();
     toClose.add(c);
-    port = c.start((context, container) ->
-        ws = HookstreamWebSockets.install(container, hs, "/v1", WebSocketOptions.DEFAULTS));
+    port =
+        c.start(
+            (context, container) ->
+                ws = HookstreamWebSockets.install(container, hs, "/v1", WebSocketOptions.DEFAULTS));
     toClose.add(ws);
     for (String query : new String[] {"?token=hs_live_" + "0".repeat(64), ""}) {
       WsTestClient client = track(WsTestClient.connect(uri("/v1/ws" + query)));
@@ -271,8 +284,8 @@ abstract class WebSocketSuite {
       assertThat(client.messages).isEmpty();
     }
     // The valid key still works, and ingestion without the filter has no client address.
-    WsTestClient source = track(WsTestClient.connect(
-        uri("/v1/ws/source/" + acmeSource + "?token=" + acmeKey)));
+    WsTestClient source =
+        track(WsTestClient.connect(uri("/v1/ws/source/" + acmeSource + "?token=" + acmeKey)));
     source.send("{}");
     String id = source.next("ack").get("event_id").asText();
     assertThat(hs.events().require(acme, id).sourceIp()).isNull();
@@ -300,8 +313,15 @@ abstract class WebSocketSuite {
   void aClientThatStopsReadingIsClosedWhileAFastOneGetsEverythingAndIngestGoesOn()
       throws Exception {
     serve(WebSocketOptions.builder().queueCapacity(64).build());
-    var dst = hs.destinations().create(acme, DestinationSpec.builder().name("Firehose")
-        .type("websocket").config(Map.of("channel_name", "firehose")).build());
+    var dst =
+        hs.destinations()
+            .create(
+                acme,
+                DestinationSpec.builder()
+                    .name("Firehose")
+                    .type("websocket")
+                    .config(Map.of("channel_name", "firehose"))
+                    .build());
     WsTestClient fast = stream(acmeKey);
     WsTestClient slow = stream(acmeKey);
     fast.next("welcome");
@@ -320,8 +340,9 @@ abstract class WebSocketSuite {
       int expected = sent;
       await(Duration.ofSeconds(10), () -> fast.messages.size() >= expected);
       // Ingest is never held up by the stalled subscriber.
-      CompletableFuture<String> ingest = CompletableFuture.supplyAsync(
-          () -> hs.ingest(acmeSource, IngestRequest.json("{}")).eventId());
+      CompletableFuture<String> ingest =
+          CompletableFuture.supplyAsync(
+              () -> hs.ingest(acmeSource, IngestRequest.json("{}")).eventId());
       assertThat(ingest.get(5, TimeUnit.SECONDS)).startsWith("evt_");
     }
     assertThat(hs.streams().openSubscriptions()).isEqualTo(1);
@@ -353,10 +374,20 @@ abstract class WebSocketSuite {
 
   @Test
   void aClientWhoseSocketIsFullAndSilentIsClosedByTheHeartbeat() throws Exception {
-    serve(WebSocketOptions.builder().heartbeatInterval(Duration.ofMillis(200))
-        .queueCapacity(100_000).build());
-    var dst = hs.destinations().create(acme, DestinationSpec.builder().name("Firehose")
-        .type("websocket").config(Map.of("channel_name", "firehose")).build());
+    serve(
+        WebSocketOptions.builder()
+            .heartbeatInterval(Duration.ofMillis(200))
+            .queueCapacity(100_000)
+            .build());
+    var dst =
+        hs.destinations()
+            .create(
+                acme,
+                DestinationSpec.builder()
+                    .name("Firehose")
+                    .type("websocket")
+                    .config(Map.of("channel_name", "firehose"))
+                    .build());
     WsTestClient stalled = stream(acmeKey);
     stalled.next("welcome");
     stalled.subscribe("firehose");
@@ -371,18 +402,34 @@ abstract class WebSocketSuite {
   }
 
   private void deliver(String destinationId, String eventId, String payload) {
-    var result = hs.providers().get("websocket").deliver(new DeliveryRequest(eventId,
-        destinationId, 1, Map.of("channel_name", "firehose"),
-        payload.getBytes(StandardCharsets.UTF_8), "application/json", hs.clock().now(),
-        Duration.ofSeconds(5)));
+    var result =
+        hs.providers()
+            .get("websocket")
+            .deliver(
+                new DeliveryRequest(
+                    eventId,
+                    destinationId,
+                    1,
+                    Map.of("channel_name", "firehose"),
+                    payload.getBytes(StandardCharsets.UTF_8),
+                    "application/json",
+                    hs.clock().now(),
+                    Duration.ofSeconds(5)));
     assertThat(result.success()).isTrue();
   }
 
   @Test
   void websocketDestinationFramesReachItsChannelSubscribersOnly() throws Exception {
     serve();
-    var dst = hs.destinations().create(acme, DestinationSpec.builder().name("Live")
-        .type("websocket").config(Map.of("channel_name", "live-orders")).build());
+    var dst =
+        hs.destinations()
+            .create(
+                acme,
+                DestinationSpec.builder()
+                    .name("Live")
+                    .type("websocket")
+                    .config(Map.of("channel_name", "live-orders"))
+                    .build());
     WsTestClient subscriber = stream(acmeKey);
     WsTestClient other = stream(acmeKey);
     WsTestClient foreign = stream(globexKey);
@@ -393,9 +440,18 @@ abstract class WebSocketSuite {
     other.subscribe("events");
     foreign.subscribe("live-orders");
     String body = "{\"id\":\"ord_123\",\"amount\":4999}";
-    hs.providers().get("websocket").deliver(new DeliveryRequest("evt_abc123", dst.id(), 1,
-        Map.of("channel_name", "live-orders"), body.getBytes(StandardCharsets.UTF_8),
-        "application/json", hs.clock().now(), Duration.ofSeconds(5)));
+    hs.providers()
+        .get("websocket")
+        .deliver(
+            new DeliveryRequest(
+                "evt_abc123",
+                dst.id(),
+                1,
+                Map.of("channel_name", "live-orders"),
+                body.getBytes(StandardCharsets.UTF_8),
+                "application/json",
+                hs.clock().now(),
+                Duration.ofSeconds(5)));
     JsonNode m = subscriber.next("event.delivered");
     assertThat(m.get("channel").asText()).isEqualTo("live-orders");
     assertThat(m.get("data").get("event_id").asText()).isEqualTo("evt_abc123");
@@ -408,16 +464,29 @@ abstract class WebSocketSuite {
   @Test
   void aConnectionToAWebsocketDestinationStreamsEventDeliveredAndTheAttempt() throws Exception {
     serve();
-    var dst = hs.destinations().create(acme, DestinationSpec.builder().name("Live")
-        .type("websocket").config(Map.of("channel_name", "live-orders")).build());
-    hs.connections().create(acme, io.hookstream.connection.ConnectionSpec.builder()
-        .name("to live").sourceId(acmeSource).destinationId(dst.id()).build());
+    var dst =
+        hs.destinations()
+            .create(
+                acme,
+                DestinationSpec.builder()
+                    .name("Live")
+                    .type("websocket")
+                    .config(Map.of("channel_name", "live-orders"))
+                    .build());
+    hs.connections()
+        .create(
+            acme,
+            io.hookstream.connection.ConnectionSpec.builder()
+                .name("to live")
+                .sourceId(acmeSource)
+                .destinationId(dst.id())
+                .build());
     WsTestClient subscriber = stream(acmeKey);
     subscriber.next("welcome");
     subscriber.subscribe("live-orders");
     subscriber.subscribe("deliveries:" + dst.id());
-    WsTestClient source = track(WsTestClient.connect(
-        uri("/v1/ws/source/" + acmeSource + "?token=" + acmeKey)));
+    WsTestClient source =
+        track(WsTestClient.connect(uri("/v1/ws/source/" + acmeSource + "?token=" + acmeKey)));
     String body = "{\"type\":\"order.created\",\"data\":{\"id\":\"ord_123\"}}";
 
     source.send(body);
@@ -440,9 +509,12 @@ abstract class WebSocketSuite {
   void inboundSourceAcksWithTheStoredEventId() throws Exception {
     serve();
     // A forged X-Forwarded-For from a peer that is not a trusted proxy changes nothing.
-    WsTestClient source = track(WsTestClient.connect(
-        uri("/v1/ws/source/" + acmeSource + "?token=" + acmeKey), true,
-        Map.of("X-Forwarded-For", "203.0.113.7")));
+    WsTestClient source =
+        track(
+            WsTestClient.connect(
+                uri("/v1/ws/source/" + acmeSource + "?token=" + acmeKey),
+                true,
+                Map.of("X-Forwarded-For", "203.0.113.7")));
     String body = "{\"type\":\"order.created\",\"data\":{\"id\":\"ord_123\",\"amount\":4999}}";
     source.send(body);
     JsonNode ack = source.next("ack");
@@ -465,18 +537,25 @@ abstract class WebSocketSuite {
 
   @Test
   void inboundSourceBehindATrustedProxyStoresTheForwardedClient() throws Exception {
-    hs = Hookstream.builder().store(new InMemoryStore())
-        .keyValueStore(new InMemoryKeyValueStore(Clock.system()))
-        .blobStore(new InMemoryBlobStore()).trustedProxies(TrustedProxies.of("127.0.0.1/32"))
-        .build().start();
+    hs =
+        Hookstream.builder()
+            .store(new InMemoryStore())
+            .keyValueStore(new InMemoryKeyValueStore(Clock.system()))
+            .blobStore(new InMemoryBlobStore())
+            .trustedProxies(TrustedProxies.of("127.0.0.1/32"))
+            .build()
+            .start();
     toClose.add(hs);
     Scope behind = scope("Behind a proxy");
     String key = hs.apiKeys().create(behind, "lb", ApiKeyMode.LIVE).key();
     String src = hs.sources().create(behind, SourceSpec.builder().name("LB").build()).id();
     serve();
-    WsTestClient source = track(WsTestClient.connect(
-        uri("/v1/ws/source/" + src + "?token=" + key), true,
-        Map.of("X-Forwarded-For", "6.6.6.6, 203.0.113.7")));
+    WsTestClient source =
+        track(
+            WsTestClient.connect(
+                uri("/v1/ws/source/" + src + "?token=" + key),
+                true,
+                Map.of("X-Forwarded-For", "6.6.6.6, 203.0.113.7")));
     source.send("{}");
     String id = source.next("ack").get("event_id").asText();
     assertThat(hs.events().require(behind, id).sourceIp()).isEqualTo("203.0.113.7");
@@ -485,9 +564,11 @@ abstract class WebSocketSuite {
   @Test
   void inboundSourceOfAnotherOrgIsRefused() throws Exception {
     serve();
-    for (String path : new String[] {
-        "/v1/ws/source/" + acmeSource + "?token=" + globexKey,
-        "/v1/ws/source/src_unknown?token=" + acmeKey}) {
+    for (String path :
+        new String[] {
+          "/v1/ws/source/" + acmeSource + "?token=" + globexKey,
+          "/v1/ws/source/src_unknown?token=" + acmeKey
+        }) {
       WsTestClient c = track(WsTestClient.connect(uri(path)));
       assertThat(c.awaitClose().code()).as(path).isEqualTo(1008);
     }
@@ -500,8 +581,11 @@ abstract class WebSocketSuite {
     WsTestClient theirs = track(WsTestClient.connect(uri("/v1/ws/test/ffff0000")));
     assertThat(mine.next("welcome").get("session_id").asText()).isEqualTo("a3b4c5d6");
     theirs.next("welcome");
-    hs.streams().testSessionMessage("a3b4c5d6", "event",
-        "{\"id\":\"evt_001\",\"method\":\"POST\",\"body\":{\"test\":true}}");
+    hs.streams()
+        .testSessionMessage(
+            "a3b4c5d6",
+            "event",
+            "{\"id\":\"evt_001\",\"method\":\"POST\",\"body\":{\"test\":true}}");
     JsonNode m = mine.next("event");
     assertThat(m.get("channel").asText()).isEqualTo("test");
     assertThat(m.get("data").get("body").get("test").asBoolean()).isTrue();
@@ -512,9 +596,12 @@ abstract class WebSocketSuite {
   void javaClientReconnectsAndResubscribesAfterTheServerDropsIt() throws Exception {
     serve();
     BlockingQueue<StreamMessage> received = new LinkedBlockingQueue<>();
-    HookstreamStream client = HookstreamStream.builder(uri("/v1/ws")).token(acmeKey)
-        .backoff(new Backoff(Duration.ofMillis(50), Duration.ofSeconds(30)))
-        .listener(received::add).build();
+    HookstreamStream client =
+        HookstreamStream.builder(uri("/v1/ws"))
+            .token(acmeKey)
+            .backoff(new Backoff(Duration.ofMillis(50), Duration.ofSeconds(30)))
+            .listener(received::add)
+            .build();
     toClose.add(client);
     client.subscribe("events");
     client.connect();

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A raw JDK WebSocket client for tests: queues every text message, answers pings when told to,
- * and can stop reading (no demand) to play a slow consumer.
+ * A raw JDK WebSocket client for tests: queues every text message, answers pings when told to, and
+ * can stop reading (no demand) to play a slow consumer.
  */
 final class WsTestClient implements AutoCloseable {
 
@@ -58,8 +58,10 @@ final class WsTestClient implements AutoCloseable {
   /** The HTTP status and body of an upgrade the server refused; fails if it was accepted. */
   static java.net.http.HttpResponse<?> refusedUpgrade(URI uri) throws Exception {
     try {
-      WebSocket accepted = HTTP.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() { })
-          .get(5, TimeUnit.SECONDS);
+      WebSocket accepted =
+          HTTP.newWebSocketBuilder()
+              .buildAsync(uri, new WebSocket.Listener() {})
+              .get(5, TimeUnit.SECONDS);
       accepted.abort();
       throw new AssertionError("upgrade to " + uri + " was accepted");
     } catch (java.util.concurrent.ExecutionException e) {

@@ -7,9 +7,9 @@ import java.util.Map;
 /**
  * One delivery attempt, kept for audit: what was sent, what came back, how long it took. {@code
  * status} is {@code success} or {@code failed}; {@code errorType} groups failures into issues
- * ({@code http_5xx}, {@code http_4xx}, {@code timeout}, {@code network}, {@code
- * transform_error}, {@code circuit_open}, {@code endpoint_gone}). {@code dlq} marks the attempt
- * that sent the task to the dead letter queue.
+ * ({@code http_5xx}, {@code http_4xx}, {@code timeout}, {@code network}, {@code transform_error},
+ * {@code circuit_open}, {@code endpoint_gone}). {@code dlq} marks the attempt that sent the task to
+ * the dead letter queue.
  */
 public record AttemptRecord(
     String id,

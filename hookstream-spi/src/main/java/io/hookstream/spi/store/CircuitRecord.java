@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * A destination's circuit breaker: {@code state} is {@code closed}, {@code open} or {@code
- * half_open}; {@code failureCount} counts consecutive failures. {@code version} increases on
- * every change so that nodes update it with compare-and-set.
+ * half_open}; {@code failureCount} counts consecutive failures. {@code version} increases on every
+ * change so that nodes update it with compare-and-set.
  */
 public record CircuitRecord(
     String destinationId,
@@ -19,7 +19,7 @@ public record CircuitRecord(
     Instant updatedAt) {
 
   public static CircuitRecord closed(String destinationId, Scope scope, Instant now) {
-    return new CircuitRecord(destinationId, scope.orgId(), scope.envId(), "closed", 0, null, null,
-        0, now);
+    return new CircuitRecord(
+        destinationId, scope.orgId(), scope.envId(), "closed", 0, null, null, 0, now);
   }
 }

@@ -3,9 +3,9 @@ package io.hookstream.spi.store;
 import java.time.Instant;
 
 /**
- * A route from a source to a destination. {@code filterRulesJson} is a JSON array of rules
- * ({@code [{"field":...,"op":...,"value":...}]}, empty array for none); the transform is a
- * JSONata expression applied when {@code transformEnabled}.
+ * A route from a source to a destination. {@code filterRulesJson} is a JSON array of rules ({@code
+ * [{"field":...,"op":...,"value":...}]}, empty array for none); the transform is a JSONata
+ * expression applied when {@code transformEnabled}.
  */
 public record ConnectionRecord(
     String id,

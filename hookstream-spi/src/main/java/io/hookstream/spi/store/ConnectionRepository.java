@@ -15,8 +15,7 @@ public interface ConnectionRepository {
    * Live connections, newest first, optionally only those of {@code sourceId} and/or {@code
    * destinationId} (null: any).
    */
-  Page<ConnectionRecord> list(
-      Scope scope, String sourceId, String destinationId, PageRequest page);
+  Page<ConnectionRecord> list(Scope scope, String sourceId, String destinationId, PageRequest page);
 
   /** Every live connection of a source, for routing. */
   List<ConnectionRecord> listForSource(Scope scope, String sourceId);

@@ -18,19 +18,19 @@ public interface DeliveryRepository {
 
   /**
    * Across all tenants: the ids of destinations that have at least one due task (pending, {@code
-   * nextAttemptAt <= now}, no live lease), the destination with the oldest due task first, at
-   * most {@code limit}; destinations in {@code excludedDestinations} are skipped. A read, claims
+   * nextAttemptAt <= now}, no live lease), the destination with the oldest due task first, at most
+   * {@code limit}; destinations in {@code excludedDestinations} are skipped. A read, claims
    * nothing.
    */
   List<String> dueDestinations(Instant now, int limit, Collection<String> excludedDestinations);
 
   /**
-   * Claims due tasks of one destination under the rules of {@link DestinationClaim}: lowest
-   * {@code (sequence, id)} first, never more than {@code maxLeased} leased at once, head of line
-   * only when ordered. Atomic with respect to every other claim on the same destination, so the
-   * limits hold across nodes. Reads in the same step what delivering each claimed task needs
-   * from its event (see {@link ClaimedTask}): its status, body (or body blob key), content type
-   * and how many tasks it has.
+   * Claims due tasks of one destination under the rules of {@link DestinationClaim}: lowest {@code
+   * (sequence, id)} first, never more than {@code maxLeased} leased at once, head of line only when
+   * ordered. Atomic with respect to every other claim on the same destination, so the limits hold
+   * across nodes. Reads in the same step what delivering each claimed task needs from its event
+   * (see {@link ClaimedTask}): its status, body (or body blob key), content type and how many tasks
+   * it has.
    */
   List<ClaimedTask> claimDeliveries(DestinationClaim claim);
 
@@ -42,9 +42,9 @@ public interface DeliveryRepository {
 
   /**
    * Releases every lease {@code owner} holds on pending tasks, whatever its expiry: the tasks
-   * become claimable at once (by their next attempt time), and a later settle or renewal by
-   * {@code owner} finds the lease lost. Returns how many were released. Used when a node restarts
-   * under the same id and when a dead node's leases are reclaimed.
+   * become claimable at once (by their next attempt time), and a later settle or renewal by {@code
+   * owner} finds the lease lost. Returns how many were released. Used when a node restarts under
+   * the same id and when a dead node's leases are reclaimed.
    */
   int releaseLeases(String owner, Instant now);
 
@@ -57,8 +57,8 @@ public interface DeliveryRepository {
   boolean settle(String owner, DeliveryTask updated, AttemptRecord attempt);
 
   /**
-   * Like {@link #settle(String, DeliveryTask, AttemptRecord)}, and in the same atomic step sets
-   * the status of the task's event to {@code eventStatus} (stamping {@code updated.updatedAt()}),
+   * Like {@link #settle(String, DeliveryTask, AttemptRecord)}, and in the same atomic step sets the
+   * status of the task's event to {@code eventStatus} (stamping {@code updated.updatedAt()}),
    * unless it is null. Nothing is written if the lease was lost.
    *
    * @return false if the lease was lost (nothing written)

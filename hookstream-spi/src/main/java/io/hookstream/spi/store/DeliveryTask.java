@@ -3,12 +3,12 @@ package io.hookstream.spi.store;
 import java.time.Instant;
 
 /**
- * Durable delivery work: one event to one destination through one connection. A scheduler
- * claims a due task by setting {@code leaseOwner} and {@code leaseExpiresAt}; a task whose lease
- * has expired is due again, so a crashed node's work is taken over. {@code attempts} counts the
- * attempts made so far. {@code payload} is the transformed body, or null to send the event's
- * own body. {@code sequence} orders tasks of one destination (FIFO for ordered delivery).
- * {@code version} increases on every change (optimistic locking).
+ * Durable delivery work: one event to one destination through one connection. A scheduler claims a
+ * due task by setting {@code leaseOwner} and {@code leaseExpiresAt}; a task whose lease has expired
+ * is due again, so a crashed node's work is taken over. {@code attempts} counts the attempts made
+ * so far. {@code payload} is the transformed body, or null to send the event's own body. {@code
+ * sequence} orders tasks of one destination (FIFO for ordered delivery). {@code version} increases
+ * on every change (optimistic locking).
  */
 public record DeliveryTask(
     String id,
@@ -45,17 +45,45 @@ public record DeliveryTask(
 
   /** A copy claimed by {@code owner} until {@code until}. */
   public DeliveryTask claimed(String owner, Instant until, Instant now) {
-    return new DeliveryTask(id, orgId, envId, eventId, connectionId, destinationId, status,
-        attempts, nextAttemptAt, owner, until, payload, payloadContentType, sequence, version + 1,
-        createdAt, now);
+    return new DeliveryTask(
+        id,
+        orgId,
+        envId,
+        eventId,
+        connectionId,
+        destinationId,
+        status,
+        attempts,
+        nextAttemptAt,
+        owner,
+        until,
+        payload,
+        payloadContentType,
+        sequence,
+        version + 1,
+        createdAt,
+        now);
   }
 
-  /**
-   * A copy after an attempt: new status, attempt count and next attempt time, lease released.
-   */
+  /** A copy after an attempt: new status, attempt count and next attempt time, lease released. */
   public DeliveryTask settled(TaskStatus newStatus, int newAttempts, Instant next, Instant now) {
-    return new DeliveryTask(id, orgId, envId, eventId, connectionId, destinationId, newStatus,
-        newAttempts, next, null, null, payload, payloadContentType, sequence, version + 1,
-        createdAt, now);
+    return new DeliveryTask(
+        id,
+        orgId,
+        envId,
+        eventId,
+        connectionId,
+        destinationId,
+        newStatus,
+        newAttempts,
+        next,
+        null,
+        null,
+        payload,
+        payloadContentType,
+        sequence,
+        version + 1,
+        createdAt,
+        now);
   }
 }

@@ -7,12 +7,12 @@ import java.util.Objects;
  * A request to claim due tasks of one destination (see {@link
  * DeliveryRepository#claimDeliveries(DestinationClaim)}).
  *
- * <p>Candidates are the destination's tasks that are pending, due at {@code now}, not under a
- * live lease and, when {@code createdBefore} is not null, created at or before it. They are
- * claimed lowest {@code (sequence, id)} first, at most {@code limit}, and only while the
- * destination has fewer than {@code maxLeased} tasks under a live lease (counting every owner).
- * When {@code ordered} is true only the destination's pending task with the lowest {@code
- * (sequence, id)} may be claimed, due or not, so a later task never overtakes an earlier one.
+ * <p>Candidates are the destination's tasks that are pending, due at {@code now}, not under a live
+ * lease and, when {@code createdBefore} is not null, created at or before it. They are claimed
+ * lowest {@code (sequence, id)} first, at most {@code limit}, and only while the destination has
+ * fewer than {@code maxLeased} tasks under a live lease (counting every owner). When {@code
+ * ordered} is true only the destination's pending task with the lowest {@code (sequence, id)} may
+ * be claimed, due or not, so a later task never overtakes an earlier one.
  */
 public record DestinationClaim(
     String destinationId,

@@ -4,11 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Where events are delivered. {@code configJson} is the provider's configuration as a JSON
- * object (for {@code http}: url, method, headers, timeout); {@code signingJson} is the outbound
- * signing configuration or null. {@code disabledReason} is set when delivery was switched off
- * (for example after a {@code 410 Gone}); a disabled destination keeps accepting work for a
- * later replay.
+ * Where events are delivered. {@code configJson} is the provider's configuration as a JSON object
+ * (for {@code http}: url, method, headers, timeout); {@code signingJson} is the outbound signing
+ * configuration or null. {@code disabledReason} is set when delivery was switched off (for example
+ * after a {@code 410 Gone}); a disabled destination keeps accepting work for a later replay.
  */
 public record DestinationRecord(
     String id,
@@ -37,8 +36,8 @@ public record DestinationRecord(
   }
 
   /**
-   * Retries: at most {@code maxAttempts} retries after the first attempt; {@code backoff} is
-   * {@code exponential}, {@code linear} or {@code fixed}; {@code intervalsSeconds} the delays.
+   * Retries: at most {@code maxAttempts} retries after the first attempt; {@code backoff} is {@code
+   * exponential}, {@code linear} or {@code fixed}; {@code intervalsSeconds} the delays.
    */
   public record RetryPolicy(int maxAttempts, String backoff, List<Integer> intervalsSeconds) {
     public static final List<Integer> DEFAULT_INTERVALS = List.of(30, 300, 1800, 7200, 86400);
@@ -50,8 +49,8 @@ public record DestinationRecord(
   }
 
   /**
-   * Flow control: at most {@code maxInFlight} concurrent deliveries; {@code ordered} means one
-   * at a time in FIFO order; {@code rateLimitPerSecond} caps deliveries per second (null: none).
+   * Flow control: at most {@code maxInFlight} concurrent deliveries; {@code ordered} means one at a
+   * time in FIFO order; {@code rateLimitPerSecond} caps deliveries per second (null: none).
    */
   public record Delivery(int maxInFlight, boolean ordered, Double rateLimitPerSecond) {
     public static final Delivery DEFAULT = new Delivery(10, false, null);

@@ -3,8 +3,8 @@ package io.hookstream.spi.store;
 import java.time.Instant;
 
 /**
- * An isolated space inside an organization (production, staging). {@code retentionDays} is how
- * long its events are kept.
+ * An isolated space inside an organization (production, staging). {@code retentionDays} is how long
+ * its events are kept.
  */
 public record Environment(
     String id, String orgId, String name, int retentionDays, Instant createdAt) {

@@ -3,9 +3,9 @@ package io.hookstream.spi.store;
 import java.time.Instant;
 
 /**
- * Filters for listing events; null fields do not filter. {@code after}/{@code before} bound
- * {@code receivedAt} (inclusive/exclusive); {@code search} matches an event id prefix or a
- * substring of the body.
+ * Filters for listing events; null fields do not filter. {@code after}/{@code before} bound {@code
+ * receivedAt} (inclusive/exclusive); {@code search} matches an event id prefix or a substring of
+ * the body.
  */
 public record EventQuery(
     String sourceId, EventStatus status, Instant after, Instant before, String search) {

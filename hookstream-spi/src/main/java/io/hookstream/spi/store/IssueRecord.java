@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An auto-detected problem: failures of one destination grouped by error type. {@code status}
- * is {@code open}, {@code acknowledged} or {@code resolved}; {@code recentAttemptIds} keeps the
- * newest failing attempts, newest first.
+ * An auto-detected problem: failures of one destination grouped by error type. {@code status} is
+ * {@code open}, {@code acknowledged} or {@code resolved}; {@code recentAttemptIds} keeps the newest
+ * failing attempts, newest first.
  */
 public record IssueRecord(
     String id,

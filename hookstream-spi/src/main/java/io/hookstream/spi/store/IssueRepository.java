@@ -15,14 +15,14 @@ public interface IssueRepository {
 
   /**
    * Stores a new issue. Throws CONFLICT if it is not resolved and another issue of the same
-   * destination and error type is (at most one active issue per pair, so two nodes that both
-   * saw the first failure create one issue: the loser reads {@link #findActive} and updates it).
+   * destination and error type is (at most one active issue per pair, so two nodes that both saw
+   * the first failure create one issue: the loser reads {@link #findActive} and updates it).
    */
   void insert(IssueRecord issue);
 
   /**
-   * Replaces the issue; false if unknown. Throws CONFLICT if that would make a second issue of
-   * the same destination and error type active.
+   * Replaces the issue; false if unknown. Throws CONFLICT if that would make a second issue of the
+   * same destination and error type active.
    */
   boolean update(IssueRecord issue);
 

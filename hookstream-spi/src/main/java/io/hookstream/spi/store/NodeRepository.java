@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The engines (nodes) sharing a store, known by their heartbeats. A node beats every few seconds;
- * one that stays silent too long is dead, and its leases are released so that other nodes take
- * its work over long before the leases would expire. Across all tenants.
+ * one that stays silent too long is dead, and its leases are released so that other nodes take its
+ * work over long before the leases would expire. Across all tenants.
  */
 public interface NodeRepository {
 
@@ -17,8 +17,8 @@ public interface NodeRepository {
   List<NodeRecord> list();
 
   /**
-   * Declares dead every node whose last heartbeat is before {@code silentSince}: in one atomic
-   * step per node, removes its row and releases the leases of its pending tasks (as {@link
+   * Declares dead every node whose last heartbeat is before {@code silentSince}: in one atomic step
+   * per node, removes its row and releases the leases of its pending tasks (as {@link
    * DeliveryRepository#releaseLeases}). A node that beats concurrently is either released before
    * its beat (which then creates its row again) or not released at all.
    *

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * A page of items, newest first. {@code nextAfter} is the id to pass as {@link
- * PageRequest#after()} for the next page, or null when {@code hasMore} is false.
+ * A page of items, newest first. {@code nextAfter} is the id to pass as {@link PageRequest#after()}
+ * for the next page, or null when {@code hasMore} is false.
  */
 public record Page<T>(List<T> items, String nextAfter, boolean hasMore) {
   public Page {

@@ -1,9 +1,9 @@
 package io.hookstream.spi.store;
 
 /**
- * One page of a newest-first list: at most {@code limit} items whose ids sort before {@code
- * after} (exclusive), or the first page when {@code after} is null. Ids sort by creation time, so
- * a page is an index range scan and stays stable while rows are inserted.
+ * One page of a newest-first list: at most {@code limit} items whose ids sort before {@code after}
+ * (exclusive), or the first page when {@code after} is null. Ids sort by creation time, so a page
+ * is an index range scan and stays stable while rows are inserted.
  */
 public record PageRequest(String after, int limit) {
   public static final int DEFAULT_LIMIT = 20;

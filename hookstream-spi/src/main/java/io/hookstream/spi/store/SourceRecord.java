@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * A webhook ingestion endpoint and its ingest settings. {@code verification}, {@code dedup} and
- * {@code schema} are null when the feature is off. {@code version} increases with every update,
- * so compiled artefacts (schemas, verifiers) can be cached per version. A deleted source keeps
- * its row ({@code deletedAt} set) so its events stay readable.
+ * {@code schema} are null when the feature is off. {@code version} increases with every update, so
+ * compiled artefacts (schemas, verifiers) can be cached per version. A deleted source keeps its row
+ * ({@code deletedAt} set) so its events stay readable.
  */
 public record SourceRecord(
     String id,
@@ -42,9 +42,9 @@ public record SourceRecord(
 
   /**
    * Signature verification: the scheme ({@code hmac_sha256}, {@code hmac_sha1}, {@code
-   * standard_webhooks}, or a provider scheme set by a template), the secret, and optional
-   * overrides of the scheme's header, encoding ({@code hex}/{@code base64}), signature prefix,
-   * timestamp header and replay tolerance. Null overrides mean the scheme's default.
+   * standard_webhooks}, or a provider scheme set by a template), the secret, and optional overrides
+   * of the scheme's header, encoding ({@code hex}/{@code base64}), signature prefix, timestamp
+   * header and replay tolerance. Null overrides mean the scheme's default.
    */
   public record Verification(
       String type,
@@ -59,8 +59,8 @@ public record SourceRecord(
   public record Dedup(String strategy, String field, int windowSeconds) {}
 
   /**
-   * JSON Schema validation: the schema as JSON text and the action on failure ({@code reject}
-   * or {@code warn}).
+   * JSON Schema validation: the schema as JSON text and the action on failure ({@code reject} or
+   * {@code warn}).
    */
   public record Schema(boolean enabled, String jsonSchema, String action) {}
 }

@@ -3,15 +3,14 @@ package io.hookstream.spi.store;
 /**
  * The persistence contract: one repository per aggregate. Every read and write is scoped to an
  * organization and environment ({@link Scope}) except the few lookups the engine itself needs
- * across tenants (ingest by source id, API key by hash, due-task claims, the recovery sweep),
- * which are documented as such.
+ * across tenants (ingest by source id, API key by hash, due-task claims, the recovery sweep), which
+ * are documented as such.
  *
  * <p>Implementations must be safe for concurrent use, and several engines may share one store:
  * every conditional write (claims, compare-and-set updates) must be atomic across them. A failure
  * to reach the backing database throws {@link io.hookstream.spi.HookstreamException} with {@link
- * io.hookstream.spi.ErrorCode#UNAVAILABLE}; a unique-key clash (a slug taken) throws it with
- * {@link io.hookstream.spi.ErrorCode#CONFLICT}. Lists page newest first by id (see {@link
- * PageRequest}).
+ * io.hookstream.spi.ErrorCode#UNAVAILABLE}; a unique-key clash (a slug taken) throws it with {@link
+ * io.hookstream.spi.ErrorCode#CONFLICT}. Lists page newest first by id (see {@link PageRequest}).
  *
  * <p>Every method the engine calls is abstract: a store that compiles implements all of it and
  * proves it by passing the contract suites of {@code hookstream-tck}. Later aggregates (topics,

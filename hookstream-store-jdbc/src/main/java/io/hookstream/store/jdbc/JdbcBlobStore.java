@@ -10,10 +10,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A {@link BlobStore} in the {@code <prefix>blobs} table ({@code bytea} on PostgreSQL, {@code
- * BLOB} on H2). A put is one upsert, durable when the database commits it. Suited to bodies of a
- * few MB; for large archives prefer {@code FileSystemBlobStore} (hookstream-store-memory).
- * Thread-safe. Built by {@link JdbcStores}.
+ * A {@link BlobStore} in the {@code <prefix>blobs} table ({@code bytea} on PostgreSQL, {@code BLOB}
+ * on H2). A put is one upsert, durable when the database commits it. Suited to bodies of a few MB;
+ * for large archives prefer {@code FileSystemBlobStore} (hookstream-store-memory). Thread-safe.
+ * Built by {@link JdbcStores}.
  */
 public final class JdbcBlobStore implements BlobStore {
 
@@ -38,8 +38,8 @@ public final class JdbcBlobStore implements BlobStore {
 
   @Override
   public Optional<byte[]> get(String key) {
-    return jdbc.queryOne("SELECT data FROM " + table + " WHERE k = ?", rs -> rs.getBytes("data"),
-        key);
+    return jdbc.queryOne(
+        "SELECT data FROM " + table + " WHERE k = ?", rs -> rs.getBytes("data"), key);
   }
 
   @Override
@@ -49,9 +49,12 @@ public final class JdbcBlobStore implements BlobStore {
 
   @Override
   public List<String> list(String prefix) {
-    List<String> keys = new ArrayList<>(jdbc.query("SELECT k FROM " + table
-        + " WHERE k LIKE ? ESCAPE '\\' ORDER BY k", rs -> rs.getString("k"),
-        Jdbc.likePrefix(prefix)));
+    List<String> keys =
+        new ArrayList<>(
+            jdbc.query(
+                "SELECT k FROM " + table + " WHERE k LIKE ? ESCAPE '\\' ORDER BY k",
+                rs -> rs.getString("k"),
+                Jdbc.likePrefix(prefix)));
     keys.sort(null); // Java's order, whatever the database collation
     return keys;
   }

@@ -13,11 +13,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A {@link KeyValueStore} in the {@code <prefix>kv} table. Expiry is an {@code expires_at}
- * column compared with the engine's {@link Clock}; an expired row reads as absent and is
- * replaced by the next write of its key. {@link #putIfAbsent} and {@link #increment} are atomic
- * across every process sharing the database: the primary key decides who inserts first, and an
- * increment is one UPDATE. TTLs must be positive. Thread-safe. Built by {@link JdbcStores}.
+ * A {@link KeyValueStore} in the {@code <prefix>kv} table. Expiry is an {@code expires_at} column
+ * compared with the engine's {@link Clock}; an expired row reads as absent and is replaced by the
+ * next write of its key. {@link #putIfAbsent} and {@link #increment} are atomic across every
+ * process sharing the database: the primary key decides who inserts first, and an increment is one
+ * UPDATE. TTLs must be positive. Thread-safe. Built by {@link JdbcStores}.
  */
 public final class JdbcKeyValueStore implements KeyValueStore {
 
@@ -41,8 +41,11 @@ public final class JdbcKeyValueStore implements KeyValueStore {
 
   @Override
   public Optional<String> get(String key) {
-    return jdbc.queryOne("SELECT v FROM " + table + " WHERE k = ? AND " + LIVE,
-        rs -> rs.getString("v"), key, clock.now());
+    return jdbc.queryOne(
+        "SELECT v FROM " + table + " WHERE k = ? AND " + LIVE,
+        rs -> rs.getString("v"),
+        key,
+        clock.now());
   }
 
   @Override
@@ -72,15 +75,32 @@ public final class JdbcKeyValueStore implements KeyValueStore {
   public long increment(String key, long delta, Duration ttl) {
     for (int race = 0; race < MAX_RACES; race++) {
       Instant now = clock.now();
-      Optional<Long> updated = jdbc.inTransaction(c -> {
-        int n = Jdbc.update(c, "UPDATE " + table + " SET v = CAST(CAST(v AS BIGINT) + ? AS"
-            + " VARCHAR(20)) WHERE k = ? AND " + LIVE, delta, key, now);
-        if (n == 0) {
-          return Optional.<Long>empty();
-        }
-        return Optional.of(Long.parseLong(Jdbc.query(c, "SELECT v FROM " + table
-            + " WHERE k = ?", rs -> rs.getString("v"), key).get(0)));
-      });
+      Optional<Long> updated =
+          jdbc.inTransaction(
+              c -> {
+                int n =
+                    Jdbc.update(
+                        c,
+                        "UPDATE "
+                            + table
+                            + " SET v = CAST(CAST(v AS BIGINT) + ? AS"
+                            + " VARCHAR(20)) WHERE k = ? AND "
+                            + LIVE,
+                        delta,
+                        key,
+                        now);
+                if (n == 0) {
+                  return Optional.<Long>empty();
+                }
+                return Optional.of(
+                    Long.parseLong(
+                        Jdbc.query(
+                                c,
+                                "SELECT v FROM " + table + " WHERE k = ?",
+                                rs -> rs.getString("v"),
+                                key)
+                            .get(0)));
+              });
       if (updated.isPresent()) {
         return updated.get();
       }
@@ -94,14 +114,16 @@ public final class JdbcKeyValueStore implements KeyValueStore {
   @Override
   public Optional<Duration> ttl(String key) {
     Instant now = clock.now();
-    return jdbc.queryOne("SELECT expires_at FROM " + table + " WHERE k = ? AND expires_at > ?",
-        rs -> Duration.between(now, Jdbc.instant(rs, "expires_at")), key, now);
+    return jdbc.queryOne(
+        "SELECT expires_at FROM " + table + " WHERE k = ? AND expires_at > ?",
+        rs -> Duration.between(now, Jdbc.instant(rs, "expires_at")),
+        key,
+        now);
   }
 
   @Override
   public boolean delete(String key) {
-    return jdbc.update("DELETE FROM " + table + " WHERE k = ? AND " + LIVE, key,
-        clock.now()) == 1;
+    return jdbc.update("DELETE FROM " + table + " WHERE k = ? AND " + LIVE, key, clock.now()) == 1;
   }
 
   /** Deletes up to {@code limit} expired rows, soonest expired first (the retention job's call). */
@@ -110,8 +132,14 @@ public final class JdbcKeyValueStore implements KeyValueStore {
     if (limit <= 0) {
       return 0;
     }
-    return jdbc.update("DELETE FROM " + table + " WHERE k IN (SELECT k FROM " + table
-        + " WHERE expires_at <= ? ORDER BY expires_at LIMIT ?)", clock.now(), limit);
+    return jdbc.update(
+        "DELETE FROM "
+            + table
+            + " WHERE k IN (SELECT k FROM "
+            + table
+            + " WHERE expires_at <= ? ORDER BY expires_at LIMIT ?)",
+        clock.now(),
+        limit);
   }
 
   /** Removes an expired row of {@code key}, then inserts unless a live one is there. */

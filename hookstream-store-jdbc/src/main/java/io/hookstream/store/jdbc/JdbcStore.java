@@ -28,9 +28,9 @@ import io.hookstream.store.jdbc.internal.Tables;
 /**
  * The {@link Store} on H2 or PostgreSQL, built by {@link JdbcStores}. Every call borrows a
  * connection from the host's pool and returns it before returning; multi-row writes (routing an
- * event with its tasks, settling a task with its attempt) are single transactions. Thread-safe,
- * and several instances (in one JVM or many) may share one database. Database failures throw
- * {@link io.hookstream.spi.HookstreamException} with UNAVAILABLE; slug clashes with CONFLICT.
+ * event with its tasks, settling a task with its attempt) are single transactions. Thread-safe, and
+ * several instances (in one JVM or many) may share one database. Database failures throw {@link
+ * io.hookstream.spi.HookstreamException} with UNAVAILABLE; slug clashes with CONFLICT.
  */
 public final class JdbcStore implements Store {
 

@@ -24,11 +24,11 @@ import javax.sql.DataSource;
  * Store store = stores.store();
  * }</pre>
  *
- * <p>{@link Builder#build()} detects the database (unless {@link Builder#dialect} says it),
- * turns off H2's write delay (so a commit that returned survives a crash of the process) and,
- * unless {@link Builder#autoMigrate autoMigrate(false)}, brings the schema up to date under a
- * lock, so several instances may start at once. Immutable and thread-safe; the stores it hands
- * out are too. Pool size: see {@code docs/storage.md}.
+ * <p>{@link Builder#build()} detects the database (unless {@link Builder#dialect} says it), turns
+ * off H2's write delay (so a commit that returned survives a crash of the process) and, unless
+ * {@link Builder#autoMigrate autoMigrate(false)}, brings the schema up to date under a lock, so
+ * several instances may start at once. Immutable and thread-safe; the stores it hands out are too.
+ * Pool size: see {@code docs/storage.md}.
  */
 public final class JdbcStores {
 
@@ -101,8 +101,8 @@ public final class JdbcStores {
     }
 
     /**
-     * Prepended to every table and index name: lower-case letters, digits and underscores,
-     * starting with a letter, at most 30 characters, or empty. Default {@code hs_}.
+     * Prepended to every table and index name: lower-case letters, digits and underscores, starting
+     * with a letter, at most 30 characters, or empty. Default {@code hs_}.
      */
     public Builder tablePrefix(String prefix) {
       Objects.requireNonNull(prefix, "prefix");
@@ -114,8 +114,8 @@ public final class JdbcStores {
     }
 
     /**
-     * Whether {@link #build()} applies missing schema versions (default true). Turn it off when
-     * the host runs the scripts itself (Flyway, Liquibase): see {@code docs/storage.md}.
+     * Whether {@link #build()} applies missing schema versions (default true). Turn it off when the
+     * host runs the scripts itself (Flyway, Liquibase): see {@code docs/storage.md}.
      */
     public Builder autoMigrate(boolean autoMigrate) {
       this.autoMigrate = autoMigrate;
@@ -130,8 +130,8 @@ public final class JdbcStores {
 
     /**
      * How many concurrent event inserts may share one transaction (default {@value
-     * #DEFAULT_GROUP_COMMIT_ROWS}); 1 turns group commit off. Each insert still returns only
-     * after the commit that holds its row.
+     * #DEFAULT_GROUP_COMMIT_ROWS}); 1 turns group commit off. Each insert still returns only after
+     * the commit that holds its row.
      */
     public Builder groupCommitRows(int rows) {
       if (rows < 1 || rows > 10_000) {
@@ -168,9 +168,13 @@ public final class JdbcStores {
       try {
         chosen.impl().requireDurableCommits(dataSource);
       } catch (SQLException e) {
-        throw new HookstreamException(ErrorCode.UNAVAILABLE, "cannot make commits durable ("
-            + e.getMessage() + "): on H2, SET WRITE_DELAY 0 needs an admin user, or the database"
-            + " open with ;WRITE_DELAY=0 in its URL", e);
+        throw new HookstreamException(
+            ErrorCode.UNAVAILABLE,
+            "cannot make commits durable ("
+                + e.getMessage()
+                + "): on H2, SET WRITE_DELAY 0 needs an admin user, or the database"
+                + " open with ;WRITE_DELAY=0 in its URL",
+            e);
       }
     }
 
@@ -179,13 +183,18 @@ public final class JdbcStores {
       try (Connection c = dataSource.getConnection()) {
         product = c.getMetaData().getDatabaseProductName();
       } catch (SQLException e) {
-        throw new HookstreamException(ErrorCode.UNAVAILABLE,
-            "database unavailable: " + e.getMessage(), e);
+        throw new HookstreamException(
+            ErrorCode.UNAVAILABLE, "database unavailable: " + e.getMessage(), e);
       }
-      return SqlDialect.forProductName(product).orElseThrow(() -> new HookstreamException(
-          ErrorCode.INTERNAL, "unsupported database '" + product
-              + "': hookstream supports H2 and PostgreSQL; set JdbcStores.builder(...).dialect"
-              + "(...) if this one is compatible"));
+      return SqlDialect.forProductName(product)
+          .orElseThrow(
+              () ->
+                  new HookstreamException(
+                      ErrorCode.INTERNAL,
+                      "unsupported database '"
+                          + product
+                          + "': hookstream supports H2 and PostgreSQL; set JdbcStores.builder(...).dialect"
+                          + "(...) if this one is compatible"));
     }
   }
 }

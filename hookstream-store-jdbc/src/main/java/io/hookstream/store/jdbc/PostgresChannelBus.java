@@ -29,13 +29,13 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link ChannelBus} over PostgreSQL {@code LISTEN/NOTIFY}: every bus on the same database and
  * channel receives what any of them publishes (itself included). A listener thread holds one
- * connection of its own that {@code LISTEN}s; a sender thread publishes queued messages with
- * {@code SELECT pg_notify(channel, payload)}, so {@link #publish} never waits on the database.
- * A message whose payload would pass PostgreSQL's 8000-byte NOTIFY limit is written to the
- * {@link KeyValueStore} under {@code bus/<uuid>} with a short TTL and sent by reference.
+ * connection of its own that {@code LISTEN}s; a sender thread publishes queued messages with {@code
+ * SELECT pg_notify(channel, payload)}, so {@link #publish} never waits on the database. A message
+ * whose payload would pass PostgreSQL's 8000-byte NOTIFY limit is written to the {@link
+ * KeyValueStore} under {@code bus/<uuid>} with a short TTL and sent by reference.
  *
- * <p>Thread-safe. Best effort, like every bus: a message published while the database is down,
- * or that overflows the send queue, is dropped and counted ({@link #droppedCount()}); messages
+ * <p>Thread-safe. Best effort, like every bus: a message published while the database is down, or
+ * that overflows the send queue, is dropped and counted ({@link #droppedCount()}); messages
  * notified while the listener is reconnecting are missed. After a database restart the listener
  * reconnects by itself (retrying every {@code reconnectDelay}). Needs the PostgreSQL JDBC driver
  * ({@code org.postgresql:postgresql}); the listening connection must unwrap to {@link
@@ -45,10 +45,13 @@ public final class PostgresChannelBus implements ChannelBus {
 
   /** The NOTIFY channel of {@link #create}. */
   public static final String DEFAULT_CHANNEL = "hookstream_bus";
+
   /** How long a large message's payload is kept for the receivers to fetch. */
   public static final Duration LARGE_MESSAGE_TTL = Duration.ofMinutes(5);
+
   /** Payloads up to this many UTF-8 bytes go inline; PostgreSQL refuses 8000 and more. */
   public static final int INLINE_LIMIT = 7900;
+
   private static final int QUEUE_CAPACITY = 10_000;
   private static final Duration POLL = Duration.ofMillis(250);
   private static final Pattern CHANNEL = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
@@ -67,8 +70,8 @@ public final class PostgresChannelBus implements ChannelBus {
   private volatile boolean closed;
   private volatile boolean listening;
 
-  private PostgresChannelBus(DataSource dataSource, KeyValueStore largeMessages, String channel,
-      Duration reconnectDelay) {
+  private PostgresChannelBus(
+      DataSource dataSource, KeyValueStore largeMessages, String channel, Duration reconnectDelay) {
     this.dataSource = dataSource;
     this.jdbc = new Jdbc(dataSource);
     this.largeMessages = largeMessages;
@@ -92,13 +95,13 @@ public final class PostgresChannelBus implements ChannelBus {
   }
 
   /**
-   * A bus on {@code channel} ({@code [a-z_][a-z0-9_]*}, at most 63 characters) that retries a
-   * lost listening connection every {@code reconnectDelay}.
+   * A bus on {@code channel} ({@code [a-z_][a-z0-9_]*}, at most 63 characters) that retries a lost
+   * listening connection every {@code reconnectDelay}.
    *
    * @throws IllegalArgumentException for a bad channel name or a non-positive delay
    */
-  public static PostgresChannelBus create(DataSource dataSource, KeyValueStore largeMessages,
-      String channel, Duration reconnectDelay) {
+  public static PostgresChannelBus create(
+      DataSource dataSource, KeyValueStore largeMessages, String channel, Duration reconnectDelay) {
     Objects.requireNonNull(dataSource, "dataSource");
     Objects.requireNonNull(largeMessages, "largeMessages");
     if (channel == null || !CHANNEL.matcher(channel).matches()) {
@@ -137,8 +140,8 @@ public final class PostgresChannelBus implements ChannelBus {
   }
 
   /**
-   * Stops both threads and waits (up to two seconds) for the listener to give its connection
-   * back, so the pool can be closed right after; messages still queued are dropped.
+   * Stops both threads and waits (up to two seconds) for the listener to give its connection back,
+   * so the pool can be closed right after; messages still queued are dropped.
    */
   @Override
   public void close() {
@@ -203,8 +206,11 @@ public final class PostgresChannelBus implements ChannelBus {
         if (closed) {
           return;
         }
-        log.warn("bus listener on {} lost its connection; reconnecting in {}", channel,
-            reconnectDelay, e);
+        log.warn(
+            "bus listener on {} lost its connection; reconnecting in {}",
+            channel,
+            reconnectDelay,
+            e);
       } finally {
         listening = false;
       }

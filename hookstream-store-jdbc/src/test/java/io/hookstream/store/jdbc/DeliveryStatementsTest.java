@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What one delivery costs the database, counted on H2 with a recording DataSource: an operator
- * sizing a database sees this as round trips per delivered event. A single-route event is
- * claimed with its body in the claim's own statement and settled (task, attempt and the event's
- * status) in one transaction, with no further read.
+ * sizing a database sees this as round trips per delivered event. A single-route event is claimed
+ * with its body in the claim's own statement and settled (task, attempt and the event's status) in
+ * one transaction, with no further read.
  */
 class DeliveryStatementsTest {
 
@@ -46,21 +46,26 @@ class DeliveryStatementsTest {
       assertThat(run.succeeded()).isEqualTo(EVENTS);
       assertThat(receiver.requests()).hasSize(EVENTS);
       for (String id : ids) {
-        assertThat(hs.events().get(scope, id).orElseThrow().status()).isEqualTo(EventStatus.DELIVERED);
+        assertThat(hs.events().get(scope, id).orElseThrow().status())
+            .isEqualTo(EventStatus.DELIVERED);
       }
       double perDelivery = spent.size() / (double) EVENTS;
-      assertThat(perDelivery).as("statements per delivery:%s", breakdown(spent))
+      assertThat(perDelivery)
+          .as("statements per delivery:%s", breakdown(spent))
           .isLessThanOrEqualTo(5.0);
-      assertThat(spent).as("no per-delivery read of the event or its tasks")
-          .noneMatch(e -> e.sql().startsWith("SELECT * FROM hs_events")
-              || e.sql().startsWith("SELECT * FROM hs_delivery_tasks WHERE event_id"));
+      assertThat(spent)
+          .as("no per-delivery read of the event or its tasks")
+          .noneMatch(
+              e ->
+                  e.sql().startsWith("SELECT * FROM hs_events")
+                      || e.sql().startsWith("SELECT * FROM hs_delivery_tasks WHERE event_id"));
     }
   }
 
   private static String breakdown(List<RecordingDataSource.Executed> spent) {
     Map<String, Integer> kinds = new TreeMap<>();
-    spent.forEach(e -> kinds.merge(e.sql().substring(0, Math.min(90, e.sql().length())), 1,
-        Integer::sum));
+    spent.forEach(
+        e -> kinds.merge(e.sql().substring(0, Math.min(90, e.sql().length())), 1, Integer::sum));
     StringBuilder out = new StringBuilder();
     kinds.forEach((sql, n) -> out.append("\n  ").append(n).append(" x ").append(sql));
     return out.toString();

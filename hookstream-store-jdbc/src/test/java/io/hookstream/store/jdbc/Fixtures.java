@@ -27,13 +27,30 @@ final class Fixtures {
   /** {@code prefix_} + 32 hex, increasing with every call. */
   static String id(String prefix) {
     long n = SEQ.incrementAndGet();
-    return prefix + "_" + HexFormat.of().toHexDigits(System.currentTimeMillis())
+    return prefix
+        + "_"
+        + HexFormat.of().toHexDigits(System.currentTimeMillis())
         + HexFormat.of().toHexDigits(n);
   }
 
   static SourceRecord source(String slug) {
-    return new SourceRecord(id("src"), SCOPE.orgId(), SCOPE.envId(), "Source " + slug, slug,
-        null, null, null, List.of(), List.of(), null, null, 1, T0, T0, null);
+    return new SourceRecord(
+        id("src"),
+        SCOPE.orgId(),
+        SCOPE.envId(),
+        "Source " + slug,
+        slug,
+        null,
+        null,
+        null,
+        List.of(),
+        List.of(),
+        null,
+        null,
+        1,
+        T0,
+        T0,
+        null);
   }
 
   static EventRecord event(String sourceId, String body, Instant receivedAt) {
@@ -41,14 +58,48 @@ final class Fixtures {
     headers.put("content-type", List.of("application/json"));
     headers.put("x-trick", List.of("\"quoted\" \\ back\nslash", "\u00e9\u4e2d\ud83d\ude80"));
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    return new EventRecord(id("evt"), SCOPE.orgId(), SCOPE.envId(), sourceId, "POST",
-        "/in/" + sourceId, headers, Map.of("a", List.of("1")), "application/json", "127.0.0.1",
-        bytes.length, bytes, null, "sha", EventStatus.RECEIVED, "unique", null, "verified",
-        receivedAt, null, receivedAt);
+    return new EventRecord(
+        id("evt"),
+        SCOPE.orgId(),
+        SCOPE.envId(),
+        sourceId,
+        "POST",
+        "/in/" + sourceId,
+        headers,
+        Map.of("a", List.of("1")),
+        "application/json",
+        "127.0.0.1",
+        bytes.length,
+        bytes,
+        null,
+        "sha",
+        EventStatus.RECEIVED,
+        "unique",
+        null,
+        "verified",
+        receivedAt,
+        null,
+        receivedAt);
   }
 
   static DeliveryTask task(String eventId, String destinationId, Instant due) {
-    return new DeliveryTask(id("dt"), SCOPE.orgId(), SCOPE.envId(), eventId, "conn_x",
-        destinationId, TaskStatus.PENDING, 0, due, null, null, null, null, 0, 0, due, due);
+    return new DeliveryTask(
+        id("dt"),
+        SCOPE.orgId(),
+        SCOPE.envId(),
+        eventId,
+        "conn_x",
+        destinationId,
+        TaskStatus.PENDING,
+        0,
+        due,
+        null,
+        null,
+        null,
+        null,
+        0,
+        0,
+        due,
+        due);
   }
 }

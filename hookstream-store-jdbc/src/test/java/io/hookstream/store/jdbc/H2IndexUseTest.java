@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The scheduler's claim queries on H2 read index entries by destination, not the backlog: with
- * 4 destinations of 5,000 tasks each (a few pending), {@code EXPLAIN ANALYZE} of exactly the SQL
- * the store ran reports only small scan counts.
+ * The scheduler's claim queries on H2 read index entries by destination, not the backlog: with 4
+ * destinations of 5,000 tasks each (a few pending), {@code EXPLAIN ANALYZE} of exactly the SQL the
+ * store ran reports only small scan counts.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class H2IndexUseTest {
@@ -38,30 +38,43 @@ class H2IndexUseTest {
     DataSource h2 = TestDatabases.h2Memory();
     dataSource = new RecordingDataSource(h2);
     store = JdbcStores.builder(dataSource).build().store();
-    try (Connection c = h2.getConnection(); Statement st = c.createStatement()) {
+    try (Connection c = h2.getConnection();
+        Statement st = c.createStatement()) {
       // Destinations take turns by hundreds; one task in a hundred is pending and due.
-      st.execute("INSERT INTO hs_delivery_tasks (id, org_id, env_id, event_id, connection_id,"
-          + " destination_id, status, attempts, next_attempt_at, sequence, version, created_at,"
-          + " updated_at) SELECT 'dt_' || LPAD(X, 10, '0'), 'o', 'e', 'evt_' || X, 'c',"
-          + " 'dst_' || MOD(X / 100, 4), CASE WHEN MOD(X, 100) = 0 THEN 'pending'"
-          + " ELSE 'succeeded' END, 0, TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00', X, 1,"
-          + " TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00',"
-          + " TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00' FROM SYSTEM_RANGE(1, 20000)");
+      st.execute(
+          "INSERT INTO hs_delivery_tasks (id, org_id, env_id, event_id, connection_id,"
+              + " destination_id, status, attempts, next_attempt_at, sequence, version, created_at,"
+              + " updated_at) SELECT 'dt_' || LPAD(X, 10, '0'), 'o', 'e', 'evt_' || X, 'c',"
+              + " 'dst_' || MOD(X / 100, 4), CASE WHEN MOD(X, 100) = 0 THEN 'pending'"
+              + " ELSE 'succeeded' END, 0, TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00', X, 1,"
+              + " TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00',"
+              + " TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00' FROM SYSTEM_RANGE(1, 20000)");
       st.execute("ANALYZE");
     }
   }
 
   @Test
   void destinationsWithDueWorkAreFoundWithoutReadingTheBacklog() throws SQLException {
-    List<Long> scans = scanCounts(() -> assertThat(store.deliveries().dueDestinations(NOW, 16,
-        List.of())).containsExactly("dst_0", "dst_1", "dst_2", "dst_3"), "WITH RECURSIVE");
+    List<Long> scans =
+        scanCounts(
+            () ->
+                assertThat(store.deliveries().dueDestinations(NOW, 16, List.of()))
+                    .containsExactly("dst_0", "dst_1", "dst_2", "dst_3"),
+            "WITH RECURSIVE");
     assertThat(scans).isNotEmpty().allSatisfy(n -> assertThat(n).isLessThan(20));
   }
 
   @Test
   void liveLeasesAreCountedFromTheirOwnIndexRange() throws SQLException {
-    List<Long> scans = scanCounts(() -> store.deliveries().claimDeliveries(new DestinationClaim(
-        "dst_1", "node-1", NOW, NOW.plusSeconds(30), 1, 10, false, null)), "COUNT(*)");
+    List<Long> scans =
+        scanCounts(
+            () ->
+                store
+                    .deliveries()
+                    .claimDeliveries(
+                        new DestinationClaim(
+                            "dst_1", "node-1", NOW, NOW.plusSeconds(30), 1, 10, false, null)),
+            "COUNT(*)");
     assertThat(scans).isNotEmpty().allSatisfy(n -> assertThat(n).isLessThan(20));
   }
 
@@ -69,8 +82,11 @@ class H2IndexUseTest {
   private List<Long> scanCounts(Runnable call, String marker) throws SQLException {
     dataSource.executed().clear();
     call.run();
-    RecordingDataSource.Executed last = dataSource.executed().stream()
-        .filter(e -> e.sql().contains(marker)).reduce((a, b) -> b).orElseThrow();
+    RecordingDataSource.Executed last =
+        dataSource.executed().stream()
+            .filter(e -> e.sql().contains(marker))
+            .reduce((a, b) -> b)
+            .orElseThrow();
     List<Long> counts = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = last.replay(c, "EXPLAIN ANALYZE ");

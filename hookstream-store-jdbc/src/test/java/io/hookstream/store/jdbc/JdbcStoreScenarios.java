@@ -95,8 +95,13 @@ abstract class JdbcStoreScenarios {
   }
 
   private List<String> search(SourceRecord source, String text) {
-    return store.events().list(SCOPE, new EventQuery(source.id(), null, null, null, text),
-        PageRequest.first(100)).items().stream().map(EventRecord::id).toList();
+    return store
+        .events()
+        .list(SCOPE, new EventQuery(source.id(), null, null, null, text), PageRequest.first(100))
+        .items()
+        .stream()
+        .map(EventRecord::id)
+        .toList();
   }
 
   @Test
@@ -107,7 +112,8 @@ abstract class JdbcStoreScenarios {
 
     assertThatThrownBy(() -> store.sources().insert(Fixtures.source(slug)))
         .isInstanceOf(HookstreamException.class)
-        .extracting(e -> ((HookstreamException) e).code()).isEqualTo(ErrorCode.CONFLICT);
+        .extracting(e -> ((HookstreamException) e).code())
+        .isEqualTo(ErrorCode.CONFLICT);
 
     assertThat(store.sources().delete(SCOPE, first.id(), T0.plusSeconds(5))).isTrue();
     store.sources().insert(Fixtures.source(slug));
@@ -132,21 +138,25 @@ abstract class JdbcStoreScenarios {
     List<Callable<Void>> claimers = new ArrayList<>();
     for (int w = 0; w < 4; w++) {
       String owner = "node-" + w;
-      claimers.add(() -> {
-        start.await();
-        int idle = 0;
-        while (idle < 3) {
-          List<DeliveryTask> got = claim(destination, owner, T0, T0.plusSeconds(60), 25);
-          got.stream().filter(t -> expected.contains(t.id())).forEach(t -> {
-            if (claimedBy.putIfAbsent(t.id(), owner) != null) {
-              duplicates.incrementAndGet();
+      claimers.add(
+          () -> {
+            start.await();
+            int idle = 0;
+            while (idle < 3) {
+              List<DeliveryTask> got = claim(destination, owner, T0, T0.plusSeconds(60), 25);
+              got.stream()
+                  .filter(t -> expected.contains(t.id()))
+                  .forEach(
+                      t -> {
+                        if (claimedBy.putIfAbsent(t.id(), owner) != null) {
+                          duplicates.incrementAndGet();
+                        }
+                        assertThat(t.leaseOwner()).isEqualTo(owner);
+                      });
+              idle = got.isEmpty() ? idle + 1 : 0;
             }
-            assertThat(t.leaseOwner()).isEqualTo(owner);
+            return null;
           });
-          idle = got.isEmpty() ? idle + 1 : 0;
-        }
-        return null;
-      });
     }
     List<Future<Void>> futures = new ArrayList<>();
     claimers.forEach(c -> futures.add(pool.submit(c)));
@@ -171,12 +181,15 @@ abstract class JdbcStoreScenarios {
     d.insertTasks(List.of(late, early, future));
 
     List<DeliveryTask> claimed = claim(keep, "a", now, now.plusSeconds(30), 100);
-    assertThat(claimed).extracting(DeliveryTask::id)
+    assertThat(claimed)
+        .extracting(DeliveryTask::id)
         .containsExactlyInAnyOrder(early.id(), late.id());
-    assertThat(claimed).allSatisfy(t -> {
-      assertThat(t.version()).isEqualTo(1);
-      assertThat(t.leaseExpiresAt()).isEqualTo(now.plusSeconds(30));
-    });
+    assertThat(claimed)
+        .allSatisfy(
+            t -> {
+              assertThat(t.version()).isEqualTo(1);
+              assertThat(t.leaseExpiresAt()).isEqualTo(now.plusSeconds(30));
+            });
 
     // Leased: nobody else gets them while the lease lives, even after a heartbeat.
     assertThat(d.renewLeases("a", List.of(early.id(), late.id()), now.plusSeconds(60)))
@@ -186,14 +199,17 @@ abstract class JdbcStoreScenarios {
         .doesNotContain(early.id(), late.id());
 
     // Lease expired: another node reclaims, and the first node's settle is refused.
-    List<DeliveryTask> reclaimed = claim(keep, "b", now.plusSeconds(61), now.plusSeconds(120),
-        100);
+    List<DeliveryTask> reclaimed = claim(keep, "b", now.plusSeconds(61), now.plusSeconds(120), 100);
     assertThat(ids(reclaimed)).contains(early.id(), late.id());
-    DeliveryTask stale = claimed.stream().filter(t -> t.id().equals(early.id())).findFirst()
-        .orElseThrow().settled(TaskStatus.SUCCEEDED, 1, now, now);
+    DeliveryTask stale =
+        claimed.stream()
+            .filter(t -> t.id().equals(early.id()))
+            .findFirst()
+            .orElseThrow()
+            .settled(TaskStatus.SUCCEEDED, 1, now, now);
     assertThat(d.settle("a", stale, null)).isFalse();
-    DeliveryTask held = reclaimed.stream().filter(t -> t.id().equals(early.id())).findFirst()
-        .orElseThrow();
+    DeliveryTask held =
+        reclaimed.stream().filter(t -> t.id().equals(early.id())).findFirst().orElseThrow();
     assertThat(d.settle("b", held.settled(TaskStatus.SUCCEEDED, 1, now, now), null)).isTrue();
     DeliveryTask done = d.findTask(SCOPE, early.id()).orElseThrow();
     assertThat(done.status()).isEqualTo(TaskStatus.SUCCEEDED);
@@ -201,10 +217,15 @@ abstract class JdbcStoreScenarios {
   }
 
   /** The engine's claim of one destination's due tasks, with no in-flight limit. */
-  private List<DeliveryTask> claim(String destination, String owner, Instant now,
-      Instant leaseUntil, int limit) {
-    return store.deliveries().claimDeliveries(new DestinationClaim(destination, owner, now,
-        leaseUntil, limit, Integer.MAX_VALUE, false, null)).stream().map(ClaimedTask::task)
+  private List<DeliveryTask> claim(
+      String destination, String owner, Instant now, Instant leaseUntil, int limit) {
+    return store
+        .deliveries()
+        .claimDeliveries(
+            new DestinationClaim(
+                destination, owner, now, leaseUntil, limit, Integer.MAX_VALUE, false, null))
+        .stream()
+        .map(ClaimedTask::task)
         .toList();
   }
 
@@ -220,12 +241,21 @@ abstract class JdbcStoreScenarios {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Boolean>> results = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      results.add(pool.submit(() -> {
-        start.await();
-        return store.events().markRouted(SCOPE, event.id(), EventStatus.PROCESSING,
-            List.of(Fixtures.task(event.id(), "dst_a", T0), Fixtures.task(event.id(), "dst_b",
-                T0)), T0.plusSeconds(1));
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return store
+                    .events()
+                    .markRouted(
+                        SCOPE,
+                        event.id(),
+                        EventStatus.PROCESSING,
+                        List.of(
+                            Fixtures.task(event.id(), "dst_a", T0),
+                            Fixtures.task(event.id(), "dst_b", T0)),
+                        T0.plusSeconds(1));
+              }));
     }
     start.countDown();
     int winners = 0;
@@ -273,17 +303,19 @@ abstract class JdbcStoreScenarios {
     List<String> winners = Collections.synchronizedList(new ArrayList<>());
     for (int i = 0; i < 8; i++) {
       String value = "v" + i;
-      results.add(pool.submit(() -> {
-        start.await();
-        for (int n = 0; n < 25; n++) {
-          kv.increment(counter, 2, Duration.ofMinutes(1));
-        }
-        boolean won = kv.putIfAbsent(key, value, Duration.ofMinutes(1)).isEmpty();
-        if (won) {
-          winners.add(value);
-        }
-        return won;
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                start.await();
+                for (int n = 0; n < 25; n++) {
+                  kv.increment(counter, 2, Duration.ofMinutes(1));
+                }
+                boolean won = kv.putIfAbsent(key, value, Duration.ofMinutes(1)).isEmpty();
+                if (won) {
+                  winners.add(value);
+                }
+                return won;
+              }));
     }
     start.countDown();
     for (Future<Boolean> f : results) {

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -30,32 +30,42 @@ class JdbcStoresBuilderTest {
   void refusesAnUnknownDatabaseUnlessTheDialectIsSet() {
     DataSource oracle = productNamed("Oracle");
     assertThatThrownBy(() -> JdbcStores.builder(oracle).autoMigrate(false).build())
-        .isInstanceOfSatisfying(HookstreamException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL))
+        .isInstanceOfSatisfying(
+            HookstreamException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL))
         .hasMessageContaining("unsupported database 'Oracle'")
         .hasMessageContaining("dialect");
-    assertThat(JdbcStores.builder(oracle).autoMigrate(false).dialect(SqlDialect.POSTGRESQL)
-        .build().dialect()).isEqualTo(SqlDialect.POSTGRESQL);
+    assertThat(
+            JdbcStores.builder(oracle)
+                .autoMigrate(false)
+                .dialect(SqlDialect.POSTGRESQL)
+                .build()
+                .dialect())
+        .isEqualTo(SqlDialect.POSTGRESQL);
   }
 
   @Test
   void anUnreachableDatabaseIsUnavailable() {
-    DataSource down = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-          throw new SQLException("Connection refused", "08001");
-        });
+    DataSource down =
+        (DataSource)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                  throw new SQLException("Connection refused", "08001");
+                });
     assertThatThrownBy(() -> JdbcStores.builder(down).build())
-        .isInstanceOfSatisfying(HookstreamException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+        .isInstanceOfSatisfying(
+            HookstreamException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
     // PostgreSQL needs nothing at build time; H2 must turn its write delay off first.
-    JdbcStores stores = JdbcStores.builder(down).autoMigrate(false)
-        .dialect(SqlDialect.POSTGRESQL).build();
+    JdbcStores stores =
+        JdbcStores.builder(down).autoMigrate(false).dialect(SqlDialect.POSTGRESQL).build();
     assertThatThrownBy(() -> stores.store().organizations().list())
-        .isInstanceOfSatisfying(HookstreamException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
-    assertThatThrownBy(() -> JdbcStores.builder(down).autoMigrate(false).dialect(SqlDialect.H2)
-        .build()).isInstanceOfSatisfying(HookstreamException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+        .isInstanceOfSatisfying(
+            HookstreamException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+    assertThatThrownBy(
+            () -> JdbcStores.builder(down).autoMigrate(false).dialect(SqlDialect.H2).build())
+        .isInstanceOfSatisfying(
+            HookstreamException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
   }
 
   @Test
@@ -65,14 +75,16 @@ class JdbcStoresBuilderTest {
     JdbcConnectionPool admin = JdbcConnectionPool.create(url, "sa", "");
     JdbcConnectionPool app = JdbcConnectionPool.create(url, "app", "secret");
     try {
-      try (Connection c = admin.getConnection(); Statement st = c.createStatement()) {
+      try (Connection c = admin.getConnection();
+          Statement st = c.createStatement()) {
         st.execute("CREATE USER app PASSWORD 'secret'");
         st.execute("GRANT ALL ON SCHEMA PUBLIC TO app");
       }
       assertThatThrownBy(() -> JdbcStores.builder(app).build())
-          .isInstanceOfSatisfying(HookstreamException.class,
-              e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE))
-          .hasMessageContaining("cannot make commits durable").hasMessageContaining("admin");
+          .isInstanceOfSatisfying(
+              HookstreamException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE))
+          .hasMessageContaining("cannot make commits durable")
+          .hasMessageContaining("admin");
       JdbcStores.builder(admin).build(); // turns the delay off for the open database
       assertThat(JdbcStores.builder(app).autoMigrate(false).build().dialect())
           .isEqualTo(SqlDialect.H2);
@@ -86,22 +98,31 @@ class JdbcStoresBuilderTest {
   void rejectsBadTablePrefixesAtOnce() {
     JdbcStores.Builder builder = JdbcStores.builder(TestDatabases.h2Memory());
     for (String bad : new String[] {"Hs_", "1hs", "hs-", "hs_; DROP TABLE x", "a".repeat(31)}) {
-      assertThatThrownBy(() -> builder.tablePrefix(bad)).as(bad)
+      assertThatThrownBy(() -> builder.tablePrefix(bad))
+          .as(bad)
           .isInstanceOf(IllegalArgumentException.class);
     }
     assertThat(builder.tablePrefix("").build().tablePrefix()).isEmpty();
   }
 
   private DataSource productNamed(String product) {
-    DatabaseMetaData meta = (DatabaseMetaData) Proxy.newProxyInstance(
-        getClass().getClassLoader(), new Class<?>[] {DatabaseMetaData.class},
-        (proxy, method, args) -> method.getName().equals("getDatabaseProductName") ? product
-            : null);
-    Connection connection = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {Connection.class}, (proxy, method, args) ->
-            method.getName().equals("getMetaData") ? meta : null);
-    return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {DataSource.class}, (proxy, method, args) ->
-            method.getName().equals("getConnection") ? connection : null);
+    DatabaseMetaData meta =
+        (DatabaseMetaData)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {DatabaseMetaData.class},
+                (proxy, method, args) ->
+                    method.getName().equals("getDatabaseProductName") ? product : null);
+    Connection connection =
+        (Connection)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {Connection.class},
+                (proxy, method, args) -> method.getName().equals("getMetaData") ? meta : null);
+    return (DataSource)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> method.getName().equals("getConnection") ? connection : null);
   }
 }

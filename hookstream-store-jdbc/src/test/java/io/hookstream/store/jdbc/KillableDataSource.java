@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * A node's pool that the test can take away, as if the node's process died: after {@link
- * #kill()} every new connection is refused with a connection error (SQLState 08001); the test
- * terminates the node's open sessions on the server itself.
+ * A node's pool that the test can take away, as if the node's process died: after {@link #kill()}
+ * every new connection is refused with a connection error (SQLState 08001); the test terminates the
+ * node's open sessions on the server itself.
  */
 public final class KillableDataSource extends ForwardingDataSource {
 

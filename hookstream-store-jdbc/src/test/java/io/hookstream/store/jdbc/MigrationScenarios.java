@@ -58,10 +58,12 @@ abstract class MigrationScenarios {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<JdbcStores>> started = new ArrayList<>();
       for (int i = 0; i < instances; i++) {
-        started.add(pool.submit(() -> {
-          start.await();
-          return JdbcStores.builder(ds).build();
-        }));
+        started.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return JdbcStores.builder(ds).build();
+                }));
       }
       start.countDown();
       List<JdbcStores> all = new ArrayList<>();
@@ -141,7 +143,9 @@ abstract class MigrationScenarios {
   }
 
   private static List<Integer> versions(DataSource ds, String prefix) {
-    return new Jdbc(ds).query("SELECT version FROM " + prefix + "schema_version ORDER BY version",
-        rs -> rs.getInt("version"));
+    return new Jdbc(ds)
+        .query(
+            "SELECT version FROM " + prefix + "schema_version ORDER BY version",
+            rs -> rs.getInt("version"));
   }
 }

@@ -18,25 +18,30 @@ class NonAutoCommitPoolTest {
   @Test
   void writesCommitWhenThePoolHandsOutConnectionsWithAutoCommitOff() throws Exception {
     DataSource plain = TestDatabases.h2Memory();
-    DataSource autoCommitOff = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-          try {
-            Object result = method.invoke(plain, args);
-            if (result instanceof Connection c) {
-              c.setAutoCommit(false);
-            }
-            return result;
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
+    DataSource autoCommitOff =
+        (DataSource)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                  try {
+                    Object result = method.invoke(plain, args);
+                    if (result instanceof Connection c) {
+                      c.setAutoCommit(false);
+                    }
+                    return result;
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
     JdbcStores stores = JdbcStores.builder(autoCommitOff).build();
     SourceRecord source = Fixtures.source("committed");
     stores.store().sources().insert(source);
 
-    try (Connection other = plain.getConnection(); Statement st = other.createStatement();
-        ResultSet rs = st.executeQuery("SELECT slug FROM hs_sources WHERE id = '"
-            + source.id() + "'")) {
+    try (Connection other = plain.getConnection();
+        Statement st = other.createStatement();
+        ResultSet rs =
+            st.executeQuery("SELECT slug FROM hs_sources WHERE id = '" + source.id() + "'")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEqualTo("committed");
     }

@@ -16,21 +16,29 @@ import javax.sql.DataSource;
  */
 record OneRouteEngine(Hookstream hs, Scope scope, String sourceId) implements AutoCloseable {
 
-  static OneRouteEngine create(DataSource dataSource, ManualClock clock,
-      WebhookReceiver receiver) {
+  static OneRouteEngine create(DataSource dataSource, ManualClock clock, WebhookReceiver receiver) {
     JdbcStores stores = JdbcStores.builder(dataSource).clock(clock).build();
-    Hookstream hs = Hookstream.builder().store(stores.store())
-        .keyValueStore(stores.keyValueStore()).blobStore(stores.blobStore()).clock(clock)
-        .provider(HttpDestinationProvider.builder().allowPrivateNetworks(true).clock(clock)
-            .build())
-        .build();
+    Hookstream hs =
+        Hookstream.builder()
+            .store(stores.store())
+            .keyValueStore(stores.keyValueStore())
+            .blobStore(stores.blobStore())
+            .clock(clock)
+            .provider(
+                HttpDestinationProvider.builder().allowPrivateNetworks(true).clock(clock).build())
+            .build();
     var org = hs.organizations().create("one-route");
     Scope scope = hs.organizations().createEnvironment(org.id(), "test").scope();
     String source = hs.sources().create(scope, SourceSpec.builder().name("in").build()).id();
-    String destination = hs.destinations().create(scope, DestinationSpec.builder()
-        .name("receiver").url(receiver.url("/hooks")).build()).id();
-    hs.connections().create(scope,
-        ConnectionSpec.builder().sourceId(source).destinationId(destination).build());
+    String destination =
+        hs.destinations()
+            .create(
+                scope,
+                DestinationSpec.builder().name("receiver").url(receiver.url("/hooks")).build())
+            .id();
+    hs.connections()
+        .create(
+            scope, ConnectionSpec.builder().sourceId(source).destinationId(destination).build());
     return new OneRouteEngine(hs, scope, source);
   }
 

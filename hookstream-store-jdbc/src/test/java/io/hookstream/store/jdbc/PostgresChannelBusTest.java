@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Two buses on one database, as two nodes would have them. */
 class PostgresChannelBusTest {
 
-  @TempDir
-  Path dataDirectory;
+  @TempDir Path dataDirectory;
 
   @Test
   void messagesCrossBusesArriveWholeWhenLargeAndFlowAgainAfterARestart() throws Exception {
@@ -29,18 +28,22 @@ class PostgresChannelBusTest {
         HikariDataSource poolB = pg.pool(4)) {
       KeyValueStore kvA = JdbcStores.builder(poolA).build().keyValueStore();
       KeyValueStore kvB = JdbcStores.builder(poolB).build().keyValueStore();
-      try (PostgresChannelBus a = PostgresChannelBus.create(poolA, kvA, "hs_test",
-              Duration.ofMillis(200));
-          PostgresChannelBus b = PostgresChannelBus.create(poolB, kvB, "hs_test",
-              Duration.ofMillis(200))) {
+      try (PostgresChannelBus a =
+              PostgresChannelBus.create(poolA, kvA, "hs_test", Duration.ofMillis(200));
+          PostgresChannelBus b =
+              PostgresChannelBus.create(poolB, kvB, "hs_test", Duration.ofMillis(200))) {
         BlockingQueue<BusMessage> atA = new LinkedBlockingQueue<>();
         BlockingQueue<BusMessage> atB = new LinkedBlockingQueue<>();
         a.subscribe(atA::add);
         AutoCloseable subscriptionB = b.subscribe(atB::add);
         awaitListening(a, b);
 
-        BusMessage small = new BusMessage("org_1", "events:src_1", "event",
-            "{\"id\":\"evt_1\",\"note\":\"caf\u00e9 | 12:x\"}");
+        BusMessage small =
+            new BusMessage(
+                "org_1",
+                "events:src_1",
+                "event",
+                "{\"id\":\"evt_1\",\"note\":\"caf\u00e9 | 12:x\"}");
         b.publish(small);
         assertThat(atA.poll(10, TimeUnit.SECONDS)).isEqualTo(small);
         assertThat(atB.poll(10, TimeUnit.SECONDS)).isEqualTo(small); // the publisher's own too
@@ -70,14 +73,15 @@ class PostgresChannelBusTest {
   }
 
   private static void awaitListening(PostgresChannelBus... buses) {
-    BooleanSupplier all = () -> {
-      for (PostgresChannelBus bus : buses) {
-        if (!bus.listening()) {
-          return false;
-        }
-      }
-      return true;
-    };
+    BooleanSupplier all =
+        () -> {
+          for (PostgresChannelBus bus : buses) {
+            if (!bus.listening()) {
+              return false;
+            }
+          }
+          return true;
+        };
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (!all.getAsBoolean()) {
       assertThat(System.nanoTime()).as("buses listening in time").isLessThan(deadline);

@@ -18,8 +18,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * On a fresh PostgreSQL database (no statistics yet, as right after installation) the delivery
- * path reaches each event by its primary key. It once went through a scope-prefixed index under
+ * On a fresh PostgreSQL database (no statistics yet, as right after installation) the delivery path
+ * reaches each event by its primary key. It once went through a scope-prefixed index under
  * PostgreSQL's cached generic plan and read every event of the environment per delivery, which
  * capped end-to-end throughput near 650 deliveries/s.
  */
@@ -40,7 +40,9 @@ class PostgresFreshDatabaseDeliveryTest {
       }
     }
     Map<String, Long> scans = awaitEventIndexScans(ds, 2L * EVENTS);
-    assertThat(scans).as("index scans of hs_events").containsEntry("hs_events_received", 0L)
+    assertThat(scans)
+        .as("index scans of hs_events")
+        .containsEntry("hs_events_received", 0L)
         .containsEntry("hs_events_scope", 0L);
     assertThat(scans.get("hs_events_pkey")).isGreaterThanOrEqualTo(2L * EVENTS);
   }
@@ -54,10 +56,13 @@ class PostgresFreshDatabaseDeliveryTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (true) {
       Map<String, Long> scans = new TreeMap<>();
-      try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+      try (Connection c = ds.getConnection();
+          Statement st = c.createStatement()) {
         st.execute("SELECT pg_stat_clear_snapshot()");
-        try (ResultSet rs = st.executeQuery("SELECT indexrelname, idx_scan"
-            + " FROM pg_stat_user_indexes WHERE relname = 'hs_events'")) {
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT indexrelname, idx_scan"
+                    + " FROM pg_stat_user_indexes WHERE relname = 'hs_events'")) {
           while (rs.next()) {
             scans.put(rs.getString(1), rs.getLong(2));
           }

@@ -12,8 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 
 /**
- * A DataSource that records every prepared statement the store executes with its bound
- * parameters, so a test can EXPLAIN exactly what the store ran.
+ * A DataSource that records every prepared statement the store executes with its bound parameters,
+ * so a test can EXPLAIN exactly what the store ran.
  */
 final class RecordingDataSource extends ForwardingDataSource {
 
@@ -56,30 +56,38 @@ final class RecordingDataSource extends ForwardingDataSource {
   }
 
   private Connection wrap(Connection c) {
-    return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-          Object result = invoke(method, c, args);
-          if (method.getName().equals("prepareStatement") && args.length == 1) {
-            return recording((PreparedStatement) result, (String) args[0]);
-          }
-          return result;
-        });
+    return (Connection)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              Object result = invoke(method, c, args);
+              if (method.getName().equals("prepareStatement") && args.length == 1) {
+                return recording((PreparedStatement) result, (String) args[0]);
+              }
+              return result;
+            });
   }
 
   private PreparedStatement recording(PreparedStatement ps, String sql) {
     List<Binding> bindings = new ArrayList<>();
-    return (PreparedStatement) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
-          String name = method.getName();
-          if (name.startsWith("set") && args != null && args.length >= 2
-              && args[0] instanceof Integer) {
-            bindings.add(new Binding(method, args.clone()));
-          }
-          if (name.startsWith("execute") && (args == null || args.length == 0)) {
-            executed.add(new Executed(sql, List.copyOf(bindings)));
-          }
-          return invoke(method, ps, args);
-        });
+    return (PreparedStatement)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {PreparedStatement.class},
+            (proxy, method, args) -> {
+              String name = method.getName();
+              if (name.startsWith("set")
+                  && args != null
+                  && args.length >= 2
+                  && args[0] instanceof Integer) {
+                bindings.add(new Binding(method, args.clone()));
+              }
+              if (name.startsWith("execute") && (args == null || args.length == 0)) {
+                executed.add(new Executed(sql, List.copyOf(bindings)));
+              }
+              return invoke(method, ps, args);
+            });
   }
 
   private static Object invoke(Method method, Object target, Object[] args) throws Throwable {

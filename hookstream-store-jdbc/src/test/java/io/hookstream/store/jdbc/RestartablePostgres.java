@@ -12,8 +12,8 @@ import java.sql.Statement;
 
 /**
  * An embedded PostgreSQL server of its own that a test can stop and start again on the same data
- * directory and port, with a database {@code hookstream} and HikariCP pools on it (HikariCP
- * drops connections that died with the server, so the pool works again after a restart).
+ * directory and port, with a database {@code hookstream} and HikariCP pools on it (HikariCP drops
+ * connections that died with the server, so the pool works again after a restart).
  */
 public final class RestartablePostgres implements AutoCloseable {
 
@@ -35,11 +35,12 @@ public final class RestartablePostgres implements AutoCloseable {
 
   /** Starts the server on the existing data directory and port. */
   public synchronized void start() throws IOException {
-    server = EmbeddedPostgres.builder()
-        .setDataDirectory(dataDirectory)
-        .setCleanDataDirectory(false)
-        .setPort(port)
-        .start();
+    server =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dataDirectory)
+            .setCleanDataDirectory(false)
+            .setPort(port)
+            .start();
   }
 
   /** Stops the server (a fast shutdown: open sessions are terminated). */

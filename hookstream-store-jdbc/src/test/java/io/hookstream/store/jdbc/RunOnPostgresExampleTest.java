@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The "Run on PostgreSQL" code of README.md and docs/storage.md, run for real. */
 class RunOnPostgresExampleTest {
 
-  @TempDir
-  Path dataDirectory;
+  @TempDir Path dataDirectory;
 
   @Test
   void theReadmeSnippetStartsAnEngineThatStoresEventsInPostgres() throws Exception {
@@ -35,21 +34,22 @@ class RunOnPostgresExampleTest {
 
       JdbcStores stores = JdbcStores.builder(dataSource).build(); // creates or upgrades the schema
       PostgresChannelBus bus = PostgresChannelBus.create(dataSource, stores.keyValueStore());
-      Hookstream hookstream = Hookstream.builder()
-          .store(stores.store())
-          .keyValueStore(stores.keyValueStore())
-          .blobStore(stores.blobStore())
-          .channelBus(bus)                       // live streams across instances
-          .provider(HttpDestinationProvider.builder().build())
-          .nodeId("node-1")                      // unique per instance, stable across its restarts
-          .build()
-          .start();
+      Hookstream hookstream =
+          Hookstream.builder()
+              .store(stores.store())
+              .keyValueStore(stores.keyValueStore())
+              .blobStore(stores.blobStore())
+              .channelBus(bus) // live streams across instances
+              .provider(HttpDestinationProvider.builder().build())
+              .nodeId("node-1") // unique per instance, stable across its restarts
+              .build()
+              .start();
       // --- end README snippet ---
       try {
         var org = hookstream.organizations().create("acme");
         Scope scope = hookstream.organizations().createEnvironment(org.id(), "prod").scope();
-        String source = hookstream.sources().create(scope,
-            SourceSpec.builder().name("shop").build()).id();
+        String source =
+            hookstream.sources().create(scope, SourceSpec.builder().name("shop").build()).id();
         String id = hookstream.ingest(source, IngestRequest.json("{\"ok\":true}")).eventId();
         assertThat(stores.store().events().find(scope, id)).isPresent();
       } finally {

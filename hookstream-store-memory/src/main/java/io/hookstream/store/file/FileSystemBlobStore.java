@@ -20,11 +20,11 @@ import java.util.stream.Stream;
 
 /**
  * A {@link BlobStore} in a directory: key {@code a/b/c} is the file {@code root/a/b/c}. A put
- * writes a temporary file, forces it to disk and renames it over the target, so readers see the
- * old or the new bytes, never a torn file, and the data is durable when {@code put} returns.
- * Keys are slash-separated segments without {@code .}, {@code ..}, backslashes or empty parts.
- * Thread-safe within one JVM and across processes sharing the directory; I/O failures throw
- * {@link HookstreamException} with UNAVAILABLE.
+ * writes a temporary file, forces it to disk and renames it over the target, so readers see the old
+ * or the new bytes, never a torn file, and the data is durable when {@code put} returns. Keys are
+ * slash-separated segments without {@code .}, {@code ..}, backslashes or empty parts. Thread-safe
+ * within one JVM and across processes sharing the directory; I/O failures throw {@link
+ * HookstreamException} with UNAVAILABLE.
  */
 public final class FileSystemBlobStore implements BlobStore {
 
@@ -51,8 +51,8 @@ public final class FileSystemBlobStore implements BlobStore {
     Path temp = staging.resolve(UUID.randomUUID() + ".tmp");
     try {
       Files.createDirectories(target.getParent());
-      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE)) {
+      try (FileChannel ch =
+          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         ByteBuffer buffer = ByteBuffer.wrap(data);
         while (buffer.hasRemaining()) {
           ch.write(buffer);
@@ -68,8 +68,7 @@ public final class FileSystemBlobStore implements BlobStore {
 
   private static void move(Path temp, Path target) throws IOException {
     try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -138,7 +137,7 @@ public final class FileSystemBlobStore implements BlobStore {
   }
 
   private static HookstreamException unavailable(String message, Exception cause) {
-    return new HookstreamException(ErrorCode.UNAVAILABLE, message + ": " + cause.getMessage(),
-        cause);
+    return new HookstreamException(
+        ErrorCode.UNAVAILABLE, message + ": " + cause.getMessage(), cause);
   }
 }

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A {@link KeyValueStore} in a {@link ConcurrentHashMap}, with expiry by the given {@link Clock}.
  * An expired key is removed when it is read; in addition, once the writes since the last sweep
- * exceed half the map's size, the writing thread removes every expired key, so memory stays
- * bounded by the live keys at amortized constant cost per write.
+ * exceed half the map's size, the writing thread removes every expired key, so memory stays bounded
+ * by the live keys at amortized constant cost per write.
  *
  * <p>Thread-safe; {@link #putIfAbsent} and {@link #increment} are atomic per key. TTLs must be
  * positive.
@@ -57,13 +57,15 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
     Instant now = clock.now();
     Instant expiresAt = expiry(now, ttl);
     String[] existing = {null};
-    entries.compute(key, (k, old) -> {
-      if (old != null && old.live(now)) {
-        existing[0] = old.value();
-        return old;
-      }
-      return new Entry(value, expiresAt);
-    });
+    entries.compute(
+        key,
+        (k, old) -> {
+          if (old != null && old.live(now)) {
+            existing[0] = old.value();
+            return old;
+          }
+          return new Entry(value, expiresAt);
+        });
     wrote();
     return Optional.ofNullable(existing[0]);
   }
@@ -72,9 +74,13 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
   public long increment(String key, long delta, Duration ttl) {
     Instant now = clock.now();
     Instant expiresAt = expiry(now, ttl);
-    Entry updated = entries.compute(key, (k, old) -> old != null && old.live(now)
-        ? new Entry(Long.toString(parse(k, old.value()) + delta), old.expiresAt())
-        : new Entry(Long.toString(delta), expiresAt));
+    Entry updated =
+        entries.compute(
+            key,
+            (k, old) ->
+                old != null && old.live(now)
+                    ? new Entry(Long.toString(parse(k, old.value()) + delta), old.expiresAt())
+                    : new Entry(Long.toString(delta), expiresAt));
     wrote();
     return Long.parseLong(updated.value());
   }

@@ -33,6 +33,7 @@ final class LiveTable<T> {
 
   private final Columns<T> columns;
   private final ScopedTable<T> rows;
+
   /** Live slugs per scope, to the id holding them; guarded by {@code this}. */
   private final Map<Scope, Map<String, String>> slugs = new HashMap<>();
 

@@ -48,19 +48,43 @@ final class MemoryApiKeys implements ApiKeyRepository {
   @Override
   public boolean revoke(Scope scope, String id, Instant at) {
     Objects.requireNonNull(at, "at");
-    return table.update(scope, id, k -> k.revoked() ? null : copy(k, k.lastUsedAt(),
-        k.requestCount(), at)).isPresent();
+    return table
+        .update(scope, id, k -> k.revoked() ? null : copy(k, k.lastUsedAt(), k.requestCount(), at))
+        .isPresent();
   }
 
   @Override
   public void recordUse(String id, Instant at) {
-    table.get(id).ifPresent(key -> table.update(key.scope(), id, k -> copy(k,
-        k.lastUsedAt() == null || at.isAfter(k.lastUsedAt()) ? at : k.lastUsedAt(),
-        k.requestCount() + 1, k.revokedAt())));
+    table
+        .get(id)
+        .ifPresent(
+            key ->
+                table.update(
+                    key.scope(),
+                    id,
+                    k ->
+                        copy(
+                            k,
+                            k.lastUsedAt() == null || at.isAfter(k.lastUsedAt())
+                                ? at
+                                : k.lastUsedAt(),
+                            k.requestCount() + 1,
+                            k.revokedAt())));
   }
 
-  private static ApiKeyRecord copy(ApiKeyRecord k, Instant lastUsedAt, long count, Instant revoked) {
-    return new ApiKeyRecord(k.id(), k.orgId(), k.envId(), k.name(), k.keyHash(), k.keyPrefix(),
-        k.scopes(), k.createdAt(), lastUsedAt, count, revoked);
+  private static ApiKeyRecord copy(
+      ApiKeyRecord k, Instant lastUsedAt, long count, Instant revoked) {
+    return new ApiKeyRecord(
+        k.id(),
+        k.orgId(),
+        k.envId(),
+        k.name(),
+        k.keyHash(),
+        k.keyPrefix(),
+        k.scopes(),
+        k.createdAt(),
+        lastUsedAt,
+        count,
+        revoked);
   }
 }

@@ -20,11 +20,13 @@ final class MemoryCircuits implements CircuitRepository {
   public boolean compareAndSet(CircuitRecord circuit, long expectedVersion) {
     Objects.requireNonNull(circuit, "circuit");
     boolean[] stored = {false};
-    circuits.compute(circuit.destinationId(), (id, old) -> {
-      boolean expected = old == null ? expectedVersion == 0 : old.version() == expectedVersion;
-      stored[0] = expected;
-      return expected ? circuit : old;
-    });
+    circuits.compute(
+        circuit.destinationId(),
+        (id, old) -> {
+          boolean expected = old == null ? expectedVersion == 0 : old.version() == expectedVersion;
+          stored[0] = expected;
+          return expected ? circuit : old;
+        });
     return stored[0];
   }
 }

@@ -71,8 +71,20 @@ final class MemoryConnections implements ConnectionRepository {
   }
 
   private static ConnectionRecord deleted(ConnectionRecord c, Instant at) {
-    return new ConnectionRecord(c.id(), c.orgId(), c.envId(), c.name(), c.sourceId(),
-        c.destinationId(), c.filterRulesJson(), c.transformExpression(), c.transformEnabled(),
-        c.enabled(), c.version() + 1, c.createdAt(), at, at);
+    return new ConnectionRecord(
+        c.id(),
+        c.orgId(),
+        c.envId(),
+        c.name(),
+        c.sourceId(),
+        c.destinationId(),
+        c.filterRulesJson(),
+        c.transformExpression(),
+        c.transformEnabled(),
+        c.enabled(),
+        c.version() + 1,
+        c.createdAt(),
+        at,
+        at);
   }
 }

@@ -38,8 +38,8 @@ import java.util.function.Supplier;
  * Delivery tasks and attempts. Every task write holds one lock, which makes claims exclusive and
  * keeps the indexes exact: per destination, pending unleased tasks by {@code nextAttemptAt} and
  * pending tasks by sequence; leased tasks by lease expiry (moved back to the first index once
- * expired). A claim therefore reads one destination's pending tasks, and the due scan one entry
- * per destination, never every task. Reads are lock-free.
+ * expired). A claim therefore reads one destination's pending tasks, and the due scan one entry per
+ * destination, never every task. Reads are lock-free.
  */
 final class MemoryDeliveries implements DeliveryRepository {
 
@@ -52,15 +52,19 @@ final class MemoryDeliveries implements DeliveryRepository {
   private final ConcurrentHashMap<String, DeliveryTask> tasks = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ConcurrentSkipListSet<String>> tasksByEvent =
       new ConcurrentHashMap<>();
+
   /**
-   * Pending tasks without a live lease, per destination by next attempt (no empty sets);
-   * guarded by {@link #lock}.
+   * Pending tasks without a live lease, per destination by next attempt (no empty sets); guarded by
+   * {@link #lock}.
    */
   private final Map<String, TreeSet<Slot>> waitingByDestination = new HashMap<>();
+
   /** Pending tasks under a lease, by lease expiry; guarded by {@link #lock}. */
   private final TreeSet<Slot> leased = new TreeSet<>(Slot.ORDER);
+
   /** Pending tasks (leased or not) per destination, by (sequence, id); guarded by the lock. */
   private final Map<String, TreeSet<DeliveryTask>> pendingByDestination = new HashMap<>();
+
   /** Live leases per destination, kept equal to the entries of {@link #leased}. */
   private final Map<String, Integer> leasedByDestination = new HashMap<>();
 
@@ -71,6 +75,7 @@ final class MemoryDeliveries implements DeliveryRepository {
       new ScopedTable<>("attempt", AttemptRecord::id, AttemptRecord::scope, false);
   private final ConcurrentHashMap<String, ConcurrentSkipListSet<String>> attemptsByEvent =
       new ConcurrentHashMap<>();
+
   /** The store's events, for claims that return them and settles that set their status. */
   private volatile MemoryEvents events;
 
@@ -88,13 +93,13 @@ final class MemoryDeliveries implements DeliveryRepository {
 
   @Override
   public void insertTasks(List<DeliveryTask> newTasks) {
-    insertIf(newTasks, () -> true, () -> { });
+    insertIf(newTasks, () -> true, () -> {});
   }
 
   /**
-   * Inserts {@code newTasks} and then runs {@code then}, if {@code condition} holds, all under
-   * the task lock (so a reader who sees the effect of {@code then} also sees the tasks);
-   * CONFLICT, with nothing written, if an id is taken.
+   * Inserts {@code newTasks} and then runs {@code then}, if {@code condition} holds, all under the
+   * task lock (so a reader who sees the effect of {@code then} also sees the tasks); CONFLICT, with
+   * nothing written, if an id is taken.
    */
   boolean insertIf(List<DeliveryTask> newTasks, BooleanSupplier condition, Runnable then) {
     List<DeliveryTask> list = newTasks == null ? List.of() : newTasks;
@@ -112,7 +117,8 @@ final class MemoryDeliveries implements DeliveryRepository {
       }
       for (DeliveryTask task : list) {
         put(task);
-        tasksByEvent.computeIfAbsent(task.eventId(), e -> new ConcurrentSkipListSet<>())
+        tasksByEvent
+            .computeIfAbsent(task.eventId(), e -> new ConcurrentSkipListSet<>())
             .add(task.id());
       }
       then.run();
@@ -142,19 +148,19 @@ final class MemoryDeliveries implements DeliveryRepository {
   public List<String> dueDestinations(
       Instant now, int limit, Collection<String> excludedDestinations) {
     Objects.requireNonNull(now, "now");
-    Set<String> excluded = excludedDestinations == null
-        ? Set.of()
-        : new HashSet<>(excludedDestinations);
+    Set<String> excluded =
+        excludedDestinations == null ? Set.of() : new HashSet<>(excludedDestinations);
     // One look per destination at its oldest waiting task, never a walk over the backlog.
     TreeMap<Slot, String> heads = new TreeMap<>(Slot.ORDER);
     synchronized (lock) {
       releaseExpiredLeases(now);
-      waitingByDestination.forEach((destination, slots) -> {
-        Slot first = slots.first();
-        if (!excluded.contains(destination) && !first.at().isAfter(now)) {
-          heads.put(first, destination);
-        }
-      });
+      waitingByDestination.forEach(
+          (destination, slots) -> {
+            Slot first = slots.first();
+            if (!excluded.contains(destination) && !first.at().isAfter(now)) {
+              heads.put(first, destination);
+            }
+          });
     }
     return heads.values().stream().limit(Math.max(0, limit)).toList();
   }
@@ -168,15 +174,19 @@ final class MemoryDeliveries implements DeliveryRepository {
     if (pending == null) {
       return claimed;
     }
-    int room = Math.min(claim.limit(),
-        claim.maxLeased() - leasedByDestination.getOrDefault(claim.destinationId(), 0));
+    int room =
+        Math.min(
+            claim.limit(),
+            claim.maxLeased() - leasedByDestination.getOrDefault(claim.destinationId(), 0));
     List<DeliveryTask> candidates = new ArrayList<>();
     for (DeliveryTask task : pending) {
       if (candidates.size() >= room) {
         break;
       }
-      boolean eligible = task.due(claim.now())
-          && (claim.createdBefore() == null || !task.createdAt().isAfter(claim.createdBefore()));
+      boolean eligible =
+          task.due(claim.now())
+              && (claim.createdBefore() == null
+                  || !task.createdAt().isAfter(claim.createdBefore()));
       if (eligible) {
         candidates.add(task);
       }
@@ -198,12 +208,18 @@ final class MemoryDeliveries implements DeliveryRepository {
       List<ClaimedTask> claimed = new ArrayList<>();
       for (DeliveryTask task : leaseFor(claim)) {
         EventRecord event = events.find(task.scope(), task.eventId()).orElse(null);
-        claimed.add(event == null
-            ? new ClaimedTask(task, null, null, null, null, 0)
-            : new ClaimedTask(task, event.status(), event.contentType(), event.body(),
-                event.bodyBlobKey(), tasksByEvent.get(task.eventId()).size(),
-                EventContext.of(event.sourceId(), event.receivedAt(), event.method(),
-                    event.headers())));
+        claimed.add(
+            event == null
+                ? new ClaimedTask(task, null, null, null, null, 0)
+                : new ClaimedTask(
+                    task,
+                    event.status(),
+                    event.contentType(),
+                    event.body(),
+                    event.bodyBlobKey(),
+                    tasksByEvent.get(task.eventId()).size(),
+                    EventContext.of(
+                        event.sourceId(), event.receivedAt(), event.method(), event.headers())));
       }
       return claimed;
     }
@@ -230,11 +246,29 @@ final class MemoryDeliveries implements DeliveryRepository {
     synchronized (lock) {
       for (String id : taskIds) {
         DeliveryTask t = tasks.get(id);
-        if (t != null && t.status() == TaskStatus.PENDING && Objects.equals(owner, t.leaseOwner())) {
-          replace(t, new DeliveryTask(t.id(), t.orgId(), t.envId(), t.eventId(),
-              t.connectionId(), t.destinationId(), t.status(), t.attempts(), t.nextAttemptAt(),
-              owner, leaseUntil, t.payload(), t.payloadContentType(), t.sequence(), t.version(),
-              t.createdAt(), t.updatedAt()));
+        if (t != null
+            && t.status() == TaskStatus.PENDING
+            && Objects.equals(owner, t.leaseOwner())) {
+          replace(
+              t,
+              new DeliveryTask(
+                  t.id(),
+                  t.orgId(),
+                  t.envId(),
+                  t.eventId(),
+                  t.connectionId(),
+                  t.destinationId(),
+                  t.status(),
+                  t.attempts(),
+                  t.nextAttemptAt(),
+                  owner,
+                  leaseUntil,
+                  t.payload(),
+                  t.payloadContentType(),
+                  t.sequence(),
+                  t.version(),
+                  t.createdAt(),
+                  t.updatedAt()));
           renewed++;
         }
       }
@@ -270,7 +304,8 @@ final class MemoryDeliveries implements DeliveryRepository {
       }
       if (attempt != null) {
         attempts.insert(attempt);
-        attemptsByEvent.computeIfAbsent(attempt.eventId(), e -> Pages.newestFirstSet())
+        attemptsByEvent
+            .computeIfAbsent(attempt.eventId(), e -> Pages.newestFirstSet())
             .add(attempt.id());
       }
       replace(stored, updated);
@@ -360,7 +395,8 @@ final class MemoryDeliveries implements DeliveryRepository {
     if (task.status() != TaskStatus.PENDING) {
       return;
     }
-    pendingByDestination.computeIfAbsent(task.destinationId(), d -> new TreeSet<>(SEQUENCE))
+    pendingByDestination
+        .computeIfAbsent(task.destinationId(), d -> new TreeSet<>(SEQUENCE))
         .add(task);
     if (task.leaseOwner() != null && task.leaseExpiresAt() != null) {
       leased.add(new Slot(task.leaseExpiresAt(), task.id()));
@@ -380,7 +416,6 @@ final class MemoryDeliveries implements DeliveryRepository {
       waitingByDestination.remove(destinationId);
     }
   }
-
 
   private void replace(DeliveryTask stored, DeliveryTask updated) {
     Objects.requireNonNull(updated.nextAttemptAt(), "nextAttemptAt");

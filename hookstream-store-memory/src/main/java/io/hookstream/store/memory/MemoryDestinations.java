@@ -53,8 +53,22 @@ final class MemoryDestinations implements DestinationRepository {
   }
 
   private static DestinationRecord deleted(DestinationRecord d, Instant at) {
-    return new DestinationRecord(d.id(), d.orgId(), d.envId(), d.name(), d.slug(),
-        d.description(), d.type(), d.configJson(), d.signingJson(), d.retry(), d.delivery(),
-        d.disabledReason(), d.version() + 1, d.createdAt(), at, at);
+    return new DestinationRecord(
+        d.id(),
+        d.orgId(),
+        d.envId(),
+        d.name(),
+        d.slug(),
+        d.description(),
+        d.type(),
+        d.configJson(),
+        d.signingJson(),
+        d.retry(),
+        d.delivery(),
+        d.disabledReason(),
+        d.version() + 1,
+        d.createdAt(),
+        at,
+        at);
   }
 }

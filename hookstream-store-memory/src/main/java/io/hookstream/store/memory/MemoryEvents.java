@@ -65,16 +65,18 @@ final class MemoryEvents implements EventRepository {
 
   /**
    * Under the task lock, like {@link #markRouted}: the tasks go in first, then the event, so a
-   * reader who sees the event sees its tasks. A taken event id is refused before either is
-   * written.
+   * reader who sees the event sees its tasks. A taken event id is refused before either is written.
    */
   @Override
   public void insertRouted(EventRecord event, List<DeliveryTask> tasks) {
     Objects.requireNonNull(event.routedAt(), "routedAt");
-    deliveries.insertIf(tasks, () -> {
-      table.checkFree(event.scope(), event.id());
-      return true;
-    }, () -> insert(event));
+    deliveries.insertIf(
+        tasks,
+        () -> {
+          table.checkFree(event.scope(), event.id());
+          return true;
+        },
+        () -> insert(event));
   }
 
   @Override
@@ -89,8 +91,8 @@ final class MemoryEvents implements EventRepository {
     if (q.sourceId() == null) {
       rows = table.newestFirst(scope, page.after());
     } else {
-      rows = table.newestFirst(
-          scope, bySource.get(new SourceKey(scope, q.sourceId())), page.after());
+      rows =
+          table.newestFirst(scope, bySource.get(new SourceKey(scope, q.sourceId())), page.after());
     }
     return Pages.collect(rows, e -> matches(e, q), page, EventRecord::id);
   }
@@ -131,12 +133,18 @@ final class MemoryEvents implements EventRepository {
     EventRecord[] before = new EventRecord[1];
     // Every markRouted runs under the task lock, so check-then-write is safe; the event is marked
     // routed only after its tasks are in, so no reader sees a routed event without its tasks.
-    boolean routed = deliveries.insertIf(tasks,
-        () -> table.get(scope, eventId).filter(e -> e.routedAt() == null).isPresent(),
-        () -> table.update(scope, eventId, e -> {
-          before[0] = e;
-          return e.withRouted(status, at);
-        }));
+    boolean routed =
+        deliveries.insertIf(
+            tasks,
+            () -> table.get(scope, eventId).filter(e -> e.routedAt() == null).isPresent(),
+            () ->
+                table.update(
+                    scope,
+                    eventId,
+                    e -> {
+                      before[0] = e;
+                      return e.withRouted(status, at);
+                    }));
     if (routed) {
       unrouted.remove(new Unrouted(before[0].receivedAt(), eventId, scope));
     }
@@ -150,8 +158,8 @@ final class MemoryEvents implements EventRepository {
   }
 
   /**
-   * Retention. The scope's events are scanned oldest id first (ids follow arrival, but a caller
-   * may set any receivedAt, so the scan does not stop early); one purge runs at a time.
+   * Retention. The scope's events are scanned oldest id first (ids follow arrival, but a caller may
+   * set any receivedAt, so the scan does not stop early); one purge runs at a time.
    */
   @Override
   public List<EventRecord> purgeBefore(

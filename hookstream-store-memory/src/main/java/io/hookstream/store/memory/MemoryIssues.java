@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Issues per scope, plus an index of the active (not resolved) issue per destination and error
- * type: it answers {@link #findActive} and {@link #findStale} without a scan, and enforces that
- * at most one issue per key is active. Writes hold the repository's lock.
+ * type: it answers {@link #findActive} and {@link #findStale} without a scan, and enforces that at
+ * most one issue per key is active. Writes hold the repository's lock.
  */
 final class MemoryIssues implements IssueRepository {
 
@@ -71,8 +71,12 @@ final class MemoryIssues implements IssueRepository {
   @Override
   public Page<IssueRecord> list(
       Scope scope, String status, String destinationId, PageRequest page) {
-    return table.page(scope, page, i -> (status == null || status.equals(i.status()))
-        && (destinationId == null || destinationId.equals(i.destinationId())));
+    return table.page(
+        scope,
+        page,
+        i ->
+            (status == null || status.equals(i.status()))
+                && (destinationId == null || destinationId.equals(i.destinationId())));
   }
 
   @Override
@@ -89,8 +93,14 @@ final class MemoryIssues implements IssueRepository {
   private void checkActiveFree(IssueRecord issue) {
     String holder = isActive(issue) ? active.get(ActiveKey.of(issue)) : null;
     if (holder != null && !holder.equals(issue.id())) {
-      throw new HookstreamException(ErrorCode.CONFLICT, "an active issue already exists for "
-          + issue.destinationId() + "/" + issue.errorType() + ": " + holder);
+      throw new HookstreamException(
+          ErrorCode.CONFLICT,
+          "an active issue already exists for "
+              + issue.destinationId()
+              + "/"
+              + issue.errorType()
+              + ": "
+              + holder);
     }
   }
 

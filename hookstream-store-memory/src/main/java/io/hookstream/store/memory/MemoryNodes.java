@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Node heartbeats. Declaring a node dead runs under the delivery tasks' lock, so the removal of
- * its row and the release of its leases are one step for every other store call.
+ * Node heartbeats. Declaring a node dead runs under the delivery tasks' lock, so the removal of its
+ * row and the release of its leases are one step for every other store call.
  */
 final class MemoryNodes implements NodeRepository {
 
@@ -37,16 +37,17 @@ final class MemoryNodes implements NodeRepository {
   @Override
   public List<String> releaseSilent(Instant silentSince, Instant now) {
     Objects.requireNonNull(silentSince, "silentSince");
-    return deliveries.locked(() -> {
-      List<String> dead = new ArrayList<>();
-      for (Map.Entry<String, Instant> e : beats.entrySet()) {
-        // remove(key, value): a beat that lands meanwhile keeps the node alive.
-        if (e.getValue().isBefore(silentSince) && beats.remove(e.getKey(), e.getValue())) {
-          deliveries.releaseLeases(e.getKey(), now);
-          dead.add(e.getKey());
-        }
-      }
-      return dead;
-    });
+    return deliveries.locked(
+        () -> {
+          List<String> dead = new ArrayList<>();
+          for (Map.Entry<String, Instant> e : beats.entrySet()) {
+            // remove(key, value): a beat that lands meanwhile keeps the node alive.
+            if (e.getValue().isBefore(silentSince) && beats.remove(e.getKey(), e.getValue())) {
+              deliveries.releaseLeases(e.getKey(), now);
+              dead.add(e.getKey());
+            }
+          }
+          return dead;
+        });
   }
 }

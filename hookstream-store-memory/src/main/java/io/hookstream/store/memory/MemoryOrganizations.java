@@ -42,10 +42,12 @@ final class MemoryOrganizations implements OrganizationRepository {
   public synchronized void insertEnvironment(Environment environment) {
     Map<String, Environment> envs =
         environments.computeIfAbsent(environment.orgId(), o -> new ConcurrentHashMap<>());
-    boolean taken = envs.containsKey(environment.id())
-        || envs.values().stream().anyMatch(e -> e.name().equals(environment.name()));
+    boolean taken =
+        envs.containsKey(environment.id())
+            || envs.values().stream().anyMatch(e -> e.name().equals(environment.name()));
     if (taken) {
-      throw new HookstreamException(ErrorCode.CONFLICT,
+      throw new HookstreamException(
+          ErrorCode.CONFLICT,
           "environment already exists: " + environment.name() + " (" + environment.id() + ")");
     }
     envs.put(environment.id(), environment);

@@ -63,8 +63,22 @@ final class MemorySources implements SourceRepository {
   }
 
   private static SourceRecord deleted(SourceRecord s, Instant at) {
-    return new SourceRecord(s.id(), s.orgId(), s.envId(), s.name(), s.slug(), s.description(),
-        s.template(), s.verification(), s.ipAllowlist(), s.ipDenylist(), s.dedup(), s.schema(),
-        s.version() + 1, s.createdAt(), at, at);
+    return new SourceRecord(
+        s.id(),
+        s.orgId(),
+        s.envId(),
+        s.name(),
+        s.slug(),
+        s.description(),
+        s.template(),
+        s.verification(),
+        s.ipAllowlist(),
+        s.ipDenylist(),
+        s.dedup(),
+        s.schema(),
+        s.version() + 1,
+        s.createdAt(),
+        at,
+        at);
   }
 }

@@ -14,9 +14,9 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * Rows of one aggregate, kept per scope in a newest-first skip list so that a page is a range
- * scan. Optionally also indexes id to scope for the few cross-tenant lookups. Thread-safe; a
- * conditional change is a compare-and-set loop on the row.
+ * Rows of one aggregate, kept per scope in a newest-first skip list so that a page is a range scan.
+ * Optionally also indexes id to scope for the few cross-tenant lookups. Thread-safe; a conditional
+ * change is a compare-and-set loop on the row.
  */
 final class ScopedTable<T> {
 
@@ -25,6 +25,7 @@ final class ScopedTable<T> {
   private final Function<T, Scope> scopeOf;
   private final ConcurrentHashMap<Scope, ConcurrentSkipListMap<String, T>> byScope =
       new ConcurrentHashMap<>();
+
   /** Id to scope, or null when the table needs no cross-tenant lookup (saves memory). */
   private final ConcurrentHashMap<String, Scope> scopes;
 
@@ -47,7 +48,9 @@ final class ScopedTable<T> {
     }
   }
 
-  /** Fails with CONFLICT unless {@code id} is free, for callers that insert several rows at once. */
+  /**
+   * Fails with CONFLICT unless {@code id} is free, for callers that insert several rows at once.
+   */
   void checkFree(Scope scope, String id) {
     if (get(scope, id).isPresent() || (scopes != null && scopes.containsKey(id))) {
       throw duplicateId(id);
@@ -101,7 +104,8 @@ final class ScopedTable<T> {
   /** Every row of {@code scope}, oldest (lowest id) first. */
   Iterator<T> oldestFirst(Scope scope) {
     ConcurrentSkipListMap<String, T> rows = byScope.get(scope);
-    return rows == null ? java.util.Collections.emptyIterator()
+    return rows == null
+        ? java.util.Collections.emptyIterator()
         : rows.descendingMap().values().iterator();
   }
 

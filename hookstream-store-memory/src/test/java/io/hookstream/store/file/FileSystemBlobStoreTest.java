@@ -29,18 +29,29 @@ class FileSystemBlobStoreTest {
       assertThat(staged).isEmpty(); // no temporary file left behind
     }
     FileSystemBlobStore reopened = new FileSystemBlobStore(dir);
-    assertThat(reopened.get("org_a/env_b/evt_c")).hasValueSatisfying(
-        b -> assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("second"));
+    assertThat(reopened.get("org_a/env_b/evt_c"))
+        .hasValueSatisfying(
+            b -> assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("second"));
     assertThat(reopened.list("org_a/")).containsExactly("org_a/env_b/evt_c");
   }
 
   @Test
   void rejectsKeysThatWouldEscapeTheRootOrHitTheStagingArea() {
     FileSystemBlobStore blobs = new FileSystemBlobStore(dir.resolve("root"));
-    for (String bad : List.of("../outside", "a/../../outside", "a//b", "/abs", "a/", "",
-        "a\\b", ".staging/x", "./a")) {
+    for (String bad :
+        List.of(
+            "../outside",
+            "a/../../outside",
+            "a//b",
+            "/abs",
+            "a/",
+            "",
+            "a\\b",
+            ".staging/x",
+            "./a")) {
       assertThatThrownBy(() -> blobs.put(bad, new byte[] {1}))
-          .as(bad).isInstanceOf(HookstreamException.class)
+          .as(bad)
+          .isInstanceOf(HookstreamException.class)
           .extracting(e -> ((HookstreamException) e).code())
           .isEqualTo(ErrorCode.VALIDATION_FAILED);
     }

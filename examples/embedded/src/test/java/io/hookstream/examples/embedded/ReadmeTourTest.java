@@ -34,44 +34,62 @@ class ReadmeTourTest {
     try (WebhookReceiver receiver = WebhookReceiver.start()) {
       String endpoint = receiver.url("/webhooks");
       // --- from the README (provider: allowPrivateNetworks for the loopback receiver) ---
-      Hookstream hs = Hookstream.builder()
-          .store(new InMemoryStore())
-          .keyValueStore(new InMemoryKeyValueStore(Clock.system()))
-          .blobStore(new InMemoryBlobStore())
-          .provider(HttpDestinationProvider.builder().allowPrivateNetworks(true).build())
-          .build()
-          .start();
+      Hookstream hs =
+          Hookstream.builder()
+              .store(new InMemoryStore())
+              .keyValueStore(new InMemoryKeyValueStore(Clock.system()))
+              .blobStore(new InMemoryBlobStore())
+              .provider(HttpDestinationProvider.builder().allowPrivateNetworks(true).build())
+              .build()
+              .start();
 
       var org = hs.organizations().create("Acme");
       Scope scope = hs.organizations().createEnvironment(org.id(), "production").scope();
 
       String secret = "It's a Secret to Everybody";
-      var github = hs.sources().create(scope, SourceSpec.builder()
-          .name("GitHub").template("github").verificationSecret(secret)
-          .dedupStrategy("header_field").dedupField("X-GitHub-Delivery")
-          .build());
+      var github =
+          hs.sources()
+              .create(
+                  scope,
+                  SourceSpec.builder()
+                      .name("GitHub")
+                      .template("github")
+                      .verificationSecret(secret)
+                      .dedupStrategy("header_field")
+                      .dedupField("X-GitHub-Delivery")
+                      .build());
 
-      var backend = hs.destinations().create(scope, DestinationSpec.builder()
-          .name("Backend").url(endpoint).build());
-      hs.connections().create(scope, ConnectionSpec.builder()
-          .sourceId(github.id()).destinationId(backend.id())
-          .filterRulesJson("[{\"field\":\"headers.x-github-event\",\"op\":\"eq\",\"value\":\"push\"}]")
-          .transformExpression("{\"repo\": repository.full_name, \"by\": pusher.name}")
-          .build());
+      var backend =
+          hs.destinations()
+              .create(scope, DestinationSpec.builder().name("Backend").url(endpoint).build());
+      hs.connections()
+          .create(
+              scope,
+              ConnectionSpec.builder()
+                  .sourceId(github.id())
+                  .destinationId(backend.id())
+                  .filterRulesJson(
+                      "[{\"field\":\"headers.x-github-event\",\"op\":\"eq\",\"value\":\"push\"}]")
+                  .transformExpression("{\"repo\": repository.full_name, \"by\": pusher.name}")
+                  .build());
 
-      byte[] body = "{\"repository\":{\"full_name\":\"acme/shop\"},\"pusher\":{\"name\":\"ada\"}}"
-          .getBytes(StandardCharsets.UTF_8);
+      byte[] body =
+          "{\"repository\":{\"full_name\":\"acme/shop\"},\"pusher\":{\"name\":\"ada\"}}"
+              .getBytes(StandardCharsets.UTF_8);
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
       String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
 
-      IngestResult result = hs.ingest(github.id(), IngestRequest.builder()
-          .header("X-GitHub-Event", "push")
-          .header("X-GitHub-Delivery", "72d3162e-cc78-11e3-81ab-4c9367dc0958")
-          .header("X-Hub-Signature-256", signature)
-          .header("Content-Type", "application/json")
-          .body(body)
-          .build());
+      IngestResult result =
+          hs.ingest(
+              github.id(),
+              IngestRequest.builder()
+                  .header("X-GitHub-Event", "push")
+                  .header("X-GitHub-Delivery", "72d3162e-cc78-11e3-81ab-4c9367dc0958")
+                  .header("X-Hub-Signature-256", signature)
+                  .header("Content-Type", "application/json")
+                  .body(body)
+                  .build());
 
       Event event = hs.events().require(scope, result.eventId());
       // --- end of the README's code ---

@@ -8,9 +8,9 @@ import io.hookstream.spi.store.Scope;
 import java.util.Optional;
 
 /**
- * First-start setup: the default organization and environment, and one API key. A new key is
- * shown once (only its hash is stored); {@code HOOKSTREAM_API_KEY} is registered instead when
- * set, so scripts know the key in advance.
+ * First-start setup: the default organization and environment, and one API key. A new key is shown
+ * once (only its hash is stored); {@code HOOKSTREAM_API_KEY} is registered instead when set, so
+ * scripts know the key in advance.
  */
 final class Bootstrap {
 
@@ -24,10 +24,12 @@ final class Bootstrap {
 
   static Result run(Hookstream engine, String presetKey) {
     boolean first = engine.organizations().list().isEmpty();
-    Organization org = first ? engine.organizations().create(ORG_NAME)
-        : engine.organizations().list().get(0);
-    Environment env = engine.organizations().environments(org.id()).stream().findFirst()
-        .orElseGet(() -> engine.organizations().createEnvironment(org.id(), ENV_NAME));
+    Organization org =
+        first ? engine.organizations().create(ORG_NAME) : engine.organizations().list().get(0);
+    Environment env =
+        engine.organizations().environments(org.id()).stream()
+            .findFirst()
+            .orElseGet(() -> engine.organizations().createEnvironment(org.id(), ENV_NAME));
     Scope scope = new Scope(org.id(), env.id());
     if (presetKey != null) {
       if (engine.apiKeys().authenticateKey(presetKey).isEmpty()) {

@@ -11,13 +11,14 @@ import java.util.regex.Pattern;
 
 /**
  * The server's node id, so that a restart on the same data takes back the leases of the run that
- * died at once. In order: {@code --node-id} / {@code HOOKSTREAM_NODE_ID}; the {@value #FILE}
- * file in the data directory, written with a new id (host name and random hex) on first start;
- * else (in memory, or {@code --jdbc-url} without an existing data directory) a new id per run.
+ * died at once. In order: {@code --node-id} / {@code HOOKSTREAM_NODE_ID}; the {@value #FILE} file
+ * in the data directory, written with a new id (host name and random hex) on first start; else (in
+ * memory, or {@code --jdbc-url} without an existing data directory) a new id per run.
  */
 final class NodeIdentity {
 
   static final String FILE = "node-id";
+
   /** The rule of {@code Hookstream.Builder.nodeId}. */
   static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
@@ -40,8 +41,11 @@ final class NodeIdentity {
     if (Files.exists(file)) {
       String id = Files.readString(file, StandardCharsets.UTF_8).strip();
       if (!VALID.matcher(id).matches()) {
-        throw new IllegalStateException(file + " must hold a node id of 1-100 letters, digits,"
-            + " '.', '_', ':' or '-'; found: " + id);
+        throw new IllegalStateException(
+            file
+                + " must hold a node id of 1-100 letters, digits,"
+                + " '.', '_', ':' or '-'; found: "
+                + id);
       }
       return new Resolved(id, "from " + file);
     }

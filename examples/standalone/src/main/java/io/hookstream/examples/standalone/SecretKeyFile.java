@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Where the standalone server's secret keys come from: {@code HOOKSTREAM_SECRET_KEY} when set;
- * else {@code secret.key} in the data directory, created on first start with owner-only
- * permissions (rw-------) and announced once; with {@code --in-memory} a fresh key per run, since
- * nothing outlives the process.
+ * Where the standalone server's secret keys come from: {@code HOOKSTREAM_SECRET_KEY} when set; else
+ * {@code secret.key} in the data directory, created on first start with owner-only permissions
+ * (rw-------) and announced once; with {@code --in-memory} a fresh key per run, since nothing
+ * outlives the process.
  */
 final class SecretKeyFile {
 
@@ -32,8 +32,11 @@ final class SecretKeyFile {
     if (!Files.exists(file)) {
       try {
         create(file);
-        out.println("generated secret key file " + file + " (owner-only); it encrypts stored"
-            + " secrets: back it up, without it they cannot be read");
+        out.println(
+            "generated secret key file "
+                + file
+                + " (owner-only); it encrypts stored"
+                + " secrets: back it up, without it they cannot be read");
       } catch (FileAlreadyExistsException raced) {
         // another process created it first: use theirs
       }
@@ -45,8 +48,8 @@ final class SecretKeyFile {
     Files.createDirectories(file.getParent());
     byte[] text = (SecretKeys.newKey() + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
     try {
-      Files.createFile(file,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException notPosix) {
       Files.createFile(file);
     }

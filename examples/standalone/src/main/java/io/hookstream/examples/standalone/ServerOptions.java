@@ -18,17 +18,27 @@ import java.util.Map;
  *     http://localhost:<port>}
  * @param allowPrivateNetworks whether destinations may be on loopback or private addresses
  * @param apiKey a key to register at start ({@code HOOKSTREAM_API_KEY}), or null
- * @param trustedProxies the proxies whose forwarding headers give the client address
- *     ({@code --trusted-proxy} and {@code HOOKSTREAM_TRUSTED_PROXIES} together)
- * @param secretKeys the secret keys in {@link io.hookstream.secret.SecretKeys#parse} form
- *     ({@code HOOKSTREAM_SECRET_KEY}), or null for the data directory's {@code secret.key}
+ * @param trustedProxies the proxies whose forwarding headers give the client address ({@code
+ *     --trusted-proxy} and {@code HOOKSTREAM_TRUSTED_PROXIES} together)
+ * @param secretKeys the secret keys in {@link io.hookstream.secret.SecretKeys#parse} form ({@code
+ *     HOOKSTREAM_SECRET_KEY}), or null for the data directory's {@code secret.key}
  * @param reencryptSecrets re-encrypt every stored secret under the primary key, then exit
- * @param nodeId this server's node id ({@code --node-id} / {@code HOOKSTREAM_NODE_ID}), or null
- *     for the one kept in the data directory
+ * @param nodeId this server's node id ({@code --node-id} / {@code HOOKSTREAM_NODE_ID}), or null for
+ *     the one kept in the data directory
  */
-public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl, boolean inMemory,
-    String publicUrl, boolean allowPrivateNetworks, String apiKey,
-    TrustedProxies trustedProxies, String secretKeys, boolean reencryptSecrets, String nodeId) {
+public record ServerOptions(
+    int port,
+    String host,
+    Path dataDir,
+    String jdbcUrl,
+    boolean inMemory,
+    String publicUrl,
+    boolean allowPrivateNetworks,
+    String apiKey,
+    TrustedProxies trustedProxies,
+    String secretKeys,
+    boolean reencryptSecrets,
+    String nodeId) {
 
   /** The environment variable with more trusted proxies, comma-separated. */
   public static final String TRUSTED_PROXIES_ENV = "HOOKSTREAM_TRUSTED_PROXIES";
@@ -37,26 +47,28 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final Path DEFAULT_DATA_DIR = Path.of("hookstream-data");
 
-  static final String USAGE = String.join(System.lineSeparator(),
-      "usage: java -jar hookstream-standalone.jar [options]",
-      "  --port N                  HTTP port (default 8080; 0 picks a free port)",
-      "  --host ADDRESS            address to bind (default 0.0.0.0)",
-      "  --data DIR                H2 database directory (default ./hookstream-data)",
-      "  --jdbc-url URL            use this database instead, e.g. jdbc:postgresql://db/hookstream",
-      "                            (user and password from HOOKSTREAM_DB_USER/HOOKSTREAM_DB_PASSWORD)",
-      "  --in-memory               keep everything in memory; lost on exit",
-      "  --public-url URL          base URL senders use (default http://localhost:<port>)",
-      "  --allow-private-networks  let destinations be on loopback/private addresses (local dev)",
-      "  --trusted-proxy CIDR      a load balancer/proxy (address or range, IPv4 or IPv6) whose",
-      "                            X-Forwarded-For gives the client IP; repeatable",
-      "  --reencrypt-secrets       re-encrypt stored secrets under the primary key, then exit",
-      "  --node-id ID              this server's node id, unique among servers sharing a database",
-      "                            (default: kept in DIR/node-id; also HOOKSTREAM_NODE_ID)",
-      "environment: HOOKSTREAM_API_KEY=hs_live_<64 hex> registers that key instead of printing a"
-          + " new one;",
-      "  " + TRUSTED_PROXIES_ENV + "=CIDR,CIDR adds trusted proxies;",
-      "  HOOKSTREAM_SECRET_KEY=[id:]<base64 32 bytes>[,[id:]<old key>...] encrypts stored secrets"
-          + " (default: <data>/secret.key, created on first start)");
+  static final String USAGE =
+      String.join(
+          System.lineSeparator(),
+          "usage: java -jar hookstream-standalone.jar [options]",
+          "  --port N                  HTTP port (default 8080; 0 picks a free port)",
+          "  --host ADDRESS            address to bind (default 0.0.0.0)",
+          "  --data DIR                H2 database directory (default ./hookstream-data)",
+          "  --jdbc-url URL            use this database instead, e.g. jdbc:postgresql://db/hookstream",
+          "                            (user and password from HOOKSTREAM_DB_USER/HOOKSTREAM_DB_PASSWORD)",
+          "  --in-memory               keep everything in memory; lost on exit",
+          "  --public-url URL          base URL senders use (default http://localhost:<port>)",
+          "  --allow-private-networks  let destinations be on loopback/private addresses (local dev)",
+          "  --trusted-proxy CIDR      a load balancer/proxy (address or range, IPv4 or IPv6) whose",
+          "                            X-Forwarded-For gives the client IP; repeatable",
+          "  --reencrypt-secrets       re-encrypt stored secrets under the primary key, then exit",
+          "  --node-id ID              this server's node id, unique among servers sharing a database",
+          "                            (default: kept in DIR/node-id; also HOOKSTREAM_NODE_ID)",
+          "environment: HOOKSTREAM_API_KEY=hs_live_<64 hex> registers that key instead of printing a"
+              + " new one;",
+          "  " + TRUSTED_PROXIES_ENV + "=CIDR,CIDR adds trusted proxies;",
+          "  HOOKSTREAM_SECRET_KEY=[id:]<base64 32 bytes>[,[id:]<old key>...] encrypts stored secrets"
+              + " (default: <data>/secret.key, created on first start)");
 
   /** Thrown for a bad command line; the message says what is wrong. */
   static final class UsageException extends Exception {
@@ -107,12 +119,24 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
       }
     }
     if (nodeId != null && !NodeIdentity.VALID.matcher(nodeId).matches()) {
-      throw new UsageException("--node-id (or HOOKSTREAM_NODE_ID) must be 1-100 letters, digits,"
-          + " '.', '_', ':' or '-': " + nodeId);
+      throw new UsageException(
+          "--node-id (or HOOKSTREAM_NODE_ID) must be 1-100 letters, digits,"
+              + " '.', '_', ':' or '-': "
+              + nodeId);
     }
-    return new ServerOptions(port, host, data, jdbcUrl, inMemory, publicUrl, allowPrivate,
-        nonBlank(env.get("HOOKSTREAM_API_KEY")), TrustedProxies.of(proxies),
-        nonBlank(env.get("HOOKSTREAM_SECRET_KEY")), reencrypt, nodeId);
+    return new ServerOptions(
+        port,
+        host,
+        data,
+        jdbcUrl,
+        inMemory,
+        publicUrl,
+        allowPrivate,
+        nonBlank(env.get("HOOKSTREAM_API_KEY")),
+        TrustedProxies.of(proxies),
+        nonBlank(env.get("HOOKSTREAM_SECRET_KEY")),
+        reencrypt,
+        nodeId);
   }
 
   private static String nonBlank(String value) {
@@ -151,8 +175,11 @@ public record ServerOptions(int port, String host, Path dataDir, String jdbcUrl,
       TrustedProxies.of(List.of(raw));
       return raw;
     } catch (IllegalArgumentException e) {
-      throw new UsageException(from + " must be an IP address or CIDR range (such as"
-          + " 10.0.0.0/8 or 2001:db8::/32): " + raw);
+      throw new UsageException(
+          from
+              + " must be an IP address or CIDR range (such as"
+              + " 10.0.0.0/8 or 2001:db8::/32): "
+              + raw);
     }
   }
 

@@ -24,9 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * hookstream as a server: the engine, the HTTP and AWS destination providers, the {@code /v1}
- * REST API, the ingest endpoint and the WebSockets on embedded Jetty 12, with H2 files (or
- * PostgreSQL, or memory) underneath.
+ * hookstream as a server: the engine, the HTTP and AWS destination providers, the {@code /v1} REST
+ * API, the ingest endpoint and the WebSockets on embedded Jetty 12, with H2 files (or PostgreSQL,
+ * or memory) underneath.
  *
  * <pre>{@code
  * java -jar hookstream-standalone.jar --port 8080 --data ./hookstream-data
@@ -34,9 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #close()} (also run on SIGTERM and Ctrl-C, by the server's own shutdown hook) stops
  * taking requests and lets running ones finish for up to {@link #STOP_TIMEOUT_MILLIS}; closes the
- * engine, which stops claiming, gives back unstarted leases and lets running deliveries finish
- * (its shutdown grace); and only then closes the store. H2 is opened with {@code
- * DB_CLOSE_ON_EXIT=FALSE} so that its own hook does not close the database first.
+ * engine, which stops claiming, gives back unstarted leases and lets running deliveries finish (its
+ * shutdown grace); and only then closes the store. H2 is opened with {@code DB_CLOSE_ON_EXIT=FALSE}
+ * so that its own hook does not close the database first.
  */
 public final class StandaloneServer implements AutoCloseable {
 
@@ -54,8 +54,13 @@ public final class StandaloneServer implements AutoCloseable {
   private final Optional<String> newApiKey;
   private boolean closed;
 
-  private StandaloneServer(Server jetty, Hookstream engine, HttpDestinationProvider http,
-      Stores stores, AtomicReference<HookstreamWebSockets> webSockets, URI url,
+  private StandaloneServer(
+      Server jetty,
+      Hookstream engine,
+      HttpDestinationProvider http,
+      Stores stores,
+      AtomicReference<HookstreamWebSockets> webSockets,
+      URI url,
       Optional<String> newApiKey) {
     this.jetty = jetty;
     this.engine = engine;
@@ -96,9 +101,9 @@ public final class StandaloneServer implements AutoCloseable {
   }
 
   /**
-   * Starts a server and prints its one startup line (and a new API key, once) to {@code out}.
-   * The port is bound before the engine is built, so {@code --port 0} still gives sources their
-   * real ingest URL.
+   * Starts a server and prints its one startup line (and a new API key, once) to {@code out}. The
+   * port is bound before the engine is built, so {@code --port 0} still gives sources their real
+   * ingest URL.
    */
   public static StandaloneServer start(ServerOptions options, PrintStream out) throws Exception {
     Clock clock = Clock.system();
@@ -112,15 +117,19 @@ public final class StandaloneServer implements AutoCloseable {
     jetty.addConnector(connector);
     connector.open();
     int port = connector.getLocalPort();
-    String base = options.publicUrl() != null ? options.publicUrl()
-        : "http://localhost:" + port;
+    String base = options.publicUrl() != null ? options.publicUrl() : "http://localhost:" + port;
 
     Stores stores = Stores.open(options, clock);
     HttpDestinationProvider http = http(options, clock);
     Hookstream engine;
     try {
-      engine = engine(stores, http, options, clock, keys).ingestBaseUrl(base)
-          .trustedProxies(options.trustedProxies()).nodeId(node.id()).build().start();
+      engine =
+          engine(stores, http, options, clock, keys)
+              .ingestBaseUrl(base)
+              .trustedProxies(options.trustedProxies())
+              .nodeId(node.id())
+              .build()
+              .start();
     } catch (RuntimeException e) {
       http.close();
       stores.close();
@@ -131,25 +140,57 @@ public final class StandaloneServer implements AutoCloseable {
 
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    context.addServletContainerInitializer((classes, ctx) ->
-        HookstreamServlet.register(ctx, engine, ServletOptions.defaults()));
+    context.addServletContainerInitializer(
+        (classes, ctx) -> HookstreamServlet.register(ctx, engine, ServletOptions.defaults()));
     AtomicReference<HookstreamWebSockets> ws = new AtomicReference<>();
-    JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) ->
-        ws.set(HookstreamWebSockets.install(servletContext, container, engine,
-            HookstreamWebSockets.DEFAULT_PREFIX, WebSocketOptions.DEFAULTS)));
+    JakartaWebSocketServletContainerInitializer.configure(
+        context,
+        (servletContext, container) ->
+            ws.set(
+                HookstreamWebSockets.install(
+                    servletContext,
+                    container,
+                    engine,
+                    HookstreamWebSockets.DEFAULT_PREFIX,
+                    WebSocketOptions.DEFAULTS)));
     jetty.setHandler(new GracefulHandler(context));
-    StandaloneServer server = new StandaloneServer(jetty, engine, http, stores, ws,
-        URI.create("http://" + (options.host().equals("0.0.0.0") ? "localhost" : options.host())
-            + ":" + port), setup.newKey());
+    StandaloneServer server =
+        new StandaloneServer(
+            jetty,
+            engine,
+            http,
+            stores,
+            ws,
+            URI.create(
+                "http://"
+                    + (options.host().equals("0.0.0.0") ? "localhost" : options.host())
+                    + ":"
+                    + port),
+            setup.newKey());
     try {
       jetty.start();
     } catch (Exception e) {
       server.close();
       throw e;
     }
-    out.println("hookstream " + version() + " listening on " + server.url() + " (ingest base "
-        + base + ", store: " + stores.description + ", org " + setup.scope().orgId() + ", env "
-        + setup.scope().envId() + ", node " + node.id() + " " + node.source() + ")");
+    out.println(
+        "hookstream "
+            + version()
+            + " listening on "
+            + server.url()
+            + " (ingest base "
+            + base
+            + ", store: "
+            + stores.description
+            + ", org "
+            + setup.scope().orgId()
+            + ", env "
+            + setup.scope().envId()
+            + ", node "
+            + node.id()
+            + " "
+            + node.source()
+            + ")");
     setup.newKey().ifPresent(key -> out.println("API key (shown once, store it now): " + key));
     out.flush();
     return server;
@@ -168,9 +209,17 @@ public final class StandaloneServer implements AutoCloseable {
         HttpDestinationProvider http = http(options, clock);
         Hookstream engine = engine(stores, http, options, clock, keys).build()) {
       Reencrypted done = engine.secrets().reencryptAll();
-      out.println("re-encrypted under key " + keys.primaryId() + ": " + done.sources()
-          + " sources, " + done.destinations() + " destinations" + (done.skipped() == 0 ? ""
-              : "; " + done.skipped() + " changed meanwhile, run again"));
+      out.println(
+          "re-encrypted under key "
+              + keys.primaryId()
+              + ": "
+              + done.sources()
+              + " sources, "
+              + done.destinations()
+              + " destinations"
+              + (done.skipped() == 0
+                  ? ""
+                  : "; " + done.skipped() + " changed meanwhile, run again"));
       out.flush();
       return done;
     }
@@ -178,21 +227,31 @@ public final class StandaloneServer implements AutoCloseable {
 
   private static HttpDestinationProvider http(ServerOptions options, Clock clock) {
     return HttpDestinationProvider.builder()
-        .allowPrivateNetworks(options.allowPrivateNetworks()).clock(clock).build();
+        .allowPrivateNetworks(options.allowPrivateNetworks())
+        .clock(clock)
+        .build();
   }
 
   /** The engine with every bundled destination type: http and the AWS family. */
-  private static Hookstream.Builder engine(Stores stores, HttpDestinationProvider http,
-      ServerOptions options, Clock clock, SecretKeys keys) {
-    Hookstream.Builder builder = Hookstream.builder()
-        .store(stores.store)
-        .keyValueStore(stores.keyValueStore)
-        .blobStore(stores.blobStore)
-        .clock(clock)
-        .provider(http)
-        .secretKeys(keys);
-    AwsProviders.builder().allowPrivateNetworks(options.allowPrivateNetworks()).build()
-        .providers().forEach(builder::provider);
+  private static Hookstream.Builder engine(
+      Stores stores,
+      HttpDestinationProvider http,
+      ServerOptions options,
+      Clock clock,
+      SecretKeys keys) {
+    Hookstream.Builder builder =
+        Hookstream.builder()
+            .store(stores.store)
+            .keyValueStore(stores.keyValueStore)
+            .blobStore(stores.blobStore)
+            .clock(clock)
+            .provider(http)
+            .secretKeys(keys);
+    AwsProviders.builder()
+        .allowPrivateNetworks(options.allowPrivateNetworks())
+        .build()
+        .providers()
+        .forEach(builder::provider);
     return builder;
   }
 

@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The store the server runs on: H2 files under the data directory (default), the database of a
- * JDBC URL, or memory. Owns the connection pool; {@link #close()} releases it.
+ * The store the server runs on: H2 files under the data directory (default), the database of a JDBC
+ * URL, or memory. Owns the connection pool; {@link #close()} releases it.
  */
 final class Stores implements AutoCloseable {
 
@@ -27,12 +27,14 @@ final class Stores implements AutoCloseable {
   final Store store;
   final KeyValueStore keyValueStore;
   final BlobStore blobStore;
+
   /** For the startup line, such as "H2 file ./hookstream-data/hookstream". */
   final String description;
+
   private final HikariDataSource pool;
 
-  private Stores(Store store, KeyValueStore kv, BlobStore blobs, String description,
-      HikariDataSource pool) {
+  private Stores(
+      Store store, KeyValueStore kv, BlobStore blobs, String description, HikariDataSource pool) {
     this.store = store;
     this.keyValueStore = kv;
     this.blobStore = blobs;
@@ -42,8 +44,12 @@ final class Stores implements AutoCloseable {
 
   static Stores open(ServerOptions options, Clock clock) throws IOException {
     if (options.inMemory()) {
-      return new Stores(new InMemoryStore(), new InMemoryKeyValueStore(clock),
-          new InMemoryBlobStore(), "IN MEMORY (everything is lost on exit)", null);
+      return new Stores(
+          new InMemoryStore(),
+          new InMemoryKeyValueStore(clock),
+          new InMemoryBlobStore(),
+          "IN MEMORY (everything is lost on exit)",
+          null);
     }
     String url = options.jdbcUrl();
     String description;
@@ -53,8 +59,8 @@ final class Stores implements AutoCloseable {
       url = "jdbc:h2:file:" + dir.resolve("hookstream") + ";WRITE_DELAY=0";
       description = "H2 file " + dir.resolve("hookstream.mv.db");
     } else {
-      description = url.startsWith("jdbc:postgresql:") ? "PostgreSQL " + redact(url)
-          : "H2 " + redact(url);
+      description =
+          url.startsWith("jdbc:postgresql:") ? "PostgreSQL " + redact(url) : "H2 " + redact(url);
     }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url.startsWith("jdbc:h2:") ? closedByServer(url) : url);
@@ -68,8 +74,8 @@ final class Stores implements AutoCloseable {
     HikariDataSource pool = new HikariDataSource(config);
     try {
       JdbcStores stores = JdbcStores.builder(pool).clock(clock).build();
-      return new Stores(stores.store(), stores.keyValueStore(), stores.blobStore(), description,
-          pool);
+      return new Stores(
+          stores.store(), stores.keyValueStore(), stores.blobStore(), description, pool);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -81,7 +87,8 @@ final class Stores implements AutoCloseable {
    * scheduler would still be settling deliveries on a closed database. The server closes it.
    */
   static String closedByServer(String h2Url) {
-    return h2Url.toUpperCase(Locale.ROOT).contains(";DB_CLOSE_ON_EXIT=") ? h2Url
+    return h2Url.toUpperCase(Locale.ROOT).contains(";DB_CLOSE_ON_EXIT=")
+        ? h2Url
         : h2Url + ";DB_CLOSE_ON_EXIT=FALSE";
   }
 

@@ -18,12 +18,17 @@ final class ApiCalls {
 
   private ApiCalls() {}
 
-  static JsonNode call(HttpClient client, URI base, String method, String path, String key,
-      String json) throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(Duration.ofSeconds(10))
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(json));
+  static JsonNode call(
+      HttpClient client, URI base, String method, String path, String key, String json)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(10))
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
     if (key != null) {
       b.header("X-API-Key", key);
     }

@@ -15,8 +15,8 @@ final class ServerApi {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient client = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String key;
 
   ServerApi(String key) {
@@ -31,13 +31,25 @@ final class ServerApi {
   /** As above, with more JSON fields for the destination, such as {@code ,"ordered":true}. */
   String routeNewSource(URI server, String destinationUrl, String destinationFields)
       throws Exception {
-    String source = send(server, "POST", "/v1/sources", "{\"name\":\"Orders\"}").path("id")
-        .asText();
-    String destination = send(server, "POST", "/v1/destinations",
-        "{\"name\":\"Receiver\",\"url\":\"" + destinationUrl + "\"" + destinationFields + "}")
-        .path("id").asText();
-    send(server, "POST", "/v1/connections", "{\"source_id\":\"" + source
-        + "\",\"destination_id\":\"" + destination + "\"}");
+    String source =
+        send(server, "POST", "/v1/sources", "{\"name\":\"Orders\"}").path("id").asText();
+    String destination =
+        send(
+                server,
+                "POST",
+                "/v1/destinations",
+                "{\"name\":\"Receiver\",\"url\":\""
+                    + destinationUrl
+                    + "\""
+                    + destinationFields
+                    + "}")
+            .path("id")
+            .asText();
+    send(
+        server,
+        "POST",
+        "/v1/connections",
+        "{\"source_id\":\"" + source + "\",\"destination_id\":\"" + destination + "\"}");
     return source;
   }
 
@@ -47,11 +59,15 @@ final class ServerApi {
    */
   Optional<String> ingest(URI server, String sourceId, String body) {
     try {
-      HttpResponse<String> r = client.send(request(server, "/v1/ingest/" + sourceId)
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      return r.statusCode() == 200 ? Optional.of(JSON.readTree(r.body()).path("event_id")
-          .asText()) : Optional.empty();
+      HttpResponse<String> r =
+          client.send(
+              request(server, "/v1/ingest/" + sourceId)
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 200
+          ? Optional.of(JSON.readTree(r.body()).path("event_id").asText())
+          : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     } catch (InterruptedException e) {
@@ -62,23 +78,29 @@ final class ServerApi {
 
   /** The HTTP status of {@code GET /v1/events/{id}}. */
   int eventStatus(URI server, String eventId) throws Exception {
-    return client.send(request(server, "/v1/events/" + eventId).GET().build(),
-        HttpResponse.BodyHandlers.discarding()).statusCode();
+    return client
+        .send(
+            request(server, "/v1/events/" + eventId).GET().build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   private JsonNode send(URI server, String method, String path, String json) throws Exception {
-    HttpResponse<String> r = client.send(request(server, path)
-        .method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        client.send(
+            request(server, path).method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() / 100 != 2) {
-      throw new AssertionError(method + " " + path + " answered " + r.statusCode() + ": "
-          + r.body());
+      throw new AssertionError(
+          method + " " + path + " answered " + r.statusCode() + ": " + r.body());
     }
     return JSON.readTree(r.body());
   }
 
   private HttpRequest.Builder request(URI server, String path) {
-    return HttpRequest.newBuilder(URI.create(server + path)).timeout(Duration.ofSeconds(10))
-        .header("X-API-Key", key).header("Content-Type", "application/json");
+    return HttpRequest.newBuilder(URI.create(server + path))
+        .timeout(Duration.ofSeconds(10))
+        .header("X-API-Key", key)
+        .header("Content-Type", "application/json");
   }
 }

@@ -14,14 +14,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The standalone server in a child JVM, started as a user starts it (its main class, options
- * and environment) and ended as the operating system ends it: killed, or sent SIGTERM. Its
- * output goes to a file, which outlives the process (a pipe is closed by {@code destroy()}).
+ * The standalone server in a child JVM, started as a user starts it (its main class, options and
+ * environment) and ended as the operating system ends it: killed, or sent SIGTERM. Its output goes
+ * to a file, which outlives the process (a pipe is closed by {@code destroy()}).
  */
 final class ServerProcess implements AutoCloseable {
 
   /** A start includes the migrations and, on PostgreSQL, the first connections. */
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
   private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
   private static final Pattern NODE = Pattern.compile(", node (\\S+)");
 
@@ -36,13 +37,17 @@ final class ServerProcess implements AutoCloseable {
 
   /** Starts a server with {@code options} and API key {@code apiKey}; returns once it listens. */
   static ServerProcess start(String apiKey, List<String> options) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), StandaloneServer.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                StandaloneServer.class.getName()));
     command.addAll(options);
     Path log = Files.createTempFile("hookstream-server", ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("HOOKSTREAM_"));
     builder.environment().put("HOOKSTREAM_API_KEY", apiKey);
     ServerProcess server = new ServerProcess(builder.start(), log);
@@ -58,8 +63,7 @@ final class ServerProcess implements AutoCloseable {
         url = URI.create(m.group(1));
       } else if (!process.isAlive() || System.nanoTime() > deadline) {
         process.destroyForcibly();
-        throw new AssertionError("server did not start within " + START_TIMEOUT + ":\n"
-            + output());
+        throw new AssertionError("server did not start within " + START_TIMEOUT + ":\n" + output());
       } else {
         Thread.sleep(50);
       }

@@ -22,18 +22,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An ingest 200 holds across crashes: the server runs as a child JVM, takes webhooks over HTTP
- * one after another, and is killed ({@code destroyForcibly()}) after a random number of them,
- * {@value #KILLS} times on the same store. A last, clean start must then find every
- * acknowledged event and deliver each to the receiver at least once.
+ * An ingest 200 holds across crashes: the server runs as a child JVM, takes webhooks over HTTP one
+ * after another, and is killed ({@code destroyForcibly()}) after a random number of them, {@value
+ * #KILLS} times on the same store. A last, clean start must then find every acknowledged event and
+ * deliver each to the receiver at least once.
  */
 class StandaloneCrashTest {
 
   private static final int KILLS = 5;
   private static final String KEY = "hs_test_" + "cd".repeat(32);
+
   /**
-   * How long the last start may take to deliver everything. It runs under the killed servers'
-   * node id and takes their leases back at once, so this is far below the 60 s lease.
+   * How long the last start may take to deliver everything. It runs under the killed servers' node
+   * id and takes their leases back at once, so this is far below the 60 s lease.
    */
   static final Duration FINAL_DELIVERY_WAIT = Duration.ofSeconds(20);
 
@@ -49,17 +50,24 @@ class StandaloneCrashTest {
   @Test
   void postgresqlKeepsEveryAcknowledgedEventAcrossKills() throws Exception {
     // zonky turns synchronous_commit off by default; a real server has it on.
-    try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
-        .setServerConfig("synchronous_commit", "on").start()) {
+    try (EmbeddedPostgres pg =
+        EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start()) {
       // No data directory keeps a node id here, so every start names the same one.
-      killRepeatedly(List.of("--jdbc-url", "jdbc:postgresql://127.0.0.1:" + pg.getPort()
-          + "/postgres?user=postgres", "--node-id", "crash-test-node"));
+      killRepeatedly(
+          List.of(
+              "--jdbc-url",
+              "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres?user=postgres",
+              "--node-id",
+              "crash-test-node"));
     }
   }
 
   private void killRepeatedly(List<String> storeOptions) throws Exception {
-    List<String> options = Stream.concat(Stream.of("--port", "0", "--host", "127.0.0.1",
-        "--allow-private-networks"), storeOptions.stream()).toList();
+    List<String> options =
+        Stream.concat(
+                Stream.of("--port", "0", "--host", "127.0.0.1", "--allow-private-networks"),
+                storeOptions.stream())
+            .toList();
     long seed = Long.getLong("hookstream.crash.seed", System.nanoTime()); // to replay a run
     System.out.println("StandaloneCrashTest seed " + seed + " on " + storeOptions);
     Random random = new Random(seed);
@@ -84,11 +92,16 @@ class StandaloneCrashTest {
             missing.add(id);
           }
         }
-        assertThat(missing).as("of %d acknowledged events, not found after %d kills (seed %d)",
-            acknowledged.size(), KILLS, seed).isEmpty();
+        assertThat(missing)
+            .as(
+                "of %d acknowledged events, not found after %d kills (seed %d)",
+                acknowledged.size(), KILLS, seed)
+            .isEmpty();
         Set<String> expected = new HashSet<>(acknowledged);
-        awaitCondition("every acknowledged event delivered (seed " + seed + ")",
-            FINAL_DELIVERY_WAIT, () -> delivered(receiver).containsAll(expected));
+        awaitCondition(
+            "every acknowledged event delivered (seed " + seed + ")",
+            FINAL_DELIVERY_WAIT,
+            () -> delivered(receiver).containsAll(expected));
       }
     }
   }
@@ -101,29 +114,36 @@ class StandaloneCrashTest {
       throws Exception {
     URI url = server.url();
     List<String> acked = new CopyOnWriteArrayList<>();
-    Thread sender = new Thread(() -> {
-      for (int n = 0; ; n++) {
-        Optional<String> id = api.ingest(url, sourceId, "{\"type\":\"order.created\",\"n\":"
-            + n + "}");
-        if (id.isEmpty()) {
-          return; // the server is gone
-        }
-        acked.add(id.get());
-      }
-    }, "ingest");
+    Thread sender =
+        new Thread(
+            () -> {
+              for (int n = 0; ; n++) {
+                Optional<String> id =
+                    api.ingest(url, sourceId, "{\"type\":\"order.created\",\"n\":" + n + "}");
+                if (id.isEmpty()) {
+                  return; // the server is gone
+                }
+                acked.add(id.get());
+              }
+            },
+            "ingest");
     sender.start();
-    awaitCondition(target + " webhooks acknowledged", Duration.ofSeconds(60),
+    awaitCondition(
+        target + " webhooks acknowledged",
+        Duration.ofSeconds(60),
         () -> acked.size() >= target || !sender.isAlive());
     server.kill();
     sender.join(Duration.ofSeconds(30).toMillis());
     assertThat(sender.isAlive()).as("ingest stopped after the kill").isFalse();
-    assertThat(acked.size()).as("acknowledged before the kill:\n" + server.output())
+    assertThat(acked.size())
+        .as("acknowledged before the kill:\n" + server.output())
         .isGreaterThanOrEqualTo(target);
     return acked;
   }
 
   private static Set<String> delivered(WebhookReceiver receiver) {
-    return receiver.requests().stream().map(r -> r.header("X-hookstream-Event-Id"))
+    return receiver.requests().stream()
+        .map(r -> r.header("X-hookstream-Event-Id"))
         .collect(Collectors.toSet());
   }
 

@@ -26,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Secrets in the standalone server as an operator meets them: the key file made on first start
  * (owner-only, announced once), masked REST reads, H2 files without the secrets in them, a wrong
- * {@code HOOKSTREAM_SECRET_KEY} refused at start, and a rotation with {@code
- * --reencrypt-secrets}.
+ * {@code HOOKSTREAM_SECRET_KEY} refused at start, and a rotation with {@code --reencrypt-secrets}.
  */
 class StandaloneSecretsTest {
 
@@ -36,8 +35,7 @@ class StandaloneSecretsTest {
 
   private final HttpClient client = HttpClient.newHttpClient();
 
-  @TempDir
-  Path data;
+  @TempDir Path data;
 
   @Test
   void firstStartMakesAnOwnerOnlyKeyFileAndSecretsStayOutOfTheFiles() throws Exception {
@@ -53,11 +51,23 @@ class StandaloneSecretsTest {
         JsonNode source = createSource(server, key);
         sourceId = source.path("id").asText();
         assertThat(source.path("verification_secret").asText()).isEqualTo("****i789");
-        JsonNode dst = call(server.url(), "POST", "/v1/destinations", key, "{\"name\":\"R\","
-            + "\"url\":\"" + receiver.url("/r") + "\",\"headers\":{\"Authorization\":\""
-            + BEARER + "\"}}");
-        assertThat(call(server.url(), "GET", "/v1/destinations/" + dst.path("id").asText(), key,
-            null).toString()).doesNotContain("tok_9f2c").contains("****7b3d");
+        JsonNode dst =
+            call(
+                server.url(),
+                "POST",
+                "/v1/destinations",
+                key,
+                "{\"name\":\"R\","
+                    + "\"url\":\""
+                    + receiver.url("/r")
+                    + "\",\"headers\":{\"Authorization\":\""
+                    + BEARER
+                    + "\"}}");
+        assertThat(
+                call(server.url(), "GET", "/v1/destinations/" + dst.path("id").asText(), key, null)
+                    .toString())
+            .doesNotContain("tok_9f2c")
+            .contains("****7b3d");
       }
     }
     Path keyFile = data.resolve("secret.key");
@@ -70,8 +80,11 @@ class StandaloneSecretsTest {
     ByteArrayOutputStream again = new ByteArrayOutputStream();
     try (StandaloneServer server = StandaloneServer.start(options, print(again))) {
       assertThat(again.toString(StandardCharsets.UTF_8)).doesNotContain("secret key file");
-      assertThat(call(server.url(), "GET", "/v1/sources/" + sourceId, key, null)
-          .path("verification_secret").asText()).isEqualTo("****i789");
+      assertThat(
+              call(server.url(), "GET", "/v1/sources/" + sourceId, key, null)
+                  .path("verification_secret")
+                  .asText())
+          .isEqualTo("****i789");
     }
     assertThat(Files.readString(keyFile)).isEqualTo(keyText);
   }
@@ -80,52 +93,75 @@ class StandaloneSecretsTest {
   void aWrongKeyIsRefusedAtStartAndARotationMovesEveryRowToTheNewKey() throws Exception {
     String oldKey = SecretKeys.newKey();
     String newKey = SecretKeys.newKey();
-    try (StandaloneServer server = StandaloneServer.start(
-        options(Map.of("HOOKSTREAM_SECRET_KEY", oldKey)), print(new ByteArrayOutputStream()))) {
+    try (StandaloneServer server =
+        StandaloneServer.start(
+            options(Map.of("HOOKSTREAM_SECRET_KEY", oldKey)), print(new ByteArrayOutputStream()))) {
       createSource(server, server.newApiKey().orElseThrow());
     }
     String before = rawRows();
     String oldId = SecretKeys.parse(oldKey).primaryId();
     assertThat(before).contains("enc:v1:" + oldId + ":");
 
-    assertThatThrownBy(() -> StandaloneServer.start(
-        options(Map.of("HOOKSTREAM_SECRET_KEY", oldId + ":" + newKey)),
-        print(new ByteArrayOutputStream())))
+    assertThatThrownBy(
+            () ->
+                StandaloneServer.start(
+                    options(Map.of("HOOKSTREAM_SECRET_KEY", oldId + ":" + newKey)),
+                    print(new ByteArrayOutputStream())))
         .hasMessageContaining("secret key '" + oldId + "' does not decrypt");
     assertThat(rawRows()).isEqualTo(before);
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ServerOptions rotate = ServerOptions.parse(new String[] {"--data", data.toString(),
-        "--reencrypt-secrets"}, Map.of("HOOKSTREAM_SECRET_KEY", "k2:" + newKey + "," + oldKey));
+    ServerOptions rotate =
+        ServerOptions.parse(
+            new String[] {"--data", data.toString(), "--reencrypt-secrets"},
+            Map.of("HOOKSTREAM_SECRET_KEY", "k2:" + newKey + "," + oldKey));
     assertThat(StandaloneServer.reencryptSecrets(rotate, print(out)))
         .isEqualTo(new Reencrypted(1, 0, 0));
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("re-encrypted under key k2: 1 sources, 0 destinations");
     assertThat(rawRows()).contains("enc:v1:k2:").doesNotContain("enc:v1:" + oldId);
 
-    try (StandaloneServer server = StandaloneServer.start(
-        options(Map.of("HOOKSTREAM_SECRET_KEY", "k2:" + newKey)),
-        print(new ByteArrayOutputStream()))) {
+    try (StandaloneServer server =
+        StandaloneServer.start(
+            options(Map.of("HOOKSTREAM_SECRET_KEY", "k2:" + newKey)),
+            print(new ByteArrayOutputStream()))) {
       assertThat(server.engine().secrets().primaryKeyId()).contains("k2");
     }
   }
 
   private ServerOptions options(Map<String, String> env) throws Exception {
-    return ServerOptions.parse(new String[] {"--port", "0", "--host", "127.0.0.1", "--data",
-        data.toString(), "--allow-private-networks"}, env);
+    return ServerOptions.parse(
+        new String[] {
+          "--port",
+          "0",
+          "--host",
+          "127.0.0.1",
+          "--data",
+          data.toString(),
+          "--allow-private-networks"
+        },
+        env);
   }
 
   private JsonNode createSource(StandaloneServer server, String key) throws Exception {
-    return call(server.url(), "POST", "/v1/sources", key, "{\"name\":\"Stripe\","
-        + "\"verification_type\":\"hmac_sha256\",\"verification_secret\":\"" + SECRET + "\","
-        + "\"verification_header\":\"stripe-signature\"}");
+    return call(
+        server.url(),
+        "POST",
+        "/v1/sources",
+        key,
+        "{\"name\":\"Stripe\","
+            + "\"verification_type\":\"hmac_sha256\",\"verification_secret\":\""
+            + SECRET
+            + "\","
+            + "\"verification_header\":\"stripe-signature\"}");
   }
 
   /** Every column of every source and destination row in the server's H2 files. */
   private String rawRows() throws Exception {
     StringBuilder all = new StringBuilder();
-    try (Connection c = DriverManager.getConnection("jdbc:h2:file:"
-        + data.toAbsolutePath().resolve("hookstream"), "", "");
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:h2:file:" + data.toAbsolutePath().resolve("hookstream"), "", "");
         Statement st = c.createStatement()) {
       for (String table : new String[] {"hs_sources", "hs_destinations"}) {
         try (ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {

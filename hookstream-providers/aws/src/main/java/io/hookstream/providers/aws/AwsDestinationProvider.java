@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One AWS destination type ({@code aws_sqs}, {@code aws_s3} or {@code aws_eventbridge}); get
- * them from {@link AwsProviders}. Each destination gets its own SDK client, kept until the
- * destination is updated or deleted or this provider closes. Credentials ({@code access_key_id},
- * {@code secret_access_key}, {@code session_token}) are masked to their last 4 characters, so the
- * engine encrypts them at rest. Safe for concurrent use; {@link #deliver} never throws.
+ * One AWS destination type ({@code aws_sqs}, {@code aws_s3} or {@code aws_eventbridge}); get them
+ * from {@link AwsProviders}. Each destination gets its own SDK client, kept until the destination
+ * is updated or deleted or this provider closes. Credentials ({@code access_key_id}, {@code
+ * secret_access_key}, {@code session_token}) are masked to their last 4 characters, so the engine
+ * encrypts them at rest. Safe for concurrent use; {@link #deliver} never throws.
  */
 public final class AwsDestinationProvider implements DestinationProvider, AutoCloseable {
 

@@ -18,6 +18,7 @@ public final class AwsProviders {
 
   /** The destination types served. */
   public static final String SQS = SqsType.TYPE;
+
   public static final String S3 = S3Type.TYPE;
   public static final String EVENTBRIDGE = EventBridgeType.TYPE;
 

@@ -20,8 +20,8 @@ class AwsProviderContractTest {
   }
 
   abstract static class AwsContract extends DestinationProviderContract {
-    final AwsDestinationProvider provider = create(AwsProviders.builder()
-        .allowPrivateNetworks(true).build());
+    final AwsDestinationProvider provider =
+        create(AwsProviders.builder().allowPrivateNetworks(true).build());
 
     abstract AwsDestinationProvider create(AwsProviders providers);
 

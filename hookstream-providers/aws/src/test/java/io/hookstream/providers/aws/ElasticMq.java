@@ -27,10 +27,15 @@ final class ElasticMq implements AutoCloseable {
   private ElasticMq() {
     server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
     endpoint = URI.create("http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort());
-    reader = SqsClient.builder().region(Region.of(REGION)).endpointOverride(endpoint)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("reader", "reader-secret")))
-        .httpClient(Apache5HttpClient.create()).build();
+    reader =
+        SqsClient.builder()
+            .region(Region.of(REGION))
+            .endpointOverride(endpoint)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create("reader", "reader-secret")))
+            .httpClient(Apache5HttpClient.create())
+            .build();
   }
 
   static ElasticMq start() {
@@ -43,16 +48,29 @@ final class ElasticMq implements AutoCloseable {
 
   /** A new queue's URL; FIFO when {@code name} ends in {@code .fifo}. */
   String createQueue(String name) {
-    return reader.createQueue(r -> r.queueName(name).attributes(name.endsWith(".fifo")
-        ? Map.of(QueueAttributeName.FIFO_QUEUE, "true") : Map.of())).queueUrl();
+    return reader
+        .createQueue(
+            r ->
+                r.queueName(name)
+                    .attributes(
+                        name.endsWith(".fifo")
+                            ? Map.of(QueueAttributeName.FIFO_QUEUE, "true")
+                            : Map.of()))
+        .queueUrl();
   }
 
   /** Up to 10 messages now in the queue, with all their attributes; waits up to 1 s. */
   List<Message> receive(String queueUrl) {
-    return reader.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
-        .waitTimeSeconds(1).visibilityTimeout((int) Duration.ofMinutes(5).toSeconds())
-        .messageAttributeNames("All")
-        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+    return reader
+        .receiveMessage(
+            r ->
+                r.queueUrl(queueUrl)
+                    .maxNumberOfMessages(10)
+                    .waitTimeSeconds(1)
+                    .visibilityTimeout((int) Duration.ofMinutes(5).toSeconds())
+                    .messageAttributeNames("All")
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+        .messages();
   }
 
   @Override

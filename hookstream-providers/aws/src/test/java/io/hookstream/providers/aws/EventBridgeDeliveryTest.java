@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookstream.connection.ConnectionSpec;
+import io.hookstream.delivery.DeliveryAttempt;
 import io.hookstream.delivery.ErrorTypes;
+import io.hookstream.destination.Destination;
 import io.hookstream.destination.DestinationSpec;
 import io.hookstream.spi.DestinationProvider.DeliveryResult;
 import io.hookstream.spi.DestinationProvider.FailureKind;
-import io.hookstream.delivery.DeliveryAttempt;
-import io.hookstream.destination.Destination;
 import io.hookstream.testkit.HookstreamExtension;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -98,12 +98,16 @@ class EventBridgeDeliveryTest {
 
   @Test
   void aFailedEntryInA200IsAFailureClassifiedByItsCode() {
-    stub.enqueue(200, "{\"FailedEntryCount\":1,\"Entries\":[{\"ErrorCode\":"
-        + "\"ThrottlingException\",\"ErrorMessage\":\"Rate exceeded\"}]}");
+    stub.enqueue(
+        200,
+        "{\"FailedEntryCount\":1,\"Entries\":[{\"ErrorCode\":"
+            + "\"ThrottlingException\",\"ErrorMessage\":\"Rate exceeded\"}]}");
     DeliveryResult throttled =
         provider.deliver(Requests.json(config(SigV4Stub.SECRET), "{}").build());
-    stub.enqueue(200, "{\"FailedEntryCount\":1,\"Entries\":[{\"ErrorCode\":"
-        + "\"MalformedDetail\",\"ErrorMessage\":\"Detail is malformed.\"}]}");
+    stub.enqueue(
+        200,
+        "{\"FailedEntryCount\":1,\"Entries\":[{\"ErrorCode\":"
+            + "\"MalformedDetail\",\"ErrorMessage\":\"Detail is malformed.\"}]}");
     DeliveryResult malformed =
         provider.deliver(Requests.json(config(SigV4Stub.SECRET), "{}").build());
 
@@ -128,7 +132,8 @@ class EventBridgeDeliveryTest {
     assertThat(attempt.errorType()).isEqualTo(ErrorTypes.AUTH_FAILED);
     assertThat(attempt.dlq()).isTrue();
     assertThat(attempt.nextRetryAt()).isNull();
-    assertThat(attempt.error()).startsWith("InvalidSignatureException")
+    assertThat(attempt.error())
+        .startsWith("InvalidSignatureException")
         .doesNotContain("not-the-right-secret");
   }
 
@@ -157,8 +162,10 @@ class EventBridgeDeliveryTest {
     String failing = hs.send(src, "{\"a\":1}").eventId();
     DeliveryAttempt fiveHundred = hs.awaitAttempts(failing, 1, WAIT).get(0);
 
-    stub.enqueue(400, "{\"__type\":\"ResourceNotFoundException\",\"message\":\"Event bus"
-        + " orders does not exist on account 123456789012.\"}");
+    stub.enqueue(
+        400,
+        "{\"__type\":\"ResourceNotFoundException\",\"message\":\"Event bus"
+            + " orders does not exist on account 123456789012.\"}");
     String missing = hs.send(src, "{\"a\":2}").eventId();
     DeliveryAttempt notFound = hs.awaitAttempts(missing, 1, WAIT).get(0);
 
@@ -172,18 +179,27 @@ class EventBridgeDeliveryTest {
 
   @Test
   void credentialsAreMaskedInJavaReadsAndTheClientIsClosedOnDelete() {
-    Destination d = hs.engine().destinations().create(hs.scope(), DestinationSpec.builder()
-        .name("bus").type("eventbridge").config(config(SigV4Stub.SECRET)).build());
+    Destination d =
+        hs.engine()
+            .destinations()
+            .create(
+                hs.scope(),
+                DestinationSpec.builder()
+                    .name("bus")
+                    .type("eventbridge")
+                    .config(config(SigV4Stub.SECRET))
+                    .build());
     assertThat(d.type()).isEqualTo("aws_eventbridge");
     Map<String, Object> shown = hs.engine().destinations().require(hs.scope(), d.id()).config();
-    assertThat(shown.get("secret_access_key")).isEqualTo("****" + SigV4Stub.SECRET.substring(
-        SigV4Stub.SECRET.length() - 4));
+    assertThat(shown.get("secret_access_key"))
+        .isEqualTo("****" + SigV4Stub.SECRET.substring(SigV4Stub.SECRET.length() - 4));
     assertThat(shown.get("access_key_id")).isEqualTo("****UB01");
     assertThat(d.config().toString()).doesNotContain(SigV4Stub.SECRET);
 
     String src = hs.source(s -> s).id();
-    hs.engine().connections().create(hs.scope(),
-        ConnectionSpec.builder().sourceId(src).destinationId(d.id()).build());
+    hs.engine()
+        .connections()
+        .create(hs.scope(), ConnectionSpec.builder().sourceId(src).destinationId(d.id()).build());
     hs.awaitAttempts(hs.send(src, "{}").eventId(), 1, WAIT);
     assertThat(provider.openClients()).isEqualTo(1);
 
@@ -192,11 +208,20 @@ class EventBridgeDeliveryTest {
   }
 
   private String connect(Map<String, Object> config) {
-    Destination d = hs.engine().destinations().create(hs.scope(),
-        DestinationSpec.builder().name("bus").type("aws_eventbridge").config(config).build());
+    Destination d =
+        hs.engine()
+            .destinations()
+            .create(
+                hs.scope(),
+                DestinationSpec.builder()
+                    .name("bus")
+                    .type("aws_eventbridge")
+                    .config(config)
+                    .build());
     String src = hs.source(s -> s).id();
-    hs.engine().connections().create(hs.scope(),
-        ConnectionSpec.builder().sourceId(src).destinationId(d.id()).build());
+    hs.engine()
+        .connections()
+        .create(hs.scope(), ConnectionSpec.builder().sourceId(src).destinationId(d.id()).build());
     return src;
   }
 }

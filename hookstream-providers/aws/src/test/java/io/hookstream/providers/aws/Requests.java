@@ -19,12 +19,24 @@ final class Requests {
   private Requests() {}
 
   static DeliveryRequest.Builder json(Map<String, Object> config, String body) {
-    return DeliveryRequest.builder().eventId(EVENT_ID).destinationId(DESTINATION_ID)
-        .attemptNumber(1).config(config).body(body.getBytes(StandardCharsets.UTF_8))
-        .contentType("application/json").timestamp(RECEIVED.plusSeconds(2))
+    return DeliveryRequest.builder()
+        .eventId(EVENT_ID)
+        .destinationId(DESTINATION_ID)
+        .attemptNumber(1)
+        .config(config)
+        .body(body.getBytes(StandardCharsets.UTF_8))
+        .contentType("application/json")
+        .timestamp(RECEIVED.plusSeconds(2))
         .timeout(Duration.ofSeconds(5))
-        .event(EventContext.of(SOURCE_ID, RECEIVED, "POST",
-            Map.of("content-type", List.of("application/json"),
-                "x-github-event", List.of("push"))));
+        .event(
+            EventContext.of(
+                SOURCE_ID,
+                RECEIVED,
+                "POST",
+                Map.of(
+                    "content-type",
+                    List.of("application/json"),
+                    "x-github-event",
+                    List.of("push"))));
   }
 }

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookstream.connection.ConnectionSpec;
+import io.hookstream.delivery.DeliveryAttempt;
 import io.hookstream.delivery.ErrorTypes;
+import io.hookstream.destination.Destination;
 import io.hookstream.destination.DestinationSpec;
 import io.hookstream.spi.DestinationProvider.DeliveryResult;
 import io.hookstream.spi.DestinationProvider.FailureKind;
-import io.hookstream.delivery.DeliveryAttempt;
-import io.hookstream.destination.Destination;
 import io.hookstream.testkit.HookstreamExtension;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -30,8 +30,7 @@ class S3DeliveryTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String BUCKET = "webhook-archive";
-  private static final String KEY =
-      "webhooks/2026/03/01/" + Requests.EVENT_ID + ".json";
+  private static final String KEY = "webhooks/2026/03/01/" + Requests.EVENT_ID + ".json";
   private static S3Server s3;
 
   private final AwsDestinationProvider provider =
@@ -64,8 +63,8 @@ class S3DeliveryTest {
 
   @Test
   void writesTheEventEnvelopeUnderItsReceivedDate() throws Exception {
-    DeliveryResult result = provider.deliver(
-        Requests.json(config(BUCKET, S3Server.SECRET), "{\"order\":42}").build());
+    DeliveryResult result =
+        provider.deliver(Requests.json(config(BUCKET, S3Server.SECRET), "{\"order\":42}").build());
 
     assertThat(result.success()).as(result.error()).isTrue();
     assertThat(result.statusCode()).isEqualTo(200);
@@ -73,11 +72,17 @@ class S3DeliveryTest {
     assertThat(object.response().contentType()).isEqualTo("application/json");
     assertThat(object.response().metadata())
         .containsEntry("hookstream-event-id", Requests.EVENT_ID);
-    assertThat(JSON.readTree(object.asUtf8String())).isEqualTo(JSON.readTree("{"
-        + "\"event_id\":\"" + Requests.EVENT_ID + "\",\"source_id\":\"" + Requests.SOURCE_ID
-        + "\",\"method\":\"POST\",\"headers\":{\"content-type\":\"application/json\","
-        + "\"x-github-event\":\"push\"},\"body\":{\"order\":42},"
-        + "\"received_at\":\"2026-03-01T12:00:00Z\"}"));
+    assertThat(JSON.readTree(object.asUtf8String()))
+        .isEqualTo(
+            JSON.readTree(
+                "{"
+                    + "\"event_id\":\""
+                    + Requests.EVENT_ID
+                    + "\",\"source_id\":\""
+                    + Requests.SOURCE_ID
+                    + "\",\"method\":\"POST\",\"headers\":{\"content-type\":\"application/json\","
+                    + "\"x-github-event\":\"push\"},\"body\":{\"order\":42},"
+                    + "\"received_at\":\"2026-03-01T12:00:00Z\"}"));
     assertThat(result.requestHeaders().get("Key")).containsExactly(KEY);
   }
 
@@ -106,8 +111,7 @@ class S3DeliveryTest {
     assertThat(attempt.statusCode()).as(attempt.error()).isEqualTo(403);
     assertThat(attempt.errorType()).isEqualTo(ErrorTypes.AUTH_FAILED);
     assertThat(attempt.dlq()).isTrue();
-    assertThat(attempt.error()).startsWith("SignatureDoesNotMatch")
-        .doesNotContain("wrong-secret");
+    assertThat(attempt.error()).startsWith("SignatureDoesNotMatch").doesNotContain("wrong-secret");
   }
 
   @Test
@@ -117,7 +121,8 @@ class S3DeliveryTest {
     Map<String, Object> config = config(BUCKET, "wrong-secret-access-key-0000");
     for (int i = 0; i < 30; i++) {
       DeliveryResult result = provider.deliver(Requests.json(config, "{\"n\":" + i + "}").build());
-      assertThat(result.failureKind()).as("call %d: %s", i, result.error())
+      assertThat(result.failureKind())
+          .as("call %d: %s", i, result.error())
           .isEqualTo(FailureKind.AUTH);
       assertThat(result.retryable()).isFalse();
     }
@@ -155,20 +160,27 @@ class S3DeliveryTest {
     String evt = hs.send(src, "{\"ok\":true}").eventId();
 
     assertThat(hs.awaitAttempts(evt, 1, WAIT).get(0).status()).isEqualTo("success");
-    String day = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC)
-        .format(hs.event(evt).receivedAt());
-    JsonNode envelope = JSON.readTree(
-        s3.get(BUCKET, "webhooks/" + day + "/" + evt + ".json").asUtf8String());
+    String day =
+        DateTimeFormatter.ofPattern("yyyy/MM/dd")
+            .withZone(ZoneOffset.UTC)
+            .format(hs.event(evt).receivedAt());
+    JsonNode envelope =
+        JSON.readTree(s3.get(BUCKET, "webhooks/" + day + "/" + evt + ".json").asUtf8String());
     assertThat(envelope.path("source_id").asText()).isEqualTo(src);
     assertThat(envelope.path("body")).isEqualTo(JSON.readTree("{\"ok\":true}"));
   }
 
   private String connect(Map<String, Object> config) {
-    Destination d = hs.engine().destinations().create(hs.scope(),
-        DestinationSpec.builder().name("archive").type("s3").config(config).build());
+    Destination d =
+        hs.engine()
+            .destinations()
+            .create(
+                hs.scope(),
+                DestinationSpec.builder().name("archive").type("s3").config(config).build());
     String src = hs.source(s -> s).id();
-    hs.engine().connections().create(hs.scope(),
-        ConnectionSpec.builder().sourceId(src).destinationId(d.id()).build());
+    hs.engine()
+        .connections()
+        .create(hs.scope(), ConnectionSpec.builder().sourceId(src).destinationId(d.id()).build());
     return src;
   }
 }

@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * s3proxy (a real S3 server that verifies SigV4: a wrong secret gets a 403) on loopback with an
- * in-memory store, and a client to create buckets and read objects back. Objects larger than
- * {@link #MAX_OBJECT} bytes are refused with EntityTooLarge.
+ * in-memory store, and a client to create buckets and read objects back. Objects larger than {@link
+ * #MAX_OBJECT} bytes are refused with EntityTooLarge.
  */
 final class S3Server implements AutoCloseable {
 
@@ -29,19 +29,24 @@ final class S3Server implements AutoCloseable {
   private final S3Client reader;
 
   private S3Server() throws Exception {
-    proxy = S3Proxy.builder()
-        .blobStore(new TransientNio2BlobStore())
-        .endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, KEY_ID, SECRET)
-        .maxSinglePartObjectSize(MAX_OBJECT)
-        .build();
+    proxy =
+        S3Proxy.builder()
+            .blobStore(new TransientNio2BlobStore())
+            .endpoint(URI.create("http://127.0.0.1:0"))
+            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, KEY_ID, SECRET)
+            .maxSinglePartObjectSize(MAX_OBJECT)
+            .build();
     proxy.start();
     endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-    reader = S3Client.builder().region(Region.of(REGION)).endpointOverride(endpoint)
-        .forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(KEY_ID, SECRET)))
-        .httpClient(Apache5HttpClient.create()).build();
+    reader =
+        S3Client.builder()
+            .region(Region.of(REGION))
+            .endpointOverride(endpoint)
+            .forcePathStyle(true)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY_ID, SECRET)))
+            .httpClient(Apache5HttpClient.create())
+            .build();
   }
 
   static S3Server start() throws Exception {
@@ -64,7 +69,8 @@ final class S3Server implements AutoCloseable {
   /** Keys in the bucket. */
   java.util.List<String> keys(String bucket) {
     return reader.listObjectsV2(r -> r.bucket(bucket)).contents().stream()
-        .map(o -> o.key()).toList();
+        .map(o -> o.key())
+        .toList();
   }
 
   @Override

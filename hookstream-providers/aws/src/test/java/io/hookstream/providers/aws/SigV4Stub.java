@@ -27,9 +27,9 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * A loopback stand-in for an AWS JSON-protocol service (EventBridge has no emulator here): it
- * verifies every request's SigV4 signature by signing the same request again with the AWS SDK's
- * own signer and the expected secret, answers a wrong key or signature as AWS does (403), and
- * otherwise answers what the test scripted, or a successful PutEvents.
+ * verifies every request's SigV4 signature by signing the same request again with the AWS SDK's own
+ * signer and the expected secret, answers a wrong key or signature as AWS does (403), and otherwise
+ * answers what the test scripted, or a successful PutEvents.
  */
 final class SigV4Stub implements AutoCloseable {
 
@@ -37,8 +37,10 @@ final class SigV4Stub implements AutoCloseable {
   static final String KEY_ID = "AKIAHOOKSTREAMSTUB01";
   static final String SECRET = "stub-secret-access-key-9b3d5f";
 
-  private static final Pattern AUTHORIZATION = Pattern.compile("AWS4-HMAC-SHA256 Credential="
-      + "([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request, ?SignedHeaders=([^,]+), ?Signature=(\\w+)");
+  private static final Pattern AUTHORIZATION =
+      Pattern.compile(
+          "AWS4-HMAC-SHA256 Credential="
+              + "([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request, ?SignedHeaders=([^,]+), ?Signature=(\\w+)");
   private static final DateTimeFormatter AMZ_DATE =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -92,18 +94,26 @@ final class SigV4Stub implements AutoCloseable {
     String problem = verify(exchange, body);
     if (problem != null) {
       rejected.add(problem);
-      answer(exchange, 403, "{\"__type\":\"InvalidSignatureException\",\"message\":\"The"
-          + " request signature we calculated does not match the signature you provided.\"}");
+      answer(
+          exchange,
+          403,
+          "{\"__type\":\"InvalidSignatureException\",\"message\":\"The"
+              + " request signature we calculated does not match the signature you provided.\"}");
       return;
     }
-    received.add(new Received(exchange.getRequestHeaders().getFirst("X-Amz-Target"), service,
-        new String(body, StandardCharsets.UTF_8)));
+    received.add(
+        new Received(
+            exchange.getRequestHeaders().getFirst("X-Amz-Target"),
+            service,
+            new String(body, StandardCharsets.UTF_8)));
     Answer next = script.poll();
     if (next != null) {
       answer(exchange, next.status(), next.json());
     } else {
-      answer(exchange, 200, "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"eb-"
-          + received.size() + "\"}]}");
+      answer(
+          exchange,
+          200,
+          "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"eb-" + received.size() + "\"}]}");
     }
   }
 
@@ -114,16 +124,19 @@ final class SigV4Stub implements AutoCloseable {
     if (m == null || !m.matches()) {
       return "no SigV4 Authorization header: " + authorization;
     }
-    if (!m.group(1).equals(KEY_ID) || !m.group(3).equals(REGION)
-        || !m.group(4).equals(service)) {
+    if (!m.group(1).equals(KEY_ID) || !m.group(3).equals(REGION) || !m.group(4).equals(service)) {
       return "unexpected credential scope " + m.group(1) + "/" + m.group(3) + "/" + m.group(4);
     }
     String amzDate = exchange.getRequestHeaders().getFirst("X-Amz-Date");
     Instant signedAt = Instant.from(AMZ_DATE.parse(amzDate));
-    SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
-        .method(SdkHttpMethod.fromValue(exchange.getRequestMethod()))
-        .uri(URI.create("http://" + exchange.getRequestHeaders().getFirst("Host")
-            + exchange.getRequestURI()));
+    SdkHttpFullRequest.Builder request =
+        SdkHttpFullRequest.builder()
+            .method(SdkHttpMethod.fromValue(exchange.getRequestMethod()))
+            .uri(
+                URI.create(
+                    "http://"
+                        + exchange.getRequestHeaders().getFirst("Host")
+                        + exchange.getRequestURI()));
     for (String name : m.group(5).split(";")) {
       List<String> values = exchange.getRequestHeaders().get(name);
       if (values == null) {
@@ -131,13 +144,17 @@ final class SigV4Stub implements AutoCloseable {
       }
       request.putHeader(name, values);
     }
-    SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-        .identity(AwsCredentialsIdentity.create(KEY_ID, SECRET))
-        .request(request.build())
-        .payload(ContentStreamProvider.fromByteArray(body))
-        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
-        .putProperty(AwsV4HttpSigner.REGION_NAME, REGION)
-        .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
+    SignedRequest signed =
+        AwsV4HttpSigner.create()
+            .sign(
+                r ->
+                    r.identity(AwsCredentialsIdentity.create(KEY_ID, SECRET))
+                        .request(request.build())
+                        .payload(ContentStreamProvider.fromByteArray(body))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, REGION)
+                        .putProperty(
+                            HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
     String expected = signed.request().firstMatchingHeader("Authorization").orElse("");
     Matcher e = AUTHORIZATION.matcher(expected);
     if (!e.matches() || !e.group(6).equals(m.group(6))) {

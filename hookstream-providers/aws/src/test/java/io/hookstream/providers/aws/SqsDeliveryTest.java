@@ -3,12 +3,12 @@ package io.hookstream.providers.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookstream.connection.ConnectionSpec;
+import io.hookstream.delivery.DeliveryAttempt;
 import io.hookstream.delivery.ErrorTypes;
+import io.hookstream.destination.Destination;
 import io.hookstream.destination.DestinationSpec;
 import io.hookstream.spi.DestinationProvider.DeliveryResult;
 import io.hookstream.spi.DestinationProvider.FailureKind;
-import io.hookstream.delivery.DeliveryAttempt;
-import io.hookstream.destination.Destination;
 import io.hookstream.testkit.HookstreamExtension;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -78,7 +78,8 @@ class SqsDeliveryTest {
     List<Message> got = sqs.receive(queue);
     assertThat(got).hasSize(1);
     assertThat(got.get(0).body()).isEqualTo("{\"order\":42}");
-    assertThat(attributes(got.get(0))).containsEntry("hookstream-event-id", Requests.EVENT_ID)
+    assertThat(attributes(got.get(0)))
+        .containsEntry("hookstream-event-id", Requests.EVENT_ID)
         .containsEntry("hookstream-destination-id", Requests.DESTINATION_ID)
         .containsEntry("hookstream-source-id", Requests.SOURCE_ID)
         .containsEntry("hookstream-received-at", "2026-03-01T12:00:00Z")
@@ -103,7 +104,8 @@ class SqsDeliveryTest {
     assertThat(got).as("the retry is deduplicated by SQS").hasSize(1);
     assertThat(got.get(0).attributes())
         .containsEntry(MessageSystemAttributeName.MESSAGE_GROUP_ID, "tenant-7")
-        .containsEntry(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID,
+        .containsEntry(
+            MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID,
             Requests.EVENT_ID + ":" + Requests.DESTINATION_ID);
   }
 
@@ -112,8 +114,12 @@ class SqsDeliveryTest {
     String queue = sqs.createQueue("binary");
     byte[] body = {0, 1, 2, (byte) 0xff, (byte) 0xfe};
 
-    DeliveryResult result = provider.deliver(Requests.json(config(queue), "")
-        .body(body).contentType("application/octet-stream").build());
+    DeliveryResult result =
+        provider.deliver(
+            Requests.json(config(queue), "")
+                .body(body)
+                .contentType("application/octet-stream")
+                .build());
 
     assertThat(result.success()).as(result.error()).isTrue();
     Message got = sqs.receive(queue).get(0);
@@ -156,11 +162,16 @@ class SqsDeliveryTest {
     String queue = sqs.createQueue("later");
     Map<String, Object> config = config(queue);
     config.put("endpoint", "http://127.0.0.1:" + port);
-    Destination d = hs.engine().destinations().create(hs.scope(),
-        DestinationSpec.builder().name("queue").type("sqs").config(config).build());
+    Destination d =
+        hs.engine()
+            .destinations()
+            .create(
+                hs.scope(),
+                DestinationSpec.builder().name("queue").type("sqs").config(config).build());
     String src = hs.source(s -> s).id();
-    hs.engine().connections().create(hs.scope(),
-        ConnectionSpec.builder().sourceId(src).destinationId(d.id()).build());
+    hs.engine()
+        .connections()
+        .create(hs.scope(), ConnectionSpec.builder().sourceId(src).destinationId(d.id()).build());
     String evt = hs.send(src, "{\"a\":1}").eventId();
 
     DeliveryAttempt first = hs.awaitAttempts(evt, 1, WAIT).get(0);
@@ -189,7 +200,8 @@ class SqsDeliveryTest {
     assertThat(hs.awaitAttempts(evt, 1, WAIT).get(0).status()).isEqualTo("success");
     Message got = sqs.receive(queue).get(0);
     assertThat(got.body()).isEqualTo("{\"ok\":true}");
-    assertThat(attributes(got)).containsEntry("hookstream-event-id", evt)
+    assertThat(attributes(got))
+        .containsEntry("hookstream-event-id", evt)
         .containsEntry("hookstream-source-id", src)
         .containsEntry("hookstream-received-at", hs.event(evt).receivedAt().toString());
   }
@@ -201,8 +213,10 @@ class SqsDeliveryTest {
       Map<String, Object> config = config(stub.endpoint() + "/000000000000/orders");
       config.put("access_key_id", SigV4Stub.KEY_ID);
       config.put("secret_access_key", SigV4Stub.SECRET);
-      stub.enqueue(400, "{\"__type\":\"com.amazon.coral.availability#ThrottlingException\","
-          + "\"message\":\"Rate exceeded\"}");
+      stub.enqueue(
+          400,
+          "{\"__type\":\"com.amazon.coral.availability#ThrottlingException\","
+              + "\"message\":\"Rate exceeded\"}");
       String throttledSrc = connect(config);
       String throttled = hs.send(throttledSrc, "{}").eventId();
       Map<String, Object> wrong = new LinkedHashMap<>(config);
@@ -221,11 +235,20 @@ class SqsDeliveryTest {
   }
 
   private String connect(Map<String, Object> config) {
-    Destination d = hs.engine().destinations().create(hs.scope(), DestinationSpec.builder()
-        .name("queue " + destinations.incrementAndGet()).type("aws_sqs").config(config).build());
+    Destination d =
+        hs.engine()
+            .destinations()
+            .create(
+                hs.scope(),
+                DestinationSpec.builder()
+                    .name("queue " + destinations.incrementAndGet())
+                    .type("aws_sqs")
+                    .config(config)
+                    .build());
     String src = hs.source(s -> s.name("source " + destinations.get())).id();
-    hs.engine().connections().create(hs.scope(),
-        ConnectionSpec.builder().sourceId(src).destinationId(d.id()).build());
+    hs.engine()
+        .connections()
+        .create(hs.scope(), ConnectionSpec.builder().sourceId(src).destinationId(d.id()).build());
     return src;
   }
 }

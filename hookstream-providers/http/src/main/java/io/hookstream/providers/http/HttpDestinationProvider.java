@@ -49,11 +49,11 @@ import org.slf4j.LoggerFactory;
  * link-local and other local addresses are refused after DNS resolution unless {@link
  * Builder#allowPrivateNetworks(boolean)} is set; cloud metadata addresses are refused always.
  *
- * <p>Safe for concurrent use; one instance shares one connection pool across all destinations.
- * A request lost on a pooled connection that the receiver had closed, before any response byte,
- * is sent again at once on a new connection, within the same attempt.
- * {@link #deliver} never throws: failures come back in the result. {@link #close()} releases the
- * pool; deliveries after it fail with a retryable {@code REJECTED}.
+ * <p>Safe for concurrent use; one instance shares one connection pool across all destinations. A
+ * request lost on a pooled connection that the receiver had closed, before any response byte, is
+ * sent again at once on a new connection, within the same attempt. {@link #deliver} never throws:
+ * failures come back in the result. {@link #close()} releases the pool; deliveries after it fail
+ * with a retryable {@code REJECTED}.
  */
 public final class HttpDestinationProvider implements DestinationProvider, AutoCloseable {
 
@@ -182,8 +182,16 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
       if (outcome.success()) {
         return new Delivered(response.code(), latency, sent, headerMap(received), body);
       }
-      return new Failed(outcome.kind(), outcome.error(), outcome.retryable(), retryAfter,
-          response.code(), latency, sent, headerMap(received), body);
+      return new Failed(
+          outcome.kind(),
+          outcome.error(),
+          outcome.retryable(),
+          retryAfter,
+          response.code(),
+          latency,
+          sent,
+          headerMap(received),
+          body);
     } catch (IOException e) {
       return failure(
           started,
@@ -213,12 +221,11 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
   }
 
   /**
-   * Runs one attempt. When a pooled connection fails before any response byte arrived, the
-   * receiver had closed it (or was closing it) and never answered: the request goes out again at
-   * once on a new connection, within the same timeout, and the attempt is what that one returns.
+   * Runs one attempt. When a pooled connection fails before any response byte arrived, the receiver
+   * had closed it (or was closing it) and never answered: the request goes out again at once on a
+   * new connection, within the same timeout, and the attempt is what that one returns.
    */
-  private Response execute(Request httpRequest, Duration timeout, long started)
-      throws IOException {
+  private Response execute(Request httpRequest, Duration timeout, long started) throws IOException {
     Call call = client.newCall(httpRequest);
     call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
     try {
@@ -230,7 +237,9 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
         throw e;
       }
       log.debug(
-          "resending to {} on a new connection after: {}", httpRequest.url().redact(), e.toString());
+          "resending to {} on a new connection after: {}",
+          httpRequest.url().redact(),
+          e.toString());
       Call resend = freshConnections.newCall(httpRequest);
       resend.timeout().timeout(left, TimeUnit.NANOSECONDS);
       return resend.execute();
@@ -295,8 +304,16 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
   }
 
   private DeliveryResult failure(long started, Classification outcome, Headers sent) {
-    return new Failed(outcome.kind(), outcome.error(), outcome.retryable(), null, 0,
-        elapsedMillis(started), sent == null ? Map.of() : maskedHeaders(sent), Map.of(), null);
+    return new Failed(
+        outcome.kind(),
+        outcome.error(),
+        outcome.retryable(),
+        null,
+        0,
+        elapsedMillis(started),
+        sent == null ? Map.of() : maskedHeaders(sent),
+        Map.of(),
+        null);
   }
 
   private long elapsedMillis(long started) {
@@ -385,8 +402,8 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
     }
 
     /**
-     * How long an idle connection is kept (4 s). Keep it below the receivers' own idle timeout;
-     * a connection a receiver closed first is replaced within the attempt, at some cost.
+     * How long an idle connection is kept (4 s). Keep it below the receivers' own idle timeout; a
+     * connection a receiver closed first is replaced within the attempt, at some cost.
      */
     public Builder keepAlive(Duration keepAlive) {
       Objects.requireNonNull(keepAlive, "keepAlive");

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The whole engine delivering to raw socket receivers that close connections: attempts, retries
- * and the circuit breaker see only what the receiver did, not the client's pooled connections.
+ * The whole engine delivering to raw socket receivers that close connections: attempts, retries and
+ * the circuit breaker see only what the receiver did, not the client's pooled connections.
  */
 class ClosingReceiverDeliveryTest {
 
@@ -43,8 +43,9 @@ class ClosingReceiverDeliveryTest {
             conn -> {
               if (conn.readRequest()) {
                 Thread.sleep(50);
-                conn.write("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n"
-                    + "Content-Length: 2\r\n\r\nok");
+                conn.write(
+                    "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n"
+                        + "Content-Length: 2\r\n\r\nok");
               }
             });
     String destination = destinationAtReceiver();
@@ -55,14 +56,23 @@ class ClosingReceiverDeliveryTest {
       events.add(hs.send(source, "{\"n\":" + i + "}"));
     }
 
-    hs.awaitUntil("200 events delivered", WAIT,
-        () -> events.stream().allMatch(e ->
-            hs.engine().events().require(hs.scope(), e).status() == EventStatus.DELIVERED));
+    hs.awaitUntil(
+        "200 events delivered",
+        WAIT,
+        () ->
+            events.stream()
+                .allMatch(
+                    e ->
+                        hs.engine().events().require(hs.scope(), e).status()
+                            == EventStatus.DELIVERED));
     for (String event : events) {
-      assertThat(hs.attempts(event)).singleElement().satisfies(a -> {
-        assertThat(a.succeeded()).isTrue();
-        assertThat(a.attemptNumber()).isEqualTo(1);
-      });
+      assertThat(hs.attempts(event))
+          .singleElement()
+          .satisfies(
+              a -> {
+                assertThat(a.succeeded()).isTrue();
+                assertThat(a.attemptNumber()).isEqualTo(1);
+              });
     }
     assertThat(receiver.requests()).isEqualTo(200);
     CircuitState circuit = hs.engine().circuits().state(hs.scope(), destination);
@@ -95,7 +105,9 @@ class ClosingReceiverDeliveryTest {
     assertThat(failed.nextRetryAt()).isNotNull();
     assertThat(receiver.requests()).as("not resent behind the retry policy's back").isEqualTo(1);
     // The circuit is updated just after the attempt is recorded.
-    hs.awaitUntil("one circuit failure", WAIT,
+    hs.awaitUntil(
+        "one circuit failure",
+        WAIT,
         () -> hs.engine().circuits().state(hs.scope(), destination).failureCount() == 1);
 
     hs.advance(Duration.between(hs.clock().now(), failed.nextRetryAt()));
@@ -107,15 +119,22 @@ class ClosingReceiverDeliveryTest {
   }
 
   private String destinationAtReceiver() {
-    return hs.engine().destinations().create(hs.scope(),
-        DestinationSpec.builder().name("closing receiver").url(receiver.url()).build()).id();
+    return hs.engine()
+        .destinations()
+        .create(
+            hs.scope(),
+            DestinationSpec.builder().name("closing receiver").url(receiver.url()).build())
+        .id();
   }
 
   private String connectedSource(String destination) {
-    String source = hs.engine().sources().create(hs.scope(),
-        SourceSpec.builder().name("source").build()).id();
-    hs.engine().connections().create(hs.scope(),
-        ConnectionSpec.builder().sourceId(source).destinationId(destination).build());
+    String source =
+        hs.engine().sources().create(hs.scope(), SourceSpec.builder().name("source").build()).id();
+    hs.engine()
+        .connections()
+        .create(
+            hs.scope(),
+            ConnectionSpec.builder().sourceId(source).destinationId(destination).build());
     return source;
   }
 }

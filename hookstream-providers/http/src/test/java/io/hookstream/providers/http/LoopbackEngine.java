@@ -1,9 +1,9 @@
 package io.hookstream.providers.http;
 
 import io.hookstream.Hookstream;
-import io.hookstream.ingest.IngestRequest;
 import io.hookstream.delivery.AttemptQuery;
 import io.hookstream.delivery.DeliveryAttempt;
+import io.hookstream.ingest.IngestRequest;
 import io.hookstream.page.PageRequest;
 import io.hookstream.spi.ManualClock;
 import io.hookstream.spi.store.Scope;
@@ -33,15 +33,16 @@ final class LoopbackEngine implements BeforeEachCallback, AfterEachCallback {
   @Override
   public void beforeEach(ExtensionContext context) {
     clock = new ManualClock();
-    engine = Hookstream.builder()
-        .store(new InMemoryStore())
-        .keyValueStore(new InMemoryKeyValueStore(clock))
-        .blobStore(new InMemoryBlobStore())
-        .clock(clock)
-        .provider(HttpDestinationProvider.builder().allowPrivateNetworks(true).clock(clock)
-            .build())
-        .build()
-        .start();
+    engine =
+        Hookstream.builder()
+            .store(new InMemoryStore())
+            .keyValueStore(new InMemoryKeyValueStore(clock))
+            .blobStore(new InMemoryBlobStore())
+            .clock(clock)
+            .provider(
+                HttpDestinationProvider.builder().allowPrivateNetworks(true).clock(clock).build())
+            .build()
+            .start();
     var org = engine.organizations().create("test");
     scope = engine.organizations().createEnvironment(org.id(), "test").scope();
   }
@@ -71,14 +72,18 @@ final class LoopbackEngine implements BeforeEachCallback, AfterEachCallback {
 
   /** The event's attempts so far, oldest first (one page: these tests make a few). */
   List<DeliveryAttempt> attempts(String eventId) {
-    return engine.deliveries().attempts(scope, AttemptQuery.builder().eventId(eventId).build(),
-        PageRequest.first(100)).items().stream()
-        .sorted(Comparator.comparing(DeliveryAttempt::id)).toList();
+    return engine
+        .deliveries()
+        .attempts(scope, AttemptQuery.builder().eventId(eventId).build(), PageRequest.first(100))
+        .items()
+        .stream()
+        .sorted(Comparator.comparing(DeliveryAttempt::id))
+        .toList();
   }
 
   List<DeliveryAttempt> awaitAttempts(String eventId, int count, Duration timeout) {
-    awaitUntil(count + " attempt(s) of " + eventId, timeout,
-        () -> attempts(eventId).size() >= count);
+    awaitUntil(
+        count + " attempt(s) of " + eventId, timeout, () -> attempts(eventId).size() >= count);
     return attempts(eventId);
   }
 

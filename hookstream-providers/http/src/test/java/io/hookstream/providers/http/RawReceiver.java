@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -154,8 +153,8 @@ final class RawReceiver implements AutoCloseable {
     }
 
     /**
-     * Reads one request, waiting at most {@code idle} for it to start (zero: no limit); false
-     * when the client closed or the idle time passed, which counts as an idle close.
+     * Reads one request, waiting at most {@code idle} for it to start (zero: no limit); false when
+     * the client closed or the idle time passed, which counts as an idle close.
      */
     boolean readRequest(Duration idle) throws IOException {
       socket.setSoTimeout((int) idle.toMillis());
@@ -212,8 +211,10 @@ final class RawReceiver implements AutoCloseable {
           return null;
         }
         head.write(b);
-        matched = (b == '\r' && matched % 2 == 0) || (b == '\n' && matched % 2 == 1) ? matched + 1
-            : b == '\r' ? 1 : 0;
+        matched =
+            (b == '\r' && matched % 2 == 0) || (b == '\n' && matched % 2 == 1)
+                ? matched + 1
+                : b == '\r' ? 1 : 0;
       }
       return head.toString(StandardCharsets.ISO_8859_1);
     }

@@ -33,15 +33,18 @@ public abstract class BaseEndpoint extends Endpoint {
     session.getAsyncRemote().setSendTimeout(runtime.options().sendTimeout().toMillis());
     WsConnection c = runtime.register(session);
     this.connection = c;
-    session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
-      c.heardFromClient();
-      StreamSubscription s = c.subscription();
-      if (s != null && s.isOpen()) {
-        onText(s, text);
-      }
-    });
-    session.addMessageHandler(PongMessage.class,
-        (MessageHandler.Whole<PongMessage>) pong -> c.heardFromClient());
+    session.addMessageHandler(
+        String.class,
+        (MessageHandler.Whole<String>)
+            text -> {
+              c.heardFromClient();
+              StreamSubscription s = c.subscription();
+              if (s != null && s.isOpen()) {
+                onText(s, text);
+              }
+            });
+    session.addMessageHandler(
+        PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> c.heardFromClient());
     opened(session, config, c);
   }
 
@@ -84,8 +87,8 @@ public abstract class BaseEndpoint extends Endpoint {
 
   /** Opens {@code c}'s subscription to {@code p}'s organization stream (no channels yet). */
   protected StreamSubscription openFor(Principal p, WsConnection c) {
-    StreamSubscription s = runtime.hookstream().streams()
-        .open(p.orgId(), c, runtime.options().queueCapacity());
+    StreamSubscription s =
+        runtime.hookstream().streams().open(p.orgId(), c, runtime.options().queueCapacity());
     c.attach(s);
     return s;
   }

@@ -12,11 +12,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Authenticates the upgrade request (or takes what the {@link UpgradeFilter} found) and creates
- * one endpoint instance per connection. The outcome travels to {@code onOpen} in the
- * per-connection config's user properties. Without the filter an unauthenticated upgrade
- * succeeds (the Jakarta API cannot answer it with 401) and the endpoint closes it at once with
- * 1008.
+ * Authenticates the upgrade request (or takes what the {@link UpgradeFilter} found) and creates one
+ * endpoint instance per connection. The outcome travels to {@code onOpen} in the per-connection
+ * config's user properties. Without the filter an unauthenticated upgrade succeeds (the Jakarta API
+ * cannot answer it with 401) and the endpoint closes it at once with 1008.
  */
 final class Handshake extends ServerEndpointConfig.Configurator {
 
@@ -28,7 +27,9 @@ final class Handshake extends ServerEndpointConfig.Configurator {
   private final Supplier<? extends jakarta.websocket.Endpoint> endpoints;
   private final boolean authenticate;
 
-  Handshake(WsRuntime runtime, Supplier<? extends jakarta.websocket.Endpoint> endpoints,
+  Handshake(
+      WsRuntime runtime,
+      Supplier<? extends jakarta.websocket.Endpoint> endpoints,
       boolean authenticate) {
     this.runtime = runtime;
     this.endpoints = endpoints;
@@ -36,13 +37,13 @@ final class Handshake extends ServerEndpointConfig.Configurator {
   }
 
   @Override
-  public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request,
-      HandshakeResponse response) {
+  public void modifyHandshake(
+      ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     request.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
     List<String> nonce = headers.get("sec-websocket-key");
-    UpgradeFilter.Upgrade seen = runtime.upgradeFilter()
-        .take(nonce == null || nonce.isEmpty() ? null : nonce.get(0));
+    UpgradeFilter.Upgrade seen =
+        runtime.upgradeFilter().take(nonce == null || nonce.isEmpty() ? null : nonce.get(0));
     if (seen != null && seen.address() != null) {
       sec.getUserProperties().put(CLIENT_ADDRESS, seen.address());
     }
@@ -53,8 +54,9 @@ final class Handshake extends ServerEndpointConfig.Configurator {
       sec.getUserProperties().put(PRINCIPAL, seen.principal()); // the filter checked already
       return;
     }
-    UpgradeAuth.Outcome auth = UpgradeAuth.authenticate(runtime.hookstream(),
-        request.getParameterMap().get("token"), headers);
+    UpgradeAuth.Outcome auth =
+        UpgradeAuth.authenticate(
+            runtime.hookstream(), request.getParameterMap().get("token"), headers);
     if (auth.principal() != null) {
       sec.getUserProperties().put(PRINCIPAL, auth.principal());
     } else {

@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /v1/ws/source/{source_id}?token=}: inbound ingestion. The API key's scope must own
- * the source, else the connection is closed with 1008. Each text message (a JSON document) is
- * ingested like an HTTP {@code POST} with {@code application/json} and answered {@code
+ * {@code GET /v1/ws/source/{source_id}?token=}: inbound ingestion. The API key's scope must own the
+ * source, else the connection is closed with 1008. Each text message (a JSON document) is ingested
+ * like an HTTP {@code POST} with {@code application/json} and answered {@code
  * {"type":"ack","event_id":..}} or {@code {"type":"error","error":..,"status":..}}.
  */
 public final class SourceEndpoint extends BaseEndpoint {
@@ -62,8 +62,14 @@ public final class SourceEndpoint extends BaseEndpoint {
       s.send(Frames.error("message is not valid JSON", 400));
       return;
     }
-    IngestRequest request = IngestRequest.builder().method("POST").url(url)
-        .header("content-type", "application/json").body(body).clientIp(clientIp).build();
+    IngestRequest request =
+        IngestRequest.builder()
+            .method("POST")
+            .url(url)
+            .header("content-type", "application/json")
+            .body(body)
+            .clientIp(clientIp)
+            .build();
     try {
       IngestResult r = runtime.hookstream().ingest(sourceId, request);
       var ack = Frames.object("ack").put("event_id", r.eventId());

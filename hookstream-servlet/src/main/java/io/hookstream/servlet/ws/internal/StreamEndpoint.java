@@ -33,13 +33,22 @@ public final class StreamEndpoint extends BaseEndpoint {
       return;
     }
     StreamSubscription s = openFor(p, c);
-    ObjectNode welcome = Frames.object("welcome").put("org_id", p.orgId())
-        .put("env_id", p.envId())
-        .put("heartbeat_interval_ms", runtime.options().heartbeatInterval().toMillis());
+    ObjectNode welcome =
+        Frames.object("welcome")
+            .put("org_id", p.orgId())
+            .put("env_id", p.envId())
+            .put("heartbeat_interval_ms", runtime.options().heartbeatInterval().toMillis());
     ArrayNode channels = welcome.putArray("channels");
-    for (String ch : new String[] {"events", "events:<source_id>", "deliveries",
-        "deliveries:<destination_id>", "issues", "collections:<collection_id>",
-        "<websocket destination channel_name>"}) {
+    for (String ch :
+        new String[] {
+          "events",
+          "events:<source_id>",
+          "deliveries",
+          "deliveries:<destination_id>",
+          "issues",
+          "collections:<collection_id>",
+          "<websocket destination channel_name>"
+        }) {
       channels.add(ch);
     }
     s.send(Frames.write(welcome));
@@ -55,12 +64,20 @@ public final class StreamEndpoint extends BaseEndpoint {
     String type = msg.path("type").asText("");
     switch (type) {
       case "subscribe", "unsubscribe" -> channelRequest(s, type, msg.get("channel"));
-      case "pong" -> { }
+      case "pong" -> {}
       case "ping" -> s.send(Frames.PONG);
-      default -> s.send(Frames.write(Frames.object("error")
-          .put("error", type.isEmpty() ? "type is required"
-              : "unknown message type '" + type + "': use subscribe, unsubscribe or pong")
-          .put("status", 400)));
+      default ->
+          s.send(
+              Frames.write(
+                  Frames.object("error")
+                      .put(
+                          "error",
+                          type.isEmpty()
+                              ? "type is required"
+                              : "unknown message type '"
+                                  + type
+                                  + "': use subscribe, unsubscribe or pong")
+                      .put("status", 400)));
     }
   }
 
@@ -77,9 +94,16 @@ public final class StreamEndpoint extends BaseEndpoint {
     }
     if ("subscribe".equals(type)) {
       if (s.channelCount() >= MAX_CHANNELS && !s.channels().contains(channel)) {
-        s.send(Frames.write(Frames.object("error").put("error", "at most " + MAX_CHANNELS
-            + " channels per connection; unsubscribe from one first").put("status", 400)
-            .put("channel", channel)));
+        s.send(
+            Frames.write(
+                Frames.object("error")
+                    .put(
+                        "error",
+                        "at most "
+                            + MAX_CHANNELS
+                            + " channels per connection; unsubscribe from one first")
+                    .put("status", 400)
+                    .put("channel", channel)));
         return;
       }
       s.subscribe(channel);

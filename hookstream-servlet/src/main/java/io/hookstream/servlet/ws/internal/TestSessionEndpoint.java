@@ -8,9 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code GET /v1/ws/test/{session_id}}: the unauthenticated feed of one test session, on channel
- * {@code test}. Whatever the engine publishes with {@code
- * streams().testSessionMessage(sessionId, ...)} arrives here; client messages other than
- * {@code pong} are ignored.
+ * {@code test}. Whatever the engine publishes with {@code streams().testSessionMessage(sessionId,
+ * ...)} arrives here; client messages other than {@code pong} are ignored.
  */
 public final class TestSessionEndpoint extends BaseEndpoint {
 
@@ -27,11 +26,12 @@ public final class TestSessionEndpoint extends BaseEndpoint {
       refuse(c, "invalid test session id");
       return;
     }
-    StreamSubscription s = runtime.hookstream().streams()
-        .openTestSession(id, c, runtime.options().queueCapacity());
+    StreamSubscription s =
+        runtime.hookstream().streams().openTestSession(id, c, runtime.options().queueCapacity());
     c.attach(s);
-    s.send(Frames.write(Frames.object("welcome").put("session_id", id)
-        .put("channel", StreamChannels.TEST)));
+    s.send(
+        Frames.write(
+            Frames.object("welcome").put("session_id", id).put("channel", StreamChannels.TEST)));
   }
 
   @Override

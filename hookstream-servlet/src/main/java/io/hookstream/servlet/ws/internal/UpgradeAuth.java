@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Authenticates a WebSocket upgrade: the API key in {@code token}, else the host's
- * authenticators on the request headers (a session cookie, for example). Stateless.
+ * Authenticates a WebSocket upgrade: the API key in {@code token}, else the host's authenticators
+ * on the request headers (a session cookie, for example). Stateless.
  */
 final class UpgradeAuth {
 
@@ -24,18 +24,20 @@ final class UpgradeAuth {
   private UpgradeAuth() {}
 
   /** {@code headers} have lower-case names; {@code tokens} is the token parameter's values. */
-  static Outcome authenticate(Hookstream hs, List<String> tokens,
-      Map<String, List<String>> headers) {
-    String token = tokens == null || tokens.isEmpty() || tokens.get(0).isBlank() ? null
-        : tokens.get(0);
+  static Outcome authenticate(
+      Hookstream hs, List<String> tokens, Map<String, List<String>> headers) {
+    String token =
+        tokens == null || tokens.isEmpty() || tokens.get(0).isBlank() ? null : tokens.get(0);
     try {
       Optional<Principal> p = hs.authenticate(new Authenticator.Credentials(token, headers));
       if (p.isPresent()) {
         return new Outcome(p.get(), null);
       }
-      return new Outcome(null, token == null
-          ? "unauthorized: pass an API key as ?token= or sign in"
-          : "unauthorized: invalid or revoked API key");
+      return new Outcome(
+          null,
+          token == null
+              ? "unauthorized: pass an API key as ?token= or sign in"
+              : "unauthorized: invalid or revoked API key");
     } catch (HookstreamException e) {
       log.warn("authenticating a WebSocket upgrade failed", e);
       return new Outcome(null, "unauthorized: authentication unavailable");

@@ -22,10 +22,10 @@ import java.util.Map;
 
 /**
  * Runs before the container's WebSocket upgrade: answers an upgrade to an authenticated endpoint
- * without valid credentials with {@code 401} and a JSON error, and records each accepted
- * upgrade's client address and principal under its {@code Sec-WebSocket-Key} (a random
- * per-handshake nonce) for {@link Handshake}, because the Jakarta WebSocket API exposes neither.
- * Keeps at most {@link #CAPACITY} pending entries. Thread-safe.
+ * without valid credentials with {@code 401} and a JSON error, and records each accepted upgrade's
+ * client address and principal under its {@code Sec-WebSocket-Key} (a random per-handshake nonce)
+ * for {@link Handshake}, because the Jakarta WebSocket API exposes neither. Keeps at most {@link
+ * #CAPACITY} pending entries. Thread-safe.
  */
 public final class UpgradeFilter implements Filter {
 
@@ -36,12 +36,13 @@ public final class UpgradeFilter implements Filter {
 
   private final Hookstream hookstream;
   private final String testPrefix;
-  private final Map<String, Upgrade> pending = new LinkedHashMap<>(64, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Upgrade> eldest) {
-      return size() > CAPACITY;
-    }
-  };
+  private final Map<String, Upgrade> pending =
+      new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Upgrade> eldest) {
+          return size() > CAPACITY;
+        }
+      };
 
   UpgradeFilter(Hookstream hookstream, String prefix) {
     this.hookstream = hookstream;
@@ -59,8 +60,9 @@ public final class UpgradeFilter implements Filter {
         String path = http.getRequestURI().substring(http.getContextPath().length());
         if (!path.startsWith(testPrefix)) {
           String[] tokens = http.getParameterValues("token");
-          UpgradeAuth.Outcome auth = UpgradeAuth.authenticate(hookstream,
-              tokens == null ? null : Arrays.asList(tokens), headers(http));
+          UpgradeAuth.Outcome auth =
+              UpgradeAuth.authenticate(
+                  hookstream, tokens == null ? null : Arrays.asList(tokens), headers(http));
           if (auth.principal() == null) {
             refuse(httpResponse, auth.error());
             return;
@@ -97,8 +99,9 @@ public final class UpgradeFilter implements Filter {
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
-    byte[] body = HookstreamJson.write(Map.of("error", error, "status", 401))
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        HookstreamJson.write(Map.of("error", error, "status", 401))
+            .getBytes(StandardCharsets.UTF_8);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
   }

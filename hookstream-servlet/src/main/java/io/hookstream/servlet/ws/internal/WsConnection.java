@@ -14,21 +14,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One open WebSocket: the {@link FrameSink} its {@link StreamSubscription} sends through (async
- * sends; closes handed to an executor so no publishing thread waits on a socket) and its
- * heartbeat state. Thread-safe.
+ * sends; closes handed to an executor so no publishing thread waits on a socket) and its heartbeat
+ * state. Thread-safe.
  */
 final class WsConnection implements FrameSink {
 
   private static final Logger log = LoggerFactory.getLogger(WsConnection.class);
+
   /** Heartbeat ticks an orderly close may take before it is forced. */
   static final int FORCE_CLOSE_TICKS = 2;
+
   /**
    * Tomcat's per-session limit on blocking sends, the close frame included (default 20 s); other
    * containers ignore the property. A forced close must not hold a closer thread that long.
    */
   private static final String TOMCAT_BLOCKING_SEND_TIMEOUT =
       "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
   private static final long FORCED_CLOSE_WRITE_MILLIS = 1_000;
+
   /** A close reason may carry at most 123 bytes of UTF-8. */
   private static final int MAX_REASON_BYTES = 123;
 
@@ -62,9 +66,9 @@ final class WsConnection implements FrameSink {
   }
 
   /**
-   * One heartbeat tick: close a connection that did not answer the last ping; force the close
-   * of one whose orderly close has not completed after {@link #FORCE_CLOSE_TICKS} more ticks
-   * (its socket is full: the client reads nothing); else send a ping.
+   * One heartbeat tick: close a connection that did not answer the last ping; force the close of
+   * one whose orderly close has not completed after {@link #FORCE_CLOSE_TICKS} more ticks (its
+   * socket is full: the client reads nothing); else send a ping.
    */
   void tick(String timeoutReason) {
     StreamSubscription s = subscription;
@@ -88,8 +92,9 @@ final class WsConnection implements FrameSink {
   @Override
   public void send(String frame, Consumer<Throwable> done) {
     try {
-      session.getAsyncRemote().sendText(frame,
-          result -> done.accept(result.isOK() ? null : result.getException()));
+      session
+          .getAsyncRemote()
+          .sendText(frame, result -> done.accept(result.isOK() ? null : result.getException()));
     } catch (RuntimeException e) {
       done.accept(e);
     }
@@ -98,15 +103,16 @@ final class WsConnection implements FrameSink {
   @Override
   public void close(int code, String reason) {
     CloseReason why = new CloseReason(CloseReason.CloseCodes.getCloseCode(code), fit(reason));
-    Runnable closeIt = () -> {
-      try {
-        if (session.isOpen()) {
-          session.close(why);
-        }
-      } catch (IOException | RuntimeException e) {
-        log.debug("closing WebSocket {} failed", session.getId(), e);
-      }
-    };
+    Runnable closeIt =
+        () -> {
+          try {
+            if (session.isOpen()) {
+              session.close(why);
+            }
+          } catch (IOException | RuntimeException e) {
+            log.debug("closing WebSocket {} failed", session.getId(), e);
+          }
+        };
     try {
       closer.execute(closeIt);
     } catch (RejectedExecutionException e) {

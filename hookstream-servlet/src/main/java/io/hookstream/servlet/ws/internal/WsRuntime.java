@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the endpoints of one installation share: the engine, the options, the open connections,
- * one heartbeat thread for all of them and a small pool that performs closes (a close may wait
- * on a socket; publishing threads never do). No thread per connection. Thread-safe.
+ * What the endpoints of one installation share: the engine, the options, the open connections, one
+ * heartbeat thread for all of them and a small pool that performs closes (a close may wait on a
+ * socket; publishing threads never do). No thread per connection. Thread-safe.
  */
 public final class WsRuntime implements AutoCloseable {
 
@@ -38,11 +38,12 @@ public final class WsRuntime implements AutoCloseable {
     this.upgradeFilter = new UpgradeFilter(hookstream, prefix);
     String name = "hookstream-ws-" + hookstream.instanceId();
     this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon(name + "-heartbeat"));
-    this.closer = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-        daemon(name + "-close"));
+    this.closer =
+        new ThreadPoolExecutor(
+            4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon(name + "-close"));
     closer.allowCoreThreadTimeOut(true);
-    this.timeoutReason = "heartbeat timeout: no pong within "
-        + options.heartbeatInterval().toMillis() + " ms";
+    this.timeoutReason =
+        "heartbeat timeout: no pong within " + options.heartbeatInterval().toMillis() + " ms";
     long every = options.heartbeatInterval().toMillis();
     heartbeat.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
   }
@@ -75,16 +76,23 @@ public final class WsRuntime implements AutoCloseable {
     // prefix is also the one given to the constructor; the filter matches the same paths.
     return java.util.List.of(
         config(StreamEndpoint.class, prefix + "/ws", () -> new StreamEndpoint(this), true),
-        config(TestSessionEndpoint.class, prefix + "/ws/test/{session_id}",
-            () -> new TestSessionEndpoint(this), false),
-        config(SourceEndpoint.class, prefix + "/ws/source/{source_id}",
-            () -> new SourceEndpoint(this), true));
+        config(
+            TestSessionEndpoint.class,
+            prefix + "/ws/test/{session_id}",
+            () -> new TestSessionEndpoint(this),
+            false),
+        config(
+            SourceEndpoint.class,
+            prefix + "/ws/source/{source_id}",
+            () -> new SourceEndpoint(this),
+            true));
   }
 
   private <T extends BaseEndpoint> jakarta.websocket.server.ServerEndpointConfig config(
       Class<T> type, String path, java.util.function.Supplier<T> factory, boolean auth) {
     return jakarta.websocket.server.ServerEndpointConfig.Builder.create(type, path)
-        .configurator(new Handshake(this, factory, auth)).build();
+        .configurator(new Handshake(this, factory, auth))
+        .build();
   }
 
   void unregister(WsConnection c) {

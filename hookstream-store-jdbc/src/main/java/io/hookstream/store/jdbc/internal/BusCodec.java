@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * The text form of a bus message in a NOTIFY payload: {@code m} then each field as {@code
- * <length>:<text>} (no escaping needed), or {@code r<key>} for a message stored elsewhere.
- * Null fields are written as length {@code -}.
+ * <length>:<text>} (no escaping needed), or {@code r<key>} for a message stored elsewhere. Null
+ * fields are written as length {@code -}.
  */
 public final class BusCodec {
 

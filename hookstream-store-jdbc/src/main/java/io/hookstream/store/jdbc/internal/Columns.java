@@ -18,20 +18,26 @@ public record Columns(List<String> names, List<String> markers) {
       String name = colon < 0 ? spec : spec.substring(0, colon);
       String kind = colon < 0 ? "" : spec.substring(colon + 1);
       names.add(name);
-      markers.add(switch (kind) {
-        case "" -> "?";
-        case "json" -> dialect.jsonParam();
-        case "ojson" -> dialect.orderedJsonParam();
-        default -> throw new IllegalArgumentException("unknown column kind " + spec);
-      });
+      markers.add(
+          switch (kind) {
+            case "" -> "?";
+            case "json" -> dialect.jsonParam();
+            case "ojson" -> dialect.orderedJsonParam();
+            default -> throw new IllegalArgumentException("unknown column kind " + spec);
+          });
     }
     return new Columns(List.copyOf(names), List.copyOf(markers));
   }
 
   /** {@code INSERT INTO table (a, b) VALUES (?, ?)}. */
   public String insert(String table) {
-    return "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ("
-        + String.join(", ", markers) + ")";
+    return "INSERT INTO "
+        + table
+        + " ("
+        + String.join(", ", names)
+        + ") VALUES ("
+        + String.join(", ", markers)
+        + ")";
   }
 
   /** {@code a = ?, b = ?} for every column except {@code skipped}. */

@@ -27,8 +27,8 @@ public abstract class Dialect {
 
   /**
    * Makes every commit reach the database file before it returns, so that an acknowledged write
-   * survives a crash of the process; throws if that cannot be arranged. No-op by default (and
-   * then {@code dataSource} is not touched).
+   * survives a crash of the process; throws if that cannot be arranged. No-op by default (and then
+   * {@code dataSource} is not touched).
    */
   public void requireDurableCommits(DataSource dataSource) throws SQLException {}
 
@@ -42,14 +42,14 @@ public abstract class Dialect {
   public abstract String orderedJsonParam();
 
   /**
-   * An insert-or-replace of one row keyed by {@code keyColumn}, binding {@code columns} in
-   * order ({@code keyColumn} first).
+   * An insert-or-replace of one row keyed by {@code keyColumn}, binding {@code columns} in order
+   * ({@code keyColumn} first).
    */
   public abstract String upsert(String table, String keyColumn, List<String> columns);
 
   /**
-   * An insert of one row that either inserts (update count 1) or, on a key clash, inserts
-   * nothing: with an update count of 0 where the database can say so, else a unique-key error.
+   * An insert of one row that either inserts (update count 1) or, on a key clash, inserts nothing:
+   * with an update count of 0 where the database can say so, else a unique-key error.
    */
   public abstract String insertIfAbsent(String table, List<String> columns);
 
@@ -57,21 +57,21 @@ public abstract class Dialect {
   public abstract String binaryContains(String column);
 
   /**
-   * Whether locked rows can be skipped ({@code SKIP LOCKED}): then a destination claim runs as
-   * one statement and recovery sweeps skip each other's events.
+   * Whether locked rows can be skipped ({@code SKIP LOCKED}): then a destination claim runs as one
+   * statement and recovery sweeps skip each other's events.
    */
   public abstract boolean skipLockedClaims();
 
   /**
-   * Inside the open transaction of {@code c}, before a claim: makes the planner read due tasks
-   * in the claim order of an index and stop at the limit, rather than fetch and sort every due
-   * task. No-op by default.
+   * Inside the open transaction of {@code c}, before a claim: makes the planner read due tasks in
+   * the claim order of an index and stop at the limit, rather than fetch and sort every due task.
+   * No-op by default.
    */
   public void preferIndexOrder(Connection c) throws SQLException {}
 
   /**
-   * Inside the open transaction of {@code c}: waits for, and holds until that transaction ends,
-   * the cross-process lock on claims of one destination ({@code lockTable} is the H2 lock table).
+   * Inside the open transaction of {@code c}: waits for, and holds until that transaction ends, the
+   * cross-process lock on claims of one destination ({@code lockTable} is the H2 lock table).
    */
   public abstract void lockDestination(Connection c, String lockTable, String destinationId)
       throws SQLException;

@@ -16,14 +16,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * Group commit for inserts: concurrent callers' items (a row, or a row with its child rows) are
  * written in one batch and one commit. A caller who finds fewer than {@code batchesInFlight}
  * batches under way becomes a leader and writes every item queued at that moment (up to {@code
- * maxRows}, its own first), then hands leadership to the oldest caller still waiting, so no
- * caller writes more than one batch. Items arriving while batches commit form the next batch; a
- * lone caller is never delayed to wait for company.
+ * maxRows}, its own first), then hands leadership to the oldest caller still waiting, so no caller
+ * writes more than one batch. Items arriving while batches commit form the next batch; a lone
+ * caller is never delayed to wait for company.
  *
  * <p>Each caller returns only after the commit that holds its item, so a returned insert is
  * durable. A batch that fails on the connection (UNAVAILABLE) fails for every caller in it; any
- * other failure (a duplicate key, a value the column refuses) is retried item by item, each in
- * a transaction of its own, so only the offending caller sees its error. Thread-safe.
+ * other failure (a duplicate key, a value the column refuses) is retried item by item, each in a
+ * transaction of its own, so only the offending caller sees its error. Thread-safe.
  */
 public final class GroupCommit<T> {
 
@@ -36,17 +36,15 @@ public final class GroupCommit<T> {
   /** Group commit of single rows, each the parameters of {@code sql}. */
   public static GroupCommit<Object[]> ofRows(
       Jdbc jdbc, String sql, int maxRows, int batchesInFlight) {
-    return new GroupCommit<>(jdbc, (c, rows) -> Jdbc.batch(c, sql, rows), maxRows,
-        batchesInFlight);
+    return new GroupCommit<>(jdbc, (c, rows) -> Jdbc.batch(c, sql, rows), maxRows, batchesInFlight);
   }
 
   /**
-   * A queued row: {@code done} ends with the outcome of the commit that held it; {@code lead}
-   * tells a waiting caller to lead the next batch. Two futures, so that a promoted leader still
-   * learns its own batch's failure.
+   * A queued row: {@code done} ends with the outcome of the commit that held it; {@code lead} tells
+   * a waiting caller to lead the next batch. Two futures, so that a promoted leader still learns
+   * its own batch's failure.
    */
-  private record Pending<T>(
-      T item, CompletableFuture<Void> done, CompletableFuture<Void> lead) {}
+  private record Pending<T>(T item, CompletableFuture<Void> done, CompletableFuture<Void> lead) {}
 
   private final Jdbc jdbc;
   private final Writer<T> writer;
@@ -59,8 +57,8 @@ public final class GroupCommit<T> {
 
   /**
    * {@code maxRows}: the most items one commit writes; {@code batchesInFlight}: how many batches
-   * may commit at once (with 1, a batch waits for the previous commit; with 2, one batch is
-   * written while the other waits for its WAL flush).
+   * may commit at once (with 1, a batch waits for the previous commit; with 2, one batch is written
+   * while the other waits for its WAL flush).
    */
   public GroupCommit(Jdbc jdbc, Writer<T> writer, int maxRows, int batchesInFlight) {
     if (maxRows < 1 || batchesInFlight < 1) {
@@ -142,10 +140,11 @@ public final class GroupCommit<T> {
   }
 
   private void commit(List<T> items) {
-    jdbc.inTransaction(c -> {
-      writer.write(c, items);
-      return null;
-    });
+    jdbc.inTransaction(
+        c -> {
+          writer.write(c, items);
+          return null;
+        });
   }
 
   /** To the oldest queued caller not yet handed the lead by another leader; guarded by lock. */
@@ -160,8 +159,8 @@ public final class GroupCommit<T> {
   }
 
   /**
-   * Waits without reacting to interrupts: a caller that left the queue while it may still be
-   * handed the lead would leave every later caller waiting.
+   * Waits without reacting to interrupts: a caller that left the queue while it may still be handed
+   * the lead would leave every later caller waiting.
    */
   private static void awaitQuietly(CompletableFuture<?> f) {
     try {

@@ -33,8 +33,9 @@ public final class H2Dialect extends Dialect {
       st.execute("MERGE INTO " + table + " (id) KEY (id) VALUES (1)");
       c.setAutoCommit(false);
       // WAIT bounds this one statement, leaving the pooled connection's lock timeout alone.
-      st.executeQuery("SELECT id FROM " + table + " WHERE id = 1 FOR UPDATE WAIT "
-          + LOCK_TIMEOUT_SECONDS).close();
+      st.executeQuery(
+              "SELECT id FROM " + table + " WHERE id = 1 FOR UPDATE WAIT " + LOCK_TIMEOUT_SECONDS)
+          .close();
     }
   }
 
@@ -45,16 +46,19 @@ public final class H2Dialect extends Dialect {
   }
 
   /**
-   * H2's MVStore writes commits to its file from a background thread every WRITE_DELAY ms (500
-   * by default); only with 0 does each commit write its chunk before returning. The setting holds
-   * for the open database, every connection; H2 2.3 lists a stored value and the one in effect,
-   * and does not restore a stored 0 when it reopens the files, so every row must say 0.
+   * H2's MVStore writes commits to its file from a background thread every WRITE_DELAY ms (500 by
+   * default); only with 0 does each commit write its chunk before returning. The setting holds for
+   * the open database, every connection; H2 2.3 lists a stored value and the one in effect, and
+   * does not restore a stored 0 when it reopens the files, so every row must say 0.
    */
   @Override
   public void requireDurableCommits(DataSource dataSource) throws SQLException {
-    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-      try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SETTINGS"
-          + " WHERE SETTING_NAME = 'WRITE_DELAY' AND SETTING_VALUE <> '0'")) {
+    try (Connection c = dataSource.getConnection();
+        Statement st = c.createStatement()) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SETTINGS"
+                  + " WHERE SETTING_NAME = 'WRITE_DELAY' AND SETTING_VALUE <> '0'")) {
         rs.next();
         if (rs.getInt(1) == 0) {
           return;
@@ -81,14 +85,26 @@ public final class H2Dialect extends Dialect {
 
   @Override
   public String upsert(String table, String keyColumn, List<String> columns) {
-    return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + keyColumn
-        + ") VALUES (" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+    return "MERGE INTO "
+        + table
+        + " ("
+        + String.join(", ", columns)
+        + ") KEY ("
+        + keyColumn
+        + ") VALUES ("
+        + String.join(", ", Collections.nCopies(columns.size(), "?"))
+        + ")";
   }
 
   @Override
   public String insertIfAbsent(String table, List<String> columns) {
-    return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-        + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+    return "INSERT INTO "
+        + table
+        + " ("
+        + String.join(", ", columns)
+        + ") VALUES ("
+        + String.join(", ", Collections.nCopies(columns.size(), "?"))
+        + ")";
   }
 
   @Override
@@ -108,8 +124,9 @@ public final class H2Dialect extends Dialect {
     // failed statement does not abort an H2 transaction, so losing the insert race just means
     // the row is there to lock on the next pass.
     for (int pass = 0; pass < 3; pass++) {
-      try (PreparedStatement ps = c.prepareStatement("SELECT destination_id FROM " + lockTable
-          + " WHERE destination_id = ? FOR UPDATE")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT destination_id FROM " + lockTable + " WHERE destination_id = ? FOR UPDATE")) {
         ps.setString(1, destinationId);
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {

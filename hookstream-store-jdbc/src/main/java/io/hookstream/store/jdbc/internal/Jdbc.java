@@ -19,10 +19,9 @@ import javax.sql.DataSource;
 
 /**
  * Plain JDBC plumbing: borrows a connection per call, binds parameters by Java type, maps rows,
- * runs transactions, and turns {@link SQLException}s into {@link HookstreamException}s
- * (UNAVAILABLE for connection and transient failures, CONFLICT for unique-key clashes,
- * BAD_REQUEST for values a column refuses, INTERNAL otherwise).
- * Thread-safe.
+ * runs transactions, and turns {@link SQLException}s into {@link HookstreamException}s (UNAVAILABLE
+ * for connection and transient failures, CONFLICT for unique-key clashes, BAD_REQUEST for values a
+ * column refuses, INTERNAL otherwise). Thread-safe.
  */
 public final class Jdbc {
 
@@ -108,26 +107,28 @@ public final class Jdbc {
   }
 
   private static HookstreamException unavailable(SQLException e) {
-    return isUniqueViolation(e) ? translate(e)
-        : new HookstreamException(ErrorCode.UNAVAILABLE, "database unavailable: "
-            + e.getMessage(), e);
+    return isUniqueViolation(e)
+        ? translate(e)
+        : new HookstreamException(
+            ErrorCode.UNAVAILABLE, "database unavailable: " + e.getMessage(), e);
   }
 
   /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
   public <T> T inTransaction(ConnectionWork<T> work) {
-    return withConnection(c -> {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(c, e);
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    });
+    return withConnection(
+        c -> {
+          c.setAutoCommit(false);
+          try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+          } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(c, e);
+            throw e;
+          } finally {
+            c.setAutoCommit(true);
+          }
+        });
   }
 
   private static void rollbackQuietly(Connection c, Exception cause) {
@@ -142,13 +143,13 @@ public final class Jdbc {
     try {
       return dataSource.getConnection();
     } catch (SQLException e) {
-      throw new HookstreamException(ErrorCode.UNAVAILABLE,
-          "database unavailable: " + e.getMessage(), e);
+      throw new HookstreamException(
+          ErrorCode.UNAVAILABLE, "database unavailable: " + e.getMessage(), e);
     }
   }
 
-  public static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper,
-      Object... params) throws SQLException {
+  public static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {
@@ -261,18 +262,21 @@ public final class Jdbc {
       return new HookstreamException(ErrorCode.CONFLICT, "duplicate key: " + e.getMessage(), e);
     }
     if (state.startsWith("22")) { // data exception: a value the column type refuses
-      return new HookstreamException(ErrorCode.BAD_REQUEST,
-          "value rejected by the database: " + e.getMessage(), e);
+      return new HookstreamException(
+          ErrorCode.BAD_REQUEST, "value rejected by the database: " + e.getMessage(), e);
     }
-    boolean unavailable = e instanceof SQLTransientException
-        || e instanceof SQLRecoverableException
-        || e instanceof java.sql.SQLNonTransientConnectionException
-        || state.startsWith("08") // connection exception
-        || state.startsWith("40") // serialization failure, deadlock
-        || state.startsWith("53") // insufficient resources
-        || state.startsWith("57P") // server shutting down
-        || state.equals("HYT00"); // H2 lock timeout
-    return new HookstreamException(unavailable ? ErrorCode.UNAVAILABLE : ErrorCode.INTERNAL,
-        "database error: " + e.getMessage(), e);
+    boolean unavailable =
+        e instanceof SQLTransientException
+            || e instanceof SQLRecoverableException
+            || e instanceof java.sql.SQLNonTransientConnectionException
+            || state.startsWith("08") // connection exception
+            || state.startsWith("40") // serialization failure, deadlock
+            || state.startsWith("53") // insufficient resources
+            || state.startsWith("57P") // server shutting down
+            || state.equals("HYT00"); // H2 lock timeout
+    return new HookstreamException(
+        unavailable ? ErrorCode.UNAVAILABLE : ErrorCode.INTERNAL,
+        "database error: " + e.getMessage(),
+        e);
   }
 }

@@ -21,11 +21,26 @@ public final class JdbcConnectionRepository implements ConnectionRepository {
   public JdbcConnectionRepository(Jdbc jdbc, Dialect dialect, Tables tables) {
     this.jdbc = jdbc;
     this.table = tables.connections();
-    Columns columns = Columns.of(dialect, "id", "org_id", "env_id", "name", "source_id",
-        "destination_id", "filter_rules:json", "transform_expression", "transform_enabled",
-        "enabled", "version", "created_at", "updated_at", "deleted_at");
-    this.rows = new VersionedRows<>(jdbc, table, columns, JdbcConnectionRepository::map,
-        ConnectionRecord::id);
+    Columns columns =
+        Columns.of(
+            dialect,
+            "id",
+            "org_id",
+            "env_id",
+            "name",
+            "source_id",
+            "destination_id",
+            "filter_rules:json",
+            "transform_expression",
+            "transform_enabled",
+            "enabled",
+            "version",
+            "created_at",
+            "updated_at",
+            "deleted_at");
+    this.rows =
+        new VersionedRows<>(
+            jdbc, table, columns, JdbcConnectionRepository::map, ConnectionRecord::id);
   }
 
   @Override
@@ -39,18 +54,26 @@ public final class JdbcConnectionRepository implements ConnectionRepository {
   }
 
   @Override
-  public Page<ConnectionRecord> list(Scope scope, String sourceId, String destinationId,
-      PageRequest page) {
-    return rows.page(rows.liveList(scope)
-        .andIf(sourceId, "source_id = ?")
-        .andIf(destinationId, "destination_id = ?"), page);
+  public Page<ConnectionRecord> list(
+      Scope scope, String sourceId, String destinationId, PageRequest page) {
+    return rows.page(
+        rows.liveList(scope)
+            .andIf(sourceId, "source_id = ?")
+            .andIf(destinationId, "destination_id = ?"),
+        page);
   }
 
   @Override
   public List<ConnectionRecord> listForSource(Scope scope, String sourceId) {
-    return jdbc.query("SELECT * FROM " + table + " WHERE source_id = ? AND org_id = ?"
-        + " AND env_id = ? AND deleted_at IS NULL ORDER BY id DESC",
-        JdbcConnectionRepository::map, sourceId, scope.orgId(), scope.envId());
+    return jdbc.query(
+        "SELECT * FROM "
+            + table
+            + " WHERE source_id = ? AND org_id = ?"
+            + " AND env_id = ? AND deleted_at IS NULL ORDER BY id DESC",
+        JdbcConnectionRepository::map,
+        sourceId,
+        scope.orgId(),
+        scope.envId());
   }
 
   @Override
@@ -64,17 +87,39 @@ public final class JdbcConnectionRepository implements ConnectionRepository {
   }
 
   private static Object[] values(ConnectionRecord c) {
-    return new Object[] {c.id(), c.orgId(), c.envId(), c.name(), c.sourceId(),
-        c.destinationId(), c.filterRulesJson(), c.transformExpression(), c.transformEnabled(),
-        c.enabled(), c.version(), c.createdAt(), c.updatedAt(), c.deletedAt()};
+    return new Object[] {
+      c.id(),
+      c.orgId(),
+      c.envId(),
+      c.name(),
+      c.sourceId(),
+      c.destinationId(),
+      c.filterRulesJson(),
+      c.transformExpression(),
+      c.transformEnabled(),
+      c.enabled(),
+      c.version(),
+      c.createdAt(),
+      c.updatedAt(),
+      c.deletedAt()
+    };
   }
 
   private static ConnectionRecord map(ResultSet rs) throws SQLException {
-    return new ConnectionRecord(rs.getString("id"), rs.getString("org_id"),
-        rs.getString("env_id"), rs.getString("name"), rs.getString("source_id"),
-        rs.getString("destination_id"), rs.getString("filter_rules"),
-        rs.getString("transform_expression"), rs.getBoolean("transform_enabled"),
-        rs.getBoolean("enabled"), rs.getLong("version"), Jdbc.instant(rs, "created_at"),
-        Jdbc.instant(rs, "updated_at"), Jdbc.instant(rs, "deleted_at"));
+    return new ConnectionRecord(
+        rs.getString("id"),
+        rs.getString("org_id"),
+        rs.getString("env_id"),
+        rs.getString("name"),
+        rs.getString("source_id"),
+        rs.getString("destination_id"),
+        rs.getString("filter_rules"),
+        rs.getString("transform_expression"),
+        rs.getBoolean("transform_enabled"),
+        rs.getBoolean("enabled"),
+        rs.getLong("version"),
+        Jdbc.instant(rs, "created_at"),
+        Jdbc.instant(rs, "updated_at"),
+        Jdbc.instant(rs, "deleted_at"));
   }
 }

@@ -32,8 +32,9 @@ import java.util.Optional;
  */
 public final class JdbcDeliveryRepository implements DeliveryRepository {
 
-  private static final String DUE = "status = 'pending' AND next_attempt_at <= ?"
-      + " AND (lease_owner IS NULL OR lease_expires_at IS NULL OR lease_expires_at <= ?)";
+  private static final String DUE =
+      "status = 'pending' AND next_attempt_at <= ?"
+          + " AND (lease_owner IS NULL OR lease_expires_at IS NULL OR lease_expires_at <= ?)";
   private static final Comparator<DeliveryTask> SEQUENCE_ORDER =
       Comparator.comparingLong(DeliveryTask::sequence).thenComparing(DeliveryTask::id);
 
@@ -53,40 +54,88 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     this.attempts = tables.attempts();
     this.events = tables.events();
     this.claimLocks = tables.claimLocks();
-    this.taskColumns = Columns.of(dialect, "id", "org_id", "env_id", "event_id",
-        "connection_id", "destination_id", "status", "attempts", "next_attempt_at",
-        "lease_owner", "lease_expires_at", "payload", "payload_content_type", "sequence",
-        "version", "created_at", "updated_at");
-    this.attemptColumns = Columns.of(dialect, "id", "org_id", "env_id", "event_id",
-        "connection_id", "destination_id", "task_id", "attempt_number", "status", "status_code",
-        "latency_ms", "request_headers:ojson", "response_headers:ojson", "response_body",
-        "error", "error_type", "dlq", "dlq_at", "next_retry_at", "attempted_at");
+    this.taskColumns =
+        Columns.of(
+            dialect,
+            "id",
+            "org_id",
+            "env_id",
+            "event_id",
+            "connection_id",
+            "destination_id",
+            "status",
+            "attempts",
+            "next_attempt_at",
+            "lease_owner",
+            "lease_expires_at",
+            "payload",
+            "payload_content_type",
+            "sequence",
+            "version",
+            "created_at",
+            "updated_at");
+    this.attemptColumns =
+        Columns.of(
+            dialect,
+            "id",
+            "org_id",
+            "env_id",
+            "event_id",
+            "connection_id",
+            "destination_id",
+            "task_id",
+            "attempt_number",
+            "status",
+            "status_code",
+            "latency_ms",
+            "request_headers:ojson",
+            "response_headers:ojson",
+            "response_body",
+            "error",
+            "error_type",
+            "dlq",
+            "dlq_at",
+            "next_retry_at",
+            "attempted_at");
   }
 
   @Override
   public void insertTasks(List<DeliveryTask> list) {
-    jdbc.inTransaction(c -> {
-      insertTasks(c, list);
-      return null;
-    });
+    jdbc.inTransaction(
+        c -> {
+          insertTasks(c, list);
+          return null;
+        });
   }
 
   void insertTasks(Connection c, List<DeliveryTask> list) throws SQLException {
-    Jdbc.batch(c, taskColumns.insert(tasks),
+    Jdbc.batch(
+        c,
+        taskColumns.insert(tasks),
         list.stream().map(JdbcDeliveryRepository::taskValues).toList());
   }
 
   @Override
   public Optional<DeliveryTask> findTask(Scope scope, String id) {
-    return jdbc.queryOne("SELECT * FROM " + tasks + " WHERE id = ? AND org_id = ? AND env_id = ?",
-        JdbcDeliveryRepository::task, id, scope.orgId(), scope.envId());
+    return jdbc.queryOne(
+        "SELECT * FROM " + tasks + " WHERE id = ? AND org_id = ? AND env_id = ?",
+        JdbcDeliveryRepository::task,
+        id,
+        scope.orgId(),
+        scope.envId());
   }
 
   @Override
   public List<DeliveryTask> tasksForEvent(Scope scope, String eventId) {
-    return jdbc.query("SELECT * FROM " + tasks + " WHERE event_id = ? AND org_id = ?"
-        + " AND env_id = ? ORDER BY created_at, id", JdbcDeliveryRepository::task, eventId,
-        scope.orgId(), scope.envId());
+    return jdbc.query(
+        "SELECT * FROM "
+            + tasks
+            + " WHERE event_id = ? AND org_id = ?"
+            + " AND env_id = ? ORDER BY created_at, id",
+        JdbcDeliveryRepository::task,
+        eventId,
+        scope.orgId(),
+        scope.envId());
   }
 
   @Override
@@ -95,117 +144,161 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     if (limit <= 0) {
       return List.of();
     }
-    List<String> excluded = excludedDestinations == null ? List.of()
-        : List.copyOf(excludedDestinations);
+    List<String> excluded =
+        excludedDestinations == null ? List.of() : List.copyOf(excludedDestinations);
     List<Object> params = new ArrayList<>(List.of(now, now));
     params.addAll(excluded);
     params.add(limit);
-    return jdbc.query(dueDestinationsSql(excluded.size()), rs -> rs.getString(1),
-        params.toArray());
+    return jdbc.query(dueDestinationsSql(excluded.size()), rs -> rs.getString(1), params.toArray());
   }
 
   /**
    * The SQL of {@link #dueDestinations}; the EXPLAIN test reads it too. A loose index scan: a
-   * recursive query walks the distinct destinations of the tasks table (one index probe each),
-   * and for each the oldest due unleased task is the first such entry of its {@code
-   * (destination_id, [status,] next_attempt_at)} index, so the cost grows with the number of
-   * destinations, not with the backlog. PostgreSQL walks only destinations with pending tasks
-   * (its index is partial); H2 walks every destination with tasks, stepping with {@code ORDER BY
-   * ... LIMIT 1}, since it answers {@code MIN} with a condition by reading the whole range, and
-   * with {@code >= id || CHAR(0)} (the next string after {@code id}), since it starts a {@code >
-   * id} range at {@code id} and would read every entry of the previous destination.
+   * recursive query walks the distinct destinations of the tasks table (one index probe each), and
+   * for each the oldest due unleased task is the first such entry of its {@code (destination_id,
+   * [status,] next_attempt_at)} index, so the cost grows with the number of destinations, not with
+   * the backlog. PostgreSQL walks only destinations with pending tasks (its index is partial); H2
+   * walks every destination with tasks, stepping with {@code ORDER BY ... LIMIT 1}, since it
+   * answers {@code MIN} with a condition by reading the whole range, and with {@code >= id ||
+   * CHAR(0)} (the next string after {@code id}), since it starts a {@code > id} range at {@code id}
+   * and would read every entry of the previous destination.
    */
   public String dueDestinationsSql(int excludedCount) {
-    String exclusion = excludedCount == 0 ? ""
-        : " AND d.destination_id NOT IN (" + Columns.markers(excludedCount) + ")";
+    String exclusion =
+        excludedCount == 0
+            ? ""
+            : " AND d.destination_id NOT IN (" + Columns.markers(excludedCount) + ")";
     boolean postgres = dialect.skipLockedClaims();
     String pending = postgres ? " WHERE status = 'pending'" : "";
-    String next = postgres
-        ? "SELECT MIN(t.destination_id) FROM " + tasks + " t WHERE t.status = 'pending'"
-            + " AND t.destination_id > d.destination_id"
-        : "SELECT t.destination_id FROM " + tasks + " t WHERE t.destination_id >="
-            + " d.destination_id || CHAR(0) ORDER BY t.destination_id LIMIT 1";
-    String first = postgres
-        ? "SELECT MIN(destination_id) FROM " + tasks + pending
-        : "SELECT (SELECT destination_id FROM " + tasks + " ORDER BY destination_id LIMIT 1)";
-    return "WITH RECURSIVE d(destination_id) AS (" + first
-        + " UNION ALL SELECT (" + next + ")"
+    String next =
+        postgres
+            ? "SELECT MIN(t.destination_id) FROM "
+                + tasks
+                + " t WHERE t.status = 'pending'"
+                + " AND t.destination_id > d.destination_id"
+            : "SELECT t.destination_id FROM "
+                + tasks
+                + " t WHERE t.destination_id >="
+                + " d.destination_id || CHAR(0) ORDER BY t.destination_id LIMIT 1";
+    String first =
+        postgres
+            ? "SELECT MIN(destination_id) FROM " + tasks + pending
+            : "SELECT (SELECT destination_id FROM " + tasks + " ORDER BY destination_id LIMIT 1)";
+    return "WITH RECURSIVE d(destination_id) AS ("
+        + first
+        + " UNION ALL SELECT ("
+        + next
+        + ")"
         + " FROM d WHERE d.destination_id IS NOT NULL)"
         + " SELECT destination_id, oldest FROM (SELECT d.destination_id,"
-        + " (SELECT t.next_attempt_at FROM " + tasks + " t WHERE t.destination_id = d.destination_id"
+        + " (SELECT t.next_attempt_at FROM "
+        + tasks
+        + " t WHERE t.destination_id = d.destination_id"
         + " AND t.status = 'pending' AND t.next_attempt_at <= ? AND (t.lease_owner IS NULL"
         + " OR t.lease_expires_at IS NULL OR t.lease_expires_at <= ?)"
-        + " ORDER BY " + (postgres ? "" : "t.destination_id, t.status, ")
+        + " ORDER BY "
+        + (postgres ? "" : "t.destination_id, t.status, ")
         + "t.next_attempt_at LIMIT 1) AS oldest"
-        + " FROM d WHERE d.destination_id IS NOT NULL" + exclusion + ") due"
+        + " FROM d WHERE d.destination_id IS NOT NULL"
+        + exclusion
+        + ") due"
         + " WHERE oldest IS NOT NULL ORDER BY oldest, destination_id LIMIT ?";
   }
 
   /**
    * One transaction: take the destination's claim lock (so claims on one destination never
-   * interleave, on any node), count its live leases, pick the candidates in {@code (sequence,
-   * id)} order, lease them and read each one's event. On PostgreSQL (not ordered) the count, the
-   * lease and that read are one statement, so a delivery needs no read of its own.
+   * interleave, on any node), count its live leases, pick the candidates in {@code (sequence, id)}
+   * order, lease them and read each one's event. On PostgreSQL (not ordered) the count, the lease
+   * and that read are one statement, so a delivery needs no read of its own.
    */
   @Override
   public List<ClaimedTask> claimDeliveries(DestinationClaim claim) {
     if (claim.limit() == 0 || claim.maxLeased() == 0) {
       return List.of();
     }
-    return jdbc.inTransaction(c -> {
-      dialect.lockDestination(c, claimLocks, claim.destinationId());
-      dialect.preferIndexOrder(c);
-      if (dialect.skipLockedClaims() && !claim.ordered()) {
-        return Jdbc.query(c, deliveryClaimSql(claim.createdBefore() != null), this::claimed,
-            deliveryClaimParams(claim)).stream()
-            .sorted(Comparator.comparing(ClaimedTask::task, SEQUENCE_ORDER)).toList();
-      }
-      long live = Jdbc.query(c, liveLeasesSql(), rs -> rs.getLong(1), claim.destinationId(),
-          claim.now()).get(0);
-      int room = (int) Math.min(claim.limit(), claim.maxLeased() - live);
-      if (room <= 0) {
-        return List.of();
-      }
-      if (claim.ordered()) {
-        return claimHead(c, claim);
-      }
-      List<Object> params = new ArrayList<>(List.of(claim.destinationId(), claim.now(),
-          claim.now()));
-      if (claim.createdBefore() != null) {
-        params.add(claim.createdBefore());
-      }
-      params.add(room);
-      List<Object[]> candidates = Jdbc.query(c, "SELECT id, version FROM " + tasks
-          + destinationCandidates(claim.createdBefore() != null),
-          JdbcDeliveryRepository::idAndVersion, params.toArray());
-      return lease(c, claim.owner(), claim.leaseUntil(), claim.now(), candidates);
-    });
+    return jdbc.inTransaction(
+        c -> {
+          dialect.lockDestination(c, claimLocks, claim.destinationId());
+          dialect.preferIndexOrder(c);
+          if (dialect.skipLockedClaims() && !claim.ordered()) {
+            return Jdbc.query(
+                    c,
+                    deliveryClaimSql(claim.createdBefore() != null),
+                    this::claimed,
+                    deliveryClaimParams(claim))
+                .stream()
+                .sorted(Comparator.comparing(ClaimedTask::task, SEQUENCE_ORDER))
+                .toList();
+          }
+          long live =
+              Jdbc.query(
+                      c, liveLeasesSql(), rs -> rs.getLong(1), claim.destinationId(), claim.now())
+                  .get(0);
+          int room = (int) Math.min(claim.limit(), claim.maxLeased() - live);
+          if (room <= 0) {
+            return List.of();
+          }
+          if (claim.ordered()) {
+            return claimHead(c, claim);
+          }
+          List<Object> params =
+              new ArrayList<>(List.of(claim.destinationId(), claim.now(), claim.now()));
+          if (claim.createdBefore() != null) {
+            params.add(claim.createdBefore());
+          }
+          params.add(room);
+          List<Object[]> candidates =
+              Jdbc.query(
+                  c,
+                  "SELECT id, version FROM "
+                      + tasks
+                      + destinationCandidates(claim.createdBefore() != null),
+                  JdbcDeliveryRepository::idAndVersion,
+                  params.toArray());
+          return lease(c, claim.owner(), claim.leaseUntil(), claim.now(), candidates);
+        });
   }
 
   /**
-   * The PostgreSQL statement of {@link #claimDeliveries} (not ordered): under the claim lock,
-   * one statement counts the destination's live leases, leases up to {@code min(limit,
-   * maxLeased - live)} due tasks and returns them joined with their events. Its snapshot is
-   * taken after the lock, so the count sees every earlier claim. The EXPLAIN test reads it.
+   * The PostgreSQL statement of {@link #claimDeliveries} (not ordered): under the claim lock, one
+   * statement counts the destination's live leases, leases up to {@code min(limit, maxLeased -
+   * live)} due tasks and returns them joined with their events. Its snapshot is taken after the
+   * lock, so the count sees every earlier claim. The EXPLAIN test reads it.
    */
   public String deliveryClaimSql(boolean createdBefore) {
-    return "WITH live AS (SELECT COUNT(*) AS n FROM " + tasks + " WHERE destination_id = ?"
+    return "WITH live AS (SELECT COUNT(*) AS n FROM "
+        + tasks
+        + " WHERE destination_id = ?"
         + " AND status = 'pending' AND lease_owner IS NOT NULL AND lease_expires_at > ?),"
-        + " claimed AS (UPDATE " + tasks + " SET lease_owner = ?, lease_expires_at = ?,"
-        + " version = version + 1, updated_at = ? WHERE id IN (SELECT id FROM " + tasks
-        + " WHERE destination_id = ? AND " + DUE
+        + " claimed AS (UPDATE "
+        + tasks
+        + " SET lease_owner = ?, lease_expires_at = ?,"
+        + " version = version + 1, updated_at = ? WHERE id IN (SELECT id FROM "
+        + tasks
+        + " WHERE destination_id = ? AND "
+        + DUE
         + (createdBefore ? " AND created_at <= ?" : "")
         + " ORDER BY destination_id, status, sequence, id"
         + " LIMIT GREATEST(0, LEAST(?, ? - (SELECT n FROM live))) FOR UPDATE SKIP LOCKED)"
-        + " RETURNING *) SELECT " + withEventColumns("t") + " FROM claimed t"
+        + " RETURNING *) SELECT "
+        + withEventColumns("t")
+        + " FROM claimed t"
         + withEventJoin("t");
   }
 
   /** Parameters of {@link #deliveryClaimSql}. */
   public static Object[] deliveryClaimParams(DestinationClaim claim) {
-    List<Object> params = new ArrayList<>(List.of(claim.destinationId(), claim.now(),
-        claim.owner(), claim.leaseUntil(), claim.now(), claim.destinationId(), claim.now(),
-        claim.now()));
+    List<Object> params =
+        new ArrayList<>(
+            List.of(
+                claim.destinationId(),
+                claim.now(),
+                claim.owner(),
+                claim.leaseUntil(),
+                claim.now(),
+                claim.destinationId(),
+                claim.now(),
+                claim.now()));
     if (claim.createdBefore() != null) {
       params.add(claim.createdBefore());
     }
@@ -216,18 +309,23 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
 
   /** The task's columns, then its event's, under the names {@link #claimed} reads. */
   private String withEventColumns(String t) {
-    return t + ".*, e.status AS event_status, e.content_type AS event_content_type,"
+    return t
+        + ".*, e.status AS event_status, e.content_type AS event_content_type,"
         + " e.body AS event_body, e.body_blob_key AS event_body_blob_key,"
         + " e.source_id AS event_source_id, e.method AS event_method,"
         + " e.received_at AS event_received_at, e.headers AS event_headers,"
-        + " (SELECT COUNT(*) FROM " + tasks + " s WHERE s.event_id = " + t + ".event_id)"
+        + " (SELECT COUNT(*) FROM "
+        + tasks
+        + " s WHERE s.event_id = "
+        + t
+        + ".event_id)"
         + " AS event_tasks";
   }
 
   /**
-   * By the event's primary key alone (ids are unique across scopes, and a task's event is in
-   * its scope): with the scope columns in the condition too, PostgreSQL's cached generic plan
-   * could pick a scope-prefixed index and scan the whole scope per task.
+   * By the event's primary key alone (ids are unique across scopes, and a task's event is in its
+   * scope): with the scope columns in the condition too, PostgreSQL's cached generic plan could
+   * pick a scope-prefixed index and scan the whole scope per task.
    */
   private String withEventJoin(String t) {
     return " LEFT JOIN " + events + " e ON e.id = " + t + ".event_id";
@@ -235,32 +333,43 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
 
   /** Counts a destination's live leases (every owner). */
   public String liveLeasesSql() {
-    return "SELECT COUNT(*) FROM " + tasks + " WHERE destination_id = ? AND status = 'pending'"
+    return "SELECT COUNT(*) FROM "
+        + tasks
+        + " WHERE destination_id = ? AND status = 'pending'"
         + " AND lease_owner IS NOT NULL AND lease_expires_at > ?";
   }
 
   /**
-   * The ORDER BY names the constant destination and status too, so that H2 reads
-   * tasks_destination (destination_id, status, sequence, id) in order instead of sorting; the
-   * order is the same, and PostgreSQL ignores sort keys bound to constants.
+   * The ORDER BY names the constant destination and status too, so that H2 reads tasks_destination
+   * (destination_id, status, sequence, id) in order instead of sorting; the order is the same, and
+   * PostgreSQL ignores sort keys bound to constants.
    */
   private static String destinationCandidates(boolean createdBefore) {
-    return " WHERE destination_id = ? AND " + DUE + (createdBefore ? " AND created_at <= ?" : "")
+    return " WHERE destination_id = ? AND "
+        + DUE
+        + (createdBefore ? " AND created_at <= ?" : "")
         + " ORDER BY destination_id, status, sequence, id LIMIT ?";
   }
 
   /** Ordered delivery: only the destination's first pending task, and only if it may go now. */
   private List<ClaimedTask> claimHead(Connection c, DestinationClaim claim) throws SQLException {
-    List<DeliveryTask> head = Jdbc.query(c, "SELECT * FROM " + tasks + " WHERE destination_id = ?"
-        + " AND status = 'pending' ORDER BY destination_id, status, sequence, id LIMIT 1",
-        JdbcDeliveryRepository::task,
-        claim.destinationId());
-    if (head.isEmpty() || !head.get(0).due(claim.now()) || (claim.createdBefore() != null
-        && head.get(0).createdAt().isAfter(claim.createdBefore()))) {
+    List<DeliveryTask> head =
+        Jdbc.query(
+            c,
+            "SELECT * FROM "
+                + tasks
+                + " WHERE destination_id = ?"
+                + " AND status = 'pending' ORDER BY destination_id, status, sequence, id LIMIT 1",
+            JdbcDeliveryRepository::task,
+            claim.destinationId());
+    if (head.isEmpty()
+        || !head.get(0).due(claim.now())
+        || (claim.createdBefore() != null
+            && head.get(0).createdAt().isAfter(claim.createdBefore()))) {
       return List.of();
     }
-    List<Object[]> candidate = List.<Object[]>of(
-        new Object[] {head.get(0).id(), head.get(0).version()});
+    List<Object[]> candidate =
+        List.<Object[]>of(new Object[] {head.get(0).id(), head.get(0).version()});
     return lease(c, claim.owner(), claim.leaseUntil(), claim.now(), candidate);
   }
 
@@ -268,13 +377,24 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
    * Version-checked leases of {@code (id, version)} candidates, each read back with its event; a
    * moved row is dropped.
    */
-  private List<ClaimedTask> lease(Connection c, String owner, Instant leaseUntil, Instant now,
-      List<Object[]> candidates) throws SQLException {
+  private List<ClaimedTask> lease(
+      Connection c, String owner, Instant leaseUntil, Instant now, List<Object[]> candidates)
+      throws SQLException {
     List<String> won = new ArrayList<>();
     for (Object[] candidate : candidates) {
-      int n = Jdbc.update(c, "UPDATE " + tasks + " SET lease_owner = ?, lease_expires_at = ?,"
-          + " version = version + 1, updated_at = ? WHERE id = ? AND version = ?"
-          + " AND status = 'pending'", owner, leaseUntil, now, candidate[0], candidate[1]);
+      int n =
+          Jdbc.update(
+              c,
+              "UPDATE "
+                  + tasks
+                  + " SET lease_owner = ?, lease_expires_at = ?,"
+                  + " version = version + 1, updated_at = ? WHERE id = ? AND version = ?"
+                  + " AND status = 'pending'",
+              owner,
+              leaseUntil,
+              now,
+              candidate[0],
+              candidate[1]);
       if (n == 1) {
         won.add((String) candidate[0]);
       }
@@ -284,9 +404,19 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     }
     List<Object> ids = new ArrayList<>(won);
     ids.add(owner);
-    return Jdbc.query(c, "SELECT " + withEventColumns("t") + " FROM " + tasks + " t"
-        + withEventJoin("t") + " WHERE t.id IN (" + Columns.markers(won.size())
-        + ") AND t.lease_owner = ? ORDER BY t.sequence, t.id", this::claimed, ids.toArray());
+    return Jdbc.query(
+        c,
+        "SELECT "
+            + withEventColumns("t")
+            + " FROM "
+            + tasks
+            + " t"
+            + withEventJoin("t")
+            + " WHERE t.id IN ("
+            + Columns.markers(won.size())
+            + ") AND t.lease_owner = ? ORDER BY t.sequence, t.id",
+        this::claimed,
+        ids.toArray());
   }
 
   @Override
@@ -296,8 +426,13 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     }
     List<Object> params = new ArrayList<>(List.of(leaseUntil, owner));
     params.addAll(taskIds);
-    return jdbc.update("UPDATE " + tasks + " SET lease_expires_at = ? WHERE lease_owner = ?"
-        + " AND status = 'pending' AND id IN (" + Columns.markers(taskIds.size()) + ")",
+    return jdbc.update(
+        "UPDATE "
+            + tasks
+            + " SET lease_expires_at = ? WHERE lease_owner = ?"
+            + " AND status = 'pending' AND id IN ("
+            + Columns.markers(taskIds.size())
+            + ")",
         params.toArray());
   }
 
@@ -311,9 +446,15 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
    * name every column of PostgreSQL's partial index tasks_leased, so it reads only leased tasks.
    */
   int releaseLeases(Connection c, String owner, Instant now) throws SQLException {
-    return Jdbc.update(c, "UPDATE " + tasks + " SET lease_owner = NULL, lease_expires_at = NULL,"
-        + " version = version + 1, updated_at = ? WHERE status = 'pending'"
-        + " AND lease_owner IS NOT NULL AND lease_owner = ?", now, owner);
+    return Jdbc.update(
+        c,
+        "UPDATE "
+            + tasks
+            + " SET lease_owner = NULL, lease_expires_at = NULL,"
+            + " version = version + 1, updated_at = ? WHERE status = 'pending'"
+            + " AND lease_owner IS NOT NULL AND lease_owner = ?",
+        now,
+        owner);
   }
 
   @Override
@@ -322,53 +463,88 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   }
 
   /**
-   * One transaction: the lease-checked task update (only the columns an attempt changes, not
-   * the payload), the attempt insert and, if asked, the event's status.
+   * One transaction: the lease-checked task update (only the columns an attempt changes, not the
+   * payload), the attempt insert and, if asked, the event's status.
    */
   @Override
   public boolean settle(
       String owner, DeliveryTask updated, AttemptRecord attempt, EventStatus eventStatus) {
-    return jdbc.inTransaction(c -> {
-      int n = Jdbc.update(c, "UPDATE " + tasks + " SET status = ?, attempts = ?,"
-          + " next_attempt_at = ?, lease_owner = ?, lease_expires_at = ?, version = ?,"
-          + " updated_at = ? WHERE id = ? AND org_id = ? AND env_id = ? AND lease_owner = ?",
-          wire(updated.status()), updated.attempts(), updated.nextAttemptAt(),
-          updated.leaseOwner(), updated.leaseExpiresAt(), updated.version(), updated.updatedAt(),
-          updated.id(), updated.orgId(), updated.envId(), owner);
-      if (n != 1) {
-        return false;
-      }
-      if (attempt != null) {
-        Jdbc.update(c, attemptColumns.insert(attempts), attemptValues(attempt));
-      }
-      if (eventStatus != null) {
-        // By primary key alone, as in withEventJoin: the task row above is the scope check.
-        Jdbc.update(c, "UPDATE " + events + " SET status = ?, updated_at = ? WHERE id = ?",
-            eventStatus.wireName(), updated.updatedAt(), updated.eventId());
-      }
-      return true;
-    });
+    return jdbc.inTransaction(
+        c -> {
+          int n =
+              Jdbc.update(
+                  c,
+                  "UPDATE "
+                      + tasks
+                      + " SET status = ?, attempts = ?,"
+                      + " next_attempt_at = ?, lease_owner = ?, lease_expires_at = ?, version = ?,"
+                      + " updated_at = ? WHERE id = ? AND org_id = ? AND env_id = ? AND lease_owner = ?",
+                  wire(updated.status()),
+                  updated.attempts(),
+                  updated.nextAttemptAt(),
+                  updated.leaseOwner(),
+                  updated.leaseExpiresAt(),
+                  updated.version(),
+                  updated.updatedAt(),
+                  updated.id(),
+                  updated.orgId(),
+                  updated.envId(),
+                  owner);
+          if (n != 1) {
+            return false;
+          }
+          if (attempt != null) {
+            Jdbc.update(c, attemptColumns.insert(attempts), attemptValues(attempt));
+          }
+          if (eventStatus != null) {
+            // By primary key alone, as in withEventJoin: the task row above is the scope check.
+            Jdbc.update(
+                c,
+                "UPDATE " + events + " SET status = ?, updated_at = ? WHERE id = ?",
+                eventStatus.wireName(),
+                updated.updatedAt(),
+                updated.eventId());
+          }
+          return true;
+        });
   }
 
   @Override
   public boolean update(DeliveryTask updated) {
-    Object[] params = VersionedRows.updateParams(taskValues(updated), updated.id(),
-        updated.orgId(), updated.envId(), updated.version() - 1);
-    return jdbc.update("UPDATE " + tasks + " SET "
-        + taskColumns.assignments("id", "org_id", "env_id") + " WHERE id = ? AND org_id = ?"
-        + " AND env_id = ? AND version = ?", params) == 1;
+    Object[] params =
+        VersionedRows.updateParams(
+            taskValues(updated),
+            updated.id(),
+            updated.orgId(),
+            updated.envId(),
+            updated.version() - 1);
+    return jdbc.update(
+            "UPDATE "
+                + tasks
+                + " SET "
+                + taskColumns.assignments("id", "org_id", "env_id")
+                + " WHERE id = ? AND org_id = ?"
+                + " AND env_id = ? AND version = ?",
+            params)
+        == 1;
   }
 
   @Override
   public Optional<AttemptRecord> findAttempt(Scope scope, String id) {
-    return jdbc.queryOne("SELECT * FROM " + attempts + " WHERE id = ? AND org_id = ?"
-        + " AND env_id = ?", JdbcDeliveryRepository::attempt, id, scope.orgId(), scope.envId());
+    return jdbc.queryOne(
+        "SELECT * FROM " + attempts + " WHERE id = ? AND org_id = ?" + " AND env_id = ?",
+        JdbcDeliveryRepository::attempt,
+        id,
+        scope.orgId(),
+        scope.envId());
   }
 
   @Override
   public Page<AttemptRecord> listAttempts(Scope scope, AttemptQuery q, PageRequest page) {
-    return new ListQuery("SELECT * FROM " + attempts + " WHERE org_id = ? AND env_id = ?",
-        scope.orgId(), scope.envId())
+    return new ListQuery(
+            "SELECT * FROM " + attempts + " WHERE org_id = ? AND env_id = ?",
+            scope.orgId(),
+            scope.envId())
         .andIf(q.eventId(), "event_id = ?")
         .andIf(q.connectionId(), "connection_id = ?")
         .andIf(q.destinationId(), "destination_id = ?")
@@ -382,18 +558,50 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   }
 
   private static Object[] taskValues(DeliveryTask t) {
-    return new Object[] {t.id(), t.orgId(), t.envId(), t.eventId(), t.connectionId(),
-        t.destinationId(), wire(t.status()), t.attempts(), t.nextAttemptAt(), t.leaseOwner(),
-        t.leaseExpiresAt(), t.payload(), t.payloadContentType(), t.sequence(), t.version(),
-        t.createdAt(), t.updatedAt()};
+    return new Object[] {
+      t.id(),
+      t.orgId(),
+      t.envId(),
+      t.eventId(),
+      t.connectionId(),
+      t.destinationId(),
+      wire(t.status()),
+      t.attempts(),
+      t.nextAttemptAt(),
+      t.leaseOwner(),
+      t.leaseExpiresAt(),
+      t.payload(),
+      t.payloadContentType(),
+      t.sequence(),
+      t.version(),
+      t.createdAt(),
+      t.updatedAt()
+    };
   }
 
   private static Object[] attemptValues(AttemptRecord a) {
-    return new Object[] {a.id(), a.orgId(), a.envId(), a.eventId(), a.connectionId(),
-        a.destinationId(), a.taskId(), a.attemptNumber(), a.status(), a.statusCode(),
-        a.latencyMs(), JsonCodec.writeMultimap(a.requestHeaders()),
-        JsonCodec.writeMultimap(a.responseHeaders()), a.responseBody(), a.error(),
-        a.errorType(), a.dlq(), a.dlqAt(), a.nextRetryAt(), a.attemptedAt()};
+    return new Object[] {
+      a.id(),
+      a.orgId(),
+      a.envId(),
+      a.eventId(),
+      a.connectionId(),
+      a.destinationId(),
+      a.taskId(),
+      a.attemptNumber(),
+      a.status(),
+      a.statusCode(),
+      a.latencyMs(),
+      JsonCodec.writeMultimap(a.requestHeaders()),
+      JsonCodec.writeMultimap(a.responseHeaders()),
+      a.responseBody(),
+      a.error(),
+      a.errorType(),
+      a.dlq(),
+      a.dlqAt(),
+      a.nextRetryAt(),
+      a.attemptedAt()
+    };
   }
 
   private static Object[] idAndVersion(ResultSet rs) throws SQLException {
@@ -408,35 +616,64 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     }
     String headersJson = rs.getString("event_headers");
     // Parsed only if a provider reads them: the HTTP path never does.
-    EventContext event = new EventContext(rs.getString("event_source_id"),
-        Jdbc.instant(rs, "event_received_at"), rs.getString("event_method"),
-        () -> JsonCodec.readMultimap(headersJson));
-    return new ClaimedTask(task(rs), EventStatus.fromWire(status),
-        rs.getString("event_content_type"), rs.getBytes("event_body"),
-        rs.getString("event_body_blob_key"), rs.getInt("event_tasks"), event);
+    EventContext event =
+        new EventContext(
+            rs.getString("event_source_id"),
+            Jdbc.instant(rs, "event_received_at"),
+            rs.getString("event_method"),
+            () -> JsonCodec.readMultimap(headersJson));
+    return new ClaimedTask(
+        task(rs),
+        EventStatus.fromWire(status),
+        rs.getString("event_content_type"),
+        rs.getBytes("event_body"),
+        rs.getString("event_body_blob_key"),
+        rs.getInt("event_tasks"),
+        event);
   }
 
   static DeliveryTask task(ResultSet rs) throws SQLException {
-    return new DeliveryTask(rs.getString("id"), rs.getString("org_id"), rs.getString("env_id"),
-        rs.getString("event_id"), rs.getString("connection_id"),
+    return new DeliveryTask(
+        rs.getString("id"),
+        rs.getString("org_id"),
+        rs.getString("env_id"),
+        rs.getString("event_id"),
+        rs.getString("connection_id"),
         rs.getString("destination_id"),
         TaskStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
-        rs.getInt("attempts"), Jdbc.instant(rs, "next_attempt_at"), rs.getString("lease_owner"),
-        Jdbc.instant(rs, "lease_expires_at"), rs.getBytes("payload"),
-        rs.getString("payload_content_type"), rs.getLong("sequence"), rs.getLong("version"),
-        Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
+        rs.getInt("attempts"),
+        Jdbc.instant(rs, "next_attempt_at"),
+        rs.getString("lease_owner"),
+        Jdbc.instant(rs, "lease_expires_at"),
+        rs.getBytes("payload"),
+        rs.getString("payload_content_type"),
+        rs.getLong("sequence"),
+        rs.getLong("version"),
+        Jdbc.instant(rs, "created_at"),
+        Jdbc.instant(rs, "updated_at"));
   }
 
   private static AttemptRecord attempt(ResultSet rs) throws SQLException {
-    return new AttemptRecord(rs.getString("id"), rs.getString("org_id"), rs.getString("env_id"),
-        rs.getString("event_id"), rs.getString("connection_id"),
-        rs.getString("destination_id"), rs.getString("task_id"), rs.getInt("attempt_number"),
-        rs.getString("status"), Jdbc.nullableInt(rs, "status_code"),
+    return new AttemptRecord(
+        rs.getString("id"),
+        rs.getString("org_id"),
+        rs.getString("env_id"),
+        rs.getString("event_id"),
+        rs.getString("connection_id"),
+        rs.getString("destination_id"),
+        rs.getString("task_id"),
+        rs.getInt("attempt_number"),
+        rs.getString("status"),
+        Jdbc.nullableInt(rs, "status_code"),
         Jdbc.nullableLong(rs, "latency_ms"),
         JsonCodec.readMultimap(rs.getString("request_headers")),
         JsonCodec.readMultimap(rs.getString("response_headers")),
-        rs.getString("response_body"), rs.getString("error"), rs.getString("error_type"),
-        rs.getBoolean("dlq"), Jdbc.instant(rs, "dlq_at"), Jdbc.instant(rs, "next_retry_at"),
+        rs.getString("response_body"),
+        rs.getString("error"),
+        rs.getString("error_type"),
+        rs.getBoolean("dlq"),
+        Jdbc.instant(rs, "dlq_at"),
+        Jdbc.instant(rs, "next_retry_at"),
         Jdbc.instant(rs, "attempted_at"));
   }
 }

@@ -20,12 +20,36 @@ public final class JdbcDestinationRepository implements DestinationRepository {
   private final VersionedRows<DestinationRecord> rows;
 
   public JdbcDestinationRepository(Jdbc jdbc, Dialect dialect, Tables tables) {
-    Columns columns = Columns.of(dialect, "id", "org_id", "env_id", "name", "slug", "description",
-        "type", "config_json:json", "signing_json:json", "retry_max_attempts", "retry_backoff",
-        "retry_intervals:json", "max_in_flight", "ordered", "rate_limit_per_second",
-        "disabled_reason", "version", "created_at", "updated_at", "deleted_at");
-    this.rows = new VersionedRows<>(jdbc, tables.destinations(), columns,
-        JdbcDestinationRepository::map, DestinationRecord::id);
+    Columns columns =
+        Columns.of(
+            dialect,
+            "id",
+            "org_id",
+            "env_id",
+            "name",
+            "slug",
+            "description",
+            "type",
+            "config_json:json",
+            "signing_json:json",
+            "retry_max_attempts",
+            "retry_backoff",
+            "retry_intervals:json",
+            "max_in_flight",
+            "ordered",
+            "rate_limit_per_second",
+            "disabled_reason",
+            "version",
+            "created_at",
+            "updated_at",
+            "deleted_at");
+    this.rows =
+        new VersionedRows<>(
+            jdbc,
+            tables.destinations(),
+            columns,
+            JdbcDestinationRepository::map,
+            DestinationRecord::id);
   }
 
   @Override
@@ -65,12 +89,28 @@ public final class JdbcDestinationRepository implements DestinationRepository {
   private static Object[] values(DestinationRecord d) {
     RetryPolicy r = d.retry();
     Delivery del = d.delivery();
-    return new Object[] {d.id(), d.orgId(), d.envId(), d.name(), d.slug(), d.description(),
-        d.type(), d.configJson(), d.signingJson(), r == null ? null : r.maxAttempts(),
-        r == null ? null : r.backoff(), r == null ? null : JsonCodec.write(r.intervalsSeconds()),
-        del == null ? null : del.maxInFlight(), del == null ? null : del.ordered(),
-        del == null ? null : del.rateLimitPerSecond(), d.disabledReason(), d.version(),
-        d.createdAt(), d.updatedAt(), d.deletedAt()};
+    return new Object[] {
+      d.id(),
+      d.orgId(),
+      d.envId(),
+      d.name(),
+      d.slug(),
+      d.description(),
+      d.type(),
+      d.configJson(),
+      d.signingJson(),
+      r == null ? null : r.maxAttempts(),
+      r == null ? null : r.backoff(),
+      r == null ? null : JsonCodec.write(r.intervalsSeconds()),
+      del == null ? null : del.maxInFlight(),
+      del == null ? null : del.ordered(),
+      del == null ? null : del.rateLimitPerSecond(),
+      d.disabledReason(),
+      d.version(),
+      d.createdAt(),
+      d.updatedAt(),
+      d.deletedAt()
+    };
   }
 
   private static DestinationRecord map(ResultSet rs) throws SQLException {
@@ -87,13 +127,29 @@ public final class JdbcDestinationRepository implements DestinationRepository {
       retry = new RetryPolicy(maxAttempts, rs.getString("retry_backoff"), intervals);
     }
     Integer maxInFlight = Jdbc.nullableInt(rs, "max_in_flight");
-    Delivery delivery = maxInFlight == null ? null : new Delivery(maxInFlight,
-        rs.getBoolean("ordered"), Jdbc.nullableDouble(rs, "rate_limit_per_second"));
-    return new DestinationRecord(rs.getString("id"), rs.getString("org_id"),
-        rs.getString("env_id"), rs.getString("name"), rs.getString("slug"),
-        rs.getString("description"), rs.getString("type"), rs.getString("config_json"),
-        rs.getString("signing_json"), retry, delivery, rs.getString("disabled_reason"),
-        rs.getLong("version"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"),
+    Delivery delivery =
+        maxInFlight == null
+            ? null
+            : new Delivery(
+                maxInFlight,
+                rs.getBoolean("ordered"),
+                Jdbc.nullableDouble(rs, "rate_limit_per_second"));
+    return new DestinationRecord(
+        rs.getString("id"),
+        rs.getString("org_id"),
+        rs.getString("env_id"),
+        rs.getString("name"),
+        rs.getString("slug"),
+        rs.getString("description"),
+        rs.getString("type"),
+        rs.getString("config_json"),
+        rs.getString("signing_json"),
+        retry,
+        delivery,
+        rs.getString("disabled_reason"),
+        rs.getLong("version"),
+        Jdbc.instant(rs, "created_at"),
+        Jdbc.instant(rs, "updated_at"),
         Jdbc.instant(rs, "deleted_at"));
   }
 }

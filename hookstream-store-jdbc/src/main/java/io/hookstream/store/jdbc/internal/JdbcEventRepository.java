@@ -41,8 +41,12 @@ public final class JdbcEventRepository implements EventRepository {
   private record Routed(EventRecord event, List<DeliveryTask> tasks) {}
 
   /** {@code groupCommitRows}: the most events one group commit writes (1: no grouping). */
-  public JdbcEventRepository(Jdbc jdbc, Dialect dialect, Tables tables,
-      JdbcDeliveryRepository deliveries, int groupCommitRows) {
+  public JdbcEventRepository(
+      Jdbc jdbc,
+      Dialect dialect,
+      Tables tables,
+      JdbcDeliveryRepository deliveries,
+      int groupCommitRows) {
     this.jdbc = jdbc;
     this.dialect = dialect;
     this.table = tables.events();
@@ -50,10 +54,31 @@ public final class JdbcEventRepository implements EventRepository {
     this.attempts = tables.attempts();
     this.purgeLocks = tables.claimLocks();
     this.deliveries = deliveries;
-    this.insertSql = Columns.of(dialect, "id", "org_id", "env_id", "source_id", "method", "path",
-        "headers:ojson", "query:ojson", "content_type", "source_ip", "body_size", "body",
-        "body_blob_key", "body_sha256", "status", "dedup_status", "duplicate_of",
-        "verification_status", "received_at", "routed_at", "updated_at").insert(table);
+    this.insertSql =
+        Columns.of(
+                dialect,
+                "id",
+                "org_id",
+                "env_id",
+                "source_id",
+                "method",
+                "path",
+                "headers:ojson",
+                "query:ojson",
+                "content_type",
+                "source_ip",
+                "body_size",
+                "body",
+                "body_blob_key",
+                "body_sha256",
+                "status",
+                "dedup_status",
+                "duplicate_of",
+                "verification_status",
+                "received_at",
+                "routed_at",
+                "updated_at")
+            .insert(table);
     this.inserts = new GroupCommit<>(jdbc, this::write, groupCommitRows, BATCHES_IN_FLIGHT);
   }
 
@@ -82,18 +107,18 @@ public final class JdbcEventRepository implements EventRepository {
 
   @Override
   public void insertAll(List<EventRecord> events) {
-    jdbc.inTransaction(c -> {
-      Jdbc.batch(c, insertSql,
-          events.stream().map(JdbcEventRepository::values).toList());
-      return null;
-    });
+    jdbc.inTransaction(
+        c -> {
+          Jdbc.batch(c, insertSql, events.stream().map(JdbcEventRepository::values).toList());
+          return null;
+        });
   }
 
   /**
    * One transaction: take the scope's purge lock (the claim lock keyed {@code purge:<org>:<env>},
    * so purges of one environment run one at a time on every node), read and lock up to {@code
-   * limit} of the oldest expired events, let the caller archive them, then delete their
-   * attempts, tasks and the events.
+   * limit} of the oldest expired events, let the caller archive them, then delete their attempts,
+   * tasks and the events.
    */
   @Override
   public List<EventRecord> purgeBefore(
@@ -101,31 +126,45 @@ public final class JdbcEventRepository implements EventRepository {
     if (limit <= 0) {
       return List.of();
     }
-    return jdbc.inTransaction(c -> {
-      dialect.lockDestination(c, purgeLocks, "purge:" + scope.orgId() + ":" + scope.envId());
-      List<EventRecord> expired = Jdbc.query(c, purgeSql(), JdbcEventRepository::map,
-          scope.orgId(), scope.envId(), before, limit);
-      if (expired.isEmpty()) {
-        return List.of();
-      }
-      beforeDelete.accept(List.copyOf(expired));
-      List<Object> params = new ArrayList<>(List.of(scope.orgId(), scope.envId()));
-      expired.forEach(e -> params.add(e.id()));
-      String ids = " IN (" + Columns.markers(expired.size()) + ")";
-      Object[] bound = params.toArray();
-      Jdbc.update(c, "DELETE FROM " + attempts + " WHERE org_id = ? AND env_id = ? AND event_id"
-          + ids, bound);
-      Jdbc.update(c, "DELETE FROM " + tasks + " WHERE org_id = ? AND env_id = ? AND event_id"
-          + ids, bound);
-      Jdbc.update(c, "DELETE FROM " + table + " WHERE org_id = ? AND env_id = ? AND id" + ids,
-          bound);
-      return List.copyOf(expired);
-    });
+    return jdbc.inTransaction(
+        c -> {
+          dialect.lockDestination(c, purgeLocks, "purge:" + scope.orgId() + ":" + scope.envId());
+          List<EventRecord> expired =
+              Jdbc.query(
+                  c,
+                  purgeSql(),
+                  JdbcEventRepository::map,
+                  scope.orgId(),
+                  scope.envId(),
+                  before,
+                  limit);
+          if (expired.isEmpty()) {
+            return List.of();
+          }
+          beforeDelete.accept(List.copyOf(expired));
+          List<Object> params = new ArrayList<>(List.of(scope.orgId(), scope.envId()));
+          expired.forEach(e -> params.add(e.id()));
+          String ids = " IN (" + Columns.markers(expired.size()) + ")";
+          Object[] bound = params.toArray();
+          Jdbc.update(
+              c,
+              "DELETE FROM " + attempts + " WHERE org_id = ? AND env_id = ? AND event_id" + ids,
+              bound);
+          Jdbc.update(
+              c,
+              "DELETE FROM " + tasks + " WHERE org_id = ? AND env_id = ? AND event_id" + ids,
+              bound);
+          Jdbc.update(
+              c, "DELETE FROM " + table + " WHERE org_id = ? AND env_id = ? AND id" + ids, bound);
+          return List.copyOf(expired);
+        });
   }
 
   /** The purge's SELECT; the EXPLAIN test reads it too. */
   public String purgeSql() {
-    return "SELECT * FROM " + table + " WHERE org_id = ? AND env_id = ? AND received_at < ?"
+    return "SELECT * FROM "
+        + table
+        + " WHERE org_id = ? AND env_id = ? AND received_at < ?"
         + " ORDER BY received_at, id LIMIT ? FOR UPDATE"
         + (dialect.skipLockedClaims() ? " SKIP LOCKED" : "");
   }
@@ -142,66 +181,126 @@ public final class JdbcEventRepository implements EventRepository {
 
   @Override
   public Page<EventRecord> list(Scope scope, EventQuery q, PageRequest page) {
-    ListQuery query = new ListQuery("SELECT * FROM " + table + " WHERE org_id = ? AND env_id = ?",
-        scope.orgId(), scope.envId())
-        .andIf(q.sourceId(), "source_id = ?")
-        .andIf(q.status() == null ? null : q.status().wireName(), "status = ?")
-        .andIf(q.after(), "received_at >= ?")
-        .andIf(q.before(), "received_at < ?");
+    ListQuery query =
+        new ListQuery(
+                "SELECT * FROM " + table + " WHERE org_id = ? AND env_id = ?",
+                scope.orgId(),
+                scope.envId())
+            .andIf(q.sourceId(), "source_id = ?")
+            .andIf(q.status() == null ? null : q.status().wireName(), "status = ?")
+            .andIf(q.after(), "received_at >= ?")
+            .andIf(q.before(), "received_at < ?");
     if (q.search() != null && !q.search().isEmpty()) {
-      query.and("(id LIKE ? ESCAPE '\\' OR " + dialect.binaryContains("body") + ")",
-          Jdbc.likePrefix(q.search()), q.search().getBytes(StandardCharsets.UTF_8));
+      query.and(
+          "(id LIKE ? ESCAPE '\\' OR " + dialect.binaryContains("body") + ")",
+          Jdbc.likePrefix(q.search()),
+          q.search().getBytes(StandardCharsets.UTF_8));
     }
     return query.page(jdbc, page, JdbcEventRepository::map, EventRecord::id);
   }
 
   @Override
   public List<EventRecord> findUnrouted(Instant receivedBefore, int limit) {
-    return jdbc.query("SELECT * FROM " + table + " WHERE routed_at IS NULL AND received_at < ?"
-        + " AND (dedup_status IS NULL OR dedup_status <> 'duplicate')"
-        + " ORDER BY received_at, id LIMIT ?", JdbcEventRepository::map, receivedBefore, limit);
+    return jdbc.query(
+        "SELECT * FROM "
+            + table
+            + " WHERE routed_at IS NULL AND received_at < ?"
+            + " AND (dedup_status IS NULL OR dedup_status <> 'duplicate')"
+            + " ORDER BY received_at, id LIMIT ?",
+        JdbcEventRepository::map,
+        receivedBefore,
+        limit);
   }
 
   @Override
-  public boolean markRouted(Scope scope, String eventId, EventStatus status,
-      List<DeliveryTask> tasks, Instant at) {
-    return jdbc.inTransaction(c -> {
-      int marked = Jdbc.update(c, "UPDATE " + table + " SET status = ?, routed_at = ?,"
-          + " updated_at = ? WHERE id = ? AND org_id = ? AND env_id = ? AND routed_at IS NULL",
-          status.wireName(), at, at, eventId, scope.orgId(), scope.envId());
-      if (marked != 1) {
-        return false;
-      }
-      deliveries.insertTasks(c, tasks);
-      return true;
-    });
+  public boolean markRouted(
+      Scope scope, String eventId, EventStatus status, List<DeliveryTask> tasks, Instant at) {
+    return jdbc.inTransaction(
+        c -> {
+          int marked =
+              Jdbc.update(
+                  c,
+                  "UPDATE "
+                      + table
+                      + " SET status = ?, routed_at = ?,"
+                      + " updated_at = ? WHERE id = ? AND org_id = ? AND env_id = ? AND routed_at IS NULL",
+                  status.wireName(),
+                  at,
+                  at,
+                  eventId,
+                  scope.orgId(),
+                  scope.envId());
+          if (marked != 1) {
+            return false;
+          }
+          deliveries.insertTasks(c, tasks);
+          return true;
+        });
   }
 
   @Override
   public boolean updateStatus(Scope scope, String eventId, EventStatus status, Instant at) {
-    return jdbc.update("UPDATE " + table + " SET status = ?, updated_at = ? WHERE id = ?"
-        + " AND org_id = ? AND env_id = ?", status.wireName(), at, eventId, scope.orgId(),
-        scope.envId()) == 1;
+    return jdbc.update(
+            "UPDATE "
+                + table
+                + " SET status = ?, updated_at = ? WHERE id = ?"
+                + " AND org_id = ? AND env_id = ?",
+            status.wireName(),
+            at,
+            eventId,
+            scope.orgId(),
+            scope.envId())
+        == 1;
   }
 
   private static Object[] values(EventRecord e) {
-    return new Object[] {e.id(), e.orgId(), e.envId(), e.sourceId(), e.method(), e.path(),
-        JsonCodec.writeMultimap(e.headers()), JsonCodec.writeMultimap(e.query()),
-        e.contentType(), e.sourceIp(), e.bodySize(), e.body(), e.bodyBlobKey(), e.bodySha256(),
-        e.status().wireName(), e.dedupStatus(), e.duplicateOf(), e.verificationStatus(),
-        e.receivedAt(), e.routedAt(), e.updatedAt()};
+    return new Object[] {
+      e.id(),
+      e.orgId(),
+      e.envId(),
+      e.sourceId(),
+      e.method(),
+      e.path(),
+      JsonCodec.writeMultimap(e.headers()),
+      JsonCodec.writeMultimap(e.query()),
+      e.contentType(),
+      e.sourceIp(),
+      e.bodySize(),
+      e.body(),
+      e.bodyBlobKey(),
+      e.bodySha256(),
+      e.status().wireName(),
+      e.dedupStatus(),
+      e.duplicateOf(),
+      e.verificationStatus(),
+      e.receivedAt(),
+      e.routedAt(),
+      e.updatedAt()
+    };
   }
 
   private static EventRecord map(ResultSet rs) throws SQLException {
-    return new EventRecord(rs.getString("id"), rs.getString("org_id"), rs.getString("env_id"),
-        rs.getString("source_id"), rs.getString("method"), rs.getString("path"),
+    return new EventRecord(
+        rs.getString("id"),
+        rs.getString("org_id"),
+        rs.getString("env_id"),
+        rs.getString("source_id"),
+        rs.getString("method"),
+        rs.getString("path"),
         JsonCodec.readMultimap(rs.getString("headers")),
-        JsonCodec.readMultimap(rs.getString("query")), rs.getString("content_type"),
-        rs.getString("source_ip"), rs.getLong("body_size"), rs.getBytes("body"),
-        rs.getString("body_blob_key"), rs.getString("body_sha256"),
-        EventStatus.fromWire(rs.getString("status")), rs.getString("dedup_status"),
-        rs.getString("duplicate_of"), rs.getString("verification_status"),
-        Jdbc.instant(rs, "received_at"), Jdbc.instant(rs, "routed_at"),
+        JsonCodec.readMultimap(rs.getString("query")),
+        rs.getString("content_type"),
+        rs.getString("source_ip"),
+        rs.getLong("body_size"),
+        rs.getBytes("body"),
+        rs.getString("body_blob_key"),
+        rs.getString("body_sha256"),
+        EventStatus.fromWire(rs.getString("status")),
+        rs.getString("dedup_status"),
+        rs.getString("duplicate_of"),
+        rs.getString("verification_status"),
+        Jdbc.instant(rs, "received_at"),
+        Jdbc.instant(rs, "routed_at"),
         Jdbc.instant(rs, "updated_at"));
   }
 }

@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * A minimal JSON writer and reader for the shapes the store persists itself (header maps, string
- * lists, small settings objects): strings, numbers, booleans, null, lists and maps. Objects
- * parse to {@link LinkedHashMap} so key order is kept; integers parse to {@link Long}. Kept
- * here so the store module needs no JSON library.
+ * lists, small settings objects): strings, numbers, booleans, null, lists and maps. Objects parse
+ * to {@link LinkedHashMap} so key order is kept; integers parse to {@link Long}. Kept here so the
+ * store module needs no JSON library.
  */
 public final class JsonCodec {
 

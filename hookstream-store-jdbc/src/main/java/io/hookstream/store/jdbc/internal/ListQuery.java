@@ -9,12 +9,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A newest-first list query built from optional conditions, paged by id: {@code WHERE ... AND
- * id < ? ORDER BY id DESC LIMIT n+1}, which an index on (scope..., id) answers as a range scan.
- * The ORDER BY also names every column bound by {@code column = ?}, descending, ahead of {@code
- * id}: the order is the same (those columns are constant), but H2 only walks an index backwards
- * for a sort that names its leading columns, and otherwise sorts the whole scope.
- * Not thread-safe; build one per call.
+ * A newest-first list query built from optional conditions, paged by id: {@code WHERE ... AND id <
+ * ? ORDER BY id DESC LIMIT n+1}, which an index on (scope..., id) answers as a range scan. The
+ * ORDER BY also names every column bound by {@code column = ?}, descending, ahead of {@code id}:
+ * the order is the same (those columns are constant), but H2 only walks an index backwards for a
+ * sort that names its leading columns, and otherwise sorts the whole scope. Not thread-safe; build
+ * one per call.
  */
 public final class ListQuery {
 
@@ -48,8 +48,8 @@ public final class ListQuery {
     return this;
   }
 
-  public <T> Page<T> page(Jdbc jdbc, PageRequest page, Jdbc.RowMapper<T> mapper,
-      Function<T, String> id) {
+  public <T> Page<T> page(
+      Jdbc jdbc, PageRequest page, Jdbc.RowMapper<T> mapper, Function<T, String> id) {
     andIf(page.after(), "id < ?");
     sql.append(" ORDER BY ");
     boundColumns.forEach(c -> sql.append(c).append(" DESC, "));

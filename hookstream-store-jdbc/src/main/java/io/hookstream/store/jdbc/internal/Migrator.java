@@ -17,14 +17,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies the versioned SQL scripts of a dialect that the database does not have yet, under a
- * cross-process lock, and records each in {@code <prefix>schema_version}. Two instances that
- * start together: one migrates, the other waits for the lock and then finds nothing to do.
+ * cross-process lock, and records each in {@code <prefix>schema_version}. Two instances that start
+ * together: one migrates, the other waits for the lock and then finds nothing to do.
  */
 public final class Migrator {
 
   /** The scripts, oldest first; version n is element n-1. */
-  public static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__kv_and_blobs.sql",
-      "V3__destination_claims.sql", "V4__due_destinations.sql", "V5__nodes.sql");
+  public static final List<String> SCRIPTS =
+      List.of(
+          "V1__init.sql",
+          "V2__kv_and_blobs.sql",
+          "V3__destination_claims.sql",
+          "V4__due_destinations.sql",
+          "V5__nodes.sql");
 
   public static final int LATEST_VERSION = SCRIPTS.size();
 
@@ -80,8 +85,8 @@ public final class Migrator {
     if (!versionTableExists(c)) {
       return 0;
     }
-    List<Integer> max = Jdbc.query(c, "SELECT MAX(version) AS v FROM " + versionTable(),
-        rs -> rs.getInt("v"));
+    List<Integer> max =
+        Jdbc.query(c, "SELECT MAX(version) AS v FROM " + versionTable(), rs -> rs.getInt("v"));
     return max.isEmpty() ? 0 : max.get(0);
   }
 
@@ -103,8 +108,11 @@ public final class Migrator {
   private void applyMissing(Connection c, int target) throws SQLException {
     c.setAutoCommit(true);
     try (Statement st = c.createStatement()) {
-      st.execute("CREATE TABLE IF NOT EXISTS " + versionTable() + " (version INTEGER PRIMARY KEY,"
-          + " script VARCHAR(200) NOT NULL, installed_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+      st.execute(
+          "CREATE TABLE IF NOT EXISTS "
+              + versionTable()
+              + " (version INTEGER PRIMARY KEY,"
+              + " script VARCHAR(200) NOT NULL, installed_at TIMESTAMP WITH TIME ZONE NOT NULL)");
     }
     int current = currentVersion(c);
     for (int version = current + 1; version <= target; version++) {
@@ -122,8 +130,15 @@ public final class Migrator {
       for (String sql : statements) {
         st.execute(sql);
       }
-      Jdbc.update(c, "INSERT INTO " + versionTable() + " (version, script, installed_at)"
-          + " VALUES (?, ?, ?)", version, script, Instant.now());
+      Jdbc.update(
+          c,
+          "INSERT INTO "
+              + versionTable()
+              + " (version, script, installed_at)"
+              + " VALUES (?, ?, ?)",
+          version,
+          script,
+          Instant.now());
       if (tx) {
         c.commit();
       }

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * PostgreSQL 13+. Migrations run under {@code pg_advisory_xact_lock} keyed by the table prefix
- * (held by a transaction on a separate connection), one transaction per script; JSON is {@code jsonb} (headers {@code json},
- * which keeps key order); claims use {@code FOR UPDATE SKIP LOCKED}.
+ * (held by a transaction on a separate connection), one transaction per script; JSON is {@code
+ * jsonb} (headers {@code json}, which keeps key order); claims use {@code FOR UPDATE SKIP LOCKED}.
  */
 public final class PostgresDialect extends Dialect {
 
@@ -64,18 +64,30 @@ public final class PostgresDialect extends Dialect {
 
   @Override
   public String upsert(String table, String keyColumn, List<String> columns) {
-    String updates = columns.stream()
-        .filter(c -> !c.equals(keyColumn))
-        .map(c -> c + " = EXCLUDED." + c)
-        .collect(Collectors.joining(", "));
-    return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-        + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") ON CONFLICT ("
-        + keyColumn + ") DO UPDATE SET " + updates;
+    String updates =
+        columns.stream()
+            .filter(c -> !c.equals(keyColumn))
+            .map(c -> c + " = EXCLUDED." + c)
+            .collect(Collectors.joining(", "));
+    return "INSERT INTO "
+        + table
+        + " ("
+        + String.join(", ", columns)
+        + ") VALUES ("
+        + String.join(", ", Collections.nCopies(columns.size(), "?"))
+        + ") ON CONFLICT ("
+        + keyColumn
+        + ") DO UPDATE SET "
+        + updates;
   }
 
   @Override
   public String insertIfAbsent(String table, List<String> columns) {
-    return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+    return "INSERT INTO "
+        + table
+        + " ("
+        + String.join(", ", columns)
+        + ") VALUES ("
         + String.join(", ", Collections.nCopies(columns.size(), "?"))
         + ") ON CONFLICT DO NOTHING";
   }
@@ -91,10 +103,10 @@ public final class PostgresDialect extends Dialect {
   }
 
   /**
-   * {@code enable_sort} off for this transaction: with statistics from when the queue was short
-   * (a new database, a burst), PostgreSQL estimated one due task, took the due-time index and
-   * sorted the whole backlog by sequence (100,000 tasks: 49 ms and a 10 MB sort on disk per
-   * claim) instead of walking the sequence index and stopping at the limit (under 1 ms).
+   * {@code enable_sort} off for this transaction: with statistics from when the queue was short (a
+   * new database, a burst), PostgreSQL estimated one due task, took the due-time index and sorted
+   * the whole backlog by sequence (100,000 tasks: 49 ms and a 10 MB sort on disk per claim) instead
+   * of walking the sequence index and stopping at the limit (under 1 ms).
    */
   @Override
   public void preferIndexOrder(Connection c) throws SQLException {

@@ -19,9 +19,21 @@ public record Tables(
     String nodes) {
 
   public static Tables withPrefix(String p) {
-    return new Tables(p + "organizations", p + "environments", p + "api_keys", p + "sources",
-        p + "destinations", p + "connections", p + "events", p + "delivery_tasks",
-        p + "attempts", p + "issues", p + "circuits", p + "kv", p + "blobs", p + "claim_locks",
+    return new Tables(
+        p + "organizations",
+        p + "environments",
+        p + "api_keys",
+        p + "sources",
+        p + "destinations",
+        p + "connections",
+        p + "events",
+        p + "delivery_tasks",
+        p + "attempts",
+        p + "issues",
+        p + "circuits",
+        p + "kv",
+        p + "blobs",
+        p + "claim_locks",
         p + "nodes");
   }
 }

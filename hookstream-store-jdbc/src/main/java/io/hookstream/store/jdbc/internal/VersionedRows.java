@@ -9,8 +9,8 @@ import java.util.function.Function;
 
 /**
  * The reads and writes shared by the soft-deletable, versioned tables (sources, destinations,
- * connections): live lookups, newest-first pages, compare-and-set updates and soft deletes. A
- * row's values are given in {@link Columns} order, starting with id, org_id and env_id.
+ * connections): live lookups, newest-first pages, compare-and-set updates and soft deletes. A row's
+ * values are given in {@link Columns} order, starting with id, org_id and env_id.
  */
 final class VersionedRows<T> {
 
@@ -20,8 +20,8 @@ final class VersionedRows<T> {
   private final Jdbc.RowMapper<T> mapper;
   private final Function<T, String> id;
 
-  VersionedRows(Jdbc jdbc, String table, Columns columns, Jdbc.RowMapper<T> mapper,
-      Function<T, String> id) {
+  VersionedRows(
+      Jdbc jdbc, String table, Columns columns, Jdbc.RowMapper<T> mapper, Function<T, String> id) {
     this.jdbc = jdbc;
     this.table = table;
     this.columns = columns;
@@ -34,8 +34,15 @@ final class VersionedRows<T> {
   }
 
   Optional<T> findLive(Scope scope, String rowId) {
-    return jdbc.queryOne("SELECT * FROM " + table + " WHERE id = ? AND org_id = ? AND env_id = ?"
-        + " AND deleted_at IS NULL", mapper, rowId, scope.orgId(), scope.envId());
+    return jdbc.queryOne(
+        "SELECT * FROM "
+            + table
+            + " WHERE id = ? AND org_id = ? AND env_id = ?"
+            + " AND deleted_at IS NULL",
+        mapper,
+        rowId,
+        scope.orgId(),
+        scope.envId());
   }
 
   /** Any row with this id, deleted or not, across tenants. */
@@ -45,8 +52,10 @@ final class VersionedRows<T> {
 
   /** A list of the scope's live rows, for further conditions and paging. */
   ListQuery liveList(Scope scope) {
-    return new ListQuery("SELECT * FROM " + table + " WHERE org_id = ? AND env_id = ?"
-        + " AND deleted_at IS NULL", scope.orgId(), scope.envId());
+    return new ListQuery(
+        "SELECT * FROM " + table + " WHERE org_id = ? AND env_id = ?" + " AND deleted_at IS NULL",
+        scope.orgId(),
+        scope.envId());
   }
 
   Page<T> page(ListQuery query, PageRequest page) {
@@ -56,16 +65,32 @@ final class VersionedRows<T> {
   /** Replaces a live row whose stored version is {@code newVersion - 1}. */
   boolean update(String conflictMessage, Object[] values, long newVersion) {
     Object[] params = updateParams(values, values[0], values[1], values[2], newVersion - 1);
-    return jdbc.updateOrConflict(conflictMessage, "UPDATE " + table + " SET "
-        + columns.assignments("id", "org_id", "env_id") + " WHERE id = ? AND org_id = ?"
-        + " AND env_id = ? AND version = ? AND deleted_at IS NULL", params) == 1;
+    return jdbc.updateOrConflict(
+            conflictMessage,
+            "UPDATE "
+                + table
+                + " SET "
+                + columns.assignments("id", "org_id", "env_id")
+                + " WHERE id = ? AND org_id = ?"
+                + " AND env_id = ? AND version = ? AND deleted_at IS NULL",
+            params)
+        == 1;
   }
 
   /** Marks a live row deleted at {@code at} (bumping its version); false if none. */
   boolean softDelete(Scope scope, String rowId, Instant at) {
-    return jdbc.update("UPDATE " + table + " SET deleted_at = ?, updated_at = ?,"
-        + " version = version + 1 WHERE id = ? AND org_id = ? AND env_id = ?"
-        + " AND deleted_at IS NULL", at, at, rowId, scope.orgId(), scope.envId()) == 1;
+    return jdbc.update(
+            "UPDATE "
+                + table
+                + " SET deleted_at = ?, updated_at = ?,"
+                + " version = version + 1 WHERE id = ? AND org_id = ? AND env_id = ?"
+                + " AND deleted_at IS NULL",
+            at,
+            at,
+            rowId,
+            scope.orgId(),
+            scope.envId())
+        == 1;
   }
 
   /**

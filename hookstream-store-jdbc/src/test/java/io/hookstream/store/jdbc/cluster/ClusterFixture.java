@@ -30,8 +30,8 @@ import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 
 /**
- * Engine instances ("nodes") sharing one PostgreSQL database, each with its own connection pool
- * as separate processes would have, plus the SQL the cluster tests check the outcome with.
+ * Engine instances ("nodes") sharing one PostgreSQL database, each with its own connection pool as
+ * separate processes would have, plus the SQL the cluster tests check the outcome with.
  */
 final class ClusterFixture {
 
@@ -47,8 +47,7 @@ final class ClusterFixture {
         .keyValueStore(stores.keyValueStore())
         .blobStore(stores.blobStore())
         .clock(clock)
-        .provider(HttpDestinationProvider.builder().allowPrivateNetworks(true).clock(clock)
-            .build())
+        .provider(HttpDestinationProvider.builder().allowPrivateNetworks(true).clock(clock).build())
         .nodeId(id)
         .delivery(deliveryThreads, Duration.ofSeconds(60), Duration.ofMillis(50))
         .recoveryInterval(Duration.ofSeconds(1))
@@ -61,10 +60,19 @@ final class ClusterFixture {
     var org = node.organizations().create("cluster");
     Scope scope = node.organizations().createEnvironment(org.id(), "test").scope();
     String source = node.sources().create(scope, SourceSpec.builder().name("in").build()).id();
-    String destination = node.destinations().create(scope, DestinationSpec.builder()
-        .name("receiver").url(receiver.url("/hooks")).maxInFlight(maxInFlight).build()).id();
-    node.connections().create(scope,
-        ConnectionSpec.builder().sourceId(source).destinationId(destination).build());
+    String destination =
+        node.destinations()
+            .create(
+                scope,
+                DestinationSpec.builder()
+                    .name("receiver")
+                    .url(receiver.url("/hooks"))
+                    .maxInFlight(maxInFlight)
+                    .build())
+            .id();
+    node.connections()
+        .create(
+            scope, ConnectionSpec.builder().sourceId(source).destinationId(destination).build());
     return source;
   }
 
@@ -72,29 +80,35 @@ final class ClusterFixture {
   record Ingested(List<String> accepted, List<HookstreamException> refused) {}
 
   /**
-   * Ingests {@code count} events from {@code threads} threads, event {@code i} through node
-   * {@code i % nodes.size()}; waits at most {@code timeout}.
+   * Ingests {@code count} events from {@code threads} threads, event {@code i} through node {@code
+   * i % nodes.size()}; waits at most {@code timeout}.
    */
-  static Ingested ingest(List<Hookstream> nodes, String source, int count, int threads,
-      Duration timeout) throws Exception {
+  static Ingested ingest(
+      List<Hookstream> nodes, String source, int count, int threads, Duration timeout)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<Ingested>> parts = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int first = t;
-        parts.add(pool.submit(() -> {
-          List<String> ok = new ArrayList<>();
-          List<HookstreamException> refused = new ArrayList<>();
-          for (int i = first; i < count; i += threads) {
-            try {
-              ok.add(nodes.get(i % nodes.size())
-                  .ingest(source, IngestRequest.json("{\"n\":" + i + "}")).eventId());
-            } catch (HookstreamException e) {
-              refused.add(e);
-            }
-          }
-          return new Ingested(ok, refused);
-        }));
+        parts.add(
+            pool.submit(
+                () -> {
+                  List<String> ok = new ArrayList<>();
+                  List<HookstreamException> refused = new ArrayList<>();
+                  for (int i = first; i < count; i += threads) {
+                    try {
+                      ok.add(
+                          nodes
+                              .get(i % nodes.size())
+                              .ingest(source, IngestRequest.json("{\"n\":" + i + "}"))
+                              .eventId());
+                    } catch (HookstreamException e) {
+                      refused.add(e);
+                    }
+                  }
+                  return new Ingested(ok, refused);
+                }));
       }
       List<String> accepted = new ArrayList<>();
       List<HookstreamException> refused = new ArrayList<>();
@@ -126,7 +140,8 @@ final class ClusterFixture {
 
   /** One number from {@code sql}. */
   static long count(DataSource ds, String sql) throws SQLException {
-    try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+    try (Connection c = ds.getConnection();
+        Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
@@ -147,9 +162,13 @@ final class ClusterFixture {
   /** Up to {@code n} ids of events not yet {@code delivered}. */
   static List<String> undelivered(DataSource ds, int n) {
     List<String> ids = new ArrayList<>();
-    try (Connection c = ds.getConnection(); Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT id FROM hs_events WHERE status <> 'delivered'"
-            + " ORDER BY id LIMIT " + n)) {
+    try (Connection c = ds.getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT id FROM hs_events WHERE status <> 'delivered'"
+                    + " ORDER BY id LIMIT "
+                    + n)) {
       while (rs.next()) {
         ids.add(rs.getString(1));
       }
@@ -162,21 +181,38 @@ final class ClusterFixture {
   /** What the database holds about {@code eventIds}, for failure messages. */
   static String describe(DataSource ds, List<String> eventIds) {
     StringBuilder out = new StringBuilder();
-    try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+    try (Connection c = ds.getConnection();
+        Statement st = c.createStatement()) {
       for (String id : eventIds) {
         out.append("\n").append(id).append(": ");
-        try (ResultSet rs = st.executeQuery("SELECT status, routed_at, received_at FROM hs_events"
-            + " WHERE id = '" + id + "'")) {
-          out.append(rs.next() ? rs.getString(1) + " routed " + rs.getString(2) + " received "
-              + rs.getString(3) : "NOT STORED");
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT status, routed_at, received_at FROM hs_events"
+                    + " WHERE id = '"
+                    + id
+                    + "'")) {
+          out.append(
+              rs.next()
+                  ? rs.getString(1) + " routed " + rs.getString(2) + " received " + rs.getString(3)
+                  : "NOT STORED");
         }
-        try (ResultSet rs = st.executeQuery("SELECT status, attempts, next_attempt_at,"
-            + " lease_owner, lease_expires_at FROM hs_delivery_tasks WHERE event_id = '" + id
-            + "'")) {
+        try (ResultSet rs =
+            st.executeQuery(
+                "SELECT status, attempts, next_attempt_at,"
+                    + " lease_owner, lease_expires_at FROM hs_delivery_tasks WHERE event_id = '"
+                    + id
+                    + "'")) {
           while (rs.next()) {
-            out.append(" | task ").append(rs.getString(1)).append(" attempts ")
-                .append(rs.getInt(2)).append(" next ").append(rs.getString(3)).append(" lease ")
-                .append(rs.getString(4)).append(" until ").append(rs.getString(5));
+            out.append(" | task ")
+                .append(rs.getString(1))
+                .append(" attempts ")
+                .append(rs.getInt(2))
+                .append(" next ")
+                .append(rs.getString(3))
+                .append(" lease ")
+                .append(rs.getString(4))
+                .append(" until ")
+                .append(rs.getString(5));
           }
         }
       }

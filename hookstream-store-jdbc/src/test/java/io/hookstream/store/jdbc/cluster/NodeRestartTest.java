@@ -37,8 +37,7 @@ class NodeRestartTest {
   private static final Duration RESUME_WITHIN = Duration.ofSeconds(2);
   private static final Duration DELIVER_ALL_WITHIN = Duration.ofSeconds(10);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aRestartedNodeResumesAtOnceOnAnH2File() throws Exception {
@@ -48,8 +47,7 @@ class NodeRestartTest {
   @Test
   void aRestartedNodeResumesAtOnceOnPostgres() throws Exception {
     String database = TestDatabases.createPostgresDatabase();
-    restartResumesWithinTwoSeconds("PostgreSQL",
-        () -> TestDatabases.postgres(database, "restart"));
+    restartResumesWithinTwoSeconds("PostgreSQL", () -> TestDatabases.postgres(database, "restart"));
   }
 
   /** {@code database} opens a new pool on the same database, as a new process would. */
@@ -67,23 +65,30 @@ class NodeRestartTest {
       }
       first = ClusterFixture.node(doomed, clock, "node-1", 8);
       String source = ClusterFixture.sourceToReceiver(first, receiver, MAX_IN_FLIGHT);
-      Ingested ingested = ClusterFixture.ingest(List.of(first), source, EVENTS, 2,
-          Duration.ofSeconds(60));
+      Ingested ingested =
+          ClusterFixture.ingest(List.of(first), source, EVENTS, 2, Duration.ofSeconds(60));
       assertThat(ingested.refused()).isEmpty();
       receiver.awaitRequests(MAX_IN_FLIGHT, Duration.ofSeconds(30));
       doomed.kill(); // the process is gone: it settles nothing and gives nothing back
 
       long restartedAt = System.nanoTime();
       restarted = ClusterFixture.node(database.get(), clock, "node-1", 8);
-      await("a delivery after the restart", RESUME_WITHIN,
+      await(
+          "a delivery after the restart",
+          RESUME_WITHIN,
           () -> receiver.requests().size() > MAX_IN_FLIGHT);
       long resumedAt = System.nanoTime();
-      await("every event delivered after the restart", DELIVER_ALL_WITHIN,
+      await(
+          "every event delivered after the restart",
+          DELIVER_ALL_WITHIN,
           () -> ClusterFixture.deliveriesPerEvent(receiver).size() == EVENTS);
 
       Map<String, Integer> perEvent = ClusterFixture.deliveriesPerEvent(receiver);
-      log.info("restart on {}: delivery resumed {} ms and every event was delivered {} ms after"
-          + " the engine was built again", name, (resumedAt - restartedAt) / 1_000_000,
+      log.info(
+          "restart on {}: delivery resumed {} ms and every event was delivered {} ms after"
+              + " the engine was built again",
+          name,
+          (resumedAt - restartedAt) / 1_000_000,
           (System.nanoTime() - restartedAt) / 1_000_000);
       assertThat(perEvent.keySet()).isEqualTo(new HashSet<>(ingested.accepted()));
       assertThat(ClusterFixture.duplicates(perEvent)).isEqualTo(MAX_IN_FLIGHT);

@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Three engine instances share one PostgreSQL database and one queue (after db-scheduler's
- * ClusterTests): 10,000 events ingested through all of them are each delivered exactly once,
- * with no task left leased. Time stands still (a shared manual clock), so no lease can expire
- * and any duplicate would be a double claim.
+ * ClusterTests): 10,000 events ingested through all of them are each delivered exactly once, with
+ * no task left leased. Time stands still (a shared manual clock), so no lease can expire and any
+ * duplicate would be a double claim.
  */
 class PostgresClusterTest {
 
@@ -39,8 +39,9 @@ class PostgresClusterTest {
     List<Hookstream> nodes = new ArrayList<>();
     try (WebhookReceiver receiver = WebhookReceiver.start(clock)) {
       for (int i = 1; i <= 3; i++) {
-        nodes.add(ClusterFixture.node(TestDatabases.postgres(database, "node-" + i), clock,
-            "node-" + i, 8));
+        nodes.add(
+            ClusterFixture.node(
+                TestDatabases.postgres(database, "node-" + i), clock, "node-" + i, 8));
       }
       String source = ClusterFixture.sourceToReceiver(nodes.get(0), receiver, 30);
 
@@ -50,18 +51,31 @@ class PostgresClusterTest {
       assertThat(ingested.refused()).isEmpty();
       assertThat(new HashSet<>(ingested.accepted())).hasSize(EVENTS);
 
-      await("every event delivered", Duration.ofSeconds(180), () -> countUnchecked(check,
-          "SELECT COUNT(*) FROM hs_events WHERE status = 'delivered'") == EVENTS);
+      await(
+          "every event delivered",
+          Duration.ofSeconds(180),
+          () ->
+              countUnchecked(check, "SELECT COUNT(*) FROM hs_events WHERE status = 'delivered'")
+                  == EVENTS);
 
       Map<String, Integer> perEvent = ClusterFixture.deliveriesPerEvent(receiver);
       int duplicates = ClusterFixture.duplicates(perEvent);
-      log.info("cluster: {} events ingested in {} ms, all delivered after {} ms; {} requests,"
-          + " {} duplicates", EVENTS, (ingestedAt - start) / 1_000_000,
-          (System.nanoTime() - start) / 1_000_000, receiver.requests().size(), duplicates);
+      log.info(
+          "cluster: {} events ingested in {} ms, all delivered after {} ms; {} requests,"
+              + " {} duplicates",
+          EVENTS,
+          (ingestedAt - start) / 1_000_000,
+          (System.nanoTime() - start) / 1_000_000,
+          receiver.requests().size(),
+          duplicates);
       assertThat(perEvent.keySet()).isEqualTo(new HashSet<>(ingested.accepted()));
       assertThat(duplicates).isZero();
-      assertThat(count(check, "SELECT COUNT(*) FROM hs_delivery_tasks"
-          + " WHERE lease_owner IS NOT NULL OR status <> 'succeeded'")).isZero();
+      assertThat(
+              count(
+                  check,
+                  "SELECT COUNT(*) FROM hs_delivery_tasks"
+                      + " WHERE lease_owner IS NOT NULL OR status <> 'succeeded'"))
+          .isZero();
       assertThat(count(check, "SELECT COUNT(*) FROM hs_delivery_tasks")).isEqualTo(EVENTS);
       assertThat(count(check, "SELECT COUNT(*) FROM hs_attempts WHERE status = 'success'"))
           .isEqualTo(EVENTS);

@@ -12,9 +12,9 @@ import java.util.Map;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * The child JVM of {@link H2CrashDurabilityTest}: on the H2 file URL given as its argument,
- * exactly as a user would hand it to {@link JdbcStores}, inserts events one after another and
- * prints {@code ACK <id>} after each insert returns, until it is killed.
+ * The child JVM of {@link H2CrashDurabilityTest}: on the H2 file URL given as its argument, exactly
+ * as a user would hand it to {@link JdbcStores}, inserts events one after another and prints {@code
+ * ACK <id>} after each insert returns, until it is killed.
  */
 public final class AckingWriter {
 
@@ -27,8 +27,10 @@ public final class AckingWriter {
     System.out.println("READY");
     for (long n = 0; ; n++) {
       // Time-sortable, as the engine makes them: millis then a counter.
-      String id = "evt_" + HexFormat.of().toHexDigits(System.currentTimeMillis())
-          + HexFormat.of().toHexDigits(n);
+      String id =
+          "evt_"
+              + HexFormat.of().toHexDigits(System.currentTimeMillis())
+              + HexFormat.of().toHexDigits(n);
       store.events().insert(event(id, sourceId, n));
       System.out.println("ACK " + id);
     }
@@ -37,10 +39,27 @@ public final class AckingWriter {
   private static EventRecord event(String id, String sourceId, long n) {
     byte[] body = ("{\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8);
     Instant now = Instant.now();
-    return new EventRecord(id, H2CrashDurabilityTest.SCOPE.orgId(),
-        H2CrashDurabilityTest.SCOPE.envId(), sourceId, "POST", "/in/" + sourceId,
-        Map.of("content-type", List.of("application/json")), Map.of(), "application/json",
-        "127.0.0.1", body.length, body, null, "sha", EventStatus.RECEIVED, "unique", null,
-        "verified", now, null, now);
+    return new EventRecord(
+        id,
+        H2CrashDurabilityTest.SCOPE.orgId(),
+        H2CrashDurabilityTest.SCOPE.envId(),
+        sourceId,
+        "POST",
+        "/in/" + sourceId,
+        Map.of("content-type", List.of("application/json")),
+        Map.of(),
+        "application/json",
+        "127.0.0.1",
+        body.length,
+        body,
+        null,
+        "sha",
+        EventStatus.RECEIVED,
+        "unique",
+        null,
+        "verified",
+        now,
+        null,
+        now);
   }
 }

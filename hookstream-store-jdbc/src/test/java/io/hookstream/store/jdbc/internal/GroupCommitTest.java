@@ -47,19 +47,24 @@ class GroupCommitTest {
 
   @Test
   void concurrentInsertsShareCommitsAndEachIsCommittedWhenItReturns() throws Exception {
-    List<Integer> invisible = runAll(16, t -> () -> {
-      int missing = 0;
-      for (int i = 0; i < 100; i++) {
-        String id = t + "-" + i;
-        group.insert(new Object[] {id, i});
-        // Committed means visible to any other connection at once.
-        if (jdbc.queryOne("SELECT id FROM gc_rows WHERE id = ?", rs -> rs.getString(1), id)
-            .isEmpty()) {
-          missing++;
-        }
-      }
-      return missing;
-    });
+    List<Integer> invisible =
+        runAll(
+            16,
+            t ->
+                () -> {
+                  int missing = 0;
+                  for (int i = 0; i < 100; i++) {
+                    String id = t + "-" + i;
+                    group.insert(new Object[] {id, i});
+                    // Committed means visible to any other connection at once.
+                    if (jdbc.queryOne(
+                            "SELECT id FROM gc_rows WHERE id = ?", rs -> rs.getString(1), id)
+                        .isEmpty()) {
+                      missing++;
+                    }
+                  }
+                  return missing;
+                });
     assertThat(invisible).containsOnly(0);
     assertThat(count()).isEqualTo(1600);
     assertThat(group.commits()).isLessThan(1600);
@@ -68,14 +73,18 @@ class GroupCommitTest {
   @Test
   void aDuplicateFailsOnlyItsOwnCaller() throws Exception {
     group.insert(new Object[] {"taken", 0});
-    List<String> outcomes = runAll(16, t -> () -> {
-      try {
-        group.insert(new Object[] {t == 7 ? "taken" : "row-" + t, t});
-        return "ok";
-      } catch (HookstreamException e) {
-        return e.code().name();
-      }
-    });
+    List<String> outcomes =
+        runAll(
+            16,
+            t ->
+                () -> {
+                  try {
+                    group.insert(new Object[] {t == 7 ? "taken" : "row-" + t, t});
+                    return "ok";
+                  } catch (HookstreamException e) {
+                    return e.code().name();
+                  }
+                });
     for (int t = 0; t < 16; t++) {
       assertThat(outcomes.get(t)).isEqualTo(t == 7 ? "CONFLICT" : "ok");
     }
@@ -86,32 +95,40 @@ class GroupCommitTest {
   void anUnreachableDatabaseFailsEveryCallerAndLeavesNoLeaderBehind() throws Exception {
     dataSource.kill();
     // Many rounds, so that callers are promoted to lead batches that fail.
-    List<List<ErrorCode>> codes = runAll(16, t -> () -> {
-      List<ErrorCode> mine = new ArrayList<>();
-      for (int i = 0; i < 50; i++) {
-        try {
-          group.insert(new Object[] {"row-" + t + "-" + i, i});
-          mine.add(null);
-        } catch (HookstreamException e) {
-          mine.add(e.code());
-        }
-      }
-      return mine;
-    });
-    assertThat(codes.stream().flatMap(List::stream)).hasSize(800)
+    List<List<ErrorCode>> codes =
+        runAll(
+            16,
+            t ->
+                () -> {
+                  List<ErrorCode> mine = new ArrayList<>();
+                  for (int i = 0; i < 50; i++) {
+                    try {
+                      group.insert(new Object[] {"row-" + t + "-" + i, i});
+                      mine.add(null);
+                    } catch (HookstreamException e) {
+                      mine.add(e.code());
+                    }
+                  }
+                  return mine;
+                });
+    assertThat(codes.stream().flatMap(List::stream))
+        .hasSize(800)
         .containsOnly(ErrorCode.UNAVAILABLE);
 
     dataSource.revive();
     // Every lead was given back: concurrent callers still get through (a leak would hang them).
-    runAll(16, t -> () -> {
-      group.insert(new Object[] {"revived-" + t, t});
-      return null;
-    });
+    runAll(
+        16,
+        t ->
+            () -> {
+              group.insert(new Object[] {"revived-" + t, t});
+              return null;
+            });
     group.insert(new Object[] {"after", 1});
     assertThat(count()).isEqualTo(17);
     assertThatThrownBy(() -> group.insert(new Object[] {"after", 2}))
-        .isInstanceOfSatisfying(HookstreamException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+        .isInstanceOfSatisfying(
+            HookstreamException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
   }
 
   private long count() {
@@ -119,16 +136,17 @@ class GroupCommitTest {
   }
 
   /** Runs {@code threads} tasks released together; their results in order. */
-  private <T> List<T> runAll(int threads, IntFunction<Callable<T>> work)
-      throws Exception {
+  private <T> List<T> runAll(int threads, IntFunction<Callable<T>> work) throws Exception {
     CountDownLatch go = new CountDownLatch(1);
     List<Future<T>> futures = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       Callable<T> task = work.apply(t);
-      futures.add(pool.submit(() -> {
-        go.await(10, TimeUnit.SECONDS);
-        return task.call();
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                go.await(10, TimeUnit.SECONDS);
+                return task.call();
+              }));
     }
     go.countDown();
     List<T> results = new ArrayList<>();

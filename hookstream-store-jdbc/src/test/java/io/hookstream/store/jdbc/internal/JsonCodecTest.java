@@ -11,10 +11,20 @@ import org.junit.jupiter.api.Test;
 
 class JsonCodecTest {
 
-  private static final List<String> TRICKY = List.of(
-      "", "plain", "quote \" inside", "back\\slash", "\\\"", "tab\tnew\nline\rcr",
-      "bell\u0007 nul\u0000 esc\u001b", "\u00e9t\u00e9 \u4e2d\u6587 \ud83d\ude80",
-      "line sep \u2028 para \u2029", "/slash/", "{\"looks\":[\"like json\"]}", "end\\");
+  private static final List<String> TRICKY =
+      List.of(
+          "",
+          "plain",
+          "quote \" inside",
+          "back\\slash",
+          "\\\"",
+          "tab\tnew\nline\rcr",
+          "bell\u0007 nul\u0000 esc\u001b",
+          "\u00e9t\u00e9 \u4e2d\u6587 \ud83d\ude80",
+          "line sep \u2028 para \u2029",
+          "/slash/",
+          "{\"looks\":[\"like json\"]}",
+          "end\\");
 
   @Test
   void stringListsRoundTripTrickyStrings() {
@@ -48,8 +58,10 @@ class JsonCodecTest {
 
   @Test
   void readsJsonWrittenByOthers() {
-    Object parsed = JsonCodec.parse(" { \"a\" : [ 1 , -2.5e3 , true , false , null ] ,"
-        + " \"b\\u00e9\" : \"\\ud83d\\ude80\\/\" } ");
+    Object parsed =
+        JsonCodec.parse(
+            " { \"a\" : [ 1 , -2.5e3 , true , false , null ] ,"
+                + " \"b\\u00e9\" : \"\\ud83d\\ude80\\/\" } ");
     Map<String, Object> map = JsonCodec.asMap(parsed);
     assertThat(map.get("a")).isEqualTo(java.util.Arrays.asList(1L, -2500.0, true, false, null));
     assertThat(map.get("b\u00e9")).isEqualTo("\ud83d\ude80/");
@@ -65,10 +77,21 @@ class JsonCodecTest {
 
   @Test
   void rejectsMalformedJson() {
-    for (String bad : List.of("", "[", "[1,]", "{\"a\"}", "\"open", "\"bad \\x escape\"",
-        "tru", "[1] 2", "{1:2}", "\"\\u12\"")) {
+    for (String bad :
+        List.of(
+            "",
+            "[",
+            "[1,]",
+            "{\"a\"}",
+            "\"open",
+            "\"bad \\x escape\"",
+            "tru",
+            "[1] 2",
+            "{1:2}",
+            "\"\\u12\"")) {
       assertThatThrownBy(() -> JsonCodec.parse(bad))
-          .as(bad).isInstanceOf(IllegalArgumentException.class)
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("malformed JSON");
     }
   }

@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Secrets at rest on a real database: the raw rows hold ciphertext only, reads are masked, the
- * engine still verifies and signs with the plaintext, a wrong key stops the build before any
- * write, and a rotation keeps old rows readable until the re-encrypt step moves them.
+ * engine still verifies and signs with the plaintext, a wrong key stops the build before any write,
+ * and a rotation keeps old rows readable until the re-encrypt step moves them.
  */
 abstract class SecretsAtRestScenarios {
 
@@ -50,12 +50,13 @@ abstract class SecretsAtRestScenarios {
   static final String SIGNING_SECRET = "sign_4b1e8f0c27d9a365";
 
   static final SecretKeys K1 = SecretKeys.primary("k1", bytes(1));
-  static final SecretKeys K2_THEN_K1 = SecretKeys.primary("k2", bytes(2))
-      .withOldKey("k1", bytes(1));
+  static final SecretKeys K2_THEN_K1 =
+      SecretKeys.primary("k2", bytes(2)).withOldKey("k1", bytes(1));
 
   private final ManualClock clock = new ManualClock();
   private WebhookReceiver receiver;
   private DataSource db;
+
   /** The route of the test's first engine, read again by the engines after it. */
   private Setup route;
 
@@ -79,28 +80,44 @@ abstract class SecretsAtRestScenarios {
       Setup s = setUpRoute(hs);
 
       String raw = rawRows();
-      assertThat(raw).doesNotContain(SOURCE_SECRET, BEARER, "tok_live", SIGNING_SECRET)
+      assertThat(raw)
+          .doesNotContain(SOURCE_SECRET, BEARER, "tok_live", SIGNING_SECRET)
           .contains("enc:v1:k1:");
 
       // Java reads are masked; the methods named for it reveal.
       assertThat(hs.sources().require(s.scope, s.source).verification().secret())
           .isEqualTo("****body");
-      assertThat(hs.sources().list(s.scope, io.hookstream.page.PageRequest.first(10))
-          .items().get(0).verification().secret()).isEqualTo("****body");
-      assertThat(hs.sources().revealVerificationSecret(s.scope, s.source))
-          .contains(SOURCE_SECRET);
-      String shown = hs.destinations().require(s.scope, s.destination).config() + ""
-          + hs.destinations().require(s.scope, s.destination).signingConfig();
-      assertThat(shown).doesNotContain("tok_live", SIGNING_SECRET).contains("****b650",
-          "****a365");
+      assertThat(
+              hs.sources()
+                  .list(s.scope, io.hookstream.page.PageRequest.first(10))
+                  .items()
+                  .get(0)
+                  .verification()
+                  .secret())
+          .isEqualTo("****body");
+      assertThat(hs.sources().revealVerificationSecret(s.scope, s.source)).contains(SOURCE_SECRET);
+      String shown =
+          hs.destinations().require(s.scope, s.destination).config()
+              + ""
+              + hs.destinations().require(s.scope, s.destination).signingConfig();
+      assertThat(shown).doesNotContain("tok_live", SIGNING_SECRET).contains("****b650", "****a365");
       assertThat(hs.destinations().revealConfig(s.scope, s.destination))
-          .extractingByKey("headers").asString().contains(BEARER);
+          .extractingByKey("headers")
+          .asString()
+          .contains(BEARER);
 
       // Ingest verifies against the plaintext secret; a wrong signature is still refused.
       hs.ingest(s.source, signed(PAYLOAD));
-      assertThatThrownBy(() -> hs.ingest(s.source, IngestRequest.builder()
-          .header("X-Hub-Signature-256", SIGNATURE).body(bytes("Hello, World?")).build()))
-          .isInstanceOfSatisfying(HookstreamException.class,
+      assertThatThrownBy(
+              () ->
+                  hs.ingest(
+                      s.source,
+                      IngestRequest.builder()
+                          .header("X-Hub-Signature-256", SIGNATURE)
+                          .body(bytes("Hello, World?"))
+                          .build()))
+          .isInstanceOfSatisfying(
+              HookstreamException.class,
               e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED));
 
       // Delivery sends the plaintext credentials and signs with the plaintext secret.
@@ -117,16 +134,19 @@ abstract class SecretsAtRestScenarios {
     try (Hookstream hs = engine(K1)) {
       Setup s = setUpRoute(hs);
       var read = hs.sources().require(s.scope, s.source);
-      hs.sources().update(s.scope, s.source, b -> b.name("renamed")
-          .verificationSecret(read.verification().secret()));
+      hs.sources()
+          .update(
+              s.scope,
+              s.source,
+              b -> b.name("renamed").verificationSecret(read.verification().secret()));
       var dest = hs.destinations().require(s.scope, s.destination);
       Map<String, Object> config = dest.config();
       Map<String, Object> signing = dest.signingConfig();
-      hs.destinations().update(s.scope, s.destination, b -> b.name("renamed")
-          .config(config).signingConfig(signing));
+      hs.destinations()
+          .update(
+              s.scope, s.destination, b -> b.name("renamed").config(config).signingConfig(signing));
 
-      assertThat(hs.sources().revealVerificationSecret(s.scope, s.source))
-          .contains(SOURCE_SECRET);
+      assertThat(hs.sources().revealVerificationSecret(s.scope, s.source)).contains(SOURCE_SECRET);
       assertThat(hs.destinations().revealConfig(s.scope, s.destination).toString())
           .contains(BEARER, SIGNING_SECRET);
     }
@@ -173,12 +193,11 @@ abstract class SecretsAtRestScenarios {
     }
     try (Hookstream hs = engine(K2_THEN_K1)) {
       Setup s = route;
-      assertThat(hs.sources().revealVerificationSecret(s.scope, s.source))
-          .contains(SOURCE_SECRET);
+      assertThat(hs.sources().revealVerificationSecret(s.scope, s.source)).contains(SOURCE_SECRET);
       hs.ingest(s.source, signed(PAYLOAD)); // verified with the secret under the old key
       assertThat(hs.runDueDeliveries().succeeded()).isEqualTo(1);
-      assertThat(receiver.awaitRequests(1, Duration.ofSeconds(10)).get(0)
-          .header("Authorization")).isEqualTo(BEARER);
+      assertThat(receiver.awaitRequests(1, Duration.ofSeconds(10)).get(0).header("Authorization"))
+          .isEqualTo(BEARER);
       assertThat(rawRows()).contains("enc:v1:k1:").doesNotContain("enc:v1:k2:");
 
       assertThat(hs.secrets().reencryptAll()).isEqualTo(new Reencrypted(1, 1, 0));
@@ -203,19 +222,23 @@ abstract class SecretsAtRestScenarios {
       Setup s = route;
       hs.ingest(s.source, signed(PAYLOAD));
       assertThat(hs.secrets().reencryptAll()).isEqualTo(new Reencrypted(1, 1, 0));
-      assertThat(rawRows()).doesNotContain(SOURCE_SECRET, "tok_live", SIGNING_SECRET)
+      assertThat(rawRows())
+          .doesNotContain(SOURCE_SECRET, "tok_live", SIGNING_SECRET)
           .contains("enc:v1:k1:");
-      assertThat(hs.sources().revealVerificationSecret(s.scope, s.source))
-          .contains(SOURCE_SECRET);
+      assertThat(hs.sources().revealVerificationSecret(s.scope, s.source)).contains(SOURCE_SECRET);
     }
   }
 
   private Hookstream engine(SecretKeys keys) {
     JdbcStores stores = JdbcStores.builder(db).clock(clock).build();
-    Hookstream.Builder b = Hookstream.builder().store(stores.store())
-        .keyValueStore(stores.keyValueStore()).blobStore(stores.blobStore()).clock(clock)
-        .provider(HttpDestinationProvider.builder().allowPrivateNetworks(true).clock(clock)
-            .build());
+    Hookstream.Builder b =
+        Hookstream.builder()
+            .store(stores.store())
+            .keyValueStore(stores.keyValueStore())
+            .blobStore(stores.blobStore())
+            .clock(clock)
+            .provider(
+                HttpDestinationProvider.builder().allowPrivateNetworks(true).clock(clock).build());
     return (keys == null ? b : b.secretKeys(keys)).build();
   }
 
@@ -224,24 +247,46 @@ abstract class SecretsAtRestScenarios {
   private Setup setUpRoute(Hookstream hs) {
     var org = hs.organizations().create("secrets");
     Scope scope = hs.organizations().createEnvironment(org.id(), "test").scope();
-    String source = hs.sources().create(scope, SourceSpec.builder().name("GitHub")
-        .template("github").verificationSecret(SOURCE_SECRET).build()).id();
-    String destination = hs.destinations().create(scope, DestinationSpec.builder()
-        .name("receiver").url(receiver.url("/hooks")).headers(Map.of("Authorization", BEARER))
-        .signingConfig(Map.of("secret", SIGNING_SECRET, "algorithm", "sha256",
-            "header", "X-Signature"))
-        .build()).id();
-    hs.connections().create(scope,
-        ConnectionSpec.builder().sourceId(source).destinationId(destination).build());
+    String source =
+        hs.sources()
+            .create(
+                scope,
+                SourceSpec.builder()
+                    .name("GitHub")
+                    .template("github")
+                    .verificationSecret(SOURCE_SECRET)
+                    .build())
+            .id();
+    String destination =
+        hs.destinations()
+            .create(
+                scope,
+                DestinationSpec.builder()
+                    .name("receiver")
+                    .url(receiver.url("/hooks"))
+                    .headers(Map.of("Authorization", BEARER))
+                    .signingConfig(
+                        Map.of(
+                            "secret",
+                            SIGNING_SECRET,
+                            "algorithm",
+                            "sha256",
+                            "header",
+                            "X-Signature"))
+                    .build())
+            .id();
+    hs.connections()
+        .create(
+            scope, ConnectionSpec.builder().sourceId(source).destinationId(destination).build());
     route = new Setup(scope, source, destination);
     return route;
   }
 
-
   /** Every column of every source and destination row, as the database holds it. */
   private String rawRows() {
     StringBuilder all = new StringBuilder();
-    try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+    try (Connection c = db.getConnection();
+        Statement st = c.createStatement()) {
       for (String table : new String[] {"hs_sources", "hs_destinations"}) {
         try (ResultSet rs = st.executeQuery("SELECT * FROM " + table + " ORDER BY id")) {
           int columns = rs.getMetaData().getColumnCount();
@@ -260,8 +305,10 @@ abstract class SecretsAtRestScenarios {
   }
 
   private static IngestRequest signed(String payload) {
-    return IngestRequest.builder().header("X-Hub-Signature-256", SIGNATURE)
-        .body(bytes(payload)).build();
+    return IngestRequest.builder()
+        .header("X-Hub-Signature-256", SIGNATURE)
+        .body(bytes(payload))
+        .build();
   }
 
   private static String hmacHex(String secret, byte[] body) throws Exception {

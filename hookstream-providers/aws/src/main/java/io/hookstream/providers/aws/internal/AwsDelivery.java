@@ -56,15 +56,20 @@ public final class AwsDelivery<C extends SdkAutoCloseable, K> implements AutoClo
       return refuse("unreadable " + type.type() + " destination config: " + e);
     }
     if (!parsed.errors().isEmpty()) {
-      return refuse("invalid " + type.type() + " destination config: " + parsed.errors().stream()
-          .map(FieldError::toString).collect(Collectors.joining("; ")));
+      return refuse(
+          "invalid "
+              + type.type()
+              + " destination config: "
+              + parsed.errors().stream()
+                  .map(FieldError::toString)
+                  .collect(Collectors.joining("; ")));
     }
     K config = parsed.config();
     return send(request, type.settings(config), client -> type.send(client, config, request));
   }
 
-  private DeliveryResult send(DeliveryRequest request, AwsSettings settings,
-      Function<C, Sent> send) {
+  private DeliveryResult send(
+      DeliveryRequest request, AwsSettings settings, Function<C, Sent> send) {
     long started = System.nanoTime();
     String blocked = EndpointGuard.rejection(settings.endpoint(), policy);
     if (blocked != null) {
@@ -72,11 +77,14 @@ public final class AwsDelivery<C extends SdkAutoCloseable, K> implements AutoClo
     }
     Duration timeout = timeout(request);
     try {
-      C client = clients.get(request.destinationId(), new ClientKey(settings, timeout),
-          () -> type.client(settings, timeout));
+      C client =
+          clients.get(
+              request.destinationId(),
+              new ClientKey(settings, timeout),
+              () -> type.client(settings, timeout));
       Sent sent = send.apply(client);
-      return new DeliveryResult.Delivered(sent.statusCode(), elapsed(started),
-          sent.requestDetails(), Map.of(), sent.summary());
+      return new DeliveryResult.Delivered(
+          sent.statusCode(), elapsed(started), sent.requestDetails(), Map.of(), sent.summary());
     } catch (RuntimeException e) {
       log.debug("{} delivery of {} failed", type.type(), request.eventId(), e);
       return failure(started, AwsFailure.of(e));
@@ -108,8 +116,16 @@ public final class AwsDelivery<C extends SdkAutoCloseable, K> implements AutoClo
   }
 
   private static DeliveryResult failure(long started, AwsFailure f) {
-    return new DeliveryResult.Failed(f.kind(), f.error(), f.retryable(), null, f.statusCode(),
-        elapsed(started), Map.of(), Map.of(), null);
+    return new DeliveryResult.Failed(
+        f.kind(),
+        f.error(),
+        f.retryable(),
+        null,
+        f.statusCode(),
+        elapsed(started),
+        Map.of(),
+        Map.of(),
+        null);
   }
 
   private static long elapsed(long started) {

@@ -24,26 +24,66 @@ public record AwsFailure(FailureKind kind, boolean retryable, int statusCode, St
 
   private static final int MAX_MESSAGE = 200;
 
-  private static final Set<String> THROTTLING = Set.of("Throttling", "ThrottlingException",
-      "ThrottledException", "RequestThrottledException", "RequestThrottled",
-      "TooManyRequestsException", "ProvisionedThroughputExceededException", "SlowDown",
-      "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException",
-      "TransactionInProgressException", "PriorRequestNotComplete",
-      "AWS.SimpleQueueService.RequestThrottled", "KMS.ThrottlingException");
-  private static final Set<String> AUTH = Set.of("InvalidClientTokenId",
-      "UnrecognizedClientException", "SignatureDoesNotMatch", "AccessDenied",
-      "AccessDeniedException", "InvalidAccessKeyId", "ExpiredToken", "ExpiredTokenException",
-      "InvalidToken", "MissingAuthenticationToken", "IncompleteSignature", "AuthFailure",
-      "InvalidSecurity", "NotAuthorized", "KMS.AccessDeniedException",
-      "InvalidSignatureException");
-  private static final Set<String> NOT_FOUND = Set.of("QueueDoesNotExist",
-      "AWS.SimpleQueueService.NonExistentQueue", "NoSuchBucket", "ResourceNotFoundException",
-      "NotFound", "NoSuchKey");
-  private static final Set<String> TOO_LARGE = Set.of("EntityTooLarge", "RequestEntityTooLarge",
-      "MessageTooLong", "KeyTooLongError", "MaxMessageSizeExceeded");
-  private static final Set<String> TRANSIENT = Set.of("InternalError", "InternalFailure",
-      "ServiceUnavailable", "RequestTimeout", "RequestTimeoutException", "OperationAborted",
-      "ServiceUnavailableException", "InternalServerError");
+  private static final Set<String> THROTTLING =
+      Set.of(
+          "Throttling",
+          "ThrottlingException",
+          "ThrottledException",
+          "RequestThrottledException",
+          "RequestThrottled",
+          "TooManyRequestsException",
+          "ProvisionedThroughputExceededException",
+          "SlowDown",
+          "RequestLimitExceeded",
+          "BandwidthLimitExceeded",
+          "LimitExceededException",
+          "TransactionInProgressException",
+          "PriorRequestNotComplete",
+          "AWS.SimpleQueueService.RequestThrottled",
+          "KMS.ThrottlingException");
+  private static final Set<String> AUTH =
+      Set.of(
+          "InvalidClientTokenId",
+          "UnrecognizedClientException",
+          "SignatureDoesNotMatch",
+          "AccessDenied",
+          "AccessDeniedException",
+          "InvalidAccessKeyId",
+          "ExpiredToken",
+          "ExpiredTokenException",
+          "InvalidToken",
+          "MissingAuthenticationToken",
+          "IncompleteSignature",
+          "AuthFailure",
+          "InvalidSecurity",
+          "NotAuthorized",
+          "KMS.AccessDeniedException",
+          "InvalidSignatureException");
+  private static final Set<String> NOT_FOUND =
+      Set.of(
+          "QueueDoesNotExist",
+          "AWS.SimpleQueueService.NonExistentQueue",
+          "NoSuchBucket",
+          "ResourceNotFoundException",
+          "NotFound",
+          "NoSuchKey");
+  private static final Set<String> TOO_LARGE =
+      Set.of(
+          "EntityTooLarge",
+          "RequestEntityTooLarge",
+          "MessageTooLong",
+          "KeyTooLongError",
+          "MaxMessageSizeExceeded");
+  private static final Set<String> TRANSIENT =
+      Set.of(
+          "InternalError",
+          "InternalFailure",
+          "ServiceUnavailable",
+          "RequestTimeout",
+          "RequestTimeoutException",
+          "OperationAborted",
+          "ServiceUnavailableException",
+          "InternalServerError");
 
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\b\\d{12}\\b");
   private static final Pattern ARN = Pattern.compile("arn:aws[a-z-]*:[^\\s\"'),]*");
@@ -62,13 +102,17 @@ public record AwsFailure(FailureKind kind, boolean retryable, int statusCode, St
     if (t instanceof EntryFailedException e) {
       return ofCode(200, e.code(), e.getMessage(), false);
     }
-    if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException
+    if (t instanceof ApiCallTimeoutException
+        || t instanceof ApiCallAttemptTimeoutException
         || causedBy(t, SocketTimeoutException.class)) {
       return new AwsFailure(FailureKind.TIMEOUT, true, 0, "timed out: " + scrub(t.getMessage()));
     }
     String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     if (message.contains("Unable to load credentials")) {
-      return new AwsFailure(FailureKind.AUTH, false, 0,
+      return new AwsFailure(
+          FailureKind.AUTH,
+          false,
+          0,
           "no credentials: the config has no keys and the default credential chain found none");
     }
     if (causedBy(t, InterruptedIOException.class)) {

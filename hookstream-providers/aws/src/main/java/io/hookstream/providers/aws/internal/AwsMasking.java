@@ -11,8 +11,8 @@ import java.util.Map;
  */
 public final class AwsMasking {
 
-  private static final List<String> SECRET_FIELDS = List.of(AwsSettings.ACCESS_KEY_ID,
-      AwsSettings.SECRET_ACCESS_KEY, AwsSettings.SESSION_TOKEN);
+  private static final List<String> SECRET_FIELDS =
+      List.of(AwsSettings.ACCESS_KEY_ID, AwsSettings.SECRET_ACCESS_KEY, AwsSettings.SESSION_TOKEN);
 
   private AwsMasking() {}
 

@@ -6,12 +6,11 @@ import java.util.regex.Pattern;
 
 /**
  * What every AWS destination shares: the region, static credentials (all null: the SDK's default
- * credential chain, so IAM roles work) and an optional endpoint override (LocalStack-style
- * servers, tests). A record, so that a changed config means a different cached client.
+ * credential chain, so IAM roles work) and an optional endpoint override (LocalStack-style servers,
+ * tests). A record, so that a changed config means a different cached client.
  */
 public record AwsSettings(
-    String region, String accessKeyId, String secretAccessKey, String sessionToken,
-    URI endpoint) {
+    String region, String accessKeyId, String secretAccessKey, String sessionToken, URI endpoint) {
 
   public static final String REGION = "region";
   public static final String ACCESS_KEY_ID = "access_key_id";
@@ -23,8 +22,9 @@ public record AwsSettings(
 
   /** Reads the shared fields, reporting errors to {@code reader}. */
   public static AwsSettings read(ConfigReader reader, AddressPolicy policy) {
-    String region = reader.matching(reader.required(REGION), REGION, REGION_NAME,
-        "an AWS region name such as us-east-1");
+    String region =
+        reader.matching(
+            reader.required(REGION), REGION, REGION_NAME, "an AWS region name such as us-east-1");
     String keyId = reader.optional(ACCESS_KEY_ID);
     String secret = reader.optional(SECRET_ACCESS_KEY);
     String token = reader.optional(SESSION_TOKEN);
@@ -55,7 +55,12 @@ public record AwsSettings(
   /** No secret in the text: this may be logged. */
   @Override
   public String toString() {
-    return "AwsSettings[region=" + region + ", staticKeys=" + staticKeys() + ", endpoint="
-        + endpoint + "]";
+    return "AwsSettings[region="
+        + region
+        + ", staticKeys="
+        + staticKeys()
+        + ", endpoint="
+        + endpoint
+        + "]";
   }
 }

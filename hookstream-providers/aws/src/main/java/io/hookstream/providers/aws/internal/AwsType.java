@@ -9,8 +9,8 @@ import java.util.function.Function;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * One AWS destination type: how its config reads, how its client is built, and how one delivery
- * is sent. Implementations are stateless.
+ * One AWS destination type: how its config reads, how its client is built, and how one delivery is
+ * sent. Implementations are stateless.
  *
  * @param <C> the SDK client
  * @param <K> the parsed config
@@ -22,9 +22,11 @@ public abstract class AwsType<C extends SdkAutoCloseable, K> {
   private final Function<K, AwsSettings> settings;
   private final BiFunction<AwsSettings, Duration, C> clients;
 
-  protected AwsType(String type,
+  protected AwsType(
+      String type,
       BiFunction<Map<String, Object>, AddressPolicy, ParsedConfig<K>> parser,
-      Function<K, AwsSettings> settings, BiFunction<AwsSettings, Duration, C> clients) {
+      Function<K, AwsSettings> settings,
+      BiFunction<AwsSettings, Duration, C> clients) {
     this.type = type;
     this.parser = parser;
     this.settings = settings;

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads one provider config (plain Java values from JSON) field by field, collecting an error
- * that names each invalid field instead of stopping at the first. Not thread-safe: one per parse.
+ * Reads one provider config (plain Java values from JSON) field by field, collecting an error that
+ * names each invalid field instead of stopping at the first. Not thread-safe: one per parse.
  */
 public final class ConfigReader {
 
@@ -89,8 +89,8 @@ public final class ConfigReader {
   /** A number from {@code min} to {@code max}, or absent. */
   public void numberBetween(String field, double min, double max) {
     Object value = config.get(field);
-    if (value != null && (!(value instanceof Number n) || n.doubleValue() < min
-        || n.doubleValue() > max)) {
+    if (value != null
+        && (!(value instanceof Number n) || n.doubleValue() < min || n.doubleValue() > max)) {
       error(field, "must be a number from " + (long) min + " to " + (long) max);
     }
   }
@@ -110,8 +110,8 @@ public final class ConfigReader {
   }
 
   /**
-   * An absolute http or https URL, or null when absent. A literal IP host is checked against
-   * {@code policy} here; a name is checked when a delivery resolves it.
+   * An absolute http or https URL, or null when absent. A literal IP host is checked against {@code
+   * policy} here; a name is checked when a delivery resolves it.
    */
   public URI url(String field, boolean required, AddressPolicy policy) {
     String text = required ? required(field) : optional(field);

@@ -21,9 +21,10 @@ public final class EndpointGuard {
     }
     String host = endpoint.getHost();
     try {
-      InetAddress[] addresses = AddressPolicy.isIpLiteral(host)
-          ? new InetAddress[] {AddressPolicy.literal(host)}
-          : InetAddress.getAllByName(host);
+      InetAddress[] addresses =
+          AddressPolicy.isIpLiteral(host)
+              ? new InetAddress[] {AddressPolicy.literal(host)}
+              : InetAddress.getAllByName(host);
       for (InetAddress address : addresses) {
         String rejection = policy.rejection(host, address);
         if (rejection != null) {

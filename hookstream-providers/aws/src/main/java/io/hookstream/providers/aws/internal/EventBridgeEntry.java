@@ -7,8 +7,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 /**
  * The PutEvents entry of one delivery: {@code Source}, {@code DetailType}, {@code EventBusName},
  * the event's received time as {@code Time}, and the body as {@code Detail} when it is a JSON
- * object; any other body is wrapped as {@code {"body": <the body as JSON, or as a string>}},
- * since EventBridge takes objects only. Stateless.
+ * object; any other body is wrapped as {@code {"body": <the body as JSON, or as a string>}}, since
+ * EventBridge takes objects only. Stateless.
  */
 public final class EventBridgeEntry {
 
@@ -18,11 +18,12 @@ public final class EventBridgeEntry {
   private EventBridgeEntry() {}
 
   public static PutEventsRequestEntry of(EventBridgeConfig config, DeliveryRequest r) {
-    PutEventsRequestEntry.Builder b = PutEventsRequestEntry.builder()
-        .eventBusName(config.eventBus())
-        .source(config.source())
-        .detailType(config.detailType())
-        .detail(detail(r.body()));
+    PutEventsRequestEntry.Builder b =
+        PutEventsRequestEntry.builder()
+            .eventBusName(config.eventBus())
+            .source(config.source())
+            .detailType(config.detailType())
+            .detail(detail(r.body()));
     if (r.event().receivedAt() != null) {
       b.time(r.event().receivedAt());
     }
@@ -38,7 +39,10 @@ public final class EventBridgeEntry {
 
   /** The entry's size as EventBridge counts it (its strings, UTF-8, plus 14 for Time). */
   public static long size(PutEventsRequestEntry e) {
-    return utf8(e.source()) + utf8(e.detailType()) + utf8(e.detail()) + utf8(e.eventBusName())
+    return utf8(e.source())
+        + utf8(e.detailType())
+        + utf8(e.detail())
+        + utf8(e.eventBusName())
         + (e.time() == null ? 0 : 14);
   }
 

@@ -18,7 +18,10 @@ public final class EventBridgeType extends AwsType<EventBridgeClient, EventBridg
   public static final String TYPE = "aws_eventbridge";
 
   public EventBridgeType() {
-    super(TYPE, EventBridgeConfig::parse, EventBridgeConfig::aws,
+    super(
+        TYPE,
+        EventBridgeConfig::parse,
+        EventBridgeConfig::aws,
         (settings, timeout) -> SdkClients.build(EventBridgeClient.builder(), settings, timeout));
   }
 
@@ -27,22 +30,25 @@ public final class EventBridgeType extends AwsType<EventBridgeClient, EventBridg
     PutEventsRequestEntry entry = EventBridgeEntry.of(config, request);
     long size = EventBridgeEntry.size(entry);
     if (size > EventBridgeEntry.MAX_BYTES) {
-      throw new MessageTooLargeException("the EventBridge entry", size,
-          EventBridgeEntry.MAX_BYTES);
+      throw new MessageTooLargeException("the EventBridge entry", size, EventBridgeEntry.MAX_BYTES);
     }
     PutEventsResponse response = client.putEvents(r -> r.entries(entry));
-    PutEventsResultEntry result = response.hasEntries() && !response.entries().isEmpty()
-        ? response.entries().get(0) : null;
+    PutEventsResultEntry result =
+        response.hasEntries() && !response.entries().isEmpty() ? response.entries().get(0) : null;
     if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
-      throw new EntryFailedException(result == null ? null : result.errorCode(),
-          result == null ? "FailedEntryCount " + response.failedEntryCount()
+      throw new EntryFailedException(
+          result == null ? null : result.errorCode(),
+          result == null
+              ? "FailedEntryCount " + response.failedEntryCount()
               : result.errorMessage());
     }
     Map<String, List<String>> details = new LinkedHashMap<>();
     details.put("EventBusName", List.of(entry.eventBusName()));
     details.put("Source", List.of(entry.source()));
     details.put("DetailType", List.of(entry.detailType()));
-    return new Sent(response.sdkHttpResponse().statusCode(), details,
+    return new Sent(
+        response.sdkHttpResponse().statusCode(),
+        details,
         "EventId=" + (result == null ? null : result.eventId()));
   }
 }

@@ -19,8 +19,8 @@ public final class JsonText {
 
   /** Whether {@code body} is one JSON object. */
   public static boolean isObject(byte[] body) {
-    return JsonSyntax.isJson(body) && new String(body, StandardCharsets.UTF_8).strip()
-        .startsWith("{");
+    return JsonSyntax.isJson(body)
+        && new String(body, StandardCharsets.UTF_8).strip().startsWith("{");
   }
 
   /**
@@ -38,10 +38,12 @@ public final class JsonText {
   /** {@code bytes} as text when they are valid UTF-8, else null. */
   public static String utf8(byte[] bytes) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (CharacterCodingException e) {
       return null;
     }

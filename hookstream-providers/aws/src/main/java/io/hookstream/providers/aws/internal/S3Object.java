@@ -11,10 +11,10 @@ import java.util.stream.Collectors;
 
 /**
  * The S3 object of one delivery. Its key is {@code {prefix}{YYYY}/{MM}/{DD}/{event_id}.json}, by
- * the event's received date in UTC, so every attempt writes the same object. In {@code json}
- * format it holds the event envelope {@code {event_id, source_id, method, headers, body,
- * received_at}} (body as JSON when it is JSON, else a string; header values joined by ", "); in
- * {@code raw} format the body as it is. Stateless.
+ * the event's received date in UTC, so every attempt writes the same object. In {@code json} format
+ * it holds the event envelope {@code {event_id, source_id, method, headers, body, received_at}}
+ * (body as JSON when it is JSON, else a string; header values joined by ", "); in {@code raw}
+ * format the body as it is. Stateless.
  */
 public record S3Object(String key, byte[] content, String contentType) {
 
@@ -27,22 +27,30 @@ public record S3Object(String key, byte[] content, String contentType) {
     if (config.raw()) {
       return new S3Object(key, r.body(), "application/octet-stream");
     }
-    return new S3Object(key, envelope(r, received).getBytes(StandardCharsets.UTF_8),
-        "application/json");
+    return new S3Object(
+        key, envelope(r, received).getBytes(StandardCharsets.UTF_8), "application/json");
   }
 
   private static String envelope(DeliveryRequest r, Instant received) {
-    return "{\"event_id\":" + JsonText.quote(r.eventId())
-        + ",\"source_id\":" + nullable(r.event().sourceId())
-        + ",\"method\":" + nullable(r.event().method())
-        + ",\"headers\":" + headers(r.event().headers())
-        + ",\"body\":" + JsonText.value(r.body())
-        + ",\"received_at\":" + JsonText.quote(received.toString()) + "}";
+    return "{\"event_id\":"
+        + JsonText.quote(r.eventId())
+        + ",\"source_id\":"
+        + nullable(r.event().sourceId())
+        + ",\"method\":"
+        + nullable(r.event().method())
+        + ",\"headers\":"
+        + headers(r.event().headers())
+        + ",\"body\":"
+        + JsonText.value(r.body())
+        + ",\"received_at\":"
+        + JsonText.quote(received.toString())
+        + "}";
   }
 
   private static String headers(Map<String, List<String>> headers) {
     return headers.entrySet().stream()
-        .map(e -> JsonText.quote(e.getKey()) + ":" + JsonText.quote(String.join(", ", e.getValue())))
+        .map(
+            e -> JsonText.quote(e.getKey()) + ":" + JsonText.quote(String.join(", ", e.getValue())))
         .collect(Collectors.joining(",", "{", "}"));
   }
 

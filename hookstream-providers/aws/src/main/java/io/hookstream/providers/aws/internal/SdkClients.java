@@ -34,9 +34,11 @@ public final class SdkClients {
         .credentialsProvider(credentials(settings))
         .httpClientBuilder(
             Apache5HttpClient.builder().connectionTimeout(connect).socketTimeout(timeout))
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
-            .apiCallTimeout(timeout)
-            .apiCallAttemptTimeout(timeout));
+        .overrideConfiguration(
+            o ->
+                o.retryStrategy(AwsRetryStrategy.doNotRetry())
+                    .apiCallTimeout(timeout)
+                    .apiCallAttemptTimeout(timeout));
     if (settings.endpoint() != null) {
       builder.endpointOverride(settings.endpoint());
     }
@@ -48,8 +50,9 @@ public final class SdkClients {
       // Environment, profile, container or instance role: what the host runs with.
       return DefaultCredentialsProvider.builder().build();
     }
-    return StaticCredentialsProvider.create(s.sessionToken() == null
-        ? AwsBasicCredentials.create(s.accessKeyId(), s.secretAccessKey())
-        : AwsSessionCredentials.create(s.accessKeyId(), s.secretAccessKey(), s.sessionToken()));
+    return StaticCredentialsProvider.create(
+        s.sessionToken() == null
+            ? AwsBasicCredentials.create(s.accessKeyId(), s.secretAccessKey())
+            : AwsSessionCredentials.create(s.accessKeyId(), s.secretAccessKey(), s.sessionToken()));
   }
 }

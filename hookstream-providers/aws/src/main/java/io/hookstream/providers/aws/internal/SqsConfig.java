@@ -29,12 +29,14 @@ public record SqsConfig(AwsSettings aws, String queueUrl, String messageGroupId)
       reader.error(MESSAGE_GROUP_ID, "applies to FIFO queues only (a queue_url ending in .fifo)");
     }
     List<FieldError> errors = reader.errors();
-    return new ParsedConfig<>(errors.isEmpty() ? new SqsConfig(aws, queueUrl.toString(), group) : null,
-        errors);
+    return new ParsedConfig<>(
+        errors.isEmpty() ? new SqsConfig(aws, queueUrl.toString(), group) : null, errors);
   }
 
   private static boolean awsHost(String host) {
     String h = host.toLowerCase(java.util.Locale.ROOT);
-    return h.endsWith(".amazonaws.com") || h.endsWith(".amazonaws.com.cn") || h.endsWith(".api.aws");
+    return h.endsWith(".amazonaws.com")
+        || h.endsWith(".amazonaws.com.cn")
+        || h.endsWith(".api.aws");
   }
 }

@@ -9,10 +9,10 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
- * The SQS message of one delivery: the body as the message body (base64, with the attribute
- * {@code hookstream-body-encoding: base64}, when it is not text SQS accepts), the hookstream
- * attributes, and for FIFO queues the group and a deduplication id from the event and destination
- * ids, so that retries of one delivery are deduplicated by SQS. Stateless.
+ * The SQS message of one delivery: the body as the message body (base64, with the attribute {@code
+ * hookstream-body-encoding: base64}, when it is not text SQS accepts), the hookstream attributes,
+ * and for FIFO queues the group and a deduplication id from the event and destination ids, so that
+ * retries of one delivery are deduplicated by SQS. Stateless.
  */
 public final class SqsMessage {
 
@@ -26,12 +26,16 @@ public final class SqsMessage {
     boolean base64 = text == null || !sqsText(text);
     Map<String, String> attributes = attributes(r, base64);
     Map<String, MessageAttributeValue> values = new LinkedHashMap<>();
-    attributes.forEach((name, value) -> values.put(name,
-        MessageAttributeValue.builder().dataType("String").stringValue(value).build()));
-    SendMessageRequest.Builder b = SendMessageRequest.builder()
-        .queueUrl(config.queueUrl())
-        .messageBody(base64 ? Base64.getEncoder().encodeToString(r.body()) : text)
-        .messageAttributes(values);
+    attributes.forEach(
+        (name, value) ->
+            values.put(
+                name,
+                MessageAttributeValue.builder().dataType("String").stringValue(value).build()));
+    SendMessageRequest.Builder b =
+        SendMessageRequest.builder()
+            .queueUrl(config.queueUrl())
+            .messageBody(base64 ? Base64.getEncoder().encodeToString(r.body()) : text)
+            .messageAttributes(values);
     if (config.messageGroupId() != null) {
       b.messageGroupId(config.messageGroupId())
           .messageDeduplicationId(deduplicationId(r.eventId(), r.destinationId()));
@@ -60,8 +64,10 @@ public final class SqsMessage {
   public static long size(SendMessageRequest m) {
     long size = m.messageBody().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     for (var e : m.messageAttributes().entrySet()) {
-      size += e.getKey().length() + e.getValue().dataType().length()
-          + e.getValue().stringValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      size +=
+          e.getKey().length()
+              + e.getValue().dataType().length()
+              + e.getValue().stringValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
     return size;
   }
@@ -88,7 +94,14 @@ public final class SqsMessage {
 
   /** Whether SQS accepts {@code text}: XML characters only (#x9, #xA, #xD, #x20 and up). */
   private static boolean sqsText(String text) {
-    return text.codePoints().allMatch(c -> c == 0x9 || c == 0xA || c == 0xD
-        || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000);
+    return text.codePoints()
+        .allMatch(
+            c ->
+                c == 0x9
+                    || c == 0xA
+                    || c == 0xD
+                    || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD)
+                    || c >= 0x10000);
   }
 }

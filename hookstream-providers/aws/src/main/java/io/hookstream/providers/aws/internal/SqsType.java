@@ -11,7 +11,10 @@ public final class SqsType extends AwsType<SqsClient, SqsConfig> {
   public static final String TYPE = "aws_sqs";
 
   public SqsType() {
-    super(TYPE, SqsConfig::parse, SqsConfig::aws,
+    super(
+        TYPE,
+        SqsConfig::parse,
+        SqsConfig::aws,
         (settings, timeout) -> SdkClients.build(SqsClient.builder(), settings, timeout));
   }
 
@@ -23,7 +26,9 @@ public final class SqsType extends AwsType<SqsClient, SqsConfig> {
       throw new MessageTooLargeException("the SQS message", size, SqsMessage.MAX_BYTES);
     }
     SendMessageResponse response = client.sendMessage(message);
-    return new Sent(response.sdkHttpResponse().statusCode(), SqsMessage.details(message),
+    return new Sent(
+        response.sdkHttpResponse().statusCode(),
+        SqsMessage.details(message),
         "MessageId=" + response.messageId());
   }
 }

@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.net.SocketFactory;
 
 /**
- * Plain sockets that count the bytes read from them, so that a failed exchange can tell whether
- * the receiver had begun to answer. OkHttp asks only for unconnected sockets; the other
- * factory methods connect as {@link SocketFactory#getDefault()} would.
+ * Plain sockets that count the bytes read from them, so that a failed exchange can tell whether the
+ * receiver had begun to answer. OkHttp asks only for unconnected sockets; the other factory methods
+ * connect as {@link SocketFactory#getDefault()} would.
  */
 public final class CountingSocketFactory extends SocketFactory {
 

@@ -12,11 +12,11 @@ import okhttp3.Interceptor;
 import okhttp3.Response;
 
 /**
- * A network interceptor that records, in the request's {@link Record} tag, whether the exchange
- * ran on a connection that had carried an earlier exchange and, when it failed, whether any byte
- * of the response had arrived. That tells a pooled connection the receiver had already closed
- * (Node closes idle ones after 5 s, Python's {@code http.server} after every answer) apart from a
- * receiver that failed while answering.
+ * A network interceptor that records, in the request's {@link Record} tag, whether the exchange ran
+ * on a connection that had carried an earlier exchange and, when it failed, whether any byte of the
+ * response had arrived. That tells a pooled connection the receiver had already closed (Node closes
+ * idle ones after 5 s, Python's {@code http.server} after every answer) apart from a receiver that
+ * failed while answering.
  *
  * <p>Bytes are counted on plain connections. Over TLS the decrypted bytes are out of reach, so
  * there "nothing received" means that no complete response head arrived.
@@ -32,8 +32,8 @@ public final class ExchangeTrace implements Interceptor {
 
     /**
      * Whether {@code failure} ended an exchange on a reused connection before any response byte
-     * arrived, and was not a timeout or a cancel: the request can be sent again on a new
-     * connection without the receiver having answered it.
+     * arrived, and was not a timeout or a cancel: the request can be sent again on a new connection
+     * without the receiver having answered it.
      */
     public boolean staleConnection(IOException failure) {
       return reused

@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Masks secrets for display: header values whose names look secret (Authorization, X-API-Key, or
  * any name containing auth, token, secret, key, password, cookie or credential) and the signing
- * secret, in the engine's one masked form ({@link SecretMasking}): {@code "****"} and the last
- * four characters when the value is long enough (12+) that they reveal little.
+ * secret, in the engine's one masked form ({@link SecretMasking}): {@code "****"} and the last four
+ * characters when the value is long enough (12+) that they reveal little.
  *
  * <p>Stateless and safe for concurrent use.
  */
