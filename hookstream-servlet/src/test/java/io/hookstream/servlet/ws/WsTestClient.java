@@ -1,7 +1,7 @@
 package io.hookstream.servlet.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hookstream.internal.Json;
+import io.hookstream.json.HookstreamJson;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -147,7 +147,8 @@ final class WsTestClient implements AutoCloseable {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
       partial.append(data);
       if (last) {
-        JsonNode m = Json.parseOrNull(partial.toString().getBytes(StandardCharsets.UTF_8));
+        JsonNode m =
+            HookstreamJson.parseOrNull(partial.toString().getBytes(StandardCharsets.UTF_8));
         partial.setLength(0);
         if (m != null && "ping".equals(m.path("type").asText())) {
           pings.incrementAndGet();
