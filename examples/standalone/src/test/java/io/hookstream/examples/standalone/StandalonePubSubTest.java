@@ -44,7 +44,8 @@ class StandalonePubSubTest {
   void createsAPubSubDestinationOverRestAndDeliversAWebhookToTheTopic() throws Exception {
     assumeTrue(
         new File(EMULATOR_JAR).isFile(),
-        "the Pub/Sub emulator is not installed: apt-get install google-cloud-cli-pubsub-emulator");
+        "the Pub/Sub emulator is not installed: install the Debian package"
+            + " google-cloud-cli-pubsub-emulator from Google's Cloud SDK apt repository");
     HttpServer tokens = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     tokens.createContext(
         "/token",

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hookstream.delivery.DeliveryAttempt;
 import io.hookstream.delivery.ErrorTypes;
 import io.hookstream.destination.Destination;
+import io.hookstream.spi.DestinationProvider.DeliveryRequest;
+import io.hookstream.spi.DestinationProvider.DeliveryResult;
+import io.hookstream.spi.DestinationProvider.FailureKind;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,6 +81,42 @@ class PubSubDeliveryTest extends PubSubTestBase {
 
     assertThat(attempt.status()).isEqualTo("success");
     assertThat(google.exchanges() - before).isEqualTo(1);
+  }
+
+  @Test
+  void a401AfterTheFreshTokenIsAnAuthFailureWithOnlyOneRefresh() {
+    String src = connect(config(KEY));
+    assertThat(deliverOne(src, "{}").status()).isEqualTo("success");
+    int before = google.exchanges();
+    google.enqueue(401, "UNAUTHENTICATED", "Request had invalid authentication credentials.");
+    google.enqueue(401, "UNAUTHENTICATED", "Request had invalid authentication credentials.");
+
+    DeliveryAttempt attempt = deliverOne(src, "{}");
+
+    assertThat(google.exchanges() - before).isEqualTo(1);
+    assertThat(attempt.statusCode()).isEqualTo(401);
+    assertThat(attempt.errorType()).isEqualTo(ErrorTypes.AUTH_FAILED);
+    assertThat(attempt.dlq()).isTrue();
+  }
+
+  @Test
+  void aMessageOverTheRequestLimitIsRefusedBeforeSending() {
+    int before = google.published().size();
+    DeliveryResult result =
+        provider.deliver(
+            DeliveryRequest.builder()
+                .eventId("evt_0123456789abcdef0123456789abcdef")
+                .destinationId("dst_0123456789abcdef0123456789abcdef")
+                .config(config(KEY))
+                .body(new byte[8_000_000])
+                .timestamp(Instant.now())
+                .timeout(Duration.ofSeconds(5))
+                .build());
+
+    assertThat(result.failureKind()).isEqualTo(FailureKind.TOO_LARGE);
+    assertThat(result.retryable()).isFalse();
+    assertThat(result.error()).contains("at most 10000000");
+    assertThat(google.published()).hasSize(before);
   }
 
   @Test

@@ -47,7 +47,8 @@ final class PubSubEmulator implements AutoCloseable {
         new File(JAR).isFile(),
         "the Pub/Sub emulator is not installed ("
             + JAR
-            + "): apt-get install google-cloud-cli-pubsub-emulator");
+            + "): install the Debian package google-cloud-cli-pubsub-emulator from Google's Cloud SDK"
+            + " apt repository");
     int port;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
