@@ -2,6 +2,7 @@ package io.hookstream.examples.standalone;
 
 import io.hookstream.Hookstream;
 import io.hookstream.providers.aws.AwsProviders;
+import io.hookstream.providers.gcp.GcpProviders;
 import io.hookstream.providers.http.HttpDestinationProvider;
 import io.hookstream.secret.Reencrypted;
 import io.hookstream.secret.SecretKeys;
@@ -232,7 +233,7 @@ public final class StandaloneServer implements AutoCloseable {
         .build();
   }
 
-  /** The engine with every bundled destination type: http and the AWS family. */
+  /** The engine with every bundled destination type: http, the AWS family and Pub/Sub. */
   private static Hookstream.Builder engine(
       Stores stores,
       HttpDestinationProvider http,
@@ -249,6 +250,12 @@ public final class StandaloneServer implements AutoCloseable {
             .secretKeys(keys);
     AwsProviders.builder()
         .allowPrivateNetworks(options.allowPrivateNetworks())
+        .build()
+        .providers()
+        .forEach(builder::provider);
+    GcpProviders.builder()
+        .allowPrivateNetworks(options.allowPrivateNetworks())
+        .clock(clock)
         .build()
         .providers()
         .forEach(builder::provider);

@@ -5,6 +5,8 @@ import io.hookstream.spi.DestinationProvider.DeliveryRequest;
 import io.hookstream.spi.DestinationProvider.DeliveryResult;
 import io.hookstream.spi.DestinationProvider.FailureKind;
 import io.hookstream.spi.FieldError;
+import io.hookstream.spi.provider.ClientCache;
+import io.hookstream.spi.provider.EndpointGuard;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package io.hookstream.providers.aws.internal;
 
 import io.hookstream.spi.AddressPolicy;
+import io.hookstream.spi.provider.ConfigReader;
 import java.net.URI;
 import java.util.regex.Pattern;
 

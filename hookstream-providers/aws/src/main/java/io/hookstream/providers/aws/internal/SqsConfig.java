@@ -2,6 +2,7 @@ package io.hookstream.providers.aws.internal;
 
 import io.hookstream.spi.AddressPolicy;
 import io.hookstream.spi.FieldError;
+import io.hookstream.spi.provider.ConfigReader;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

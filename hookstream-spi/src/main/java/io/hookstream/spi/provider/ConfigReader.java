@@ -1,4 +1,4 @@
-package io.hookstream.providers.aws.internal;
+package io.hookstream.spi.provider;
 
 import io.hookstream.spi.AddressPolicy;
 import io.hookstream.spi.FieldError;
@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads one provider config (plain Java values from JSON) field by field, collecting an error that
- * names each invalid field instead of stopping at the first. Not thread-safe: one per parse.
+ * Reads one destination provider's config (plain Java values from JSON) field by field, collecting
+ * an error that names each invalid field instead of stopping at the first. Not thread-safe: one per
+ * parse.
  */
 public final class ConfigReader {
 

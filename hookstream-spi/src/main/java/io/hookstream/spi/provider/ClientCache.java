@@ -1,18 +1,17 @@
-package io.hookstream.providers.aws.internal;
+package io.hookstream.spi.provider;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * One long-lived SDK client per destination, rebuilt when the destination's settings change (a
- * change made on another node shows up as a different key) and closed when the destination is
- * updated or deleted here, or the provider closes. Thread-safe.
+ * One long-lived client (SDK client, producer, HTTP pool) per destination, rebuilt when the
+ * destination's settings change (a change made on another node shows up as a different key) and
+ * closed when the destination is updated or deleted here, or the provider closes. Thread-safe.
  */
-public final class ClientCache<C extends SdkAutoCloseable> implements AutoCloseable {
+public final class ClientCache<C extends AutoCloseable> implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ClientCache.class);
 
@@ -64,11 +63,11 @@ public final class ClientCache<C extends SdkAutoCloseable> implements AutoClosea
     clients.clear();
   }
 
-  private static void closeQuietly(SdkAutoCloseable client) {
+  private static void closeQuietly(AutoCloseable client) {
     try {
       client.close();
-    } catch (RuntimeException e) {
-      log.warn("closing an AWS client failed", e);
+    } catch (Exception e) {
+      log.warn("closing a destination client failed", e);
     }
   }
 }

@@ -1,4 +1,4 @@
-package io.hookstream.providers.aws.internal;
+package io.hookstream.spi.provider;
 
 import io.hookstream.spi.AddressPolicy;
 import java.net.InetAddress;
@@ -7,8 +7,9 @@ import java.net.UnknownHostException;
 
 /**
  * The SSRF guard for a custom endpoint: every address its host resolves to must pass the {@link
- * AddressPolicy}. The SDK resolves the name again when it connects, so a name that changes its
- * answer in between (DNS rebinding) is not caught; AWS's own endpoints are not checked. Stateless.
+ * AddressPolicy}. The client resolves the name again when it connects, so a name that changes its
+ * answer in between (DNS rebinding) is not caught; the cloud's own default endpoints are not
+ * checked. Stateless.
  */
 public final class EndpointGuard {
 
@@ -33,7 +34,7 @@ public final class EndpointGuard {
       }
       return null;
     } catch (UnknownHostException | IllegalArgumentException e) {
-      return null; // the SDK reports the lookup failure as a network error, which is retried
+      return null; // the client reports the lookup failure as a network error, which is retried
     }
   }
 }
