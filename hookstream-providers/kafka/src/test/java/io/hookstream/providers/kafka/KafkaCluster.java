@@ -1,0 +1,89 @@
+package io.hookstream.providers.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A real KRaft broker (one combined controller and broker) in the test JVM, with topic
+ * auto-creation off so a missing topic stays missing. SASL clusters know the users of Kafka's test
+ * kit: {@code plain-user1} / {@code plain-user1-secret}.
+ */
+final class KafkaCluster implements AutoCloseable {
+
+  static final String USER = "plain-user1";
+  static final String PASSWORD = "plain-user1-secret";
+
+  private final KafkaClusterTestKit kit;
+
+  private KafkaCluster(KafkaClusterTestKit kit) {
+    this.kit = kit;
+  }
+
+  static KafkaCluster start(SecurityProtocol protocol) throws Exception {
+    KafkaClusterTestKit kit =
+        new KafkaClusterTestKit.Builder(
+                new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .setBrokerSecurityProtocol(protocol)
+                    .build())
+            .setConfigProp("auto.create.topics.enable", "false")
+            .setConfigProp("offsets.topic.replication.factor", "1")
+            .setConfigProp("transaction.state.log.replication.factor", "1")
+            .setConfigProp("transaction.state.log.min.isr", "1")
+            .build();
+    kit.format();
+    kit.startup();
+    kit.waitForReadyBrokers();
+    return new KafkaCluster(kit);
+  }
+
+  String bootstrap() {
+    return kit.bootstrapServers();
+  }
+
+  void createTopic(String name) throws Exception {
+    try (Admin admin = kit.admin()) {
+      admin.createTopics(List.of(new NewTopic(name, 1, (short) 1))).all().get();
+    }
+  }
+
+  /** Every record on partition 0 of {@code topic}, read from the start (plaintext clusters). */
+  List<ConsumerRecord<String, byte[]>> read(String topic, int expected) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+      TopicPartition partition = new TopicPartition(topic, 0);
+      consumer.assign(Set.of(partition));
+      consumer.seekToBeginning(Set.of(partition));
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (records.size() < expected && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+    }
+    return records;
+  }
+
+  @Override
+  public void close() throws Exception {
+    kit.close();
+  }
+}
