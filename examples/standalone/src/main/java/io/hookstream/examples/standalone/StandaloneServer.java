@@ -3,6 +3,7 @@ package io.hookstream.examples.standalone;
 import io.hookstream.Hookstream;
 import io.hookstream.providers.aws.AwsProviders;
 import io.hookstream.providers.http.HttpDestinationProvider;
+import io.hookstream.providers.kafka.KafkaProviders;
 import io.hookstream.secret.Reencrypted;
 import io.hookstream.secret.SecretKeys;
 import io.hookstream.servlet.HookstreamServlet;
@@ -24,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * hookstream as a server: the engine, the HTTP and AWS destination providers, the {@code /v1} REST
- * API, the ingest endpoint and the WebSockets on embedded Jetty 12, with H2 files (or PostgreSQL,
- * or memory) underneath.
+ * hookstream as a server: the engine, the HTTP, AWS and Kafka destination providers, the {@code
+ * /v1} REST API, the ingest endpoint and the WebSockets on embedded Jetty 12, with H2 files (or
+ * PostgreSQL, or memory) underneath.
  *
  * <pre>{@code
  * java -jar hookstream-standalone.jar --port 8080 --data ./hookstream-data
@@ -232,7 +233,7 @@ public final class StandaloneServer implements AutoCloseable {
         .build();
   }
 
-  /** The engine with every bundled destination type: http and the AWS family. */
+  /** The engine with every bundled destination type: http, the AWS family and kafka. */
   private static Hookstream.Builder engine(
       Stores stores,
       HttpDestinationProvider http,
@@ -252,6 +253,11 @@ public final class StandaloneServer implements AutoCloseable {
         .build()
         .providers()
         .forEach(builder::provider);
+    builder.provider(
+        KafkaProviders.builder()
+            .allowPrivateNetworks(options.allowPrivateNetworks())
+            .build()
+            .kafka());
     return builder;
   }
 

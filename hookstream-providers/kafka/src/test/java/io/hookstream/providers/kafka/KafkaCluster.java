@@ -20,12 +20,15 @@ import org.apache.kafka.common.test.TestKitNodes;
 /**
  * A real KRaft broker (one combined controller and broker) in the test JVM, with topic
  * auto-creation off so a missing topic stays missing. SASL clusters know the users of Kafka's test
- * kit: {@code plain-user1} / {@code plain-user1-secret}.
+ * kit and authorize with ACLs: {@code plain-admin} is a super user, {@code plain-user1} has no
+ * grants.
  */
 final class KafkaCluster implements AutoCloseable {
 
+  static final String ADMIN = "plain-admin";
+  static final String ADMIN_PASSWORD = "plain-admin-secret";
   static final String USER = "plain-user1";
-  static final String PASSWORD = "plain-user1-secret";
+  static final String USER_PASSWORD = "plain-user1-secret";
 
   private final KafkaClusterTestKit kit;
 
@@ -41,6 +44,7 @@ final class KafkaCluster implements AutoCloseable {
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
                     .setBrokerSecurityProtocol(protocol)
+                    .setControllerSecurityProtocol(protocol)
                     .build())
             .setConfigProp("auto.create.topics.enable", "false")
             .setConfigProp("offsets.topic.replication.factor", "1")
