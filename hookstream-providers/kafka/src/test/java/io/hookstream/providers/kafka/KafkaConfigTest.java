@@ -3,7 +3,6 @@ package io.hookstream.providers.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookstream.destination.Destination;
-import io.hookstream.destination.DestinationSpec;
 import io.hookstream.secret.SecretKeys;
 import io.hookstream.spi.DestinationProvider.DeliveryResult;
 import io.hookstream.spi.DestinationProvider.FailureKind;
@@ -34,17 +33,9 @@ class KafkaConfigTest {
                   .secretKeys(SecretKeys.primary(new byte[SecretKeys.KEY_BYTES]))
                   .provider(KafkaProviders.builder().allowPrivateNetworks(true).build().kafka()));
 
-  private Destination create(Map<String, Object> config) {
-    return hs.engine()
-        .destinations()
-        .create(
-            hs.scope(),
-            DestinationSpec.builder().name("stream").type("kafka").config(config).build());
-  }
-
   private List<FieldError> errorsCreating(Map<String, Object> config) {
     try {
-      create(config);
+      KafkaDestinations.create(hs, config);
     } catch (HookstreamException e) {
       assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
       return e.fieldErrors();
@@ -64,7 +55,7 @@ class KafkaConfigTest {
 
   @Test
   void theSeedsExampleIsValid() {
-    assertThat(create(seedConfig()).type()).isEqualTo("kafka");
+    assertThat(KafkaDestinations.create(hs, seedConfig()).type()).isEqualTo("kafka");
   }
 
   @Test
@@ -116,7 +107,7 @@ class KafkaConfigTest {
 
   @Test
   void credentialsAreMaskedOnReadAndEncryptedAtRest() {
-    Destination d = create(seedConfig());
+    Destination d = KafkaDestinations.create(hs, seedConfig());
 
     Map<String, Object> shown = hs.engine().destinations().require(hs.scope(), d.id()).config();
     assertThat(shown)

@@ -2,11 +2,9 @@ package io.hookstream.providers.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookstream.connection.ConnectionSpec;
 import io.hookstream.delivery.DeliveryAttempt;
 import io.hookstream.delivery.ErrorTypes;
 import io.hookstream.destination.Destination;
-import io.hookstream.destination.DestinationSpec;
 import io.hookstream.spi.DestinationProvider.DeliveryResult;
 import io.hookstream.testkit.HookstreamExtension;
 import java.net.InetAddress;
@@ -117,7 +115,7 @@ class NativeDeliveryTest {
 
   @Test
   void aMissingTopicIsNotFoundAndNotRetried() {
-    String src = connect(config("no-such-topic"));
+    String src = KafkaDestinations.connect(hs, config("no-such-topic"));
     String evt = hs.send(src, "{\"a\":1}").eventId();
 
     DeliveryAttempt attempt = hs.awaitAttempts(evt, 1, WAIT).get(0);
@@ -137,7 +135,7 @@ class NativeDeliveryTest {
     Map<String, Object> config = config("orders");
     config.put("bootstrap_servers", "127.0.0.1:" + port);
     config.put("timeout_ms", 1000);
-    String src = connect(config);
+    String src = KafkaDestinations.connect(hs, config);
     String evt = hs.send(src, "{\"a\":1}").eventId();
 
     DeliveryAttempt attempt = hs.awaitAttempts(evt, 1, WAIT).get(0);
@@ -153,36 +151,16 @@ class NativeDeliveryTest {
     Map<String, Object> config = config("managed");
     config.put("api_key", "ABCDEFGHIJKLMNOP");
     config.put("api_secret", "ABCdef123-secret-value-9876");
-    Destination d = create(config);
+    Destination d = KafkaDestinations.create(hs, config);
     Map<String, Object> shown = hs.engine().destinations().require(hs.scope(), d.id()).config();
     assertThat(shown).containsEntry("api_key", "****MNOP").containsEntry("api_secret", "****9876");
 
-    String src = hs.source(s -> s).id();
-    hs.engine()
-        .connections()
-        .create(hs.scope(), ConnectionSpec.builder().sourceId(src).destinationId(d.id()).build());
+    String src = KafkaDestinations.connect(hs, d);
     DeliveryAttempt attempt = hs.awaitAttempts(hs.send(src, "{}").eventId(), 1, WAIT).get(0);
     assertThat(attempt.status()).isEqualTo("success");
     assertThat(provider.openClients()).isEqualTo(1);
 
     hs.engine().destinations().delete(hs.scope(), d.id());
     assertThat(provider.openClients()).isZero();
-  }
-
-  private Destination create(Map<String, Object> config) {
-    return hs.engine()
-        .destinations()
-        .create(
-            hs.scope(),
-            DestinationSpec.builder().name("stream").type("kafka").config(config).build());
-  }
-
-  private String connect(Map<String, Object> config) {
-    Destination d = create(config);
-    String src = hs.source(s -> s).id();
-    hs.engine()
-        .connections()
-        .create(hs.scope(), ConnectionSpec.builder().sourceId(src).destinationId(d.id()).build());
-    return src;
   }
 }

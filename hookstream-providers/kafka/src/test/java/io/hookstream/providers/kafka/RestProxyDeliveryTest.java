@@ -3,11 +3,9 @@ package io.hookstream.providers.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hookstream.connection.ConnectionSpec;
 import io.hookstream.delivery.DeliveryAttempt;
 import io.hookstream.delivery.ErrorTypes;
 import io.hookstream.destination.Destination;
-import io.hookstream.destination.DestinationSpec;
 import io.hookstream.spi.DestinationProvider.DeliveryResult;
 import io.hookstream.spi.DestinationProvider.FailureKind;
 import io.hookstream.testkit.HookstreamExtension;
@@ -115,7 +113,7 @@ class RestProxyDeliveryTest {
 
   @Test
   void aMissingTopicIsNotFoundAndNotRetried() {
-    String src = connect(config("no-such-topic", RestProxyStub.SECRET));
+    String src = KafkaDestinations.connect(hs, config("no-such-topic", RestProxyStub.SECRET));
     DeliveryAttempt attempt = hs.awaitAttempts(hs.send(src, "{}").eventId(), 1, WAIT).get(0);
 
     assertThat(stub.rejected()).contains("topic");
@@ -128,7 +126,8 @@ class RestProxyDeliveryTest {
 
   @Test
   void aWrongSecretIsAnAuthFailureThatIsNotRetried() {
-    String src = connect(config("webhook-events", "not-the-right-secret-000000"));
+    String src =
+        KafkaDestinations.connect(hs, config("webhook-events", "not-the-right-secret-000000"));
     DeliveryAttempt attempt = hs.awaitAttempts(hs.send(src, "{}").eventId(), 1, WAIT).get(0);
 
     assertThat(stub.rejected()).contains("bad Basic credentials");
@@ -140,7 +139,7 @@ class RestProxyDeliveryTest {
 
   @Test
   void throttlingIsRetriedOnTheSchedule() {
-    String src = connect(config("webhook-events", RestProxyStub.SECRET));
+    String src = KafkaDestinations.connect(hs, config("webhook-events", RestProxyStub.SECRET));
     stub.enqueue(429, "{\"error_code\":42901,\"message\":\"Too many requests\"}");
     String evt = hs.send(src, "{\"a\":1}").eventId();
 
@@ -157,7 +156,7 @@ class RestProxyDeliveryTest {
 
   @Test
   void serverErrorsAreRetried() {
-    String src = connect(config("webhook-events", RestProxyStub.SECRET));
+    String src = KafkaDestinations.connect(hs, config("webhook-events", RestProxyStub.SECRET));
     stub.enqueue(503, "{\"error_code\":50301,\"message\":\"Service unavailable\"}");
     DeliveryAttempt attempt = hs.awaitAttempts(hs.send(src, "{}").eventId(), 1, WAIT).get(0);
 
@@ -168,35 +167,15 @@ class RestProxyDeliveryTest {
 
   @Test
   void theSecretIsMaskedAndTheClientIsClosedOnDelete() {
-    Destination d = create(config("webhook-events", RestProxyStub.SECRET));
+    Destination d = KafkaDestinations.create(hs, config("webhook-events", RestProxyStub.SECRET));
     Map<String, Object> shown = hs.engine().destinations().require(hs.scope(), d.id()).config();
     assertThat(shown).containsEntry("api_secret", "****4242").containsEntry("api_key", "****MNOP");
 
-    String src = hs.source(s -> s).id();
-    hs.engine()
-        .connections()
-        .create(hs.scope(), ConnectionSpec.builder().sourceId(src).destinationId(d.id()).build());
+    String src = KafkaDestinations.connect(hs, d);
     hs.awaitAttempts(hs.send(src, "{}").eventId(), 1, WAIT);
     assertThat(provider.openClients()).isEqualTo(1);
 
     hs.engine().destinations().delete(hs.scope(), d.id());
     assertThat(provider.openClients()).isZero();
-  }
-
-  private Destination create(Map<String, Object> config) {
-    return hs.engine()
-        .destinations()
-        .create(
-            hs.scope(),
-            DestinationSpec.builder().name("proxy").type("kafka").config(config).build());
-  }
-
-  private String connect(Map<String, Object> config) {
-    Destination d = create(config);
-    String src = hs.source(s -> s).id();
-    hs.engine()
-        .connections()
-        .create(hs.scope(), ConnectionSpec.builder().sourceId(src).destinationId(d.id()).build());
-    return src;
   }
 }

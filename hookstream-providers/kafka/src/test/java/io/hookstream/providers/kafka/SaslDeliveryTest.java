@@ -2,11 +2,8 @@ package io.hookstream.providers.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookstream.connection.ConnectionSpec;
 import io.hookstream.delivery.DeliveryAttempt;
 import io.hookstream.delivery.ErrorTypes;
-import io.hookstream.destination.Destination;
-import io.hookstream.destination.DestinationSpec;
 import io.hookstream.spi.DestinationProvider.DeliveryResult;
 import io.hookstream.testkit.HookstreamExtension;
 import java.time.Duration;
@@ -93,16 +90,7 @@ class SaslDeliveryTest {
   }
 
   private DeliveryAttempt attemptWith(Map<String, Object> config) {
-    Destination d =
-        hs.engine()
-            .destinations()
-            .create(
-                hs.scope(),
-                DestinationSpec.builder().name("secure").type("kafka").config(config).build());
-    String src = hs.source(s -> s).id();
-    hs.engine()
-        .connections()
-        .create(hs.scope(), ConnectionSpec.builder().sourceId(src).destinationId(d.id()).build());
+    String src = KafkaDestinations.connect(hs, config);
     return hs.awaitAttempts(hs.send(src, "{\"a\":1}").eventId(), 1, WAIT).get(0);
   }
 }
