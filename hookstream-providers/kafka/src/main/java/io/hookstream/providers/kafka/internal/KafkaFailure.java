@@ -2,6 +2,7 @@ package io.hookstream.providers.kafka.internal;
 
 import io.hookstream.spi.DestinationProvider.FailureKind;
 import java.time.Duration;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InvalidTopicException;
@@ -45,7 +46,7 @@ public record KafkaFailure(
     if (t instanceof UnknownTopicOrPartitionException) {
       return new KafkaFailure(FailureKind.NOT_FOUND, false, message);
     }
-    if (t instanceof InvalidTopicException) {
+    if (t instanceof InvalidTopicException || t instanceof ConfigException) {
       return new KafkaFailure(FailureKind.REJECTED, false, message);
     }
     if (t instanceof ThrottlingQuotaExceededException) {

@@ -85,9 +85,13 @@ final class NativeProducer implements AutoCloseable {
         .forEach((k, v) -> headers.add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(topic, null, m.key(), m.value(), headers);
+    // One deadline for the metadata wait inside send() and the acknowledgement after it.
+    long deadline = System.nanoTime() + timeout.toNanos();
     RecordMetadata metadata;
     try {
-      metadata = producer.send(record).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+      var future = producer.send(record);
+      long left = Math.max(100_000_000L, deadline - System.nanoTime());
+      metadata = future.get(left, TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof Exception cause ? cause : e;
     } catch (java.util.concurrent.TimeoutException e) {
