@@ -7,10 +7,20 @@ import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -47,6 +57,7 @@ final class KafkaCluster implements AutoCloseable {
                     .setControllerSecurityProtocol(protocol)
                     .build())
             .setConfigProp("auto.create.topics.enable", "false")
+            .setConfigProp("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256")
             .setConfigProp("offsets.topic.replication.factor", "1")
             .setConfigProp("transaction.state.log.replication.factor", "1")
             .setConfigProp("transaction.state.log.min.isr", "1")
@@ -64,6 +75,28 @@ final class KafkaCluster implements AutoCloseable {
   void createTopic(String name) throws Exception {
     try (Admin admin = kit.admin()) {
       admin.createTopics(List.of(new NewTopic(name, 1, (short) 1))).all().get();
+    }
+  }
+
+  /** A SCRAM-SHA-256 user allowed to write to {@code topic} (SASL clusters). */
+  void addScramWriter(String user, String password, String topic) throws Exception {
+    try (Admin admin = kit.admin()) {
+      admin
+          .alterUserScramCredentials(
+              List.of(
+                  new UserScramCredentialUpsertion(
+                      user, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, 4096), password)))
+          .all()
+          .get();
+      admin
+          .createAcls(
+              List.of(
+                  new AclBinding(
+                      new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL),
+                      new AccessControlEntry(
+                          "User:" + user, "*", AclOperation.WRITE, AclPermissionType.ALLOW))))
+          .all()
+          .get();
     }
   }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** SASL PLAIN against a real broker whose listeners are SASL_PLAINTEXT, with ACLs. */
+/** SASL PLAIN and SCRAM against a real broker whose listeners are SASL_PLAINTEXT, with ACLs. */
 class SaslDeliveryTest {
 
   private static final Duration WAIT = Duration.ofSeconds(15);
@@ -32,6 +32,7 @@ class SaslDeliveryTest {
   static void startBroker() throws Exception {
     cluster = KafkaCluster.start(SecurityProtocol.SASL_PLAINTEXT);
     cluster.createTopic("secure");
+    cluster.addScramWriter("scram-writer", "scram-writer-secret", "secure");
   }
 
   @AfterAll
@@ -64,6 +65,16 @@ class SaslDeliveryTest {
 
     assertThat(result.success()).as(result.error()).isTrue();
     assertThat(result.responseBody()).startsWith("partition=0 offset=");
+  }
+
+  @Test
+  void scramSha256DeliversForAUserWithAWriteGrant() {
+    Map<String, Object> config = config("scram-writer", "scram-writer-secret");
+    config.put("sasl_mechanism", "SCRAM-SHA-256");
+
+    DeliveryResult result = provider.deliver(Requests.json(config, "{}").build());
+
+    assertThat(result.success()).as(result.error()).isTrue();
   }
 
   @Test
