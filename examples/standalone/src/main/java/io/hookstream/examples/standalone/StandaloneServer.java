@@ -4,6 +4,7 @@ import io.hookstream.Hookstream;
 import io.hookstream.providers.aws.AwsProviders;
 import io.hookstream.providers.gcp.GcpProviders;
 import io.hookstream.providers.http.HttpDestinationProvider;
+import io.hookstream.providers.kafka.KafkaProviders;
 import io.hookstream.secret.Reencrypted;
 import io.hookstream.secret.SecretKeys;
 import io.hookstream.servlet.HookstreamServlet;
@@ -25,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * hookstream as a server: the engine, the HTTP and AWS destination providers, the {@code /v1} REST
- * API, the ingest endpoint and the WebSockets on embedded Jetty 12, with H2 files (or PostgreSQL,
- * or memory) underneath.
+ * hookstream as a server: the engine, the HTTP, AWS and Kafka destination providers, the {@code
+ * /v1} REST API, the ingest endpoint and the WebSockets on embedded Jetty 12, with H2 files (or
+ * PostgreSQL, or memory) underneath.
  *
  * <pre>{@code
  * java -jar hookstream-standalone.jar --port 8080 --data ./hookstream-data
@@ -233,7 +234,7 @@ public final class StandaloneServer implements AutoCloseable {
         .build();
   }
 
-  /** The engine with every bundled destination type: http, the AWS family and Pub/Sub. */
+  /** The engine with every bundled destination type: http, the AWS family, Pub/Sub and kafka. */
   private static Hookstream.Builder engine(
       Stores stores,
       HttpDestinationProvider http,
@@ -259,6 +260,11 @@ public final class StandaloneServer implements AutoCloseable {
         .build()
         .providers()
         .forEach(builder::provider);
+    builder.provider(
+        KafkaProviders.builder()
+            .allowPrivateNetworks(options.allowPrivateNetworks())
+            .build()
+            .kafka());
     return builder;
   }
 
