@@ -31,6 +31,7 @@ final class ManagementPublisher implements Publisher {
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(timeout)
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     String base = config.url().toString().replaceAll("/+$", "");
