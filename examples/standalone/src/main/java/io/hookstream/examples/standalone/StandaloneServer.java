@@ -3,6 +3,7 @@ package io.hookstream.examples.standalone;
 import io.hookstream.Hookstream;
 import io.hookstream.providers.aws.AwsProviders;
 import io.hookstream.providers.http.HttpDestinationProvider;
+import io.hookstream.providers.rabbitmq.RabbitMqProviders;
 import io.hookstream.secret.Reencrypted;
 import io.hookstream.secret.SecretKeys;
 import io.hookstream.servlet.HookstreamServlet;
@@ -248,6 +249,11 @@ public final class StandaloneServer implements AutoCloseable {
             .provider(http)
             .secretKeys(keys);
     AwsProviders.builder()
+        .allowPrivateNetworks(options.allowPrivateNetworks())
+        .build()
+        .providers()
+        .forEach(builder::provider);
+    RabbitMqProviders.builder()
         .allowPrivateNetworks(options.allowPrivateNetworks())
         .build()
         .providers()
