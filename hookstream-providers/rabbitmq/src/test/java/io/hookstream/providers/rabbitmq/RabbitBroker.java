@@ -26,13 +26,14 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Debian's {@code rabbitmq-server} as a child process on private loopback ports (AMQP and the
  * Management API), with its own node name and data directory; one per test JVM, stopped when the
- * JVM exits. Tests call {@link #shared()} after checking {@link #installed()}.
+ * JVM exits. Public for the standalone server's test. Tests call {@link #shared()} after checking
+ * {@link #installed()}.
  */
-final class RabbitBroker {
+public final class RabbitBroker {
 
-  static final String USER = "guest";
-  static final String PASSWORD = "guest";
-  static final String INSTALL_HINT =
+  public static final String USER = "guest";
+  public static final String PASSWORD = "guest";
+  public static final String INSTALL_HINT =
       "rabbitmq-server is not installed; install it with `apt-get install -y rabbitmq-server`"
           + " (.ci/run does) to run the RabbitMQ tests";
 
@@ -55,12 +56,12 @@ final class RabbitBroker {
     admin.setPassword(PASSWORD);
   }
 
-  static boolean installed() {
+  public static boolean installed() {
     return Files.isExecutable(SERVER);
   }
 
   /** The broker of this JVM, started on first use. */
-  static synchronized RabbitBroker shared() {
+  public static synchronized RabbitBroker shared() {
     if (shared == null) {
       shared = start();
       RabbitBroker broker = shared;
@@ -150,16 +151,16 @@ final class RabbitBroker {
         .header("Authorization", "Basic " + auth);
   }
 
-  String managementUrl() {
+  public String managementUrl() {
     return "http://127.0.0.1:" + managementPort;
   }
 
-  String amqpUrl() {
+  public String amqpUrl() {
     return "amqp://127.0.0.1:" + amqpPort;
   }
 
   /** A durable direct exchange {@code exchange} with queue {@code queue} bound for {@code key}. */
-  void declare(String exchange, String queue, String key) {
+  public void declare(String exchange, String queue, String key) {
     admin(
         ch -> {
           ch.exchangeDeclare(exchange, "direct", true);
@@ -170,7 +171,7 @@ final class RabbitBroker {
   }
 
   /** Every message waiting in {@code queue}, taken off it. */
-  List<GetResponse> take(String queue) {
+  public List<GetResponse> take(String queue) {
     return admin(
         ch -> {
           List<GetResponse> got = new ArrayList<>();
@@ -181,7 +182,7 @@ final class RabbitBroker {
         });
   }
 
-  static String text(GetResponse r) {
+  public static String text(GetResponse r) {
     return new String(r.getBody(), StandardCharsets.UTF_8);
   }
 
