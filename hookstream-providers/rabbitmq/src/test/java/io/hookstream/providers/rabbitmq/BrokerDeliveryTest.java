@@ -52,6 +52,9 @@ abstract class BrokerDeliveryTest {
   /** The broker's URL in this mode. */
   abstract String url();
 
+  /** The error type of a vhost that does not exist, as this mode can tell it. */
+  abstract String missingVhostErrorType();
+
   Map<String, Object> config(String exchange, String routingKey) {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("url", url());
@@ -138,6 +141,19 @@ abstract class BrokerDeliveryTest {
     assertThat(broker.take(prefix + "later-q"))
         .extracting(RabbitBroker::text)
         .containsExactly("{\"n\":2}");
+  }
+
+  @Test
+  void aMissingVirtualHostIsAPermanentFailure() {
+    Map<String, Object> config = config(prefix + "nowhere", "k");
+    config.put("vhost", "no-such-vhost");
+    String src = connect(config);
+
+    String evt = hs.send(src, "{}").eventId();
+
+    DeliveryAttempt attempt = hs.awaitAttempts(evt, 1, WAIT).get(0);
+    assertThat(attempt.errorType()).isEqualTo(missingVhostErrorType());
+    assertThat(attempt.dlq()).isTrue();
   }
 
   @Test
