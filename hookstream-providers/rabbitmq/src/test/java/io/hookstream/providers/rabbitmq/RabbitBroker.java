@@ -18,10 +18,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Debian's {@code rabbitmq-server} as a child process on private loopback ports (AMQP and the
@@ -42,12 +45,14 @@ public final class RabbitBroker {
   private static RabbitBroker shared;
 
   private final Process process;
+  private final Path dir;
   private final int amqpPort;
   private final int managementPort;
   private final ConnectionFactory admin = new ConnectionFactory();
 
-  private RabbitBroker(Process process, int amqpPort, int managementPort) {
+  private RabbitBroker(Process process, Path dir, int amqpPort, int managementPort) {
     this.process = process;
+    this.dir = dir;
     this.amqpPort = amqpPort;
     this.managementPort = managementPort;
     admin.setHost("127.0.0.1");
@@ -103,7 +108,7 @@ public final class RabbitBroker {
       env.put("RABBITMQ_ENABLED_PLUGINS_FILE", dir.resolve("enabled_plugins").toString());
       env.put("RABBITMQ_PID_FILE", dir.resolve("pid").toString());
       pb.redirectErrorStream(true).redirectOutput(dir.resolve("server.out").toFile());
-      RabbitBroker broker = new RabbitBroker(pb.start(), amqp, management);
+      RabbitBroker broker = new RabbitBroker(pb.start(), dir, amqp, management);
       broker.awaitManagement(dir);
       return broker;
     } catch (IOException e) {
@@ -199,9 +204,17 @@ public final class RabbitBroker {
     }
   }
 
+  /** Stops the broker (SIGTERM: it shuts down cleanly) and removes its data directory. */
   private void stop() {
-    process.descendants().forEach(ProcessHandle::destroy);
+    List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+    all.forEach(ProcessHandle::destroy);
     process.destroy();
+    all.forEach(p -> p.onExit().completeOnTimeout(p, 20, TimeUnit.SECONDS).join());
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // a temp directory left behind is harmless
+    }
   }
 
   private static int freePort() throws IOException {
