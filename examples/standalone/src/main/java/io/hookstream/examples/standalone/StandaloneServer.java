@@ -5,6 +5,7 @@ import io.hookstream.providers.aws.AwsProviders;
 import io.hookstream.providers.gcp.GcpProviders;
 import io.hookstream.providers.http.HttpDestinationProvider;
 import io.hookstream.providers.kafka.KafkaProviders;
+import io.hookstream.providers.rabbitmq.RabbitMqProviders;
 import io.hookstream.secret.Reencrypted;
 import io.hookstream.secret.SecretKeys;
 import io.hookstream.servlet.HookstreamServlet;
@@ -265,6 +266,11 @@ public final class StandaloneServer implements AutoCloseable {
             .allowPrivateNetworks(options.allowPrivateNetworks())
             .build()
             .kafka());
+    RabbitMqProviders.builder()
+        .allowPrivateNetworks(options.allowPrivateNetworks())
+        .build()
+        .providers()
+        .forEach(builder::provider);
     return builder;
   }
 

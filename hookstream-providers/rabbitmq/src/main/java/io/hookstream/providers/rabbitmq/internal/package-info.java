@@ -1,0 +1,2 @@
+/** The rabbitmq provider's implementation; not an API. */
+package io.hookstream.providers.rabbitmq.internal;
