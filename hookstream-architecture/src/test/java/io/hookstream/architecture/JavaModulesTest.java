@@ -3,10 +3,12 @@ package io.hookstream.architecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookstream.architecture.Reactor.Module;
+import io.hookstream.examples.embedded.EmbeddedExample;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,15 +75,14 @@ class JavaModulesTest {
 
   @Test
   void anApplicationEmbedsTheLibraryFromTheModulePath(@TempDir Path tmp) throws Exception {
-    // Jars and the library's classes go on the module path; the application's classes (the
-    // example's and this module's test classes) stay on the class path.
+    // The application (the example and this class's main) on the class path, the rest as modules.
+    List<String> classPath =
+        List.of(codeSource(EmbeddedExample.class), codeSource(ModulePathEmbedding.class));
     List<String> modulePath = new ArrayList<>();
-    List<String> classPath = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      Path p = Path.of(entry);
-      boolean module =
-          entry.endsWith(".jar") || Files.isRegularFile(p.resolve("module-info.class"));
-      (module ? modulePath : classPath).add(entry);
+      if (!classPath.contains(Path.of(entry).toAbsolutePath().toString())) {
+        modulePath.add(entry);
+      }
     }
     assertThat(modulePath).anyMatch(e -> e.contains("hookstream-core"));
     Path log = tmp.resolve("child.log");
@@ -109,6 +110,12 @@ class JavaModulesTest {
             "stored event evt_",
             "\"ord_123\"",
             "internal: closed");
+  }
+
+  private static String codeSource(Class<?> type) throws URISyntaxException {
+    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .toAbsolutePath()
+        .toString();
   }
 
   private static String moduleName(Module m) throws IOException {
