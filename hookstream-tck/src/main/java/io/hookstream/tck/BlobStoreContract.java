@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class BlobStoreContract {
 
+  /** Subclasses bind the suite to one implementation. */
+  protected BlobStoreContract() {}
+
   /** The store under test. */
   protected BlobStore blobs;
 

@@ -10,6 +10,9 @@ import java.security.SecureRandom;
  */
 public final class ContractIds {
 
+  /** A generator with its own random instance part. */
+  public ContractIds() {}
+
   private final long instance = new SecureRandom().nextInt() & 0xFFFF_FFFFL;
   private long lastMillis = -1;
   private long counter;

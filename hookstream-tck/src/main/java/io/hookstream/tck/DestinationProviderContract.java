@@ -30,6 +30,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class DestinationProviderContract {
 
+  /** Subclasses bind the suite to one implementation. */
+  protected DestinationProviderContract() {}
+
   /** A secret the suite plants in configs and expects {@link DestinationProvider#mask} to hide. */
   protected static final String SECRET = "contract-secret-7f3a9c1e5b2d4a6f";
 

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class KeyValueStoreContract {
 
+  /** Subclasses bind the suite to one implementation. */
+  protected KeyValueStoreContract() {}
+
   /** The clock of the current test; the store must expire keys by it. */
   protected ManualClock clock;
 

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Nested;
  */
 public abstract class StoreContract {
 
+  /** Subclasses bind the suite to one implementation. */
+  protected StoreContract() {}
+
   /** The clock of the current test, at 2026-01-01T00:00:00Z when the test starts. */
   protected ManualClock clock;
 

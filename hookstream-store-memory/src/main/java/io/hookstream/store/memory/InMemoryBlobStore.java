@@ -17,6 +17,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 public final class InMemoryBlobStore implements BlobStore {
 
+  /** An empty store. */
+  public InMemoryBlobStore() {}
+
   private final ConcurrentSkipListMap<String, byte[]> blobs = new ConcurrentSkipListMap<>();
 
   @Override

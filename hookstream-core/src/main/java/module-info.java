@@ -1,0 +1,25 @@
+/** io.hookstream.core: exports the API packages; the internal ones stay closed. */
+module io.hookstream.core {
+  requires transitive io.hookstream.spi;
+  requires transitive com.fasterxml.jackson.databind;
+  requires com.dashjoin.jsonata;
+  requires com.networknt.schema;
+  requires java.management;
+  requires org.slf4j;
+
+  exports io.hookstream;
+  exports io.hookstream.auth;
+  exports io.hookstream.connection;
+  exports io.hookstream.delivery;
+  exports io.hookstream.destination;
+  exports io.hookstream.event;
+  exports io.hookstream.ingest;
+  exports io.hookstream.issue;
+  exports io.hookstream.json;
+  exports io.hookstream.page;
+  exports io.hookstream.routing;
+  exports io.hookstream.secret;
+  exports io.hookstream.source;
+  exports io.hookstream.stream;
+  exports io.hookstream.verify;
+}

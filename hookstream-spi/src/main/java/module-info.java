@@ -1,0 +1,7 @@
+/** io.hookstream.spi: exports the API packages; the internal ones stay closed. */
+module io.hookstream.spi {
+  requires org.slf4j;
+
+  exports io.hookstream.spi;
+  exports io.hookstream.spi.store;
+}
