@@ -3,5 +3,6 @@ module io.hookstream.spi {
   requires org.slf4j;
 
   exports io.hookstream.spi;
+  exports io.hookstream.spi.provider;
   exports io.hookstream.spi.store;
 }
