@@ -86,6 +86,12 @@ public final class JsonSyntax {
     return parser.pos == chars.length();
   }
 
+  /** {@code bytes} as text when they are well-formed UTF-8, else null. */
+  public static String utf8(byte[] bytes) {
+    CharBuffer chars = decodeStrict(bytes);
+    return chars == null ? null : chars.toString();
+  }
+
   private static CharBuffer decodeStrict(byte[] bytes) {
     try {
       return StandardCharsets.UTF_8

@@ -2,7 +2,6 @@ package io.hookstream.spi.provider;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,13 +14,20 @@ public final class ClientCache<C extends AutoCloseable> implements AutoCloseable
 
   private static final Logger log = LoggerFactory.getLogger(ClientCache.class);
 
+  /** Builds a client; may throw what connecting throws. */
+  @FunctionalInterface
+  public interface Factory<C, E extends Exception> {
+    C create() throws E;
+  }
+
   private record Entry<C>(Object key, C client) {}
 
   private final Map<String, Entry<C>> clients = new ConcurrentHashMap<>();
   private boolean closed;
 
   /** The client for {@code destinationId} built for {@code key}, built by {@code factory}. */
-  public C get(String destinationId, Object key, Supplier<C> factory) {
+  public <E extends Exception> C get(String destinationId, Object key, Factory<C, E> factory)
+      throws E {
     Entry<C> entry = clients.get(destinationId);
     if (entry != null && entry.key().equals(key)) {
       return entry.client();
@@ -34,12 +40,23 @@ public final class ClientCache<C extends AutoCloseable> implements AutoCloseable
       if (current != null && current.key().equals(key)) {
         return current.client();
       }
-      Entry<C> fresh = new Entry<>(key, factory.get());
+      Entry<C> fresh = new Entry<>(key, factory.create());
       clients.put(destinationId, fresh);
       if (current != null) {
         closeQuietly(current.client());
       }
       return fresh.client();
+    }
+  }
+
+  /**
+   * Closes and forgets the client of {@code destinationId} if it is still {@code client}: a client
+   * that failed is dropped without closing the one another thread has put in its place.
+   */
+  public void release(String destinationId, C client) {
+    Entry<C> entry = clients.get(destinationId);
+    if (entry != null && entry.client() == client && clients.remove(destinationId, entry)) {
+      closeQuietly(client);
     }
   }
 

@@ -33,6 +33,11 @@ public final class ConfigReader {
     errors.add(new FieldError(field, message));
   }
 
+  /** Whether {@code field} is present (not null), whatever its type. */
+  public boolean has(String field) {
+    return config.get(field) != null;
+  }
+
   /** A non-blank string; null (and an error) when missing or of another type. */
   public String required(String field) {
     String value = optional(field);

@@ -17,10 +17,19 @@ public final class EndpointGuard {
 
   /** Why {@code endpoint} is refused, or null when it is allowed (or absent). */
   public static String rejection(URI endpoint, AddressPolicy policy) {
-    if (endpoint == null) {
-      return null;
-    }
-    String host = endpoint.getHost();
+    return endpoint == null ? null : check(endpoint.getHost(), policy);
+  }
+
+  /**
+   * Why {@code host} (a name or an IP literal, IPv6 with or without brackets, as in a {@code
+   * host:port} list) is refused, or null when it is allowed.
+   */
+  public static String rejection(String host, AddressPolicy policy) {
+    boolean bracketed = host.startsWith("[") && host.endsWith("]");
+    return check(bracketed ? host.substring(1, host.length() - 1) : host, policy);
+  }
+
+  private static String check(String host, AddressPolicy policy) {
     try {
       InetAddress[] addresses =
           AddressPolicy.isIpLiteral(host)

@@ -1,9 +1,6 @@
 package io.hookstream.providers.aws.internal;
 
 import io.hookstream.spi.JsonSyntax;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -31,21 +28,7 @@ public final class JsonText {
     if (JsonSyntax.isJson(body)) {
       return new String(body, StandardCharsets.UTF_8).strip();
     }
-    String text = utf8(body);
+    String text = JsonSyntax.utf8(body);
     return quote(text != null ? text : Base64.getEncoder().encodeToString(body));
-  }
-
-  /** {@code bytes} as text when they are valid UTF-8, else null. */
-  public static String utf8(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.hookstream.providers.aws.internal;
 
 import io.hookstream.spi.DestinationProvider.DeliveryRequest;
+import io.hookstream.spi.JsonSyntax;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class SqsMessage {
   private SqsMessage() {}
 
   public static SendMessageRequest of(SqsConfig config, DeliveryRequest r) {
-    String text = JsonText.utf8(r.body());
+    String text = JsonSyntax.utf8(r.body());
     boolean base64 = text == null || !sqsText(text);
     Map<String, String> attributes = attributes(r, base64);
     Map<String, MessageAttributeValue> values = new LinkedHashMap<>();

@@ -2,8 +2,8 @@ package io.hookstream.providers.kafka.internal;
 
 import io.hookstream.spi.AddressPolicy;
 import io.hookstream.spi.FieldError;
+import io.hookstream.spi.provider.ConfigReader;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +54,7 @@ public record KafkaConfig(
 
   /** The config, or the errors that name each invalid field. */
   public static Parsed parse(Map<String, Object> config, AddressPolicy policy) {
-    FieldReader r = new FieldReader(config);
+    ConfigReader r = new ConfigReader(config);
     List<String> servers = servers(r, policy);
     String clusterId = r.optional(CLUSTER_ID);
     String topic = r.required(TOPIC);
@@ -68,13 +68,13 @@ public record KafkaConfig(
     } else if (apiSecret != null && apiKey == null && !r.has(API_KEY)) {
       r.error(API_KEY, "is required with api_secret");
     }
-    String protocol = r.choice(SECURITY_PROTOCOL, PROTOCOLS);
-    String mechanism = r.choice(SASL_MECHANISM, MECHANISMS);
+    String protocol = choice(r, SECURITY_PROTOCOL, PROTOCOLS);
+    String mechanism = choice(r, SASL_MECHANISM, MECHANISMS);
     KeyPath key = KeyPath.parse(r.optional(KEY));
     if (key == null) {
       r.error(KEY, "must be a field path such as data.order_id");
     }
-    URI rest = restEndpoint(r, policy);
+    URI rest = r.url(REST_ENDPOINT, false, policy);
     if (clusterId != null) {
       if (apiKey == null && !r.has(API_KEY)) {
         r.error(API_KEY, "is required for the REST Proxy (with cluster_id)");
@@ -112,7 +112,7 @@ public record KafkaConfig(
   }
 
   /** {@code bootstrap_servers}: "host:port" items separated by commas. */
-  private static List<String> servers(FieldReader r, AddressPolicy policy) {
+  private static List<String> servers(ConfigReader r, AddressPolicy policy) {
     String value = r.required(BOOTSTRAP_SERVERS);
     if (value == null) {
       return null;
@@ -138,30 +138,19 @@ public record KafkaConfig(
     return List.copyOf(servers);
   }
 
-  private static URI restEndpoint(FieldReader r, AddressPolicy policy) {
-    String text = r.optional(REST_ENDPOINT);
-    if (text == null) {
+  /** One of {@code choices} (upper case, {@code -} for {@code _} accepted), or null when absent. */
+  private static String choice(ConfigReader r, String field, List<String> choices) {
+    String value = r.optional(field);
+    if (value == null) {
       return null;
     }
-    try {
-      URI uri = new URI(text);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-        String host = uri.getHost();
-        String rejection =
-            AddressPolicy.isIpLiteral(host)
-                ? policy.rejection(host, AddressPolicy.literal(host))
-                : null;
-        if (rejection != null) {
-          r.error(REST_ENDPOINT, rejection);
-          return null;
-        }
-        return uri;
+    String upper = value.toUpperCase(Locale.ROOT).replace('_', '-');
+    for (String choice : choices) {
+      if (choice.replace('_', '-').equals(upper)) {
+        return choice;
       }
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      // reported below
     }
-    r.error(REST_ENDPOINT, "must be an absolute http or https URL");
+    r.error(field, "must be one of " + String.join(", ", choices));
     return null;
   }
 

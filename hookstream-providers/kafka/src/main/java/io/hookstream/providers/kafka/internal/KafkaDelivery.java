@@ -5,6 +5,8 @@ import io.hookstream.spi.DestinationProvider.DeliveryRequest;
 import io.hookstream.spi.DestinationProvider.DeliveryResult;
 import io.hookstream.spi.DestinationProvider.FailureKind;
 import io.hookstream.spi.FieldError;
+import io.hookstream.spi.provider.ClientCache;
+import io.hookstream.spi.provider.EndpointGuard;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -137,11 +139,11 @@ public final class KafkaDelivery implements AutoCloseable {
   /** Why the first hop of {@code config} is refused, or null. */
   private String blocked(KafkaConfig config) {
     if (config.restProxy()) {
-      return AddressGuard.rejection(config.restBase().getHost(), policy);
+      return EndpointGuard.rejection(config.restBase().getHost(), policy);
     }
     for (String server : config.bootstrapServers()) {
       String rejection =
-          AddressGuard.rejection(server.substring(0, server.lastIndexOf(':')), policy);
+          EndpointGuard.rejection(server.substring(0, server.lastIndexOf(':')), policy);
       if (rejection != null) {
         return rejection;
       }

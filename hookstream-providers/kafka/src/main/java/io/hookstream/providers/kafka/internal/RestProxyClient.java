@@ -11,9 +11,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -96,7 +93,7 @@ final class RestProxyClient implements AutoCloseable {
     ObjectNode root = JSON.createObjectNode();
     root.putObject("key").put("type", "STRING").put("data", m.key());
     ObjectNode value = root.putObject("value");
-    String text = utf8(m.value());
+    String text = JsonSyntax.utf8(m.value());
     if (JsonSyntax.isJson(m.value())) {
       value.put("type", "JSON").set("data", JSON.readTree(m.value()));
     } else if (text != null) {
@@ -132,19 +129,6 @@ final class RestProxyClient implements AutoCloseable {
         .filter(v -> v.matches("\\d{1,6}"))
         .map(v -> Duration.ofSeconds(Long.parseLong(v)))
         .orElse(null);
-  }
-
-  private static String utf8(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
   }
 
   /** Closes the connection pool where the JDK can (HttpClient is closeable from Java 21). */

@@ -2,6 +2,7 @@ package io.hookstream.providers.rabbitmq.internal;
 
 import io.hookstream.spi.AddressPolicy;
 import io.hookstream.spi.FieldError;
+import io.hookstream.spi.provider.ConfigReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -41,7 +42,7 @@ public record RabbitConfig(
 
   /** The config, or the errors that name each invalid field. */
   public static ParsedConfig parse(Map<String, Object> config, AddressPolicy policy) {
-    FieldReader reader = new FieldReader(config);
+    ConfigReader reader = new ConfigReader(config);
     String modeName = reader.optional(MODE);
     URI url = url(reader);
     Mode mode = url == null ? null : modeOf(url);
@@ -94,7 +95,7 @@ public record RabbitConfig(
   }
 
   /** An absolute http(s) or amqp(s) URL without credentials (they go in username/password). */
-  private static URI url(FieldReader reader) {
+  private static URI url(ConfigReader reader) {
     String text = reader.required(URL);
     if (text == null) {
       return null;

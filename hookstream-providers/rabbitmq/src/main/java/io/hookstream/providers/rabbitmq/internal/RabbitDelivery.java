@@ -5,6 +5,8 @@ import io.hookstream.spi.DestinationProvider.DeliveryRequest;
 import io.hookstream.spi.DestinationProvider.DeliveryResult;
 import io.hookstream.spi.DestinationProvider.FailureKind;
 import io.hookstream.spi.FieldError;
+import io.hookstream.spi.provider.ClientCache;
+import io.hookstream.spi.provider.EndpointGuard;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ public final class RabbitDelivery implements AutoCloseable {
   private record Key(RabbitConfig config, Duration timeout) {}
 
   private final AddressPolicy policy;
-  private final PublisherCache publishers = new PublisherCache();
+  private final ClientCache<Publisher> publishers = new ClientCache<>();
 
   public RabbitDelivery(AddressPolicy policy) {
     this.policy = policy;
@@ -59,7 +61,7 @@ public final class RabbitDelivery implements AutoCloseable {
                       .collect(Collectors.joining("; "))));
     }
     RabbitConfig config = parsed.config();
-    String blocked = AddressGuard.rejection(config.url().getHost(), policy);
+    String blocked = EndpointGuard.rejection(config.url(), policy);
     if (blocked != null) {
       return failure(started, rejected(blocked));
     }

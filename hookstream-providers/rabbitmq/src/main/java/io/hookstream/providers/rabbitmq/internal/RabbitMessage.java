@@ -3,10 +3,6 @@ package io.hookstream.providers.rabbitmq.internal;
 import io.hookstream.spi.DestinationProvider.DeliveryRequest;
 import io.hookstream.spi.DestinationProvider.FailureKind;
 import io.hookstream.spi.JsonSyntax;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -74,7 +70,7 @@ public record RabbitMessage(
 
   /** The Management API's publish request body; a body that is not UTF-8 goes as base64. */
   public String managementJson() {
-    String text = utf8(body);
+    String text = JsonSyntax.utf8(body);
     StringBuilder json = new StringBuilder(body.length + 512);
     json.append("{\"properties\":{\"delivery_mode\":").append(PERSISTENT);
     if (contentType != null) {
@@ -99,18 +95,5 @@ public record RabbitMessage(
     JsonSyntax.quote(json, text == null ? Base64.getEncoder().encodeToString(body) : text);
     json.append(",\"payload_encoding\":\"").append(text == null ? "base64" : "string");
     return json.append("\"}").toString();
-  }
-
-  private static String utf8(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
   }
 }
