@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class GoogleStub implements AutoCloseable {
 
-  /** A message as the publish endpoint received it. */
-  record Published(String topicPath, byte[] data, Map<String, String> attributes) {}
+  /** A message as the publish endpoint received it, with the bearer token it carried. */
+  record Published(String topicPath, byte[] data, Map<String, String> attributes, String bearer) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,6 +39,7 @@ final class GoogleStub implements AutoCloseable {
   private final AtomicInteger exchanges = new AtomicInteger();
   private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
   private final List<Published> published = new CopyOnWriteArrayList<>();
+  private final List<String> issued = new CopyOnWriteArrayList<>();
   private final List<String> rejected = new CopyOnWriteArrayList<>();
   private final Deque<int[]> scriptedStatus = new ArrayDeque<>();
   private final Deque<String> scriptedBody = new ArrayDeque<>();
@@ -77,6 +78,11 @@ final class GoogleStub implements AutoCloseable {
     return List.copyOf(published);
   }
 
+  /** Every access token handed out, oldest first. */
+  List<String> issued() {
+    return List.copyOf(issued);
+  }
+
   /** Why token requests were refused. */
   List<String> rejected() {
     return List.copyOf(rejected);
@@ -111,6 +117,7 @@ final class GoogleStub implements AutoCloseable {
     }
     String token = "ya29.stub-token-" + exchanges.incrementAndGet();
     validTokens.add(token);
+    issued.add(token);
     respond(
         exchange,
         200,
@@ -138,11 +145,17 @@ final class GoogleStub implements AutoCloseable {
       if (!header.path("alg").asText().equals("RS256")) {
         return "alg must be RS256";
       }
+      // Google's token endpoint takes "sub" as optional (google-auth-library omits it).
       if (!claims.path("iss").asText().equals(ServiceAccounts.CLIENT_EMAIL)
-          || !claims.path("sub").asText().equals(ServiceAccounts.CLIENT_EMAIL)) {
-        return "iss and sub must be the client email";
+          || !claims
+              .path("sub")
+              .asText(ServiceAccounts.CLIENT_EMAIL)
+              .equals(ServiceAccounts.CLIENT_EMAIL)) {
+        return "iss (and sub, when given) must be the client email";
       }
-      if (!claims.path("aud").asText().equals(tokenUri())) {
+      // google-auth-library addresses Google's token URI whatever the key file's token_uri says.
+      String aud = claims.path("aud").asText();
+      if (!aud.equals(tokenUri()) && !aud.equals("https://oauth2.googleapis.com/token")) {
         return "aud must be the token URI";
       }
       if (!claims.path("scope").asText().equals("https://www.googleapis.com/auth/pubsub")) {
@@ -185,7 +198,8 @@ final class GoogleStub implements AutoCloseable {
         new Published(
             path.substring("/v1/".length(), path.length() - ":publish".length()),
             Base64.getDecoder().decode(message.path("data").asText()),
-            attributes));
+            attributes,
+            auth.substring(7)));
     respond(exchange, 200, "{\"messageIds\":[\"" + published.size() + "\"]}");
   }
 

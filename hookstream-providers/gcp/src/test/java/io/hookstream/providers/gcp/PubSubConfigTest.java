@@ -63,10 +63,10 @@ class PubSubConfigTest {
 
   @Test
   void everyRequiredFieldIsNamedWhenMissing() {
+    // google-auth-library is on this module's test class path: ADC stands in for a missing key.
     assertThat(errorsCreating(Map.of()))
         .extracting(FieldError::field)
-        .containsExactlyInAnyOrder(
-            "config.project_id", "config.topic_id", "config.service_account_json");
+        .containsExactlyInAnyOrder("config.project_id", "config.topic_id");
   }
 
   @Test

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * One destination's connection to Pub/Sub: a JDK HTTP client (its connection pool kept between
  * deliveries) and the service account's access token, cached until a minute before it expires and
- * fetched again once when a publish answers 401. Thread-safe.
+ * fetched again once when a publish answers 401. Without a key, Application Default Credentials
+ * supply the token. Thread-safe.
  */
 public final class PubSubClient implements AutoCloseable {
 
@@ -30,12 +31,15 @@ public final class PubSubClient implements AutoCloseable {
 
   private final HttpClient http;
   private final ServiceAccountKey key;
+  private final AdcTokens adc;
   private final Clock clock;
   private AccessToken token;
   private volatile boolean closed;
 
+  /** {@code key} null means Application Default Credentials: google-auth-library is present. */
   public PubSubClient(ServiceAccountKey key, Duration timeout, Clock clock) {
     this.key = key;
+    this.adc = key == null ? new AdcTokens() : null;
     this.clock = clock;
     this.http =
         HttpClient.newBuilder()
@@ -73,6 +77,9 @@ public final class PubSubClient implements AutoCloseable {
   }
 
   private synchronized String token(long deadline) {
+    if (adc != null) {
+      return adc.token();
+    }
     Instant now = clock.now();
     if (token != null && now.isBefore(token.expiresAt().minus(REFRESH_MARGIN))) {
       return token.value();
@@ -106,6 +113,9 @@ public final class PubSubClient implements AutoCloseable {
 
   private synchronized void forgetToken() {
     token = null;
+    if (adc != null) {
+      adc.forget();
+    }
   }
 
   private HttpResponse<String> exchange(HttpRequest.Builder request, long deadline) {

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * service_account_json} and an optional {@code endpoint} (the emulator, a proxy, tests) in place of
  * {@code https://pubsub.googleapis.com}. A record, so a changed config means a different client.
  *
+ * @param key the service account; null when Application Default Credentials stand in for it
  * @param errors every invalid field; the other components are null when there is any
  */
 public record PubSubConfig(
@@ -33,8 +34,12 @@ public record PubSubConfig(
       Pattern.compile("([a-z][a-z0-9.-]*:)?[a-z][a-z0-9-]{4,29}");
   private static final Pattern TOPIC = Pattern.compile("(?!goog)[A-Za-z][A-Za-z0-9\\-_.~+]{2,254}");
 
-  /** The config, with {@link #errors()} naming each invalid field. */
-  public static PubSubConfig parse(Map<String, Object> config, AddressPolicy policy) {
+  /**
+   * The config, with {@link #errors()} naming each invalid field. Without {@code
+   * service_account_json} it is valid only when {@code adcAvailable}.
+   */
+  public static PubSubConfig parse(
+      Map<String, Object> config, AddressPolicy policy, boolean adcAvailable) {
     ConfigReader reader = new ConfigReader(config);
     String project =
         reader.matching(
@@ -50,7 +55,10 @@ public record PubSubConfig(
             "a Pub/Sub topic id (3-255 characters, starting with a letter, not with \"goog\")");
     ServiceAccountKey key =
         ServiceAccountKey.read(
-            reader, config == null ? null : config.get(ServiceAccountKey.FIELD), policy);
+            reader,
+            config == null ? null : config.get(ServiceAccountKey.FIELD),
+            policy,
+            adcAvailable);
     URI endpoint = reader.url(ENDPOINT, false, policy);
     // The engine reads these into the request's timeout; checked here so a typo is a 422.
     reader.numberBetween("timeout", 1, 120);

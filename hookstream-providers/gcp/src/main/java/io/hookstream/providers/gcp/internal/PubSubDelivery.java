@@ -35,6 +35,7 @@ public final class PubSubDelivery implements AutoCloseable {
   private final AddressPolicy policy;
   private final Clock clock;
   private final ClientCache<PubSubClient> clients = new ClientCache<>();
+  private final boolean adcAvailable = ApplicationDefault.available();
 
   public PubSubDelivery(AddressPolicy policy, Clock clock) {
     this.policy = policy;
@@ -43,7 +44,7 @@ public final class PubSubDelivery implements AutoCloseable {
 
   /** Every invalid field of {@code config}; empty when valid. */
   public List<FieldError> validate(Map<String, Object> config) {
-    return PubSubConfig.parse(config, policy).errors();
+    return PubSubConfig.parse(config, policy, adcAvailable).errors();
   }
 
   /** Publishes {@code request} with its destination's client; never throws. */
@@ -51,7 +52,7 @@ public final class PubSubDelivery implements AutoCloseable {
     long started = System.nanoTime();
     PubSubConfig config;
     try {
-      config = PubSubConfig.parse(request.config(), policy);
+      config = PubSubConfig.parse(request.config(), policy, adcAvailable);
     } catch (RuntimeException e) {
       log.warn("reading a {} config failed", TYPE, e);
       return failure(started, refused("unreadable " + TYPE + " destination config: " + e));
@@ -104,6 +105,9 @@ public final class PubSubDelivery implements AutoCloseable {
     String rejection = EndpointGuard.rejection(endpoint, policy);
     if (rejection != null) {
       return rejection;
+    }
+    if (config.key() == null) {
+      return null; // ADC's token URI comes from the host's environment, not from a user.
     }
     URI tokenUri = config.key().tokenUri();
     return EndpointGuard.rejection(

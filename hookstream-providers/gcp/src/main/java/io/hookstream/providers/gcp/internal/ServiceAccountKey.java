@@ -22,8 +22,21 @@ public record ServiceAccountKey(
   public static final String FIELD = "service_account_json";
   public static final URI GOOGLE_TOKEN_URI = URI.create("https://oauth2.googleapis.com/token");
 
-  /** Reads {@link #FIELD}, reporting each bad part to {@code reader} as {@code FIELD.part}. */
-  public static ServiceAccountKey read(ConfigReader reader, Object value, AddressPolicy policy) {
+  /**
+   * Reads {@link #FIELD}, reporting each bad part to {@code reader} as {@code FIELD.part}. An
+   * absent key is null, and an error unless {@code adcAvailable}.
+   */
+  public static ServiceAccountKey read(
+      ConfigReader reader, Object value, AddressPolicy policy, boolean adcAvailable) {
+    if (value == null) {
+      if (!adcAvailable) {
+        reader.error(
+            FIELD,
+            "is required unless google-auth-library is on the class path"
+                + " (for Application Default Credentials)");
+      }
+      return null;
+    }
     Map<String, Object> json = keyFile(reader, value);
     if (json == null) {
       return null;
@@ -47,10 +60,6 @@ public record ServiceAccountKey(
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> keyFile(ConfigReader reader, Object value) {
-    if (value == null) {
-      reader.error(FIELD, "is required");
-      return null;
-    }
     if (value instanceof Map<?, ?> map) {
       return (Map<String, Object>) map;
     }
