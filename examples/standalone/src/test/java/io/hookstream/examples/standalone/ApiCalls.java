@@ -39,4 +39,33 @@ final class ApiCalls {
     assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isBetween(200, 299);
     return JSON.readTree(r.body());
   }
+
+  /** A POST whose answer the test checks itself (a 422 for a bad resource). */
+  static HttpResponse<String> post(
+      HttpClient client, URI base, String path, String key, String json)
+      throws IOException, InterruptedException {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("X-API-Key", key)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Creates a source connected to the destination {@code dst}; returns the source's id. */
+  static String connectNewSource(HttpClient client, URI base, String key, String dst)
+      throws IOException, InterruptedException {
+    String src =
+        call(client, base, "POST", "/v1/sources", key, "{\"name\":\"Orders\"}").path("id").asText();
+    call(
+        client,
+        base,
+        "POST",
+        "/v1/connections",
+        key,
+        "{\"source_id\":\"" + src + "\",\"destination_id\":\"" + dst + "\"}");
+    return src;
+  }
 }

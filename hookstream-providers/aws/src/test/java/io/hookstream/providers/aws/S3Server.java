@@ -15,14 +15,15 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 /**
  * s3proxy (a real S3 server that verifies SigV4: a wrong secret gets a 403) on loopback with an
  * in-memory store, and a client to create buckets and read objects back. Objects larger than {@link
- * #MAX_OBJECT} bytes are refused with EntityTooLarge.
+ * #MAX_OBJECT} bytes are refused with EntityTooLarge. Shared with the standalone server's
+ * end-to-end test through this module's test jar.
  */
-final class S3Server implements AutoCloseable {
+public final class S3Server implements AutoCloseable {
 
-  static final String REGION = "us-east-1";
-  static final String KEY_ID = "AKIAHOOKSTREAMTEST01";
-  static final String SECRET = "s3proxy-secret-key-4f2a9c7e1b";
-  static final long MAX_OBJECT = 64 * 1024;
+  public static final String REGION = "us-east-1";
+  public static final String KEY_ID = "AKIAHOOKSTREAMTEST01";
+  public static final String SECRET = "s3proxy-secret-key-4f2a9c7e1b";
+  public static final long MAX_OBJECT = 64 * 1024;
 
   private final S3Proxy proxy;
   private final URI endpoint;
@@ -49,25 +50,25 @@ final class S3Server implements AutoCloseable {
             .build();
   }
 
-  static S3Server start() throws Exception {
+  public static S3Server start() throws Exception {
     return new S3Server();
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return endpoint;
   }
 
-  void createBucket(String name) {
+  public void createBucket(String name) {
     reader.createBucket(r -> r.bucket(name));
   }
 
   /** The object's bytes and metadata as the server stored them. */
-  ResponseBytes<GetObjectResponse> get(String bucket, String key) {
+  public ResponseBytes<GetObjectResponse> get(String bucket, String key) {
     return reader.getObjectAsBytes(r -> r.bucket(bucket).key(key));
   }
 
   /** Keys in the bucket. */
-  java.util.List<String> keys(String bucket) {
+  public java.util.List<String> keys(String bucket) {
     return reader.listObjectsV2(r -> r.bucket(bucket)).contents().stream()
         .map(o -> o.key())
         .toList();

@@ -29,13 +29,14 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * A loopback stand-in for an AWS JSON-protocol service (EventBridge has no emulator here): it
  * verifies every request's SigV4 signature by signing the same request again with the AWS SDK's own
  * signer and the expected secret, answers a wrong key or signature as AWS does (403), and otherwise
- * answers what the test scripted, or a successful PutEvents.
+ * answers what the test scripted, or a successful PutEvents. Shared with the standalone server's
+ * end-to-end test through this module's test jar.
  */
-final class SigV4Stub implements AutoCloseable {
+public final class SigV4Stub implements AutoCloseable {
 
-  static final String REGION = "us-east-1";
-  static final String KEY_ID = "AKIAHOOKSTREAMSTUB01";
-  static final String SECRET = "stub-secret-access-key-9b3d5f";
+  public static final String REGION = "us-east-1";
+  public static final String KEY_ID = "AKIAHOOKSTREAMSTUB01";
+  public static final String SECRET = "stub-secret-access-key-9b3d5f";
 
   private static final Pattern AUTHORIZATION =
       Pattern.compile(
@@ -45,10 +46,10 @@ final class SigV4Stub implements AutoCloseable {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   /** One request that passed the signature check. */
-  record Received(String target, String service, String body) {}
+  public record Received(String target, String service, String body) {}
 
   /** A scripted answer. */
-  record Answer(int status, String json) {}
+  public record Answer(int status, String json) {}
 
   private final String service;
   private final HttpServer server;
@@ -64,25 +65,25 @@ final class SigV4Stub implements AutoCloseable {
   }
 
   /** A stub for the service whose SigV4 signing name is {@code service} ("events", "sqs"). */
-  static SigV4Stub start(String service) throws IOException {
+  public static SigV4Stub start(String service) throws IOException {
     return new SigV4Stub(service);
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** The next request that passes the signature check gets this answer instead of success. */
-  void enqueue(int status, String json) {
+  public void enqueue(int status, String json) {
     script.add(new Answer(status, json));
   }
 
-  List<Received> received() {
+  public List<Received> received() {
     return List.copyOf(received);
   }
 
   /** Why requests were refused (signature checks that failed). */
-  List<String> rejected() {
+  public List<String> rejected() {
     return List.copyOf(rejected);
   }
 
