@@ -121,17 +121,7 @@ class StandalonePubSubTest {
       JsonNode read = ApiCalls.call(client, base, "GET", "/v1/destinations/" + dst, KEY, null);
       assertThat(read.toString()).doesNotContain("PRIVATE KEY").contains("\"****\"");
 
-      String src =
-          ApiCalls.call(client, base, "POST", "/v1/sources", KEY, "{\"name\":\"Orders\"}")
-              .path("id")
-              .asText();
-      ApiCalls.call(
-          client,
-          base,
-          "POST",
-          "/v1/connections",
-          KEY,
-          "{\"source_id\":\"" + src + "\",\"destination_id\":\"" + dst + "\"}");
+      String src = ApiCalls.connectNewSource(client, base, KEY, dst);
       String body = "{\"type\":\"order.created\",\"id\":7}";
       String eventId =
           ApiCalls.call(client, base, "POST", "/v1/ingest/" + src, null, body)

@@ -75,17 +75,7 @@ class StandaloneRabbitMqTest {
       String password = read.path("config").path("password").asText();
       assertThat(password).startsWith("****").isNotEqualTo(RabbitBroker.PASSWORD);
 
-      String src =
-          ApiCalls.call(client, base, "POST", "/v1/sources", KEY, "{\"name\":\"Orders\"}")
-              .path("id")
-              .asText();
-      ApiCalls.call(
-          client,
-          base,
-          "POST",
-          "/v1/connections",
-          KEY,
-          "{\"source_id\":\"" + src + "\",\"destination_id\":\"" + dst + "\"}");
+      String src = ApiCalls.connectNewSource(client, base, KEY, dst);
       String body = "{\"type\":\"order.created\",\"id\":7}";
       String eventId =
           ApiCalls.call(client, base, "POST", "/v1/ingest/" + src, null, body)
