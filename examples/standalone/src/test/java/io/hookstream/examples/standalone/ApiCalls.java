@@ -68,4 +68,12 @@ final class ApiCalls {
         "{\"source_id\":\"" + src + "\",\"destination_id\":\"" + dst + "\"}");
     return src;
   }
+
+  /** Sends a webhook to the source's ingest URL, as a provider would; returns its event id. */
+  static String ingest(HttpClient client, URI base, String sourceId, String body)
+      throws IOException, InterruptedException {
+    return call(client, base, "POST", "/v1/ingest/" + sourceId, null, body)
+        .path("event_id")
+        .asText();
+  }
 }

@@ -101,10 +101,7 @@ class StandaloneKafkaTest {
 
       String src = ApiCalls.connectNewSource(client, base, KEY, dst);
       String body = "{\"type\":\"order.created\",\"id\":7}";
-      String eventId =
-          ApiCalls.call(client, base, "POST", "/v1/ingest/" + src, null, body)
-              .path("event_id")
-              .asText();
+      String eventId = ApiCalls.ingest(client, base, src, body);
 
       ConsumerRecord<String, String> got =
           awaitRecord(kafka.bootstrapServers(), "orders", Duration.ofSeconds(20));

@@ -123,10 +123,7 @@ class StandalonePubSubTest {
 
       String src = ApiCalls.connectNewSource(client, base, KEY, dst);
       String body = "{\"type\":\"order.created\",\"id\":7}";
-      String eventId =
-          ApiCalls.call(client, base, "POST", "/v1/ingest/" + src, null, body)
-              .path("event_id")
-              .asText();
+      String eventId = ApiCalls.ingest(client, base, src, body);
 
       JsonNode message = awaitMessage(pubsub);
       assertThat(Base64.getDecoder().decode(message.path("data").asText()))

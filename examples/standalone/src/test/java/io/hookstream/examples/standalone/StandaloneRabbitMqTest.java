@@ -77,10 +77,7 @@ class StandaloneRabbitMqTest {
 
       String src = ApiCalls.connectNewSource(client, base, KEY, dst);
       String body = "{\"type\":\"order.created\",\"id\":7}";
-      String eventId =
-          ApiCalls.call(client, base, "POST", "/v1/ingest/" + src, null, body)
-              .path("event_id")
-              .asText();
+      String eventId = ApiCalls.ingest(client, base, src, body);
 
       GetResponse got = awaitMessage(broker, "standalone-orders-q", Duration.ofSeconds(20));
       assertThat(RabbitBroker.text(got)).isEqualTo(body);

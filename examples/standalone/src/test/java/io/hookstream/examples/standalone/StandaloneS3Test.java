@@ -89,10 +89,7 @@ class StandaloneS3Test {
 
       String src = ApiCalls.connectNewSource(client, base, KEY, dst);
       String body = "{\"type\":\"order.created\",\"id\":7}";
-      String eventId =
-          ApiCalls.call(client, base, "POST", "/v1/ingest/" + src, null, body)
-              .path("event_id")
-              .asText();
+      String eventId = ApiCalls.ingest(client, base, src, body);
       Instant receivedAt =
           Instant.parse(
               ApiCalls.call(client, base, "GET", "/v1/events/" + eventId, KEY, null)

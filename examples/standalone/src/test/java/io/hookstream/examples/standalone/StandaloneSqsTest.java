@@ -91,10 +91,7 @@ class StandaloneSqsTest {
 
       String src = ApiCalls.connectNewSource(client, base, KEY, dst);
       String body = "{\"type\":\"order.created\",\"id\":7}";
-      String eventId =
-          ApiCalls.call(client, base, "POST", "/v1/ingest/" + src, null, body)
-              .path("event_id")
-              .asText();
+      String eventId = ApiCalls.ingest(client, base, src, body);
 
       Message got = awaitMessage(reader, queueUrl, Duration.ofSeconds(20));
       assertThat(got.body()).isEqualTo(body);
