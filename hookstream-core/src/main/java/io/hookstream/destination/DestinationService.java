@@ -40,19 +40,23 @@ public final class DestinationService {
   private final DestinationChecks checks;
   private final DestinationSecrets secrets;
   private final Consumer<DestinationRecord> stateListener;
+  private final Consumer<String> changeListener;
   private final Map<String, DestinationProvider> providers;
 
   /**
    * {@code stateListener} is told of every destination disabled or re-enabled through this service,
-   * after the change is stored; it must not block. {@code keys} encrypt credentials at rest; null
-   * keeps them in plaintext.
+   * after the change is stored; {@code changeListener} of the id of every destination updated or
+   * deleted; neither may block. {@code keys} encrypt credentials at rest; null keeps them in
+   * plaintext.
    */
   public DestinationService(
       Store store,
       Clock clock,
       Map<String, DestinationProvider> providers,
       SecretKeys keys,
-      Consumer<DestinationRecord> stateListener) {
+      Consumer<DestinationRecord> stateListener,
+      Consumer<String> changeListener) {
+    this.changeListener = Objects.requireNonNull(changeListener, "changeListener");
     this.secrets = new DestinationSecrets(SecretCipher.of(keys), providers);
     this.stateListener = Objects.requireNonNull(stateListener, "stateListener");
     this.store = store;
@@ -164,8 +168,12 @@ public final class DestinationService {
     forgetClients(id);
   }
 
-  /** Every provider drops what it keeps for {@code id}: an update may change the type too. */
+  /**
+   * Every provider drops what it keeps for {@code id} (an update may change the type too), and the
+   * change listener hears of it.
+   */
   private void forgetClients(String id) {
+    changeListener.accept(id);
     for (DestinationProvider provider : providers.values()) {
       try {
         provider.destinationChanged(id);

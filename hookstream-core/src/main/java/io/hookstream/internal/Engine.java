@@ -139,7 +139,13 @@ public final class Engine implements AutoCloseable {
         WebSocketDestinationProvider.TYPE, new WebSocketDestinationProvider(streams, store));
     this.providers = Map.copyOf(all);
     this.destinations =
-        new DestinationService(store, clock, providers, s.secretKeys, this::destinationSwitched);
+        new DestinationService(
+            store,
+            clock,
+            providers,
+            s.secretKeys,
+            this::destinationSwitched,
+            this::destinationChanged);
     this.secrets = new SecretService(store, s.secretKeys, providers, sourceCache::invalidate);
     this.events = new EventService(store, s.blobStore);
     TransformEngine transforms =
@@ -375,8 +381,14 @@ public final class Engine implements AutoCloseable {
     LOG.info("hookstream engine {} closed", nodeId);
   }
 
+  /** A destination changed or deleted through this engine. */
+  private void destinationChanged(String id) {
+    scheduler.destinationChanged(id);
+  }
+
   /** A destination disabled or re-enabled: subscribers hear of it; its parked tasks go now. */
   private void destinationSwitched(DestinationRecord d) {
+    scheduler.destinationChanged(d.id());
     streams.destinationChanged(d);
     if (d.disabledReason() == null) {
       scheduler.wake();

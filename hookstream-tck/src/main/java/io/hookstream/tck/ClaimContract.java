@@ -249,6 +249,22 @@ abstract class ClaimContract extends RepositoryContract {
   }
 
   @Test
+  void destinationClaimLeavesTheOwnersAnsweredTasksOutOfMaxLeased() {
+    Route a = route(scope);
+    insertReversed(a, 10);
+    List<DeliveryTask> first = destinationClaim(a, "n1", 3, 3, false, null);
+    assertThat(first).hasSize(3);
+    Set<String> answered = Set.of(first.get(0).id(), first.get(1).id());
+    assertThat(destinationClaim(a, "n2", 10, 3, false, null, answered))
+        .as("another owner's answered tasks")
+        .isEmpty();
+    assertThat(destinationClaim(a, "n1", 10, 3, false, null, answered)).hasSize(2);
+    assertThat(destinationClaim(a, "n1", 10, 3, false, null, answered))
+        .as("the new leases count")
+        .isEmpty();
+  }
+
+  @Test
   void destinationClaimSeesExpiredLeasesAsFreeAndTheirTasksAsDue() {
     Route a = route(scope);
     insertReversed(a, 2);

@@ -158,6 +158,18 @@ abstract class RepositoryContract {
 
   List<DeliveryTask> destinationClaim(
       Route r, String owner, int limit, int maxLeased, boolean ordered, Instant createdBefore) {
+    return destinationClaim(r, owner, limit, maxLeased, ordered, createdBefore, Set.of());
+  }
+
+  /** A claim naming the tasks {@code owner} holds whose deliveries have been answered. */
+  List<DeliveryTask> destinationClaim(
+      Route r,
+      String owner,
+      int limit,
+      int maxLeased,
+      boolean ordered,
+      Instant createdBefore,
+      Set<String> answered) {
     return tasks(
         store
             .deliveries()
@@ -170,7 +182,8 @@ abstract class RepositoryContract {
                     limit,
                     maxLeased,
                     ordered,
-                    createdBefore)));
+                    createdBefore,
+                    answered)));
   }
 
   static List<DeliveryTask> tasks(List<ClaimedTask> claimed) {

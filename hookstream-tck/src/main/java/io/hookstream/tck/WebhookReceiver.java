@@ -59,6 +59,8 @@ public final class WebhookReceiver
   private final Object lock = new Object();
   private final List<RecordedRequest> requests = new ArrayList<>();
   private final Deque<ScriptedResponse> script = new ArrayDeque<>();
+  private final AtomicInteger active = new AtomicInteger();
+  private final AtomicInteger peak = new AtomicInteger();
   private ScriptedResponse defaultResponse = ScriptedResponse.ok();
   private volatile boolean classScoped;
 
@@ -208,7 +210,17 @@ public final class WebhookReceiver
     close();
   }
 
+  /**
+   * The most requests this receiver was answering at once since it started: what a destination's
+   * {@code max_in_flight} promises to bound.
+   */
+  public int peakConcurrency() {
+    return peak.get();
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
+    peak.accumulateAndGet(active.incrementAndGet(), Math::max);
+    boolean answering = false;
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
       ScriptedResponse response;
@@ -227,6 +239,9 @@ public final class WebhookReceiver
       if (!response.delay().isZero() && awaitClose(response.delay())) {
         return;
       }
+      // No longer counted before the sender can see the answer and send its next request.
+      answering = true;
+      active.decrementAndGet();
       if (response.dropConnection()) {
         return; // Closing the exchange before any response headers drops the connection.
       }
@@ -235,6 +250,10 @@ public final class WebhookReceiver
       exchange.sendResponseHeaders(response.status(), payload.length == 0 ? -1 : payload.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(payload);
+      }
+    } finally {
+      if (!answering) {
+        active.decrementAndGet();
       }
     }
   }

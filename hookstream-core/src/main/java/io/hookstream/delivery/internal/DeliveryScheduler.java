@@ -98,7 +98,8 @@ public final class DeliveryScheduler implements AutoCloseable {
     this.pollInterval = b.pollInterval;
     this.workerThreads = b.workerThreads;
     this.shutdownGrace = b.shutdownGrace;
-    this.claimer = new TaskClaimer(store, b.circuits, owner, lease, Math.max(1, workerThreads / 2));
+    this.claimer =
+        new TaskClaimer(store, clock, b.circuits, owner, lease, Math.max(1, workerThreads / 2));
     this.runner =
         new TaskRunner(
             store,
@@ -110,7 +111,8 @@ public final class DeliveryScheduler implements AutoCloseable {
             b.circuits,
             b.issues,
             b.attemptListener,
-            b.destinationListener);
+            b.destinationListener,
+            this::answered);
   }
 
   /**
@@ -131,6 +133,11 @@ public final class DeliveryScheduler implements AutoCloseable {
   /** The node id this scheduler claims tasks as (the lease owner). */
   public String owner() {
     return owner;
+  }
+
+  /** This engine changed or deleted destination {@code id}: the next claim reads it afresh. */
+  public void destinationChanged(String id) {
+    claimer.destinationChanged(id);
   }
 
   /** Starts the dispatcher and the workers; throws IllegalStateException if started or closed. */
@@ -311,6 +318,12 @@ public final class DeliveryScheduler implements AutoCloseable {
         log.info("node {} took back {} leases its previous run held", owner, released);
       }
     }
+  }
+
+  /** A delivery's answer arrived: its destination may take the next task while it settles. */
+  private void answered(Work work) {
+    held.answered(work);
+    wake();
   }
 
   private static Thread daemon(Runnable r, String name) {

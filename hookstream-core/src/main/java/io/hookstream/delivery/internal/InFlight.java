@@ -11,22 +11,40 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The tasks this engine holds under lease (queued for a worker or being delivered), counted per
- * destination so that one destination's backlog cannot take every worker. Thread-safe.
+ * The tasks this engine holds under lease (queued for a worker, being delivered, or answered and
+ * being settled), counted per destination so that one destination's backlog cannot take every
+ * worker. A task counts as in flight to its destination until its answer arrives; while its settle
+ * commits it is only held (its lease is still renewed). Thread-safe.
  */
 public final class InFlight {
 
+  private static final AtomicInteger ZERO = new AtomicInteger();
+
   private final Map<String, Work> byTask = new ConcurrentHashMap<>();
+  private final Set<String> answered = ConcurrentHashMap.newKeySet();
   private final Map<String, AtomicInteger> byDestination = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> answeredByDestination = new ConcurrentHashMap<>();
 
   public void add(Work work) {
     byTask.put(work.task().id(), work);
-    byDestination.computeIfAbsent(work.destinationId(), d -> new AtomicInteger()).incrementAndGet();
+    counter(byDestination, work).incrementAndGet();
+  }
+
+  /** The destination answered {@code work}: it no longer counts as in flight there. */
+  public void answered(Work work) {
+    if (byTask.containsKey(work.task().id()) && answered.add(work.task().id())) {
+      counter(byDestination, work).decrementAndGet();
+      counter(answeredByDestination, work).incrementAndGet();
+    }
   }
 
   public void remove(Work work) {
     if (byTask.remove(work.task().id()) != null) {
-      byDestination.get(work.destinationId()).decrementAndGet();
+      if (answered.remove(work.task().id())) {
+        counter(answeredByDestination, work).decrementAndGet();
+      } else {
+        counter(byDestination, work).decrementAndGet();
+      }
     }
   }
 
@@ -34,9 +52,29 @@ public final class InFlight {
     return byTask.size();
   }
 
+  /** Tasks of the destination queued or being delivered (not yet answered). */
   public int count(String destinationId) {
     AtomicInteger n = byDestination.get(destinationId);
     return n == null ? 0 : n.get();
+  }
+
+  /** Tasks of the destination answered and still leased while their settles commit. */
+  public Set<String> answered(String destinationId) {
+    if (answeredByDestination.getOrDefault(destinationId, ZERO).get() == 0) {
+      return Set.of();
+    }
+    Set<String> ids = new HashSet<>();
+    for (String id : answered) {
+      Work w = byTask.get(id);
+      if (w != null && w.destinationId().equals(destinationId)) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  private static AtomicInteger counter(Map<String, AtomicInteger> counts, Work work) {
+    return counts.computeIfAbsent(work.destinationId(), d -> new AtomicInteger());
   }
 
   /** Destinations holding at least {@code cap} tasks. */

@@ -1,6 +1,8 @@
 package io.hookstream.delivery.internal;
 
 import io.hookstream.delivery.internal.Work.Kind;
+import io.hookstream.internal.ExpiringCache;
+import io.hookstream.spi.Clock;
 import io.hookstream.spi.store.CircuitRecord;
 import io.hookstream.spi.store.ClaimedTask;
 import io.hookstream.spi.store.DeliveryTask;
@@ -36,7 +38,14 @@ public final class TaskClaimer {
 
   private static final Logger log = LoggerFactory.getLogger(TaskClaimer.class);
 
+  /**
+   * How long a destination's settings are reused between rounds; a change on this engine is seen at
+   * once, one on another node after at most this long.
+   */
+  static final Duration DESTINATION_CACHE_TTL = Duration.ofSeconds(1);
+
   private final Store store;
+  private final ExpiringCache<String, DestinationRecord> destinations;
   private final CircuitLogic circuits;
   private final String owner;
   private final Duration lease;
@@ -55,8 +64,15 @@ public final class TaskClaimer {
    * @param workerShare the most tasks of one destination this node holds at once
    */
   public TaskClaimer(
-      Store store, CircuitLogic circuits, String owner, Duration lease, int workerShare) {
+      Store store,
+      Clock clock,
+      CircuitLogic circuits,
+      String owner,
+      Duration lease,
+      int workerShare) {
     this.store = store;
+    this.destinations =
+        new ExpiringCache<>(clock, DESTINATION_CACHE_TTL, ExpiringCache.DEFAULT_MAX_ENTRIES);
     this.circuits = circuits;
     this.owner = owner;
     this.lease = lease;
@@ -70,12 +86,7 @@ public final class TaskClaimer {
       return works;
     }
     disabled.removeIf(
-        id ->
-            store
-                .destinations()
-                .findById(id)
-                .map(d -> d.deleted() || d.disabledReason() == null)
-                .orElse(true));
+        id -> destination(id).map(d -> d.deleted() || d.disabledReason() == null).orElse(true));
     Set<String> excluded = new HashSet<>(disabled);
     excluded.addAll(blocked);
     excluded.addAll(held.atLeast(workerShare));
@@ -95,10 +106,10 @@ public final class TaskClaimer {
   }
 
   private void claimFor(String id, int room, Instant now, InFlight held, List<Work> works) {
-    Optional<DestinationRecord> found = store.destinations().findById(id);
+    Optional<DestinationRecord> found = destination(id);
     if (found.isEmpty() || found.get().deleted()) {
       blocked.remove(id);
-      claim(id, now, lease, room, Integer.MAX_VALUE, false, null)
+      claim(id, now, lease, room, Integer.MAX_VALUE, false, null, Set.of())
           .forEach(t -> works.add(new Work(t, null, Kind.CANCEL, lease)));
       return;
     }
@@ -133,8 +144,18 @@ public final class TaskClaimer {
     if (limit <= 0) {
       return;
     }
+    // This node's answered tasks hold leases until their settles commit, but are no longer in
+    // flight to the destination: the store's lease count leaves them out.
     List<ClaimedTask> tasks =
-        claim(d.id(), now, leaseFor, limit, maxLeased, delivery.ordered(), null);
+        claim(
+            d.id(),
+            now,
+            leaseFor,
+            limit,
+            maxLeased,
+            delivery.ordered(),
+            null,
+            held.answered(d.id()));
     limiter.take(d.id(), tasks.size());
     tasks.forEach(t -> works.add(new Work(t, d, Kind.DELIVER, leaseFor)));
   }
@@ -155,7 +176,7 @@ public final class TaskClaimer {
     int left = room;
     if (probeDue && limiter.available(d.id(), delivery.rateLimitPerSecond(), now) > 0) {
       List<ClaimedTask> probe =
-          claim(d.id(), now, leaseFor, 1, Integer.MAX_VALUE, delivery.ordered(), null);
+          claim(d.id(), now, leaseFor, 1, Integer.MAX_VALUE, delivery.ordered(), null, Set.of());
       if (!probe.isEmpty() && circuits.beginProbe(circuit, now)) {
         limiter.take(d.id(), 1);
         works.add(new Work(probe.get(0), d, Kind.PROBE, leaseFor));
@@ -169,7 +190,7 @@ public final class TaskClaimer {
     }
     // Queued past the retry window (strictly after the final attempt's due time): dead letter.
     Instant createdBefore = now.minus(RetrySchedule.window(d.retry())).minusNanos(1);
-    claim(d.id(), now, leaseFor, left, Integer.MAX_VALUE, false, createdBefore)
+    claim(d.id(), now, leaseFor, left, Integer.MAX_VALUE, false, createdBefore, Set.of())
         .forEach(t -> works.add(new Work(t, d, Kind.EXPIRE, leaseFor)));
   }
 
@@ -180,7 +201,8 @@ public final class TaskClaimer {
       int limit,
       int maxLeased,
       boolean ordered,
-      Instant createdBefore) {
+      Instant createdBefore,
+      Set<String> answered) {
     return store
         .deliveries()
         .claimDeliveries(
@@ -192,7 +214,17 @@ public final class TaskClaimer {
                 limit,
                 maxLeased,
                 ordered,
-                createdBefore));
+                createdBefore,
+                answered));
+  }
+
+  /** This engine changed or deleted destination {@code id}. */
+  public void destinationChanged(String id) {
+    destinations.invalidate(id);
+  }
+
+  private Optional<DestinationRecord> destination(String id) {
+    return destinations.get(id, store.destinations()::findById);
   }
 
   /** Gives a claimed task back untouched (another node won the probe, or shutdown). */

@@ -64,7 +64,12 @@ public final class TaskRunner {
   private final EventStatusUpdater events;
   private final Consumer<AttemptRecord> listener;
   private final Consumer<DestinationRecord> destinationListener;
+  private final Consumer<Work> answered;
 
+  /**
+   * {@code answered} is told of each delivery whose answer arrived, before its settle: the
+   * destination may take the next one while this one's result commits.
+   */
   public TaskRunner(
       Store store,
       Clock clock,
@@ -75,7 +80,8 @@ public final class TaskRunner {
       CircuitLogic circuits,
       IssueTracker issues,
       Consumer<AttemptRecord> listener,
-      Consumer<DestinationRecord> destinationListener) {
+      Consumer<DestinationRecord> destinationListener,
+      Consumer<Work> answered) {
     this.store = store;
     this.clock = clock;
     this.ids = ids;
@@ -87,6 +93,7 @@ public final class TaskRunner {
     this.events = new EventStatusUpdater(store);
     this.listener = listener == null ? a -> {} : listener;
     this.destinationListener = destinationListener == null ? d -> {} : destinationListener;
+    this.answered = answered;
   }
 
   public Outcome run(Work work) {
@@ -117,6 +124,7 @@ public final class TaskRunner {
     Instant started = clock.now();
     long startNanos = clock.monotonicNanos();
     DeliveryResult result = send(d, work.claimed(), attemptNumber, started);
+    answered.accept(work);
     Instant done = clock.now();
     long latency =
         result.latencyMillis() > 0

@@ -2,6 +2,7 @@ package io.hookstream.spi.store;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A request to claim due tasks of one destination (see {@link
@@ -13,6 +14,11 @@ import java.util.Objects;
  * fewer than {@code maxLeased} tasks under a live lease (counting every owner). When {@code
  * ordered} is true only the destination's pending task with the lowest {@code (sequence, id)} may
  * be claimed, due or not, so a later task never overtakes an earlier one.
+ *
+ * <p>{@code answered} names tasks {@code owner} holds whose deliveries have their answer and are
+ * being settled: they keep their leases but are no longer in flight, so they do not count toward
+ * {@code maxLeased}. Naming them (rather than subtracting a number) keeps the count exact when one
+ * of them settles while the claim runs.
  */
 public record DestinationClaim(
     String destinationId,
@@ -22,7 +28,8 @@ public record DestinationClaim(
     int limit,
     int maxLeased,
     boolean ordered,
-    Instant createdBefore) {
+    Instant createdBefore,
+    Set<String> answered) {
 
   public DestinationClaim {
     Objects.requireNonNull(destinationId, "destinationId");
@@ -32,5 +39,19 @@ public record DestinationClaim(
     if (limit < 0 || maxLeased < 0) {
       throw new IllegalArgumentException("limit and maxLeased must be >= 0");
     }
+    answered = answered == null ? Set.of() : Set.copyOf(answered);
+  }
+
+  /** A claim with no answered tasks. */
+  public DestinationClaim(
+      String destinationId,
+      String owner,
+      Instant now,
+      Instant leaseUntil,
+      int limit,
+      int maxLeased,
+      boolean ordered,
+      Instant createdBefore) {
+    this(destinationId, owner, now, leaseUntil, limit, maxLeased, ordered, createdBefore, Set.of());
   }
 }

@@ -5,7 +5,7 @@ import io.hookstream.connection.ConnectionSpec;
 import io.hookstream.destination.DestinationSpec;
 import io.hookstream.providers.http.HttpDestinationProvider;
 import io.hookstream.source.SourceSpec;
-import io.hookstream.spi.ManualClock;
+import io.hookstream.spi.Clock;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.tck.WebhookReceiver;
 import javax.sql.DataSource;
@@ -16,7 +16,7 @@ import javax.sql.DataSource;
  */
 record OneRouteEngine(Hookstream hs, Scope scope, String sourceId) implements AutoCloseable {
 
-  static OneRouteEngine create(DataSource dataSource, ManualClock clock, WebhookReceiver receiver) {
+  static OneRouteEngine create(DataSource dataSource, Clock clock, WebhookReceiver receiver) {
     JdbcStores stores = JdbcStores.builder(dataSource).clock(clock).build();
     Hookstream hs =
         Hookstream.builder()

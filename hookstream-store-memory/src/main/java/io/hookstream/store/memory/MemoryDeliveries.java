@@ -174,10 +174,14 @@ final class MemoryDeliveries implements DeliveryRepository {
     if (pending == null) {
       return claimed;
     }
-    int room =
-        Math.min(
-            claim.limit(),
-            claim.maxLeased() - leasedByDestination.getOrDefault(claim.destinationId(), 0));
+    int live = leasedByDestination.getOrDefault(claim.destinationId(), 0);
+    for (String id : claim.answered()) {
+      DeliveryTask t = tasks.get(id);
+      if (t != null && t.status() == TaskStatus.PENDING && claim.owner().equals(t.leaseOwner())) {
+        live--; // answered, being settled: leased but not in flight
+      }
+    }
+    int room = Math.min(claim.limit(), claim.maxLeased() - live);
     List<DeliveryTask> candidates = new ArrayList<>();
     for (DeliveryTask task : pending) {
       if (candidates.size() >= room) {

@@ -63,11 +63,13 @@ public abstract class Dialect {
   public abstract boolean skipLockedClaims();
 
   /**
-   * Inside the open transaction of {@code c}, before a claim: makes the planner read due tasks in
-   * the claim order of an index and stop at the limit, rather than fetch and sort every due task.
-   * No-op by default.
+   * Inside the open transaction of {@code c}, before a claim of {@code destinationId}: takes the
+   * destination's claim lock ({@link #lockDestination}) and sets the transaction up for claiming.
+   * By default only the lock.
    */
-  public void preferIndexOrder(Connection c) throws SQLException {}
+  public void beginClaim(Connection c, String lockTable, String destinationId) throws SQLException {
+    lockDestination(c, lockTable, destinationId);
+  }
 
   /**
    * Inside the open transaction of {@code c}: waits for, and holds until that transaction ends, the

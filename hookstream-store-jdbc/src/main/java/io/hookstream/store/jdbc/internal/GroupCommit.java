@@ -13,12 +13,12 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Group commit for inserts: concurrent callers' items (a row, or a row with its child rows) are
- * written in one batch and one commit. A caller who finds fewer than {@code batchesInFlight}
- * batches under way becomes a leader and writes every item queued at that moment (up to {@code
- * maxRows}, its own first), then hands leadership to the oldest caller still waiting, so no caller
- * writes more than one batch. Items arriving while batches commit form the next batch; a lone
- * caller is never delayed to wait for company.
+ * Group commit: concurrent callers' items (a row, a row with its child rows, a settle) are written
+ * in one batch and one commit. A caller who finds fewer than {@code batchesInFlight} batches under
+ * way becomes a leader and writes every item queued at that moment (up to {@code maxRows}, its own
+ * first), then hands leadership to the oldest caller still waiting, so no caller writes more than
+ * one batch. Items arriving while batches commit form the next batch; a lone caller is never
+ * delayed to wait for company.
  *
  * <p>Each caller returns only after the commit that holds its item, so a returned insert is
  * durable. A batch that fails on the connection (UNAVAILABLE) fails for every caller in it; any

@@ -171,15 +171,21 @@ public final class Jdbc {
 
   /** Runs {@code sql} once per row of parameters as one JDBC batch. */
   public static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+    batchCounts(c, sql, rows);
+  }
+
+  /** Like {@link #batch}, and says how many rows each set of parameters changed. */
+  public static int[] batchCounts(Connection c, String sql, List<Object[]> rows)
+      throws SQLException {
     if (rows.isEmpty()) {
-      return;
+      return new int[0];
     }
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (Object[] row : rows) {
         bind(ps, row);
         ps.addBatch();
       }
-      ps.executeBatch();
+      return ps.executeBatch();
     }
   }
 

@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Delivery tasks and attempts in SQL. Claims are per destination, under its claim lock: on
@@ -35,6 +36,10 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   private static final String DUE =
       "status = 'pending' AND next_attempt_at <= ?"
           + " AND (lease_owner IS NULL OR lease_expires_at IS NULL OR lease_expires_at <= ?)";
+
+  /** The most settles one commit writes. */
+  private static final int SETTLES_PER_COMMIT = 256;
+
   private static final Comparator<DeliveryTask> SEQUENCE_ORDER =
       Comparator.comparingLong(DeliveryTask::sequence).thenComparing(DeliveryTask::id);
 
@@ -46,6 +51,8 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   private final String claimLocks;
   private final Columns taskColumns;
   private final Columns attemptColumns;
+  private final String settleSql;
+  private final GroupCommit<Settle> settles;
 
   public JdbcDeliveryRepository(Jdbc jdbc, Dialect dialect, Tables tables) {
     this.jdbc = jdbc;
@@ -97,6 +104,13 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
             "dlq_at",
             "next_retry_at",
             "attempted_at");
+    this.settleSql =
+        "UPDATE "
+            + tasks
+            + " SET status = ?, attempts = ?, next_attempt_at = ?, lease_owner = ?,"
+            + " lease_expires_at = ?, version = ?, updated_at = ?"
+            + " WHERE id = ? AND org_id = ? AND env_id = ? AND lease_owner = ?";
+    this.settles = new GroupCommit<>(jdbc, this::writeSettles, SETTLES_PER_COMMIT, 2);
   }
 
   @Override
@@ -218,8 +232,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     }
     return jdbc.inTransaction(
         c -> {
-          dialect.lockDestination(c, claimLocks, claim.destinationId());
-          dialect.preferIndexOrder(c);
+          dialect.beginClaim(c, claimLocks, claim.destinationId());
           if (dialect.skipLockedClaims() && !claim.ordered()) {
             return Jdbc.query(
                     c,
@@ -230,9 +243,17 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
                 .sorted(Comparator.comparing(ClaimedTask::task, SEQUENCE_ORDER))
                 .toList();
           }
+          List<Object> liveParams = new ArrayList<>(List.of(claim.destinationId(), claim.now()));
+          if (!claim.answered().isEmpty()) {
+            liveParams.add(claim.owner());
+            liveParams.addAll(claim.answered());
+          }
           long live =
               Jdbc.query(
-                      c, liveLeasesSql(), rs -> rs.getLong(1), claim.destinationId(), claim.now())
+                      c,
+                      liveLeasesSql(claim.answered().size()),
+                      rs -> rs.getLong(1),
+                      liveParams.toArray())
                   .get(0);
           int room = (int) Math.min(claim.limit(), claim.maxLeased() - live);
           if (room <= 0) {
@@ -269,7 +290,8 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     return "WITH live AS (SELECT COUNT(*) AS n FROM "
         + tasks
         + " WHERE destination_id = ?"
-        + " AND status = 'pending' AND lease_owner IS NOT NULL AND lease_expires_at > ?),"
+        + " AND status = 'pending' AND lease_owner IS NOT NULL AND lease_expires_at > ?"
+        + " AND NOT (lease_owner = ? AND id = ANY(CAST(? AS text[])))),"
         + " claimed AS (UPDATE "
         + tasks
         + " SET lease_owner = ?, lease_expires_at = ?,"
@@ -294,6 +316,8 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
                 claim.destinationId(),
                 claim.now(),
                 claim.owner(),
+                textArray(claim.answered()),
+                claim.owner(),
                 claim.leaseUntil(),
                 claim.now(),
                 claim.destinationId(),
@@ -305,6 +329,11 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     params.add(claim.limit());
     params.add(claim.maxLeased());
     return params.toArray();
+  }
+
+  /** A PostgreSQL {@code text[]} literal of ids (letters, digits and underscores). */
+  private static String textArray(Set<String> ids) {
+    return "{" + String.join(",", ids) + "}";
   }
 
   /** The task's columns, then its event's, under the names {@link #claimed} reads. */
@@ -331,12 +360,18 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     return " LEFT JOIN " + events + " e ON e.id = " + t + ".event_id";
   }
 
-  /** Counts a destination's live leases (every owner). */
-  public String liveLeasesSql() {
+  /**
+   * Counts a destination's live leases (every owner), but for {@code answered} tasks the claiming
+   * owner names.
+   */
+  public String liveLeasesSql(int answered) {
     return "SELECT COUNT(*) FROM "
         + tasks
         + " WHERE destination_id = ? AND status = 'pending'"
-        + " AND lease_owner IS NOT NULL AND lease_expires_at > ?";
+        + " AND lease_owner IS NOT NULL AND lease_expires_at > ?"
+        + (answered == 0
+            ? ""
+            : " AND NOT (lease_owner = ? AND id IN (" + Columns.markers(answered) + "))");
   }
 
   /**
@@ -463,50 +498,84 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   }
 
   /**
-   * One transaction: the lease-checked task update (only the columns an attempt changes, not the
-   * payload), the attempt insert and, if asked, the event's status.
+   * Concurrent settles share one transaction (see {@link GroupCommit}): the lease-checked task
+   * updates (only the columns an attempt changes, not the payload), the attempts of the tasks whose
+   * lease held and, if asked, their events' status, as three batched statements and one commit.
+   * Each caller returns after that commit and learns whether its own lease held.
    */
   @Override
   public boolean settle(
       String owner, DeliveryTask updated, AttemptRecord attempt, EventStatus eventStatus) {
-    return jdbc.inTransaction(
-        c -> {
-          int n =
-              Jdbc.update(
-                  c,
-                  "UPDATE "
-                      + tasks
-                      + " SET status = ?, attempts = ?,"
-                      + " next_attempt_at = ?, lease_owner = ?, lease_expires_at = ?, version = ?,"
-                      + " updated_at = ? WHERE id = ? AND org_id = ? AND env_id = ? AND lease_owner = ?",
-                  wire(updated.status()),
-                  updated.attempts(),
-                  updated.nextAttemptAt(),
-                  updated.leaseOwner(),
-                  updated.leaseExpiresAt(),
-                  updated.version(),
-                  updated.updatedAt(),
-                  updated.id(),
-                  updated.orgId(),
-                  updated.envId(),
-                  owner);
-          if (n != 1) {
-            return false;
-          }
-          if (attempt != null) {
-            Jdbc.update(c, attemptColumns.insert(attempts), attemptValues(attempt));
-          }
-          if (eventStatus != null) {
-            // By primary key alone, as in withEventJoin: the task row above is the scope check.
-            Jdbc.update(
-                c,
-                "UPDATE " + events + " SET status = ?, updated_at = ? WHERE id = ?",
-                eventStatus.wireName(),
-                updated.updatedAt(),
-                updated.eventId());
-          }
-          return true;
-        });
+    Settle settle = new Settle(owner, updated, attempt, eventStatus, new boolean[1]);
+    settles.insert(settle);
+    return settle.held()[0];
+  }
+
+  /**
+   * One settle of a batch; {@code held[0]} says, once its commit is done, whether the lease held.
+   */
+  private record Settle(
+      String owner,
+      DeliveryTask task,
+      AttemptRecord attempt,
+      EventStatus eventStatus,
+      boolean[] held) {}
+
+  /** Writes a batch of settles in task id order, so two batches never wait on each other. */
+  private void writeSettles(Connection c, List<Settle> batch) throws SQLException {
+    List<Settle> sorted =
+        batch.stream().sorted(Comparator.comparing((Settle s) -> s.task().id())).toList();
+    int[] counts =
+        Jdbc.batchCounts(
+            c,
+            settleSql,
+            sorted.stream()
+                .map(
+                    s -> {
+                      DeliveryTask t = s.task();
+                      return new Object[] {
+                        wire(t.status()),
+                        t.attempts(),
+                        t.nextAttemptAt(),
+                        t.leaseOwner(),
+                        t.leaseExpiresAt(),
+                        t.version(),
+                        t.updatedAt(),
+                        t.id(),
+                        t.orgId(),
+                        t.envId(),
+                        s.owner()
+                      };
+                    })
+                .toList());
+    List<Settle> held = new ArrayList<>();
+    for (int i = 0; i < sorted.size(); i++) {
+      // A driver may answer SUCCESS_NO_INFO (-2) for a row it did change; 0 is a lost lease.
+      boolean won = counts[i] != 0;
+      sorted.get(i).held()[0] = won;
+      if (won) {
+        held.add(sorted.get(i));
+      }
+    }
+    Jdbc.batch(
+        c,
+        attemptColumns.insert(attempts),
+        held.stream()
+            .filter(s -> s.attempt() != null)
+            .map(s -> attemptValues(s.attempt()))
+            .toList());
+    // By primary key alone, as in withEventJoin: the task row above is the scope check.
+    Jdbc.batch(
+        c,
+        "UPDATE " + events + " SET status = ?, updated_at = ? WHERE id = ?",
+        held.stream()
+            .filter(s -> s.eventStatus() != null)
+            .map(
+                s ->
+                    new Object[] {
+                      s.eventStatus().wireName(), s.task().updatedAt(), s.task().eventId()
+                    })
+            .toList());
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.hookstream.Hookstream;
 import io.hookstream.spi.ManualClock;
 import io.hookstream.store.jdbc.TestDatabases;
 import io.hookstream.store.jdbc.cluster.ClusterFixture.Ingested;
+import io.hookstream.tck.ScriptedResponse;
 import io.hookstream.tck.WebhookReceiver;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,6 +80,34 @@ class PostgresClusterTest {
       assertThat(count(check, "SELECT COUNT(*) FROM hs_delivery_tasks")).isEqualTo(EVENTS);
       assertThat(count(check, "SELECT COUNT(*) FROM hs_attempts WHERE status = 'success'"))
           .isEqualTo(EVENTS);
+    } finally {
+      nodes.forEach(Hookstream::close);
+    }
+  }
+
+  /**
+   * A destination's max in flight holds across nodes although each node takes the next task as soon
+   * as an answer arrives, before that delivery's settle commits.
+   */
+  @Test
+  void maxInFlightHoldsAcrossThreeNodes() throws Exception {
+    String database = TestDatabases.createPostgresDatabase();
+    ManualClock clock = new ManualClock();
+    List<Hookstream> nodes = new ArrayList<>();
+    try (WebhookReceiver receiver = WebhookReceiver.start(clock)) {
+      receiver.respondWith(ScriptedResponse.ok().withDelay(Duration.ofMillis(5)));
+      for (int i = 1; i <= 3; i++) {
+        nodes.add(
+            ClusterFixture.node(
+                TestDatabases.postgres(database, "cap-" + i), clock, "cap-" + i, 8));
+      }
+      String source = ClusterFixture.sourceToReceiver(nodes.get(0), receiver, 3);
+      Ingested ingested = ClusterFixture.ingest(nodes, source, 300, 3, Duration.ofSeconds(60));
+      assertThat(ingested.refused()).isEmpty();
+
+      receiver.awaitRequests(300, Duration.ofSeconds(60));
+      assertThat(receiver.peakConcurrency()).isBetween(2, 3);
+      assertThat(ClusterFixture.duplicates(ClusterFixture.deliveriesPerEvent(receiver))).isZero();
     } finally {
       nodes.forEach(Hookstream::close);
     }
