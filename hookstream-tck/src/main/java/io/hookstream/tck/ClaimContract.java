@@ -339,7 +339,9 @@ abstract class ClaimContract extends RepositoryContract {
     List<List<DeliveryTask>> got =
         Concurrently.run(8, i -> () -> destinationClaim(a, "n" + i, 10, 25, false, null));
     List<String> ids = got.stream().flatMap(List::stream).map(DeliveryTask::id).toList();
-    assertThat(ids).hasSize(25).doesNotHaveDuplicates();
+    assertThat(ids).doesNotHaveDuplicates().hasSizeBetween(1, 25);
+    // A claim may come back short while another claim of the destination runs; later ones fill up.
+    assertThat(destinationClaim(a, "late", 25, 25, false, null)).hasSize(25 - ids.size());
     for (int i = 0; i < got.size(); i++) {
       String owner = "n" + i;
       for (DeliveryTask t : got.get(i)) {

@@ -15,6 +15,10 @@ import java.util.Set;
  * ordered} is true only the destination's pending task with the lowest {@code (sequence, id)} may
  * be claimed, due or not, so a later task never overtakes an earlier one.
  *
+ * <p>A claim may lease fewer tasks than it could, even none, while another claim of the same
+ * destination runs (a store may skip a destination being claimed rather than wait); the next round
+ * gets them.
+ *
  * <p>{@code answered} names tasks {@code owner} holds whose deliveries have their answer and are
  * being settled: they keep their leases but are no longer in flight, so they do not count toward
  * {@code maxLeased}. Naming them (rather than subtracting a number) keeps the count exact when one

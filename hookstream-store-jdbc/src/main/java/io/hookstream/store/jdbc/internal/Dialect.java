@@ -64,11 +64,14 @@ public abstract class Dialect {
 
   /**
    * Inside the open transaction of {@code c}, before a claim of {@code destinationId}: takes the
-   * destination's claim lock ({@link #lockDestination}) and sets the transaction up for claiming.
-   * By default only the lock.
+   * destination's claim lock and sets the transaction up for claiming. False when another claim of
+   * the destination holds the lock and this one should claim nothing rather than wait. By default
+   * it waits for the lock ({@link #lockDestination}).
    */
-  public void beginClaim(Connection c, String lockTable, String destinationId) throws SQLException {
+  public boolean beginClaim(Connection c, String lockTable, String destinationId)
+      throws SQLException {
     lockDestination(c, lockTable, destinationId);
+    return true;
   }
 
   /**

@@ -232,7 +232,9 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     }
     return jdbc.inTransaction(
         c -> {
-          dialect.beginClaim(c, claimLocks, claim.destinationId());
+          if (!dialect.beginClaim(c, claimLocks, claim.destinationId())) {
+            return List.of(); // another claim of this destination is running
+          }
           if (dialect.skipLockedClaims() && !claim.ordered()) {
             return Jdbc.query(
                     c,
