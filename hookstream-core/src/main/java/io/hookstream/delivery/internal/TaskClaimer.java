@@ -24,10 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides what to claim in one scheduling round, destination by destination: due tasks of closed
  * circuits within the destination's limits (max in flight across nodes, ordered head of line, rate
- * limit, a per-node share of the workers); for an open circuit, one probe after the cooldown and
- * the dead-lettering of tasks queued past their retry window; nothing for disabled destinations;
- * cancellation for deleted ones. Destinations are visited in a rotating order so that none waits
- * behind another. Thread-safe (one round at a time).
+ * limit, a per-node share of the workers, the adaptive limit); for an open circuit, one probe after
+ * the cooldown and the dead-lettering of tasks queued past their retry window; nothing for disabled
+ * destinations; cancellation for deleted ones. Destinations are visited in a rotating order so that
+ * none waits behind another. Thread-safe (one round at a time).
  */
 public final class TaskClaimer {
 
@@ -41,6 +41,7 @@ public final class TaskClaimer {
   private final String owner;
   private final Duration lease;
   private final int workerShare;
+  private final AdaptiveLimits limits;
   private final DeliveryTokenBuckets limiter = new DeliveryTokenBuckets();
 
   /** Destinations known to be disabled; re-read every round. */
@@ -53,14 +54,21 @@ public final class TaskClaimer {
 
   /**
    * @param workerShare the most tasks of one destination this node holds at once
+   * @param limits the adaptive limit of each destination on this node, under that share
    */
   public TaskClaimer(
-      Store store, CircuitLogic circuits, String owner, Duration lease, int workerShare) {
+      Store store,
+      CircuitLogic circuits,
+      String owner,
+      Duration lease,
+      int workerShare,
+      AdaptiveLimits limits) {
     this.store = store;
     this.circuits = circuits;
     this.owner = owner;
     this.lease = lease;
     this.workerShare = workerShare;
+    this.limits = limits;
   }
 
   /** Claims up to {@code slots} tasks due at {@code now}. */
@@ -98,6 +106,7 @@ public final class TaskClaimer {
     Optional<DestinationRecord> found = store.destinations().findById(id);
     if (found.isEmpty() || found.get().deleted()) {
       blocked.remove(id);
+      limits.forget(id);
       claim(id, now, lease, room, Integer.MAX_VALUE, false, null)
           .forEach(t -> works.add(new Work(t, null, Kind.CANCEL, lease)));
       return;
@@ -128,7 +137,7 @@ public final class TaskClaimer {
       List<Work> works) {
     Delivery delivery = DestinationSettings.delivery(d);
     int maxLeased = delivery.ordered() ? 1 : Math.max(1, delivery.maxInFlight());
-    int limit = Math.min(room, Math.min(maxLeased, workerShare) - held.count(d.id()));
+    int limit = Math.min(room, limits.limit(d.id(), delivery) - held.count(d.id()));
     limit = Math.min(limit, limiter.available(d.id(), delivery.rateLimitPerSecond(), now));
     if (limit <= 0) {
       return;
@@ -136,6 +145,7 @@ public final class TaskClaimer {
     List<ClaimedTask> tasks =
         claim(d.id(), now, leaseFor, limit, maxLeased, delivery.ordered(), null);
     limiter.take(d.id(), tasks.size());
+    limits.inUse(d.id(), held.count(d.id()) + tasks.size());
     tasks.forEach(t -> works.add(new Work(t, d, Kind.DELIVER, leaseFor)));
   }
 

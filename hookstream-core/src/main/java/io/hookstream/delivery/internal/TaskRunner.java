@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * Runs one claimed task to its next state: delivers it through the destination type's provider (or
  * records its transform failure, dead-letters it, cancels it), settles the task with its attempt
  * under the lease, then applies the consequences: circuit breaker, issue, disabling a gone
- * destination (told to the destination listener), the event's status, the attempt listener. Nothing
- * but the log happens when the lease was lost (another node owns the task now). Thread-safe.
+ * destination (told to the destination listener), the event's status, the attempt listener; tells
+ * the destination's adaptive concurrency limit each delivery's outcome and latency. Nothing but the
+ * log happens when the lease was lost (another node owns the task now). Thread-safe.
  */
 public final class TaskRunner {
 
@@ -62,6 +63,7 @@ public final class TaskRunner {
   private final CircuitLogic circuits;
   private final IssueTracker issues;
   private final EventStatusUpdater events;
+  private final AdaptiveLimits limits;
   private final Consumer<AttemptRecord> listener;
   private final Consumer<DestinationRecord> destinationListener;
 
@@ -75,7 +77,8 @@ public final class TaskRunner {
       CircuitLogic circuits,
       IssueTracker issues,
       Consumer<AttemptRecord> listener,
-      Consumer<DestinationRecord> destinationListener) {
+      Consumer<DestinationRecord> destinationListener,
+      AdaptiveLimits limits) {
     this.store = store;
     this.clock = clock;
     this.ids = ids;
@@ -87,6 +90,7 @@ public final class TaskRunner {
     this.events = new EventStatusUpdater(store);
     this.listener = listener == null ? a -> {} : listener;
     this.destinationListener = destinationListener == null ? d -> {} : destinationListener;
+    this.limits = limits;
   }
 
   public Outcome run(Work work) {
@@ -115,13 +119,16 @@ public final class TaskRunner {
     DestinationRecord d = work.destination();
     int attemptNumber = task.attempts() + 1;
     Instant started = clock.now();
+    long token = limits.started(d.id());
     long startNanos = clock.monotonicNanos();
     DeliveryResult result = send(d, work.claimed(), attemptNumber, started);
+    long elapsedNanos = clock.monotonicNanos() - startNanos;
+    limits.finished(d.id(), token, elapsedNanos, result);
     Instant done = clock.now();
     long latency =
         result.latencyMillis() > 0
             ? result.latencyMillis()
-            : Duration.ofNanos(clock.monotonicNanos() - startNanos).toMillis();
+            : Duration.ofNanos(elapsedNanos).toMillis();
 
     String errorType = result.success() ? null : FailureClassifier.errorType(result);
     boolean retryable = !result.success() && FailureClassifier.retryable(result);
