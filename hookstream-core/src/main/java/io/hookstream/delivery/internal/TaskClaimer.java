@@ -24,10 +24,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides what to claim in one scheduling round, destination by destination: due tasks of closed
  * circuits within the destination's limits (max in flight across nodes, ordered head of line, rate
- * limit, a per-node share of the workers, the adaptive limit); for an open circuit, one probe after
- * the cooldown and the dead-lettering of tasks queued past their retry window; nothing for disabled
- * destinations; cancellation for deleted ones. Destinations are visited in a rotating order so that
- * none waits behind another. Thread-safe (one round at a time).
+ * limit, a per-node share of the workers); for an open circuit, one probe after the cooldown and
+ * the dead-lettering of tasks queued past their retry window; nothing for disabled destinations;
+ * cancellation for deleted ones. Destinations are visited in a rotating order so that none waits
+ * behind another. Thread-safe (one round at a time).
+ *
+ * <p>Under the per-node share, a destination's {@link AdaptiveLimits adaptive limit} sets how many
+ * of its tasks this node holds.
  */
 public final class TaskClaimer {
 

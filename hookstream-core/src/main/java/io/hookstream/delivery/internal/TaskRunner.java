@@ -34,9 +34,11 @@ import org.slf4j.LoggerFactory;
  * Runs one claimed task to its next state: delivers it through the destination type's provider (or
  * records its transform failure, dead-letters it, cancels it), settles the task with its attempt
  * under the lease, then applies the consequences: circuit breaker, issue, disabling a gone
- * destination (told to the destination listener), the event's status, the attempt listener; tells
- * the destination's adaptive concurrency limit each delivery's outcome and latency. Nothing but the
- * log happens when the lease was lost (another node owns the task now). Thread-safe.
+ * destination (told to the destination listener), the event's status, the attempt listener. Nothing
+ * but the log happens when the lease was lost (another node owns the task now). Thread-safe.
+ *
+ * <p>Each delivery's outcome and latency go to the destination's {@link AdaptiveLimits adaptive
+ * limit}.
  */
 public final class TaskRunner {
 
