@@ -73,8 +73,11 @@ final class AdaptiveLimit {
     peakInUse = Math.max(peakInUse, n);
   }
 
-  /** The outcome of a delivery that started under {@code token} and took {@code latencyNanos}. */
-  synchronized void record(long token, LoadSignal signal, long latencyNanos, long nowNanos) {
+  /**
+   * The outcome of a delivery that started under {@code token} and took {@code latencyNanos};
+   * returns the limit after it.
+   */
+  synchronized int record(long token, LoadSignal signal, long latencyNanos, long nowNanos) {
     lastTouched = nowNanos;
     switch (signal) {
       case OVERLOAD -> {
@@ -87,6 +90,7 @@ final class AdaptiveLimit {
       case SUCCESS -> success(token, latencyNanos, nowNanos);
       case NEUTRAL -> {}
     }
+    return limit;
   }
 
   synchronized boolean idleSince(long nanos) {

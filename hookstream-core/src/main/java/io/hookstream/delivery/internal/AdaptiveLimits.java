@@ -7,15 +7,19 @@ import io.hookstream.spi.store.DestinationRecord.Delivery;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * This node's adaptive concurrency limits, one {@link AdaptiveLimit} per destination it delivers
  * to, each under the destination's cap on this node: {@code max_in_flight} (the hard cap across
  * nodes, enforced by the store's claim) and the node's share of workers. Ordered destinations stay
  * at one. A limit unused for {@link #IDLE} of clock time, or whose destination was deleted, is
- * dropped. Switched off, every limit is its cap. Thread-safe.
+ * dropped. Switched off, every limit is its cap. Each change is logged at debug. Thread-safe.
  */
 public final class AdaptiveLimits {
+
+  private static final Logger log = LoggerFactory.getLogger(AdaptiveLimits.class);
 
   /** A destination's limit is forgotten after this long without deliveries. */
   public static final Duration IDLE = Duration.ofMinutes(10);
@@ -80,8 +84,13 @@ public final class AdaptiveLimits {
   /** A delivery that started under {@code token} ended with {@code result} after its latency. */
   public void finished(String destinationId, long token, long latencyNanos, DeliveryResult result) {
     AdaptiveLimit limit = byDestination.get(destinationId);
-    if (limit != null) {
-      limit.record(token, LoadSignal.of(result), latencyNanos, clock.monotonicNanos());
+    if (limit == null) {
+      return;
+    }
+    int before = limit.peek(Integer.MAX_VALUE);
+    int after = limit.record(token, LoadSignal.of(result), latencyNanos, clock.monotonicNanos());
+    if (after != before) {
+      log.debug("destination {}: concurrency limit {} -> {}", destinationId, before, after);
     }
   }
 
