@@ -211,6 +211,17 @@ public abstract sealed class HookstreamOptions<B extends HookstreamOptions<B>>
   }
 
   /**
+   * Whether each destination's concurrency on this engine follows its receiver (default true): an
+   * adaptive limit under {@code max_in_flight} grows while latency stays flat and halves on
+   * timeouts, 429s and 5xx (see docs/delivery.md). False holds every destination at its {@code
+   * max_in_flight}; meant for benchmarks and diagnosis.
+   */
+  public B adaptiveConcurrency(boolean adaptive) {
+    s.adaptiveConcurrency = adaptive;
+    return self();
+  }
+
+  /**
    * How often (clock time) the retention purge runs (default 1 h) and whether it first archives
    * purged events as NDJSON to the blob store (default false).
    */

@@ -153,9 +153,10 @@ public final class Engine implements AutoCloseable {
             s.transformTimeLimit, DashjoinTransformEngine.DEFAULT_MAX_DEPTH);
     TaskFactory tasks = new TaskFactory(clock);
     this.issues = new IssueService(store, clock, streams::issueChanged);
-    this.circuits = new CircuitBreakers(store, clock, s.circuitSettings);
     this.deliveries = new DeliveryService(store, clock, tasks);
     this.scheduler = scheduler(s, new DestinationSecrets(cipher, providers));
+    this.circuits =
+        new CircuitBreakers(store, clock, s.circuitSettings, scheduler.limits()::current);
     EventRouter router =
         new EventRouter(
             store,
@@ -206,6 +207,7 @@ public final class Engine implements AutoCloseable {
         .workerThreads(s.deliveryThreads)
         .leaseDuration(s.deliveryLease)
         .pollInterval(s.deliveryPollInterval)
+        .adaptiveConcurrency(s.adaptiveConcurrency)
         .build();
   }
 

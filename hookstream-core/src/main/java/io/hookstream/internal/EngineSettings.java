@@ -50,6 +50,7 @@ public final class EngineSettings {
   public int deliveryThreads = DeliveryScheduler.DEFAULT_WORKER_THREADS;
   public Duration deliveryLease = DeliveryScheduler.DEFAULT_LEASE;
   public Duration deliveryPollInterval = DeliveryScheduler.DEFAULT_POLL_INTERVAL;
+  public boolean adaptiveConcurrency = true;
   public Duration heartbeatInterval = HookstreamOptions.DEFAULT_HEARTBEAT_INTERVAL;
   public int missedHeartbeats = HookstreamOptions.DEFAULT_MISSED_HEARTBEATS;
   public int routingThreads = 2;

@@ -766,6 +766,8 @@ abstract class RestApiContract extends RestApiSuite {
       assertThat(circuit.path("failure_count").asInt()).isEqualTo(2);
       assertThat(circuit.path("state").asText()).isEqualTo("closed");
       assertThat(circuit.has("opened_at")).isTrue();
+      // Each 503 halved this engine's limit for the destination: 10, 5, 2.
+      assertThat(circuit.path("concurrency_limit").asInt()).isEqualTo(2);
       assertError(api.get("/v1/destinations/" + dstId + "/circuit", keyB), 404);
       JsonNode reset = api.post("/v1/destinations/" + dstId + "/circuit/reset", keyA, "{}").json();
       assertThat(reset.path("state").asText()).isEqualTo("closed");

@@ -70,6 +70,7 @@ public final class EndToEndHarness implements Harness {
         rows.addAll(scenario(mode, "PostgreSQL", receiver, this::postgresEngine, 3));
       }
     }
+    rows.addAll(new LoadSensitiveScenario(name()).run(mode));
     return rows;
   }
 
@@ -176,10 +177,13 @@ public final class EndToEndHarness implements Harness {
         : "";
   }
 
-  private record Measured(
-      long expected, long delivered, double deliveredPerSecond, Latency latency) {}
+  record Measured(long expected, long delivered, double deliveredPerSecond, Latency latency) {}
 
-  private static Measured offer(
+  /**
+   * Offers {@code events} at {@code rate} per second (0: all at once) to {@code source} and waits
+   * for their {@code connections} deliveries each, up to a minute.
+   */
+  static Measured offer(
       Hookstream hs,
       String source,
       LatencyReceiver receiver,

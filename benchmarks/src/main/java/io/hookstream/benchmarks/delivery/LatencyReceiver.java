@@ -12,13 +12,17 @@ import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntToLongFunction;
 
 /**
  * A lean webhook receiver on loopback (JDK HttpServer, keep-alive): reads each body, takes the send
  * time stamped in it ({@code System.nanoTime()} of the intended send, see {@link Payloads#json}),
  * records now minus that, answers 200 with no body. Unlike the testkit's receiver it keeps no
- * request, so it costs the same at the millionth delivery as at the first. Thread-safe.
+ * request, so it costs the same at the millionth delivery as at the first. Optionally it takes a
+ * while to answer, as a function of how many requests are in progress. Thread-safe.
  */
 final class LatencyReceiver implements AutoCloseable {
 
@@ -29,8 +33,20 @@ final class LatencyReceiver implements AutoCloseable {
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong stale = new AtomicLong();
   private final AtomicLong lastReceipt = new AtomicLong();
+  private final IntToLongFunction serviceNanos;
+  private final AtomicInteger inProgress = new AtomicInteger();
+  private final AtomicInteger peakInProgress = new AtomicInteger();
 
   LatencyReceiver(int threads) throws IOException {
+    this(threads, concurrent -> 0);
+  }
+
+  /**
+   * @param serviceNanos how long a request takes to answer, given the requests in progress (itself
+   *     included)
+   */
+  LatencyReceiver(int threads, IntToLongFunction serviceNanos) throws IOException {
+    this.serviceNanos = serviceNanos;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
     executor = Executors.newFixedThreadPool(threads);
     server.setExecutor(executor);
@@ -51,6 +67,7 @@ final class LatencyReceiver implements AutoCloseable {
     since = sinceNanos;
     received.set(0);
     stale.set(0);
+    peakInProgress.set(0);
     return latency;
   }
 
@@ -61,6 +78,11 @@ final class LatencyReceiver implements AutoCloseable {
 
   long received() {
     return received.get();
+  }
+
+  /** The most requests in progress at once since the last {@link #reset}. */
+  int peakInProgress() {
+    return peakInProgress.get();
   }
 
   /** {@code System.nanoTime()} of the latest receipt. */
@@ -81,6 +103,22 @@ final class LatencyReceiver implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    int concurrent = inProgress.incrementAndGet();
+    try {
+      peakInProgress.accumulateAndGet(concurrent, Math::max);
+      receive(exchange);
+      long wait = serviceNanos.applyAsLong(concurrent);
+      if (wait > 0) {
+        LockSupport.parkNanos(wait); // the receiver's own work
+      }
+    } finally {
+      inProgress.decrementAndGet();
+    }
+    exchange.sendResponseHeaders(200, -1);
+    exchange.close();
+  }
+
+  private void receive(HttpExchange exchange) throws IOException {
     byte[] buf = new byte[4096];
     int n = 0;
     try (InputStream in = exchange.getRequestBody()) {
@@ -101,8 +139,6 @@ final class LatencyReceiver implements AutoCloseable {
       lastReceipt.accumulateAndGet(now, Math::max);
       received.incrementAndGet();
     }
-    exchange.sendResponseHeaders(200, -1);
-    exchange.close();
   }
 
   @Override

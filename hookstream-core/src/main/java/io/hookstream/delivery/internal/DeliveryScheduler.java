@@ -76,6 +76,7 @@ public final class DeliveryScheduler implements AutoCloseable {
   private final Duration shutdownGrace;
   private final TaskClaimer claimer;
   private final TaskRunner runner;
+  private final AdaptiveLimits limits;
   private final InFlight held = new InFlight();
   private final AtomicBoolean wakePending = new AtomicBoolean();
   private final Runnable clockListener = this::wake;
@@ -98,8 +99,9 @@ public final class DeliveryScheduler implements AutoCloseable {
     this.pollInterval = b.pollInterval;
     this.workerThreads = b.workerThreads;
     this.shutdownGrace = b.shutdownGrace;
-    this.claimer =
-        new TaskClaimer(store, clock, b.circuits, owner, lease, Math.max(1, workerThreads / 2));
+    int workerShare = Math.max(1, workerThreads / 2);
+    this.limits = new AdaptiveLimits(clock, b.adaptiveConcurrency, workerShare);
+    this.claimer = new TaskClaimer(store, clock, b.circuits, owner, lease, workerShare, limits);
     this.runner =
         new TaskRunner(
             store,
@@ -112,7 +114,8 @@ public final class DeliveryScheduler implements AutoCloseable {
             b.issues,
             b.attemptListener,
             b.destinationListener,
-            this::answered);
+            this::answered,
+            limits);
   }
 
   /**
@@ -138,6 +141,11 @@ public final class DeliveryScheduler implements AutoCloseable {
   /** This engine changed or deleted destination {@code id}: the next claim reads it afresh. */
   public void destinationChanged(String id) {
     claimer.destinationChanged(id);
+  }
+
+  /** This node's adaptive concurrency limit per destination. */
+  public AdaptiveLimits limits() {
+    return limits;
   }
 
   /** Starts the dispatcher and the workers; throws IllegalStateException if started or closed. */
@@ -377,6 +385,7 @@ public final class DeliveryScheduler implements AutoCloseable {
     private BlobStore blobs;
     private Consumer<AttemptRecord> attemptListener;
     private Consumer<DestinationRecord> destinationListener;
+    private boolean adaptiveConcurrency = true;
 
     private Builder(
         Store store,
@@ -452,6 +461,15 @@ public final class DeliveryScheduler implements AutoCloseable {
     /** Called with a destination the scheduler disabled (after a 410); must not block. */
     public Builder destinationListener(Consumer<DestinationRecord> listener) {
       this.destinationListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Whether each destination's concurrency on this node follows its receiver (default true);
+     * false holds it at the destination's max in flight, for benchmarks and diagnosis.
+     */
+    public Builder adaptiveConcurrency(boolean adaptive) {
+      this.adaptiveConcurrency = adaptive;
       return this;
     }
 

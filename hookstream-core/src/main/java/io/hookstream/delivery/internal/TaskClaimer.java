@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * the dead-lettering of tasks queued past their retry window; nothing for disabled destinations;
  * cancellation for deleted ones. Destinations are visited in a rotating order so that none waits
  * behind another. Thread-safe (one round at a time).
+ *
+ * <p>Under the per-node share, a destination's {@link AdaptiveLimits adaptive limit} sets how many
+ * of its tasks this node holds.
  */
 public final class TaskClaimer {
 
@@ -50,6 +53,7 @@ public final class TaskClaimer {
   private final String owner;
   private final Duration lease;
   private final int workerShare;
+  private final AdaptiveLimits limits;
   private final DeliveryTokenBuckets limiter = new DeliveryTokenBuckets();
 
   /** Destinations known to be disabled; re-read every round. */
@@ -62,6 +66,7 @@ public final class TaskClaimer {
 
   /**
    * @param workerShare the most tasks of one destination this node holds at once
+   * @param limits the adaptive limit of each destination on this node, under that share
    */
   public TaskClaimer(
       Store store,
@@ -69,7 +74,8 @@ public final class TaskClaimer {
       CircuitLogic circuits,
       String owner,
       Duration lease,
-      int workerShare) {
+      int workerShare,
+      AdaptiveLimits limits) {
     this.store = store;
     this.destinations =
         new ExpiringCache<>(clock, DESTINATION_CACHE_TTL, ExpiringCache.DEFAULT_MAX_ENTRIES);
@@ -77,6 +83,7 @@ public final class TaskClaimer {
     this.owner = owner;
     this.lease = lease;
     this.workerShare = workerShare;
+    this.limits = limits;
   }
 
   /** Claims up to {@code slots} tasks due at {@code now}. */
@@ -109,6 +116,7 @@ public final class TaskClaimer {
     Optional<DestinationRecord> found = destination(id);
     if (found.isEmpty() || found.get().deleted()) {
       blocked.remove(id);
+      limits.forget(id);
       claim(id, now, lease, room, Integer.MAX_VALUE, false, null, Set.of())
           .forEach(t -> works.add(new Work(t, null, Kind.CANCEL, lease)));
       return;
@@ -139,7 +147,7 @@ public final class TaskClaimer {
       List<Work> works) {
     Delivery delivery = DestinationSettings.delivery(d);
     int maxLeased = delivery.ordered() ? 1 : Math.max(1, delivery.maxInFlight());
-    int limit = Math.min(room, Math.min(maxLeased, workerShare) - held.count(d.id()));
+    int limit = Math.min(room, limits.limit(d.id(), delivery) - held.count(d.id()));
     limit = Math.min(limit, limiter.available(d.id(), delivery.rateLimitPerSecond(), now));
     if (limit <= 0) {
       return;
@@ -157,6 +165,7 @@ public final class TaskClaimer {
             null,
             held.answered(d.id()));
     limiter.take(d.id(), tasks.size());
+    limits.inUse(d.id(), held.count(d.id()) + tasks.size());
     tasks.forEach(t -> works.add(new Work(t, d, Kind.DELIVER, leaseFor)));
   }
 

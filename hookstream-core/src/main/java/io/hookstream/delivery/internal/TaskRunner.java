@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * under the lease, then applies the consequences: circuit breaker, issue, disabling a gone
  * destination (told to the destination listener), the event's status, the attempt listener. Nothing
  * but the log happens when the lease was lost (another node owns the task now). Thread-safe.
+ *
+ * <p>Each delivery's outcome and latency go to the destination's {@link AdaptiveLimits adaptive
+ * limit}.
  */
 public final class TaskRunner {
 
@@ -62,6 +65,7 @@ public final class TaskRunner {
   private final CircuitLogic circuits;
   private final IssueTracker issues;
   private final EventStatusUpdater events;
+  private final AdaptiveLimits limits;
   private final Consumer<AttemptRecord> listener;
   private final Consumer<DestinationRecord> destinationListener;
   private final Consumer<Work> answered;
@@ -81,7 +85,8 @@ public final class TaskRunner {
       IssueTracker issues,
       Consumer<AttemptRecord> listener,
       Consumer<DestinationRecord> destinationListener,
-      Consumer<Work> answered) {
+      Consumer<Work> answered,
+      AdaptiveLimits limits) {
     this.store = store;
     this.clock = clock;
     this.ids = ids;
@@ -94,6 +99,7 @@ public final class TaskRunner {
     this.listener = listener == null ? a -> {} : listener;
     this.destinationListener = destinationListener == null ? d -> {} : destinationListener;
     this.answered = answered;
+    this.limits = limits;
   }
 
   public Outcome run(Work work) {
@@ -122,14 +128,17 @@ public final class TaskRunner {
     DestinationRecord d = work.destination();
     int attemptNumber = task.attempts() + 1;
     Instant started = clock.now();
+    long token = limits.started(d.id());
     long startNanos = clock.monotonicNanos();
     DeliveryResult result = send(d, work.claimed(), attemptNumber, started);
+    long elapsedNanos = clock.monotonicNanos() - startNanos;
+    limits.finished(d.id(), token, elapsedNanos, result);
     answered.accept(work);
     Instant done = clock.now();
     long latency =
         result.latencyMillis() > 0
             ? result.latencyMillis()
-            : Duration.ofNanos(clock.monotonicNanos() - startNanos).toMillis();
+            : Duration.ofNanos(elapsedNanos).toMillis();
 
     String errorType = result.success() ? null : FailureClassifier.errorType(result);
     boolean retryable = !result.success() && FailureClassifier.retryable(result);

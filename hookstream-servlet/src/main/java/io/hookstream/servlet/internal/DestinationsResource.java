@@ -80,6 +80,7 @@ final class DestinationsResource {
     if (detail) {
       ResourceJson.instant(o, "last_failure_at", c.lastFailureAt());
       ResourceJson.instant(o, "opened_at", c.openedAt());
+      o.put("concurrency_limit", c.concurrencyLimit());
     }
     return o;
   }
