@@ -1,6 +1,7 @@
 package io.hookstream.benchmarks;
 
 import io.hookstream.benchmarks.delivery.EndToEndHarness;
+import io.hookstream.benchmarks.delivery.HeldXminHarness;
 import io.hookstream.benchmarks.durable.DurableIngestHarness;
 import io.hookstream.benchmarks.growth.CostGrowthHarness;
 import io.hookstream.benchmarks.http.HttpIngestHarness;
@@ -30,7 +31,8 @@ public final class Main {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0 || !(args[0].equals("quick") || args[0].equals("full"))) {
-      System.err.println("usage: Main quick|full [http durable delivery websocket routing growth]");
+      System.err.println(
+          "usage: Main quick|full [http durable delivery xmin websocket routing growth]");
       System.exit(2);
     }
     Mode mode = Mode.valueOf(args[0].toUpperCase(Locale.ROOT));
@@ -85,6 +87,7 @@ public final class Main {
             new HttpIngestHarness(databases),
             new DurableIngestHarness(databases),
             new EndToEndHarness(databases),
+            new HeldXminHarness(databases),
             new WebSocketFanOutHarness(),
             new RoutingCostHarness(),
             new CostGrowthHarness(databases))) {
