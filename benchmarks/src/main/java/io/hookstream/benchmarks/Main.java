@@ -6,6 +6,7 @@ import io.hookstream.benchmarks.durable.DurableIngestHarness;
 import io.hookstream.benchmarks.growth.CostGrowthHarness;
 import io.hookstream.benchmarks.http.HttpIngestHarness;
 import io.hookstream.benchmarks.routing.RoutingCostHarness;
+import io.hookstream.benchmarks.scaleout.ScaleOutHarness;
 import io.hookstream.benchmarks.support.Databases;
 import io.hookstream.benchmarks.ws.WebSocketFanOutHarness;
 import java.lang.management.ManagementFactory;
@@ -32,7 +33,7 @@ public final class Main {
   public static void main(String[] args) throws Exception {
     if (args.length == 0 || !(args[0].equals("quick") || args[0].equals("full"))) {
       System.err.println(
-          "usage: Main quick|full [http durable delivery xmin websocket routing growth]");
+          "usage: Main quick|full [http durable delivery xmin scaleout websocket routing growth]");
       System.exit(2);
     }
     Mode mode = Mode.valueOf(args[0].toUpperCase(Locale.ROOT));
@@ -88,6 +89,7 @@ public final class Main {
             new DurableIngestHarness(databases),
             new EndToEndHarness(databases),
             new HeldXminHarness(databases),
+            new ScaleOutHarness(databases),
             new WebSocketFanOutHarness(),
             new RoutingCostHarness(),
             new CostGrowthHarness(databases))) {
