@@ -82,7 +82,8 @@ public final class Main {
 
   private static Map<String, Harness> harnesses(Databases databases) {
     Map<String, Harness> all = new LinkedHashMap<>();
-    // The numbering: 1 http, 2 durable, 3 delivery, 4 websocket, 5 routing, 6 growth.
+    // The numbering: 1 http, 2 durable, 3 delivery (3b xmin, 3c scaleout), 4 websocket,
+    // 5 routing, 6 growth.
     for (Harness h :
         List.of(
             new HttpIngestHarness(databases),

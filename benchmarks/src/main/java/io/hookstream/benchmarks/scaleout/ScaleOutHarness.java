@@ -9,6 +9,7 @@ import io.hookstream.benchmarks.support.Databases;
 import io.hookstream.benchmarks.support.Engines;
 import io.hookstream.benchmarks.support.OpenLoop;
 import io.hookstream.benchmarks.support.Payloads;
+import io.hookstream.benchmarks.support.WaitSampler;
 import io.hookstream.connection.ConnectionSpec;
 import io.hookstream.destination.DestinationSpec;
 import io.hookstream.ingest.IngestRequest;
@@ -82,14 +83,16 @@ public final class ScaleOutHarness implements Harness {
                   : "answers after " + delayMillis + " ms");
       System.out.printf(
           Locale.ROOT,
-          "%-55s %,7.0f deliveries/s (whole drain %,.0f/s; %d of %d), shares %s, duplicates %d%n",
+          "%-55s %,7.0f deliveries/s (whole drain %,.0f/s; %d of %d), shares %s, duplicates %d;"
+              + " PostgreSQL sessions: %s%n",
           label,
           d.perSecond(),
           d.whole(),
           d.received(),
           events,
           d.shares(),
-          d.duplicates());
+          d.duplicates(),
+          d.waits());
       rows.add(
           Row.of(
               name(),
@@ -100,12 +103,13 @@ public final class ScaleOutHarness implements Harness {
               String.format(
                   Locale.ROOT,
                   "%,d events over %d destinations, after the first fifth (whole drain %,.0f/s);"
-                      + " baseline: %d instance; shares %s%s",
+                      + " baseline: %d instance; shares %s; active sessions: %s%s",
                   events,
                   DESTINATIONS,
                   d.whole(),
                   counts.get(0),
                   d.shares(),
+                  d.waits(),
                   d.received() < events ? "; MISSING " + (events - d.received()) : "")));
       rows.add(
           Row.alone(
@@ -120,7 +124,12 @@ public final class ScaleOutHarness implements Harness {
 
   /** What one drain measured; {@code delivered} holds each node's own count, in node order. */
   private record Drain(
-      long received, double perSecond, double whole, long duplicates, List<Long> delivered) {
+      long received,
+      double perSecond,
+      double whole,
+      long duplicates,
+      List<Long> delivered,
+      String waits) {
 
     String shares() {
       long all = delivered.stream().mapToLong(Long::longValue).sum();
@@ -159,7 +168,11 @@ public final class ScaleOutHarness implements Harness {
         receiver.awaitCount(events / 5, DRAIN_NANOS);
         long warm = System.nanoTime();
         long warmCount = receiver.received();
-        receiver.awaitCount(events, DRAIN_NANOS);
+        String waits;
+        try (WaitSampler sampler = new WaitSampler(databases, db.name())) {
+          receiver.awaitCount(events, DRAIN_NANOS);
+          waits = sampler.top(4);
+        }
         double perSecond =
             (receiver.received() - warmCount) / ((receiver.lastReceiptNanos() - warm) / 1e9);
         double whole = receiver.received() / ((receiver.lastReceiptNanos() - t0) / 1e9);
@@ -174,7 +187,8 @@ public final class ScaleOutHarness implements Harness {
           throw new IllegalStateException(
               receiver.unidentified() + " deliveries came without X-hookstream-Event-Id");
         }
-        return new Drain(receiver.received(), perSecond, whole, receiver.duplicates(), delivered);
+        return new Drain(
+            receiver.received(), perSecond, whole, receiver.duplicates(), delivered, waits);
       } finally {
         for (ChildJvm node : nodes) {
           node.close();
