@@ -11,6 +11,7 @@ import io.hookstream.benchmarks.support.Latency;
 import io.hookstream.benchmarks.support.OpenLoop;
 import io.hookstream.benchmarks.support.Payloads;
 import io.hookstream.benchmarks.support.PostgresWork;
+import io.hookstream.benchmarks.support.WaitSampler;
 import io.hookstream.connection.ConnectionSpec;
 import io.hookstream.destination.DestinationSpec;
 import io.hookstream.ingest.IngestRequest;
@@ -123,10 +124,7 @@ public final class EndToEndHarness implements Harness {
         boolean costed = under.work() != null && rate == 2_000 && connections == 1;
         PostgresWork.Reading before = costed && !mode.quick() ? under.work().read() : null;
         Measured m = offer(hs, source, receiver, rate, events, connections);
-        if (before != null) {
-          rows.addAll(
-              costRows(what + ", ingest included", under.work().read().minus(before), events, ""));
-        }
+        PostgresWork.Reading cost = before == null ? null : under.work().read().minus(before);
         kept = m.delivered == m.expected && m.deliveredPerSecond >= 0.9 * rate * connections;
         System.out.printf(
             Locale.ROOT,
@@ -159,6 +157,9 @@ public final class EndToEndHarness implements Harness {
                     m.latency.millis(99.9),
                     m.latency.maxMillis(),
                     target(store, rate, connections))));
+        if (cost != null) {
+          rows.addAll(costRows(what + ", ingest included", cost, m.delivered, ""));
+        }
       }
       long burst = (long) ((mode.quick() ? 10_000 : 100_000) / connections);
       Measured sat = offer(hs, source, receiver, 0, burst, connections);
@@ -204,13 +205,23 @@ public final class EndToEndHarness implements Harness {
     PostgresWork.Reading before = work.read();
     long enabled = System.nanoTime();
     wiring.destinations().forEach(d -> hs.destinations().enable(wiring.scope(), d));
-    receiver.awaitCount(events, DRAIN_NANOS);
+    String waits;
+    try (WaitSampler sampler = work.sampleWaits()) {
+      receiver.awaitCount(events, DRAIN_NANOS);
+      waits = sampler.top(4);
+    }
     long delivered = receiver.received();
     double perSecond = delivered / ((receiver.lastReceiptNanos() - enabled) / 1e9);
     PostgresWork.Reading cost = work.read().minus(before);
     String what = String.format(Locale.ROOT, "%s, delivery only (%,d queued tasks)", label, events);
     System.out.printf(
-        Locale.ROOT, "%-60s delivered %,8.0f/s (%d of %d)%n", what, perSecond, delivered, events);
+        Locale.ROOT,
+        "%-60s delivered %,8.0f/s (%d of %d); PostgreSQL sessions: %s%n",
+        what,
+        perSecond,
+        delivered,
+        events,
+        waits);
     List<Row> rows = new ArrayList<>();
     rows.add(
         Row.alone(
@@ -218,7 +229,9 @@ public final class EndToEndHarness implements Harness {
             what + ": drained",
             perSecond,
             "deliveries/s",
-            "from enabling the destination to the last receipt; target >= 5,000"
+            "from enabling the destination to the last receipt; target >= 5,000; active"
+                + " sessions: "
+                + waits
                 + (delivered < events ? "; MISSING " + (events - delivered) : "")));
     rows.addAll(costRows(what, cost, delivered, "; target statements <= 1.5"));
     return rows;

@@ -57,6 +57,11 @@ public final class PostgresWork {
     return new Reading(statements, commits(), wal);
   }
 
+  /** Starts sampling what the database's sessions wait on, until the sampler is closed. */
+  public WaitSampler sampleWaits() {
+    return new WaitSampler(databases, database);
+  }
+
   private long walBytes() throws SQLException {
     try (Connection c = databases.serverConnection();
         Statement st = c.createStatement();
