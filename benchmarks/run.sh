@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the benchmarks module and runs the harnesses.
-#   benchmarks/run.sh quick            # reduced set, under 5 minutes on 2 cores
+#   benchmarks/run.sh quick            # reduced set, under 10 minutes on 2 cores
 #   benchmarks/run.sh full             # the full set
 #   benchmarks/run.sh quick routing    # only the named harnesses
 # Needs a JDK 17+ and Maven; writes nothing outside target/ and the system temp directory.

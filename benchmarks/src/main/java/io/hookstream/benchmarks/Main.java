@@ -1,10 +1,12 @@
 package io.hookstream.benchmarks;
 
 import io.hookstream.benchmarks.delivery.EndToEndHarness;
+import io.hookstream.benchmarks.delivery.HeldXminHarness;
 import io.hookstream.benchmarks.durable.DurableIngestHarness;
 import io.hookstream.benchmarks.growth.CostGrowthHarness;
 import io.hookstream.benchmarks.http.HttpIngestHarness;
 import io.hookstream.benchmarks.routing.RoutingCostHarness;
+import io.hookstream.benchmarks.scaleout.ScaleOutHarness;
 import io.hookstream.benchmarks.support.Databases;
 import io.hookstream.benchmarks.ws.WebSocketFanOutHarness;
 import java.lang.management.ManagementFactory;
@@ -30,7 +32,8 @@ public final class Main {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0 || !(args[0].equals("quick") || args[0].equals("full"))) {
-      System.err.println("usage: Main quick|full [http durable delivery websocket routing growth]");
+      System.err.println(
+          "usage: Main quick|full [http durable delivery xmin scaleout websocket routing growth]");
       System.exit(2);
     }
     Mode mode = Mode.valueOf(args[0].toUpperCase(Locale.ROOT));
@@ -79,12 +82,15 @@ public final class Main {
 
   private static Map<String, Harness> harnesses(Databases databases) {
     Map<String, Harness> all = new LinkedHashMap<>();
-    // The numbering: 1 http, 2 durable, 3 delivery, 4 websocket, 5 routing, 6 growth.
+    // The numbering: 1 http, 2 durable, 3 delivery (3b xmin, 3c scaleout), 4 websocket,
+    // 5 routing, 6 growth.
     for (Harness h :
         List.of(
             new HttpIngestHarness(databases),
             new DurableIngestHarness(databases),
             new EndToEndHarness(databases),
+            new HeldXminHarness(databases),
+            new ScaleOutHarness(databases),
             new WebSocketFanOutHarness(),
             new RoutingCostHarness(),
             new CostGrowthHarness(databases))) {

@@ -4,11 +4,14 @@ import io.hookstream.Hookstream;
 import io.hookstream.benchmarks.Harness;
 import io.hookstream.benchmarks.Mode;
 import io.hookstream.benchmarks.Row;
+import io.hookstream.benchmarks.support.CountingDataSource;
 import io.hookstream.benchmarks.support.Databases;
 import io.hookstream.benchmarks.support.Engines;
 import io.hookstream.benchmarks.support.Latency;
 import io.hookstream.benchmarks.support.OpenLoop;
 import io.hookstream.benchmarks.support.Payloads;
+import io.hookstream.benchmarks.support.PostgresWork;
+import io.hookstream.benchmarks.support.WaitSampler;
 import io.hookstream.connection.ConnectionSpec;
 import io.hookstream.destination.DestinationSpec;
 import io.hookstream.ingest.IngestRequest;
@@ -63,9 +66,9 @@ public final class EndToEndHarness implements Harness {
   public List<Row> run(Mode mode) throws Exception {
     List<Row> rows = new ArrayList<>();
     try (LatencyReceiver receiver = new LatencyReceiver(8)) {
-      rows.addAll(scenario(mode, "memory", receiver, Engines::memory, 1));
+      rows.addAll(scenario(mode, "memory", receiver, EndToEndHarness::memoryEngine, 1));
       rows.addAll(scenario(mode, "PostgreSQL", receiver, this::postgresEngine, 1));
-      rows.addAll(scenario(mode, "memory", receiver, Engines::memory, 3));
+      rows.addAll(scenario(mode, "memory", receiver, EndToEndHarness::memoryEngine, 3));
       if (!mode.quick()) {
         rows.addAll(scenario(mode, "PostgreSQL", receiver, this::postgresEngine, 3));
       }
@@ -78,7 +81,7 @@ public final class EndToEndHarness implements Harness {
       Mode mode,
       String store,
       LatencyReceiver receiver,
-      Supplier<Hookstream.Builder> engine,
+      Supplier<EngineUnderTest> engine,
       int connections)
       throws Exception {
     List<Row> rows = new ArrayList<>();
@@ -87,9 +90,9 @@ public final class EndToEndHarness implements Harness {
             + (connections == 1
                 ? ", 1 connection"
                 : ", " + connections + " connections + filters + JSONata");
-    Hookstream.Builder builder;
+    EngineUnderTest under;
     try {
-      builder = engine.get();
+      under = engine.get();
     } catch (UnsupportedOperationException e) {
       System.out.println(label + ": not run: " + e.getMessage());
       rows.add(Row.alone(name(), label, Double.NaN, "", "not run: " + e.getMessage()));
@@ -98,11 +101,13 @@ public final class EndToEndHarness implements Harness {
     double seconds = mode.quick() ? 3 : 30;
     List<Double> rates = connections == 1 ? List.of(500.0, 2_000.0, 10_000.0) : List.of(2_000.0);
     try (Hookstream hs =
-        builder
+        under
+            .builder()
             .provider(HttpDestinationProvider.builder().allowPrivateNetworks(true).build())
             .build()
             .start()) {
-      String source = wire(hs, receiver, connections);
+      Wiring wiring = wire(hs, receiver, connections);
+      String source = wiring.source();
       // Warm-up: JIT, connection pools, the route cache.
       offer(hs, source, receiver, 1_000, 2_000, connections);
       boolean kept = true;
@@ -116,7 +121,11 @@ public final class EndToEndHarness implements Harness {
           continue;
         }
         long events = (long) (rate * seconds);
+        // The whole run's database work, ingest included (full only: each reading waits 11 s).
+        boolean costed = under.work() != null && rate == 2_000 && connections == 1;
+        PostgresWork.Reading before = costed && !mode.quick() ? under.work().read() : null;
         Measured m = offer(hs, source, receiver, rate, events, connections);
+        PostgresWork.Reading cost = before == null ? null : under.work().read().minus(before);
         kept = m.delivered == m.expected && m.deliveredPerSecond >= 0.9 * rate * connections;
         System.out.printf(
             Locale.ROOT,
@@ -149,6 +158,9 @@ public final class EndToEndHarness implements Harness {
                     m.latency.millis(99.9),
                     m.latency.maxMillis(),
                     target(store, rate, connections))));
+        if (cost != null) {
+          rows.addAll(costRows(what + ", ingest included", cost, m.delivered, ""));
+        }
       }
       long burst = (long) ((mode.quick() ? 10_000 : 100_000) / connections);
       Measured sat = offer(hs, source, receiver, 0, burst, connections);
@@ -167,8 +179,87 @@ public final class EndToEndHarness implements Harness {
               sat.deliveredPerSecond,
               "deliveries/s",
               sat.delivered < sat.expected ? "MISSING " + (sat.expected - sat.delivered) : ""));
+      if (under.work() != null && connections == 1) {
+        rows.addAll(deliveryOnly(mode, hs, wiring, receiver, under.work(), label));
+      }
     }
     return rows;
+  }
+
+  /**
+   * Delivery alone, ingest excluded: events are queued while the destinations are disabled, the
+   * database counters are read, then the destinations are enabled and the queue drains. Reports the
+   * drain's deliveries/s (a burst drained at saturation) and its database work per delivery.
+   */
+  private List<Row> deliveryOnly(
+      Mode mode,
+      Hookstream hs,
+      Wiring wiring,
+      LatencyReceiver receiver,
+      PostgresWork work,
+      String label)
+      throws Exception {
+    long events = mode.quick() ? 5_000 : 20_000;
+    wiring.destinations().forEach(d -> hs.destinations().disable(wiring.scope(), d));
+    receiver.reset(System.nanoTime());
+    OpenLoop.run(SENDERS, 0, events, (n, intended) -> hs.ingest(wiring.source(), event(intended)));
+    PostgresWork.Reading before = work.read();
+    long enabled = System.nanoTime();
+    wiring.destinations().forEach(d -> hs.destinations().enable(wiring.scope(), d));
+    String waits;
+    try (WaitSampler sampler = work.sampleWaits()) {
+      receiver.awaitCount(events, DRAIN_NANOS);
+      waits = sampler.top(4);
+    }
+    long delivered = receiver.received();
+    double perSecond = delivered / ((receiver.lastReceiptNanos() - enabled) / 1e9);
+    PostgresWork.Reading cost = work.read().minus(before);
+    String what = String.format(Locale.ROOT, "%s, delivery only (%,d queued tasks)", label, events);
+    System.out.printf(
+        Locale.ROOT,
+        "%-60s delivered %,8.0f/s (%d of %d); PostgreSQL sessions: %s%n",
+        what,
+        perSecond,
+        delivered,
+        events,
+        waits);
+    List<Row> rows = new ArrayList<>();
+    rows.add(
+        Row.alone(
+            name(),
+            what + ": drained",
+            perSecond,
+            "deliveries/s",
+            "from enabling the destination to the last receipt; target >= 5,000; active"
+                + " sessions: "
+                + waits
+                + (delivered < events ? "; MISSING " + (events - delivered) : "")));
+    rows.addAll(costRows(what, cost, delivered, "; target statements <= 1.5"));
+    return rows;
+  }
+
+  /** Statements, commits and WAL bytes of {@code cost}, per delivery. */
+  private List<Row> costRows(String what, PostgresWork.Reading cost, long deliveries, String note) {
+    double[] per = cost.per(deliveries);
+    System.out.printf(
+        Locale.ROOT,
+        "%-60s per delivery: %.2f statements, %.2f commits, %,.0f WAL bytes%n",
+        what,
+        per[0],
+        per[1],
+        per[2]);
+    String how =
+        String.format(
+            Locale.ROOT,
+            "%,d statements, %,d commits, %,d WAL bytes over %,d deliveries",
+            cost.statements(),
+            cost.commits(),
+            cost.walBytes(),
+            deliveries);
+    return List.of(
+        Row.alone(name(), what + ": SQL statements per delivery", per[0], "statements", how + note),
+        Row.alone(name(), what + ": commits per delivery", per[1], "commits", "xact_commit"),
+        Row.alone(name(), what + ": WAL per delivery", per[2], "bytes", "server-wide WAL"));
   }
 
   private static String target(String store, double rate, int connections) {
@@ -193,20 +284,7 @@ public final class EndToEndHarness implements Harness {
       throws Exception {
     Latency latency = receiver.reset(System.nanoTime());
     OpenLoop.Result sent =
-        OpenLoop.run(
-            SENDERS,
-            rate,
-            events,
-            (n, intended) ->
-                hs.ingest(
-                    source,
-                    IngestRequest.builder()
-                        .method("POST")
-                        .url("http://localhost/bench")
-                        .header("Content-Type", "application/json")
-                        .clientIp("127.0.0.1")
-                        .body(Payloads.json(intended, Payloads.ONE_KB))
-                        .build()));
+        OpenLoop.run(SENDERS, rate, events, (n, intended) -> hs.ingest(source, event(intended)));
     long expected = events * connections;
     receiver.awaitCount(expected, DRAIN_NANOS);
     long delivered = receiver.received();
@@ -220,9 +298,24 @@ public final class EndToEndHarness implements Harness {
     return new Measured(expected, delivered, delivered / elapsed, latency);
   }
 
-  private static String wire(Hookstream hs, LatencyReceiver receiver, int connections) {
+  /** A 1 KB payment event stamped with its intended send time. */
+  static IngestRequest event(long intendedNanos) {
+    return IngestRequest.builder()
+        .method("POST")
+        .url("http://localhost/bench")
+        .header("Content-Type", "application/json")
+        .clientIp("127.0.0.1")
+        .body(Payloads.json(intendedNanos, Payloads.ONE_KB))
+        .build();
+  }
+
+  /** The tenant, source and destinations of a scenario. */
+  private record Wiring(Scope scope, String source, List<String> destinations) {}
+
+  private static Wiring wire(Hookstream hs, LatencyReceiver receiver, int connections) {
     Scope scope = Engines.tenant(hs);
     String source = Engines.plainSource(hs, scope);
+    List<String> destinations = new ArrayList<>();
     for (int i = 0; i < connections; i++) {
       String destination =
           hs.destinations()
@@ -233,6 +326,7 @@ public final class EndToEndHarness implements Harness {
                       .url(receiver.url("/r" + i))
                       .build())
               .id();
+      destinations.add(destination);
       ConnectionSpec.Builder c =
           ConnectionSpec.builder().sourceId(source).destinationId(destination);
       if (connections > 1) {
@@ -240,16 +334,27 @@ public final class EndToEndHarness implements Harness {
       }
       hs.connections().create(scope, c.build());
     }
-    return source;
+    return new Wiring(scope, source, destinations);
   }
 
-  private Hookstream.Builder postgresEngine() {
-    JdbcStores stores = JdbcStores.builder(databases.postgres()).build();
+  /** An engine to run a scenario on, and how to read its database work (null: not measured). */
+  private record EngineUnderTest(Hookstream.Builder builder, PostgresWork work) {}
+
+  private static EngineUnderTest memoryEngine() {
+    return new EngineUnderTest(Engines.memory(), null);
+  }
+
+  private EngineUnderTest postgresEngine() {
+    Databases.PostgresDatabase db = databases.postgresDatabase();
+    CountingDataSource counted = new CountingDataSource(Databases.pool(db.jdbcUrl()));
+    JdbcStores stores = JdbcStores.builder(counted.dataSource()).build();
     // The scheduler claims per destination; a store without that cannot deliver.
     stores.store().deliveries().dueDestinations(Instant.now(), 1, List.of());
-    return Hookstream.builder()
-        .store(stores.store())
-        .keyValueStore(stores.keyValueStore())
-        .blobStore(stores.blobStore());
+    return new EngineUnderTest(
+        Hookstream.builder()
+            .store(stores.store())
+            .keyValueStore(stores.keyValueStore())
+            .blobStore(stores.blobStore()),
+        new PostgresWork(databases, db.name(), counted));
   }
 }

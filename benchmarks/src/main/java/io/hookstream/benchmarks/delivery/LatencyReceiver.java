@@ -71,6 +71,17 @@ final class LatencyReceiver implements AutoCloseable {
     return latency;
   }
 
+  /**
+   * Ends a window of the current measurement: returns the latencies recorded since the previous cut
+   * (or the reset), whose count is the window's deliveries, and records the next window apart. The
+   * received count runs on across windows.
+   */
+  Latency cut() {
+    Latency window = latency;
+    latency = new Latency();
+    return window;
+  }
+
   /** Deliveries of earlier measurements that arrived during this one. */
   long stale() {
     return stale.get();

@@ -31,7 +31,42 @@ public final class Databases implements AutoCloseable {
   private Path h2Dir;
 
   /** A new empty database on the embedded PostgreSQL server. */
-  public synchronized DataSource postgres() {
+  public DataSource postgres() {
+    return pool(postgresDatabase().jdbcUrl());
+  }
+
+  /** A new empty database on the embedded PostgreSQL server, by name and JDBC URL. */
+  public synchronized PostgresDatabase postgresDatabase() {
+    String name = "bench_" + names.incrementAndGet();
+    try (Connection c = serverConnection();
+        Statement st = c.createStatement()) {
+      st.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create database " + name, e);
+    }
+    return new PostgresDatabase(
+        name, "jdbc:postgresql://localhost:" + server().getPort() + "/" + name + "?user=postgres");
+  }
+
+  /**
+   * A new connection to the server's maintenance database ({@code postgres}): reading server-wide
+   * statistics there adds no transaction to the database being measured.
+   */
+  public synchronized Connection serverConnection() throws SQLException {
+    return server().getPostgresDatabase().getConnection();
+  }
+
+  /** A small pool of connections to {@code jdbcUrl}, as a host would supply it. */
+  public static DataSource pool(String jdbcUrl) {
+    PGConnectionPoolDataSource ds = new PGConnectionPoolDataSource();
+    ds.setUrl(jdbcUrl);
+    return pooled(JdbcConnectionPool.create(ds));
+  }
+
+  /** One database on the embedded server: its name and a JDBC URL that reaches it. */
+  public record PostgresDatabase(String name, String jdbcUrl) {}
+
+  private EmbeddedPostgres server() {
     if (postgres == null) {
       try {
         postgres =
@@ -44,19 +79,7 @@ public final class Databases implements AutoCloseable {
         throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
       }
     }
-    String name = "bench_" + names.incrementAndGet();
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
-        Statement st = c.createStatement()) {
-      st.execute("CREATE DATABASE " + name);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot create database " + name, e);
-    }
-    PGConnectionPoolDataSource ds = new PGConnectionPoolDataSource();
-    ds.setServerNames(new String[] {"localhost"});
-    ds.setPortNumbers(new int[] {postgres.getPort()});
-    ds.setDatabaseName(name);
-    ds.setUser("postgres");
-    return pooled(JdbcConnectionPool.create(ds));
+    return postgres;
   }
 
   /** A new empty H2 database in files. */

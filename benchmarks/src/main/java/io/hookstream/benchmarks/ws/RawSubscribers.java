@@ -99,7 +99,7 @@ public final class RawSubscribers {
       if (n < 0) {
         key.cancel();
         ch.close();
-        out.println("CLOSED " + (++closed));
+        out.println("ERROR connection closed by the server (" + (++closed) + ")");
         continue;
       }
       buf.flip();

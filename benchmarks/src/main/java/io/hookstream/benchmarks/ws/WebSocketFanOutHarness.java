@@ -5,6 +5,7 @@ import io.hookstream.auth.ApiKeyMode;
 import io.hookstream.benchmarks.Harness;
 import io.hookstream.benchmarks.Mode;
 import io.hookstream.benchmarks.Row;
+import io.hookstream.benchmarks.support.ChildJvm;
 import io.hookstream.benchmarks.support.Engines;
 import io.hookstream.benchmarks.support.Jetty;
 import io.hookstream.benchmarks.support.Latency;
@@ -13,17 +14,11 @@ import io.hookstream.ingest.IngestRequest;
 import io.hookstream.servlet.ws.HookstreamWebSockets;
 import io.hookstream.servlet.ws.WebSocketOptions;
 import io.hookstream.spi.store.Scope;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 
@@ -54,7 +49,7 @@ public final class WebSocketFanOutHarness implements Harness {
     Hookstream hs = Engines.memory().build().start();
     Jetty jetty = new Jetty();
     HookstreamWebSockets[] sockets = new HookstreamWebSockets[1];
-    Process child = null;
+    ChildJvm child = null;
     try {
       Scope scope = Engines.tenant(hs);
       String source = Engines.plainSource(hs, scope);
@@ -70,20 +65,14 @@ public final class WebSocketFanOutHarness implements Harness {
 
       long before = usedHeapAfterGc();
       child =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-Xmx1g",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  RawSubscribers.class.getName(),
-                  String.valueOf(port),
-                  token,
-                  String.valueOf(subscribers))
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
-      BlockingQueue<String> lines = lines(child);
+          ChildJvm.start(
+              "-Xmx1g",
+              RawSubscribers.class,
+              String.valueOf(port),
+              token,
+              String.valueOf(subscribers));
       long t0 = System.nanoTime();
-      expect(lines, "READY", 300);
+      child.expect("READY", 300);
       double connectSeconds = (System.nanoTime() - t0) / 1e9;
       long after = usedHeapAfterGc();
       double perConnection = (after - before) / (double) subscribers;
@@ -111,7 +100,7 @@ public final class WebSocketFanOutHarness implements Harness {
                         .body(body)
                         .build())
                 .eventId();
-        String[] done = expect(lines, "DONE " + id, 60).split(" ");
+        String[] done = child.expect("DONE " + id, 60).split(" ");
         if (i >= 3) { // the first broadcasts warm up the send path
           latency.recordNanos(Long.parseLong(done[2]) - sent);
         }
@@ -149,56 +138,13 @@ public final class WebSocketFanOutHarness implements Harness {
       return rows;
     } finally {
       if (child != null) {
-        child.getOutputStream().close();
-        child.destroy();
-        child.waitFor(10, TimeUnit.SECONDS);
+        child.close();
       }
       if (sockets[0] != null) {
         sockets[0].close();
       }
       jetty.stop();
       hs.close();
-    }
-  }
-
-  private static BlockingQueue<String> lines(Process child) {
-    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader in =
-                  new BufferedReader(
-                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                  lines.add(line);
-                }
-              } catch (java.io.IOException e) {
-                lines.add("ERROR " + e);
-              }
-              lines.add("EXIT");
-            },
-            "subscribers-output");
-    reader.setDaemon(true);
-    reader.start();
-    return lines;
-  }
-
-  /** The next line starting with {@code prefix}; fails on a closed connection or timeout. */
-  private static String expect(BlockingQueue<String> lines, String prefix, int seconds)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (true) {
-      String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      if (line == null) {
-        throw new IllegalStateException(
-            "subscribers: no '" + prefix + "' within " + seconds + " s");
-      }
-      if (line.startsWith(prefix)) {
-        return line;
-      }
-      if (line.startsWith("CLOSED") || line.startsWith("EXIT") || line.startsWith("ERROR")) {
-        throw new IllegalStateException("subscribers: " + line + " while waiting for " + prefix);
-      }
     }
   }
 

@@ -1,0 +1,2 @@
+/** Scale-out: several engine JVMs sharing one PostgreSQL queue. */
+package io.hookstream.benchmarks.scaleout;
