@@ -151,6 +151,7 @@ abstract class RepositoryContract {
         t.payload(),
         t.payloadContentType(),
         sequence,
+        t.orderingKey(),
         t.version(),
         t.createdAt(),
         t.updatedAt());

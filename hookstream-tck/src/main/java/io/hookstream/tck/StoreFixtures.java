@@ -97,6 +97,7 @@ final class StoreFixtures {
         null,
         false,
         true,
+        null,
         version,
         at,
         at,

@@ -179,12 +179,15 @@ final class MemoryDeliveries implements DeliveryRepository {
             claim.limit(),
             claim.maxLeased() - leasedByDestination.getOrDefault(claim.destinationId(), 0));
     List<DeliveryTask> candidates = new ArrayList<>();
+    Set<String> keysSeen = new HashSet<>(); // a key's first pending task blocks the rest
     for (DeliveryTask task : pending) {
       if (candidates.size() >= room) {
         break;
       }
+      boolean keyHead = task.orderingKey() == null || keysSeen.add(task.orderingKey());
       boolean eligible =
-          task.due(claim.now())
+          keyHead
+              && task.due(claim.now())
               && (claim.createdBefore() == null
                   || !task.createdAt().isAfter(claim.createdBefore()));
       if (eligible) {
@@ -266,6 +269,7 @@ final class MemoryDeliveries implements DeliveryRepository {
                   t.payload(),
                   t.payloadContentType(),
                   t.sequence(),
+                  t.orderingKey(),
                   t.version(),
                   t.createdAt(),
                   t.updatedAt()));

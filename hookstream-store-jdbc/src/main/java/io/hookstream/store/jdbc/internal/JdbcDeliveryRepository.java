@@ -71,6 +71,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
             "payload",
             "payload_content_type",
             "sequence",
+            "ordering_key",
             "version",
             "created_at",
             "updated_at");
@@ -252,6 +253,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
                   c,
                   "SELECT id, version FROM "
                       + tasks
+                      + " c"
                       + destinationCandidates(claim.createdBefore() != null),
                   JdbcDeliveryRepository::idAndVersion,
                   params.toArray());
@@ -275,8 +277,9 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
         + " SET lease_owner = ?, lease_expires_at = ?,"
         + " version = version + 1, updated_at = ? WHERE id IN (SELECT id FROM "
         + tasks
-        + " WHERE destination_id = ? AND "
+        + " c WHERE destination_id = ? AND "
         + DUE
+        + keyHead("c")
         + (createdBefore ? " AND created_at <= ?" : "")
         + " ORDER BY destination_id, status, sequence, id"
         + " LIMIT GREATEST(0, LEAST(?, ? - (SELECT n FROM live))) FOR UPDATE SKIP LOCKED)"
@@ -344,11 +347,37 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
    * (destination_id, status, sequence, id) in order instead of sorting; the order is the same, and
    * PostgreSQL ignores sort keys bound to constants.
    */
-  private static String destinationCandidates(boolean createdBefore) {
+  private String destinationCandidates(boolean createdBefore) {
     return " WHERE destination_id = ? AND "
         + DUE
+        + keyHead("c")
         + (createdBefore ? " AND created_at <= ?" : "")
         + " ORDER BY destination_id, status, sequence, id LIMIT ?";
+  }
+
+  /**
+   * The per-key ordering condition on candidate row {@code c}: unkeyed, or no pending task of its
+   * destination and key comes before it in {@code (sequence, id)}, leased, due or not. Written with
+   * {@code sequence <=} rather than a row comparison so that both H2 and PostgreSQL probe
+   * tasks_key_order as a range.
+   */
+  private String keyHead(String c) {
+    return " AND ("
+        + c
+        + ".ordering_key IS NULL OR NOT EXISTS (SELECT 1 FROM "
+        + tasks
+        + " k WHERE k.destination_id = "
+        + c
+        + ".destination_id AND k.ordering_key = "
+        + c
+        + ".ordering_key AND k.status = 'pending' AND k.ordering_key IS NOT NULL"
+        + " AND k.sequence <= "
+        + c
+        + ".sequence AND (k.sequence < "
+        + c
+        + ".sequence OR k.id < "
+        + c
+        + ".id)))";
   }
 
   /** Ordered delivery: only the destination's first pending task, and only if it may go now. */
@@ -573,6 +602,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
       t.payload(),
       t.payloadContentType(),
       t.sequence(),
+      t.orderingKey(),
       t.version(),
       t.createdAt(),
       t.updatedAt()
@@ -648,6 +678,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
         rs.getBytes("payload"),
         rs.getString("payload_content_type"),
         rs.getLong("sequence"),
+        rs.getString("ordering_key"),
         rs.getLong("version"),
         Jdbc.instant(rs, "created_at"),
         Jdbc.instant(rs, "updated_at"));
