@@ -37,8 +37,9 @@ import java.util.function.Supplier;
 /**
  * Delivery tasks and attempts. Every task write holds one lock, which makes claims exclusive and
  * keeps the indexes exact: per destination, pending unleased tasks by {@code nextAttemptAt} and
- * pending tasks by sequence; leased tasks by lease expiry (moved back to the first index once
- * expired). A claim therefore reads one destination's pending tasks, and the due scan one entry per
+ * pending tasks by sequence, and those a claim may take (unkeyed ones and each ordering key's head,
+ * {@link KeyLines}); leased tasks by lease expiry (moved back to the first index once expired). A
+ * claim therefore reads one destination's pending tasks, and the due scan one entry per
  * destination, never every task. Reads are lock-free.
  */
 final class MemoryDeliveries implements DeliveryRepository {
@@ -70,6 +71,9 @@ final class MemoryDeliveries implements DeliveryRepository {
 
   private static final Comparator<DeliveryTask> SEQUENCE =
       Comparator.comparingLong(DeliveryTask::sequence).thenComparing(DeliveryTask::id);
+
+  /** What non-ordered claims walk: pending tasks minus those behind their key's head. */
+  private final KeyLines keyLines = new KeyLines(SEQUENCE);
 
   private final ScopedTable<AttemptRecord> attempts =
       new ScopedTable<>("attempt", AttemptRecord::id, AttemptRecord::scope, false);
@@ -179,15 +183,14 @@ final class MemoryDeliveries implements DeliveryRepository {
             claim.limit(),
             claim.maxLeased() - leasedByDestination.getOrDefault(claim.destinationId(), 0));
     List<DeliveryTask> candidates = new ArrayList<>();
-    Set<String> keysSeen = new HashSet<>(); // a key's first pending task blocks the rest
-    for (DeliveryTask task : pending) {
+    // Ordered: the destination's head of line; otherwise the unkeyed tasks and each key's head.
+    for (DeliveryTask task :
+        claim.ordered() ? pending : keyLines.claimable(claim.destinationId())) {
       if (candidates.size() >= room) {
         break;
       }
-      boolean keyHead = task.orderingKey() == null || keysSeen.add(task.orderingKey());
       boolean eligible =
-          keyHead
-              && task.due(claim.now())
+          task.due(claim.now())
               && (claim.createdBefore() == null
                   || !task.createdAt().isAfter(claim.createdBefore()));
       if (eligible) {
@@ -402,6 +405,7 @@ final class MemoryDeliveries implements DeliveryRepository {
     pendingByDestination
         .computeIfAbsent(task.destinationId(), d -> new TreeSet<>(SEQUENCE))
         .add(task);
+    keyLines.add(task);
     if (task.leaseOwner() != null && task.leaseExpiresAt() != null) {
       leased.add(new Slot(task.leaseExpiresAt(), task.id()));
       leasedByDestination.merge(task.destinationId(), 1, Integer::sum);
@@ -435,8 +439,8 @@ final class MemoryDeliveries implements DeliveryRepository {
       leasedByDestination.merge(stored.destinationId(), -1, Integer::sum);
     }
     TreeSet<DeliveryTask> pending = pendingByDestination.get(stored.destinationId());
-    if (pending != null) {
-      pending.remove(stored);
+    if (pending != null && pending.remove(stored)) {
+      keyLines.remove(stored);
     }
   }
 }
