@@ -146,56 +146,28 @@ abstract class KeyedClaimContract extends RepositoryContract {
     assertThat(store.deliveries().findTask(scope, t.id()).orElseThrow().orderingKey())
         .isEqualTo("{\"shop\":7}");
 
-    ConnectionRecord c = store.connections().find(scope, r.connectionId()).orElseThrow();
     ConnectionRecord keyedConnection =
-        new ConnectionRecord(
-            c.id(),
-            c.orgId(),
-            c.envId(),
-            c.name(),
-            c.sourceId(),
-            c.destinationId(),
-            c.filterRulesJson(),
-            c.transformExpression(),
-            c.transformEnabled(),
-            c.enabled(),
+        fx.connection(
+            scope,
+            ids.next("conn"),
+            "keyed",
+            r.sourceId(),
+            r.destinationId(),
             "payload.customer_id",
-            c.version() + 1,
-            c.createdAt(),
-            clock.now(),
-            null);
-    assertThat(store.connections().update(keyedConnection)).isTrue();
-    assertThat(store.connections().find(scope, c.id()).orElseThrow().orderingKey())
+            1,
+            clock.now());
+    store.connections().insert(keyedConnection);
+    assertThat(store.connections().find(scope, keyedConnection.id()).orElseThrow().orderingKey())
         .isEqualTo("payload.customer_id");
     assertThat(store.connections().listForSource(scope, r.sourceId()))
         .extracting(ConnectionRecord::orderingKey)
-        .containsExactly("payload.customer_id");
+        .containsExactlyInAnyOrder(null, "payload.customer_id");
   }
 
   /** Inserts a due task of {@code r} with {@code key} (null: unkeyed) and {@code sequence}. */
   private DeliveryTask keyed(Route r, String key, long sequence, Instant due) {
     EventRecord e = event(r, clock.now());
-    DeliveryTask t = withSequence(fx.task(r, e.id(), due, clock.now()), sequence);
-    DeliveryTask withKey =
-        new DeliveryTask(
-            t.id(),
-            t.orgId(),
-            t.envId(),
-            t.eventId(),
-            t.connectionId(),
-            t.destinationId(),
-            t.status(),
-            t.attempts(),
-            t.nextAttemptAt(),
-            t.leaseOwner(),
-            t.leaseExpiresAt(),
-            t.payload(),
-            t.payloadContentType(),
-            t.sequence(),
-            key,
-            t.version(),
-            t.createdAt(),
-            t.updatedAt());
+    DeliveryTask withKey = withSequenceAndKey(fx.task(r, e.id(), due, clock.now()), sequence, key);
     store.deliveries().insertTasks(List.of(withKey));
     leaveBehind(List.of(withKey));
     return withKey;
