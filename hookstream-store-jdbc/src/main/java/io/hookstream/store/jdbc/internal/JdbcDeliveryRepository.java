@@ -209,8 +209,9 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   /**
    * One transaction: take the destination's claim lock (so claims on one destination never
    * interleave, on any node), count its live leases, pick the candidates in {@code (sequence, id)}
-   * order, lease them and read each one's event. On PostgreSQL (not ordered) the count, the lease
-   * and that read are one statement, so a delivery needs no read of its own.
+   * order (a keyed one only if it heads its key, {@link #keyHead}), lease them and read each one's
+   * event. On PostgreSQL (not ordered) the count, the lease and that read are one statement, so a
+   * delivery needs no read of its own.
    */
   @Override
   public List<ClaimedTask> claimDeliveries(DestinationClaim claim) {
@@ -279,7 +280,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
         + tasks
         + " c WHERE destination_id = ? AND "
         + DUE
-        + keyHead("c")
+        + keyHead()
         + (createdBefore ? " AND created_at <= ?" : "")
         + " ORDER BY destination_id, status, sequence, id"
         + " LIMIT GREATEST(0, LEAST(?, ? - (SELECT n FROM live))) FOR UPDATE SKIP LOCKED)"
@@ -350,7 +351,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   private String destinationCandidates(boolean createdBefore) {
     return " WHERE destination_id = ? AND "
         + DUE
-        + keyHead("c")
+        + keyHead()
         + (createdBefore ? " AND created_at <= ?" : "")
         + " ORDER BY destination_id, status, sequence, id LIMIT ?";
   }
@@ -361,23 +362,12 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
    * {@code sequence <=} rather than a row comparison so that both H2 and PostgreSQL probe
    * tasks_key_order as a range.
    */
-  private String keyHead(String c) {
-    return " AND ("
-        + c
-        + ".ordering_key IS NULL OR NOT EXISTS (SELECT 1 FROM "
+  private String keyHead() {
+    return " AND (c.ordering_key IS NULL OR NOT EXISTS (SELECT 1 FROM "
         + tasks
-        + " k WHERE k.destination_id = "
-        + c
-        + ".destination_id AND k.ordering_key = "
-        + c
-        + ".ordering_key AND k.status = 'pending' AND k.ordering_key IS NOT NULL"
-        + " AND k.sequence <= "
-        + c
-        + ".sequence AND (k.sequence < "
-        + c
-        + ".sequence OR k.id < "
-        + c
-        + ".id)))";
+        + " k WHERE k.destination_id = c.destination_id AND k.ordering_key = c.ordering_key"
+        + " AND k.status = 'pending' AND k.ordering_key IS NOT NULL AND k.sequence <= c.sequence"
+        + " AND (k.sequence < c.sequence OR k.id < c.id)))";
   }
 
   /** Ordered delivery: only the destination's first pending task, and only if it may go now. */
