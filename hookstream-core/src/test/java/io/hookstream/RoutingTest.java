@@ -175,6 +175,92 @@ class RoutingTest {
   }
 
   @Test
+  void theOrderingKeyIsTheEventsValueAtThePathAsText() {
+    String dst = destination("d");
+    hs.connections()
+        .create(
+            scope,
+            ConnectionSpec.builder()
+                .sourceId(src)
+                .destinationId(dst)
+                .orderingKey("payload.customer.id")
+                .build());
+    assertThat(keyOf("{\"customer\":{\"id\":\"cus_1\"}}")).isEqualTo("cus_1");
+    assertThat(keyOf("{\"customer\":{\"id\":42}}")).isEqualTo("42");
+    assertThat(keyOf("{\"customer\":{\"id\":true}}")).isEqualTo("true");
+    assertThat(keyOf("{\"customer\":{\"id\":{\"shop\":7,\"n\":[1,2]}}}"))
+        .isEqualTo("{\"shop\":7,\"n\":[1,2]}");
+    assertThat(keyOf("{\"customer\":{\"id\":\"" + "x".repeat(300) + "\"}}"))
+        .as("a long value is keyed by its hash, so that it fits the index")
+        .startsWith("sha256:")
+        .hasSize("sha256:".length() + 64);
+    assertThat(keyOf("{\"customer\":{\"id\":null}}")).as("JSON null: unordered").isNull();
+    assertThat(keyOf("{\"customer\":{}}")).as("missing: unordered").isNull();
+    assertThat(keyOf("not json")).isNull();
+  }
+
+  @Test
+  void anOrderingKeyReadsHeadersAndCanBeChangedAndCleared() {
+    String dst = destination("d");
+    var conn =
+        hs.connections()
+            .create(
+                scope,
+                ConnectionSpec.builder()
+                    .sourceId(src)
+                    .destinationId(dst)
+                    .orderingKey("headers.X-Shop")
+                    .build());
+    assertThat(conn.orderingKey()).isEqualTo("headers.X-Shop");
+    IngestRequest fromShop =
+        IngestRequest.builder()
+            .header("x-shop", "shop-7")
+            .body("{\"id\":1}".getBytes(StandardCharsets.UTF_8))
+            .build();
+    assertThat(routedTasks(hs.ingest(src, fromShop).eventId()).get(0).orderingKey())
+        .isEqualTo("shop-7");
+
+    hs.connections().update(scope, conn.id(), b -> b.orderingKey("payload.id"));
+    assertThat(hs.connections().require(scope, conn.id()).orderingKey()).isEqualTo("payload.id");
+    assertThat(keyOf("{\"id\":1}")).isEqualTo("1");
+    hs.connections().update(scope, conn.id(), b -> b.orderingKey(null));
+    assertThat(hs.connections().require(scope, conn.id()).orderingKey()).isNull();
+    assertThat(keyOf("{\"id\":1}")).isNull();
+  }
+
+  @Test
+  void aBadOrderingKeyIsA422NamingTheField() {
+    String dst = destination("d");
+    for (String bad : List.of("", "payload..id", "headers", "x".repeat(501))) {
+      assertThatThrownBy(
+              () ->
+                  hs.connections()
+                      .create(
+                          scope,
+                          ConnectionSpec.builder()
+                              .sourceId(src)
+                              .destinationId(dst)
+                              .orderingKey(bad)
+                              .build()))
+          .isInstanceOfSatisfying(
+              HookstreamException.class,
+              e ->
+                  assertThat(e.fieldErrors())
+                      .extracting(FieldError::field)
+                      .containsExactly("ordering_key"));
+    }
+  }
+
+  /** The ordering key of the one task routed for an event with {@code body}. */
+  private String keyOf(String body) {
+    IngestRequest request =
+        IngestRequest.builder().body(body.getBytes(StandardCharsets.UTF_8)).build();
+    List<DeliveryTask> tasks = routedTasks(hs.ingest(src, request).eventId());
+    assertThat(tasks).hasSize(1);
+    return tasks.get(0).orderingKey();
+  }
+
+  @Test
   void aConnectionChangeTakesEffectForTheNextEvent() {
     String dst = destination("d");
     var conn =

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param filterRulesJson The filter rules as canonical JSON (an array), or null when every event
  *     passes.
  * @param transformExpression The JSONata transform, or null.
+ * @param orderingKey The field path whose value orders deliveries per key, or null.
  */
 public record Connection(
     String id,
@@ -23,6 +24,7 @@ public record Connection(
     String transformExpression,
     boolean transformEnabled,
     boolean enabled,
+    String orderingKey,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -49,6 +51,7 @@ public record Connection(
         .transformExpression(transformExpression)
         .transformEnabled(transformEnabled)
         .enabled(enabled)
+        .orderingKey(orderingKey)
         .createdAt(createdAt)
         .updatedAt(updatedAt);
   }
@@ -70,6 +73,7 @@ public record Connection(
     private String transformExpression;
     private boolean transformEnabled;
     private boolean enabled;
+    private String orderingKey;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -125,6 +129,11 @@ public record Connection(
       return this;
     }
 
+    public Builder orderingKey(String orderingKey) {
+      this.orderingKey = orderingKey;
+      return this;
+    }
+
     public Builder createdAt(Instant createdAt) {
       this.createdAt = createdAt;
       return this;
@@ -150,6 +159,7 @@ public record Connection(
           transformExpression,
           transformEnabled,
           enabled,
+          orderingKey,
           createdAt,
           updatedAt);
     }

@@ -76,7 +76,8 @@ public final class ConnectionService {
                     .filterRulesJson(current.filterRulesJson())
                     .transformExpression(current.transformExpression())
                     .transformEnabled(current.transformEnabled())
-                    .enabled(current.enabled()))
+                    .enabled(current.enabled())
+                    .orderingKey(current.orderingKey()))
             .build();
     ConnectionRecord next =
         checks.toRecord(spec, id, scope, current.version() + 1, current.createdAt(), clock.now());

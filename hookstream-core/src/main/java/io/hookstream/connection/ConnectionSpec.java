@@ -3,8 +3,9 @@ package io.hookstream.connection;
 /**
  * What a caller asks a connection to be: the fields of {@code POST /v1/connections}. {@code
  * filterRulesJson} is a JSON array of rules {@code {field, op, value}} (null or {@code []}: every
- * event matches); {@code transformExpression} is JSONata, applied when {@code transformEnabled}.
- * Null means "not set".
+ * event matches); {@code transformExpression} is JSONata, applied when {@code transformEnabled};
+ * {@code orderingKey} is a field path in the filter syntax (such as {@code payload.customer_id})
+ * whose value orders deliveries per key. Null means "not set".
  */
 public record ConnectionSpec(
     String name,
@@ -13,7 +14,8 @@ public record ConnectionSpec(
     String filterRulesJson,
     String transformExpression,
     Boolean transformEnabled,
-    Boolean enabled) {
+    Boolean enabled,
+    String orderingKey) {
 
   public static Builder builder() {
     return new Builder();
@@ -28,6 +30,7 @@ public record ConnectionSpec(
     private String transformExpression;
     private Boolean transformEnabled;
     private Boolean enabled;
+    private String orderingKey;
 
     Builder() {}
 
@@ -66,6 +69,12 @@ public record ConnectionSpec(
       return this;
     }
 
+    /** Deliver events with the same value at this field path in ingest order (null: unordered). */
+    public Builder orderingKey(String v) {
+      orderingKey = v;
+      return this;
+    }
+
     public ConnectionSpec build() {
       return new ConnectionSpec(
           name,
@@ -74,7 +83,8 @@ public record ConnectionSpec(
           filterRulesJson,
           transformExpression,
           transformEnabled,
-          enabled);
+          enabled,
+          orderingKey);
     }
   }
 }

@@ -45,6 +45,22 @@ public final class TaskFactory {
       String destinationId,
       byte[] payload,
       String payloadContentType) {
+    return pending(scope, eventId, connectionId, destinationId, payload, payloadContentType, null);
+  }
+
+  /**
+   * As {@link #pending(Scope, String, String, String, byte[], String)}, keyed by {@code
+   * orderingKey}: delivered after every earlier pending task of its destination with the same key
+   * (null: unordered).
+   */
+  public DeliveryTask pending(
+      Scope scope,
+      String eventId,
+      String connectionId,
+      String destinationId,
+      byte[] payload,
+      String payloadContentType,
+      String orderingKey) {
     Instant now = clock.now();
     return new DeliveryTask(
         ids.next("dt"),
@@ -61,6 +77,7 @@ public final class TaskFactory {
         payload,
         payloadContentType,
         nextSequence(now),
+        orderingKey,
         0,
         now,
         now);
@@ -80,7 +97,10 @@ public final class TaskFactory {
         TRANSFORM_ERROR_CONTENT_TYPE);
   }
 
-  /** A fresh task (attempts reset, due now) that delivers what {@code old} delivered. */
+  /**
+   * A fresh task (attempts reset, due now) that delivers what {@code old} delivered, with its
+   * ordering key: it goes to the end of its key's line.
+   */
   public DeliveryTask retryOf(DeliveryTask old) {
     return pending(
         old.scope(),
@@ -88,7 +108,8 @@ public final class TaskFactory {
         old.connectionId(),
         old.destinationId(),
         old.payload(),
-        old.payloadContentType());
+        old.payloadContentType(),
+        old.orderingKey());
   }
 
   /** Whether {@code task} records a transform failure rather than a delivery. */

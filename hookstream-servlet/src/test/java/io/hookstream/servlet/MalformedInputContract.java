@@ -97,7 +97,8 @@ abstract class MalformedInputContract extends RestApiSuite {
           "filter_rules",
           "transform_expression",
           "transform_enabled",
-          "enabled");
+          "enabled",
+          "ordering_key");
 
   private static final String DEEP = "[".repeat(5000) + "]".repeat(5000);
   private static final List<String> BAD_VALUES =

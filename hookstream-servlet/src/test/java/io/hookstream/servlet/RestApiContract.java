@@ -560,6 +560,40 @@ abstract class RestApiContract extends RestApiSuite {
     assertThat(fieldNames(missing)).contains("source_id", "destination_id");
   }
 
+  @Test
+  void connectionOrderingKeyIsWrittenReadCheckedAndCleared() {
+    String src = createSource(keyA, "{\"name\":\"Keyed Source\"}");
+    String dst = createDestination(keyA, "https://api.example.com/k");
+    Client.Response created =
+        api.post(
+            "/v1/connections",
+            keyA,
+            "{\"source_id\":\""
+                + src
+                + "\",\"destination_id\":\""
+                + dst
+                + "\",\"ordering_key\":\"payload.customer_id\"}");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(created.json().path("ordering_key").asText()).isEqualTo("payload.customer_id");
+    String path = "/v1/connections/" + created.json().path("id").asText();
+    assertThat(api.get(path, keyA).json().path("ordering_key").asText())
+        .isEqualTo("payload.customer_id");
+
+    Client.Response badPath = api.patch(path, keyA, "{\"ordering_key\":\"payload..id\"}");
+    assertError(badPath, 422);
+    assertThat(fieldNames(badPath)).containsExactly("ordering_key");
+    Client.Response notText = api.patch(path, keyA, "{\"ordering_key\":7}");
+    assertError(notText, 422);
+    assertThat(fieldNames(notText)).containsExactly("ordering_key");
+
+    Client.Response header = api.patch(path, keyA, "{\"ordering_key\":\"headers.x-shop\"}");
+    assertThat(header.json().path("ordering_key").asText()).isEqualTo("headers.x-shop");
+    Client.Response cleared = api.patch(path, keyA, "{\"ordering_key\":null}");
+    assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+    assertThat(cleared.json().path("ordering_key").isNull()).isTrue();
+    assertThat(api.get(path, keyA).json().path("ordering_key").isNull()).isTrue();
+  }
+
   // ---- ingest and events ----
 
   @Test

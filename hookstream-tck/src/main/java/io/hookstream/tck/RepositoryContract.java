@@ -136,6 +136,10 @@ abstract class RepositoryContract {
   }
 
   static DeliveryTask withSequence(DeliveryTask t, long sequence) {
+    return withSequenceAndKey(t, sequence, t.orderingKey());
+  }
+
+  static DeliveryTask withSequenceAndKey(DeliveryTask t, long sequence, String orderingKey) {
     return new DeliveryTask(
         t.id(),
         t.orgId(),
@@ -151,6 +155,7 @@ abstract class RepositoryContract {
         t.payload(),
         t.payloadContentType(),
         sequence,
+        orderingKey,
         t.version(),
         t.createdAt(),
         t.updatedAt());

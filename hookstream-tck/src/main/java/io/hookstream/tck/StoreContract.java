@@ -94,6 +94,13 @@ public abstract class StoreContract {
   }
 
   @Nested
+  class KeyedClaims extends KeyedClaimContract {
+    KeyedClaims() {
+      super(StoreContract.this);
+    }
+  }
+
+  @Nested
   class Deliveries extends DeliveryContract {
     Deliveries() {
       super(StoreContract.this);

@@ -86,6 +86,18 @@ final class StoreFixtures {
       String destinationId,
       long version,
       Instant at) {
+    return connection(s, id, name, sourceId, destinationId, null, version, at);
+  }
+
+  ConnectionRecord connection(
+      Scope s,
+      String id,
+      String name,
+      String sourceId,
+      String destinationId,
+      String orderingKey,
+      long version,
+      Instant at) {
     return new ConnectionRecord(
         id,
         s.orgId(),
@@ -97,6 +109,7 @@ final class StoreFixtures {
         null,
         false,
         true,
+        orderingKey,
         version,
         at,
         at,

@@ -4,6 +4,7 @@ import io.hookstream.connection.ConnectionSpec;
 import io.hookstream.internal.Validation;
 import io.hookstream.routing.FilterRules;
 import io.hookstream.routing.TransformEngine;
+import io.hookstream.routing.internal.FieldPath;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.store.ConnectionRecord;
 import io.hookstream.spi.store.Scope;
@@ -13,7 +14,8 @@ import java.time.Instant;
 /**
  * Turns a {@link ConnectionSpec} into a {@link ConnectionRecord}: the source and destination must
  * exist in the same scope, filter rules must be well-formed and the transform must compile, so a
- * bad rule or expression is a 422 at write time rather than a failure at delivery.
+ * bad rule or expression is a 422 at write time rather than a failure at delivery. The ordering key
+ * must be a field path as filter rules use them.
  */
 public final class ConnectionChecks {
 
@@ -56,6 +58,10 @@ public final class ConnectionChecks {
         v.addAll(e.fieldErrors());
       }
     }
+    if (spec.orderingKey() != null) {
+      FieldPath.problem(spec.orderingKey()).ifPresent(p -> v.error("ordering_key", p));
+      v.checkLength("ordering_key", spec.orderingKey(), 500);
+    }
     v.throwIfInvalid();
     return new ConnectionRecord(
         id,
@@ -68,6 +74,7 @@ public final class ConnectionChecks {
         spec.transformExpression(),
         transformEnabled,
         spec.enabled() == null || spec.enabled(),
+        spec.orderingKey(),
         version,
         createdAt,
         now,

@@ -20,6 +20,7 @@ public final class Connections {
         .transformExpression(c.transformExpression())
         .transformEnabled(c.transformEnabled())
         .enabled(c.enabled())
+        .orderingKey(c.orderingKey())
         .createdAt(c.createdAt())
         .updatedAt(c.updatedAt())
         .build();

@@ -65,7 +65,8 @@ public final class EventRouter {
   }
 
   /**
-   * The delivery tasks for {@code event}: one per connection of its source whose filters match. A
+   * The delivery tasks for {@code event}: one per connection of its source whose filters match,
+   * keyed by the connection's ordering key (read from the event as received, not transformed). A
    * transform failure becomes a task that records the failure, stored with the others, so that it
    * is crash-safe and never delivers the untransformed body. Writes nothing.
    */
@@ -84,7 +85,8 @@ public final class EventRouter {
                 c.id(),
                 c.destinationId(),
                 deliver.payload(),
-                deliver.contentType()));
+                deliver.contentType(),
+                route.orderingKey().read(routed.filterInput())));
       } else if (decision instanceof Decision.TransformFailed failure) {
         created.add(
             tasks.transformFailure(scope, event.id(), c.id(), c.destinationId(), failure.error()));

@@ -18,8 +18,9 @@ import java.util.function.Function;
  */
 public final class RouteCache {
 
-  /** A connection with its compiled route. */
-  public record Route(ConnectionRecord connection, CompiledRoute compiled) {}
+  /** A connection with its compiled route and ordering key. */
+  public record Route(
+      ConnectionRecord connection, CompiledRoute compiled, OrderingKeyPath orderingKey) {}
 
   private final Store store;
   private final Function<ConnectionRecord, CompiledRoute> compiler;
@@ -44,7 +45,7 @@ public final class RouteCache {
   private List<Route> load(Scope scope, String sourceId) {
     return store.connections().listForSource(scope, sourceId).stream()
         .filter(ConnectionRecord::enabled)
-        .map(c -> new Route(c, compiler.apply(c)))
+        .map(c -> new Route(c, compiler.apply(c), OrderingKeyPath.of(c.orderingKey())))
         .toList();
   }
 }

@@ -11,7 +11,8 @@ import java.util.function.UnaryOperator;
 /**
  * The JSON of a connection. {@code filter_rules} must be an array; its rules (with {@code op} or
  * {@code operator}) are checked by the engine, which stores them with {@code op}. Ids in the body
- * that cannot be ids are a 422 naming the field. Stateless.
+ * that cannot be ids are a 422 naming the field. {@code ordering_key} is a filter field path (null
+ * clears it). Stateless.
  */
 final class ConnectionJson {
 
@@ -26,6 +27,7 @@ final class ConnectionJson {
     f.readText(c.set(ConnectionSpec.Builder::transformExpression), "transform_expression");
     f.readBool(c.set(ConnectionSpec.Builder::transformEnabled), "transform_enabled");
     f.readBool(c.set(ConnectionSpec.Builder::enabled), "enabled");
+    f.readText(c.set(ConnectionSpec.Builder::orderingKey), "ordering_key");
     f.throwIfInvalid();
     return c.toOperator();
   }
@@ -56,6 +58,7 @@ final class ConnectionJson {
     o.put("transform_expression", c.transformExpression());
     o.put("transform_enabled", c.transformEnabled());
     o.put("enabled", c.enabled());
+    o.put("ordering_key", c.orderingKey());
     ResourceJson.instant(o, "created_at", c.createdAt());
     ResourceJson.instant(o, "updated_at", c.updatedAt());
     return o;

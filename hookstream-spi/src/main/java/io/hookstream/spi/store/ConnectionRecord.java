@@ -5,7 +5,9 @@ import java.time.Instant;
 /**
  * A route from a source to a destination. {@code filterRulesJson} is a JSON array of rules ({@code
  * [{"field":...,"op":...,"value":...}]}, empty array for none); the transform is a JSONata
- * expression applied when {@code transformEnabled}.
+ * expression applied when {@code transformEnabled}. {@code orderingKey} is a field path in the
+ * filter syntax (such as {@code payload.customer_id}) whose value orders the connection's
+ * deliveries per key, or null for none.
  */
 public record ConnectionRecord(
     String id,
@@ -18,6 +20,7 @@ public record ConnectionRecord(
     String transformExpression,
     boolean transformEnabled,
     boolean enabled,
+    String orderingKey,
     long version,
     Instant createdAt,
     Instant updatedAt,

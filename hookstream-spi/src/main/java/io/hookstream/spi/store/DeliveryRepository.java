@@ -27,10 +27,10 @@ public interface DeliveryRepository {
   /**
    * Claims due tasks of one destination under the rules of {@link DestinationClaim}: lowest {@code
    * (sequence, id)} first, never more than {@code maxLeased} leased at once, head of line only when
-   * ordered. Atomic with respect to every other claim on the same destination, so the limits hold
-   * across nodes. Reads in the same step what delivering each claimed task needs from its event
-   * (see {@link ClaimedTask}): its status, body (or body blob key), content type and how many tasks
-   * it has.
+   * ordered, and per ordering key only the key's first pending task. Atomic with respect to every
+   * other claim on the same destination, so the limits hold across nodes. Reads in the same step
+   * what delivering each claimed task needs from its event (see {@link ClaimedTask}): its status,
+   * body (or body blob key), content type and how many tasks it has.
    */
   List<ClaimedTask> claimDeliveries(DestinationClaim claim);
 

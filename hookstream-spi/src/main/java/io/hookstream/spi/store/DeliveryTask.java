@@ -7,8 +7,10 @@ import java.time.Instant;
  * due task by setting {@code leaseOwner} and {@code leaseExpiresAt}; a task whose lease has expired
  * is due again, so a crashed node's work is taken over. {@code attempts} counts the attempts made
  * so far. {@code payload} is the transformed body, or null to send the event's own body. {@code
- * sequence} orders tasks of one destination (FIFO for ordered delivery). {@code version} increases
- * on every change (optimistic locking).
+ * sequence} orders tasks of one destination (FIFO for ordered delivery). {@code orderingKey}, when
+ * not null, is the connection's ordering key read from the event: a keyed task is claimable only
+ * once no earlier pending task of its destination has the same key. {@code version} increases on
+ * every change (optimistic locking).
  */
 public record DeliveryTask(
     String id,
@@ -25,9 +27,50 @@ public record DeliveryTask(
     byte[] payload,
     String payloadContentType,
     long sequence,
+    String orderingKey,
     long version,
     Instant createdAt,
     Instant updatedAt) {
+
+  /** An unkeyed task (delivered without per-key ordering). */
+  public DeliveryTask(
+      String id,
+      String orgId,
+      String envId,
+      String eventId,
+      String connectionId,
+      String destinationId,
+      TaskStatus status,
+      int attempts,
+      Instant nextAttemptAt,
+      String leaseOwner,
+      Instant leaseExpiresAt,
+      byte[] payload,
+      String payloadContentType,
+      long sequence,
+      long version,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(
+        id,
+        orgId,
+        envId,
+        eventId,
+        connectionId,
+        destinationId,
+        status,
+        attempts,
+        nextAttemptAt,
+        leaseOwner,
+        leaseExpiresAt,
+        payload,
+        payloadContentType,
+        sequence,
+        null,
+        version,
+        createdAt,
+        updatedAt);
+  }
 
   public Scope scope() {
     return new Scope(orgId, envId);
@@ -60,6 +103,7 @@ public record DeliveryTask(
         payload,
         payloadContentType,
         sequence,
+        orderingKey,
         version + 1,
         createdAt,
         now);
@@ -82,6 +126,7 @@ public record DeliveryTask(
         payload,
         payloadContentType,
         sequence,
+        orderingKey,
         version + 1,
         createdAt,
         now);

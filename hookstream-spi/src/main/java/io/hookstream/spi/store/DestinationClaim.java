@@ -13,7 +13,10 @@ import java.util.Set;
  * lowest {@code (sequence, id)} first, at most {@code limit}, and only while the destination has
  * fewer than {@code maxLeased} tasks under a live lease (counting every owner). When {@code
  * ordered} is true only the destination's pending task with the lowest {@code (sequence, id)} may
- * be claimed, due or not, so a later task never overtakes an earlier one.
+ * be claimed, due or not, so a later task never overtakes an earlier one. A task with an {@link
+ * DeliveryTask#orderingKey() orderingKey} is a candidate only if no other pending task of the
+ * destination with the same key has a lower {@code (sequence, id)}, leased, due or waiting for a
+ * retry: one task per key at a time, in sequence order, and keys independent of each other.
  *
  * <p>A claim may lease fewer tasks than it could, even none, while another claim of the same
  * destination runs (a store may skip a destination being claimed rather than wait); the next round

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 class H2IndexUseTest {
 
   private static final Instant NOW = Instant.parse("2021-01-01T00:00:00Z");
+  private static final Instant LATER = Instant.parse("2021-01-03T00:00:00Z");
   private static final Pattern SCAN_COUNT = Pattern.compile("scanCount: (\\d+)");
 
   private RecordingDataSource dataSource;
@@ -49,6 +50,16 @@ class H2IndexUseTest {
               + " ELSE 'succeeded' END, 0, TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00', X, 1,"
               + " TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00',"
               + " TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00' FROM SYSTEM_RANGE(1, 20000)");
+      // A destination with ordered keys: 100 customers with 50 pending tasks each, interleaved,
+      // due only after NOW so that the other tests do not see them.
+      st.execute(
+          "INSERT INTO hs_delivery_tasks (id, org_id, env_id, event_id, connection_id,"
+              + " destination_id, status, attempts, next_attempt_at, sequence, ordering_key,"
+              + " version, created_at, updated_at) SELECT 'dk_' || LPAD(X, 10, '0'), 'o', 'e',"
+              + " 'evt_' || X, 'c', 'dst_keyed', 'pending', 0,"
+              + " TIMESTAMP WITH TIME ZONE '2021-01-02 00:00:00+00', X, 'cus_' || MOD(X, 100), 1,"
+              + " TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00',"
+              + " TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00' FROM SYSTEM_RANGE(1, 5000)");
       st.execute("ANALYZE");
     }
   }
@@ -76,6 +87,30 @@ class H2IndexUseTest {
                             "dst_1", "node-1", NOW, NOW.plusSeconds(30), 1, 10, false, null)),
             "COUNT(*)");
     assertThat(scans).isNotEmpty().allSatisfy(n -> assertThat(n).isLessThan(20));
+  }
+
+  @Test
+  void keyedClaimProbesEachCandidatesKeyThroughTheKeyIndex() throws SQLException {
+    List<String> keys = new ArrayList<>();
+    List<Long> scans =
+        scanCounts(
+            () ->
+                store
+                    .deliveries()
+                    .claimDeliveries(
+                        new DestinationClaim(
+                            "dst_keyed",
+                            "node-1",
+                            LATER,
+                            LATER.plusSeconds(30),
+                            10,
+                            20,
+                            false,
+                            null))
+                    .forEach(t -> keys.add(t.task().orderingKey())),
+            "SELECT id, version");
+    assertThat(keys).hasSize(10).doesNotHaveDuplicates();
+    assertThat(scans).isNotEmpty().allSatisfy(n -> assertThat(n).isLessThan(50));
   }
 
   /** EXPLAIN ANALYZEs the last statement {@code call} ran containing {@code marker}. */

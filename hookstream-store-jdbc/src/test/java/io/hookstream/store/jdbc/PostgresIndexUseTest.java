@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,14 @@ class PostgresIndexUseTest {
               + " 'evt_' || lpad(to_hex(i), 32, '0'), 'dst_busy', 'pending', 0,"
               + " TIMESTAMPTZ '2025-12-31 00:00:00Z' + (i % 100) * interval '1 second', i, 1,"
               + " now(), now() FROM generate_series(1, 5000) i");
+      // A destination with ordered keys: 100 customers with 50 pending tasks each, interleaved.
+      st.execute(
+          "INSERT INTO hs_delivery_tasks (id, org_id, env_id, event_id, destination_id,"
+              + " status, attempts, next_attempt_at, sequence, ordering_key, version, created_at,"
+              + " updated_at) SELECT 'dt_keyed' || lpad(to_hex(i), 32, '0'), 'org_test',"
+              + " 'env_test', 'evt_' || lpad(to_hex(i), 32, '0'), 'dst_keyed', 'pending', 0,"
+              + " TIMESTAMPTZ '2025-12-31 00:00:00Z', i, 'cus_' || (i % 100), 1, now(), now()"
+              + " FROM generate_series(1, 5000) i");
       st.execute(
           "INSERT INTO hs_attempts (id, org_id, env_id, event_id, destination_id,"
               + " attempt_number, status, dlq, attempted_at)"
@@ -172,6 +181,23 @@ class PostgresIndexUseTest {
         .contains("hs_events_pkey")
         .contains("hs_tasks_event")
         .contains("LockRows");
+    assertReadsNoTableAndSortsNothing(plan);
+  }
+
+  @Test
+  void keyedClaimProbesEachCandidatesKeyThroughTheKeyIndex() throws SQLException {
+    List<String> keys = new ArrayList<>();
+    Runnable claim =
+        () ->
+            store
+                .deliveries()
+                .claimDeliveries(
+                    new DestinationClaim(
+                        "dst_keyed", "node-1", T0, T0.plusSeconds(30), 10, 20, false, null))
+                .forEach(t -> keys.add(t.task().orderingKey()));
+    String plan = planOf(claim, "WITH live");
+    assertThat(keys).hasSize(10).doesNotHaveDuplicates();
+    assertThat(plan).contains("hs_tasks_key_order").contains("hs_tasks_destination");
     assertReadsNoTableAndSortsNothing(plan);
   }
 

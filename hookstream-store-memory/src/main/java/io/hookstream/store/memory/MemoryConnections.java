@@ -82,6 +82,7 @@ final class MemoryConnections implements ConnectionRepository {
         c.transformExpression(),
         c.transformEnabled(),
         c.enabled(),
+        c.orderingKey(),
         c.version() + 1,
         c.createdAt(),
         at,

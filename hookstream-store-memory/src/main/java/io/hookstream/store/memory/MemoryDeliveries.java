@@ -37,8 +37,9 @@ import java.util.function.Supplier;
 /**
  * Delivery tasks and attempts. Every task write holds one lock, which makes claims exclusive and
  * keeps the indexes exact: per destination, pending unleased tasks by {@code nextAttemptAt} and
- * pending tasks by sequence; leased tasks by lease expiry (moved back to the first index once
- * expired). A claim therefore reads one destination's pending tasks, and the due scan one entry per
+ * pending tasks by sequence, and those a claim may take (unkeyed ones and each ordering key's head,
+ * {@link KeyLines}); leased tasks by lease expiry (moved back to the first index once expired). A
+ * claim therefore reads one destination's pending tasks, and the due scan one entry per
  * destination, never every task. Reads are lock-free.
  */
 final class MemoryDeliveries implements DeliveryRepository {
@@ -70,6 +71,9 @@ final class MemoryDeliveries implements DeliveryRepository {
 
   private static final Comparator<DeliveryTask> SEQUENCE =
       Comparator.comparingLong(DeliveryTask::sequence).thenComparing(DeliveryTask::id);
+
+  /** What non-ordered claims walk: pending tasks minus those behind their key's head. */
+  private final KeyLines keyLines = new KeyLines(SEQUENCE);
 
   private final ScopedTable<AttemptRecord> attempts =
       new ScopedTable<>("attempt", AttemptRecord::id, AttemptRecord::scope, false);
@@ -183,7 +187,9 @@ final class MemoryDeliveries implements DeliveryRepository {
     }
     int room = Math.min(claim.limit(), claim.maxLeased() - live);
     List<DeliveryTask> candidates = new ArrayList<>();
-    for (DeliveryTask task : pending) {
+    // Ordered: the destination's head of line; otherwise the unkeyed tasks and each key's head.
+    for (DeliveryTask task :
+        claim.ordered() ? pending : keyLines.claimable(claim.destinationId())) {
       if (candidates.size() >= room) {
         break;
       }
@@ -270,6 +276,7 @@ final class MemoryDeliveries implements DeliveryRepository {
                   t.payload(),
                   t.payloadContentType(),
                   t.sequence(),
+                  t.orderingKey(),
                   t.version(),
                   t.createdAt(),
                   t.updatedAt()));
@@ -402,6 +409,7 @@ final class MemoryDeliveries implements DeliveryRepository {
     pendingByDestination
         .computeIfAbsent(task.destinationId(), d -> new TreeSet<>(SEQUENCE))
         .add(task);
+    keyLines.add(task);
     if (task.leaseOwner() != null && task.leaseExpiresAt() != null) {
       leased.add(new Slot(task.leaseExpiresAt(), task.id()));
       leasedByDestination.merge(task.destinationId(), 1, Integer::sum);
@@ -435,8 +443,8 @@ final class MemoryDeliveries implements DeliveryRepository {
       leasedByDestination.merge(stored.destinationId(), -1, Integer::sum);
     }
     TreeSet<DeliveryTask> pending = pendingByDestination.get(stored.destinationId());
-    if (pending != null) {
-      pending.remove(stored);
+    if (pending != null && pending.remove(stored)) {
+      keyLines.remove(stored);
     }
   }
 }

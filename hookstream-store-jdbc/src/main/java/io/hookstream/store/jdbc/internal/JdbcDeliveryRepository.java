@@ -78,6 +78,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
             "payload",
             "payload_content_type",
             "sequence",
+            "ordering_key",
             "version",
             "created_at",
             "updated_at");
@@ -222,8 +223,9 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   /**
    * One transaction: take the destination's claim lock (so claims on one destination never
    * interleave, on any node), count its live leases, pick the candidates in {@code (sequence, id)}
-   * order, lease them and read each one's event. On PostgreSQL (not ordered) the count, the lease
-   * and that read are one statement, so a delivery needs no read of its own.
+   * order (a keyed one only if it heads its key, {@link #keyHead}), lease them and read each one's
+   * event. On PostgreSQL (not ordered) the count, the lease and that read are one statement, so a
+   * delivery needs no read of its own.
    */
   @Override
   public List<ClaimedTask> claimDeliveries(DestinationClaim claim) {
@@ -275,6 +277,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
                   c,
                   "SELECT id, version FROM "
                       + tasks
+                      + " c"
                       + destinationCandidates(claim.createdBefore() != null),
                   JdbcDeliveryRepository::idAndVersion,
                   params.toArray());
@@ -299,8 +302,9 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
         + " SET lease_owner = ?, lease_expires_at = ?,"
         + " version = version + 1, updated_at = ? WHERE id IN (SELECT id FROM "
         + tasks
-        + " WHERE destination_id = ? AND "
+        + " c WHERE destination_id = ? AND "
         + DUE
+        + keyHead()
         + (createdBefore ? " AND created_at <= ?" : "")
         + " ORDER BY destination_id, status, sequence, id"
         + " LIMIT GREATEST(0, LEAST(?, ? - (SELECT n FROM live))) FOR UPDATE SKIP LOCKED)"
@@ -381,11 +385,26 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
    * (destination_id, status, sequence, id) in order instead of sorting; the order is the same, and
    * PostgreSQL ignores sort keys bound to constants.
    */
-  private static String destinationCandidates(boolean createdBefore) {
+  private String destinationCandidates(boolean createdBefore) {
     return " WHERE destination_id = ? AND "
         + DUE
+        + keyHead()
         + (createdBefore ? " AND created_at <= ?" : "")
         + " ORDER BY destination_id, status, sequence, id LIMIT ?";
+  }
+
+  /**
+   * The per-key ordering condition on candidate row {@code c}: unkeyed, or no pending task of its
+   * destination and key comes before it in {@code (sequence, id)}, leased, due or not. Written with
+   * {@code sequence <=} rather than a row comparison so that both H2 and PostgreSQL probe
+   * tasks_key_order as a range.
+   */
+  private String keyHead() {
+    return " AND (c.ordering_key IS NULL OR NOT EXISTS (SELECT 1 FROM "
+        + tasks
+        + " k WHERE k.destination_id = c.destination_id AND k.ordering_key = c.ordering_key"
+        + " AND k.status = 'pending' AND k.ordering_key IS NOT NULL AND k.sequence <= c.sequence"
+        + " AND (k.sequence < c.sequence OR k.id < c.id)))";
   }
 
   /** Ordered delivery: only the destination's first pending task, and only if it may go now. */
@@ -644,6 +663,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
       t.payload(),
       t.payloadContentType(),
       t.sequence(),
+      t.orderingKey(),
       t.version(),
       t.createdAt(),
       t.updatedAt()
@@ -719,6 +739,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
         rs.getBytes("payload"),
         rs.getString("payload_content_type"),
         rs.getLong("sequence"),
+        rs.getString("ordering_key"),
         rs.getLong("version"),
         Jdbc.instant(rs, "created_at"),
         Jdbc.instant(rs, "updated_at"));

@@ -30,7 +30,8 @@ public final class Migrator {
           "V3__destination_claims.sql",
           "V4__due_destinations.sql",
           "V5__nodes.sql",
-          "V6__drop_unused_due_index.sql");
+          "V6__drop_unused_due_index.sql",
+          "V7__ordering_keys.sql");
 
   public static final int LATEST_VERSION = SCRIPTS.size();
 
