@@ -47,6 +47,9 @@ import io.hookstream.spi.store.SourceRecord;
 import io.hookstream.spi.store.Store;
 import io.hookstream.stream.ChannelBroadcaster;
 import io.hookstream.stream.WebSocketDestinationProvider;
+import io.hookstream.topic.TopicService;
+import io.hookstream.topic.internal.TopicChecks;
+import io.hookstream.topic.internal.TopicPublisher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,6 +88,7 @@ public final class Engine implements AutoCloseable {
   private final ExpiringCache<String, SourceRecord> sourceCache;
   private final DestinationService destinations;
   private final ConnectionService connections;
+  private final TopicService topics;
   private final EventService events;
   private final IssueService issues;
   private final CircuitBreakers circuits;
@@ -177,6 +181,20 @@ public final class Engine implements AutoCloseable {
             s.routingThreads,
             s.routingQueueSize,
             "hookstream-route-" + nodeId);
+    this.topics =
+        new TopicService(
+            store,
+            clock,
+            new TopicChecks(store, transforms),
+            new TopicPublisher(
+                store,
+                s.blobStore,
+                clock,
+                tasks,
+                new RouteCompiler(transforms),
+                limits,
+                handOff::accept),
+            s.ingestBaseUrl);
     this.clientIps = new ClientIpResolver(s.trustedProxies);
     this.pipeline = IngestSteps.pipeline(s, clientIps, cipher, router::tasksFor, handOff::accept);
     this.jobs =
@@ -303,6 +321,10 @@ public final class Engine implements AutoCloseable {
 
   public EventService events() {
     return events;
+  }
+
+  public TopicService topics() {
+    return topics;
   }
 
   public ChannelBroadcaster streams() {
