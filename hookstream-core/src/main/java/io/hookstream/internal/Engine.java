@@ -48,8 +48,6 @@ import io.hookstream.spi.store.Store;
 import io.hookstream.stream.ChannelBroadcaster;
 import io.hookstream.stream.WebSocketDestinationProvider;
 import io.hookstream.topic.TopicService;
-import io.hookstream.topic.internal.TopicChecks;
-import io.hookstream.topic.internal.TopicPublisher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -183,18 +181,7 @@ public final class Engine implements AutoCloseable {
             "hookstream-route-" + nodeId);
     this.topics =
         new TopicService(
-            store,
-            clock,
-            new TopicChecks(store, transforms),
-            new TopicPublisher(
-                store,
-                s.blobStore,
-                clock,
-                tasks,
-                new RouteCompiler(transforms),
-                limits,
-                handOff::accept),
-            s.ingestBaseUrl);
+            store, clock, transforms, s.blobStore, tasks, limits, s.ingestBaseUrl, handOff::accept);
     this.clientIps = new ClientIpResolver(s.trustedProxies);
     this.pipeline = IngestSteps.pipeline(s, clientIps, cipher, router::tasksFor, handOff::accept);
     this.jobs =

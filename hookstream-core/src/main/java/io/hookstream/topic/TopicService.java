@@ -1,12 +1,18 @@
 package io.hookstream.topic;
 
+import io.hookstream.Limits;
+import io.hookstream.delivery.TaskFactory;
 import io.hookstream.internal.Ids;
 import io.hookstream.internal.Pages;
 import io.hookstream.page.Page;
 import io.hookstream.page.PageRequest;
+import io.hookstream.routing.TransformEngine;
+import io.hookstream.routing.internal.RouteCompiler;
+import io.hookstream.spi.BlobStore;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
+import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.Store;
 import io.hookstream.spi.store.SubscriptionRecord;
@@ -21,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -39,18 +46,27 @@ public final class TopicService {
   private final PendingTopicTasks pending;
   private final String publishBaseUrl;
 
-  /** {@code publishBaseUrl}: the base of every topic's {@code publish_url}. */
+  /**
+   * {@code publishBaseUrl}: the base of every topic's {@code publish_url}; {@code onCommitted} gets
+   * each event the engine's own commit stored (not the outbox's), to broadcast it and wake the
+   * scheduler.
+   */
   public TopicService(
       Store store,
       Clock clock,
-      TopicChecks checks,
-      TopicPublisher publisher,
-      String publishBaseUrl) {
+      TransformEngine transforms,
+      BlobStore blobs,
+      TaskFactory tasks,
+      Limits limits,
+      String publishBaseUrl,
+      Consumer<EventRecord> onCommitted) {
     this.store = store;
     this.clock = clock;
     this.ids = new Ids(clock);
-    this.checks = checks;
-    this.publisher = publisher;
+    this.checks = new TopicChecks(store, transforms);
+    this.publisher =
+        new TopicPublisher(
+            store, blobs, clock, tasks, new RouteCompiler(transforms), limits, onCommitted);
     this.pending = new PendingTopicTasks(store, clock);
     this.publishBaseUrl = publishBaseUrl.replaceAll("/+$", "");
   }
