@@ -3,7 +3,6 @@ package io.hookstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hookstream.destination.DestinationSpec;
 import io.hookstream.event.EventQuery;
 import io.hookstream.page.PageRequest;
 import io.hookstream.spi.ErrorCode;
@@ -45,10 +44,7 @@ class TopicsTest {
   }
 
   private String destination(String name) {
-    return hs.destinations()
-        .create(
-            scope, DestinationSpec.builder().name(name).url("https://example.com/" + name).build())
-        .id();
+    return TestEngine.destination(hs, scope, name);
   }
 
   private Topic orders() {

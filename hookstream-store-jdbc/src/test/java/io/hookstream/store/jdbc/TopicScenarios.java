@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hookstream.Hookstream;
 import io.hookstream.destination.DestinationSpec;
 import io.hookstream.page.PageRequest;
-import io.hookstream.providers.http.HttpDestinationProvider;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.ManualClock;
@@ -51,16 +50,7 @@ abstract class TopicScenarios {
   void setUp() throws SQLException {
     dataSource = dataSource();
     receiver = WebhookReceiver.start(clock);
-    JdbcStores stores = JdbcStores.builder(dataSource).clock(clock).build();
-    hs =
-        Hookstream.builder()
-            .store(stores.store())
-            .keyValueStore(stores.keyValueStore())
-            .blobStore(stores.blobStore())
-            .clock(clock)
-            .provider(
-                HttpDestinationProvider.builder().allowPrivateNetworks(true).clock(clock).build())
-            .build();
+    hs = OneRouteEngine.engine(dataSource, clock);
     var org = hs.organizations().create("topics");
     scope = hs.organizations().createEnvironment(org.id(), "test").scope();
     topicId = hs.topics().create(scope, TopicSpec.builder().name("Orders").build()).id();
