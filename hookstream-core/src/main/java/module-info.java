@@ -21,5 +21,6 @@ module io.hookstream.core {
   exports io.hookstream.secret;
   exports io.hookstream.source;
   exports io.hookstream.stream;
+  exports io.hookstream.topic;
   exports io.hookstream.verify;
 }

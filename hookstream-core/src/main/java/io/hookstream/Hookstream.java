@@ -23,6 +23,7 @@ import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.KeyValueStore;
 import io.hookstream.spi.Principal;
 import io.hookstream.stream.ChannelBroadcaster;
+import io.hookstream.topic.TopicService;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,6 +119,14 @@ public final class Hookstream implements AutoCloseable {
 
   public EventService events() {
     return engine.events();
+  }
+
+  /**
+   * Pub/sub topics: subscriptions, and publishing from the application (also in its own JDBC
+   * transaction).
+   */
+  public TopicService topics() {
+    return engine.topics();
   }
 
   /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hookstream.connection.ConnectionSpec;
-import io.hookstream.destination.DestinationSpec;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.FieldError;
@@ -43,10 +42,7 @@ class RoutingTest {
   }
 
   private String destination(String name) {
-    return hs.destinations()
-        .create(
-            scope, DestinationSpec.builder().name(name).url("https://example.com/" + name).build())
-        .id();
+    return TestEngine.destination(hs, scope, name);
   }
 
   private List<DeliveryTask> routedTasks(String eventId) {

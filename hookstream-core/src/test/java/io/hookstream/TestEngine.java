@@ -37,6 +37,18 @@ final class TestEngine {
     return env.scope();
   }
 
+  /** A new "http" destination named {@code name} in {@code scope}; returns its id. */
+  static String destination(Hookstream hs, Scope scope, String name) {
+    return hs.destinations()
+        .create(
+            scope,
+            io.hookstream.destination.DestinationSpec.builder()
+                .name(name)
+                .url("https://example.com/" + name)
+                .build())
+        .id();
+  }
+
   /** An "http" provider that records requests and succeeds; validates that a url is given. */
   static final class RecordingProvider implements DestinationProvider {
     final List<DeliveryRequest> requests = new ArrayList<>();

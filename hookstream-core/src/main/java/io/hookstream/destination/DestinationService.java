@@ -160,11 +160,15 @@ public final class DestinationService {
     return masked(next);
   }
 
-  /** Deletes the destination; its pending deliveries stop. A 404 if unknown. */
+  /**
+   * Deletes the destination and its topic subscriptions; its pending deliveries stop. A 404 if
+   * unknown.
+   */
   public void delete(Scope scope, String id) {
     if (!store.destinations().delete(scope, id, clock.now())) {
       throw HookstreamException.notFound("destination", id);
     }
+    store.topics().deleteSubscriptionsOfDestination(scope, id);
     forgetClients(id);
   }
 

@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param dedupStatus {@code unique} or {@code duplicate}.
  * @param duplicateOf The original event's id, for a duplicate.
  * @param routedAt When routing created the event's deliveries; null until routed.
+ * @param sourceId The source that received the webhook, or, for an event an application published
+ *     to a topic, the topic's id (see {@link #topicId()}).
  */
 public record Event(
     String id,
@@ -59,6 +61,11 @@ public record Event(
     headers = copy(headers);
     query = copy(query);
     body = body == null ? null : body.clone();
+  }
+
+  /** The topic's id if the event was published to a topic, else null. */
+  public String topicId() {
+    return sourceId != null && sourceId.startsWith("top_") ? sourceId : null;
   }
 
   public static Builder builder() {

@@ -47,6 +47,7 @@ import io.hookstream.spi.store.SourceRecord;
 import io.hookstream.spi.store.Store;
 import io.hookstream.stream.ChannelBroadcaster;
 import io.hookstream.stream.WebSocketDestinationProvider;
+import io.hookstream.topic.TopicService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,6 +86,7 @@ public final class Engine implements AutoCloseable {
   private final ExpiringCache<String, SourceRecord> sourceCache;
   private final DestinationService destinations;
   private final ConnectionService connections;
+  private final TopicService topics;
   private final EventService events;
   private final IssueService issues;
   private final CircuitBreakers circuits;
@@ -184,6 +186,9 @@ public final class Engine implements AutoCloseable {
             s.routingThreads,
             s.routingQueueSize,
             "hookstream-route-" + nodeId);
+    this.topics =
+        new TopicService(
+            store, clock, transforms, s.blobStore, tasks, limits, s.ingestBaseUrl, handOff::accept);
     this.clientIps = new ClientIpResolver(s.trustedProxies);
     this.pipeline = IngestSteps.pipeline(s, clientIps, cipher, router::tasksFor, handOff::accept);
     this.jobs =
@@ -311,6 +316,10 @@ public final class Engine implements AutoCloseable {
 
   public EventService events() {
     return events;
+  }
+
+  public TopicService topics() {
+    return topics;
   }
 
   public ChannelBroadcaster streams() {

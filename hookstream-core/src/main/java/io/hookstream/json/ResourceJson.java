@@ -29,7 +29,9 @@ public final class ResourceJson {
   public static ObjectNode event(Event e) {
     ObjectNode o = Json.MAPPER.createObjectNode();
     o.put("id", e.id());
-    o.put("source_id", e.sourceId());
+    // A published event's source is its topic: named as topic_id, with no source_id.
+    o.put("source_id", e.topicId() == null ? e.sourceId() : null);
+    o.put("topic_id", e.topicId());
     o.put("method", e.method());
     o.put("path", e.path());
     o.put("content_type", e.contentType());

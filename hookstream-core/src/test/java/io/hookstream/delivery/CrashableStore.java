@@ -13,6 +13,7 @@ import io.hookstream.spi.store.NodeRepository;
 import io.hookstream.spi.store.OrganizationRepository;
 import io.hookstream.spi.store.SourceRepository;
 import io.hookstream.spi.store.Store;
+import io.hookstream.spi.store.TopicRepository;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 
@@ -116,5 +117,10 @@ final class CrashableStore implements Store {
   @Override
   public NodeRepository nodes() {
     return nodes;
+  }
+
+  @Override
+  public TopicRepository topics() {
+    return delegate.topics();
   }
 }

@@ -56,6 +56,26 @@ class EngineStreamingTest {
   }
 
   @Test
+  void anEventPublishedToATopicStreamsOnTheEventsChannelWithItsTopic() throws Exception {
+    Scope acme = newScope();
+    var topic =
+        hs.topics().create(acme, io.hookstream.topic.TopicSpec.builder().name("Orders").build());
+    CollectingSink all = new CollectingSink();
+    CollectingSink byTopic = new CollectingSink();
+    hs.streams().open(acme.orgId(), all, 100).subscribe("events");
+    hs.streams().open(acme.orgId(), byTopic, 100).subscribe(StreamChannels.events(topic.id()));
+
+    String id = hs.topics().publish(acme, "orders", "{\"a\":1}").eventId();
+
+    for (CollectingSink sink : List.of(all, byTopic)) {
+      JsonNode data = sink.next().get("data");
+      assertThat(data.get("id").asText()).isEqualTo(id);
+      assertThat(data.get("topic_id").asText()).isEqualTo(topic.id());
+      assertThat(data.get("source_id").isNull()).isTrue();
+    }
+  }
+
+  @Test
   void anIngestedEventReachesSubscribersOfItsOrgOnBothChannels() throws Exception {
     Scope acme = newScope();
     Scope other = newScope();

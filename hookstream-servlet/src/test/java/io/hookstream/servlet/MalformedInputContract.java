@@ -100,6 +100,10 @@ abstract class MalformedInputContract extends RestApiSuite {
           "enabled",
           "ordering_key");
 
+  private static final List<String> TOPIC_FIELDS = List.of("name", "slug", "description");
+  private static final List<String> SUBSCRIPTION_FIELDS =
+      List.of("destination_id", "filter_rules", "transform_expression", "active");
+
   private static final String DEEP = "[".repeat(5000) + "]".repeat(5000);
   private static final List<String> BAD_VALUES =
       List.of(
@@ -203,6 +207,20 @@ abstract class MalformedInputContract extends RestApiSuite {
     ids.put("dst", createDestination(key, "http://127.0.0.1:9/corpus"));
     ids.put("conn", createConnection(key, ids.get("src"), ids.get("dst")));
     ids.put("evt", ingest(ids.get("src"), "{\"corpus\":true}"));
+    Client.Response topic =
+        api.post("/v1/topics", key, "{\"name\":\"Corpus " + System.nanoTime() + "\"}");
+    ids.put("top", topic.json().path("id").asText());
+    ids.put("slug", topic.json().path("slug").asText());
+    ids.put(
+        "sub",
+        api.post(
+                "/v1/topics/" + ids.get("top") + "/subscriptions",
+                key,
+                "{\"destination_id\":\"" + ids.get("dst") + "\"}")
+            .json()
+            .path("subscription")
+            .path("id")
+            .asText());
   }
 
   private List<Endpoint> endpoints() {
@@ -210,6 +228,7 @@ abstract class MalformedInputContract extends RestApiSuite {
     String validDestination = "{\"name\":\"Corpus Dest\",\"url\":\"https://example.com/h\"}";
     String validConnection =
         "{\"source_id\":\"" + own.get("src") + "\",\"destination_id\":\"" + own.get("dst") + "\"}";
+    String validSubscription = "{\"destination_id\":\"" + own.get("dst") + "\"}";
     return List.of(
         new Endpoint("GET", "/v1/health", null, List.of()),
         new Endpoint("POST", "/v1/auth/api-keys", "{\"name\":\"k\"}", List.of("name", "mode")),
@@ -247,7 +266,21 @@ abstract class MalformedInputContract extends RestApiSuite {
             List.of("status", "snoozed_until")),
         new Endpoint("POST", "/v1/issues/{iss}/retry", null, List.of()),
         new Endpoint("POST", "/v1/ingest/{src}", null, List.of()),
+        new Endpoint("GET", "/v1/topics", null, List.of()),
+        new Endpoint("POST", "/v1/topics", "{\"name\":\"Corpus Topic\"}", TOPIC_FIELDS),
+        new Endpoint("GET", "/v1/topics/{top}", null, List.of()),
+        new Endpoint("PATCH", "/v1/topics/{top}", "{\"name\":\"Corpus\"}", TOPIC_FIELDS),
+        new Endpoint(
+            "POST", "/v1/topics/{top}/subscriptions", validSubscription, SUBSCRIPTION_FIELDS),
+        new Endpoint(
+            "PATCH",
+            "/v1/topics/{top}/subscriptions/{sub}",
+            validSubscription,
+            SUBSCRIPTION_FIELDS),
+        new Endpoint("POST", "/v1/topics/{slug}/publish", "{\"type\":\"x\"}", List.of()),
         // deletes last, so the resources above stay for the other cases
+        new Endpoint("DELETE", "/v1/topics/{top}/subscriptions/{sub}", null, List.of()),
+        new Endpoint("DELETE", "/v1/topics/{top}", null, List.of()),
         new Endpoint("DELETE", "/v1/connections/{conn}", null, List.of()),
         new Endpoint("DELETE", "/v1/destinations/{dst}", null, List.of()),
         new Endpoint("DELETE", "/v1/sources/{src}", null, List.of()));

@@ -16,6 +16,11 @@ import java.util.function.Supplier;
  */
 public final class EventContext {
 
+  /** The stored header of a published event that names its topic's slug. */
+  public static final String TOPIC_HEADER = "x-hookstream-topic";
+
+  private static final String TOPIC_ID_PREFIX = "top_";
+
   private final String sourceId;
   private final Instant receivedAt;
   private final String method;
@@ -62,6 +67,19 @@ public final class EventContext {
       headers = h;
     }
     return h;
+  }
+
+  /**
+   * The slug of the topic an application published this event to, or null for a received webhook. A
+   * published event's source id is its topic's id ({@code top_...}); the slug travels in the
+   * event's {@code x-hookstream-topic} header, which the engine sets when it stores the event.
+   */
+  public String topic() {
+    if (sourceId == null || !sourceId.startsWith(TOPIC_ID_PREFIX)) {
+      return null;
+    }
+    List<String> slug = headers().get(TOPIC_HEADER);
+    return slug == null || slug.isEmpty() ? null : slug.get(0);
   }
 
   @Override

@@ -127,4 +127,11 @@ public abstract class StoreContract {
       super(StoreContract.this);
     }
   }
+
+  @Nested
+  class Topics extends TopicContract {
+    Topics() {
+      super(StoreContract.this);
+    }
+  }
 }

@@ -2,10 +2,9 @@ package io.hookstream.connection.internal;
 
 import io.hookstream.connection.ConnectionSpec;
 import io.hookstream.internal.Validation;
-import io.hookstream.routing.FilterRules;
 import io.hookstream.routing.TransformEngine;
 import io.hookstream.routing.internal.FieldPath;
-import io.hookstream.spi.HookstreamException;
+import io.hookstream.routing.internal.RouteRules;
 import io.hookstream.spi.store.ConnectionRecord;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.Store;
@@ -41,7 +40,7 @@ public final class ConnectionChecks {
     } else if (store.destinations().find(scope, spec.destinationId()).isEmpty()) {
       v.error("destination_id", "no destination " + spec.destinationId() + " in this environment");
     }
-    String rules = filterRules(spec.filterRulesJson(), v);
+    String rules = RouteRules.filterRules(spec.filterRulesJson(), v);
     boolean transformEnabled =
         spec.transformEnabled() == null
             ? spec.transformExpression() != null
@@ -50,14 +49,7 @@ public final class ConnectionChecks {
         && (spec.transformExpression() == null || spec.transformExpression().isBlank())) {
       v.error("transform_expression", "is required when transform_enabled is true");
     }
-    v.checkLength("transform_expression", spec.transformExpression(), 64_000);
-    if (spec.transformExpression() != null && !spec.transformExpression().isBlank()) {
-      try {
-        transforms.compile(spec.transformExpression());
-      } catch (HookstreamException e) {
-        v.addAll(e.fieldErrors());
-      }
-    }
+    RouteRules.transform(transforms, spec.transformExpression(), v);
     if (spec.orderingKey() != null) {
       FieldPath.problem(spec.orderingKey()).ifPresent(p -> v.error("ordering_key", p));
       v.checkLength("ordering_key", spec.orderingKey(), 500);
@@ -79,18 +71,5 @@ public final class ConnectionChecks {
         createdAt,
         now,
         null);
-  }
-
-  /** The rules in canonical form ({@code op}, not {@code operator}); every bad rule named. */
-  private static String filterRules(String json, Validation v) {
-    if (json == null || json.isBlank()) {
-      return "[]";
-    }
-    try {
-      return FilterRules.toJsonText(FilterRules.parse(json));
-    } catch (HookstreamException e) {
-      v.addAll(e.fieldErrors());
-      return "[]";
-    }
   }
 }

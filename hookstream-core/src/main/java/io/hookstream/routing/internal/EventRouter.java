@@ -71,10 +71,16 @@ public final class EventRouter {
    * is crash-safe and never delivers the untransformed body. Writes nothing.
    */
   public List<DeliveryTask> tasksFor(EventRecord event, byte[] body) {
+    return tasksFor(tasks, event, body, routes.routes(event.scope(), event.sourceId()));
+  }
+
+  /** The delivery tasks {@code factory} makes for {@code event} through {@code candidates}. */
+  public static List<DeliveryTask> tasksFor(
+      TaskFactory tasks, EventRecord event, byte[] body, List<RouteCache.Route> candidates) {
     RoutedEvent routed = new RoutedEvent(event, body);
     Scope scope = event.scope();
     List<DeliveryTask> created = new ArrayList<>();
-    for (RouteCache.Route route : routes.routes(scope, event.sourceId())) {
+    for (RouteCache.Route route : candidates) {
       var c = route.connection();
       Decision decision = route.compiled().evaluate(routed);
       if (decision instanceof Decision.Deliver deliver) {

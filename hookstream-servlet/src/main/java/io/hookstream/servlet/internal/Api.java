@@ -58,6 +58,7 @@ public final class Api {
     new EventsResource(engine).register(router);
     new DeliveryAttemptsResource(engine).register(router);
     new IssuesResource(engine).register(router);
+    new TopicsResource(engine).register(router);
   }
 
   /** Serves one request; never throws for a request it could not serve, it answers it. */

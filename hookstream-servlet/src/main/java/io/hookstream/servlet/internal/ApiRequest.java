@@ -59,8 +59,18 @@ final class ApiRequest {
    * when it is empty, not JSON (naming the position) or not an object.
    */
   Fields jsonObject() throws IOException {
-    String type = http.getContentType();
+    return new Fields(object(body(maxJsonBytes)));
+  }
+
+  /** The body exactly as sent, after the checks of {@link #jsonObject()}. */
+  byte[] jsonObjectBytes() throws IOException {
     byte[] body = body(maxJsonBytes);
+    object(body);
+    return body;
+  }
+
+  private ObjectNode object(byte[] body) {
+    String type = http.getContentType();
     if (body.length == 0) {
       throw new HookstreamException(
           ErrorCode.BAD_REQUEST, "request body is required: a JSON object");
@@ -75,7 +85,7 @@ final class ApiRequest {
       throw new HookstreamException(
           ErrorCode.BAD_REQUEST, "request body must be a JSON object, got " + Fields.kind(node));
     }
-    return new Fields((ObjectNode) node);
+    return (ObjectNode) node;
   }
 
   /**

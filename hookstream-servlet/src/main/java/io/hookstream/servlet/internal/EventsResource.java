@@ -45,7 +45,7 @@ final class EventsResource {
     Query q = r.query();
     EventQuery query =
         new EventQuery(
-            ConnectionsResource.filterId(r, "source_id", "src"),
+            sourceOrTopic(r),
             status(q.string("status")),
             q.instant("after"),
             q.instant("before"),
@@ -61,6 +61,16 @@ final class EventsResource {
     body.set("events", items);
     body.set("pagination", Paging.pagination(pageRequest, page));
     return ApiResponse.ok(body);
+  }
+
+  /** {@code source_id} or {@code topic_id}: a published event's source is its topic. */
+  private static String sourceOrTopic(ApiRequest r) {
+    String source = ConnectionsResource.filterId(r, "source_id", "src");
+    String topic = ConnectionsResource.filterId(r, "topic_id", "top");
+    if (source != null && topic != null) {
+      throw Query.badParam("topic_id", "cannot be combined with source_id");
+    }
+    return source != null ? source : topic;
   }
 
   private ApiResponse get(ApiRequest r) {

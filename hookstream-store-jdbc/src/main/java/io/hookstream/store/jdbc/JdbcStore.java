@@ -11,6 +11,7 @@ import io.hookstream.spi.store.NodeRepository;
 import io.hookstream.spi.store.OrganizationRepository;
 import io.hookstream.spi.store.SourceRepository;
 import io.hookstream.spi.store.Store;
+import io.hookstream.spi.store.TopicRepository;
 import io.hookstream.store.jdbc.internal.Dialect;
 import io.hookstream.store.jdbc.internal.Jdbc;
 import io.hookstream.store.jdbc.internal.JdbcApiKeyRepository;
@@ -23,6 +24,7 @@ import io.hookstream.store.jdbc.internal.JdbcIssueRepository;
 import io.hookstream.store.jdbc.internal.JdbcNodeRepository;
 import io.hookstream.store.jdbc.internal.JdbcOrganizationRepository;
 import io.hookstream.store.jdbc.internal.JdbcSourceRepository;
+import io.hookstream.store.jdbc.internal.JdbcTopicRepository;
 import io.hookstream.store.jdbc.internal.Tables;
 
 /**
@@ -44,6 +46,7 @@ public final class JdbcStore implements Store {
   private final IssueRepository issues;
   private final CircuitRepository circuits;
   private final NodeRepository nodes;
+  private final TopicRepository topics;
 
   JdbcStore(Jdbc jdbc, Dialect dialect, Tables tables, int groupCommitRows) {
     this.organizations = new JdbcOrganizationRepository(jdbc, tables);
@@ -52,10 +55,13 @@ public final class JdbcStore implements Store {
     this.destinations = new JdbcDestinationRepository(jdbc, dialect, tables);
     this.connections = new JdbcConnectionRepository(jdbc, dialect, tables);
     this.deliveries = new JdbcDeliveryRepository(jdbc, dialect, tables);
-    this.events = new JdbcEventRepository(jdbc, dialect, tables, deliveries, groupCommitRows);
+    JdbcEventRepository eventRows =
+        new JdbcEventRepository(jdbc, dialect, tables, deliveries, groupCommitRows);
+    this.events = eventRows;
     this.issues = new JdbcIssueRepository(jdbc, dialect, tables);
     this.circuits = new JdbcCircuitRepository(jdbc, dialect, tables);
     this.nodes = new JdbcNodeRepository(jdbc, dialect, tables, deliveries);
+    this.topics = new JdbcTopicRepository(jdbc, dialect, tables, eventRows);
   }
 
   @Override
@@ -106,5 +112,10 @@ public final class JdbcStore implements Store {
   @Override
   public NodeRepository nodes() {
     return nodes;
+  }
+
+  @Override
+  public TopicRepository topics() {
+    return topics;
   }
 }

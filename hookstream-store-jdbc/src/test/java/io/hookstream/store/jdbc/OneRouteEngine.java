@@ -17,16 +17,7 @@ import javax.sql.DataSource;
 record OneRouteEngine(Hookstream hs, Scope scope, String sourceId) implements AutoCloseable {
 
   static OneRouteEngine create(DataSource dataSource, Clock clock, WebhookReceiver receiver) {
-    JdbcStores stores = JdbcStores.builder(dataSource).clock(clock).build();
-    Hookstream hs =
-        Hookstream.builder()
-            .store(stores.store())
-            .keyValueStore(stores.keyValueStore())
-            .blobStore(stores.blobStore())
-            .clock(clock)
-            .provider(
-                HttpDestinationProvider.builder().allowPrivateNetworks(true).clock(clock).build())
-            .build();
+    Hookstream hs = engine(dataSource, clock);
     var org = hs.organizations().create("one-route");
     Scope scope = hs.organizations().createEnvironment(org.id(), "test").scope();
     String source = hs.sources().create(scope, SourceSpec.builder().name("in").build()).id();
@@ -40,6 +31,18 @@ record OneRouteEngine(Hookstream hs, Scope scope, String sourceId) implements Au
         .create(
             scope, ConnectionSpec.builder().sourceId(source).destinationId(destination).build());
     return new OneRouteEngine(hs, scope, source);
+  }
+
+  /** An engine on {@code dataSource} with the HTTP provider, allowed to reach loopback. */
+  static Hookstream engine(DataSource dataSource, Clock clock) {
+    JdbcStores stores = JdbcStores.builder(dataSource).clock(clock).build();
+    return Hookstream.builder()
+        .store(stores.store())
+        .keyValueStore(stores.keyValueStore())
+        .blobStore(stores.blobStore())
+        .clock(clock)
+        .provider(HttpDestinationProvider.builder().allowPrivateNetworks(true).clock(clock).build())
+        .build();
   }
 
   @Override

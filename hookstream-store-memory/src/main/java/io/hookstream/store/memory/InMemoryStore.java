@@ -11,6 +11,7 @@ import io.hookstream.spi.store.NodeRepository;
 import io.hookstream.spi.store.OrganizationRepository;
 import io.hookstream.spi.store.SourceRepository;
 import io.hookstream.spi.store.Store;
+import io.hookstream.spi.store.TopicRepository;
 
 /**
  * A {@link Store} held in the JVM's memory: the embedded default and the test default. Nothing
@@ -33,6 +34,7 @@ public final class InMemoryStore implements Store {
   private final MemoryIssues issues = new MemoryIssues();
   private final MemoryCircuits circuits = new MemoryCircuits();
   private final MemoryNodes nodes = new MemoryNodes(deliveries);
+  private final MemoryTopics topics = new MemoryTopics();
 
   /** An empty store. */
   public InMemoryStore() {
@@ -87,5 +89,10 @@ public final class InMemoryStore implements Store {
   @Override
   public NodeRepository nodes() {
     return nodes;
+  }
+
+  @Override
+  public TopicRepository topics() {
+    return topics;
   }
 }

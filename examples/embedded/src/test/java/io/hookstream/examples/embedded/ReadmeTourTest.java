@@ -16,6 +16,9 @@ import io.hookstream.store.memory.InMemoryBlobStore;
 import io.hookstream.store.memory.InMemoryKeyValueStore;
 import io.hookstream.store.memory.InMemoryStore;
 import io.hookstream.tck.WebhookReceiver;
+import io.hookstream.topic.Published;
+import io.hookstream.topic.SubscriptionSpec;
+import io.hookstream.topic.TopicSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -98,6 +101,33 @@ class ReadmeTourTest {
       var delivered = receiver.awaitRequests(1, Duration.ofSeconds(10)).get(0);
       assertThat(delivered.bodyAsString()).isEqualTo("{\"repo\":\"acme/shop\",\"by\":\"ada\"}");
       assertThat(delivered.header("X-hookstream-Event-Id")).isEqualTo(result.eventId());
+      receiver.reset();
+
+      // --- from the README's topics part ---
+      var orders = hs.topics().create(scope, TopicSpec.builder().name("Order Events").build());
+      hs.topics()
+          .subscribe(
+              scope,
+              orders.id(),
+              SubscriptionSpec.builder()
+                  .destinationId(backend.id())
+                  .filterRulesJson(
+                      "[{\"field\":\"payload.type\",\"op\":\"eq\",\"value\":\"order.created\"}]")
+                  .transformExpression("{\"order\": data.id}")
+                  .build());
+      Published published =
+          hs.topics()
+              .publish(
+                  scope,
+                  "order-events",
+                  "{\"type\":\"order.created\",\"data\":{\"id\":\"ord_1\"}}");
+      // --- end of the README's code ---
+
+      assertThat(published.subscriptionIds()).hasSize(1);
+      var fannedOut = receiver.awaitRequests(1, Duration.ofSeconds(10)).get(0);
+      assertThat(fannedOut.bodyAsString()).isEqualTo("{\"order\":\"ord_1\"}");
+      assertThat(fannedOut.header("X-hookstream-Topic")).isEqualTo("order-events");
+      assertThat(fannedOut.header("X-hookstream-Event-Id")).isEqualTo(published.eventId());
       hs.close();
     }
   }

@@ -44,10 +44,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code http} destination type: sends each event's body to a URL with the configured method
  * and headers, adds {@code X-hookstream-Event-Id}, {@code X-hookstream-Delivery-Attempt} and {@code
- * X-hookstream-Timestamp}, signs it when the config has a {@code signing_config}, and classifies
- * the outcome for the retry policy. Redirects are never followed. Deliveries to loopback, private,
- * link-local and other local addresses are refused after DNS resolution unless {@link
- * Builder#allowPrivateNetworks(boolean)} is set; cloud metadata addresses are refused always.
+ * X-hookstream-Timestamp} (and {@code X-hookstream-Topic} for an event published to a topic), signs
+ * it when the config has a {@code signing_config}, and classifies the outcome for the retry policy.
+ * Redirects are never followed. Deliveries to loopback, private, link-local and other local
+ * addresses are refused after DNS resolution unless {@link Builder#allowPrivateNetworks(boolean)}
+ * is set; cloud metadata addresses are refused always.
  *
  * <p>Safe for concurrent use; one instance shares one connection pool across all destinations. A
  * request lost on a pooled connection that the receiver had closed, before any response byte, is
@@ -256,6 +257,10 @@ public final class HttpDestinationProvider implements DestinationProvider, AutoC
         .headers()
         .forEach((name, value) -> headers.removeAll(name).addUnsafeNonAscii(name, value));
     headers.set(HttpConfigParser.EVENT_ID_HEADER, request.eventId());
+    String topic = request.event().topic();
+    if (topic != null) {
+      headers.set(HttpConfigParser.TOPIC_HEADER, topic);
+    }
     headers.set(HttpConfigParser.ATTEMPT_HEADER, Integer.toString(request.attemptNumber()));
     headers.set(
         HttpConfigParser.TIMESTAMP_HEADER,

@@ -97,6 +97,15 @@ public final class JdbcEventRepository implements EventRepository {
     inserts.insert(new Routed(event, List.copyOf(tasks)));
   }
 
+  /**
+   * Writes a routed event and its tasks on {@code c}, in whatever transaction it is in, without
+   * committing: the transactional outbox.
+   */
+  public void writeRouted(Connection c, EventRecord event, List<DeliveryTask> tasks)
+      throws SQLException {
+    write(c, List.of(new Routed(event, List.copyOf(tasks))));
+  }
+
   private void write(Connection c, List<Routed> batch) throws SQLException {
     Jdbc.batch(c, insertSql, batch.stream().map(r -> values(r.event())).toList());
     List<DeliveryTask> tasks = batch.stream().flatMap(r -> r.tasks().stream()).toList();

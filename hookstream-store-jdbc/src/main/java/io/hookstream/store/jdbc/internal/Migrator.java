@@ -31,7 +31,8 @@ public final class Migrator {
           "V4__due_destinations.sql",
           "V5__nodes.sql",
           "V6__drop_unused_due_index.sql",
-          "V7__ordering_keys.sql");
+          "V7__ordering_keys.sql",
+          "V8__topics.sql");
 
   public static final int LATEST_VERSION = SCRIPTS.size();
 

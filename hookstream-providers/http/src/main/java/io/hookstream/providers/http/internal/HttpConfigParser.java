@@ -27,6 +27,7 @@ public final class HttpConfigParser {
   public static final String DEFAULT_SIGNATURE_HEADER = "X-hookstream-Signature";
   public static final String TIMESTAMP_HEADER = "X-hookstream-Timestamp";
   public static final String EVENT_ID_HEADER = "X-hookstream-Event-Id";
+  public static final String TOPIC_HEADER = "X-hookstream-Topic";
   public static final String ATTEMPT_HEADER = "X-hookstream-Delivery-Attempt";
   public static final String STANDARD_WEBHOOKS = "standard_webhooks";
 
@@ -44,7 +45,8 @@ public final class HttpConfigParser {
           "connection",
           EVENT_ID_HEADER.toLowerCase(Locale.ROOT),
           ATTEMPT_HEADER.toLowerCase(Locale.ROOT),
-          TIMESTAMP_HEADER.toLowerCase(Locale.ROOT));
+          TIMESTAMP_HEADER.toLowerCase(Locale.ROOT),
+          TOPIC_HEADER.toLowerCase(Locale.ROOT));
 
   private final AddressPolicy policy;
 

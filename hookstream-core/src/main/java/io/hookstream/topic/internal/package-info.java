@@ -1,0 +1,2 @@
+/** Topic internals: unsupported, and may change without notice. */
+package io.hookstream.topic.internal;
