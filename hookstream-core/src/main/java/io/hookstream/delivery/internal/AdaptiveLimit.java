@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
  * One destination's concurrency limit on this node, additive increase and multiplicative decrease
  * (in the spirit of Netflix's concurrency-limits AIMD): it starts at {@value #INITIAL} (or the
  * cap), grows by one after a window of {@code limit} successes sent at this limit while their mean
- * latency stays within {@value #TOLERANCE}x the best recent latency (+1 ms), shrinks by a tenth
+ * latency stays within {@value #TOLERANCE}x the best recent latency (+10 ms), shrinks by a tenth
  * when the mean is slower than that, and halves on an overload (never below 1, never above the
  * cap). Times are {@code Clock.monotonicNanos()}. Thread-safe.
  */
@@ -17,8 +17,11 @@ final class AdaptiveLimit {
   /** A window's mean latency above this multiple of the best recent one means a queue builds. */
   static final double TOLERANCE = 2.0;
 
-  /** Below a millisecond, latency differences are scheduling noise, not load. */
-  static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  /**
+   * Below 10 ms, latency differences are the sender's own scheduling, GC and database commits on a
+   * busy node, not a queue at the receiver; a tighter slack shrank the limit of a fast receiver.
+   */
+  static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
   /** The best latency is kept for one to two periods, so a receiver that got slower is relearnt. */
   static final long BASELINE_PERIOD_NANOS = TimeUnit.SECONDS.toNanos(30);

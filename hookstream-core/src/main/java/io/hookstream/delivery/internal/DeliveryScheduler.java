@@ -14,11 +14,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -79,6 +82,9 @@ public final class DeliveryScheduler implements AutoCloseable {
   private final AdaptiveLimits limits;
   private final InFlight held = new InFlight();
   private final AtomicBoolean wakePending = new AtomicBoolean();
+  private final AtomicBoolean fullScanPending = new AtomicBoolean();
+  private final Set<String> hinted = ConcurrentHashMap.newKeySet();
+  private volatile boolean nodeFull;
   private final Runnable clockListener = this::wake;
   private final Object lifecycle = new Object();
   private final Object takeBackLock = new Object();
@@ -166,13 +172,27 @@ public final class DeliveryScheduler implements AutoCloseable {
               r -> daemon(r, owner + "-worker-" + n.incrementAndGet()));
       running = true;
       dispatcher.scheduleWithFixedDelay(
-          this::round, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+          () -> round(true), 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
       clock.onAdvance(clockListener);
     }
   }
 
   /** Asks the started scheduler to look for due work now (for example after new tasks). */
   public void wake() {
+    fullScanPending.set(true);
+    dispatch();
+  }
+
+  /**
+   * Asks the started scheduler to claim for {@code destinationId}, which has a free slot: a round
+   * that needs no scan for destinations with due work, unless a full one is pending too.
+   */
+  private void wakeFor(String destinationId) {
+    hinted.add(destinationId);
+    dispatch();
+  }
+
+  private void dispatch() {
     ScheduledExecutorService d = dispatcher;
     if (!running || d == null || !wakePending.compareAndSet(false, true)) {
       return;
@@ -181,7 +201,7 @@ public final class DeliveryScheduler implements AutoCloseable {
       d.execute(
           () -> {
             wakePending.set(false);
-            round();
+            round(fullScanPending.getAndSet(false));
           });
     } catch (RejectedExecutionException e) {
       wakePending.set(false); // closing
@@ -276,8 +296,11 @@ public final class DeliveryScheduler implements AutoCloseable {
     }
   }
 
-  /** One dispatcher round: renew leases, claim and hand out work. */
-  private void round() {
+  /**
+   * One dispatcher round: renew leases, claim and hand out work. A full round asks the store which
+   * destinations have due work; otherwise only the hinted destinations are claimed for.
+   */
+  private void round(boolean full) {
     if (!running) {
       return;
     }
@@ -285,7 +308,15 @@ public final class DeliveryScheduler implements AutoCloseable {
       Instant now = clock.now();
       takeBackOnce(now);
       renewLeases(now);
-      List<Work> works = claimer.claim(batchSize - held.size(), now, held);
+      Set<String> only = null;
+      if (!full) {
+        only = new HashSet<>(hinted);
+        hinted.removeAll(only);
+      }
+      int slots = batchSize - held.size();
+      List<Work> works = claimer.claim(slots, now, held, only);
+      // Out of room: a freed slot may be any destination's, so the next round looks at all.
+      nodeFull = works.size() >= slots;
       for (Work w : works) {
         held.add(w);
         workers.execute(new WorkItem(w));
@@ -331,7 +362,7 @@ public final class DeliveryScheduler implements AutoCloseable {
   /** A delivery's answer arrived: its destination may take the next task while it settles. */
   private void answered(Work work) {
     held.answered(work);
-    wake();
+    wakeFor(work.destinationId());
   }
 
   private static Thread daemon(Runnable r, String name) {
@@ -359,7 +390,11 @@ public final class DeliveryScheduler implements AutoCloseable {
             e);
       } finally {
         held.remove(work);
-        wake();
+        if (nodeFull) {
+          wake();
+        } else {
+          wakeFor(work.destinationId());
+        }
       }
     }
   }

@@ -87,7 +87,15 @@ public final class TaskClaimer {
   }
 
   /** Claims up to {@code slots} tasks due at {@code now}. */
-  public synchronized List<Work> claim(int slots, Instant now, InFlight held) {
+  public List<Work> claim(int slots, Instant now, InFlight held) {
+    return claim(slots, now, held, null);
+  }
+
+  /**
+   * Claims up to {@code slots} tasks due at {@code now}, of the destinations in {@code only} (and
+   * those behind open circuits) if it is not null, else of every destination with due work.
+   */
+  public synchronized List<Work> claim(int slots, Instant now, InFlight held, Set<String> only) {
     List<Work> works = new ArrayList<>();
     if (slots <= 0) {
       return works;
@@ -98,7 +106,11 @@ public final class TaskClaimer {
     excluded.addAll(blocked);
     excluded.addAll(held.atLeast(workerShare));
     List<String> candidates = new ArrayList<>(blocked);
-    candidates.addAll(store.deliveries().dueDestinations(now, DUE_SCAN, excluded));
+    if (only == null) {
+      candidates.addAll(store.deliveries().dueDestinations(now, DUE_SCAN, excluded));
+    } else {
+      only.stream().filter(id -> !excluded.contains(id)).forEach(candidates::add);
+    }
     if (candidates.size() > 1) {
       Collections.rotate(candidates, -(rotation++ % candidates.size()));
     }

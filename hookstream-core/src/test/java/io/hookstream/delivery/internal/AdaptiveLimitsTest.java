@@ -111,10 +111,10 @@ class AdaptiveLimitsTest {
   void aQueueBuildingAtTheReceiverStopsGrowthAndShrinksTheLimit() {
     limits.limit(D, MAX_64);
     succeedAtTheLimit(FAST);
-    succeedAtTheLimit(Duration.ofMillis(11)); // within 2 x 5 ms + 1 ms: still flat
+    succeedAtTheLimit(Duration.ofMillis(20)); // within 2 x 5 ms + 10 ms: still flat
     assertThat(limits.limit(D, MAX_64)).isEqualTo(12);
 
-    succeedAtTheLimit(Duration.ofMillis(20)); // four times the best: requests queue up
+    succeedAtTheLimit(Duration.ofMillis(40)); // eight times the best: requests queue up
     assertThat(limits.limit(D, MAX_64)).isEqualTo(11);
   }
 
