@@ -71,16 +71,19 @@ public final class ChannelBroadcaster implements StreamPublisher, AutoCloseable 
 
   @Override
   public void deliveryAttempted(AttemptRecord attempt) {
+    String all = StreamChannels.DELIVERIES;
+    String ofDestination = StreamChannels.deliveries(attempt.destinationId());
+    if (privateBus
+        && !subscribed(attempt.orgId(), all)
+        && !subscribed(attempt.orgId(), ofDestination)) {
+      return; // the delivery hot path, as for events
+    }
     guarded(
         "attempt " + attempt.id(),
         () -> {
           String data = StreamJson.attempt(attempt);
-          publish(attempt.orgId(), StreamChannels.DELIVERIES, "delivery", data);
-          publish(
-              attempt.orgId(),
-              StreamChannels.deliveries(attempt.destinationId()),
-              "delivery",
-              data);
+          publish(attempt.orgId(), all, "delivery", data);
+          publish(attempt.orgId(), ofDestination, "delivery", data);
         });
   }
 
