@@ -120,4 +120,11 @@ public abstract class StoreContract {
       super(StoreContract.this);
     }
   }
+
+  @Nested
+  class ReplayJobs extends ReplayJobContract {
+    ReplayJobs() {
+      super(StoreContract.this);
+    }
+  }
 }

@@ -39,4 +39,7 @@ public interface Store {
 
   /** The nodes sharing this store and their heartbeats. */
   NodeRepository nodes();
+
+  /** Replay and bulk-retry jobs. */
+  ReplayJobRepository replayJobs();
 }

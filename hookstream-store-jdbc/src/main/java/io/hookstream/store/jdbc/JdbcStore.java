@@ -9,6 +9,7 @@ import io.hookstream.spi.store.EventRepository;
 import io.hookstream.spi.store.IssueRepository;
 import io.hookstream.spi.store.NodeRepository;
 import io.hookstream.spi.store.OrganizationRepository;
+import io.hookstream.spi.store.ReplayJobRepository;
 import io.hookstream.spi.store.SourceRepository;
 import io.hookstream.spi.store.Store;
 import io.hookstream.store.jdbc.internal.Dialect;
@@ -22,6 +23,7 @@ import io.hookstream.store.jdbc.internal.JdbcEventRepository;
 import io.hookstream.store.jdbc.internal.JdbcIssueRepository;
 import io.hookstream.store.jdbc.internal.JdbcNodeRepository;
 import io.hookstream.store.jdbc.internal.JdbcOrganizationRepository;
+import io.hookstream.store.jdbc.internal.JdbcReplayJobRepository;
 import io.hookstream.store.jdbc.internal.JdbcSourceRepository;
 import io.hookstream.store.jdbc.internal.Tables;
 
@@ -44,6 +46,7 @@ public final class JdbcStore implements Store {
   private final IssueRepository issues;
   private final CircuitRepository circuits;
   private final NodeRepository nodes;
+  private final ReplayJobRepository replayJobs;
 
   JdbcStore(Jdbc jdbc, Dialect dialect, Tables tables, int groupCommitRows) {
     this.organizations = new JdbcOrganizationRepository(jdbc, tables);
@@ -56,6 +59,7 @@ public final class JdbcStore implements Store {
     this.issues = new JdbcIssueRepository(jdbc, dialect, tables);
     this.circuits = new JdbcCircuitRepository(jdbc, dialect, tables);
     this.nodes = new JdbcNodeRepository(jdbc, dialect, tables, deliveries);
+    this.replayJobs = new JdbcReplayJobRepository(jdbc, dialect, tables, deliveries);
   }
 
   @Override
@@ -106,5 +110,10 @@ public final class JdbcStore implements Store {
   @Override
   public NodeRepository nodes() {
     return nodes;
+  }
+
+  @Override
+  public ReplayJobRepository replayJobs() {
+    return replayJobs;
   }
 }

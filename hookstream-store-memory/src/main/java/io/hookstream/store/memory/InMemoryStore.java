@@ -9,6 +9,7 @@ import io.hookstream.spi.store.EventRepository;
 import io.hookstream.spi.store.IssueRepository;
 import io.hookstream.spi.store.NodeRepository;
 import io.hookstream.spi.store.OrganizationRepository;
+import io.hookstream.spi.store.ReplayJobRepository;
 import io.hookstream.spi.store.SourceRepository;
 import io.hookstream.spi.store.Store;
 
@@ -33,6 +34,7 @@ public final class InMemoryStore implements Store {
   private final MemoryIssues issues = new MemoryIssues();
   private final MemoryCircuits circuits = new MemoryCircuits();
   private final MemoryNodes nodes = new MemoryNodes(deliveries);
+  private final MemoryReplayJobs replayJobs = new MemoryReplayJobs(events, deliveries);
 
   /** An empty store. */
   public InMemoryStore() {
@@ -87,5 +89,10 @@ public final class InMemoryStore implements Store {
   @Override
   public NodeRepository nodes() {
     return nodes;
+  }
+
+  @Override
+  public ReplayJobRepository replayJobs() {
+    return replayJobs;
   }
 }

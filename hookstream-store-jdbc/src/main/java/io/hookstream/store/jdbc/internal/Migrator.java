@@ -29,7 +29,8 @@ public final class Migrator {
           "V2__kv_and_blobs.sql",
           "V3__destination_claims.sql",
           "V4__due_destinations.sql",
-          "V5__nodes.sql");
+          "V5__nodes.sql",
+          "V6__replay_jobs.sql");
 
   public static final int LATEST_VERSION = SCRIPTS.size();
 

@@ -16,7 +16,9 @@ public record Tables(
     String kv,
     String blobs,
     String claimLocks,
-    String nodes) {
+    String nodes,
+    String replayJobs,
+    String replayJobTasks) {
 
   public static Tables withPrefix(String p) {
     return new Tables(
@@ -34,6 +36,8 @@ public record Tables(
         p + "kv",
         p + "blobs",
         p + "claim_locks",
-        p + "nodes");
+        p + "nodes",
+        p + "replay_jobs",
+        p + "replay_job_tasks");
   }
 }
