@@ -99,6 +99,19 @@ abstract class MalformedInputContract extends RestApiSuite {
           "transform_enabled",
           "enabled");
 
+  private static final List<String> REPLAY_FIELDS =
+      List.of("destination_id", "source_id", "from", "to", "rate_limit", "max_events");
+  private static final List<String> RETRY_FIELDS =
+      List.of(
+          "status",
+          "source_id",
+          "destination_id",
+          "issue_id",
+          "from",
+          "to",
+          "rate_limit",
+          "max_events");
+
   private static final String DEEP = "[".repeat(5000) + "]".repeat(5000);
   private static final List<String> BAD_VALUES =
       List.of(
@@ -202,6 +215,15 @@ abstract class MalformedInputContract extends RestApiSuite {
     ids.put("dst", createDestination(key, "http://127.0.0.1:9/corpus"));
     ids.put("conn", createConnection(key, ids.get("src"), ids.get("dst")));
     ids.put("evt", ingest(ids.get("src"), "{\"corpus\":true}"));
+    Client.Response replay = api.post("/v1/replay", key, validReplay(ids));
+    assertThat(replay.status()).as(replay.toString()).isEqualTo(201);
+    ids.put("rpl", replay.json().path("job").path("id").asText());
+  }
+
+  private static String validReplay(Map<String, String> ids) {
+    return "{\"destination_id\":\""
+        + ids.get("dst")
+        + "\",\"from\":\"2026-03-01T09:00:00Z\",\"to\":\"2026-03-01T10:00:00Z\"}";
   }
 
   private List<Endpoint> endpoints() {
@@ -245,6 +267,11 @@ abstract class MalformedInputContract extends RestApiSuite {
             "{\"status\":\"acknowledged\"}",
             List.of("status", "snoozed_until")),
         new Endpoint("POST", "/v1/issues/{iss}/retry", null, List.of()),
+        new Endpoint("POST", "/v1/replay", validReplay(own), REPLAY_FIELDS),
+        new Endpoint("GET", "/v1/replay", null, List.of()),
+        new Endpoint("GET", "/v1/replay/{rpl}", null, List.of()),
+        new Endpoint("POST", "/v1/replay/{rpl}/cancel", null, List.of()),
+        new Endpoint("POST", "/v1/events/retry", "{\"status\":\"failed\"}", RETRY_FIELDS),
         new Endpoint("POST", "/v1/ingest/{src}", null, List.of()),
         // deletes last, so the resources above stay for the other cases
         new Endpoint("DELETE", "/v1/connections/{conn}", null, List.of()),
