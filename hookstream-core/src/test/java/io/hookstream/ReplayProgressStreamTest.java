@@ -64,6 +64,9 @@ class ReplayProgressStreamTest {
     clock.advance(Duration.ofSeconds(1));
     hs.runDueJobs();
     JsonNode first = progress.next();
+    if (first.get("data").get("processed").asInt() == 0) {
+      first = progress.next(); // the creation frame may arrive after the subscription
+    }
     assertThat(first.get("type").asText()).isEqualTo("replay");
     assertThat(first.get("channel").asText()).isEqualTo("replay:" + job.id());
     assertThat(first.get("data").get("processed").asInt()).isEqualTo(2);

@@ -131,19 +131,7 @@ public final class ReplayService {
         throw new HookstreamException(
             ErrorCode.CONFLICT, "replay job " + id + " is " + job.status() + "; nothing to cancel");
       }
-      Instant now = clock.now();
-      ReplayJobRecord cancelled =
-          job.withProgress(
-              ReplayJobRecord.CANCELLED,
-              job.processed(),
-              job.skipped(),
-              job.succeeded(),
-              job.failed(),
-              job.cursorEventId(),
-              null,
-              null,
-              now,
-              now);
+      ReplayJobRecord cancelled = job.finished(ReplayJobRecord.CANCELLED, clock.now());
       if (store.replayJobs().compareAndSet(cancelled, job.version())) {
         listener.accept(cancelled);
         return ReplayJobs.toApi(cancelled);
@@ -168,10 +156,9 @@ public final class ReplayService {
     String id = ids.next("rpl");
     IntFunction<ReplayJobRecord> withTotal =
         total ->
-            new ReplayJobRecord(
+            ReplayJobRecord.started(
                 id,
-                scope.orgId(),
-                scope.envId(),
+                scope,
                 kind,
                 destinationId,
                 sourceId,
@@ -181,19 +168,7 @@ public final class ReplayService {
                 to,
                 rateLimit,
                 maxEvents,
-                ReplayJobRecord.RUNNING,
                 total,
-                0,
-                0,
-                0,
-                0,
-                null,
-                null,
-                null,
-                now,
-                null,
-                1,
-                now,
                 now);
     ReplayJobRecord job =
         withTotal.apply(store.replayJobs().countEvents(withTotal.apply(0), maxEvents));

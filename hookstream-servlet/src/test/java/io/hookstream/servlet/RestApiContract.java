@@ -9,6 +9,7 @@ import io.hookstream.tck.WebhookReceiver;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -120,16 +121,7 @@ abstract class RestApiContract extends RestApiSuite {
     assertThat(api.get("/v1/events?source_id=" + src, keyB).json().path("events").size()).isZero();
 
     String replay =
-        api.post(
-                "/v1/replay",
-                keyA,
-                "{\"destination_id\":\""
-                    + dst
-                    + "\",\"from\":\""
-                    + clock.now().minusSeconds(60)
-                    + "\",\"to\":\""
-                    + clock.now()
-                    + "\"}")
+        postReplay(keyA, dst, clock.now().minusSeconds(60), clock.now(), "")
             .json()
             .path("job")
             .path("id")
@@ -141,16 +133,7 @@ abstract class RestApiContract extends RestApiSuite {
     assertThat(api.get("/v1/replay/" + replay, keyA).json().path("job").path("status").asText())
         .isEqualTo("running");
     Client.Response foreignReplay =
-        api.post(
-            "/v1/replay",
-            keyB,
-            "{\"destination_id\":\""
-                + dst
-                + "\",\"from\":\""
-                + clock.now().minusSeconds(60)
-                + "\",\"to\":\""
-                + clock.now()
-                + "\"}");
+        postReplay(keyB, dst, clock.now().minusSeconds(60), clock.now(), "");
     assertError(foreignReplay, 422);
     assertThat(fieldNames(foreignReplay)).containsExactly("destination_id");
     Client.Response foreignRetry =
@@ -907,18 +890,8 @@ abstract class RestApiContract extends RestApiSuite {
           List.of(ingest(src, "{\"n\":1}"), ingest(src, "{\"n\":2}"), ingest(src, "{\"n\":3}"));
 
       Client.Response created =
-          api.post(
-              "/v1/replay",
-              keyA,
-              "{\"destination_id\":\""
-                  + target
-                  + "\",\"source_id\":\""
-                  + src
-                  + "\",\"from\":\""
-                  + from
-                  + "\",\"to\":\""
-                  + clock.now()
-                  + "\",\"rate_limit\":2}");
+          postReplay(
+              keyA, target, from, clock.now(), ",\"source_id\":\"" + src + "\",\"rate_limit\":2");
       assertThat(created.status()).as(created.toString()).isEqualTo(201);
       JsonNode job = created.json().path("job");
       String id = job.path("id").asText();
@@ -955,10 +928,8 @@ abstract class RestApiContract extends RestApiSuite {
   @Test
   void aReplayCanBeCancelledAndItsBadInputIsNamed() {
     String target = createDestination(keyA, "http://127.0.0.1:9/target");
-    String window =
-        ",\"from\":\"" + clock.now().minusSeconds(60) + "\",\"to\":\"" + clock.now() + "\"";
-    Client.Response created =
-        api.post("/v1/replay", keyA, "{\"destination_id\":\"" + target + "\"" + window + "}");
+    Instant from = clock.now().minusSeconds(60);
+    Client.Response created = postReplay(keyA, target, from, clock.now(), "");
     String id = created.json().path("job").path("id").asText();
     JsonNode cancelled = api.post("/v1/replay/" + id + "/cancel", keyA, "{}").json().path("job");
     assertThat(cancelled.path("status").asText()).isEqualTo("cancelled");
@@ -969,43 +940,18 @@ abstract class RestApiContract extends RestApiSuite {
     assertError(empty, 422);
     assertThat(fieldNames(empty)).containsExactlyInAnyOrder("destination_id", "from", "to");
     Client.Response reversed =
-        api.post(
-            "/v1/replay",
-            keyA,
-            "{\"destination_id\":\""
-                + target
-                + "\",\"from\":\""
-                + clock.now()
-                + "\",\"to\":\""
-                + clock.now().minusSeconds(1)
-                + "\"}");
+        postReplay(keyA, target, clock.now(), clock.now().minusSeconds(1), "");
     assertError(reversed, 422);
     assertThat(fieldNames(reversed)).containsExactly("from");
     for (String limit : List.of("0", "101")) {
-      Client.Response r =
-          api.post(
-              "/v1/replay",
-              keyA,
-              "{\"destination_id\":\"" + target + "\"" + window + ",\"rate_limit\":" + limit + "}");
+      Client.Response r = postReplay(keyA, target, from, clock.now(), ",\"rate_limit\":" + limit);
       assertError(r, 422);
       assertThat(fieldNames(r)).containsExactly("rate_limit");
     }
-    Client.Response old =
-        api.post(
-            "/v1/replay",
-            keyA,
-            "{\"destination_id\":\""
-                + target
-                + "\",\"from\":\"2020-01-01T00:00:00Z\",\"to\":\""
-                + clock.now()
-                + "\"}");
+    Client.Response old = postReplay(keyA, target, "2020-01-01T00:00:00Z", clock.now(), "");
     assertError(old, 422);
     assertThat(fieldNames(old)).containsExactly("from");
-    Client.Response badDate =
-        api.post(
-            "/v1/replay",
-            keyA,
-            "{\"destination_id\":\"" + target + "\",\"from\":\"yesterday\",\"to\":\"now\"}");
+    Client.Response badDate = postReplay(keyA, target, "yesterday", "now", "");
     assertError(badDate, 422);
     assertThat(fieldNames(badDate)).containsExactlyInAnyOrder("from", "to");
   }
@@ -1080,6 +1026,23 @@ abstract class RestApiContract extends RestApiSuite {
               return j.path("job").path("status").asText().equals("completed");
             })
         .path("job");
+  }
+
+  /** POST /v1/replay of {@code destinationId} over {@code [from, to]}, plus {@code more} fields. */
+  private Client.Response postReplay(
+      String key, String destinationId, Object from, Object to, String more) {
+    return api.post(
+        "/v1/replay",
+        key,
+        "{\"destination_id\":\""
+            + destinationId
+            + "\",\"from\":\""
+            + from
+            + "\",\"to\":\""
+            + to
+            + "\""
+            + more
+            + "}");
   }
 
   private static List<RecordedRequest> replayed(WebhookReceiver receiver) {

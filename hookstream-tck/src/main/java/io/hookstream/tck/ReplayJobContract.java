@@ -7,7 +7,6 @@ import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.ReplayJobRecord;
-import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.TaskStatus;
 import io.hookstream.tck.StoreFixtures.Route;
 import java.time.Duration;
@@ -45,7 +44,7 @@ abstract class ReplayJobContract extends RepositoryContract {
   @Test
   void compareAndSetWritesOnlyOverTheExpectedVersion() {
     ReplayJobRecord job = insert(job(route(scope), ANCIENT, NEVER));
-    ReplayJobRecord cancelled = progress(job, ReplayJobRecord.CANCELLED, 0, null, null);
+    ReplayJobRecord cancelled = job.finished(ReplayJobRecord.CANCELLED, clock.now());
 
     assertThat(store.replayJobs().compareAndSet(cancelled, job.version() + 1)).isFalse();
     assertThat(store.replayJobs().compareAndSet(cancelled, job.version())).isTrue();
@@ -121,12 +120,12 @@ abstract class ReplayJobContract extends RepositoryContract {
     assertThat(store.replayJobs().countEvents(all, 3)).isEqualTo(3);
     assertThat(ids(store.replayJobs().nextEvents(all, 2))).containsExactly(a.id(), elsewhere.id());
 
-    ReplayJobRecord ofSource = withFilter(all, r.sourceId(), null);
+    ReplayJobRecord ofSource = job(r, t0, t0.plusSeconds(3), r.sourceId(), null);
     ReplayJobRecord resumed = progress(ofSource, ReplayJobRecord.RUNNING, 1, a.id(), null);
     assertThat(ids(store.replayJobs().nextEvents(resumed, 10))).containsExactly(b.id(), c.id());
     assertThat(store.replayJobs().countEvents(resumed, 10)).isEqualTo(3);
 
-    ReplayJobRecord failed = withFilter(all, r.sourceId(), EventStatus.FAILED);
+    ReplayJobRecord failed = job(r, t0, t0.plusSeconds(3), r.sourceId(), EventStatus.FAILED);
     assertThat(ids(store.replayJobs().nextEvents(failed, 10))).containsExactly(b.id());
   }
 
@@ -199,66 +198,25 @@ abstract class ReplayJobContract extends RepositoryContract {
   }
 
   private ReplayJobRecord job(Route r, Instant from, Instant to) {
-    Scope s = r.scope();
-    Instant now = clock.now();
-    return new ReplayJobRecord(
+    return job(r, from, to, null, null);
+  }
+
+  private ReplayJobRecord job(
+      Route r, Instant from, Instant to, String sourceId, EventStatus status) {
+    return ReplayJobRecord.started(
         ids.next("rpl"),
-        s.orgId(),
-        s.envId(),
+        r.scope(),
         ReplayJobRecord.KIND_REPLAY,
         r.destinationId(),
-        null,
-        null,
+        sourceId,
+        status,
         null,
         from,
         to,
         10,
         1000,
-        ReplayJobRecord.RUNNING,
         0,
-        0,
-        0,
-        0,
-        0,
-        null,
-        null,
-        null,
-        now,
-        null,
-        1,
-        now,
-        now);
-  }
-
-  private static ReplayJobRecord withFilter(
-      ReplayJobRecord j, String sourceId, EventStatus status) {
-    return new ReplayJobRecord(
-        j.id(),
-        j.orgId(),
-        j.envId(),
-        j.kind(),
-        j.destinationId(),
-        sourceId,
-        status,
-        j.issueId(),
-        j.from(),
-        j.to(),
-        j.rateLimit(),
-        j.maxEvents(),
-        j.status(),
-        j.total(),
-        j.processed(),
-        j.skipped(),
-        j.succeeded(),
-        j.failed(),
-        j.cursorEventId(),
-        j.leaseOwner(),
-        j.leaseExpiresAt(),
-        j.startedAt(),
-        j.completedAt(),
-        j.version(),
-        j.createdAt(),
-        j.updatedAt());
+        clock.now());
   }
 
   private static List<String> ids(List<EventRecord> events) {

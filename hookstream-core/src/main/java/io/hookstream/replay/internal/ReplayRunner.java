@@ -69,7 +69,7 @@ public final class ReplayRunner {
 
   private boolean step(ReplayJobRecord job, Instant now) {
     if (destinationGone(job)) {
-      return finish(job, ReplayJobRecord.FAILED, job.processed(), job.skipped(), now);
+      return fail(job, now);
     }
     int room = Math.max(0, Math.min(job.rateLimit(), job.total() - job.processed()));
     List<EventRecord> events = room == 0 ? List.of() : store.replayJobs().nextEvents(job, room);
@@ -113,24 +113,13 @@ public final class ReplayRunner {
     return true;
   }
 
-  private boolean finish(
-      ReplayJobRecord job, String status, int processed, int skipped, Instant now) {
-    ReplayJobRecord next =
-        job.withProgress(
-            status,
-            processed,
-            skipped,
-            job.succeeded(),
-            job.failed(),
-            job.cursorEventId(),
-            null,
-            null,
-            now,
-            now);
-    if (!store.replayJobs().compareAndSet(next, job.version())) {
+  /** Ends a job whose destination was deleted. */
+  private boolean fail(ReplayJobRecord job, Instant now) {
+    ReplayJobRecord failed = job.finished(ReplayJobRecord.FAILED, now);
+    if (!store.replayJobs().compareAndSet(failed, job.version())) {
       return false;
     }
-    progress.accept(next);
+    progress.accept(failed);
     return true;
   }
 

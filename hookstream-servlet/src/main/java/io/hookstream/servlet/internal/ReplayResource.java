@@ -40,12 +40,7 @@ final class ReplayResource {
     Fields f = r.jsonObject();
     ReplaySpec.Builder b = ReplaySpec.builder();
     f.readText(b::destinationId, "destination_id");
-    f.readText(b::sourceId, "source_id");
-    readInstant(f, b::from, "from");
-    readInstant(f, b::to, "to");
-    f.readInt(b::rateLimit, "rate_limit");
-    f.readInt(b::maxEvents, "max_events");
-    f.throwIfInvalid();
+    readWindow(f, b::sourceId, b::from, b::to, b::rateLimit, b::maxEvents);
     return ApiResponse.created(wrap(engine.replays().replay(r.scope(), b.build())));
   }
 
@@ -53,14 +48,9 @@ final class ReplayResource {
     Fields f = r.jsonObject();
     BulkRetrySpec.Builder b = BulkRetrySpec.builder();
     f.readText(b::status, "status");
-    f.readText(b::sourceId, "source_id");
     f.readText(b::destinationId, "destination_id");
     f.readText(b::issueId, "issue_id");
-    readInstant(f, b::from, "from");
-    readInstant(f, b::to, "to");
-    f.readInt(b::rateLimit, "rate_limit");
-    f.readInt(b::maxEvents, "max_events");
-    f.throwIfInvalid();
+    readWindow(f, b::sourceId, b::from, b::to, b::rateLimit, b::maxEvents);
     return ApiResponse.created(wrap(engine.replays().retry(r.scope(), b.build())));
   }
 
@@ -78,6 +68,22 @@ final class ReplayResource {
 
   private ApiResponse cancel(ApiRequest r) {
     return ApiResponse.ok(wrap(engine.replays().cancel(r.scope(), id(r))));
+  }
+
+  /** The fields both kinds of job take, then the 422 for every bad field read so far. */
+  private static void readWindow(
+      Fields f,
+      Consumer<String> sourceId,
+      Consumer<Instant> from,
+      Consumer<Instant> to,
+      Consumer<Integer> rateLimit,
+      Consumer<Integer> maxEvents) {
+    f.readText(sourceId, "source_id");
+    readInstant(f, from, "from");
+    readInstant(f, to, "to");
+    f.readInt(rateLimit, "rate_limit");
+    f.readInt(maxEvents, "max_events");
+    f.throwIfInvalid();
   }
 
   /** An ISO 8601 instant; anything else is a field error naming {@code name}. */

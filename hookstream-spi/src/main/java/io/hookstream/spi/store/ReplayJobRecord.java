@@ -50,6 +50,50 @@ public record ReplayJobRecord(
   public static final String CANCELLED = "cancelled";
   public static final String FAILED = "failed";
 
+  /** A new running job of {@code total} events, started at {@code now}, nothing processed yet. */
+  public static ReplayJobRecord started(
+      String id,
+      Scope scope,
+      String kind,
+      String destinationId,
+      String sourceId,
+      EventStatus eventStatus,
+      String issueId,
+      Instant from,
+      Instant to,
+      int rateLimit,
+      int maxEvents,
+      int total,
+      Instant now) {
+    return new ReplayJobRecord(
+        id,
+        scope.orgId(),
+        scope.envId(),
+        kind,
+        destinationId,
+        sourceId,
+        eventStatus,
+        issueId,
+        from,
+        to,
+        rateLimit,
+        maxEvents,
+        RUNNING,
+        total,
+        0,
+        0,
+        0,
+        0,
+        null,
+        null,
+        null,
+        now,
+        null,
+        1,
+        now,
+        now);
+  }
+
   /**
    * A copy with new progress, cursor, lease and times; the filter stays, the version goes up by one
    * and {@code updatedAt} becomes {@code now}.
@@ -92,6 +136,14 @@ public record ReplayJobRecord(
         version + 1,
         createdAt,
         now);
+  }
+
+  /**
+   * A copy that ends the job with {@code newStatus} at {@code now}: counts kept, lease released.
+   */
+  public ReplayJobRecord finished(String newStatus, Instant now) {
+    return withProgress(
+        newStatus, processed, skipped, succeeded, failed, cursorEventId, null, null, now, now);
   }
 
   public Scope scope() {

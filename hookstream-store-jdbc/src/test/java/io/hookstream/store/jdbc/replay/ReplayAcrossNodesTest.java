@@ -3,7 +3,6 @@ package io.hookstream.store.jdbc.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookstream.replay.ReplayJob;
-import io.hookstream.replay.ReplaySpec;
 import io.hookstream.spi.ManualClock;
 import io.hookstream.store.jdbc.TestDatabases;
 import io.hookstream.store.jdbc.replay.ReplayNode.Tenant;
@@ -47,7 +46,7 @@ class ReplayAcrossNodesTest {
         Instant from = clock.now();
         events = tenant.ingest(first.hs(), 7);
         first.hs().runDueDeliveries();
-        jobId = replay(first, tenant, from, 3).id();
+        jobId = first.replay(tenant, from, clock, 3).id();
         first.tick(clock);
         assertThat(target.requests()).hasSize(3);
         // The next step hands three more events to delivery; the engine stops before they go.
@@ -85,7 +84,7 @@ class ReplayAcrossNodesTest {
       Instant from = clock.now();
       List<String> events = tenant.ingest(a.hs(), 40);
       a.hs().runDueDeliveries();
-      String jobId = replay(a, tenant, from, 5).id();
+      String jobId = a.replay(tenant, from, clock, 5).id();
 
       CyclicBarrier together = new CyclicBarrier(2);
       for (int second = 0; second < 40; second++) {
@@ -122,18 +121,5 @@ class ReplayAcrossNodesTest {
     together.await(30, TimeUnit.SECONDS);
     node.hs().runDueDeliveries();
     return null;
-  }
-
-  private ReplayJob replay(ReplayNode node, Tenant tenant, Instant from, int rateLimit) {
-    return node.hs()
-        .replays()
-        .replay(
-            tenant.scope(),
-            ReplaySpec.builder()
-                .destinationId(tenant.targetId())
-                .from(from)
-                .to(clock.now())
-                .rateLimit(rateLimit)
-                .build());
   }
 }

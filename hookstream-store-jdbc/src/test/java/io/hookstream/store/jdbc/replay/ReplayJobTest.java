@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookstream.replay.BulkRetrySpec;
 import io.hookstream.replay.ReplayJob;
-import io.hookstream.replay.ReplaySpec;
 import io.hookstream.spi.ManualClock;
 import io.hookstream.spi.store.EventStatus;
 import io.hookstream.store.jdbc.TestDatabases;
@@ -175,16 +174,7 @@ class ReplayJobTest {
   }
 
   private ReplayJob replay(Instant from, int rateLimit) {
-    return node.hs()
-        .replays()
-        .replay(
-            tenant.scope(),
-            ReplaySpec.builder()
-                .destinationId(tenant.targetId())
-                .from(from)
-                .to(clock.now())
-                .rateLimit(rateLimit)
-                .build());
+    return node.replay(tenant, from, clock, rateLimit);
   }
 
   private static List<String> eventIds(List<RecordedRequest> requests) {

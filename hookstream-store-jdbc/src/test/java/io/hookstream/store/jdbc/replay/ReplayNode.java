@@ -6,12 +6,14 @@ import io.hookstream.destination.DestinationSpec;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.providers.http.HttpDestinationProvider;
 import io.hookstream.replay.ReplayJob;
+import io.hookstream.replay.ReplaySpec;
 import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.ManualClock;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.store.jdbc.JdbcStores;
 import io.hookstream.tck.RecordedRequest;
 import io.hookstream.tck.WebhookReceiver;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +49,19 @@ record ReplayNode(Hookstream hs) implements AutoCloseable {
     clock.advance(java.time.Duration.ofSeconds(1));
     hs.runDueJobs();
     hs.runDueDeliveries();
+  }
+
+  /** Starts a replay of {@code tenant}'s events since {@code from} to its target destination. */
+  ReplayJob replay(Tenant tenant, Instant from, ManualClock clock, int rateLimit) {
+    return hs.replays()
+        .replay(
+            tenant.scope(),
+            ReplaySpec.builder()
+                .destinationId(tenant.targetId())
+                .from(from)
+                .to(clock.now())
+                .rateLimit(rateLimit)
+                .build());
   }
 
   ReplayJob job(Scope scope, String id) {
