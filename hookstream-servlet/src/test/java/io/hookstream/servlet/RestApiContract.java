@@ -907,6 +907,10 @@ abstract class RestApiContract extends RestApiSuite {
         fx.engine.runDueJobs();
         await("/v1/replay/" + id, j -> true);
         awaitReplayed(receiver, Math.min(2 * (second + 1), 3));
+        if (second == 0) { // the two oldest first (delivered concurrently, so in either order)
+          assertThat(replayed(receiver).stream().map(r -> r.header("X-hookstream-Event-Id")))
+              .containsExactlyInAnyOrderElementsOf(events.subList(0, 2));
+        }
       }
       JsonNode done = awaitCompleted(id);
       assertThat(done.path("processed").asInt()).isEqualTo(3);
@@ -915,7 +919,7 @@ abstract class RestApiContract extends RestApiSuite {
       assertThat(done.path("completed_at").asText()).endsWith("Z");
       List<RecordedRequest> replayed = replayed(receiver);
       assertThat(replayed.stream().map(r -> r.header("X-hookstream-Event-Id")))
-          .containsExactlyElementsOf(events);
+          .containsExactlyInAnyOrderElementsOf(events);
       assertThat(replayed)
           .allSatisfy(r -> assertThat(r.header("X-hookstream-Replay-Id")).isEqualTo(id));
 

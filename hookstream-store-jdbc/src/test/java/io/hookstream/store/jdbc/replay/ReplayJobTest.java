@@ -53,14 +53,16 @@ class ReplayJobTest {
     node.hs().runDueDeliveries();
     assertThat(target.requests()).isEmpty();
     node.tick(clock);
-    assertThat(eventIds(target.requests())).containsExactlyElementsOf(events.subList(0, 2));
+    assertThat(eventIds(target.requests()))
+        .containsExactlyInAnyOrderElementsOf(events.subList(0, 2));
     node.hs().runDueJobs(); // the same second again sends no more
     node.hs().runDueDeliveries();
     assertThat(target.requests()).hasSize(2);
     node.tick(clock);
-    assertThat(eventIds(target.requests())).containsExactlyElementsOf(events.subList(0, 4));
+    assertThat(eventIds(target.requests()))
+        .containsExactlyInAnyOrderElementsOf(events.subList(0, 4));
     node.tick(clock);
-    assertThat(eventIds(target.requests())).containsExactlyElementsOf(events);
+    assertThat(eventIds(target.requests())).containsExactlyInAnyOrderElementsOf(events);
     assertThat(target.requests())
         .allSatisfy(r -> assertThat(r.header(ReplayNode.REPLAY_HEADER)).isEqualTo(job.id()));
     assertThat(live.requests()).hasSize(5); // the replay went to its destination only
