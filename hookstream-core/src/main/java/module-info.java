@@ -17,6 +17,7 @@ module io.hookstream.core {
   exports io.hookstream.issue;
   exports io.hookstream.json;
   exports io.hookstream.page;
+  exports io.hookstream.replay;
   exports io.hookstream.routing;
   exports io.hookstream.secret;
   exports io.hookstream.source;

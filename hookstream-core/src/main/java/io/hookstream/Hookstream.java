@@ -13,6 +13,7 @@ import io.hookstream.ingest.IngestRequest;
 import io.hookstream.ingest.IngestResult;
 import io.hookstream.internal.Engine;
 import io.hookstream.issue.IssueService;
+import io.hookstream.replay.ReplayService;
 import io.hookstream.secret.SecretService;
 import io.hookstream.source.SourceService;
 import io.hookstream.spi.Authenticator;
@@ -155,6 +156,14 @@ public final class Hookstream implements AutoCloseable {
 
   public IssueService issues() {
     return engine.issues();
+  }
+
+  /**
+   * Replay jobs and bulk retries, stepped by {@link #runDueJobs()} (once a second of engine clock
+   * when started).
+   */
+  public ReplayService replays() {
+    return engine.replays();
   }
 
   /**

@@ -27,13 +27,18 @@ class BackgroundJobsTest {
 
       clock.advance(Duration.ofSeconds(10));
       assertThat(heartbeatOf("node-a")).as("a moved clock runs nothing by itself").isEqualTo(start);
-      assertThat(hs.runDueJobs()).containsExactly("node-heartbeat", "recovery-sweep");
+      assertThat(hs.runDueJobs())
+          .containsExactly("node-heartbeat", "recovery-sweep", "replay-steps");
       assertThat(heartbeatOf("node-a")).isEqualTo(clock.now());
 
       clock.advance(Duration.ofHours(1));
       assertThat(hs.runDueJobs())
           .containsExactly(
-              "node-heartbeat", "recovery-sweep", "issue-auto-resolve", "retention-purge");
+              "node-heartbeat",
+              "recovery-sweep",
+              "issue-auto-resolve",
+              "retention-purge",
+              "replay-steps");
       assertThat(hs.runDueJobs()).isEmpty();
     }
   }

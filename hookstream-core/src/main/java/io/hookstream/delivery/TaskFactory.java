@@ -25,6 +25,9 @@ public final class TaskFactory {
   public static final String TRANSFORM_ERROR_CONTENT_TYPE =
       "application/vnd.hookstream.transform-error";
 
+  /** The id prefix of replay jobs, which replay tasks carry as their connection id. */
+  public static final String REPLAY_PREFIX = "rpl_";
+
   private final Clock clock;
   private final Ids ids;
   private long lastSequence;
@@ -110,6 +113,24 @@ public final class TaskFactory {
         old.payload(),
         old.payloadContentType(),
         old.orderingKey());
+  }
+
+  /**
+   * A replay task: deliver event {@code eventId}'s own body to {@code destinationId} once, for
+   * replay job {@code replayJobId}, which stands where a connection id would (see {@link
+   * #isReplay}).
+   */
+  public DeliveryTask replayOf(
+      Scope scope, String eventId, String replayJobId, String destinationId) {
+    return pending(scope, eventId, replayJobId, destinationId, null, null);
+  }
+
+  /**
+   * Whether {@code task} was made by a replay job: its "connection" is the job ({@code rpl_}). Such
+   * a task gets one attempt, no retries, and does not change its event's status.
+   */
+  public static boolean isReplay(DeliveryTask task) {
+    return task.connectionId() != null && task.connectionId().startsWith(REPLAY_PREFIX);
   }
 
   /** Whether {@code task} records a transform failure rather than a delivery. */

@@ -21,6 +21,8 @@ import io.hookstream.ingest.internal.ClientIpResolver;
 import io.hookstream.ingest.internal.IngestPipeline;
 import io.hookstream.issue.IssueService;
 import io.hookstream.issue.internal.IssueTracker;
+import io.hookstream.replay.ReplayService;
+import io.hookstream.replay.internal.ReplayRunner;
 import io.hookstream.routing.TransformEngine;
 import io.hookstream.routing.internal.DashjoinTransformEngine;
 import io.hookstream.routing.internal.EventRouter;
@@ -98,6 +100,8 @@ public final class Engine implements AutoCloseable {
   private final ClientIpResolver clientIps;
   private final RoutingHandOff handOff;
   private final JobRunner jobs;
+  private final ReplayService replays;
+  private final ReplayRunner replayRunner;
   private final ChannelBus bus;
   private final boolean ownsBus;
   private final ChannelBroadcaster streams;
@@ -170,6 +174,9 @@ public final class Engine implements AutoCloseable {
     this.connections =
         new ConnectionService(store, clock, transforms, c -> router.invalidate(c.sourceId()));
     this.recovery = new RecoverySweep(store, clock, router, s.recoveryGrace);
+    this.replays = new ReplayService(store, clock, streams::replayChanged);
+    this.replayRunner =
+        new ReplayRunner(store, clock, nodeId, tasks, scheduler::wake, streams::replayChanged);
     this.retention =
         new RetentionJob(
             store,
@@ -222,7 +229,8 @@ public final class Engine implements AutoCloseable {
         EngineJobs.heartbeat(store, clock, nodeId, s.heartbeatInterval, s.missedHeartbeats),
         EngineJobs.recovery(recovery, s.recoveryInterval),
         EngineJobs.issueAutoResolve(issues),
-        EngineJobs.retention(retention, s.retentionInterval));
+        EngineJobs.retention(retention, s.retentionInterval),
+        EngineJobs.replays(replayRunner));
   }
 
   /** Writes the first heartbeat, then starts the scheduler and the job runner. Idempotent. */
@@ -336,6 +344,10 @@ public final class Engine implements AutoCloseable {
 
   public CircuitBreakers circuits() {
     return circuits;
+  }
+
+  public ReplayService replays() {
+    return replays;
   }
 
   public IssueService issues() {

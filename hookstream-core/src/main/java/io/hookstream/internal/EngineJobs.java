@@ -3,6 +3,7 @@ package io.hookstream.internal;
 import io.hookstream.delivery.internal.NodeHeartbeat;
 import io.hookstream.event.RetentionJob;
 import io.hookstream.issue.IssueService;
+import io.hookstream.replay.internal.ReplayRunner;
 import io.hookstream.routing.internal.RecoverySweep;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.store.Store;
@@ -10,7 +11,7 @@ import java.time.Duration;
 
 /**
  * The engine's background jobs, each with its name and interval. The next ones (alert evaluation,
- * rollups, replay pacing) are one more factory here and one more entry in the engine's list.
+ * rollups) are one more factory here and one more entry in the engine's list.
  */
 public final class EngineJobs {
 
@@ -37,6 +38,17 @@ public final class EngineJobs {
   /** Resolves issues quiet for 30 minutes. On every node; resolving twice changes nothing. */
   public static Job issueAutoResolve(IssueService issues) {
     return Job.every("issue-auto-resolve", ISSUE_SWEEP_INTERVAL, issues::autoResolve);
+  }
+
+  /** How often replay and bulk-retry jobs are stepped: their rate limits are per second. */
+  public static final Duration REPLAY_STEP_INTERVAL = Duration.ofSeconds(1);
+
+  /**
+   * Steps running replay and bulk-retry jobs. On every node; a job's lease lets one node at a time
+   * step it.
+   */
+  public static Job replays(ReplayRunner runner) {
+    return Job.every("replay-steps", REPLAY_STEP_INTERVAL, runner::runOnce);
   }
 
   /** Purges events past retention. On every node; a store hands an event to one purge. */

@@ -7,6 +7,7 @@ import io.hookstream.destination.Destination;
 import io.hookstream.event.Event;
 import io.hookstream.internal.Json;
 import io.hookstream.issue.Issue;
+import io.hookstream.replay.ReplayJob;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -88,6 +89,33 @@ public final class ResourceJson {
     instant(o, "snoozed_until", i.snoozedUntil());
     instant(o, "resolved_at", i.resolvedAt());
     instant(o, "updated_at", i.updatedAt());
+    return o;
+  }
+
+  /** A replay or bulk-retry job with its progress, as {@code GET /v1/replay/:id} renders it. */
+  public static ObjectNode replayJob(ReplayJob j) {
+    ObjectNode o = Json.MAPPER.createObjectNode();
+    o.put("id", j.id());
+    o.put("kind", j.kind());
+    o.put("destination_id", j.destinationId());
+    o.put("source_id", j.sourceId());
+    if (j.eventStatus() != null) {
+      o.put("event_status", j.eventStatus());
+      o.put("issue_id", j.issueId());
+    }
+    instant(o, "from", j.from());
+    instant(o, "to", j.to());
+    o.put("rate_limit", j.rateLimit());
+    o.put("max_events", j.maxEvents());
+    o.put("status", j.status());
+    o.put("total", j.total());
+    o.put("processed", j.processed());
+    o.put("skipped", j.skipped());
+    o.put("succeeded", j.succeeded());
+    o.put("failed", j.failed());
+    instant(o, "started_at", j.startedAt());
+    instant(o, "completed_at", j.completedAt());
+    instant(o, "created_at", j.createdAt());
     return o;
   }
 

@@ -6,6 +6,7 @@ import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.IssueRecord;
+import io.hookstream.spi.store.ReplayJobRecord;
 import io.hookstream.stream.internal.StreamJson;
 import java.util.Map;
 import java.util.Objects;
@@ -103,6 +104,15 @@ public final class ChannelBroadcaster implements StreamPublisher, AutoCloseable 
           publish(d.orgId(), StreamChannels.DELIVERIES, "destination", data);
           publish(d.orgId(), StreamChannels.deliveries(d.id()), "destination", data);
         });
+  }
+
+  /** A replay or bulk-retry job's progress, on {@code replay:<job_id>}. */
+  public void replayChanged(ReplayJobRecord job) {
+    guarded(
+        "replay job " + job.id(),
+        () ->
+            publish(
+                job.orgId(), StreamChannels.replay(job.id()), "replay", StreamJson.replayJob(job)));
   }
 
   @Override

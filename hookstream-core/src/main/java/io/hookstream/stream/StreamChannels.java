@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /**
  * The channel names a stream subscriber may use: {@code events}, {@code events:<source_id>}, {@code
  * deliveries}, {@code deliveries:<destination_id>}, {@code issues}, {@code
- * collections:<collection_id>}, and any {@code websocket} destination's {@code channel_name}
- * ({@code ^[a-z0-9._-]+$}, any case). Stateless.
+ * collections:<collection_id>}, {@code replay:<job_id>}, and any {@code websocket} destination's
+ * {@code channel_name} ({@code ^[a-z0-9._-]+$}, any case). Stateless.
  */
 public final class StreamChannels {
 
@@ -16,6 +16,7 @@ public final class StreamChannels {
   public static final String DELIVERIES = "deliveries";
   public static final String ISSUES = "issues";
   public static final String COLLECTIONS = "collections";
+  public static final String REPLAY = "replay";
 
   /** The channel test-session feeds are sent on. */
   public static final String TEST = "test";
@@ -28,7 +29,7 @@ public final class StreamChannels {
 
   private static final Pattern NAME = Pattern.compile("^[a-z0-9._-]+$", Pattern.CASE_INSENSITIVE);
   private static final Pattern ID = Pattern.compile("^[A-Za-z0-9_-]+$");
-  private static final Set<String> PREFIXED = Set.of(EVENTS, DELIVERIES, COLLECTIONS);
+  private static final Set<String> PREFIXED = Set.of(EVENTS, DELIVERIES, COLLECTIONS, REPLAY);
 
   private StreamChannels() {}
 
@@ -40,6 +41,11 @@ public final class StreamChannels {
   /** {@code deliveries:<destinationId>}. */
   public static String deliveries(String destinationId) {
     return DELIVERIES + ":" + destinationId;
+  }
+
+  /** {@code replay:<jobId>}: the progress of one replay or bulk-retry job. */
+  public static String replay(String jobId) {
+    return REPLAY + ":" + jobId;
   }
 
   /**
@@ -65,14 +71,17 @@ public final class StreamChannels {
               "unknown channel '"
                   + channel
                   + "': use events, events:<source_id>,"
-                  + " deliveries, deliveries:<destination_id>, issues, collections:<collection_id>"
+                  + " deliveries, deliveries:<destination_id>, issues, collections:<collection_id>,"
+                  + " replay:<job_id>"
                   + " or a websocket destination's channel_name");
     }
     String prefix = channel.substring(0, colon);
     String id = channel.substring(colon + 1);
     if (!PREFIXED.contains(prefix)) {
       return Optional.of(
-          "unknown channel prefix '" + prefix + "': use events:, deliveries: or" + " collections:");
+          "unknown channel prefix '"
+              + prefix
+              + "': use events:, deliveries:, collections: or replay:");
     }
     return ID.matcher(id).matches()
         ? Optional.empty()

@@ -11,6 +11,7 @@ import io.hookstream.spi.store.EventRepository;
 import io.hookstream.spi.store.IssueRepository;
 import io.hookstream.spi.store.NodeRepository;
 import io.hookstream.spi.store.OrganizationRepository;
+import io.hookstream.spi.store.ReplayJobRepository;
 import io.hookstream.spi.store.SourceRepository;
 import io.hookstream.spi.store.Store;
 import io.hookstream.spi.store.TopicRepository;
@@ -122,5 +123,10 @@ final class CrashableStore implements Store {
   @Override
   public TopicRepository topics() {
     return delegate.topics();
+  }
+
+  @Override
+  public ReplayJobRepository replayJobs() {
+    return delegate.replayJobs();
   }
 }

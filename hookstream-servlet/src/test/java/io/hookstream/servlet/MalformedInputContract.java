@@ -104,6 +104,19 @@ abstract class MalformedInputContract extends RestApiSuite {
   private static final List<String> SUBSCRIPTION_FIELDS =
       List.of("destination_id", "filter_rules", "transform_expression", "active");
 
+  private static final List<String> REPLAY_FIELDS =
+      List.of("destination_id", "source_id", "from", "to", "rate_limit", "max_events");
+  private static final List<String> RETRY_FIELDS =
+      List.of(
+          "status",
+          "source_id",
+          "destination_id",
+          "issue_id",
+          "from",
+          "to",
+          "rate_limit",
+          "max_events");
+
   private static final String DEEP = "[".repeat(5000) + "]".repeat(5000);
   private static final List<String> BAD_VALUES =
       List.of(
@@ -221,6 +234,15 @@ abstract class MalformedInputContract extends RestApiSuite {
             .path("subscription")
             .path("id")
             .asText());
+    Client.Response replay = api.post("/v1/replay", key, validReplay(ids));
+    assertThat(replay.status()).as(replay.toString()).isEqualTo(201);
+    ids.put("rpl", replay.json().path("job").path("id").asText());
+  }
+
+  private static String validReplay(Map<String, String> ids) {
+    return "{\"destination_id\":\""
+        + ids.get("dst")
+        + "\",\"from\":\"2026-03-01T09:00:00Z\",\"to\":\"2026-03-01T10:00:00Z\"}";
   }
 
   private List<Endpoint> endpoints() {
@@ -265,6 +287,11 @@ abstract class MalformedInputContract extends RestApiSuite {
             "{\"status\":\"acknowledged\"}",
             List.of("status", "snoozed_until")),
         new Endpoint("POST", "/v1/issues/{iss}/retry", null, List.of()),
+        new Endpoint("POST", "/v1/replay", validReplay(own), REPLAY_FIELDS),
+        new Endpoint("GET", "/v1/replay", null, List.of()),
+        new Endpoint("GET", "/v1/replay/{rpl}", null, List.of()),
+        new Endpoint("POST", "/v1/replay/{rpl}/cancel", null, List.of()),
+        new Endpoint("POST", "/v1/events/retry", "{\"status\":\"failed\"}", RETRY_FIELDS),
         new Endpoint("POST", "/v1/ingest/{src}", null, List.of()),
         new Endpoint("GET", "/v1/topics", null, List.of()),
         new Endpoint("POST", "/v1/topics", "{\"name\":\"Corpus Topic\"}", TOPIC_FIELDS),

@@ -3,11 +3,13 @@ package io.hookstream.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hookstream.tck.RecordedRequest;
 import io.hookstream.tck.ScriptedResponse;
 import io.hookstream.tck.WebhookReceiver;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -117,6 +119,27 @@ abstract class RestApiContract extends RestApiSuite {
     assertThat(fieldNames(r)).containsExactly("source_id");
     assertThat(api.get("/v1/sources/" + src, keyA).status()).isEqualTo(200);
     assertThat(api.get("/v1/events?source_id=" + src, keyB).json().path("events").size()).isZero();
+
+    String replay =
+        postReplay(keyA, dst, clock.now().minusSeconds(60), clock.now(), "")
+            .json()
+            .path("job")
+            .path("id")
+            .asText();
+    assertError(api.get("/v1/replay/" + replay, keyB), 404);
+    assertError(api.post("/v1/replay/" + replay + "/cancel", keyB, "{}"), 404);
+    assertThat(api.get("/v1/replay", keyB).json().path("jobs").findValuesAsText("id"))
+        .doesNotContain(replay);
+    assertThat(api.get("/v1/replay/" + replay, keyA).json().path("job").path("status").asText())
+        .isEqualTo("running");
+    Client.Response foreignReplay =
+        postReplay(keyB, dst, clock.now().minusSeconds(60), clock.now(), "");
+    assertError(foreignReplay, 422);
+    assertThat(fieldNames(foreignReplay)).containsExactly("destination_id");
+    Client.Response foreignRetry =
+        api.post("/v1/events/retry", keyB, "{\"destination_id\":\"" + dst + "\"}");
+    assertError(foreignRetry, 422);
+    assertThat(fieldNames(foreignRetry)).containsExactly("destination_id");
   }
 
   // ---- API keys ----
@@ -888,6 +911,186 @@ abstract class RestApiContract extends RestApiSuite {
       }
       Thread.onSpinWait();
     }
+  }
+
+  // ---- replay and bulk retry ----
+
+  @Test
+  void aReplayResendsItsWindowPacedByTheEngineClockAndReportsItsProgress() {
+    try (WebhookReceiver receiver = WebhookReceiver.start(clock)) {
+      String src = createSource(keyA, "{\"name\":\"Replayed Source\"}");
+      createConnection(keyA, src, createDestination(keyA, receiver.url("live")));
+      String target = createDestination(keyA, receiver.url("target"));
+      String from = clock.now().toString();
+      List<String> events =
+          List.of(ingest(src, "{\"n\":1}"), ingest(src, "{\"n\":2}"), ingest(src, "{\"n\":3}"));
+
+      Client.Response created =
+          postReplay(
+              keyA, target, from, clock.now(), ",\"source_id\":\"" + src + "\",\"rate_limit\":2");
+      assertThat(created.status()).as(created.toString()).isEqualTo(201);
+      JsonNode job = created.json().path("job");
+      String id = job.path("id").asText();
+      assertThat(id).matches("rpl_[0-9a-f]{32}");
+      assertThat(job.path("kind").asText()).isEqualTo("replay");
+      assertThat(job.path("status").asText()).isEqualTo("running");
+      assertThat(job.path("total").asInt()).isEqualTo(3);
+      assertThat(job.path("rate_limit").asInt()).isEqualTo(2);
+      assertThat(job.path("max_events").asInt()).isEqualTo(1000);
+
+      for (int second = 0; second < 3; second++) {
+        clock.advance(Duration.ofSeconds(1));
+        fx.engine.runDueJobs();
+        await("/v1/replay/" + id, j -> true);
+        awaitReplayed(receiver, Math.min(2 * (second + 1), 3));
+        if (second == 0) { // the two oldest first (delivered concurrently, so in either order)
+          assertThat(replayed(receiver).stream().map(r -> r.header("X-hookstream-Event-Id")))
+              .containsExactlyInAnyOrderElementsOf(events.subList(0, 2));
+        }
+      }
+      JsonNode done = awaitCompleted(id);
+      assertThat(done.path("processed").asInt()).isEqualTo(3);
+      assertThat(done.path("succeeded").asInt()).isEqualTo(3);
+      assertThat(done.path("failed").asInt()).isZero();
+      assertThat(done.path("completed_at").asText()).endsWith("Z");
+      List<RecordedRequest> replayed = replayed(receiver);
+      assertThat(replayed.stream().map(r -> r.header("X-hookstream-Event-Id")))
+          .containsExactlyInAnyOrderElementsOf(events);
+      assertThat(replayed)
+          .allSatisfy(r -> assertThat(r.header("X-hookstream-Replay-Id")).isEqualTo(id));
+
+      assertThat(api.get("/v1/replay", keyA).json().path("jobs").findValuesAsText("id"))
+          .contains(id);
+      assertError(api.post("/v1/replay/" + id + "/cancel", keyA, "{}"), 409);
+    }
+  }
+
+  @Test
+  void aReplayCanBeCancelledAndItsBadInputIsNamed() {
+    String target = createDestination(keyA, "http://127.0.0.1:9/target");
+    Instant from = clock.now().minusSeconds(60);
+    Client.Response created = postReplay(keyA, target, from, clock.now(), "");
+    String id = created.json().path("job").path("id").asText();
+    JsonNode cancelled = api.post("/v1/replay/" + id + "/cancel", keyA, "{}").json().path("job");
+    assertThat(cancelled.path("status").asText()).isEqualTo("cancelled");
+    assertThat(api.get("/v1/replay/" + id, keyA).json().path("job").path("status").asText())
+        .isEqualTo("cancelled");
+
+    Client.Response empty = api.post("/v1/replay", keyA, "{}");
+    assertError(empty, 422);
+    assertThat(fieldNames(empty)).containsExactlyInAnyOrder("destination_id", "from", "to");
+    Client.Response reversed =
+        postReplay(keyA, target, clock.now(), clock.now().minusSeconds(1), "");
+    assertError(reversed, 422);
+    assertThat(fieldNames(reversed)).containsExactly("from");
+    for (String limit : List.of("0", "101")) {
+      Client.Response r = postReplay(keyA, target, from, clock.now(), ",\"rate_limit\":" + limit);
+      assertError(r, 422);
+      assertThat(fieldNames(r)).containsExactly("rate_limit");
+    }
+    Client.Response old = postReplay(keyA, target, "2020-01-01T00:00:00Z", clock.now(), "");
+    assertError(old, 422);
+    assertThat(fieldNames(old)).containsExactly("from");
+    Client.Response badDate = postReplay(keyA, target, "yesterday", "now", "");
+    assertError(badDate, 422);
+    assertThat(fieldNames(badDate)).containsExactlyInAnyOrder("from", "to");
+  }
+
+  @Test
+  void aBulkRetryResendsEverythingThatFailedWhileTheEndpointWasDown() {
+    try (WebhookReceiver receiver = WebhookReceiver.start(clock)) {
+      receiver.respondWith(ScriptedResponse.status(503));
+      String src = createSource(keyA, "{\"name\":\"Outage Source\"}");
+      String dst =
+          api.post(
+                  "/v1/destinations",
+                  keyA,
+                  "{\"name\":\"Down for a while\",\"url\":\""
+                      + receiver.url("hook")
+                      + "\",\"retry_max_attempts\":1,\"retry_intervals\":[30]}")
+              .json()
+              .path("id")
+              .asText();
+      createConnection(keyA, src, dst);
+      String from = clock.now().toString();
+      List<String> events = List.of(ingest(src, "{\"n\":1}"), ingest(src, "{\"n\":2}"));
+      for (String evt : events) {
+        awaitAttempts("/v1/delivery-attempts?event_id=" + evt, 1);
+      }
+      clock.advance(Duration.ofSeconds(31));
+      for (String evt : events) {
+        await("/v1/events/" + evt, e -> e.path("status").asText().equals("failed"));
+      }
+      receiver.respondWith(ScriptedResponse.ok()); // the endpoint is back
+
+      Client.Response created =
+          api.post(
+              "/v1/events/retry",
+              keyA,
+              "{\"status\":\"failed\",\"destination_id\":\""
+                  + dst
+                  + "\",\"from\":\""
+                  + from
+                  + "\",\"to\":\""
+                  + clock.now()
+                  + "\"}");
+      assertThat(created.status()).as(created.toString()).isEqualTo(201);
+      JsonNode job = created.json().path("job");
+      assertThat(job.path("kind").asText()).isEqualTo("retry");
+      assertThat(job.path("total").asInt()).isEqualTo(2);
+      String id = job.path("id").asText();
+
+      clock.advance(Duration.ofSeconds(1));
+      fx.engine.runDueJobs();
+      for (String evt : events) {
+        await("/v1/events/" + evt, e -> e.path("status").asText().equals("delivered"));
+      }
+      JsonNode done = awaitCompleted(id);
+      assertThat(done.path("succeeded").asInt()).isEqualTo(2);
+      assertThat(done.path("skipped").asInt()).isZero();
+      assertThat(done.path("event_status").asText()).isEqualTo("failed");
+
+      Client.Response badStatus = api.post("/v1/events/retry", keyA, "{\"status\":\"delivered\"}");
+      assertError(badStatus, 422);
+      assertThat(fieldNames(badStatus)).containsExactly("status");
+    }
+  }
+
+  /** Steps the job a second of engine clock at a time until it completes; returns it. */
+  private JsonNode awaitCompleted(String jobId) {
+    return await(
+            "/v1/replay/" + jobId,
+            j -> {
+              clock.advance(Duration.ofSeconds(1));
+              fx.engine.runDueJobs();
+              return j.path("job").path("status").asText().equals("completed");
+            })
+        .path("job");
+  }
+
+  /** POST /v1/replay of {@code destinationId} over {@code [from, to]}, plus {@code more} fields. */
+  private Client.Response postReplay(
+      String key, String destinationId, Object from, Object to, String more) {
+    return api.post(
+        "/v1/replay",
+        key,
+        "{\"destination_id\":\""
+            + destinationId
+            + "\",\"from\":\""
+            + from
+            + "\",\"to\":\""
+            + to
+            + "\""
+            + more
+            + "}");
+  }
+
+  private static List<RecordedRequest> replayed(WebhookReceiver receiver) {
+    return receiver.requests().stream().filter(r -> r.path().endsWith("/target")).toList();
+  }
+
+  private void awaitReplayed(WebhookReceiver receiver, int count) {
+    await("/v1/replay", j -> replayed(receiver).size() >= count);
   }
 
   // ---- pagination ----

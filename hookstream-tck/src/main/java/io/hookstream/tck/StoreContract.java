@@ -134,4 +134,11 @@ public abstract class StoreContract {
       super(StoreContract.this);
     }
   }
+
+  @Nested
+  class ReplayJobs extends ReplayJobContract {
+    ReplayJobs() {
+      super(StoreContract.this);
+    }
+  }
 }

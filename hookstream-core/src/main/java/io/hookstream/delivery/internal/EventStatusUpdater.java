@@ -1,5 +1,6 @@
 package io.hookstream.delivery.internal;
 
+import io.hookstream.delivery.TaskFactory;
 import io.hookstream.spi.store.DeliveryTask;
 import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.Scope;
@@ -80,10 +81,16 @@ public final class EventStatusUpdater {
     return dead ? EventStatus.FAILED : succeeded ? EventStatus.DELIVERED : null;
   }
 
-  /** The newest task of each route: a retry supersedes the earlier task of the same route. */
+  /**
+   * The newest task of each route: a retry supersedes the earlier task of the same route. Replay
+   * tasks are left out: a replay does not change what happened to the event.
+   */
   private static java.util.Collection<DeliveryTask> latest(List<DeliveryTask> tasks) {
     Map<String, DeliveryTask> latest = new HashMap<>();
     for (DeliveryTask t : tasks) {
+      if (TaskFactory.isReplay(t)) {
+        continue;
+      }
       latest.merge(
           t.connectionId() + "\n" + t.destinationId(),
           t,

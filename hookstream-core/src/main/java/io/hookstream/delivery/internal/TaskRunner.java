@@ -142,7 +142,8 @@ public final class TaskRunner {
 
     String errorType = result.success() ? null : FailureClassifier.errorType(result);
     boolean retryable = !result.success() && FailureClassifier.retryable(result);
-    boolean retry = retryable && RetrySchedule.allows(d.retry(), attemptNumber);
+    boolean retry =
+        retryable && !TaskFactory.isReplay(task) && RetrySchedule.allows(d.retry(), attemptNumber);
     DeliveryTask updated;
     Instant nextRetry = null;
     if (result.success()) {
@@ -226,7 +227,7 @@ public final class TaskRunner {
             .eventId(task.eventId())
             .destinationId(d.id())
             .attemptNumber(attemptNumber)
-            .config(DestinationSettings.config(d))
+            .config(ReplayHeader.add(DestinationSettings.config(d), d.type(), task))
             .body(body)
             .contentType(contentType)
             .timestamp(now)

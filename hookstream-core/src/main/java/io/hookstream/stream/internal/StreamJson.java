@@ -7,10 +7,12 @@ import io.hookstream.event.internal.Events;
 import io.hookstream.internal.Json;
 import io.hookstream.issue.internal.Issues;
 import io.hookstream.json.ResourceJson;
+import io.hookstream.replay.internal.ReplayJobs;
 import io.hookstream.spi.store.AttemptRecord;
 import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.IssueRecord;
+import io.hookstream.spi.store.ReplayJobRecord;
 
 /**
  * The JSON text of what live subscribers receive: resources rendered as the REST API renders them
@@ -33,6 +35,11 @@ public final class StreamJson {
   /** One issue. */
   public static String issue(IssueRecord i) {
     return Json.write(ResourceJson.issue(Issues.toApi(i)));
+  }
+
+  /** A replay or bulk-retry job with its progress. */
+  public static String replayJob(ReplayJobRecord j) {
+    return Json.write(ResourceJson.replayJob(ReplayJobs.toApi(j)));
   }
 
   /** A destination's identity and delivery state. */

@@ -55,6 +55,8 @@ public final class Api {
     new SourcesResource(engine).register(router);
     new DestinationsResource(engine).register(router);
     new ConnectionsResource(engine).register(router);
+    // before /v1/events/:id, so that POST /v1/events/retry is the bulk retry
+    new ReplayResource(engine).register(router);
     new EventsResource(engine).register(router);
     new DeliveryAttemptsResource(engine).register(router);
     new IssuesResource(engine).register(router);

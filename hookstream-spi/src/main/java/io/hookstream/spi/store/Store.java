@@ -42,4 +42,7 @@ public interface Store {
 
   /** Pub/sub topics and their subscriptions. */
   TopicRepository topics();
+
+  /** Replay and bulk-retry jobs. */
+  ReplayJobRepository replayJobs();
 }

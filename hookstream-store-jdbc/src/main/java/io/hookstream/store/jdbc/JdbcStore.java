@@ -9,6 +9,7 @@ import io.hookstream.spi.store.EventRepository;
 import io.hookstream.spi.store.IssueRepository;
 import io.hookstream.spi.store.NodeRepository;
 import io.hookstream.spi.store.OrganizationRepository;
+import io.hookstream.spi.store.ReplayJobRepository;
 import io.hookstream.spi.store.SourceRepository;
 import io.hookstream.spi.store.Store;
 import io.hookstream.spi.store.TopicRepository;
@@ -23,6 +24,7 @@ import io.hookstream.store.jdbc.internal.JdbcEventRepository;
 import io.hookstream.store.jdbc.internal.JdbcIssueRepository;
 import io.hookstream.store.jdbc.internal.JdbcNodeRepository;
 import io.hookstream.store.jdbc.internal.JdbcOrganizationRepository;
+import io.hookstream.store.jdbc.internal.JdbcReplayJobRepository;
 import io.hookstream.store.jdbc.internal.JdbcSourceRepository;
 import io.hookstream.store.jdbc.internal.JdbcTopicRepository;
 import io.hookstream.store.jdbc.internal.Tables;
@@ -47,6 +49,7 @@ public final class JdbcStore implements Store {
   private final CircuitRepository circuits;
   private final NodeRepository nodes;
   private final TopicRepository topics;
+  private final ReplayJobRepository replayJobs;
 
   JdbcStore(Jdbc jdbc, Dialect dialect, Tables tables, int groupCommitRows) {
     this.organizations = new JdbcOrganizationRepository(jdbc, tables);
@@ -62,6 +65,7 @@ public final class JdbcStore implements Store {
     this.circuits = new JdbcCircuitRepository(jdbc, dialect, tables);
     this.nodes = new JdbcNodeRepository(jdbc, dialect, tables, deliveries);
     this.topics = new JdbcTopicRepository(jdbc, dialect, tables, eventRows);
+    this.replayJobs = new JdbcReplayJobRepository(jdbc, dialect, tables, deliveries);
   }
 
   @Override
@@ -117,5 +121,10 @@ public final class JdbcStore implements Store {
   @Override
   public TopicRepository topics() {
     return topics;
+  }
+
+  @Override
+  public ReplayJobRepository replayJobs() {
+    return replayJobs;
   }
 }

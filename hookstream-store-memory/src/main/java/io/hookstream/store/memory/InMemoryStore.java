@@ -9,6 +9,7 @@ import io.hookstream.spi.store.EventRepository;
 import io.hookstream.spi.store.IssueRepository;
 import io.hookstream.spi.store.NodeRepository;
 import io.hookstream.spi.store.OrganizationRepository;
+import io.hookstream.spi.store.ReplayJobRepository;
 import io.hookstream.spi.store.SourceRepository;
 import io.hookstream.spi.store.Store;
 import io.hookstream.spi.store.TopicRepository;
@@ -35,6 +36,7 @@ public final class InMemoryStore implements Store {
   private final MemoryCircuits circuits = new MemoryCircuits();
   private final MemoryNodes nodes = new MemoryNodes(deliveries);
   private final MemoryTopics topics = new MemoryTopics();
+  private final MemoryReplayJobs replayJobs = new MemoryReplayJobs(events, deliveries);
 
   /** An empty store. */
   public InMemoryStore() {
@@ -94,5 +96,10 @@ public final class InMemoryStore implements Store {
   @Override
   public TopicRepository topics() {
     return topics;
+  }
+
+  @Override
+  public ReplayJobRepository replayJobs() {
+    return replayJobs;
   }
 }

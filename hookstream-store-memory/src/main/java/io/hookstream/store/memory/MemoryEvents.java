@@ -194,6 +194,11 @@ final class MemoryEvents implements EventRepository {
     }
   }
 
+  /** Every event of {@code scope}, lowest id first. */
+  Iterator<EventRecord> oldestFirst(Scope scope) {
+    return table.oldestFirst(scope);
+  }
+
   long countForSource(Scope scope, String sourceId) {
     LongAdder count = counts.get(new SourceKey(scope, sourceId));
     return count == null ? 0 : count.sum();

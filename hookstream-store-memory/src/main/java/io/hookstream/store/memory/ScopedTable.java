@@ -101,6 +101,13 @@ final class ScopedTable<T> {
     return Optional.ofNullable(removed);
   }
 
+  /** Every row of every scope, in no particular order. */
+  java.util.List<T> all() {
+    java.util.List<T> rows = new java.util.ArrayList<>();
+    byScope.values().forEach(m -> rows.addAll(m.values()));
+    return rows;
+  }
+
   /** Every row of {@code scope}, oldest (lowest id) first. */
   Iterator<T> oldestFirst(Scope scope) {
     ConcurrentSkipListMap<String, T> rows = byScope.get(scope);

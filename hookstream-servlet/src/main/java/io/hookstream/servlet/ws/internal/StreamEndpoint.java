@@ -47,6 +47,7 @@ public final class StreamEndpoint extends BaseEndpoint {
           "deliveries:<destination_id>",
           "issues",
           "collections:<collection_id>",
+          "replay:<job_id>",
           "<websocket destination channel_name>"
         }) {
       channels.add(ch);

@@ -288,7 +288,7 @@ public final class JdbcEventRepository implements EventRepository {
     };
   }
 
-  private static EventRecord map(ResultSet rs) throws SQLException {
+  static EventRecord map(ResultSet rs) throws SQLException {
     return new EventRecord(
         rs.getString("id"),
         rs.getString("org_id"),

@@ -32,7 +32,8 @@ public final class Migrator {
           "V5__nodes.sql",
           "V6__drop_unused_due_index.sql",
           "V7__ordering_keys.sql",
-          "V8__topics.sql");
+          "V8__topics.sql",
+          "V9__replay_jobs.sql");
 
   public static final int LATEST_VERSION = SCRIPTS.size();
 

@@ -18,7 +18,9 @@ public record Tables(
     String claimLocks,
     String nodes,
     String topics,
-    String subscriptions) {
+    String subscriptions,
+    String replayJobs,
+    String replayJobTasks) {
 
   public static Tables withPrefix(String p) {
     return new Tables(
@@ -38,6 +40,8 @@ public record Tables(
         p + "claim_locks",
         p + "nodes",
         p + "topics",
-        p + "subscriptions");
+        p + "subscriptions",
+        p + "replay_jobs",
+        p + "replay_job_tasks");
   }
 }

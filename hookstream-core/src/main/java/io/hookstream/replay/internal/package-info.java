@@ -1,0 +1,2 @@
+/** The replay job step and the conversion of stored jobs to the API type. */
+package io.hookstream.replay.internal;
