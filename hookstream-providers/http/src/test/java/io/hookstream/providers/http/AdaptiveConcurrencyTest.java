@@ -62,7 +62,8 @@ class AdaptiveConcurrencyTest {
     // Refused requests leave at once, so the receiver's concurrency says little here; the 429s do.
     long refused = arrivals.stream().filter(Arrival::refused).count();
     System.out.printf("fixed: %d of %d first attempts refused%n", refused, EVENTS);
-    assertThat(refused).isGreaterThan(EVENTS / 2);
+    // Twice what the adaptive run may see at most (EVENTS / 5), whatever the machine's load.
+    assertThat(refused).isGreaterThan(2 * EVENTS / 5);
     assertThat(burst.limit()).isEqualTo(MAX_IN_FLIGHT);
   }
 
