@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Each caller returns only after the commit that holds its item, so a returned insert is
  * durable. A batch that fails on the connection (UNAVAILABLE) fails for every caller in it; any
- * other failure (a duplicate key, a value the column refuses) is retried item by item, each in a
- * transaction of its own, so only the offending caller sees its error. Thread-safe.
+ * other failure (a duplicate key, a value the column refuses, a deadlock with another transaction)
+ * is retried item by item, each in a transaction of its own, so only the offending caller sees its
+ * error. Thread-safe.
  */
 public final class GroupCommit<T> {
 
@@ -121,7 +122,7 @@ public final class GroupCommit<T> {
       commits.incrementAndGet();
       batch.forEach(p -> p.done().complete(null));
     } catch (HookstreamException e) {
-      if (e.code() == ErrorCode.UNAVAILABLE || batch.size() == 1) {
+      if ((e.code() == ErrorCode.UNAVAILABLE && !Jdbc.conflict(e)) || batch.size() == 1) {
         batch.forEach(p -> p.done().completeExceptionally(e));
         return;
       }

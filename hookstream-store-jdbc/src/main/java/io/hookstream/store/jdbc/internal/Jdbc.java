@@ -235,6 +235,14 @@ public final class Jdbc {
     return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
 
+  /**
+   * Whether {@code e} is a conflict with a concurrent transaction (a deadlock or a serialization
+   * failure, SQLState class 40): worth retrying at once, unlike a lost connection.
+   */
+  static boolean conflict(HookstreamException e) {
+    return e.getCause() instanceof SQLException s && firstState(s).startsWith("40");
+  }
+
   /** The first SQLState in the chain of causes and next exceptions, or "". */
   private static String firstState(SQLException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {

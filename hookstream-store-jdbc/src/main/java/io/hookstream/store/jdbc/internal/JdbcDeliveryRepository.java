@@ -17,8 +17,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -482,13 +485,19 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     }
     List<Object> params = new ArrayList<>(List.of(leaseUntil, owner));
     params.addAll(taskIds);
+    String held =
+        " WHERE lease_owner = ? AND status = 'pending' AND id IN ("
+            + Columns.markers(taskIds.size())
+            + ")";
+    // On PostgreSQL the rows are locked in id order, as grouped settles lock them, so a renewal
+    // and a settle batch never wait on each other in a cycle (a deadlock in a full run).
     return jdbc.update(
         "UPDATE "
             + tasks
-            + " SET lease_expires_at = ? WHERE lease_owner = ?"
-            + " AND status = 'pending' AND id IN ("
-            + Columns.markers(taskIds.size())
-            + ")",
+            + " SET lease_expires_at = ?"
+            + (dialect.skipLockedClaims()
+                ? " WHERE id IN (SELECT id FROM " + tasks + held + " ORDER BY id FOR UPDATE)"
+                : held),
         params.toArray());
   }
 
@@ -542,10 +551,28 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
       EventStatus eventStatus,
       boolean[] held) {}
 
-  /** Writes a batch of settles in task id order, so two batches never wait on each other. */
+  /**
+   * Writes a batch of settles in task id order, so two batches never wait on each other: the
+   * lease-checked task updates with the events' status, then the attempts of the tasks whose lease
+   * held. On PostgreSQL the first part is one statement ({@link #settleAndEventsSql}), elsewhere
+   * two batches.
+   */
   private void writeSettles(Connection c, List<Settle> batch) throws SQLException {
     List<Settle> sorted =
         batch.stream().sorted(Comparator.comparing((Settle s) -> s.task().id())).toList();
+    List<Settle> held =
+        dialect.skipLockedClaims() ? settleWithEvents(c, sorted) : settleThenEvents(c, sorted);
+    Jdbc.batch(
+        c,
+        attemptColumns.insert(attempts),
+        held.stream()
+            .filter(s -> s.attempt() != null)
+            .map(s -> attemptValues(s.attempt()))
+            .toList());
+  }
+
+  /** The batched lease-checked task updates, then the batched status updates of their events. */
+  private List<Settle> settleThenEvents(Connection c, List<Settle> sorted) throws SQLException {
     int[] counts =
         Jdbc.batchCounts(
             c,
@@ -572,19 +599,11 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     List<Settle> held = new ArrayList<>();
     for (int i = 0; i < sorted.size(); i++) {
       // A driver may answer SUCCESS_NO_INFO (-2) for a row it did change; 0 is a lost lease.
-      boolean won = counts[i] != 0;
-      sorted.get(i).held()[0] = won;
-      if (won) {
+      if (counts[i] != 0) {
         held.add(sorted.get(i));
       }
     }
-    Jdbc.batch(
-        c,
-        attemptColumns.insert(attempts),
-        held.stream()
-            .filter(s -> s.attempt() != null)
-            .map(s -> attemptValues(s.attempt()))
-            .toList());
+    markHeld(sorted, held);
     // By primary key alone, as in withEventJoin: the task row above is the scope check.
     Jdbc.batch(
         c,
@@ -597,6 +616,69 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
                       s.eventStatus().wireName(), s.task().updatedAt(), s.task().eventId()
                     })
             .toList());
+    return held;
+  }
+
+  /** PostgreSQL: the task updates and their events' status in one statement. */
+  private List<Settle> settleWithEvents(Connection c, List<Settle> sorted) throws SQLException {
+    List<Object> params = new ArrayList<>();
+    for (Settle s : sorted) {
+      DeliveryTask t = s.task();
+      params.addAll(
+          Arrays.asList(
+              t.id(),
+              t.orgId(),
+              t.envId(),
+              s.owner(),
+              wire(t.status()),
+              t.attempts(),
+              t.nextAttemptAt(),
+              t.leaseOwner(),
+              t.leaseExpiresAt(),
+              t.version(),
+              t.updatedAt(),
+              t.eventId(),
+              s.eventStatus() == null ? null : s.eventStatus().wireName()));
+    }
+    Set<String> won =
+        new HashSet<>(
+            Jdbc.query(
+                c, settleAndEventsSql(sorted.size()), rs -> rs.getString(1), params.toArray()));
+    List<Settle> held = sorted.stream().filter(s -> won.contains(s.task().id())).toList();
+    markHeld(sorted, held);
+    return held;
+  }
+
+  private static void markHeld(List<Settle> all, List<Settle> held) {
+    all.forEach(s -> s.held()[0] = false);
+    held.forEach(s -> s.held()[0] = true);
+  }
+
+  /**
+   * {@code rows} settles as one PostgreSQL statement: the lease-checked updates of the tasks (in
+   * the order of the rows, task id order), then the status of the events of the tasks whose lease
+   * held (by primary key alone, as in withEventJoin), returning those tasks' ids.
+   */
+  String settleAndEventsSql(int rows) {
+    String row =
+        "(CAST(? AS text) COLLATE \"C\", CAST(? AS text) COLLATE \"C\","
+            + " CAST(? AS text) COLLATE \"C\", CAST(? AS text),"
+            + " CAST(? AS text), CAST(? AS integer), CAST(? AS timestamptz), CAST(? AS text),"
+            + " CAST(? AS timestamptz), CAST(? AS bigint), CAST(? AS timestamptz),"
+            + " CAST(? AS text) COLLATE \"C\", CAST(? AS text))";
+    return "WITH v (id, org_id, env_id, owner, status, attempts, next_attempt_at, lease_owner,"
+        + " lease_expires_at, version, updated_at, event_id, event_status) AS (VALUES "
+        + String.join(", ", Collections.nCopies(rows, row))
+        + "), t AS (UPDATE "
+        + tasks
+        + " k SET status = v.status, attempts = v.attempts, next_attempt_at = v.next_attempt_at,"
+        + " lease_owner = v.lease_owner, lease_expires_at = v.lease_expires_at,"
+        + " version = v.version, updated_at = v.updated_at FROM v WHERE k.id = v.id"
+        + " AND k.org_id = v.org_id AND k.env_id = v.env_id AND k.lease_owner = v.owner"
+        + " RETURNING k.id), e AS (UPDATE "
+        + events
+        + " ev SET status = v.event_status, updated_at = v.updated_at FROM v JOIN t ON t.id = v.id"
+        + " WHERE ev.id = v.event_id AND v.event_status IS NOT NULL) SELECT id FROM t";
   }
 
   @Override

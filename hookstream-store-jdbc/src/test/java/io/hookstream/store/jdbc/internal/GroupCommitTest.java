@@ -92,6 +92,38 @@ class GroupCommitTest {
   }
 
   @Test
+  void aBatchThatDeadlocksIsRetriedRowByRowAndEveryCallerSucceeds() throws Exception {
+    // Whenever rows are grouped, the server reports a deadlock (SQLState 40P01), as a batch that
+    // met another transaction's locks in the other order would.
+    GroupCommit<Object[]> deadlocking =
+        new GroupCommit<>(
+            jdbc,
+            (c, rows) -> {
+              if (rows.size() > 1) {
+                Jdbc.update(
+                    c,
+                    "DO $$ BEGIN RAISE EXCEPTION 'deadlock' USING ERRCODE = 'deadlock_detected';"
+                        + " END $$");
+              }
+              Jdbc.batch(c, INSERT, rows);
+            },
+            100,
+            2);
+    List<String> outcomes =
+        runAll(
+            16,
+            t ->
+                () -> {
+                  for (int i = 0; i < 20; i++) {
+                    deadlocking.insert(new Object[] {t + "-" + i, i});
+                  }
+                  return "ok";
+                });
+    assertThat(outcomes).containsOnly("ok");
+    assertThat(count()).isEqualTo(320);
+  }
+
+  @Test
   void anUnreachableDatabaseFailsEveryCallerAndLeavesNoLeaderBehind() throws Exception {
     dataSource.kill();
     // Many rounds, so that callers are promoted to lead batches that fail.
