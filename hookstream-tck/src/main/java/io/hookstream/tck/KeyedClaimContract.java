@@ -134,7 +134,9 @@ abstract class KeyedClaimContract extends RepositoryContract {
     }
     List<List<DeliveryTask>> got =
         Concurrently.run(8, i -> () -> destinationClaim(r, "n" + i, 10, 100, false, null));
-    List<DeliveryTask> all = got.stream().flatMap(List::stream).toList();
+    List<DeliveryTask> all = new ArrayList<>(got.stream().flatMap(List::stream).toList());
+    // A claim may come back short while another claim of the destination runs; later ones fill up.
+    all.addAll(destinationClaim(r, "late", 100, 100, false, null));
     assertThat(all).extracting(DeliveryTask::orderingKey).hasSize(20).doesNotHaveDuplicates();
     assertThat(all).extracting(DeliveryTask::sequence).allMatch(s -> s <= 20);
   }

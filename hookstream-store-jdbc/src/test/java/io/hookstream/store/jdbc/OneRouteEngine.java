@@ -17,15 +17,18 @@ import javax.sql.DataSource;
 record OneRouteEngine(Hookstream hs, Scope scope, String sourceId) implements AutoCloseable {
 
   static OneRouteEngine create(DataSource dataSource, Clock clock, WebhookReceiver receiver) {
+    return create(dataSource, clock, receiver.url("/hooks"));
+  }
+
+  /** The same, delivering to {@code url}. */
+  static OneRouteEngine create(DataSource dataSource, Clock clock, String url) {
     Hookstream hs = engine(dataSource, clock);
     var org = hs.organizations().create("one-route");
     Scope scope = hs.organizations().createEnvironment(org.id(), "test").scope();
     String source = hs.sources().create(scope, SourceSpec.builder().name("in").build()).id();
     String destination =
         hs.destinations()
-            .create(
-                scope,
-                DestinationSpec.builder().name("receiver").url(receiver.url("/hooks")).build())
+            .create(scope, DestinationSpec.builder().name("receiver").url(url).build())
             .id();
     hs.connections()
         .create(

@@ -114,7 +114,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
             + " SET status = ?, attempts = ?, next_attempt_at = ?, lease_owner = ?,"
             + " lease_expires_at = ?, version = ?, updated_at = ?"
             + " WHERE id = ? AND org_id = ? AND env_id = ? AND lease_owner = ?";
-    this.settles = new GroupCommit<>(jdbc, this::writeSettles, SETTLES_PER_COMMIT, 2);
+    this.settles = new GroupCommit<>(jdbc, this::writeSettles, SETTLES_PER_COMMIT, 1);
   }
 
   @Override
