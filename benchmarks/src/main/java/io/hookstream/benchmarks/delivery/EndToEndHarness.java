@@ -37,6 +37,7 @@ public final class EndToEndHarness implements Harness {
 
   private static final int SENDERS = 16;
   private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(60);
+  private static final long BACKLOG_NANOS = TimeUnit.MINUTES.toNanos(5);
 
   /** Three rules every generated event matches. */
   private static final String FILTER =
@@ -127,6 +128,9 @@ public final class EndToEndHarness implements Harness {
         Measured m = offer(hs, source, receiver, rate, events, connections);
         PostgresWork.Reading cost = before == null ? null : under.work().read().minus(before);
         kept = m.delivered == m.expected && m.deliveredPerSecond >= 0.9 * rate * connections;
+        if (m.delivered < m.expected) {
+          awaitBacklog(receiver, m.expected);
+        }
         System.out.printf(
             Locale.ROOT,
             "%-60s delivered %,8.0f/s (%d of %d) %s%n",
@@ -260,6 +264,23 @@ public final class EndToEndHarness implements Harness {
         Row.alone(name(), what + ": SQL statements per delivery", per[0], "statements", how + note),
         Row.alone(name(), what + ": commits per delivery", per[1], "commits", "xact_commit"),
         Row.alone(name(), what + ": WAL per delivery", per[2], "bytes", "server-wide WAL"));
+  }
+
+  /**
+   * Lets the backlog of a rate that was not sustained drain before the next measurement, which
+   * would otherwise measure behind it (as the burst and the drain did in a full run).
+   */
+  private static void awaitBacklog(LatencyReceiver receiver, long expected)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    boolean drained = receiver.awaitCount(expected, BACKLOG_NANOS);
+    System.out.printf(
+        Locale.ROOT,
+        "  (backlog %s after %.0f s more: %d of %d)%n",
+        drained ? "delivered" : "NOT delivered",
+        (System.nanoTime() - start) / 1e9,
+        receiver.received(),
+        expected);
   }
 
   private static String target(String store, double rate, int connections) {
