@@ -153,7 +153,7 @@ public final class DestinationService {
           ErrorCode.CONFLICT,
           "destination " + current.id() + " was changed concurrently; read it again and retry");
     }
-    forgetClients(current.id());
+    announceChange(current.id());
     if (DisabledState.changed(current, next)) {
       stateListener.accept(secrets.mask(next));
     }
@@ -169,14 +169,14 @@ public final class DestinationService {
       throw HookstreamException.notFound("destination", id);
     }
     store.topics().deleteSubscriptionsOfDestination(scope, id);
-    forgetClients(id);
+    announceChange(id);
   }
 
   /**
    * Every provider drops what it keeps for {@code id} (an update may change the type too), and the
    * change listener hears of it.
    */
-  private void forgetClients(String id) {
+  private void announceChange(String id) {
     changeListener.accept(id);
     for (DestinationProvider provider : providers.values()) {
       try {

@@ -58,7 +58,7 @@ public final class ChannelBroadcaster implements StreamPublisher, AutoCloseable 
   public void eventReceived(EventRecord event) {
     String all = StreamChannels.EVENTS;
     String ofSource = StreamChannels.events(event.sourceId());
-    if (privateBus && !subscribed(event.orgId(), all) && !subscribed(event.orgId(), ofSource)) {
+    if (nobodyListens(event.orgId(), all, ofSource)) {
       return; // the ingest hot path: skip rendering what nobody can receive
     }
     guarded(
@@ -74,9 +74,7 @@ public final class ChannelBroadcaster implements StreamPublisher, AutoCloseable 
   public void deliveryAttempted(AttemptRecord attempt) {
     String all = StreamChannels.DELIVERIES;
     String ofDestination = StreamChannels.deliveries(attempt.destinationId());
-    if (privateBus
-        && !subscribed(attempt.orgId(), all)
-        && !subscribed(attempt.orgId(), ofDestination)) {
+    if (nobodyListens(attempt.orgId(), all, ofDestination)) {
       return; // the delivery hot path, as for events
     }
     guarded(
@@ -182,6 +180,14 @@ public final class ChannelBroadcaster implements StreamPublisher, AutoCloseable 
 
   void forget(StreamSubscription s) {
     open.remove(s);
+  }
+
+  /**
+   * On the engine's private bus, whether no subscription here listens to either channel: then a
+   * message need not be rendered at all (on a shared bus other nodes may listen).
+   */
+  private boolean nobodyListens(String orgId, String channel, String other) {
+    return privateBus && !subscribed(orgId, channel) && !subscribed(orgId, other);
   }
 
   private boolean subscribed(String orgId, String channel) {

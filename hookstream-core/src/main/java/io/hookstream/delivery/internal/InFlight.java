@@ -18,12 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class InFlight {
 
-  private static final AtomicInteger ZERO = new AtomicInteger();
-
   private final Map<String, Work> byTask = new ConcurrentHashMap<>();
   private final Set<String> answered = ConcurrentHashMap.newKeySet();
   private final Map<String, AtomicInteger> byDestination = new ConcurrentHashMap<>();
-  private final Map<String, AtomicInteger> answeredByDestination = new ConcurrentHashMap<>();
 
   public void add(Work work) {
     byTask.put(work.task().id(), work);
@@ -34,15 +31,12 @@ public final class InFlight {
   public void answered(Work work) {
     if (byTask.containsKey(work.task().id()) && answered.add(work.task().id())) {
       counter(byDestination, work).decrementAndGet();
-      counter(answeredByDestination, work).incrementAndGet();
     }
   }
 
   public void remove(Work work) {
     if (byTask.remove(work.task().id()) != null) {
-      if (answered.remove(work.task().id())) {
-        counter(answeredByDestination, work).decrementAndGet();
-      } else {
+      if (!answered.remove(work.task().id())) {
         counter(byDestination, work).decrementAndGet();
       }
     }
@@ -60,9 +54,6 @@ public final class InFlight {
 
   /** Tasks of the destination answered and still leased while their settles commit. */
   public Set<String> answered(String destinationId) {
-    if (answeredByDestination.getOrDefault(destinationId, ZERO).get() == 0) {
-      return Set.of();
-    }
     Set<String> ids = new HashSet<>();
     for (String id : answered) {
       Work w = byTask.get(id);

@@ -120,8 +120,12 @@ class DeliveryStatementsTest {
       while (true) {
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
-          if (rs.getLong(1) >= n || System.nanoTime() > deadline) {
+          long succeeded = rs.getLong(1);
+          if (succeeded >= n) {
             return;
+          }
+          if (System.nanoTime() > deadline) {
+            throw new AssertionError(succeeded + " of " + n + " tasks succeeded within 30 s");
           }
         }
         Thread.sleep(20);

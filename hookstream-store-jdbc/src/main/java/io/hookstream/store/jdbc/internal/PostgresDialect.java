@@ -127,7 +127,7 @@ public final class PostgresDialect extends Dialect {
             "SELECT pg_try_advisory_xact_lock(hashtext(?), hashtext(?)),"
                 + " set_config('enable_sort', 'off', true),"
                 + " set_config('synchronous_commit', 'off', true)")) {
-      ps.setString(1, "hookstream-claims:" + lockTable);
+      ps.setString(1, claimLockSpace(lockTable));
       ps.setString(2, destinationId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() && rs.getBoolean(1);
@@ -141,9 +141,14 @@ public final class PostgresDialect extends Dialect {
     // Transaction-scoped, so it is released by the commit or rollback, never left behind.
     try (PreparedStatement ps =
         c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?), hashtext(?))")) {
-      ps.setString(1, "hookstream-claims:" + lockTable);
+      ps.setString(1, claimLockSpace(lockTable));
       ps.setString(2, destinationId);
       ps.executeQuery().close();
     }
+  }
+
+  /** The advisory lock space of claims (and purges) on one tasks table; its key is the id. */
+  private static String claimLockSpace(String lockTable) {
+    return "hookstream-claims:" + lockTable;
   }
 }
