@@ -48,6 +48,23 @@ abstract class CircuitContract extends RepositoryContract {
     }
   }
 
+  @Test
+  void countOpenCountsCircuitsThatAreNotClosed() {
+    DestinationRecord a = fx.destination(scope, "count-a", clock.now());
+    DestinationRecord b = fx.destination(other, "count-b", clock.now());
+    store.destinations().insert(a);
+    store.destinations().insert(b);
+    long before = store.circuits().countOpen();
+    store.circuits().compareAndSet(circuit(a.id(), "open", 5, 1), 0);
+    store.circuits().compareAndSet(circuit(b.id(), "closed", 0, 1), 0);
+    assertThat(store.circuits().countOpen()).isEqualTo(before + 1);
+    store.circuits().compareAndSet(circuit(b.id(), "half_open", 5, 2), 1);
+    assertThat(store.circuits().countOpen()).isEqualTo(before + 2);
+    store.circuits().compareAndSet(circuit(a.id(), "closed", 0, 2), 1);
+    store.circuits().compareAndSet(circuit(b.id(), "closed", 0, 3), 2);
+    assertThat(store.circuits().countOpen()).isEqualTo(before);
+  }
+
   private CircuitRecord circuit(String destinationId, String state, int failures, long version) {
     return new CircuitRecord(
         destinationId,

@@ -8,6 +8,7 @@ import io.hookstream.spi.store.DeliveryTask;
 import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.PageRequest;
+import io.hookstream.spi.store.TaskBacklog;
 import io.hookstream.spi.store.TaskStatus;
 import io.hookstream.tck.StoreFixtures.Route;
 import java.time.Duration;
@@ -57,6 +58,33 @@ abstract class DeliveryContract extends RepositoryContract {
     assertThat(settled.leaseOwner()).isNull();
     assertThat(settled.version()).isEqualTo(done.version());
     assertThat(store.deliveries().findAttempt(scope, attempt.id())).isPresent();
+  }
+
+  @Test
+  void backlogCountsPendingTasksAndTheDueOnesNobodyHolds() {
+    Route r = route(scope);
+    EventRecord e = event(r, clock.now());
+    TaskBacklog before = store.deliveries().backlog(clock.now());
+    DeliveryTask held = fx.task(r, e.id(), clock.now(), clock.now());
+    store.deliveries().insertTasks(List.of(held));
+    DeliveryTask mine = destinationClaim(r, "n1", 1, 1, false, null).get(0);
+    DeliveryTask due = fx.task(r, e.id(), clock.now(), clock.now());
+    DeliveryTask later = fx.task(r, e.id(), clock.now().plusSeconds(3600), clock.now());
+    store.deliveries().insertTasks(List.of(due, later));
+
+    assertThat(store.deliveries().backlog(clock.now()))
+        .isEqualTo(new TaskBacklog(before.pending() + 3, before.due() + 1));
+    DeliveryTask done = mine.settled(TaskStatus.SUCCEEDED, 1, mine.nextAttemptAt(), clock.now());
+    assertThat(store.deliveries().settle("n1", done, null)).isTrue();
+    assertThat(store.deliveries().backlog(clock.now()))
+        .isEqualTo(new TaskBacklog(before.pending() + 2, before.due() + 1));
+    // An hour on, the later task is due too (and so is any other suite's, hence >=).
+    TaskBacklog hourOn = store.deliveries().backlog(clock.now().plusSeconds(3600));
+    assertThat(hourOn.pending()).isEqualTo(before.pending() + 2);
+    assertThat(hourOn.due()).isGreaterThanOrEqualTo(before.due() + 2);
+    for (DeliveryTask t : List.of(due, later)) { // no due work left for the other suites
+      store.deliveries().update(t.settled(TaskStatus.CANCELLED, 0, t.nextAttemptAt(), clock.now()));
+    }
   }
 
   @Test

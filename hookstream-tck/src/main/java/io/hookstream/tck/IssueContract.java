@@ -69,6 +69,24 @@ abstract class IssueContract extends RepositoryContract {
   }
 
   @Test
+  void countOpenCountsOpenIssuesOfEveryTenant() {
+    DestinationRecord d = fx.destination(scope, "counted", clock.now());
+    DestinationRecord e = fx.destination(other, "counted", clock.now());
+    store.destinations().insert(d);
+    store.destinations().insert(e);
+    long before = store.issues().countOpen();
+    IssueRecord mine = fx.issue(scope, d.id(), "http_5xx", "open", clock.now());
+    store.issues().insert(mine);
+    store.issues().insert(fx.issue(other, e.id(), "http_5xx", "open", clock.now()));
+    store.issues().insert(fx.issue(scope, d.id(), "timeout", "acknowledged", clock.now()));
+    assertThat(store.issues().countOpen()).isEqualTo(before + 2);
+    store
+        .issues()
+        .update(fx.issue(scope, mine.id(), d.id(), "http_5xx", "resolved", 1, clock.now()));
+    assertThat(store.issues().countOpen()).isEqualTo(before + 1);
+  }
+
+  @Test
   void onlyOneIssuePerDestinationAndErrorTypeIsActive() {
     DestinationRecord d = fx.destination(scope, "one", clock.now());
     store.destinations().insert(d);

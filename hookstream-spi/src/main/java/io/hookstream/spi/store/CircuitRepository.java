@@ -14,4 +14,7 @@ public interface CircuitRepository {
    * @return false if another node changed it first
    */
   boolean compareAndSet(CircuitRecord circuit, long expectedVersion);
+
+  /** Across all tenants: how many circuits are not closed ({@code open} or {@code half_open}). */
+  long countOpen();
 }

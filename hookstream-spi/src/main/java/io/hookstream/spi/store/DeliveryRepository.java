@@ -72,4 +72,11 @@ public interface DeliveryRepository {
   Optional<AttemptRecord> findAttempt(Scope scope, String id);
 
   Page<AttemptRecord> listAttempts(Scope scope, AttemptQuery query, PageRequest page);
+
+  /**
+   * Across all tenants: how many tasks are pending, and how many of them are due at {@code now}
+   * without a live lease (as {@link #dueDestinations} sees them). A read for gauges; claims
+   * nothing.
+   */
+  TaskBacklog backlog(Instant now);
 }

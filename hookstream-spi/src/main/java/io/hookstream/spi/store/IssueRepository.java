@@ -33,4 +33,7 @@ public interface IssueRepository {
 
   /** Across all tenants: open or acknowledged issues last seen before {@code before}. */
   List<IssueRecord> findStale(Instant before, int limit);
+
+  /** Across all tenants: how many issues have the status {@code open}. */
+  long countOpen();
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Circuit state per destination; compare-and-set through {@link ConcurrentHashMap#compute}. */
 final class MemoryCircuits implements CircuitRepository {
 
+  private static final String CLOSED = "closed";
+
   private final ConcurrentHashMap<String, CircuitRecord> circuits = new ConcurrentHashMap<>();
 
   @Override
@@ -28,5 +30,10 @@ final class MemoryCircuits implements CircuitRepository {
           return expected ? circuit : old;
         });
     return stored[0];
+  }
+
+  @Override
+  public long countOpen() {
+    return circuits.values().stream().filter(c -> !CLOSED.equals(c.state())).count();
   }
 }

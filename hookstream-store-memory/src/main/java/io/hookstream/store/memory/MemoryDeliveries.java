@@ -14,6 +14,7 @@ import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.Page;
 import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
+import io.hookstream.spi.store.TaskBacklog;
 import io.hookstream.spi.store.TaskStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -367,6 +368,25 @@ final class MemoryDeliveries implements DeliveryRepository {
       rows = attempts.newestFirst(scope, attemptsByEvent.get(q.eventId()), page.after());
     }
     return Pages.collect(rows, a -> matches(a, q), page, AttemptRecord::id);
+  }
+
+  @Override
+  public TaskBacklog backlog(Instant now) {
+    Objects.requireNonNull(now, "now");
+    // Every waiting slot at or before now sorts before (now + 1 ns, "").
+    Slot after = new Slot(now.plusNanos(1), "");
+    synchronized (lock) {
+      releaseExpiredLeases(now);
+      long pending = 0;
+      for (TreeSet<DeliveryTask> p : pendingByDestination.values()) {
+        pending += p.size();
+      }
+      long due = 0;
+      for (TreeSet<Slot> waiting : waitingByDestination.values()) {
+        due += waiting.headSet(after).size();
+      }
+      return new TaskBacklog(pending, due);
+    }
   }
 
   private static boolean matches(AttemptRecord a, AttemptQuery q) {

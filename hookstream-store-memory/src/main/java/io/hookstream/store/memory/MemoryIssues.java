@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Issues per scope, plus an index of the active (not resolved) issue per destination and error
@@ -28,6 +29,7 @@ final class MemoryIssues implements IssueRepository {
   }
 
   private static final String RESOLVED = "resolved";
+  private static final String OPEN = "open";
 
   private final ScopedTable<IssueRecord> table =
       new ScopedTable<>("issue", IssueRecord::id, IssueRecord::scope, false);
@@ -82,12 +84,24 @@ final class MemoryIssues implements IssueRepository {
   @Override
   public List<IssueRecord> findStale(Instant before, int limit) {
     Objects.requireNonNull(before, "before");
-    return active.entrySet().stream()
-        .map(e -> table.get(e.getKey().scope(), e.getValue()).orElse(null))
-        .filter(i -> i != null && isActive(i) && i.lastSeenAt().isBefore(before))
+    return activeIssues()
+        .filter(i -> isActive(i) && i.lastSeenAt().isBefore(before))
         .sorted(Comparator.comparing(IssueRecord::lastSeenAt).thenComparing(IssueRecord::id))
         .limit(limit)
         .toList();
+  }
+
+  @Override
+  public long countOpen() {
+    // Every open issue is active, so the active index holds them all.
+    return activeIssues().filter(i -> OPEN.equals(i.status())).count();
+  }
+
+  /** The issues the active index points at (a racing write may have resolved some since). */
+  private Stream<IssueRecord> activeIssues() {
+    return active.entrySet().stream()
+        .map(e -> table.get(e.getKey().scope(), e.getValue()).orElse(null))
+        .filter(Objects::nonNull);
   }
 
   private void checkActiveFree(IssueRecord issue) {

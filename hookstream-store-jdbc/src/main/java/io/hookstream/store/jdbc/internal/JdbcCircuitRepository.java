@@ -44,6 +44,13 @@ public final class JdbcCircuitRepository implements CircuitRepository {
   }
 
   @Override
+  public long countOpen() {
+    return jdbc.queryOne(
+            "SELECT COUNT(*) FROM " + table + " WHERE state <> 'closed'", rs -> rs.getLong(1))
+        .orElseThrow();
+  }
+
+  @Override
   public boolean compareAndSet(CircuitRecord c, long expectedVersion) {
     Object[] values = {
       c.destinationId(),

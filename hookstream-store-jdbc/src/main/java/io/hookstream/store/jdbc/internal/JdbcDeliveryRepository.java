@@ -11,6 +11,7 @@ import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.Page;
 import io.hookstream.spi.store.PageRequest;
 import io.hookstream.spi.store.Scope;
+import io.hookstream.spi.store.TaskBacklog;
 import io.hookstream.spi.store.TaskStatus;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -779,6 +780,21 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
 
   private static Object[] idAndVersion(ResultSet rs) throws SQLException {
     return new Object[] {rs.getString("id"), rs.getLong("version")};
+  }
+
+  @Override
+  public TaskBacklog backlog(Instant now) {
+    // Pending rows only: PostgreSQL reads them from its partial indexes' range.
+    return jdbc.queryOne(
+            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN next_attempt_at <= ? AND (lease_owner IS NULL"
+                + " OR lease_expires_at IS NULL OR lease_expires_at <= ?) THEN 1 ELSE 0 END), 0)"
+                + " FROM "
+                + tasks
+                + " WHERE status = 'pending'",
+            rs -> new TaskBacklog(rs.getLong(1), rs.getLong(2)),
+            now,
+            now)
+        .orElseThrow();
   }
 
   /** A row of {@link #withEventColumns}: the task and its event (null columns: event gone). */

@@ -107,6 +107,13 @@ public final class JdbcIssueRepository implements IssueRepository {
         limit);
   }
 
+  @Override
+  public long countOpen() {
+    return jdbc.queryOne(
+            "SELECT COUNT(*) FROM " + table + " WHERE status = 'open'", rs -> rs.getLong(1))
+        .orElseThrow();
+  }
+
   private static String activeClash(IssueRecord i) {
     return "an active issue exists for destination "
         + i.destinationId()
