@@ -16,6 +16,7 @@ module io.hookstream.core {
   exports io.hookstream.ingest;
   exports io.hookstream.issue;
   exports io.hookstream.json;
+  exports io.hookstream.observe;
   exports io.hookstream.page;
   exports io.hookstream.replay;
   exports io.hookstream.routing;

@@ -261,7 +261,14 @@ public final class Hookstream implements AutoCloseable {
             "store, keyValueStore and blobStore are required (for example the in-memory ones"
                 + " from hookstream-store-memory)");
       }
-      return new Hookstream(new Engine(s));
+      Hookstream hs = new Hookstream(new Engine(s));
+      try {
+        s.observers.forEach(o -> o.attached(hs));
+      } catch (RuntimeException e) {
+        hs.close(); // the build fails: release what the engine made
+        throw e;
+      }
+      return hs;
     }
   }
 }

@@ -4,6 +4,7 @@ import io.hookstream.delivery.CircuitSettings;
 import io.hookstream.ingest.IngestStep;
 import io.hookstream.ingest.TrustedProxies;
 import io.hookstream.internal.EngineSettings;
+import io.hookstream.observe.EngineObserver;
 import io.hookstream.secret.SecretKeys;
 import io.hookstream.spi.Authenticator;
 import io.hookstream.spi.BlobStore;
@@ -83,6 +84,15 @@ public abstract sealed class HookstreamOptions<B extends HookstreamOptions<B>>
   /** Adds a host authenticator, tried after the built-in API key check. */
   public B authenticator(Authenticator authenticator) {
     s.authenticators.add(Objects.requireNonNull(authenticator, "authenticator"));
+    return self();
+  }
+
+  /**
+   * Adds an observer of events received, delivery attempts and notifications (metrics, tracing);
+   * several may be added and are called in order. See {@link EngineObserver}.
+   */
+  public B observer(EngineObserver observer) {
+    s.observers.add(Objects.requireNonNull(observer, "observer"));
     return self();
   }
 

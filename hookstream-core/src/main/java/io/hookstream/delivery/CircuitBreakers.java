@@ -60,6 +60,14 @@ public final class CircuitBreakers {
     return view(logic.reset(destinationId, scope, clock.now()), d);
   }
 
+  /**
+   * How many destinations' circuits are open or half open, across every organization sharing the
+   * store (as stored: an open circuit whose cooldown passed counts until its next probe).
+   */
+  public long openCount() {
+    return store.circuits().countOpen();
+  }
+
   public CircuitSettings settings() {
     return logic.settings();
   }

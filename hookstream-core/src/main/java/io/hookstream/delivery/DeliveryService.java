@@ -16,6 +16,7 @@ import io.hookstream.spi.store.EventStatus;
 import io.hookstream.spi.store.IssueRecord;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.Store;
+import io.hookstream.spi.store.TaskBacklog;
 import io.hookstream.spi.store.TaskStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +46,12 @@ public final class DeliveryService {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.tasks = Objects.requireNonNull(tasks, "tasks");
+  }
+
+  /** The delivery backlog at the clock's current time, for gauges; one store read. */
+  public Backlog backlog() {
+    TaskBacklog b = store.deliveries().backlog(clock.now());
+    return new Backlog(b.pending(), b.due());
   }
 
   /** Delivery attempts newest first, filtered by {@code query}. */

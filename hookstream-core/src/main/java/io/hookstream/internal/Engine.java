@@ -21,6 +21,8 @@ import io.hookstream.ingest.internal.ClientIpResolver;
 import io.hookstream.ingest.internal.IngestPipeline;
 import io.hookstream.issue.IssueService;
 import io.hookstream.issue.internal.IssueTracker;
+import io.hookstream.observe.ReceivedEvent;
+import io.hookstream.observe.internal.Observers;
 import io.hookstream.replay.ReplayService;
 import io.hookstream.replay.internal.ReplayRunner;
 import io.hookstream.routing.TransformEngine;
@@ -106,6 +108,7 @@ public final class Engine implements AutoCloseable {
   private final boolean ownsBus;
   private final ChannelBroadcaster streams;
   private final Map<String, DestinationProvider> providers;
+  private final Observers observers;
   private volatile boolean started;
   private volatile boolean closed;
 
@@ -115,6 +118,7 @@ public final class Engine implements AutoCloseable {
     this.clock = s.clock;
     this.limits = s.limits;
     this.ids = new Ids(clock);
+    this.observers = Observers.of(s.observers);
     this.nodeId = s.nodeId;
     SecretCipher cipher = SecretCipher.of(s.secretKeys);
     SecretKeyCheck.verify(store, cipher); // before anything here writes
@@ -215,6 +219,7 @@ public final class Engine implements AutoCloseable {
         .blobs(s.blobStore)
         .owner(nodeId)
         .attemptListener(streams::deliveryAttempted)
+        .observers(observers)
         .destinationListener(this::destinationSwitched)
         .workerThreads(s.deliveryThreads)
         .leaseDuration(s.deliveryLease)
@@ -268,7 +273,21 @@ public final class Engine implements AutoCloseable {
     if (source == null) {
       throw HookstreamException.notFound("source", sourceId);
     }
-    return pipeline.run(new IngestContext(source, request, clock, ids.next("evt")));
+    IngestContext context = new IngestContext(source, request, clock, ids.next("evt"));
+    if (!observers.active()) {
+      return pipeline.run(context);
+    }
+    long start = clock.monotonicNanos();
+    IngestResult result = pipeline.run(context);
+    observers.eventReceived(
+        new ReceivedEvent(
+            source.orgId(),
+            source.envId(),
+            source.id(),
+            result.eventId(),
+            result.duplicate(),
+            Duration.ofNanos(clock.monotonicNanos() - start)));
+    return result;
   }
 
   /** The API key authenticator first, then the host's, in order. */
@@ -376,6 +395,11 @@ public final class Engine implements AutoCloseable {
 
   public String nodeId() {
     return nodeId;
+  }
+
+  /** The registered observers: the notification sender reports each notification to them. */
+  public Observers observers() {
+    return observers;
   }
 
   /** See {@code Hookstream.close}. Idempotent. */

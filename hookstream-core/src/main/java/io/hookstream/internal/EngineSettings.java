@@ -7,6 +7,7 @@ import io.hookstream.delivery.CircuitSettings;
 import io.hookstream.delivery.internal.DeliveryScheduler;
 import io.hookstream.ingest.IngestStep;
 import io.hookstream.ingest.TrustedProxies;
+import io.hookstream.observe.EngineObserver;
 import io.hookstream.routing.internal.DashjoinTransformEngine;
 import io.hookstream.secret.SecretKeys;
 import io.hookstream.spi.Authenticator;
@@ -36,6 +37,7 @@ public final class EngineSettings {
   public final Map<String, DestinationProvider> providers = new LinkedHashMap<>();
   public final List<Authenticator> authenticators = new ArrayList<>();
   public final List<IngestStep> ingestSteps = new ArrayList<>();
+  public final List<EngineObserver> observers = new ArrayList<>();
   public String ingestBaseUrl = HookstreamOptions.DEFAULT_INGEST_BASE_URL;
   public String nodeId = "hs-" + UUID.randomUUID().toString().substring(0, 8);
   public Duration recoveryGrace = HookstreamOptions.DEFAULT_RECOVERY_GRACE;

@@ -77,6 +77,11 @@ public final class IssueService {
         count(scope, "open"), count(scope, "acknowledged"), count(scope, "resolved"));
   }
 
+  /** How many issues are {@code open}, across every organization sharing the store. */
+  public long openCount() {
+    return store.issues().countOpen();
+  }
+
   /**
    * Sets the status. Resolving stamps {@code resolvedAt}; reopening a resolved issue clears it, and
    * is refused with CONFLICT while a newer issue of the same kind is active.

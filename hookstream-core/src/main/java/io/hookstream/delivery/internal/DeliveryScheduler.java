@@ -4,6 +4,7 @@ import io.hookstream.delivery.RunResult;
 import io.hookstream.delivery.internal.TaskRunner.Outcome;
 import io.hookstream.internal.Ids;
 import io.hookstream.issue.internal.IssueTracker;
+import io.hookstream.observe.internal.Observers;
 import io.hookstream.spi.BlobStore;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider;
@@ -119,6 +120,7 @@ public final class DeliveryScheduler implements AutoCloseable {
             b.circuits,
             b.issues,
             b.attemptListener,
+            b.observers,
             b.destinationListener,
             this::answered,
             limits);
@@ -419,6 +421,7 @@ public final class DeliveryScheduler implements AutoCloseable {
     private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
     private BlobStore blobs;
     private Consumer<AttemptRecord> attemptListener;
+    private Observers observers = Observers.NONE;
     private Consumer<DestinationRecord> destinationListener;
     private boolean adaptiveConcurrency = true;
 
@@ -490,6 +493,12 @@ public final class DeliveryScheduler implements AutoCloseable {
     /** Called with every recorded attempt, on the delivering thread; must not block. */
     public Builder attemptListener(Consumer<AttemptRecord> listener) {
       this.attemptListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Told of each attempt's start and end (metrics, tracing); none by default. */
+    public Builder observers(Observers observers) {
+      this.observers = Objects.requireNonNull(observers, "observers");
       return this;
     }
 

@@ -2,7 +2,6 @@ package io.hookstream.delivery.internal;
 
 import io.hookstream.delivery.TaskFactory;
 import io.hookstream.spi.store.DeliveryTask;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,21 +11,13 @@ import java.util.Map;
 final class ReplayHeader {
 
   static final String NAME = "X-hookstream-Replay-Id";
-  private static final String HTTP = "http";
 
   private ReplayHeader() {}
 
   static Map<String, Object> add(Map<String, Object> config, String type, DeliveryTask task) {
-    if (!TaskFactory.isReplay(task) || !HTTP.equals(type)) {
+    if (!TaskFactory.isReplay(task)) {
       return config;
     }
-    Map<String, Object> headers = new LinkedHashMap<>();
-    if (config.get("headers") instanceof Map<?, ?> configured) {
-      configured.forEach((k, v) -> headers.put(String.valueOf(k), v));
-    }
-    headers.put(NAME, task.connectionId());
-    Map<String, Object> copy = new LinkedHashMap<>(config);
-    copy.put("headers", headers);
-    return copy;
+    return OutboundHeaders.add(config, type, Map.of(NAME, task.connectionId()));
   }
 }

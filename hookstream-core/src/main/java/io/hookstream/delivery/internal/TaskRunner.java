@@ -6,6 +6,11 @@ import io.hookstream.delivery.internal.Work.Kind;
 import io.hookstream.destination.internal.DisabledState;
 import io.hookstream.internal.Ids;
 import io.hookstream.issue.internal.IssueTracker;
+import io.hookstream.observe.AttemptOutcome;
+import io.hookstream.observe.DeliveryTrace;
+import io.hookstream.observe.FinishedDelivery;
+import io.hookstream.observe.OutgoingDelivery;
+import io.hookstream.observe.internal.Observers;
 import io.hookstream.spi.BlobStore;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider;
@@ -67,6 +72,7 @@ public final class TaskRunner {
   private final EventStatusUpdater events;
   private final AdaptiveLimits limits;
   private final Consumer<AttemptRecord> listener;
+  private final Observers observers;
   private final Consumer<DestinationRecord> destinationListener;
   private final Consumer<Work> answered;
 
@@ -84,6 +90,7 @@ public final class TaskRunner {
       CircuitLogic circuits,
       IssueTracker issues,
       Consumer<AttemptRecord> listener,
+      Observers observers,
       Consumer<DestinationRecord> destinationListener,
       Consumer<Work> answered,
       AdaptiveLimits limits) {
@@ -97,6 +104,7 @@ public final class TaskRunner {
     this.issues = issues;
     this.events = new EventStatusUpdater(store);
     this.listener = listener == null ? a -> {} : listener;
+    this.observers = observers;
     this.destinationListener = destinationListener == null ? d -> {} : destinationListener;
     this.answered = answered;
     this.limits = limits;
@@ -127,10 +135,14 @@ public final class TaskRunner {
     DeliveryTask task = work.task();
     DestinationRecord d = work.destination();
     int attemptNumber = task.attempts() + 1;
+    OutgoingDelivery outgoing = observers.active() ? outgoing(work, attemptNumber) : null;
+    DeliveryTrace trace =
+        outgoing == null ? DeliveryTrace.NONE : observers.deliveryStarting(outgoing);
+    Map<String, String> extraHeaders = outgoing == null ? Map.of() : outgoing.headers();
     Instant started = clock.now();
     long token = limits.started(d.id());
     long startNanos = clock.monotonicNanos();
-    DeliveryResult result = send(d, work.claimed(), attemptNumber, started);
+    DeliveryResult result = send(d, work.claimed(), attemptNumber, started, extraHeaders);
     long elapsedNanos = clock.monotonicNanos() - startNanos;
     limits.finished(d.id(), token, elapsedNanos, result);
     answered.accept(work);
@@ -179,7 +191,15 @@ public final class TaskRunner {
             dead ? done : null,
             nextRetry,
             started);
-    if (!settle(work, updated, attempt, done)) {
+    boolean settled = settle(work, updated, attempt, done);
+    if (outgoing != null) {
+      // Also when the lease was lost: the request went out, and its trace must end.
+      FinishedDelivery finished =
+          finished(attempt, d.type(), outcome(result, dead), result.statusCode());
+      trace.finished(finished);
+      observers.deliveryFinished(finished);
+    }
+    if (!settled) {
       return Outcome.LOST;
     }
 
@@ -207,8 +227,52 @@ public final class TaskRunner {
     return result.success() ? Outcome.SUCCEEDED : retry ? Outcome.RETRYING : Outcome.DEAD;
   }
 
+  private OutgoingDelivery outgoing(Work work, int attemptNumber) {
+    DeliveryTask task = work.task();
+    ClaimedTask claimed = work.claimed();
+    return new OutgoingDelivery(
+        task.orgId(),
+        task.envId(),
+        task.eventId(),
+        task.destinationId(),
+        work.destination().type(),
+        attemptNumber,
+        () -> claimed.event() == null ? Map.of() : claimed.event().headers());
+  }
+
+  private static AttemptOutcome outcome(DeliveryResult result, boolean dead) {
+    if (dead) {
+      return AttemptOutcome.DLQ;
+    }
+    if (result.success()) {
+      return AttemptOutcome.SUCCESS;
+    }
+    return result.failureKind() == FailureKind.TIMEOUT
+        ? AttemptOutcome.TIMEOUT
+        : AttemptOutcome.FAILURE;
+  }
+
+  private static FinishedDelivery finished(
+      AttemptRecord a, String type, AttemptOutcome outcome, int statusCode) {
+    return new FinishedDelivery(
+        a.orgId(),
+        a.envId(),
+        a.eventId(),
+        a.destinationId(),
+        type,
+        a.attemptNumber(),
+        outcome,
+        Math.max(statusCode, 0),
+        Duration.ofMillis(a.latencyMs() == null ? 0 : a.latencyMs()),
+        a.errorType());
+  }
+
   private DeliveryResult send(
-      DestinationRecord d, ClaimedTask claimed, int attemptNumber, Instant now) {
+      DestinationRecord d,
+      ClaimedTask claimed,
+      int attemptNumber,
+      Instant now,
+      Map<String, String> extraHeaders) {
     DeliveryTask task = claimed.task();
     byte[] body = task.payload() != null ? task.payload() : body(claimed);
     String contentType =
@@ -227,7 +291,11 @@ public final class TaskRunner {
             .eventId(task.eventId())
             .destinationId(d.id())
             .attemptNumber(attemptNumber)
-            .config(ReplayHeader.add(DestinationSettings.config(d), d.type(), task))
+            .config(
+                OutboundHeaders.add(
+                    ReplayHeader.add(DestinationSettings.config(d), d.type(), task),
+                    d.type(),
+                    extraHeaders))
             .body(body)
             .contentType(contentType)
             .timestamp(now)
@@ -281,6 +349,10 @@ public final class TaskRunner {
             now);
     if (!settle(work, updated, attempt, now)) {
       return Outcome.LOST;
+    }
+    if (observers.active()) {
+      String type = work.destination() == null ? null : work.destination().type();
+      observers.deliveryFinished(finished(attempt, type, AttemptOutcome.DLQ, 0));
     }
     issues.record(task.scope(), task.destinationId(), errorType, error, attempt.id(), now);
     return Outcome.DEAD;

@@ -1,0 +1,12 @@
+package io.hookstream.observe;
+
+/** One delivery attempt as an observer follows it from {@link EngineObserver#deliveryStarting}. */
+@FunctionalInterface
+public interface DeliveryTrace {
+
+  /** A trace that does nothing. */
+  DeliveryTrace NONE = delivery -> {};
+
+  /** The attempt ended; called once, after its result was recorded. */
+  void finished(FinishedDelivery delivery);
+}
