@@ -5,13 +5,15 @@ import java.util.Set;
 
 /**
  * What a module is, and so which other modules its main code may use. The arrows point one way: spi
- * ← core ← servlet; spi ← stores, providers, tck; the client stands alone. Applications of the
- * library (testkit, examples, benchmarks) may use any module's public API.
+ * ← core ← servlet, integrations; spi ← stores, providers, tck; the client stands alone. The
+ * integrations (micrometer, opentelemetry) bind the core's public API to a library. Applications of
+ * the library (testkit, examples, benchmarks) may use any module's public API.
  */
 enum ModuleRole {
   SPI,
   CORE,
   SERVLET,
+  INTEGRATION,
   STORE,
   PROVIDER,
   TCK,
@@ -23,7 +25,7 @@ enum ModuleRole {
     return switch (this) {
       case SPI, CLIENT -> EnumSet.noneOf(ModuleRole.class);
       case CORE, STORE, PROVIDER, TCK -> EnumSet.of(SPI);
-      case SERVLET -> EnumSet.of(SPI, CORE);
+      case SERVLET, INTEGRATION -> EnumSet.of(SPI, CORE);
       case APPLICATION -> EnumSet.allOf(ModuleRole.class);
     };
   }
@@ -43,6 +45,7 @@ enum ModuleRole {
       case "hookstream-servlet" -> SERVLET;
       case "hookstream-tck" -> TCK;
       case "hookstream-client" -> CLIENT;
+      case "hookstream-micrometer", "hookstream-opentelemetry" -> INTEGRATION;
       default -> APPLICATION;
     };
   }
