@@ -76,7 +76,7 @@ class ModuleBoundariesTest {
         });
     assertThat(violations)
         .as(
-            "module arrows: spi <- core <- servlet; spi <- stores, providers,"
+            "module arrows: spi <- core <- servlet, integrations; spi <- stores, providers,"
                 + " tck; the client uses no hookstream module")
         .isEmpty();
   }
