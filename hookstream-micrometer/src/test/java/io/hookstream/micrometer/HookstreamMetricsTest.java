@@ -137,7 +137,8 @@ class HookstreamMetricsTest {
     var store = new InMemoryStore();
     var kv = new InMemoryKeyValueStore(Clock.system());
     var blobs = new InMemoryBlobStore();
-    // --- as in the README
+    // --- as in the README's "Metrics and traces"
+    MeterRegistry registry = new SimpleMeterRegistry();
     HookstreamMetrics metrics = new HookstreamMetrics();
     Hookstream hs =
         Hookstream.builder()
@@ -151,6 +152,7 @@ class HookstreamMetricsTest {
     // ---
     try (hs) {
       assertThat(registry.get(HookstreamMetrics.BACKLOG).gauge().value()).isZero();
+      assertThat(registry.get(HookstreamMetrics.ISSUES_OPEN).gauge().value()).isZero();
     }
   }
 
