@@ -7,6 +7,6 @@ public interface DeliveryTrace {
   /** A trace that does nothing. */
   DeliveryTrace NONE = delivery -> {};
 
-  /** The attempt ended; called once, after its result was recorded. */
+  /** The attempt ended; called once, after its result was stored (or storing it failed). */
   void finished(FinishedDelivery delivery);
 }

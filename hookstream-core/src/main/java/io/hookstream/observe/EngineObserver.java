@@ -35,7 +35,8 @@ public interface EngineObserver {
   }
 
   /**
-   * A delivery attempt ended and was recorded: sent (success, failure, timeout), or dead-lettered.
+   * A delivery attempt ended: sent (success, failure, timeout), or dead-lettered. Called after its
+   * result was stored; also when storing it failed or the lease was lost (the request went out).
    * Attempts that sent nothing (a transform error, an expired task behind an open circuit) come
    * here too, as {@link AttemptOutcome#DLQ}, without a {@link #deliveryStarting} before them.
    */

@@ -50,10 +50,8 @@ abstract class CircuitContract extends RepositoryContract {
 
   @Test
   void countOpenCountsCircuitsThatAreNotClosed() {
-    DestinationRecord a = fx.destination(scope, "count-a", clock.now());
-    DestinationRecord b = fx.destination(other, "count-b", clock.now());
-    store.destinations().insert(a);
-    store.destinations().insert(b);
+    DestinationRecord a = storedDestination(scope, "count-a");
+    DestinationRecord b = storedDestination(other, "count-b");
     long before = store.circuits().countOpen();
     store.circuits().compareAndSet(circuit(a.id(), "open", 5, 1), 0);
     store.circuits().compareAndSet(circuit(b.id(), "closed", 0, 1), 0);

@@ -70,10 +70,8 @@ abstract class IssueContract extends RepositoryContract {
 
   @Test
   void countOpenCountsOpenIssuesOfEveryTenant() {
-    DestinationRecord d = fx.destination(scope, "counted", clock.now());
-    DestinationRecord e = fx.destination(other, "counted", clock.now());
-    store.destinations().insert(d);
-    store.destinations().insert(e);
+    DestinationRecord d = storedDestination(scope, "counted");
+    DestinationRecord e = storedDestination(other, "counted");
     long before = store.issues().countOpen();
     IssueRecord mine = fx.issue(scope, d.id(), "http_5xx", "open", clock.now());
     store.issues().insert(mine);

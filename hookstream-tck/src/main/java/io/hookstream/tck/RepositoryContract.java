@@ -241,6 +241,13 @@ abstract class RepositoryContract {
     }
   }
 
+  /** A new destination of {@code s}, stored. */
+  DestinationRecord storedDestination(Scope s, String name) {
+    DestinationRecord d = fx.destination(s, name, clock.now());
+    store.destinations().insert(d);
+    return d;
+  }
+
   Route route(Scope s) {
     SourceRecord src = fx.source(s, "src-" + ids.next("x"), clock.now());
     DestinationRecord dst = fx.destination(s, "dst-" + ids.next("x"), clock.now());

@@ -191,13 +191,17 @@ public final class TaskRunner {
             dead ? done : null,
             nextRetry,
             started);
-    boolean settled = settle(work, updated, attempt, done);
-    if (outgoing != null) {
-      // Also when the lease was lost: the request went out, and its trace must end.
-      FinishedDelivery finished =
-          finished(attempt, d.type(), outcome(result, dead), result.statusCode());
-      trace.finished(finished);
-      observers.deliveryFinished(finished);
+    boolean settled;
+    try {
+      settled = settle(work, updated, attempt, done);
+    } finally {
+      if (outgoing != null) {
+        // Also when the lease was lost or the store failed: the request went out, its trace ends.
+        FinishedDelivery finished =
+            finished(attempt, d.type(), outcome(result, dead), result.statusCode());
+        trace.finished(finished);
+        observers.deliveryFinished(finished);
+      }
     }
     if (!settled) {
       return Outcome.LOST;
