@@ -170,10 +170,12 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
         excludedDestinations == null ? List.of() : List.copyOf(excludedDestinations);
     List<Object> params = new ArrayList<>(List.of(now, now));
     if (dialect.skipLockedClaims()) {
-      Map<String, Instant> due = floors.dueFloors();
-      params.add(textArray(due.keySet()));
+      List<Map.Entry<String, Instant>> due = List.copyOf(floors.dueFloors().entrySet());
+      params.add(textArray(due.stream().map(Map.Entry::getKey).toList()));
       params.add(
-          due.values().stream().map(Instant::toString).collect(Collectors.joining(",", "{", "}")));
+          due.stream()
+              .map(e -> e.getValue().toString())
+              .collect(Collectors.joining(",", "{", "}")));
     }
     params.addAll(excluded);
     params.add(limit);

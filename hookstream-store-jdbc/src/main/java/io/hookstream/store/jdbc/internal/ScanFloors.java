@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -83,6 +84,7 @@ final class ScanFloors {
                 rs -> new Object[] {rs.getObject(1), rs.getTimestamp(2)},
                 destinationId,
                 full || f.sequence() == NO_SEQUENCE ? NO_SEQUENCE : f.sequence() - margin,
+                destinationId,
                 Timestamp.from(full ? NO_DUE : f.due().minus(MARGIN)))
             .get(0);
     // Nothing pending: later tasks have later sequences than any seen, and are due from now.
@@ -105,7 +107,7 @@ final class ScanFloors {
 
   /** The due floors known now, for the due-destination probe. */
   Map<String, Instant> dueFloors() {
-    Map<String, Instant> due = new ConcurrentHashMap<>();
+    Map<String, Instant> due = new HashMap<>();
     floors.forEach((id, f) -> due.put(id, f.due()));
     return due;
   }
