@@ -260,12 +260,12 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
             return List.of(); // another claim of this destination is running
           }
           if (dialect.skipLockedClaims() && !claim.ordered()) {
+            ScanFloors.Floor floor = floors.floor(c, claim.destinationId(), claim.now());
             return Jdbc.query(
                     c,
                     deliveryClaimSql(claim.createdBefore() != null),
                     this::claimed,
-                    deliveryClaimParams(
-                        claim, floors.floor(c, claim.destinationId(), claim.now()).sequence()))
+                    deliveryClaimParams(claim, floor.sequence(), floor.due()))
                 .stream()
                 .sorted(Comparator.comparing(ClaimedTask::task, SEQUENCE_ORDER))
                 .toList();
@@ -318,7 +318,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   public String deliveryClaimSql(boolean createdBefore) {
     return "WITH live AS (SELECT COUNT(*) AS n FROM "
         + tasks
-        + " WHERE destination_id = ? AND sequence >= ?"
+        + " WHERE destination_id = ? AND sequence >= ? AND next_attempt_at >= ?"
         + " AND status = 'pending' AND lease_owner IS NOT NULL AND lease_expires_at > ?"
         + " AND NOT (lease_owner = ? AND id = ANY(CAST(? AS text[])))),"
         + " claimed AS (UPDATE "
@@ -326,7 +326,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
         + " SET lease_owner = ?, lease_expires_at = ?,"
         + " version = version + 1, updated_at = ? WHERE id IN (SELECT id FROM "
         + tasks
-        + " c WHERE destination_id = ? AND sequence >= ? AND "
+        + " c WHERE destination_id = ? AND sequence >= ? AND next_attempt_at >= ? AND "
         + DUE
         + keyHead()
         + (createdBefore ? " AND created_at <= ?" : "")
@@ -339,15 +339,17 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   }
 
   /**
-   * Parameters of {@link #deliveryClaimSql}; {@code floor} is the destination's {@link ScanFloors}
-   * floor ({@link ScanFloors#NONE} for none).
+   * Parameters of {@link #deliveryClaimSql}, with the destination's floors: no pending task has a
+   * lower sequence or an earlier due time (see {@link ScanFloors}).
    */
-  public static Object[] deliveryClaimParams(DestinationClaim claim, long floor) {
+  public static Object[] deliveryClaimParams(
+      DestinationClaim claim, long sequenceFloor, Instant dueFloor) {
     List<Object> params =
         new ArrayList<>(
             List.of(
                 claim.destinationId(),
-                floor,
+                sequenceFloor,
+                dueFloor,
                 claim.now(),
                 claim.owner(),
                 textArray(claim.answered()),
@@ -355,7 +357,8 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
                 claim.leaseUntil(),
                 claim.now(),
                 claim.destinationId(),
-                floor,
+                sequenceFloor,
+                dueFloor,
                 claim.now(),
                 claim.now()));
     if (claim.createdBefore() != null) {
