@@ -135,6 +135,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
         c,
         taskColumns.insert(tasks),
         list.stream().map(JdbcDeliveryRepository::taskValues).toList());
+    list.forEach(floors::admit);
   }
 
   @Override
@@ -719,15 +720,20 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
             updated.orgId(),
             updated.envId(),
             updated.version() - 1);
-    return jdbc.update(
-            "UPDATE "
-                + tasks
-                + " SET "
-                + taskColumns.assignments("id", "org_id", "env_id")
-                + " WHERE id = ? AND org_id = ?"
-                + " AND env_id = ? AND version = ?",
-            params)
-        == 1;
+    boolean written =
+        jdbc.update(
+                "UPDATE "
+                    + tasks
+                    + " SET "
+                    + taskColumns.assignments("id", "org_id", "env_id")
+                    + " WHERE id = ? AND org_id = ?"
+                    + " AND env_id = ? AND version = ?",
+                params)
+            == 1;
+    if (written) {
+      floors.admit(updated); // a finished task retried keeps its old sequence
+    }
+    return written;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.hookstream.store.jdbc.internal;
 
+import io.hookstream.spi.store.DeliveryTask;
+import io.hookstream.spi.store.TaskStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -103,6 +105,28 @@ final class ScanFloors {
 
   private static long micros(Duration d) {
     return d.toNanos() / 1000;
+  }
+
+  /**
+   * Lowers the floors of a task's destination to a pending task this node wrote, so that its own
+   * claims see it at once (a retried task keeps its old sequence; tests write any).
+   */
+  void admit(DeliveryTask task) {
+    if (task.status() != TaskStatus.PENDING) {
+      return;
+    }
+    long sequence = task.sequence() - micros(SLACK);
+    Instant due = task.nextAttemptAt().minus(SLACK);
+    floors.computeIfPresent(
+        task.destinationId(),
+        (id, f) ->
+            sequence >= f.sequence() && !due.isBefore(f.due())
+                ? f
+                : new Floor(
+                    Math.min(sequence, f.sequence()),
+                    due.isBefore(f.due()) ? due : f.due(),
+                    f.refreshedAt(),
+                    f.fullAt()));
   }
 
   /** The due floors known now, for the due-destination probe. */

@@ -2,6 +2,8 @@ package io.hookstream.store.jdbc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookstream.spi.store.DeliveryTask;
+import io.hookstream.spi.store.TaskStatus;
 import io.hookstream.store.jdbc.JdbcStores;
 import io.hookstream.store.jdbc.TestDatabases;
 import java.sql.Connection;
@@ -100,6 +102,21 @@ class ScanFloorsTest {
   void theDueFloorNeverLiesAfterNowSoNewTasksAreAboveIt() throws SQLException {
     task("dt_retry", 1, "pending", NOW.plus(Duration.ofHours(1))); // a retry due in an hour
     assertThat(floor().due()).isEqualTo(NOW.minus(ScanFloors.SLACK));
+  }
+
+  @Test
+  void aTaskThisNodeWritesBelowTheFloorsLowersThemAtOnce() throws SQLException {
+    task("dt_head", 50_000_000, "pending", NOW);
+    floor();
+    DeliveryTask retried =
+        new DeliveryTask(
+            "dt_old", "org_test", "env_test", "evt_old", null, DST, TaskStatus.PENDING, 1,
+            NOW.minusSeconds(3600), null, null, null, null, 1_000, null, 2, NOW, NOW);
+    floors.admit(retried);
+
+    ScanFloors.Floor f = floor(); // no refresh due: the admitted task's floors
+    assertThat(f.sequence()).isEqualTo(1_000 - SLACK);
+    assertThat(f.due()).isEqualTo(NOW.minusSeconds(3600).minus(ScanFloors.SLACK));
   }
 
   private ScanFloors.Floor floor() throws SQLException {
