@@ -25,8 +25,10 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Delivery tasks and attempts in SQL. Claims are per destination, under its claim lock: on
@@ -57,6 +59,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   private final Columns attemptColumns;
   private final String settleSql;
   private final GroupCommit<Settle> settles;
+  private final ScanFloors floors;
 
   public JdbcDeliveryRepository(Jdbc jdbc, Dialect dialect, Tables tables) {
     this.jdbc = jdbc;
@@ -116,6 +119,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
             + " lease_expires_at = ?, version = ?, updated_at = ?"
             + " WHERE id = ? AND org_id = ? AND env_id = ? AND lease_owner = ?";
     this.settles = new GroupCommit<>(jdbc, this::writeSettles, SETTLES_PER_COMMIT, 1);
+    this.floors = new ScanFloors(tasks, System::nanoTime);
   }
 
   @Override
@@ -132,6 +136,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
         c,
         taskColumns.insert(tasks),
         list.stream().map(JdbcDeliveryRepository::taskValues).toList());
+    list.forEach(floors::admit);
   }
 
   @Override
@@ -166,6 +171,14 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
     List<String> excluded =
         excludedDestinations == null ? List.of() : List.copyOf(excludedDestinations);
     List<Object> params = new ArrayList<>(List.of(now, now));
+    if (dialect.skipLockedClaims()) {
+      List<Map.Entry<String, Instant>> due = List.copyOf(floors.dueFloors().entrySet());
+      params.add(textArray(due.stream().map(Map.Entry::getKey).toList()));
+      params.add(
+          due.stream()
+              .map(e -> e.getValue().toString())
+              .collect(Collectors.joining(",", "{", "}")));
+    }
     params.addAll(excluded);
     params.add(limit);
     return jdbc.query(dueDestinationsSql(excluded.size()), rs -> rs.getString(1), params.toArray());
@@ -176,7 +189,8 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
    * recursive query walks the distinct destinations of the tasks table (one index probe each), and
    * for each the oldest due unleased task is the first such entry of its {@code (destination_id,
    * [status,] next_attempt_at)} index, so the cost grows with the number of destinations, not with
-   * the backlog. PostgreSQL walks only destinations with pending tasks (its index is partial); H2
+   * the backlog. On PostgreSQL each probe starts at the destination's due floor ({@link
+   * ScanFloors}). PostgreSQL walks only destinations with pending tasks (its index is partial); H2
    * walks every destination with tasks, stepping with {@code ORDER BY ... LIMIT 1}, since it
    * answers {@code MIN} with a condition by reading the whole range, and with {@code >= id ||
    * CHAR(0)} (the next string after {@code id}), since it starts a {@code > id} range at {@code id}
@@ -215,10 +229,16 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
         + " t WHERE t.destination_id = d.destination_id"
         + " AND t.status = 'pending' AND t.next_attempt_at <= ? AND (t.lease_owner IS NULL"
         + " OR t.lease_expires_at IS NULL OR t.lease_expires_at <= ?)"
+        + (postgres ? " AND t.next_attempt_at >= COALESCE(f.due, '-infinity')" : "")
         + " ORDER BY "
         + (postgres ? "" : "t.destination_id, t.status, ")
         + "t.next_attempt_at LIMIT 1) AS oldest"
-        + " FROM d WHERE d.destination_id IS NOT NULL"
+        + " FROM d"
+        + (postgres
+            ? " LEFT JOIN unnest(CAST(? AS text[]), CAST(? AS timestamptz[])) AS f(id, due)"
+                + " ON f.id = d.destination_id"
+            : "")
+        + " WHERE d.destination_id IS NOT NULL"
         + exclusion
         + ") due"
         + " WHERE oldest IS NOT NULL ORDER BY oldest, destination_id LIMIT ?";
@@ -242,11 +262,12 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
             return List.of(); // another claim of this destination is running
           }
           if (dialect.skipLockedClaims() && !claim.ordered()) {
+            ScanFloors.Floor floor = floors.floor(c, claim.destinationId(), claim.now());
             return Jdbc.query(
                     c,
                     deliveryClaimSql(claim.createdBefore() != null),
                     this::claimed,
-                    deliveryClaimParams(claim))
+                    deliveryClaimParams(claim, floor.sequence(), floor.due()))
                 .stream()
                 .sorted(Comparator.comparing(ClaimedTask::task, SEQUENCE_ORDER))
                 .toList();
@@ -292,13 +313,14 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   /**
    * The PostgreSQL statement of {@link #claimDeliveries} (not ordered): under the claim lock, one
    * statement counts the destination's live leases, leases up to {@code min(limit, maxLeased -
-   * live)} due tasks and returns them joined with their events. Its snapshot is taken after the
-   * lock, so the count sees every earlier claim. The EXPLAIN test reads it.
+   * live)} due tasks and returns them joined with their events, both scans starting at the
+   * destination's sequence floor ({@link ScanFloors}). Its snapshot is taken after the lock, so the
+   * count sees every earlier claim. The EXPLAIN test reads it.
    */
   public String deliveryClaimSql(boolean createdBefore) {
     return "WITH live AS (SELECT COUNT(*) AS n FROM "
         + tasks
-        + " WHERE destination_id = ?"
+        + " WHERE destination_id = ? AND sequence >= ? AND next_attempt_at >= ?"
         + " AND status = 'pending' AND lease_owner IS NOT NULL AND lease_expires_at > ?"
         + " AND NOT (lease_owner = ? AND id = ANY(CAST(? AS text[])))),"
         + " claimed AS (UPDATE "
@@ -306,7 +328,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
         + " SET lease_owner = ?, lease_expires_at = ?,"
         + " version = version + 1, updated_at = ? WHERE id IN (SELECT id FROM "
         + tasks
-        + " c WHERE destination_id = ? AND "
+        + " c WHERE destination_id = ? AND sequence >= ? AND next_attempt_at >= ? AND "
         + DUE
         + keyHead()
         + (createdBefore ? " AND created_at <= ?" : "")
@@ -318,12 +340,18 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
         + withEventJoin("t");
   }
 
-  /** Parameters of {@link #deliveryClaimSql}. */
-  public static Object[] deliveryClaimParams(DestinationClaim claim) {
+  /**
+   * Parameters of {@link #deliveryClaimSql}, with the destination's floors: no pending task has a
+   * lower sequence or an earlier due time (see {@link ScanFloors}).
+   */
+  public static Object[] deliveryClaimParams(
+      DestinationClaim claim, long sequenceFloor, Instant dueFloor) {
     List<Object> params =
         new ArrayList<>(
             List.of(
                 claim.destinationId(),
+                sequenceFloor,
+                dueFloor,
                 claim.now(),
                 claim.owner(),
                 textArray(claim.answered()),
@@ -331,6 +359,8 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
                 claim.leaseUntil(),
                 claim.now(),
                 claim.destinationId(),
+                sequenceFloor,
+                dueFloor,
                 claim.now(),
                 claim.now()));
     if (claim.createdBefore() != null) {
@@ -342,7 +372,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   }
 
   /** A PostgreSQL {@code text[]} literal of ids (letters, digits and underscores). */
-  private static String textArray(Set<String> ids) {
+  private static String textArray(Collection<String> ids) {
     return "{" + String.join(",", ids) + "}";
   }
 
@@ -691,15 +721,20 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
             updated.orgId(),
             updated.envId(),
             updated.version() - 1);
-    return jdbc.update(
-            "UPDATE "
-                + tasks
-                + " SET "
-                + taskColumns.assignments("id", "org_id", "env_id")
-                + " WHERE id = ? AND org_id = ?"
-                + " AND env_id = ? AND version = ?",
-            params)
-        == 1;
+    boolean written =
+        jdbc.update(
+                "UPDATE "
+                    + tasks
+                    + " SET "
+                    + taskColumns.assignments("id", "org_id", "env_id")
+                    + " WHERE id = ? AND org_id = ?"
+                    + " AND env_id = ? AND version = ?",
+                params)
+            == 1;
+    if (written) {
+      floors.admit(updated); // a finished task retried keeps its old sequence
+    }
+    return written;
   }
 
   @Override
