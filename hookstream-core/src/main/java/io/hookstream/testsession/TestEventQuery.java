@@ -19,17 +19,4 @@ public record TestEventQuery(String method, Integer statusClass, String search) 
     }
     search = search == null || search.isEmpty() ? null : search;
   }
-
-  /** The status class of {@code 2xx}, {@code 4xx} or {@code 5xx} (null: any); 422 otherwise. */
-  public static Integer statusClass(String range) {
-    if (range == null || range.isEmpty()) {
-      return null;
-    }
-    return switch (range.toLowerCase(Locale.ROOT)) {
-      case "2xx" -> 2;
-      case "4xx" -> 4;
-      case "5xx" -> 5;
-      default -> throw HookstreamException.invalid("status", "must be 2xx, 4xx or 5xx");
-    };
-  }
 }

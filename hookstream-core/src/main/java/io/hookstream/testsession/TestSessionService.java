@@ -151,6 +151,14 @@ public final class TestSessionService {
     return toApi(s);
   }
 
+  /**
+   * Whether {@code id} has the shape of a session id (32 lower-case hex, optionally {@code ts_}
+   * first): how the ingest endpoint tells a session's URL from a source's.
+   */
+  public static boolean isSessionId(String id) {
+    return SessionIds.looksLike(id);
+  }
+
   /** The session, or a 404 (also for an id of the wrong shape). */
   public TestSession require(String id) {
     return toApi(stored(id));
