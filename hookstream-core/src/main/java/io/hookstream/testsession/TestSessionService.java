@@ -235,7 +235,11 @@ public final class TestSessionService {
   /** Sets (or with null or "" clears) the note of an event; 404 for an unknown event. */
   public TestEvent note(String id, String eventId, String note) {
     TestSessionRecord s = stored(id);
-    new Validation().checkLength("note", note, MAX_NOTE_LENGTH).throwIfInvalid();
+    Validation v = new Validation().checkLength("note", note, MAX_NOTE_LENGTH);
+    if (note != null && note.indexOf('\0') >= 0) {
+      v.error("note", ResponseChecks.NO_NUL);
+    }
+    v.throwIfInvalid();
     if (!repo.setNote(s.id(), eventId, note == null || note.isEmpty() ? null : note)) {
       throw HookstreamException.notFound("test session event", eventId);
     }

@@ -32,6 +32,9 @@ public final class ResponseChecks {
           "date",
           "server");
 
+  /** PostgreSQL text cannot hold NUL, and no HTTP answer needs one. */
+  public static final String NO_NUL = "must not contain NUL (\\u0000) characters";
+
   private ResponseChecks() {}
 
   /** 422 naming each bad field: status_code, content_type, body or headers. */
@@ -48,6 +51,8 @@ public final class ResponseChecks {
     int size = r.body().getBytes(StandardCharsets.UTF_8).length;
     if (size > maxBodyBytes) {
       v.error("body", "must be at most " + maxBodyBytes + " bytes, got " + size);
+    } else if (r.body().indexOf('\0') >= 0) {
+      v.error("body", NO_NUL);
     }
     checkHeaders(v, r.headers());
     v.throwIfInvalid();
