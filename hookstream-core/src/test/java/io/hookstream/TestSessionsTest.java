@@ -17,7 +17,7 @@ import io.hookstream.stream.StreamSubscription;
 import io.hookstream.testsession.TestEvent;
 import io.hookstream.testsession.TestEventQuery;
 import io.hookstream.testsession.TestResponse;
-import io.hookstream.testsession.TestSession;
+import io.hookstream.testsession.TestSessionInfo;
 import io.hookstream.testsession.TestSessionService;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -65,7 +65,7 @@ class TestSessionsTest {
 
   @Test
   void recordsTheRequestAndAnswersTheConfiguredResponse() {
-    TestSession s = sessions.create("203.0.113.1");
+    TestSessionInfo s = sessions.create("203.0.113.1");
     assertThat(s.id()).matches("[0-9a-f]{32}");
     assertThat(s.url()).endsWith("/v1/ingest/" + s.id());
     assertThat(s.expiresAt()).isEqualTo(clock.now().plus(Duration.ofDays(14)));
@@ -92,7 +92,7 @@ class TestSessionsTest {
 
   @Test
   void detectsTheProviderFromTheSourceTemplatesSignatureHeaders() {
-    TestSession s = sessions.create(null);
+    TestSessionInfo s = sessions.create(null);
     sessions.receive(s.id(), post("{}", "Stripe-Signature", "t=1,v1=ab"));
     sessions.receive(
         s.id(), post("{}", "X-Hub-Signature-256", "sha256=ab", "X-Hub-Signature", "sha1=cd"));
@@ -107,7 +107,7 @@ class TestSessionsTest {
 
   @Test
   void refusesA2001stRequestWith410NamingTheLimit() {
-    TestSession s = sessions.create(null);
+    TestSessionInfo s = sessions.create(null);
     for (int i = 0; i < TestSessionService.REQUEST_LIMIT; i++) {
       sessions.receive(s.id(), post("{}"));
     }
@@ -123,7 +123,7 @@ class TestSessionsTest {
 
   @Test
   void expiresAfter14DaysAndIsPurgedWithItsEventsByTheJobRunner() {
-    TestSession s = sessions.create(null);
+    TestSessionInfo s = sessions.create(null);
     sessions.receive(s.id(), post("{}"));
     clock.advance(Duration.ofDays(14).minusSeconds(1));
     sessions.receive(s.id(), post("{}"));
@@ -167,7 +167,7 @@ class TestSessionsTest {
 
   @Test
   void validatesTheResponseNamingEachField() {
-    TestSession s = sessions.create(null);
+    TestSessionInfo s = sessions.create(null);
     assertThatThrownBy(
             () ->
                 sessions.configureResponse(
@@ -198,11 +198,11 @@ class TestSessionsTest {
   void claimingMovesTheEventsIntoASourceAndTheUrlFeedsItAfterwards() {
     Scope scope = TestEngine.newScope(hs);
     Scope other = TestEngine.newScope(hs);
-    TestSession s = sessions.create(null);
+    TestSessionInfo s = sessions.create(null);
     sessions.receive(s.id(), post("{\"n\":1}"));
     sessions.receive(s.id(), post("{\"n\":2}"));
 
-    TestSession claimed = sessions.claim(s.id(), scope);
+    TestSessionInfo claimed = sessions.claim(s.id(), scope);
     assertThat(claimed.claimed()).isTrue();
     assertThat(claimed.orgId()).isEqualTo(scope.orgId());
     assertThat(sessions.claim(s.id(), scope).sourceId()).isEqualTo(claimed.sourceId());
@@ -236,7 +236,7 @@ class TestSessionsTest {
 
   @Test
   void pushesEachRequestToTheSessionFeed() throws InterruptedException {
-    TestSession s = sessions.create(null);
+    TestSessionInfo s = sessions.create(null);
     CollectingSink sink = new CollectingSink();
     StreamSubscription sub = hs.streams().openTestSession(s.id(), sink, 100);
     try {

@@ -207,7 +207,7 @@ public final class Engine implements AutoCloseable {
             keyValueStore,
             clock,
             s.ingestBaseUrl,
-            limits.inlineBodyBytes(),
+            limits,
             s.allowPrivateNetworks,
             sources,
             streams,

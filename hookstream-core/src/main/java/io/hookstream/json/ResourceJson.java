@@ -10,7 +10,7 @@ import io.hookstream.issue.Issue;
 import io.hookstream.replay.ReplayJob;
 import io.hookstream.testsession.ForwardResult;
 import io.hookstream.testsession.TestEvent;
-import io.hookstream.testsession.TestSession;
+import io.hookstream.testsession.TestSessionInfo;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -184,7 +184,7 @@ public final class ResourceJson {
   }
 
   /** A test session: its id, ingest URL, limits and, once claimed, where it went. */
-  public static ObjectNode testSession(TestSession s) {
+  public static ObjectNode testSession(TestSessionInfo s) {
     ObjectNode o = Json.MAPPER.createObjectNode();
     o.put("id", s.id());
     o.put("url", s.url());

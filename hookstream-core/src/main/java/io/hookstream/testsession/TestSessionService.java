@@ -1,5 +1,6 @@
 package io.hookstream.testsession;
 
+import io.hookstream.Limits;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.ingest.IngestResult;
 import io.hookstream.ingest.internal.PersistStep;
@@ -70,6 +71,7 @@ public final class TestSessionService {
   private final Ids ids;
   private final SessionIds sessionIds = new SessionIds();
   private final String ingestBaseUrl;
+  private final int maxBodyBytes;
   private final SourceService sources;
   private final SessionClaim claims;
   private final CreationLimit creationLimit;
@@ -90,7 +92,7 @@ public final class TestSessionService {
       KeyValueStore kv,
       Clock clock,
       String ingestBaseUrl,
-      int inlineBodyBytes,
+      Limits limits,
       boolean allowPrivateNetworks,
       SourceService sources,
       ChannelBroadcaster streams,
@@ -101,7 +103,8 @@ public final class TestSessionService {
     this.ids = new Ids(clock);
     this.ingestBaseUrl = ingestBaseUrl.replaceAll("/+$", "");
     this.sources = sources;
-    this.claims = new SessionClaim(store, blobs, clock, inlineBodyBytes);
+    this.maxBodyBytes = limits.maxBodyBytes();
+    this.claims = new SessionClaim(store, blobs, clock, limits.inlineBodyBytes());
     this.creationLimit = new CreationLimit(kv, clock, CREATIONS_PER_HOUR, Duration.ofHours(1));
     this.forwarder =
         new Forwarder(
@@ -123,30 +126,22 @@ public final class TestSessionService {
    *
    * @throws HookstreamException 429 when the address created its quota this hour
    */
-  public TestSession create(String clientIp) {
+  public TestSessionInfo create(String clientIp) {
     if (clientIp != null) {
       creationLimit.hit(clientIp);
     }
     var now = clock.now();
     TestResponse r = TestResponse.DEFAULT;
     TestSessionRecord s =
-        new TestSessionRecord(
+        TestSessionRecord.created(
             sessionIds.next(),
             clientIp,
             REQUEST_LIMIT,
-            0,
             now,
             now.plus(TTL),
             r.status(),
             r.contentType(),
-            r.body(),
-            r.headers(),
-            null,
-            false,
-            null,
-            null,
-            null,
-            null);
+            r.body());
     repo.insert(s);
     return toApi(s);
   }
@@ -160,7 +155,7 @@ public final class TestSessionService {
   }
 
   /** The session, or a 404 (also for an id of the wrong shape). */
-  public TestSession require(String id) {
+  public TestSessionInfo require(String id) {
     return toApi(stored(id));
   }
 
@@ -202,7 +197,7 @@ public final class TestSessionService {
   }
 
   /** Sets what the session's URL answers; 422 naming each bad field. */
-  public TestSession configureResponse(String id, TestResponse response) {
+  public TestSessionInfo configureResponse(String id, TestResponse response) {
     TestSessionRecord s = stored(id);
     ResponseChecks.check(response, MAX_RESPONSE_BODY_BYTES);
     TestSessionRecord changed =
@@ -216,7 +211,7 @@ public final class TestSessionService {
    * Forwards a copy of each request to {@code url} while {@code enabled}; a null url switches
    * forwarding off. 422 for a URL that is not http(s) or that the SSRF guard refuses.
    */
-  public TestSession configureForwarding(String id, String url, boolean enabled) {
+  public TestSessionInfo configureForwarding(String id, String url, boolean enabled) {
     TestSessionRecord s = stored(id);
     if (url != null) {
       String refused =
@@ -251,7 +246,7 @@ public final class TestSessionService {
    * requests feed that source too, and the session no longer expires or fills up. Claiming again
    * from the same scope answers the same; a session claimed elsewhere is a 404, an expired one 410.
    */
-  public TestSession claim(String id, Scope scope) {
+  public TestSessionInfo claim(String id, Scope scope) {
     TestSessionRecord s = stored(id);
     if (s.claimed()) {
       return claimedBy(s, scope);
@@ -276,7 +271,7 @@ public final class TestSessionService {
     return toApi(stored(id));
   }
 
-  private TestSession claimedBy(TestSessionRecord s, Scope scope) {
+  private TestSessionInfo claimedBy(TestSessionRecord s, Scope scope) {
     if (!scope.equals(s.scope())) {
       throw HookstreamException.notFound("test session", s.id());
     }
@@ -287,10 +282,16 @@ public final class TestSessionService {
    * Records one request that arrived at the session's URL and returns what to answer: pushes it to
    * the live feed, queues the forward copy, and for a claimed session ingests it into the source.
    *
-   * @throws HookstreamException 404 for an unknown session, 410 for an expired or full one
+   * @throws HookstreamException 404 for an unknown session, 410 for an expired or full one, 413 for
+   *     a body over the engine's ingest limit
    */
   public TestResponse receive(String id, IngestRequest request) {
     TestSessionRecord s = stored(id);
+    if (request.body().length > maxBodyBytes) {
+      throw new HookstreamException(
+          ErrorCode.PAYLOAD_TOO_LARGE,
+          "body is " + request.body().length + " bytes; the limit is " + maxBodyBytes);
+    }
     var now = clock.now();
     TestRequestRecord r =
         new TestRequestRecord(
@@ -411,8 +412,8 @@ public final class TestSessionService {
     return ingestBaseUrl + "/v1/ingest/" + id;
   }
 
-  private TestSession toApi(TestSessionRecord s) {
-    return new TestSession(
+  private TestSessionInfo toApi(TestSessionRecord s) {
+    return new TestSessionInfo(
         s.id(),
         url(s.id()),
         s.requestLimit(),

@@ -39,23 +39,16 @@ abstract class TestSessionContract extends RepositoryContract {
   private TestSessionRecord session(int limit) {
     Instant now = clock.now();
     TestSessionRecord s =
-        new TestSessionRecord(
-            ids.next("ts"),
-            "203.0.113.7",
-            limit,
-            0,
-            now,
-            now.plus(TTL),
-            200,
-            "application/json",
-            "{\"ok\":true}",
-            Map.of("X-Custom", "value"),
-            null,
-            false,
-            null,
-            null,
-            null,
-            null);
+        TestSessionRecord.created(
+                ids.next("ts"),
+                "203.0.113.7",
+                limit,
+                now,
+                now.plus(TTL),
+                200,
+                "application/json",
+                "{\"ok\":true}")
+            .withResponse(200, "application/json", "{\"ok\":true}", Map.of("X-Custom", "value"));
     repo().insert(s);
     return s;
   }

@@ -9,7 +9,7 @@ import io.hookstream.page.PageRequest;
 import io.hookstream.testsession.TestEvent;
 import io.hookstream.testsession.TestEventQuery;
 import io.hookstream.testsession.TestResponse;
-import io.hookstream.testsession.TestSession;
+import io.hookstream.testsession.TestSessionInfo;
 import io.hookstream.testsession.TestSessionService;
 import java.util.Locale;
 import java.util.Map;
@@ -51,14 +51,14 @@ final class TestSessionsResource {
   }
 
   private ApiResponse create(ApiRequest r) {
-    TestSession s = sessions.create(ClientAddress.of(engine, r.http()));
+    TestSessionInfo s = sessions.create(ClientAddress.of(engine, r.http()));
     ObjectNode body = ResourceJson.testSession(s);
     body.put("session_id", s.id());
     return ApiResponse.created(body);
   }
 
   private ApiResponse get(ApiRequest r) {
-    TestSession s = sessions.require(r.param("id"));
+    TestSessionInfo s = sessions.require(r.param("id"));
     ObjectNode body = JsonIo.object();
     body.set("session", ResourceJson.testSession(s));
     addEvents(body, s.id(), r);
@@ -144,7 +144,7 @@ final class TestSessionsResource {
       f.error("status_code", "must be a number from 200 to 599, got null");
     }
     f.throwIfInvalid();
-    TestSession s =
+    TestSessionInfo s =
         sessions.configureResponse(
             r.param("id"),
             new TestResponse(
@@ -160,7 +160,7 @@ final class TestSessionsResource {
 
   private ApiResponse forwarding(ApiRequest r) throws java.io.IOException {
     Fields f = r.jsonObject();
-    TestSession current = sessions.require(r.param("id"));
+    TestSessionInfo current = sessions.require(r.param("id"));
     String[] url = {current.forwardUrl()};
     Boolean[] enabled = {null};
     boolean urlGiven = f.present("url") != null;
@@ -171,7 +171,7 @@ final class TestSessionsResource {
     }
     f.throwIfInvalid();
     boolean on = enabled[0] == null ? urlGiven || current.forwardEnabled() : enabled[0];
-    TestSession s = sessions.configureForwarding(r.param("id"), url[0], on);
+    TestSessionInfo s = sessions.configureForwarding(r.param("id"), url[0], on);
     ObjectNode body = JsonIo.object();
     body.put("ok", true);
     body.put("forwarding", s.forwardEnabled() ? s.forwardUrl() : null);
@@ -199,7 +199,7 @@ final class TestSessionsResource {
   }
 
   private ApiResponse claim(ApiRequest r) {
-    TestSession s = sessions.claim(r.param("id"), r.scope());
+    TestSessionInfo s = sessions.claim(r.param("id"), r.scope());
     ObjectNode body = JsonIo.object();
     body.put("id", s.id());
     body.put("claimed", true);

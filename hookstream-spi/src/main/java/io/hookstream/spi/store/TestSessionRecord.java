@@ -34,6 +34,38 @@ public record TestSessionRecord(
     responseHeaders = Map.copyOf(responseHeaders);
   }
 
+  /**
+   * A new unclaimed session created at {@code now}, with no requests yet and no forwarding, that
+   * answers with {@code status}, {@code contentType} and {@code body}.
+   */
+  public static TestSessionRecord created(
+      String id,
+      String creatorIp,
+      int requestLimit,
+      Instant now,
+      Instant expiresAt,
+      int status,
+      String contentType,
+      String body) {
+    return new TestSessionRecord(
+        id,
+        creatorIp,
+        requestLimit,
+        0,
+        now,
+        expiresAt,
+        status,
+        contentType,
+        body,
+        Map.of(),
+        null,
+        false,
+        null,
+        null,
+        null,
+        null);
+  }
+
   /** Whether an organization claimed it: no expiry, no request limit, events feed its source. */
   public boolean claimed() {
     return orgId != null;
@@ -85,5 +117,47 @@ public record TestSessionRecord(
         envId,
         sourceId,
         claimedAt);
+  }
+
+  /** A copy counting {@code count} requests. */
+  public TestSessionRecord withRequestCount(int count) {
+    return new TestSessionRecord(
+        id,
+        creatorIp,
+        requestLimit,
+        count,
+        createdAt,
+        expiresAt,
+        responseStatus,
+        responseContentType,
+        responseBody,
+        responseHeaders,
+        forwardUrl,
+        forwardEnabled,
+        orgId,
+        envId,
+        sourceId,
+        claimedAt);
+  }
+
+  /** A copy claimed by {@code scope} at {@code at}, feeding {@code newSourceId}. */
+  public TestSessionRecord withClaim(Scope scope, String newSourceId, Instant at) {
+    return new TestSessionRecord(
+        id,
+        creatorIp,
+        requestLimit,
+        requestCount,
+        createdAt,
+        expiresAt,
+        responseStatus,
+        responseContentType,
+        responseBody,
+        responseHeaders,
+        forwardUrl,
+        forwardEnabled,
+        scope.orgId(),
+        scope.envId(),
+        newSourceId,
+        at);
   }
 }

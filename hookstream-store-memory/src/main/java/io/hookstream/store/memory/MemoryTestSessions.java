@@ -88,30 +88,10 @@ final class MemoryTestSessions implements TestSessionRepository {
           return Admission.FULL;
         }
       }
-      sessions.put(s.id(), counted(s));
+      sessions.put(s.id(), s.withRequestCount(s.requestCount() + 1));
       requests.get(s.id()).put(request.id(), request);
       return Admission.RECORDED;
     }
-  }
-
-  private static TestSessionRecord counted(TestSessionRecord s) {
-    return new TestSessionRecord(
-        s.id(),
-        s.creatorIp(),
-        s.requestLimit(),
-        s.requestCount() + 1,
-        s.createdAt(),
-        s.expiresAt(),
-        s.responseStatus(),
-        s.responseContentType(),
-        s.responseBody(),
-        s.responseHeaders(),
-        s.forwardUrl(),
-        s.forwardEnabled(),
-        s.orgId(),
-        s.envId(),
-        s.sourceId(),
-        s.claimedAt());
   }
 
   @Override
@@ -220,25 +200,7 @@ final class MemoryTestSessions implements TestSessionRepository {
       if (s == null || s.claimed()) {
         return false;
       }
-      sessions.put(
-          id,
-          new TestSessionRecord(
-              s.id(),
-              s.creatorIp(),
-              s.requestLimit(),
-              s.requestCount(),
-              s.createdAt(),
-              s.expiresAt(),
-              s.responseStatus(),
-              s.responseContentType(),
-              s.responseBody(),
-              s.responseHeaders(),
-              s.forwardUrl(),
-              s.forwardEnabled(),
-              scope.orgId(),
-              scope.envId(),
-              sourceId,
-              now));
+      sessions.put(id, s.withClaim(scope, sourceId, now));
       return true;
     }
   }

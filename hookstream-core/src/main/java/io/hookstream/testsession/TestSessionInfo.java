@@ -9,7 +9,7 @@ import java.time.Instant;
  * orgId}, {@code envId} and {@code sourceId} name where its requests also go, and the limits no
  * longer apply. Immutable.
  */
-public record TestSession(
+public record TestSessionInfo(
     String id,
     String url,
     int requestLimit,
