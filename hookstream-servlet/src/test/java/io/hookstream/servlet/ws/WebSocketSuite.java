@@ -583,19 +583,22 @@ abstract class WebSocketSuite {
   @Test
   void testSessionFeedNeedsNoTokenAndGetsItsOwnMessages() throws Exception {
     serve();
-    WsTestClient mine = track(WsTestClient.connect(uri("/v1/ws/test/a3b4c5d6")));
-    WsTestClient theirs = track(WsTestClient.connect(uri("/v1/ws/test/ffff0000")));
-    assertThat(mine.next("welcome").get("session_id").asText()).isEqualTo("a3b4c5d6");
+    String a = hs.testSessions().create(null).id();
+    String b = hs.testSessions().create(null).id();
+    WsTestClient mine = track(WsTestClient.connect(uri("/v1/ws/test/" + a)));
+    WsTestClient theirs = track(WsTestClient.connect(uri("/v1/ws/test/" + b)));
+    assertThat(mine.next("welcome").get("session_id").asText()).isEqualTo(a);
     theirs.next("welcome");
     hs.streams()
         .testSessionMessage(
-            "a3b4c5d6",
-            "event",
-            "{\"id\":\"evt_001\",\"method\":\"POST\",\"body\":{\"test\":true}}");
+            a, "event", "{\"id\":\"evt_001\",\"method\":\"POST\",\"body\":{\"test\":true}}");
     JsonNode m = mine.next("event");
     assertThat(m.get("channel").asText()).isEqualTo("test");
     assertThat(m.get("data").get("body").get("test").asBoolean()).isTrue();
     assertThat(theirs.poll(100)).isNull();
+
+    WsTestClient madeUp = track(WsTestClient.connect(uri("/v1/ws/test/" + "a".repeat(32))));
+    assertThat(madeUp.awaitClose().code()).isEqualTo(1008);
   }
 
   @Test
