@@ -5,6 +5,7 @@ module io.hookstream.core {
   requires com.dashjoin.jsonata;
   requires com.networknt.schema;
   requires java.management;
+  requires java.net.http;
   requires org.slf4j;
 
   exports io.hookstream;
@@ -23,6 +24,7 @@ module io.hookstream.core {
   exports io.hookstream.secret;
   exports io.hookstream.source;
   exports io.hookstream.stream;
+  exports io.hookstream.testsession;
   exports io.hookstream.topic;
   exports io.hookstream.verify;
 }

@@ -4,6 +4,7 @@ module io.hookstream.testkit {
   requires transitive io.hookstream.tck;
   requires io.hookstream.store.memory;
   requires io.hookstream.providers.http;
+  requires jdk.httpserver;
 
   exports io.hookstream.testkit;
 }

@@ -24,6 +24,7 @@ import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.KeyValueStore;
 import io.hookstream.spi.Principal;
 import io.hookstream.stream.ChannelBroadcaster;
+import io.hookstream.testsession.TestSessionService;
 import io.hookstream.topic.TopicService;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +165,15 @@ public final class Hookstream implements AutoCloseable {
    */
   public ReplayService replays() {
     return engine.replays();
+  }
+
+  /**
+   * Test sessions: URLs that record what hits them, answer what you configure, forward a copy, and
+   * can be claimed into an environment (the {@code /v1/test/sessions} API and the testkit's {@code
+   * TestSession} use it). Expired sessions are purged by {@link #runDueJobs()}.
+   */
+  public TestSessionService testSessions() {
+    return engine.testSessions();
   }
 
   /**

@@ -286,6 +286,17 @@ public abstract sealed class HookstreamOptions<B extends HookstreamOptions<B>>
     return self();
   }
 
+  /**
+   * Lets requests the engine itself sends to user-given URLs (test-session forwarding) reach
+   * loopback, private and link-local addresses, for local development; cloud metadata addresses
+   * stay refused. Default false: the SSRF guard refuses them. Destination providers have their own
+   * switch.
+   */
+  public B allowPrivateNetworks(boolean allow) {
+    s.allowPrivateNetworks = allow;
+    return self();
+  }
+
   private static Duration positive(Duration d, String name) {
     if (d == null || d.isNegative() || d.isZero()) {
       throw new IllegalArgumentException(name + " must be positive: " + d);

@@ -38,7 +38,8 @@ class BackgroundJobsTest {
               "recovery-sweep",
               "issue-auto-resolve",
               "retention-purge",
-              "replay-steps");
+              "replay-steps",
+              "test-session-purge");
       assertThat(hs.runDueJobs()).isEmpty();
     }
   }

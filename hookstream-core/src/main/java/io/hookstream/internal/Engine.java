@@ -51,6 +51,7 @@ import io.hookstream.spi.store.SourceRecord;
 import io.hookstream.spi.store.Store;
 import io.hookstream.stream.ChannelBroadcaster;
 import io.hookstream.stream.WebSocketDestinationProvider;
+import io.hookstream.testsession.TestSessionService;
 import io.hookstream.topic.TopicService;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,6 +105,7 @@ public final class Engine implements AutoCloseable {
   private final JobRunner jobs;
   private final ReplayService replays;
   private final ReplayRunner replayRunner;
+  private final TestSessionService testSessions;
   private final ChannelBus bus;
   private final boolean ownsBus;
   private final ChannelBroadcaster streams;
@@ -202,6 +204,19 @@ public final class Engine implements AutoCloseable {
             store, clock, transforms, s.blobStore, tasks, limits, s.ingestBaseUrl, handOff::accept);
     this.clientIps = new ClientIpResolver(s.trustedProxies);
     this.pipeline = IngestSteps.pipeline(s, clientIps, cipher, router::tasksFor, handOff::accept);
+    this.testSessions =
+        new TestSessionService(
+            store,
+            s.blobStore,
+            keyValueStore,
+            clock,
+            s.ingestBaseUrl,
+            limits,
+            s.allowPrivateNetworks,
+            sources,
+            streams,
+            clientIps::resolve,
+            this::ingest);
     this.jobs =
         new JobRunner(clock, backgroundJobs(s), MAX_JOB_POLL_INTERVAL, "hookstream-" + nodeId);
   }
@@ -235,7 +250,8 @@ public final class Engine implements AutoCloseable {
         EngineJobs.recovery(recovery, s.recoveryInterval),
         EngineJobs.issueAutoResolve(issues),
         EngineJobs.retention(retention, s.retentionInterval),
-        EngineJobs.replays(replayRunner));
+        EngineJobs.replays(replayRunner),
+        EngineJobs.testSessionPurge(testSessions));
   }
 
   /** Writes the first heartbeat, then starts the scheduler and the job runner. Idempotent. */
@@ -373,6 +389,10 @@ public final class Engine implements AutoCloseable {
     return issues;
   }
 
+  public TestSessionService testSessions() {
+    return testSessions;
+  }
+
   public Clock clock() {
     return clock;
   }
@@ -411,6 +431,7 @@ public final class Engine implements AutoCloseable {
     closed = true;
     jobs.close();
     handOff.close();
+    testSessions.close();
     scheduler.close();
     for (DestinationProvider provider : providers.values()) {
       if (provider instanceof AutoCloseable closeable) {

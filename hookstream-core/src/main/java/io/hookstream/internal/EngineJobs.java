@@ -7,6 +7,7 @@ import io.hookstream.replay.internal.ReplayRunner;
 import io.hookstream.routing.internal.RecoverySweep;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.store.Store;
+import io.hookstream.testsession.TestSessionService;
 import java.time.Duration;
 
 /**
@@ -54,5 +55,15 @@ public final class EngineJobs {
   /** Purges events past retention. On every node; a store hands an event to one purge. */
   public static Job retention(RetentionJob retention, Duration interval) {
     return Job.every("retention-purge", interval, retention::runOnce);
+  }
+
+  /** How often expired test sessions are looked for, in clock time. */
+  public static final Duration TEST_SESSION_PURGE_INTERVAL = Duration.ofMinutes(10);
+
+  /**
+   * Deletes expired test sessions with their events. On every node; a store purges a session once.
+   */
+  public static Job testSessionPurge(TestSessionService sessions) {
+    return Job.every("test-session-purge", TEST_SESSION_PURGE_INTERVAL, sessions::purgeExpired);
   }
 }

@@ -59,5 +59,6 @@ public final class EngineSettings {
   public int routingQueueSize = 10_000;
   public ChannelBus channelBus;
   public SecretKeys secretKeys;
+  public boolean allowPrivateNetworks;
   public int streamBusCapacity = HookstreamOptions.DEFAULT_STREAM_BUS_CAPACITY;
 }

@@ -8,6 +8,9 @@ import io.hookstream.event.Event;
 import io.hookstream.internal.Json;
 import io.hookstream.issue.Issue;
 import io.hookstream.replay.ReplayJob;
+import io.hookstream.testsession.ForwardResult;
+import io.hookstream.testsession.TestEvent;
+import io.hookstream.testsession.TestSessionInfo;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -15,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The wire format of the resources both faces show: the {@code /v1} REST API and the live streams
@@ -176,5 +181,78 @@ public final class ResourceJson {
     } else {
       o.put(field, at.truncatedTo(ChronoUnit.MILLIS).toString());
     }
+  }
+
+  /** A test session: its id, ingest URL, limits and, once claimed, where it went. */
+  public static ObjectNode testSession(TestSessionInfo s) {
+    ObjectNode o = Json.MAPPER.createObjectNode();
+    o.put("id", s.id());
+    o.put("url", s.url());
+    instant(o, "expires_at", s.claimed() ? null : s.expiresAt());
+    o.put("request_limit", s.claimed() ? null : s.requestLimit());
+    o.put("request_count", s.requestCount());
+    instant(o, "created_at", s.createdAt());
+    ObjectNode response = o.putObject("response");
+    response.put("status_code", s.response().status());
+    response.put("content_type", s.response().contentType());
+    response.put("body", s.response().body());
+    ObjectNode headers = response.putObject("headers");
+    s.response().headers().forEach(headers::put);
+    o.put("forwarding", s.forwardEnabled() ? s.forwardUrl() : null);
+    ObjectNode forward = o.putObject("forward");
+    forward.put("url", s.forwardUrl());
+    forward.put("enabled", s.forwardEnabled());
+    o.put("claimed", s.claimed());
+    o.put("org_id", s.orgId());
+    o.put("source_id", s.sourceId());
+    instant(o, "claimed_at", s.claimedAt());
+    return o;
+  }
+
+  /** A test session's event in lists: the request line, who sent it, and what it was answered. */
+  public static ObjectNode testEvent(TestEvent e) {
+    ObjectNode o = Json.MAPPER.createObjectNode();
+    o.put("id", e.id());
+    o.put("session_id", e.sessionId());
+    o.put("method", e.method());
+    o.put("path", e.path());
+    o.put("content_type", e.contentType());
+    o.put("source_ip", e.sourceIp());
+    o.put("provider", e.provider());
+    o.put("status_code", e.responseStatus());
+    o.put("body_size", e.body().length);
+    o.put("note", e.note());
+    instant(o, "received_at", e.receivedAt());
+    return o;
+  }
+
+  /**
+   * A test session's event in full: the summary with headers and query (several values joined with
+   * ", "), the body, and the forwarding outcome.
+   */
+  public static ObjectNode testEventDetail(TestEvent e) {
+    ObjectNode o = testEvent(e);
+    o.set("headers", flatten(e.headers()));
+    o.set("query", flatten(e.query()));
+    body(o, e.body());
+    ForwardResult f = e.forward();
+    if (f == null) {
+      o.putNull("forward");
+    } else {
+      ObjectNode fw = o.putObject("forward");
+      fw.put("url", f.url());
+      fw.put("status_code", f.status());
+      fw.put("latency_ms", f.latencyMs());
+      fw.put("body", f.body());
+      fw.put("error", f.error());
+      instant(fw, "at", f.at());
+    }
+    return o;
+  }
+
+  private static ObjectNode flatten(Map<String, List<String>> values) {
+    ObjectNode o = Json.MAPPER.createObjectNode();
+    values.forEach((k, v) -> o.put(k, String.join(", ", v)));
+    return o;
   }
 }

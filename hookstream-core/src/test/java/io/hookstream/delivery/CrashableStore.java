@@ -129,4 +129,9 @@ final class CrashableStore implements Store {
   public ReplayJobRepository replayJobs() {
     return delegate.replayJobs();
   }
+
+  @Override
+  public io.hookstream.spi.store.TestSessionRepository testSessions() {
+    return delegate.testSessions();
+  }
 }

@@ -45,6 +45,14 @@ final class Fixture implements AutoCloseable {
 
   /** An engine that believes the forwarding headers of {@code proxies}. */
   static Fixture start(Clock clock, TrustedProxies proxies) {
+    return start(clock, proxies, true);
+  }
+
+  /**
+   * An engine whose own requests (test-session forwarding) may reach loopback only when {@code
+   * allowPrivateNetworks}.
+   */
+  static Fixture start(Clock clock, TrustedProxies proxies, boolean allowPrivateNetworks) {
     HttpDestinationProvider http =
         HttpDestinationProvider.builder().allowPrivateNetworks(true).clock(clock).build();
     Scope[] sessionScope = new Scope[1];
@@ -57,6 +65,7 @@ final class Fixture implements AutoCloseable {
             .limits(new Limits(MAX_BODY_BYTES, Limits.DEFAULT_INLINE_BODY_BYTES))
             .provider(http)
             .trustedProxies(proxies)
+            .allowPrivateNetworks(allowPrivateNetworks)
             .authenticator(
                 credentials ->
                     credentials

@@ -237,6 +237,33 @@ abstract class MalformedInputContract extends RestApiSuite {
     Client.Response replay = api.post("/v1/replay", key, validReplay(ids));
     assertThat(replay.status()).as(replay.toString()).isEqualTo(201);
     ids.put("rpl", replay.json().path("job").path("id").asText());
+    testSession(key, ids);
+  }
+
+  /** A test session with one event; the foreign one is claimed by its organization. */
+  private void testSession(String key, Map<String, String> ids) {
+    Client.Response created = api.send("POST", "/v1/test/sessions", null, null, null);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String session = created.json().path("session_id").asText();
+    ids.put("ts", session);
+    api.send(
+        "POST",
+        "/v1/ingest/" + session,
+        null,
+        "application/json",
+        "{\"corpus\":true}".getBytes(StandardCharsets.UTF_8));
+    ids.put(
+        "tev",
+        api.get("/v1/test/sessions/" + session + "/events", null)
+            .json()
+            .path("events")
+            .get(0)
+            .path("id")
+            .asText());
+    if (key.equals(keyB)) {
+      assertThat(api.post("/v1/test/sessions/" + session + "/claim", key, "{}").status())
+          .isEqualTo(200);
+    }
   }
 
   private static String validReplay(Map<String, String> ids) {
@@ -306,11 +333,30 @@ abstract class MalformedInputContract extends RestApiSuite {
             SUBSCRIPTION_FIELDS),
         new Endpoint("POST", "/v1/topics/{slug}/publish", "{\"type\":\"x\"}", List.of()),
         // deletes last, so the resources above stay for the other cases
+        new Endpoint("POST", "/v1/test/sessions", null, List.of()),
+        new Endpoint("GET", "/v1/test/sessions/{ts}", null, List.of()),
+        new Endpoint("GET", "/v1/agent/sessions/{ts}/events", null, List.of()),
+        new Endpoint("GET", "/v1/test/sessions/{ts}/events/{tev}", null, List.of()),
+        new Endpoint(
+            "PUT", "/v1/test/sessions/{ts}/events/{tev}/note", "{\"note\":\"n\"}", List.of("note")),
+        new Endpoint(
+            "PATCH",
+            "/v1/agent/sessions/{ts}/response",
+            "{\"status_code\":200}",
+            List.of("status_code", "content_type", "body", "headers")),
+        new Endpoint(
+            "PATCH",
+            "/v1/test/sessions/{ts}/forwarding",
+            "{\"url\":null}",
+            List.of("url", "enabled")),
+        new Endpoint("GET", "/v1/test/sessions/{ts}/export", null, List.of()),
+        new Endpoint("POST", "/v1/test/sessions/{ts}/claim", null, List.of()),
         new Endpoint("DELETE", "/v1/topics/{top}/subscriptions/{sub}", null, List.of()),
         new Endpoint("DELETE", "/v1/topics/{top}", null, List.of()),
         new Endpoint("DELETE", "/v1/connections/{conn}", null, List.of()),
         new Endpoint("DELETE", "/v1/destinations/{dst}", null, List.of()),
-        new Endpoint("DELETE", "/v1/sources/{src}", null, List.of()));
+        new Endpoint("DELETE", "/v1/sources/{src}", null, List.of()),
+        new Endpoint("DELETE", "/v1/agent/sessions/{ts}", null, List.of()));
   }
 
   @Test
@@ -326,6 +372,7 @@ abstract class MalformedInputContract extends RestApiSuite {
       ids(e);
     }
     ingest();
+    sessionQueries();
     rawPaths();
     brokenFraming();
     assertThat(failures).as("%d of %d requests failed the corpus", failures.size(), sent).isEmpty();
@@ -372,12 +419,7 @@ abstract class MalformedInputContract extends RestApiSuite {
     }
     String body = e.validBody();
     String type = body == null ? null : "application/json";
-    check(
-        e.method(),
-        fill(e.path(), foreign),
-        type,
-        body,
-        e.path().startsWith("/v1/ingest") ? 200 : 404);
+    check(e.method(), fill(e.path(), foreign), type, body, foreignStatus(e));
     String placeholder = e.path().substring(e.path().indexOf('{') + 1, e.path().indexOf('}'));
     for (String junk :
         List.of(
@@ -400,6 +442,46 @@ abstract class MalformedInputContract extends RestApiSuite {
       String path = e.path().replaceAll("\\{[a-z]+}", Matcher.quoteReplacement(junk));
       // 404 from us, or a 400 from the container for a path it refuses to route
       check(e.method(), path, type, body, ANY_4XX);
+    }
+  }
+
+  /**
+   * What another organization's resource answers: 404, except at public URLs. A test session's id
+   * is its credential, so its public endpoints serve whoever holds it; claiming one already claimed
+   * elsewhere is a 404.
+   */
+  private static int foreignStatus(Endpoint e) {
+    if (e.path().startsWith("/v1/ingest")) {
+      return 200;
+    }
+    boolean session = e.path().startsWith("/v1/test/") || e.path().startsWith("/v1/agent/");
+    return session && !e.path().endsWith("/claim") ? -1 : 404;
+  }
+
+  /** The event filters and export format of test sessions. */
+  private void sessionQueries() {
+    String id = own.get("ts");
+    for (String path :
+        List.of(
+            "/v1/agent/sessions/" + id,
+            "/v1/test/sessions/" + id + "/events",
+            "/v1/test/sessions/" + id + "/export")) {
+      for (String q :
+          List.of(
+              "status=1xx",
+              "status=",
+              "method=%00",
+              "method=" + "M".repeat(3000),
+              "q=%00%ff",
+              "q=" + "%25".repeat(2000),
+              "format=zip",
+              "format=",
+              "limit=101")) {
+        check("GET", path + "?" + q, null, null, -1);
+      }
+      for (String q : BAD_QUERIES) {
+        check("GET", path + "?" + q, null, null, -1);
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package io.hookstream.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hookstream.ingest.TrustedProxies;
 import io.hookstream.spi.ManualClock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ abstract class RestApiSuite {
     clock = new ManualClock(Instant.parse("2026-03-01T10:00:00Z"));
     fx = Fixture.start(clock);
     limitedClock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
-    limited = Fixture.start(limitedClock);
+    limited = Fixture.start(limitedClock, TrustedProxies.none(), false);
     ServletOptions limitedOptions =
         ServletOptions.builder()
             .mapping("/limited/*")

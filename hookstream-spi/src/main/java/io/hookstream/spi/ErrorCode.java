@@ -7,6 +7,8 @@ public enum ErrorCode {
   FORBIDDEN(403),
   NOT_FOUND(404),
   CONFLICT(409),
+  /** Existed, and is gone for good (an expired or used-up test session). */
+  GONE(410),
   PAYLOAD_TOO_LARGE(413),
   UNSUPPORTED_MEDIA_TYPE(415),
   VALIDATION_FAILED(422),

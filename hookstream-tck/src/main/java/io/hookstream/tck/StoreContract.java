@@ -141,4 +141,11 @@ public abstract class StoreContract {
       super(StoreContract.this);
     }
   }
+
+  @Nested
+  class TestSessions extends TestSessionContract {
+    TestSessions() {
+      super(StoreContract.this);
+    }
+  }
 }

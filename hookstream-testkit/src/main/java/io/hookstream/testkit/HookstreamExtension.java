@@ -58,6 +58,7 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
   private WebhookReceiver receiver;
   private Hookstream engine;
   private Scope scope;
+  private final List<TestSession> sessions = new ArrayList<>();
 
   private HookstreamExtension(UnaryOperator<Hookstream.Builder> customizer) {
     this.customizer = customizer;
@@ -93,6 +94,8 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
 
   @Override
   public void afterEach(ExtensionContext context) {
+    sessions.forEach(TestSession::close);
+    sessions.clear();
     if (engine != null) {
       engine.close();
     }
@@ -160,6 +163,16 @@ public final class HookstreamExtension implements BeforeEachCallback, AfterEachC
     clock.advance(duration);
     engine.runDueJobs();
     return engine.runDueDeliveries();
+  }
+
+  /**
+   * A test session of this engine on a loopback URL, closed after the test: point code at its
+   * {@link TestSession#url()} and assert with {@link TestSession#assertReceived()}.
+   */
+  public TestSession testSession() {
+    TestSession session = TestSession.start(engine);
+    sessions.add(session);
+    return session;
   }
 
   /** The event as stored now. */

@@ -125,7 +125,7 @@ public final class PersistStep implements IngestStep {
    * The raw path of an absolute or origin-form URL: a scan rather than {@code URI.create}, which
    * cost 4 % of an ingest. Null without a URL.
    */
-  static String path(String url) {
+  public static String path(String url) {
     if (url == null) {
       return null;
     }

@@ -61,6 +61,7 @@ public final class Api {
     new DeliveryAttemptsResource(engine).register(router);
     new IssuesResource(engine).register(router);
     new TopicsResource(engine).register(router);
+    new TestSessionsResource(engine).register(router);
   }
 
   /** Serves one request; never throws for a request it could not serve, it answers it. */
@@ -139,7 +140,29 @@ public final class Api {
             Query.parse(req.getQueryString()),
             options.maxJsonBodyBytes());
     ApiResponse response = found.route().handler().handle(request);
-    write(resp, response.status(), response.json(), head);
+    write(resp, response, head);
+  }
+
+  /** A JSON answer, a raw one with its own content type and headers, or a streamed one. */
+  private static void write(HttpServletResponse resp, ApiResponse r, boolean head)
+      throws IOException {
+    if (r.contentType() == null) {
+      write(resp, r.status(), r.json(), head);
+      return;
+    }
+    r.headers().forEach(resp::setHeader);
+    resp.setStatus(r.status());
+    resp.setContentType(r.contentType());
+    if (r.stream() != null) {
+      if (!head) {
+        r.stream().writeTo(resp.getOutputStream());
+      }
+      return;
+    }
+    resp.setContentLength(r.json().length);
+    if (!head) {
+      resp.getOutputStream().write(r.json());
+    }
   }
 
   /**
@@ -215,6 +238,10 @@ public final class Api {
     if (status == 503 && !resp.isCommitted()) {
       // The store is down or the engine is stopping: nothing was written, try again shortly.
       resp.setHeader("Retry-After", RETRY_AFTER_UNAVAILABLE_SECONDS);
+    }
+    Object retryAfter = e.details().get("retry_after_seconds");
+    if (status == 429 && retryAfter != null && !resp.isCommitted()) {
+      resp.setHeader("Retry-After", retryAfter.toString());
     }
     ObjectNode body = JsonIo.object();
     body.put("error", e.getMessage());

@@ -4,16 +4,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.Hookstream;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.ingest.IngestResult;
+import io.hookstream.testsession.TestResponse;
+import io.hookstream.testsession.TestSessionService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 
 /**
- * {@code ANY /v1/ingest/:source_id}: public. Hands the request to the engine exactly as it arrived
- * (method, full URL, headers, query, raw body bytes, remote address) and answers {@code {event_id,
- * source_id}}, plus {@code duplicate: true} for a duplicate. The body is read with the engine's
- * size limit, refused with 413 before it is all read.
+ * {@code ANY /v1/ingest/:source_id}: public. An id of a test session's shape (32 hex) goes to that
+ * session, which records the request and answers with its configured response. Hands the request to
+ * the engine exactly as it arrived (method, full URL, headers, query, raw body bytes, remote
+ * address) and answers {@code {event_id, source_id}}, plus {@code duplicate: true} for a duplicate.
+ * The body is read with the engine's size limit, refused with 413 before it is all read.
  */
 final class IngestResource {
 
@@ -28,7 +31,21 @@ final class IngestResource {
   }
 
   private ApiResponse ingest(ApiRequest r) throws IOException {
-    String sourceId = ResourceIds.require("source", "src", r.param("source_id"));
+    String id = r.param("source_id");
+    if (TestSessionService.isSessionId(id)) {
+      TestResponse answer = engine.testSessions().receive(id, request(r));
+      return ApiResponse.raw(
+          answer.status(),
+          answer.contentType(),
+          answer.body().getBytes(StandardCharsets.UTF_8),
+          answer.headers());
+    }
+    String sourceId = ResourceIds.require("source", "src", id);
+    return new ApiResponse(200, answer(engine.ingest(sourceId, request(r))));
+  }
+
+  /** The request exactly as it arrived, its body read with the engine's size limit. */
+  private IngestRequest request(ApiRequest r) throws IOException {
     HttpServletRequest http = r.http();
     byte[] body = r.body(engine.limits().maxBodyBytes());
     IngestRequest.Builder b =
@@ -44,7 +61,7 @@ final class IngestResource {
       }
     }
     r.query().all().forEach((name, values) -> values.forEach(v -> b.queryParam(name, v)));
-    return new ApiResponse(200, answer(engine.ingest(sourceId, b.build())));
+    return b.build();
   }
 
   /**

@@ -51,6 +51,10 @@ final class Router {
     return add("PATCH", pattern, false, h);
   }
 
+  Router put(String pattern, Handler h) {
+    return add("PUT", pattern, false, h);
+  }
+
   Router delete(String pattern, Handler h) {
     return add("DELETE", pattern, false, h);
   }

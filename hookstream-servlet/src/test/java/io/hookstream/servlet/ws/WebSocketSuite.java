@@ -3,6 +3,7 @@ package io.hookstream.servlet.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookstream.Hookstream;
 import io.hookstream.auth.ApiKeyMode;
 import io.hookstream.client.Backoff;
@@ -12,6 +13,8 @@ import io.hookstream.destination.DestinationSpec;
 import io.hookstream.event.Event;
 import io.hookstream.ingest.IngestRequest;
 import io.hookstream.ingest.TrustedProxies;
+import io.hookstream.servlet.HookstreamServlet;
+import io.hookstream.servlet.ServletOptions;
 import io.hookstream.source.SourceSpec;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider.DeliveryRequest;
@@ -20,6 +23,9 @@ import io.hookstream.store.memory.InMemoryBlobStore;
 import io.hookstream.store.memory.InMemoryKeyValueStore;
 import io.hookstream.store.memory.InMemoryStore;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -577,19 +583,71 @@ abstract class WebSocketSuite {
   @Test
   void testSessionFeedNeedsNoTokenAndGetsItsOwnMessages() throws Exception {
     serve();
-    WsTestClient mine = track(WsTestClient.connect(uri("/v1/ws/test/a3b4c5d6")));
-    WsTestClient theirs = track(WsTestClient.connect(uri("/v1/ws/test/ffff0000")));
-    assertThat(mine.next("welcome").get("session_id").asText()).isEqualTo("a3b4c5d6");
+    String a = hs.testSessions().create(null).id();
+    String b = hs.testSessions().create(null).id();
+    WsTestClient mine = track(WsTestClient.connect(uri("/v1/ws/test/" + a)));
+    WsTestClient theirs = track(WsTestClient.connect(uri("/v1/ws/test/" + b)));
+    assertThat(mine.next("welcome").get("session_id").asText()).isEqualTo(a);
     theirs.next("welcome");
     hs.streams()
         .testSessionMessage(
-            "a3b4c5d6",
-            "event",
-            "{\"id\":\"evt_001\",\"method\":\"POST\",\"body\":{\"test\":true}}");
+            a, "event", "{\"id\":\"evt_001\",\"method\":\"POST\",\"body\":{\"test\":true}}");
     JsonNode m = mine.next("event");
     assertThat(m.get("channel").asText()).isEqualTo("test");
     assertThat(m.get("data").get("body").get("test").asBoolean()).isTrue();
     assertThat(theirs.poll(100)).isNull();
+
+    WsTestClient madeUp = track(WsTestClient.connect(uri("/v1/ws/test/" + "a".repeat(32))));
+    assertThat(madeUp.awaitClose().code()).isEqualTo(1008);
+  }
+
+  @Test
+  void aTestSessionFeedPushesEachRequestToItsUrlAsItArrives() throws Exception {
+    WsContainer c = container();
+    toClose.add(c);
+    port =
+        c.start(
+            (context, container) -> {
+              ws =
+                  HookstreamWebSockets.install(
+                      context, container, hs, "/v1", WebSocketOptions.DEFAULTS);
+              HookstreamServlet.register(context, hs, ServletOptions.defaults());
+            });
+    toClose.add(ws);
+    HttpClient http = HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + port;
+    HttpResponse<String> created =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/v1/test/sessions"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = new ObjectMapper().readTree(created.body()).path("session_id").asText();
+
+    WsTestClient feed = track(WsTestClient.connect(uri("/v1/ws/test/" + id)));
+    assertThat(feed.next("welcome").get("session_id").asText()).isEqualTo(id);
+    HttpResponse<String> answered =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/v1/ingest/" + id + "?attempt=2"))
+                .header("Content-Type", "application/json")
+                .header("X-GitHub-Event", "push")
+                .header("X-Hub-Signature-256", "sha256=00")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"ref\":\"main\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(answered.statusCode()).isEqualTo(200);
+
+    JsonNode m = feed.next("event");
+    assertThat(m.path("channel").asText()).isEqualTo("test");
+    JsonNode data = m.path("data");
+    assertThat(data.path("method").asText()).isEqualTo("PUT");
+    assertThat(data.path("body").path("ref").asText()).isEqualTo("main");
+    assertThat(data.path("query").path("attempt").asText()).isEqualTo("2");
+    assertThat(data.path("headers").path("x-github-event").asText()).isEqualTo("push");
+    assertThat(data.path("provider").asText()).isEqualTo("github");
+    assertThat(data.path("source_ip").asText()).isEqualTo("127.0.0.1");
+    assertThat(data.path("id").asText()).startsWith("evt_");
   }
 
   @Test

@@ -45,4 +45,7 @@ public interface Store {
 
   /** Replay and bulk-retry jobs. */
   ReplayJobRepository replayJobs();
+
+  /** Ephemeral test sessions and the requests they recorded. */
+  TestSessionRepository testSessions();
 }

@@ -12,6 +12,7 @@ import io.hookstream.spi.store.OrganizationRepository;
 import io.hookstream.spi.store.ReplayJobRepository;
 import io.hookstream.spi.store.SourceRepository;
 import io.hookstream.spi.store.Store;
+import io.hookstream.spi.store.TestSessionRepository;
 import io.hookstream.spi.store.TopicRepository;
 import io.hookstream.store.jdbc.internal.Dialect;
 import io.hookstream.store.jdbc.internal.Jdbc;
@@ -26,6 +27,7 @@ import io.hookstream.store.jdbc.internal.JdbcNodeRepository;
 import io.hookstream.store.jdbc.internal.JdbcOrganizationRepository;
 import io.hookstream.store.jdbc.internal.JdbcReplayJobRepository;
 import io.hookstream.store.jdbc.internal.JdbcSourceRepository;
+import io.hookstream.store.jdbc.internal.JdbcTestSessionRepository;
 import io.hookstream.store.jdbc.internal.JdbcTopicRepository;
 import io.hookstream.store.jdbc.internal.Tables;
 
@@ -50,6 +52,7 @@ public final class JdbcStore implements Store {
   private final NodeRepository nodes;
   private final TopicRepository topics;
   private final ReplayJobRepository replayJobs;
+  private final TestSessionRepository testSessions;
 
   JdbcStore(Jdbc jdbc, Dialect dialect, Tables tables, int groupCommitRows) {
     this.organizations = new JdbcOrganizationRepository(jdbc, tables);
@@ -66,6 +69,7 @@ public final class JdbcStore implements Store {
     this.nodes = new JdbcNodeRepository(jdbc, dialect, tables, deliveries);
     this.topics = new JdbcTopicRepository(jdbc, dialect, tables, eventRows);
     this.replayJobs = new JdbcReplayJobRepository(jdbc, dialect, tables, deliveries);
+    this.testSessions = new JdbcTestSessionRepository(jdbc, dialect, tables);
   }
 
   @Override
@@ -126,5 +130,10 @@ public final class JdbcStore implements Store {
   @Override
   public ReplayJobRepository replayJobs() {
     return replayJobs;
+  }
+
+  @Override
+  public TestSessionRepository testSessions() {
+    return testSessions;
   }
 }

@@ -12,6 +12,7 @@ import io.hookstream.spi.store.OrganizationRepository;
 import io.hookstream.spi.store.ReplayJobRepository;
 import io.hookstream.spi.store.SourceRepository;
 import io.hookstream.spi.store.Store;
+import io.hookstream.spi.store.TestSessionRepository;
 import io.hookstream.spi.store.TopicRepository;
 
 /**
@@ -37,6 +38,7 @@ public final class InMemoryStore implements Store {
   private final MemoryNodes nodes = new MemoryNodes(deliveries);
   private final MemoryTopics topics = new MemoryTopics();
   private final MemoryReplayJobs replayJobs = new MemoryReplayJobs(events, deliveries);
+  private final MemoryTestSessions testSessions = new MemoryTestSessions();
 
   /** An empty store. */
   public InMemoryStore() {
@@ -101,5 +103,10 @@ public final class InMemoryStore implements Store {
   @Override
   public ReplayJobRepository replayJobs() {
     return replayJobs;
+  }
+
+  @Override
+  public TestSessionRepository testSessions() {
+    return testSessions;
   }
 }

@@ -249,6 +249,7 @@ public final class StandaloneServer implements AutoCloseable {
             .blobStore(stores.blobStore)
             .clock(clock)
             .provider(http)
+            .allowPrivateNetworks(options.allowPrivateNetworks())
             .secretKeys(keys);
     AwsProviders.builder()
         .allowPrivateNetworks(options.allowPrivateNetworks())

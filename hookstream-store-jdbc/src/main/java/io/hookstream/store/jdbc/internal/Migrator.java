@@ -34,7 +34,8 @@ public final class Migrator {
           "V7__ordering_keys.sql",
           "V8__topics.sql",
           "V9__replay_jobs.sql",
-          "V10__leases_by_sequence.sql");
+          "V10__leases_by_sequence.sql",
+          "V11__test_sessions.sql");
 
   public static final int LATEST_VERSION = SCRIPTS.size();
 
