@@ -12,6 +12,7 @@ import io.hookstream.spi.store.IssueRepository;
 import io.hookstream.spi.store.NodeRepository;
 import io.hookstream.spi.store.OrganizationRepository;
 import io.hookstream.spi.store.ReplayJobRepository;
+import io.hookstream.spi.store.ScheduledSendRepository;
 import io.hookstream.spi.store.SourceRepository;
 import io.hookstream.spi.store.Store;
 import io.hookstream.spi.store.TopicRepository;
@@ -128,5 +129,10 @@ final class CrashableStore implements Store {
   @Override
   public ReplayJobRepository replayJobs() {
     return delegate.replayJobs();
+  }
+
+  @Override
+  public ScheduledSendRepository scheduledSends() {
+    return delegate.scheduledSends();
   }
 }

@@ -45,4 +45,7 @@ public interface Store {
 
   /** Replay and bulk-retry jobs. */
   ReplayJobRepository replayJobs();
+
+  /** The tools API's scheduled sends. */
+  ScheduledSendRepository scheduledSends();
 }

@@ -10,6 +10,7 @@ import io.hookstream.spi.store.IssueRepository;
 import io.hookstream.spi.store.NodeRepository;
 import io.hookstream.spi.store.OrganizationRepository;
 import io.hookstream.spi.store.ReplayJobRepository;
+import io.hookstream.spi.store.ScheduledSendRepository;
 import io.hookstream.spi.store.SourceRepository;
 import io.hookstream.spi.store.Store;
 import io.hookstream.spi.store.TopicRepository;
@@ -25,6 +26,7 @@ import io.hookstream.store.jdbc.internal.JdbcIssueRepository;
 import io.hookstream.store.jdbc.internal.JdbcNodeRepository;
 import io.hookstream.store.jdbc.internal.JdbcOrganizationRepository;
 import io.hookstream.store.jdbc.internal.JdbcReplayJobRepository;
+import io.hookstream.store.jdbc.internal.JdbcScheduledSendRepository;
 import io.hookstream.store.jdbc.internal.JdbcSourceRepository;
 import io.hookstream.store.jdbc.internal.JdbcTopicRepository;
 import io.hookstream.store.jdbc.internal.Tables;
@@ -50,6 +52,7 @@ public final class JdbcStore implements Store {
   private final NodeRepository nodes;
   private final TopicRepository topics;
   private final ReplayJobRepository replayJobs;
+  private final ScheduledSendRepository scheduledSends;
 
   JdbcStore(Jdbc jdbc, Dialect dialect, Tables tables, int groupCommitRows) {
     this.organizations = new JdbcOrganizationRepository(jdbc, tables);
@@ -66,6 +69,7 @@ public final class JdbcStore implements Store {
     this.nodes = new JdbcNodeRepository(jdbc, dialect, tables, deliveries);
     this.topics = new JdbcTopicRepository(jdbc, dialect, tables, eventRows);
     this.replayJobs = new JdbcReplayJobRepository(jdbc, dialect, tables, deliveries);
+    this.scheduledSends = new JdbcScheduledSendRepository(jdbc, dialect, tables);
   }
 
   @Override
@@ -126,5 +130,10 @@ public final class JdbcStore implements Store {
   @Override
   public ReplayJobRepository replayJobs() {
     return replayJobs;
+  }
+
+  @Override
+  public ScheduledSendRepository scheduledSends() {
+    return scheduledSends;
   }
 }

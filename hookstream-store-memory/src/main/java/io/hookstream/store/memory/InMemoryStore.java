@@ -10,6 +10,7 @@ import io.hookstream.spi.store.IssueRepository;
 import io.hookstream.spi.store.NodeRepository;
 import io.hookstream.spi.store.OrganizationRepository;
 import io.hookstream.spi.store.ReplayJobRepository;
+import io.hookstream.spi.store.ScheduledSendRepository;
 import io.hookstream.spi.store.SourceRepository;
 import io.hookstream.spi.store.Store;
 import io.hookstream.spi.store.TopicRepository;
@@ -37,6 +38,7 @@ public final class InMemoryStore implements Store {
   private final MemoryNodes nodes = new MemoryNodes(deliveries);
   private final MemoryTopics topics = new MemoryTopics();
   private final MemoryReplayJobs replayJobs = new MemoryReplayJobs(events, deliveries);
+  private final MemoryScheduledSends scheduledSends = new MemoryScheduledSends();
 
   /** An empty store. */
   public InMemoryStore() {
@@ -101,5 +103,10 @@ public final class InMemoryStore implements Store {
   @Override
   public ReplayJobRepository replayJobs() {
     return replayJobs;
+  }
+
+  @Override
+  public ScheduledSendRepository scheduledSends() {
+    return scheduledSends;
   }
 }
