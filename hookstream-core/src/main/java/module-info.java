@@ -22,6 +22,7 @@ module io.hookstream.core {
   exports io.hookstream.secret;
   exports io.hookstream.source;
   exports io.hookstream.stream;
+  exports io.hookstream.tools;
   exports io.hookstream.topic;
   exports io.hookstream.verify;
 }

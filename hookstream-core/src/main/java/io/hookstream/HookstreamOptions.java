@@ -12,9 +12,11 @@ import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider;
 import io.hookstream.spi.KeyValueStore;
 import io.hookstream.spi.store.Store;
+import io.hookstream.tools.HostResolver;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * The options of {@link Hookstream.Builder}, its only kind: store, key-value store and blob store
@@ -273,6 +275,32 @@ public abstract sealed class HookstreamOptions<B extends HookstreamOptions<B>>
    */
   public B secretKeys(SecretKeys keys) {
     s.secretKeys = Objects.requireNonNull(keys, "secretKeys");
+    return self();
+  }
+
+  /**
+   * Lets the engine's own outbound requests (the tools API) reach loopback and private addresses
+   * (default false: the SSRF guard refuses them; cloud metadata addresses stay refused). For local
+   * development, as the standalone server's {@code --allow-private-networks}. Destination providers
+   * have their own switch.
+   */
+  public B allowPrivateNetworks(boolean allow) {
+    s.allowPrivateNetworks = allow;
+    return self();
+  }
+
+  /**
+   * How the tools resolve host names (default the JVM's resolver). Every address returned is
+   * checked and the first is connected to.
+   */
+  public B toolsResolver(HostResolver resolver) {
+    s.toolsResolver = Objects.requireNonNull(resolver, "resolver");
+    return self();
+  }
+
+  /** The TLS context of the tools' https requests (default the JVM's, with its trust store). */
+  public B toolsTls(SSLContext tls) {
+    s.toolsTls = Objects.requireNonNull(tls, "tls");
     return self();
   }
 

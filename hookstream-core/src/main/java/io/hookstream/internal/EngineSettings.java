@@ -16,12 +16,15 @@ import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider;
 import io.hookstream.spi.KeyValueStore;
 import io.hookstream.spi.store.Store;
+import io.hookstream.tools.HostResolver;
+import io.hookstream.tools.ToolsSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.net.ssl.SSLContext;
 
 /**
  * What {@link Hookstream.Builder} collected, with its defaults: the builder validates each value as
@@ -58,4 +61,14 @@ public final class EngineSettings {
   public ChannelBus channelBus;
   public SecretKeys secretKeys;
   public int streamBusCapacity = HookstreamOptions.DEFAULT_STREAM_BUS_CAPACITY;
+  public boolean allowPrivateNetworks;
+  public HostResolver toolsResolver = HostResolver.system();
+  public SSLContext toolsTls;
+
+  /** The tools' settings: the JVM's default trust unless a TLS context was given. */
+  public ToolsSettings toolsSettings() {
+    ToolsSettings defaults = ToolsSettings.defaults();
+    return new ToolsSettings(
+        allowPrivateNetworks, toolsResolver, toolsTls == null ? defaults.tls() : toolsTls);
+  }
 }
