@@ -97,7 +97,7 @@ public record ScheduledSendRecord(
     return PENDING.equals(status);
   }
 
-  /** Whether {@code owner} may claim it at {@code now}: pending, due, and no live lease. */
+  /** Whether a node may claim it at {@code now}: pending, due, and no live lease. */
   public boolean claimableAt(Instant now) {
     return isPending()
         && !firesAt.isAfter(now)
