@@ -25,6 +25,7 @@ module io.hookstream.core {
   exports io.hookstream.source;
   exports io.hookstream.stream;
   exports io.hookstream.testsession;
+  exports io.hookstream.tools;
   exports io.hookstream.topic;
   exports io.hookstream.verify;
 }

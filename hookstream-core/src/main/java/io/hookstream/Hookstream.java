@@ -25,6 +25,7 @@ import io.hookstream.spi.KeyValueStore;
 import io.hookstream.spi.Principal;
 import io.hookstream.stream.ChannelBroadcaster;
 import io.hookstream.testsession.TestSessionService;
+import io.hookstream.tools.ToolsService;
 import io.hookstream.topic.TopicService;
 import java.util.List;
 import java.util.Map;
@@ -177,6 +178,15 @@ public final class Hookstream implements AutoCloseable {
   }
 
   /**
+   * The developer tools: health check, scheduled sends (sent by the {@code scheduled-sends} job of
+   * {@link #runDueJobs()}) and the idempotency test, all behind the SSRF guard (see {@link
+   * Builder#allowPrivateNetworks}).
+   */
+  public ToolsService tools() {
+    return engine.tools();
+  }
+
+  /**
    * Claims and delivers every delivery task due now, on the calling thread, and returns what it
    * did. With a {@code ManualClock}: advance the clock, then call this, to watch a retry schedule
    * play out without waiting. The scheduler also runs by itself once started.
@@ -188,9 +198,10 @@ public final class Hookstream implements AutoCloseable {
   /**
    * Runs, on the calling thread and in this order, every background job due at the clock's current
    * time: {@code node-heartbeat}, {@code recovery-sweep}, {@code issue-auto-resolve}, {@code
-   * retention-purge}; returns the names of those that ran. A started engine on a clock that moves
-   * by itself runs them by itself; on a {@code ManualClock} they run only when this is called (and
-   * the heartbeat once at {@link #start()}), so advance the clock, then call this.
+   * retention-purge}, {@code replay-steps}, {@code scheduled-sends}, {@code scheduled-send-purge};
+   * returns the names of those that ran. A started engine on a clock that moves by itself runs them
+   * by itself; on a {@code ManualClock} they run only when this is called (and the heartbeat once
+   * at {@link #start()}), so advance the clock, then call this.
    */
   public List<String> runDueJobs() {
     return engine.runDueJobs();

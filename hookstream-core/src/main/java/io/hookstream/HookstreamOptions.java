@@ -13,9 +13,11 @@ import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider;
 import io.hookstream.spi.KeyValueStore;
 import io.hookstream.spi.store.Store;
+import io.hookstream.tools.HostResolver;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * The options of {@link Hookstream.Builder}, its only kind: store, key-value store and blob store
@@ -287,13 +289,28 @@ public abstract sealed class HookstreamOptions<B extends HookstreamOptions<B>>
   }
 
   /**
-   * Lets requests the engine itself sends to user-given URLs (test-session forwarding) reach
-   * loopback, private and link-local addresses, for local development; cloud metadata addresses
-   * stay refused. Default false: the SSRF guard refuses them. Destination providers have their own
-   * switch.
+   * Lets requests the engine itself sends to user-given URLs (test-session forwarding, the tools
+   * API) reach loopback, private and link-local addresses, for local development, as the standalone
+   * server's {@code --allow-private-networks}; cloud metadata addresses stay refused. Default
+   * false: the SSRF guard refuses them. Destination providers have their own switch.
    */
   public B allowPrivateNetworks(boolean allow) {
     s.allowPrivateNetworks = allow;
+    return self();
+  }
+
+  /**
+   * How the tools resolve host names (default the JVM's resolver). Every address returned is
+   * checked and the first is connected to.
+   */
+  public B toolsResolver(HostResolver resolver) {
+    s.toolsResolver = Objects.requireNonNull(resolver, "resolver");
+    return self();
+  }
+
+  /** The TLS context of the tools' https requests (default the JVM's, with its trust store). */
+  public B toolsTls(SSLContext tls) {
+    s.toolsTls = Objects.requireNonNull(tls, "tls");
     return self();
   }
 

@@ -28,7 +28,7 @@ class BackgroundJobsTest {
       clock.advance(Duration.ofSeconds(10));
       assertThat(heartbeatOf("node-a")).as("a moved clock runs nothing by itself").isEqualTo(start);
       assertThat(hs.runDueJobs())
-          .containsExactly("node-heartbeat", "recovery-sweep", "replay-steps");
+          .containsExactly("node-heartbeat", "recovery-sweep", "replay-steps", "scheduled-sends");
       assertThat(heartbeatOf("node-a")).isEqualTo(clock.now());
 
       clock.advance(Duration.ofHours(1));
@@ -39,7 +39,9 @@ class BackgroundJobsTest {
               "issue-auto-resolve",
               "retention-purge",
               "replay-steps",
-              "test-session-purge");
+              "test-session-purge",
+              "scheduled-sends",
+              "scheduled-send-purge");
       assertThat(hs.runDueJobs()).isEmpty();
     }
   }

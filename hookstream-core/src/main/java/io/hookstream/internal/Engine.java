@@ -52,6 +52,10 @@ import io.hookstream.spi.store.Store;
 import io.hookstream.stream.ChannelBroadcaster;
 import io.hookstream.stream.WebSocketDestinationProvider;
 import io.hookstream.testsession.TestSessionService;
+import io.hookstream.tools.ToolsService;
+import io.hookstream.tools.ToolsSettings;
+import io.hookstream.tools.internal.Outbound;
+import io.hookstream.tools.internal.ScheduledSendRunner;
 import io.hookstream.topic.TopicService;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,6 +110,8 @@ public final class Engine implements AutoCloseable {
   private final ReplayService replays;
   private final ReplayRunner replayRunner;
   private final TestSessionService testSessions;
+  private final ToolsService tools;
+  private final ScheduledSendRunner scheduledSends;
   private final ChannelBus bus;
   private final boolean ownsBus;
   private final ChannelBroadcaster streams;
@@ -202,6 +208,9 @@ public final class Engine implements AutoCloseable {
     this.topics =
         new TopicService(
             store, clock, transforms, s.blobStore, tasks, limits, s.ingestBaseUrl, handOff::accept);
+    ToolsSettings toolSettings = s.toolsSettings();
+    this.tools = new ToolsService(store, clock, toolSettings);
+    this.scheduledSends = new ScheduledSendRunner(store, clock, nodeId, new Outbound(toolSettings));
     this.clientIps = new ClientIpResolver(s.trustedProxies);
     this.pipeline = IngestSteps.pipeline(s, clientIps, cipher, router::tasksFor, handOff::accept);
     this.testSessions =
@@ -251,7 +260,9 @@ public final class Engine implements AutoCloseable {
         EngineJobs.issueAutoResolve(issues),
         EngineJobs.retention(retention, s.retentionInterval),
         EngineJobs.replays(replayRunner),
-        EngineJobs.testSessionPurge(testSessions));
+        EngineJobs.testSessionPurge(testSessions),
+        EngineJobs.scheduledSends(scheduledSends),
+        EngineJobs.scheduledSendPurge(scheduledSends));
   }
 
   /** Writes the first heartbeat, then starts the scheduler and the job runner. Idempotent. */
@@ -379,6 +390,10 @@ public final class Engine implements AutoCloseable {
 
   public CircuitBreakers circuits() {
     return circuits;
+  }
+
+  public ToolsService tools() {
+    return tools;
   }
 
   public ReplayService replays() {

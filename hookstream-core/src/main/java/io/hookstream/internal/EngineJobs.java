@@ -8,6 +8,8 @@ import io.hookstream.routing.internal.RecoverySweep;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.store.Store;
 import io.hookstream.testsession.TestSessionService;
+import io.hookstream.tools.ToolsService;
+import io.hookstream.tools.internal.ScheduledSendRunner;
 import java.time.Duration;
 
 /**
@@ -65,5 +67,27 @@ public final class EngineJobs {
    */
   public static Job testSessionPurge(TestSessionService sessions) {
     return Job.every("test-session-purge", TEST_SESSION_PURGE_INTERVAL, sessions::purgeExpired);
+  }
+
+  /** How often due scheduled sends are looked for: their delays are whole seconds. */
+  public static final Duration SCHEDULED_SEND_INTERVAL = Duration.ofSeconds(1);
+
+  /** How often finished scheduled sends past their retention are deleted. */
+  public static final Duration SCHEDULED_SEND_PURGE_INTERVAL = Duration.ofHours(1);
+
+  /**
+   * Sends the tools' due scheduled sends every second (not inside {@code start()}: a backlog must
+   * not hold it up). On every node; a lease gives each send to one.
+   */
+  public static Job scheduledSends(ScheduledSendRunner runner) {
+    return Job.every("scheduled-sends", SCHEDULED_SEND_INTERVAL, runner::runOnce);
+  }
+
+  /** Deletes scheduled sends finished a week ago. On every node; deleting twice is harmless. */
+  public static Job scheduledSendPurge(ScheduledSendRunner runner) {
+    return Job.every(
+        "scheduled-send-purge",
+        SCHEDULED_SEND_PURGE_INTERVAL,
+        () -> runner.purgeFinished(ToolsService.FINISHED_SEND_RETENTION));
   }
 }

@@ -17,12 +17,15 @@ import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider;
 import io.hookstream.spi.KeyValueStore;
 import io.hookstream.spi.store.Store;
+import io.hookstream.tools.HostResolver;
+import io.hookstream.tools.ToolsSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.net.ssl.SSLContext;
 
 /**
  * What {@link Hookstream.Builder} collected, with its defaults: the builder validates each value as
@@ -61,4 +64,13 @@ public final class EngineSettings {
   public SecretKeys secretKeys;
   public boolean allowPrivateNetworks;
   public int streamBusCapacity = HookstreamOptions.DEFAULT_STREAM_BUS_CAPACITY;
+  public HostResolver toolsResolver = HostResolver.system();
+  public SSLContext toolsTls;
+
+  /** The tools' settings: the JVM's default trust unless a TLS context was given. */
+  public ToolsSettings toolsSettings() {
+    ToolsSettings defaults = ToolsSettings.defaults();
+    return new ToolsSettings(
+        allowPrivateNetworks, toolsResolver, toolsTls == null ? defaults.tls() : toolsTls);
+  }
 }

@@ -12,6 +12,7 @@ import io.hookstream.spi.store.IssueRepository;
 import io.hookstream.spi.store.NodeRepository;
 import io.hookstream.spi.store.OrganizationRepository;
 import io.hookstream.spi.store.ReplayJobRepository;
+import io.hookstream.spi.store.ScheduledSendRepository;
 import io.hookstream.spi.store.SourceRepository;
 import io.hookstream.spi.store.Store;
 import io.hookstream.spi.store.TopicRepository;
@@ -133,5 +134,10 @@ final class CrashableStore implements Store {
   @Override
   public io.hookstream.spi.store.TestSessionRepository testSessions() {
     return delegate.testSessions();
+  }
+
+  @Override
+  public ScheduledSendRepository scheduledSends() {
+    return delegate.scheduledSends();
   }
 }

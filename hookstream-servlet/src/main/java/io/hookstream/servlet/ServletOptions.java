@@ -18,6 +18,12 @@ public final class ServletOptions {
   /** Per client IP, for public routes (ingest, health) and failed authentication. */
   public static final RateLimit DEFAULT_PUBLIC_LIMIT = RateLimit.perMinute(6000);
 
+  /**
+   * Per client IP, for {@code /v1/tools/*} on top of the public limit: each tool call makes this
+   * server send requests, so strangers get few.
+   */
+  public static final RateLimit DEFAULT_TOOLS_LIMIT = RateLimit.perMinute(30);
+
   /** The largest JSON request body of the management API (ingest uses the engine's limit). */
   public static final int DEFAULT_MAX_JSON_BODY_BYTES = 1024 * 1024;
 
@@ -26,6 +32,8 @@ public final class ServletOptions {
   private final RateLimit publicLimit;
   private final boolean rateLimiting;
   private final int maxJsonBodyBytes;
+  private final RateLimit toolsLimit;
+  private final boolean publicTools;
 
   private ServletOptions(Builder b) {
     this.mapping = b.mapping;
@@ -33,6 +41,8 @@ public final class ServletOptions {
     this.publicLimit = b.publicLimit;
     this.rateLimiting = b.rateLimiting;
     this.maxJsonBodyBytes = b.maxJsonBodyBytes;
+    this.toolsLimit = b.toolsLimit;
+    this.publicTools = b.publicTools;
   }
 
   public static ServletOptions defaults() {
@@ -65,6 +75,19 @@ public final class ServletOptions {
     return maxJsonBodyBytes;
   }
 
+  /** The per-IP limit of {@code /v1/tools/*}. */
+  public RateLimit toolsLimit() {
+    return toolsLimit;
+  }
+
+  /**
+   * Whether the public developer endpoints are served: {@code /v1/tools/*} and the test sessions
+   * under {@code /v1/test/*}. When false they answer 404.
+   */
+  public boolean publicTools() {
+    return publicTools;
+  }
+
   /** Configures {@link ServletOptions}; rejects bad values at once. Not thread-safe. */
   public static final class Builder {
     private String mapping = DEFAULT_MAPPING;
@@ -72,6 +95,8 @@ public final class ServletOptions {
     private RateLimit publicLimit = DEFAULT_PUBLIC_LIMIT;
     private boolean rateLimiting = true;
     private int maxJsonBodyBytes = DEFAULT_MAX_JSON_BODY_BYTES;
+    private RateLimit toolsLimit = DEFAULT_TOOLS_LIMIT;
+    private boolean publicTools = true;
 
     private Builder() {}
 
@@ -107,6 +132,21 @@ public final class ServletOptions {
         throw new IllegalArgumentException("maxJsonBodyBytes must be at least 1024: " + bytes);
       }
       this.maxJsonBodyBytes = bytes;
+      return this;
+    }
+
+    /** The per-IP limit of {@code /v1/tools/*} (default 30 a minute). */
+    public Builder toolsLimit(RateLimit limit) {
+      this.toolsLimit = Objects.requireNonNull(limit, "limit");
+      return this;
+    }
+
+    /**
+     * Serves the public developer endpoints, {@code /v1/tools/*} and {@code /v1/test/*} (default
+     * true); false answers them 404, for a server that strangers should not use as a tool.
+     */
+    public Builder publicTools(boolean enabled) {
+      this.publicTools = enabled;
       return this;
     }
 

@@ -117,6 +117,23 @@ abstract class MalformedInputContract extends RestApiSuite {
           "rate_limit",
           "max_events");
 
+  private static final List<String> TOOL_FIELDS =
+      List.of("url", "method", "headers", "body", "timeout");
+  private static final List<String> SCHEDULE_FIELDS =
+      List.of("url", "method", "headers", "body", "timeout", "delay_seconds");
+  private static final List<String> IDEMPOTENCY_FIELDS =
+      List.of(
+          "url",
+          "method",
+          "headers",
+          "body",
+          "timeout",
+          "count",
+          "idempotency_header",
+          "idempotency_value");
+  // Loopback: the corpus engine refuses it, so no tool call leaves the machine.
+  private static final String TOOL_URL = "\"url\":\"http://127.0.0.1:9/corpus\"";
+
   private static final String DEEP = "[".repeat(5000) + "]".repeat(5000);
   private static final List<String> BAD_VALUES =
       List.of(
@@ -207,6 +224,9 @@ abstract class MalformedInputContract extends RestApiSuite {
     own.put("iss", "iss_" + "2".repeat(32));
     foreign.put("da", "da_" + "3".repeat(32));
     foreign.put("iss", "iss_" + "4".repeat(32));
+    // Scheduled sends belong to no organization: neither id exists.
+    own.put("sch", "sch_" + "5".repeat(32));
+    foreign.put("sch", "sch_" + "6".repeat(32));
     own.put(
         "ak",
         api.get("/v1/auth/api-keys", keyA).json().path("api_keys").get(0).path("id").asText());
@@ -332,6 +352,18 @@ abstract class MalformedInputContract extends RestApiSuite {
             validSubscription,
             SUBSCRIPTION_FIELDS),
         new Endpoint("POST", "/v1/topics/{slug}/publish", "{\"type\":\"x\"}", List.of()),
+        new Endpoint("POST", "/v1/tools/health-check", "{" + TOOL_URL + "}", TOOL_FIELDS),
+        new Endpoint(
+            "POST",
+            "/v1/tools/schedule",
+            "{" + TOOL_URL + ",\"delay_seconds\":60}",
+            SCHEDULE_FIELDS),
+        new Endpoint("GET", "/v1/tools/schedule/{sch}", null, List.of()),
+        new Endpoint(
+            "POST",
+            "/v1/tools/idempotency-test",
+            "{" + TOOL_URL + ",\"count\":2}",
+            IDEMPOTENCY_FIELDS),
         // deletes last, so the resources above stay for the other cases
         new Endpoint("POST", "/v1/test/sessions", null, List.of()),
         new Endpoint("GET", "/v1/test/sessions/{ts}", null, List.of()),

@@ -62,6 +62,7 @@ abstract class RestApiSuite {
             ServletOptions.builder()
                 .authenticatedLimit(RateLimit.perMinute(1_000_000))
                 .publicLimit(RateLimit.perMinute(1_000_000))
+                .toolsLimit(RateLimit.perMinute(1_000_000))
                 .build(),
             "/limited/*",
             new HookstreamServlet(limited.engine, limitedOptions));

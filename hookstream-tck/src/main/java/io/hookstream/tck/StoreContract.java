@@ -148,4 +148,11 @@ public abstract class StoreContract {
       super(StoreContract.this);
     }
   }
+
+  @Nested
+  class ScheduledSends extends ScheduledSendContract {
+    ScheduledSends() {
+      super(StoreContract.this);
+    }
+  }
 }

@@ -62,6 +62,7 @@ public final class Api {
     new IssuesResource(engine).register(router);
     new TopicsResource(engine).register(router);
     new TestSessionsResource(engine).register(router);
+    new ToolsResource(engine).register(router);
   }
 
   /** Serves one request; never throws for a request it could not serve, it answers it. */
@@ -73,7 +74,10 @@ public final class Api {
     boolean head = method.equals("HEAD");
     try {
       List<String> path = Router.segments(pathWithin(req));
-      Router.Match match = router.match(head ? "GET" : method, path);
+      Router.Match match =
+          !options.publicTools() && PublicTools.covers(path)
+              ? new Router.NotFound()
+              : router.match(head ? "GET" : method, path);
       if (match instanceof Router.Found found) {
         serve(req, resp, found, head);
       } else if (match instanceof Router.NotAllowed na) {
@@ -119,6 +123,9 @@ public final class Api {
     Scope scope = null;
     if (found.route().open()) {
       limitByAddress(req, resp);
+      if (found.route().pattern().startsWith(ToolsResource.PREFIX) && options.rateLimiting()) {
+        limit(resp, "tools-ip:" + ClientAddress.of(engine, req), options.toolsLimit());
+      }
     } else {
       Optional<Principal> principal = engine.authenticate(credentials(req));
       if (principal.isEmpty()) {

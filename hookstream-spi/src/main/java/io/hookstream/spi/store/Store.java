@@ -48,4 +48,7 @@ public interface Store {
 
   /** Ephemeral test sessions and the requests they recorded. */
   TestSessionRepository testSessions();
+
+  /** The tools API's scheduled sends. */
+  ScheduledSendRepository scheduledSends();
 }

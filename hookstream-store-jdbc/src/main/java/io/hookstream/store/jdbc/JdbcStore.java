@@ -10,6 +10,7 @@ import io.hookstream.spi.store.IssueRepository;
 import io.hookstream.spi.store.NodeRepository;
 import io.hookstream.spi.store.OrganizationRepository;
 import io.hookstream.spi.store.ReplayJobRepository;
+import io.hookstream.spi.store.ScheduledSendRepository;
 import io.hookstream.spi.store.SourceRepository;
 import io.hookstream.spi.store.Store;
 import io.hookstream.spi.store.TestSessionRepository;
@@ -26,6 +27,7 @@ import io.hookstream.store.jdbc.internal.JdbcIssueRepository;
 import io.hookstream.store.jdbc.internal.JdbcNodeRepository;
 import io.hookstream.store.jdbc.internal.JdbcOrganizationRepository;
 import io.hookstream.store.jdbc.internal.JdbcReplayJobRepository;
+import io.hookstream.store.jdbc.internal.JdbcScheduledSendRepository;
 import io.hookstream.store.jdbc.internal.JdbcSourceRepository;
 import io.hookstream.store.jdbc.internal.JdbcTestSessionRepository;
 import io.hookstream.store.jdbc.internal.JdbcTopicRepository;
@@ -53,6 +55,7 @@ public final class JdbcStore implements Store {
   private final TopicRepository topics;
   private final ReplayJobRepository replayJobs;
   private final TestSessionRepository testSessions;
+  private final ScheduledSendRepository scheduledSends;
 
   JdbcStore(Jdbc jdbc, Dialect dialect, Tables tables, int groupCommitRows) {
     this.organizations = new JdbcOrganizationRepository(jdbc, tables);
@@ -70,6 +73,7 @@ public final class JdbcStore implements Store {
     this.topics = new JdbcTopicRepository(jdbc, dialect, tables, eventRows);
     this.replayJobs = new JdbcReplayJobRepository(jdbc, dialect, tables, deliveries);
     this.testSessions = new JdbcTestSessionRepository(jdbc, dialect, tables);
+    this.scheduledSends = new JdbcScheduledSendRepository(jdbc, dialect, tables);
   }
 
   @Override
@@ -135,5 +139,10 @@ public final class JdbcStore implements Store {
   @Override
   public TestSessionRepository testSessions() {
     return testSessions;
+  }
+
+  @Override
+  public ScheduledSendRepository scheduledSends() {
+    return scheduledSends;
   }
 }

@@ -10,6 +10,7 @@ import io.hookstream.spi.store.IssueRepository;
 import io.hookstream.spi.store.NodeRepository;
 import io.hookstream.spi.store.OrganizationRepository;
 import io.hookstream.spi.store.ReplayJobRepository;
+import io.hookstream.spi.store.ScheduledSendRepository;
 import io.hookstream.spi.store.SourceRepository;
 import io.hookstream.spi.store.Store;
 import io.hookstream.spi.store.TestSessionRepository;
@@ -39,6 +40,7 @@ public final class InMemoryStore implements Store {
   private final MemoryTopics topics = new MemoryTopics();
   private final MemoryReplayJobs replayJobs = new MemoryReplayJobs(events, deliveries);
   private final MemoryTestSessions testSessions = new MemoryTestSessions();
+  private final MemoryScheduledSends scheduledSends = new MemoryScheduledSends();
 
   /** An empty store. */
   public InMemoryStore() {
@@ -108,5 +110,10 @@ public final class InMemoryStore implements Store {
   @Override
   public TestSessionRepository testSessions() {
     return testSessions;
+  }
+
+  @Override
+  public ScheduledSendRepository scheduledSends() {
+    return scheduledSends;
   }
 }

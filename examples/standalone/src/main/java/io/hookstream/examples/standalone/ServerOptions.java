@@ -25,6 +25,8 @@ import java.util.Map;
  * @param reencryptSecrets re-encrypt every stored secret under the primary key, then exit
  * @param nodeId this server's node id ({@code --node-id} / {@code HOOKSTREAM_NODE_ID}), or null for
  *     the one kept in the data directory
+ * @param publicTools serve the public developer endpoints {@code /v1/tools/*} and {@code
+ *     /v1/test/*} (off with {@code --no-public-tools})
  */
 public record ServerOptions(
     int port,
@@ -38,7 +40,8 @@ public record ServerOptions(
     TrustedProxies trustedProxies,
     String secretKeys,
     boolean reencryptSecrets,
-    String nodeId) {
+    String nodeId,
+    boolean publicTools) {
 
   /** The environment variable with more trusted proxies, comma-separated. */
   public static final String TRUSTED_PROXIES_ENV = "HOOKSTREAM_TRUSTED_PROXIES";
@@ -58,8 +61,9 @@ public record ServerOptions(
           "                            (user and password from HOOKSTREAM_DB_USER/HOOKSTREAM_DB_PASSWORD)",
           "  --in-memory               keep everything in memory; lost on exit",
           "  --public-url URL          base URL senders use (default http://localhost:<port>)",
-          "  --allow-private-networks  let destinations and test-session forwarding reach loopback or",
-          "                            private addresses (local dev)",
+          "  --allow-private-networks  let destinations, test-session forwarding and the tools reach",
+          "                            loopback or private addresses (local dev)",
+          "  --no-public-tools         answer 404 on the public /v1/tools/* and /v1/test/* endpoints",
           "  --trusted-proxy CIDR      a load balancer/proxy (address or range, IPv4 or IPv6) whose",
           "                            X-Forwarded-For gives the client IP; repeatable",
           "  --reencrypt-secrets       re-encrypt stored secrets under the primary key, then exit",
@@ -91,6 +95,7 @@ public record ServerOptions(
     boolean allowPrivate = false;
     List<String> proxies = new ArrayList<>();
     boolean reencrypt = false;
+    boolean publicTools = true;
     String nodeId = nonBlank(env.get("HOOKSTREAM_NODE_ID"));
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -105,6 +110,7 @@ public record ServerOptions(
         case "--trusted-proxy" -> proxies.add(trustedProxy(value(args, ++i, a), a));
         case "--reencrypt-secrets" -> reencrypt = true;
         case "--node-id" -> nodeId = value(args, ++i, a);
+        case "--no-public-tools" -> publicTools = false;
         default -> throw new UsageException("unknown option: " + a);
       }
     }
@@ -137,7 +143,8 @@ public record ServerOptions(
         TrustedProxies.of(proxies),
         nonBlank(env.get("HOOKSTREAM_SECRET_KEY")),
         reencrypt,
-        nodeId);
+        nodeId,
+        publicTools);
   }
 
   private static String nonBlank(String value) {

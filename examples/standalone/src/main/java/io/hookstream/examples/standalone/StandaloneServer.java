@@ -144,7 +144,9 @@ public final class StandaloneServer implements AutoCloseable {
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
     context.addServletContainerInitializer(
-        (classes, ctx) -> HookstreamServlet.register(ctx, engine, ServletOptions.defaults()));
+        (classes, ctx) ->
+            HookstreamServlet.register(
+                ctx, engine, ServletOptions.builder().publicTools(options.publicTools()).build()));
     AtomicReference<HookstreamWebSockets> ws = new AtomicReference<>();
     JakartaWebSocketServletContainerInitializer.configure(
         context,

@@ -35,7 +35,8 @@ public final class Migrator {
           "V8__topics.sql",
           "V9__replay_jobs.sql",
           "V10__leases_by_sequence.sql",
-          "V11__test_sessions.sql");
+          "V11__test_sessions.sql",
+          "V12__scheduled_sends.sql");
 
   public static final int LATEST_VERSION = SCRIPTS.size();
 

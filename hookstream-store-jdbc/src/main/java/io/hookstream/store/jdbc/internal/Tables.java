@@ -22,7 +22,8 @@ public record Tables(
     String replayJobs,
     String replayJobTasks,
     String testSessions,
-    String testRequests) {
+    String testRequests,
+    String scheduledSends) {
 
   public static Tables withPrefix(String p) {
     return new Tables(
@@ -46,6 +47,7 @@ public record Tables(
         p + "replay_jobs",
         p + "replay_job_tasks",
         p + "test_sessions",
-        p + "test_requests");
+        p + "test_requests",
+        p + "scheduled_sends");
   }
 }

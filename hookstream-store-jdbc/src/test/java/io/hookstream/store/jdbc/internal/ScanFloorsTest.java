@@ -110,8 +110,24 @@ class ScanFloorsTest {
     floor();
     DeliveryTask retried =
         new DeliveryTask(
-            "dt_old", "org_test", "env_test", "evt_old", null, DST, TaskStatus.PENDING, 1,
-            NOW.minusSeconds(3600), null, null, null, null, 1_000, null, 2, NOW, NOW);
+            "dt_old",
+            "org_test",
+            "env_test",
+            "evt_old",
+            null,
+            DST,
+            TaskStatus.PENDING,
+            1,
+            NOW.minusSeconds(3600),
+            null,
+            null,
+            null,
+            null,
+            1_000,
+            null,
+            2,
+            NOW,
+            NOW);
     floors.admit(retried);
 
     ScanFloors.Floor f = floor(); // no refresh due: the admitted task's floors
