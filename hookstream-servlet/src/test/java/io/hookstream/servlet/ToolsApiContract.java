@@ -260,6 +260,10 @@ abstract class ToolsApiContract {
       assertError(offApi.get("/v1/tools/schedule/sch_" + "0".repeat(32), null), 404);
       assertError(offApi.post("/v1/test/sessions", null, "{}"), 404);
       assertError(offApi.get("/v1/test/sessions/x/events", null), 404);
+      assertError(offApi.post("/v1/agent/sessions", null, "{}"), 404);
+      String session = open.testSessions().create("203.0.113.9").id();
+      assertError(offApi.post("/v1/ingest/" + session, null, "{}"), 404);
+      assertThat(open.testSessions().require(session).requestCount()).isZero();
       assertThat(offApi.get("/v1/health", null).status()).isEqualTo(200);
       assertThat(receiver.requests()).isEmpty();
     }
