@@ -141,4 +141,11 @@ public abstract class StoreContract {
       super(StoreContract.this);
     }
   }
+
+  @Nested
+  class Metrics extends MetricsContract {
+    Metrics() {
+      super(StoreContract.this);
+    }
+  }
 }

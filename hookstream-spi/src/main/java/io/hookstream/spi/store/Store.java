@@ -45,4 +45,7 @@ public interface Store {
 
   /** Replay and bulk-retry jobs. */
   ReplayJobRepository replayJobs();
+
+  /** Raw metric reads, hourly and daily rollups and their watermarks. */
+  MetricsRepository metrics();
 }

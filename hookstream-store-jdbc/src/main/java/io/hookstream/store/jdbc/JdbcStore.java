@@ -7,6 +7,7 @@ import io.hookstream.spi.store.DeliveryRepository;
 import io.hookstream.spi.store.DestinationRepository;
 import io.hookstream.spi.store.EventRepository;
 import io.hookstream.spi.store.IssueRepository;
+import io.hookstream.spi.store.MetricsRepository;
 import io.hookstream.spi.store.NodeRepository;
 import io.hookstream.spi.store.OrganizationRepository;
 import io.hookstream.spi.store.ReplayJobRepository;
@@ -22,6 +23,7 @@ import io.hookstream.store.jdbc.internal.JdbcDeliveryRepository;
 import io.hookstream.store.jdbc.internal.JdbcDestinationRepository;
 import io.hookstream.store.jdbc.internal.JdbcEventRepository;
 import io.hookstream.store.jdbc.internal.JdbcIssueRepository;
+import io.hookstream.store.jdbc.internal.JdbcMetricsRepository;
 import io.hookstream.store.jdbc.internal.JdbcNodeRepository;
 import io.hookstream.store.jdbc.internal.JdbcOrganizationRepository;
 import io.hookstream.store.jdbc.internal.JdbcReplayJobRepository;
@@ -50,6 +52,7 @@ public final class JdbcStore implements Store {
   private final NodeRepository nodes;
   private final TopicRepository topics;
   private final ReplayJobRepository replayJobs;
+  private final MetricsRepository metrics;
 
   JdbcStore(Jdbc jdbc, Dialect dialect, Tables tables, int groupCommitRows) {
     this.organizations = new JdbcOrganizationRepository(jdbc, tables);
@@ -66,6 +69,7 @@ public final class JdbcStore implements Store {
     this.nodes = new JdbcNodeRepository(jdbc, dialect, tables, deliveries);
     this.topics = new JdbcTopicRepository(jdbc, dialect, tables, eventRows);
     this.replayJobs = new JdbcReplayJobRepository(jdbc, dialect, tables, deliveries);
+    this.metrics = new JdbcMetricsRepository(jdbc, dialect, tables);
   }
 
   @Override
@@ -126,5 +130,10 @@ public final class JdbcStore implements Store {
   @Override
   public ReplayJobRepository replayJobs() {
     return replayJobs;
+  }
+
+  @Override
+  public MetricsRepository metrics() {
+    return metrics;
   }
 }

@@ -7,6 +7,7 @@ import io.hookstream.spi.store.DeliveryRepository;
 import io.hookstream.spi.store.DestinationRepository;
 import io.hookstream.spi.store.EventRepository;
 import io.hookstream.spi.store.IssueRepository;
+import io.hookstream.spi.store.MetricsRepository;
 import io.hookstream.spi.store.NodeRepository;
 import io.hookstream.spi.store.OrganizationRepository;
 import io.hookstream.spi.store.ReplayJobRepository;
@@ -37,6 +38,8 @@ public final class InMemoryStore implements Store {
   private final MemoryNodes nodes = new MemoryNodes(deliveries);
   private final MemoryTopics topics = new MemoryTopics();
   private final MemoryReplayJobs replayJobs = new MemoryReplayJobs(events, deliveries);
+  private final MemoryMetrics metrics =
+      new MemoryMetrics(events, deliveries, sources, destinations);
 
   /** An empty store. */
   public InMemoryStore() {
@@ -101,5 +104,10 @@ public final class InMemoryStore implements Store {
   @Override
   public ReplayJobRepository replayJobs() {
     return replayJobs;
+  }
+
+  @Override
+  public MetricsRepository metrics() {
+    return metrics;
   }
 }

@@ -20,7 +20,9 @@ public record Tables(
     String topics,
     String subscriptions,
     String replayJobs,
-    String replayJobTasks) {
+    String replayJobTasks,
+    String metricsRollups,
+    String metricsWatermarks) {
 
   public static Tables withPrefix(String p) {
     return new Tables(
@@ -42,6 +44,8 @@ public record Tables(
         p + "topics",
         p + "subscriptions",
         p + "replay_jobs",
-        p + "replay_job_tasks");
+        p + "replay_job_tasks",
+        p + "metrics_rollups",
+        p + "metrics_watermarks");
   }
 }
