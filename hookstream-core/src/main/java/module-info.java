@@ -6,6 +6,7 @@ module io.hookstream.core {
   requires com.networknt.schema;
   requires java.management;
   requires org.slf4j;
+  requires HdrHistogram;
 
   exports io.hookstream;
   exports io.hookstream.auth;
@@ -16,6 +17,7 @@ module io.hookstream.core {
   exports io.hookstream.ingest;
   exports io.hookstream.issue;
   exports io.hookstream.json;
+  exports io.hookstream.metrics;
   exports io.hookstream.page;
   exports io.hookstream.replay;
   exports io.hookstream.routing;
