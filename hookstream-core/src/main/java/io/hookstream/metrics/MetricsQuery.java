@@ -4,9 +4,10 @@ import io.hookstream.spi.HookstreamException;
 import java.time.Instant;
 
 /**
- * The window and filters of a metrics series: {@code start} and {@code end} ({@code end} defaults
- * to now, {@code start} to 24 hours before {@code end}), the {@link Granularity} (hour by default),
- * and a source or destination to narrow to. The window is widened to whole buckets.
+ * The window and filters of a metrics series: {@code start} and {@code end}, end exclusive ({@code
+ * end} defaults to the end of the current bucket, {@code start} to 24 hours before {@code end}),
+ * the {@link Granularity} (hour by default), and a source or destination to narrow to. The window
+ * is widened to whole buckets.
  */
 public record MetricsQuery(
     Instant start, Instant end, Granularity granularity, String sourceId, String destinationId) {

@@ -38,6 +38,9 @@ public final class MetricsService {
   public static final Duration MAX_HOURLY_WINDOW = Duration.ofDays(31);
   public static final Duration MAX_DAILY_WINDOW = Duration.ofDays(366);
 
+  private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
   private final Store store;
   private final Clock clock;
   private final IssueService issues;
@@ -183,9 +186,13 @@ public final class MetricsService {
   private SortedMap<Instant, Map<String, Cell>> read(
       Scope scope, MetricsQuery query, String dimension, String id) {
     Duration size = query.granularity().size();
-    Instant end = query.end() != null ? query.end() : clock.now();
-    Instant start = query.start() != null ? query.start() : end.minus(DEFAULT_WINDOW);
     Validation v = new Validation();
+    checkYear(v, "start", query.start());
+    checkYear(v, "end", query.end());
+    v.throwIfInvalid();
+    // By default the window ends with the current bucket, so what just happened is in it.
+    Instant end = query.end() != null ? query.end() : Buckets.floor(clock.now(), size).plus(size);
+    Instant start = query.start() != null ? query.start() : end.minus(DEFAULT_WINDOW);
     if (!end.isAfter(start)) {
       v.error("end", "must be after start (" + start + "), got " + end);
     }
@@ -205,6 +212,13 @@ public final class MetricsService {
     v.throwIfInvalid();
     return reader.read(
         scope, dimension, id, Buckets.floor(start, size), Buckets.ceil(end, size), size);
+  }
+
+  /** Instants far outside any traffic would overflow the bucket arithmetic. */
+  private static void checkYear(Validation v, String field, Instant t) {
+    if (t != null && (t.isBefore(EARLIEST) || t.isAfter(LATEST))) {
+      v.error(field, "must be between " + EARLIEST + " and " + LATEST + ", got " + t);
+    }
   }
 
   private static Cell total(SortedMap<Instant, Map<String, Cell>> cells) {

@@ -61,6 +61,7 @@ public final class Api {
     new DeliveryAttemptsResource(engine).register(router);
     new IssuesResource(engine).register(router);
     new TopicsResource(engine).register(router);
+    new MetricsResource(engine).register(router);
   }
 
   /** Serves one request; never throws for a request it could not serve, it answers it. */
