@@ -68,12 +68,9 @@ public final class MetricsService {
 
   /** Delivery attempts per destination and bucket, by outcome; 422 naming a bad window. */
   public MetricsSeries<DeliveryPoint> deliveries(Scope scope, MetricsQuery query) {
-    return series(
+    return destinationSeries(
         scope,
         query,
-        MetricsRollupRecord.DESTINATION,
-        query.destinationId(),
-        id -> destinationName(scope, id),
         (bucket, id, name, c) ->
             new DeliveryPoint(
                 bucket, id, name, c.deliveries(), c.successes(), c.failures(), c.averageLatency()));
@@ -84,12 +81,9 @@ public final class MetricsService {
    * point); 422 naming a bad window.
    */
   public MetricsSeries<LatencyPoint> latency(Scope scope, MetricsQuery query) {
-    return series(
+    return destinationSeries(
         scope,
         query,
-        MetricsRollupRecord.DESTINATION,
-        query.destinationId(),
-        id -> destinationName(scope, id),
         (bucket, id, name, c) ->
             c.averageLatency() == null
                 ? null
@@ -101,6 +95,17 @@ public final class MetricsService {
                     c.latencyPercentile(95),
                     c.latencyPercentile(99),
                     c.averageLatency()));
+  }
+
+  private <T> MetricsSeries<T> destinationSeries(
+      Scope scope, MetricsQuery query, PointMaker<T> maker) {
+    return series(
+        scope,
+        query,
+        MetricsRollupRecord.DESTINATION,
+        query.destinationId(),
+        id -> store.destinations().find(scope, id).map(DestinationRecord::name),
+        maker);
   }
 
   /** Makes the point of one id's cell in one bucket, or null for none. */
@@ -225,9 +230,5 @@ public final class MetricsService {
     Cell sum = new Cell();
     cells.values().forEach(m -> m.values().forEach(sum::merge));
     return sum;
-  }
-
-  private Optional<String> destinationName(Scope scope, String id) {
-    return store.destinations().find(scope, id).map(DestinationRecord::name);
   }
 }

@@ -177,29 +177,7 @@ abstract class MetricsContract extends RepositoryContract {
     store.deliveries().insertTasks(List.of(task));
     DeliveryTask leased = task.claimed("metrics", NEVER, at);
     assertThat(store.deliveries().update(leased)).isTrue();
-    AttemptRecord a = fx.attempt(leased, 1, status, then == TaskStatus.DEAD, at);
-    AttemptRecord timed =
-        new AttemptRecord(
-            a.id(),
-            a.orgId(),
-            a.envId(),
-            a.eventId(),
-            a.connectionId(),
-            a.destinationId(),
-            a.taskId(),
-            a.attemptNumber(),
-            a.status(),
-            a.statusCode(),
-            latencyMs,
-            a.requestHeaders(),
-            a.responseHeaders(),
-            a.responseBody(),
-            a.error(),
-            a.errorType(),
-            a.dlq(),
-            a.dlqAt(),
-            a.nextRetryAt(),
-            a.attemptedAt());
+    AttemptRecord timed = fx.attempt(leased, 1, status, then == TaskStatus.DEAD, at, latencyMs);
     assertThat(store.deliveries().settle("metrics", leased.settled(then, 1, NEVER, at), timed))
         .isTrue();
   }
