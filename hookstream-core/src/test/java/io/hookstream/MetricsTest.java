@@ -110,7 +110,7 @@ class MetricsTest {
     // Past retention: the raw rows are gone, the rollups answer alone.
     clock.set(T0.plus(Duration.ofDays(4)));
     hs.runDueJobs();
-    assertThat(store.metrics().countEventsBySource(scope, T0, clock.now())).isEmpty();
+    assertThat(store.metrics().countEventsByHour(scope, T0, clock.now())).isEmpty();
     assertThat(store.metrics().rollups(scope, "day", T0, T0.plus(Duration.ofDays(1)))).hasSize(3);
     assertThat(answers(scope, hourly, daily)).isEqualTo(raw);
   }

@@ -31,7 +31,7 @@ abstract class MetricsContract extends RepositoryContract {
   }
 
   @Test
-  void countsTheScopesEventsPerSourceWithinTheHalfOpenWindow() {
+  void countsTheScopesEventsPerHourAndSourceWithinTheHalfOpenWindow() {
     Route a = route(scope);
     Route b = route(scope);
     event(a, HOUR);
@@ -41,9 +41,18 @@ abstract class MetricsContract extends RepositoryContract {
     event(a, HOUR.minusMillis(1)); // the hour before
     event(route(other), HOUR.plusSeconds(5));
 
-    assertThat(store.metrics().countEventsBySource(scope, HOUR, HOUR.plusSeconds(3600)))
-        .isEqualTo(Map.of(a.sourceId(), 2L, b.sourceId(), 1L));
-    assertThat(store.metrics().countEventsBySource(scope, HOUR.plusSeconds(7200), NEVER)).isEmpty();
+    assertThat(store.metrics().countEventsByHour(scope, HOUR, HOUR.plusSeconds(3600)))
+        .isEqualTo(Map.of(HOUR, Map.of(a.sourceId(), 2L, b.sourceId(), 1L)));
+    assertThat(store.metrics().countEventsByHour(scope, HOUR.minusSeconds(3600), NEVER))
+        .isEqualTo(
+            Map.of(
+                HOUR.minusSeconds(3600),
+                Map.of(a.sourceId(), 1L),
+                HOUR,
+                Map.of(a.sourceId(), 2L, b.sourceId(), 1L),
+                HOUR.plusSeconds(3600),
+                Map.of(a.sourceId(), 1L)));
+    assertThat(store.metrics().countEventsByHour(scope, HOUR.plusSeconds(7200), NEVER)).isEmpty();
   }
 
   @Test
@@ -60,9 +69,9 @@ abstract class MetricsContract extends RepositoryContract {
 
     assertThat(seen)
         .containsExactlyInAnyOrder(
-            new AttemptSample(r.destinationId(), true, 40L),
-            new AttemptSample(r.destinationId(), false, 900L),
-            new AttemptSample(r.destinationId(), false, null));
+            new AttemptSample(r.destinationId(), true, 40L, HOUR),
+            new AttemptSample(r.destinationId(), false, 900L, HOUR.plusSeconds(10)),
+            new AttemptSample(r.destinationId(), false, null, HOUR.plusSeconds(20)));
   }
 
   @Test

@@ -48,15 +48,13 @@ public final class MetricsReader {
     } else {
       addRollups(out, scope, MetricsRollupRecord.HOUR, dimension, id, start, split, size);
     }
-    for (Instant p = split; p.isBefore(end); ) {
-      Instant bucket = Buckets.floor(p, size);
-      Instant next = Buckets.min(bucket.plus(size), end);
-      Map<String, Cell> cells =
+    if (split.isBefore(end)) {
+      Map<Instant, Map<String, Cell>> hours =
           dimension.equals(MetricsRollupRecord.SOURCE)
-              ? raw.sources(scope, p, next)
-              : raw.destinations(scope, p, next);
-      cells.forEach((k, c) -> add(out, bucket, id, k, c));
-      p = next;
+              ? raw.sources(scope, split, end)
+              : raw.destinations(scope, split, end);
+      hours.forEach(
+          (hour, cells) -> cells.forEach((k, c) -> add(out, Buckets.floor(hour, size), id, k, c)));
     }
     return out;
   }

@@ -7,8 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One stretch of raw data summed per source or per destination. The rollup job and the raw query
- * path both use it, so a bucket read raw and the same bucket read from its rollup agree.
+ * A stretch of raw data summed per UTC hour and per source or destination, in one read. The rollup
+ * job and the raw query path both use it, so a bucket read raw and the same bucket read from its
+ * rollup agree.
  */
 public final class RawAggregates {
 
@@ -18,23 +19,38 @@ public final class RawAggregates {
     this.store = store;
   }
 
-  /** Events received in {@code [from, to)}, per source id. */
-  public Map<String, Cell> sources(Scope scope, Instant from, Instant to) {
-    Map<String, Cell> cells = new HashMap<>();
+  /** Events received in {@code [from, to)}: hour start, then source id, then cell. */
+  public Map<Instant, Map<String, Cell>> sources(Scope scope, Instant from, Instant to) {
+    Map<Instant, Map<String, Cell>> cells = new HashMap<>();
     store
         .metrics()
-        .countEventsBySource(scope, from, to)
-        .forEach((id, n) -> cells.put(id, Cell.ofEvents(n)));
+        .countEventsByHour(scope, from, to)
+        .forEach(
+            (hour, counts) -> {
+              Map<String, Cell> byId = cells.computeIfAbsent(hour, h -> new HashMap<>());
+              counts.forEach((id, n) -> byId.put(id, Cell.ofEvents(n)));
+            });
     return cells;
   }
 
-  /** Attempts made in {@code [from, to)}, per destination id, streamed into their sketches. */
-  public Map<String, Cell> destinations(Scope scope, Instant from, Instant to) {
-    Map<String, Cell> cells = new HashMap<>();
+  /**
+   * Attempts made in {@code [from, to)}, streamed into their sketches: hour start, then destination
+   * id, then cell.
+   */
+  public Map<Instant, Map<String, Cell>> destinations(Scope scope, Instant from, Instant to) {
+    Map<Instant, Map<String, Cell>> cells = new HashMap<>();
     store
         .metrics()
         .forEachAttempt(
-            scope, from, to, a -> cells.computeIfAbsent(a.destinationId(), k -> new Cell()).add(a));
+            scope,
+            from,
+            to,
+            a ->
+                cells
+                    .computeIfAbsent(
+                        Buckets.floor(a.attemptedAt(), Buckets.HOUR), h -> new HashMap<>())
+                    .computeIfAbsent(a.destinationId(), k -> new Cell())
+                    .add(a));
     return cells;
   }
 }

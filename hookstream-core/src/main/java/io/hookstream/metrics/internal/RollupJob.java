@@ -101,10 +101,12 @@ public final class RollupJob {
       List<MetricsRollupRecord> rows = new ArrayList<>();
       String granularity = MetricsRollupRecord.HOUR;
       raw.sources(scope, hour, end)
+          .getOrDefault(hour, Map.of())
           .forEach(
               (id, c) ->
                   rows.add(c.toRecord(scope, granularity, hour, MetricsRollupRecord.SOURCE, id)));
       raw.destinations(scope, hour, end)
+          .getOrDefault(hour, Map.of())
           .forEach(
               (id, c) ->
                   rows.add(

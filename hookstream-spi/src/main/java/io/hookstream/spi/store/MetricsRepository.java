@@ -13,14 +13,18 @@ import java.util.function.Consumer;
  */
 public interface MetricsRepository {
 
-  /** One delivery attempt as the metrics see it: whose, its outcome and its latency. */
-  record AttemptSample(String destinationId, boolean success, Long latencyMs) {}
+  /** One delivery attempt as the metrics see it: whose, its outcome, its latency and when. */
+  record AttemptSample(
+      String destinationId, boolean success, Long latencyMs, Instant attemptedAt) {}
 
   /** Live resources of an environment: sources and destinations not deleted, dead tasks. */
   record ResourceCounts(long sources, long destinations, long deadTasks) {}
 
-  /** Events of the scope received in {@code [from, to)}, counted per source id. */
-  Map<String, Long> countEventsBySource(Scope scope, Instant from, Instant to);
+  /**
+   * Events of the scope received in {@code [from, to)}, counted per UTC hour and source, in one
+   * read: hour start, then source id, then count.
+   */
+  Map<Instant, Map<String, Long>> countEventsByHour(Scope scope, Instant from, Instant to);
 
   /**
    * Hands every attempt of the scope made in {@code [from, to)} to {@code sink}, in no particular

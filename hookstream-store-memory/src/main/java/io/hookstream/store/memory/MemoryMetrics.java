@@ -7,6 +7,7 @@ import io.hookstream.spi.store.MetricsRollupRecord;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.TaskStatus;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -50,12 +51,14 @@ final class MemoryMetrics implements MetricsRepository {
   }
 
   @Override
-  public Map<String, Long> countEventsBySource(Scope scope, Instant from, Instant to) {
-    Map<String, Long> counts = new HashMap<>();
+  public Map<Instant, Map<String, Long>> countEventsByHour(Scope scope, Instant from, Instant to) {
+    Map<Instant, Map<String, Long>> counts = new HashMap<>();
     for (Iterator<EventRecord> it = events.oldestFirst(scope); it.hasNext(); ) {
       EventRecord e = it.next();
       if (within(e.receivedAt(), from, to)) {
-        counts.merge(e.sourceId(), 1L, Long::sum);
+        counts
+            .computeIfAbsent(e.receivedAt().truncatedTo(ChronoUnit.HOURS), h -> new HashMap<>())
+            .merge(e.sourceId(), 1L, Long::sum);
       }
     }
     return counts;
@@ -66,7 +69,8 @@ final class MemoryMetrics implements MetricsRepository {
     for (Iterator<AttemptRecord> it = deliveries.attemptsOf(scope); it.hasNext(); ) {
       AttemptRecord a = it.next();
       if (within(a.attemptedAt(), from, to)) {
-        sink.accept(new AttemptSample(a.destinationId(), a.succeeded(), a.latencyMs()));
+        sink.accept(
+            new AttemptSample(a.destinationId(), a.succeeded(), a.latencyMs(), a.attemptedAt()));
       }
     }
   }

@@ -56,26 +56,31 @@ public final class JdbcMetricsRepository implements MetricsRepository {
   }
 
   @Override
-  public Map<String, Long> countEventsBySource(Scope scope, Instant from, Instant to) {
-    Map<String, Long> counts = new HashMap<>();
+  public Map<Instant, Map<String, Long>> countEventsByHour(Scope scope, Instant from, Instant to) {
+    Map<Instant, Map<String, Long>> counts = new HashMap<>();
+    // Hours since the epoch, computed the same way by PostgreSQL and H2.
     jdbc.query(
-            "SELECT source_id, COUNT(*) AS n FROM "
-                + tables.events()
-                + " WHERE org_id = ? AND env_id = ? AND received_at >= ? AND received_at < ?"
-                + " GROUP BY source_id",
-            rs -> Map.entry(rs.getString("source_id"), rs.getLong("n")),
-            scope.orgId(),
-            scope.envId(),
-            from,
-            to)
-        .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        "SELECT source_id, h, COUNT(*) AS n FROM (SELECT source_id,"
+            + " CAST(FLOOR(EXTRACT(EPOCH FROM received_at) / 3600) AS BIGINT) AS h FROM "
+            + tables.events()
+            + " WHERE org_id = ? AND env_id = ? AND received_at >= ? AND received_at < ?) t"
+            + " GROUP BY source_id, h",
+        rs ->
+            counts
+                .computeIfAbsent(
+                    Instant.ofEpochSecond(rs.getLong("h") * 3600), k -> new HashMap<>())
+                .put(rs.getString("source_id"), rs.getLong("n")),
+        scope.orgId(),
+        scope.envId(),
+        from,
+        to);
     return counts;
   }
 
   @Override
   public void forEachAttempt(Scope scope, Instant from, Instant to, Consumer<AttemptSample> sink) {
     String sql =
-        "SELECT destination_id, status, latency_ms FROM "
+        "SELECT destination_id, status, latency_ms, attempted_at FROM "
             + tables.attempts()
             + " WHERE org_id = ? AND env_id = ? AND attempted_at >= ? AND attempted_at < ?";
     // In a transaction, so that PostgreSQL streams the rows through a cursor of FETCH_SIZE.
@@ -90,7 +95,8 @@ public final class JdbcMetricsRepository implements MetricsRepository {
                     new AttemptSample(
                         rs.getString("destination_id"),
                         "success".equals(rs.getString("status")),
-                        Jdbc.nullableLong(rs, "latency_ms")));
+                        Jdbc.nullableLong(rs, "latency_ms"),
+                        Jdbc.instant(rs, "attempted_at")));
               }
             }
           }
