@@ -15,8 +15,6 @@ import io.hookstream.metrics.MetricsQuery;
 import io.hookstream.metrics.MetricsSeries;
 import io.hookstream.metrics.VolumePoint;
 import io.hookstream.source.SourceSpec;
-import io.hookstream.spi.DestinationProvider;
-import io.hookstream.spi.FieldError;
 import io.hookstream.spi.ManualClock;
 import io.hookstream.spi.store.MetricsRepository;
 import io.hookstream.spi.store.MetricsRollupRecord;
@@ -389,24 +387,9 @@ class MetricsTest {
    * every tenth delivery fails with a 400 (not retried: it goes to the dead letter queue). It keeps
    * each latency it reported under the clock time of the attempt.
    */
-  final class ScriptedProvider implements DestinationProvider {
+  final class ScriptedProvider extends TestEngine.RecordingProvider {
     final Map<Instant, List<Long>> latencies = new HashMap<>();
     private int n;
-
-    @Override
-    public String type() {
-      return "http";
-    }
-
-    @Override
-    public List<FieldError> validate(Map<String, Object> config) {
-      return List.of();
-    }
-
-    @Override
-    public Map<String, Object> mask(Map<String, Object> config) {
-      return config;
-    }
 
     @Override
     public synchronized DeliveryResult deliver(DeliveryRequest request) {
