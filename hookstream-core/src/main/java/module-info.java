@@ -7,6 +7,7 @@ module io.hookstream.core {
   requires java.management;
   requires java.net.http;
   requires org.slf4j;
+  requires HdrHistogram;
 
   exports io.hookstream;
   exports io.hookstream.auth;
@@ -18,6 +19,7 @@ module io.hookstream.core {
   exports io.hookstream.issue;
   exports io.hookstream.json;
   exports io.hookstream.observe;
+  exports io.hookstream.metrics;
   exports io.hookstream.page;
   exports io.hookstream.replay;
   exports io.hookstream.routing;

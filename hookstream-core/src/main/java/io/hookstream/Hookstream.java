@@ -13,6 +13,7 @@ import io.hookstream.ingest.IngestRequest;
 import io.hookstream.ingest.IngestResult;
 import io.hookstream.internal.Engine;
 import io.hookstream.issue.IssueService;
+import io.hookstream.metrics.MetricsService;
 import io.hookstream.replay.ReplayService;
 import io.hookstream.secret.SecretService;
 import io.hookstream.source.SourceService;
@@ -184,6 +185,14 @@ public final class Hookstream implements AutoCloseable {
    */
   public ToolsService tools() {
     return engine.tools();
+  }
+
+  /**
+   * Event volume, delivery outcomes and latency percentiles; the rollups behind older windows are
+   * written by {@link #runDueJobs()} (every 5 minutes of engine clock when started).
+   */
+  public MetricsService metrics() {
+    return engine.metrics();
   }
 
   /**

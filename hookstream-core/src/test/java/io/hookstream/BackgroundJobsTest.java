@@ -37,6 +37,7 @@ class BackgroundJobsTest {
               "node-heartbeat",
               "recovery-sweep",
               "issue-auto-resolve",
+              "metrics-rollups",
               "retention-purge",
               "replay-steps",
               "test-session-purge",

@@ -50,7 +50,7 @@ final class TestEngine {
   }
 
   /** An "http" provider that records requests and succeeds; validates that a url is given. */
-  static final class RecordingProvider implements DestinationProvider {
+  static class RecordingProvider implements DestinationProvider {
     final List<DeliveryRequest> requests = new ArrayList<>();
 
     @Override

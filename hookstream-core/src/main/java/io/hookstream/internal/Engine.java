@@ -21,6 +21,8 @@ import io.hookstream.ingest.internal.ClientIpResolver;
 import io.hookstream.ingest.internal.IngestPipeline;
 import io.hookstream.issue.IssueService;
 import io.hookstream.issue.internal.IssueTracker;
+import io.hookstream.metrics.MetricsService;
+import io.hookstream.metrics.internal.RollupJob;
 import io.hookstream.observe.ReceivedEvent;
 import io.hookstream.observe.internal.Observers;
 import io.hookstream.replay.ReplayService;
@@ -112,6 +114,7 @@ public final class Engine implements AutoCloseable {
   private final TestSessionService testSessions;
   private final ToolsService tools;
   private final ScheduledSendRunner scheduledSends;
+  private final MetricsService metrics;
   private final ChannelBus bus;
   private final boolean ownsBus;
   private final ChannelBroadcaster streams;
@@ -187,6 +190,7 @@ public final class Engine implements AutoCloseable {
         new ConnectionService(store, clock, transforms, c -> router.invalidate(c.sourceId()));
     this.recovery = new RecoverySweep(store, clock, router, s.recoveryGrace);
     this.replays = new ReplayService(store, clock, streams::replayChanged);
+    this.metrics = new MetricsService(store, clock, issues);
     this.replayRunner =
         new ReplayRunner(store, clock, nodeId, tasks, scheduler::wake, streams::replayChanged);
     this.retention =
@@ -258,6 +262,8 @@ public final class Engine implements AutoCloseable {
         EngineJobs.heartbeat(store, clock, nodeId, s.heartbeatInterval, s.missedHeartbeats),
         EngineJobs.recovery(recovery, s.recoveryInterval),
         EngineJobs.issueAutoResolve(issues),
+        // Rollups before retention, so that an hour is rolled up before its rows can be purged.
+        EngineJobs.rollups(new RollupJob(store, clock)),
         EngineJobs.retention(retention, s.retentionInterval),
         EngineJobs.replays(replayRunner),
         EngineJobs.testSessionPurge(testSessions),
@@ -406,6 +412,10 @@ public final class Engine implements AutoCloseable {
 
   public TestSessionService testSessions() {
     return testSessions;
+  }
+
+  public MetricsService metrics() {
+    return metrics;
   }
 
   public Clock clock() {

@@ -3,6 +3,7 @@ package io.hookstream.internal;
 import io.hookstream.delivery.internal.NodeHeartbeat;
 import io.hookstream.event.RetentionJob;
 import io.hookstream.issue.IssueService;
+import io.hookstream.metrics.internal.RollupJob;
 import io.hookstream.replay.internal.ReplayRunner;
 import io.hookstream.routing.internal.RecoverySweep;
 import io.hookstream.spi.Clock;
@@ -13,8 +14,8 @@ import io.hookstream.tools.internal.ScheduledSendRunner;
 import java.time.Duration;
 
 /**
- * The engine's background jobs, each with its name and interval. The next ones (alert evaluation,
- * rollups) are one more factory here and one more entry in the engine's list.
+ * The engine's background jobs, each with its name and interval. The next ones (alert evaluation)
+ * are one more factory here and one more entry in the engine's list.
  */
 public final class EngineJobs {
 
@@ -52,6 +53,17 @@ public final class EngineJobs {
    */
   public static Job replays(ReplayRunner runner) {
     return Job.every("replay-steps", REPLAY_STEP_INTERVAL, runner::runOnce);
+  }
+
+  /** How often closed hours are rolled up into metrics rollups, in clock time. */
+  public static final Duration ROLLUP_INTERVAL = Duration.ofMinutes(5);
+
+  /**
+   * Writes the hourly and daily metrics rollups of closed buckets. On every node; two nodes write
+   * the same rows by key and the watermark only moves forward.
+   */
+  public static Job rollups(RollupJob rollups) {
+    return Job.every("metrics-rollups", ROLLUP_INTERVAL, rollups::runOnce);
   }
 
   /** Purges events past retention. On every node; a store hands an event to one purge. */

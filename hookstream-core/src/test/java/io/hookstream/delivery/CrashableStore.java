@@ -9,6 +9,7 @@ import io.hookstream.spi.store.DeliveryRepository;
 import io.hookstream.spi.store.DestinationRepository;
 import io.hookstream.spi.store.EventRepository;
 import io.hookstream.spi.store.IssueRepository;
+import io.hookstream.spi.store.MetricsRepository;
 import io.hookstream.spi.store.NodeRepository;
 import io.hookstream.spi.store.OrganizationRepository;
 import io.hookstream.spi.store.ReplayJobRepository;
@@ -139,5 +140,10 @@ final class CrashableStore implements Store {
   @Override
   public ScheduledSendRepository scheduledSends() {
     return delegate.scheduledSends();
+  }
+
+  @Override
+  public MetricsRepository metrics() {
+    return delegate.metrics();
   }
 }

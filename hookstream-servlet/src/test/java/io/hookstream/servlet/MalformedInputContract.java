@@ -213,7 +213,16 @@ abstract class MalformedInputContract extends RestApiSuite {
           "event_id=evt_x",
           "connection_id=" + "c".repeat(500),
           "status=%00",
-          "offset=-1");
+          "offset=-1",
+          "granularity=week",
+          "granularity=%00",
+          "start=2026-03-01T00:00:00",
+          "end=" + "9".repeat(40),
+          "start=2026-03-02T00:00:00Z&end=2026-03-01T00:00:00Z",
+          "start=1970-01-01T00:00:00Z&end=2026-03-01T00:00:00Z",
+          "start=-1000000000-01-01T00:00:00Z",
+          "end=+1000000000-12-31T23:59:59Z",
+          "after=2026-03-01T00:00:00Z&before=2026-03-01T00:00:00Z");
 
   @BeforeAll
   void createResources() {
@@ -340,6 +349,10 @@ abstract class MalformedInputContract extends RestApiSuite {
         new Endpoint("POST", "/v1/replay/{rpl}/cancel", null, List.of()),
         new Endpoint("POST", "/v1/events/retry", "{\"status\":\"failed\"}", RETRY_FIELDS),
         new Endpoint("POST", "/v1/ingest/{src}", null, List.of()),
+        new Endpoint("GET", "/v1/metrics/overview", null, List.of()),
+        new Endpoint("GET", "/v1/metrics/volume", null, List.of()),
+        new Endpoint("GET", "/v1/metrics/deliveries", null, List.of()),
+        new Endpoint("GET", "/v1/metrics/latency", null, List.of()),
         new Endpoint("GET", "/v1/topics", null, List.of()),
         new Endpoint("POST", "/v1/topics", "{\"name\":\"Corpus Topic\"}", TOPIC_FIELDS),
         new Endpoint("GET", "/v1/topics/{top}", null, List.of()),

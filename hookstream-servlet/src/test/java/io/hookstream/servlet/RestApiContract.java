@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /** Every endpoint's documented shape, auth, pagination and rate limits, on a real container. */
@@ -895,22 +894,6 @@ abstract class RestApiContract extends RestApiSuite {
   /** Runs due deliveries until the list at {@code path} has {@code count} items (10 s bound). */
   private JsonNode awaitAttempts(String path, int count) {
     return await(path, body -> body.path("delivery_attempts").size() >= count);
-  }
-
-  /** Runs due deliveries until GET {@code path} answers what {@code done} wants (10 s bound). */
-  private JsonNode await(String path, Predicate<JsonNode> done) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (true) {
-      fx.engine.runDueDeliveries();
-      JsonNode body = api.get(path, keyA).json();
-      if (done.test(body)) {
-        return body;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting at " + path + ": " + body);
-      }
-      Thread.onSpinWait();
-    }
   }
 
   // ---- replay and bulk retry ----

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -162,5 +163,21 @@ abstract class RestApiSuite {
       cursor = next;
     }
     throw new AssertionError("did not finish paging");
+  }
+
+  /** Runs due deliveries until GET {@code path} answers what {@code done} wants (10 s bound). */
+  JsonNode await(String path, Predicate<JsonNode> done) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (true) {
+      fx.engine.runDueDeliveries();
+      JsonNode body = api.get(path, keyA).json();
+      if (done.test(body)) {
+        return body;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting at " + path + ": " + body);
+      }
+      Thread.onSpinWait();
+    }
   }
 }

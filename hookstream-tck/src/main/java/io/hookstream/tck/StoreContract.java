@@ -155,4 +155,11 @@ public abstract class StoreContract {
       super(StoreContract.this);
     }
   }
+
+  @Nested
+  class Metrics extends MetricsContract {
+    Metrics() {
+      super(StoreContract.this);
+    }
+  }
 }

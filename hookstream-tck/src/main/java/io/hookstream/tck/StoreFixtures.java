@@ -201,6 +201,11 @@ final class StoreFixtures {
   }
 
   AttemptRecord attempt(DeliveryTask t, int number, String status, boolean dlq, Instant at) {
+    return attempt(t, number, status, dlq, at, 12L);
+  }
+
+  AttemptRecord attempt(
+      DeliveryTask t, int number, String status, boolean dlq, Instant at, Long latencyMs) {
     boolean ok = "success".equals(status);
     return new AttemptRecord(
         id("da"),
@@ -213,7 +218,7 @@ final class StoreFixtures {
         number,
         status,
         ok ? 200 : 503,
-        12L,
+        latencyMs,
         Map.of("content-type", List.of("application/json")),
         Map.of(),
         ok ? "ok" : "busy",

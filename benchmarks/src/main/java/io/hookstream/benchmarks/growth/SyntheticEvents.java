@@ -2,9 +2,12 @@ package io.hookstream.benchmarks.growth;
 
 import io.hookstream.benchmarks.support.Payloads;
 import io.hookstream.spi.store.DeliveryTask;
+import io.hookstream.spi.store.Environment;
 import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.EventStatus;
+import io.hookstream.spi.store.Organization;
 import io.hookstream.spi.store.Scope;
+import io.hookstream.spi.store.Store;
 import io.hookstream.spi.store.TaskStatus;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +29,17 @@ final class SyntheticEvents {
       Map.of("content-type", List.of("application/json"), "user-agent", List.of("bench/1.0"));
 
   private final byte[] body = Payloads.json(1, Payloads.ONE_KB);
+
+  /**
+   * Stores the organization and environment of {@link #SCOPE}, so that the engine's jobs see it;
+   * with ten years of retention, so that no purge touches the synthetic events.
+   */
+  static void register(Store store, Instant at) {
+    store.organizations().insert(new Organization(SCOPE.orgId(), "bench", at));
+    store
+        .organizations()
+        .insertEnvironment(new Environment(SCOPE.envId(), SCOPE.orgId(), "bench", 3650, at));
+  }
 
   static String eventId(long i) {
     return String.format(Locale.ROOT, "evt_%012x%020x", EPOCH.toEpochMilli() + i, i);

@@ -51,4 +51,7 @@ public interface Store {
 
   /** The tools API's scheduled sends. */
   ScheduledSendRepository scheduledSends();
+
+  /** Raw metric reads, hourly and daily rollups and their watermarks. */
+  MetricsRepository metrics();
 }

@@ -7,6 +7,7 @@ import io.hookstream.spi.store.DeliveryRepository;
 import io.hookstream.spi.store.DestinationRepository;
 import io.hookstream.spi.store.EventRepository;
 import io.hookstream.spi.store.IssueRepository;
+import io.hookstream.spi.store.MetricsRepository;
 import io.hookstream.spi.store.NodeRepository;
 import io.hookstream.spi.store.OrganizationRepository;
 import io.hookstream.spi.store.ReplayJobRepository;
@@ -24,6 +25,7 @@ import io.hookstream.store.jdbc.internal.JdbcDeliveryRepository;
 import io.hookstream.store.jdbc.internal.JdbcDestinationRepository;
 import io.hookstream.store.jdbc.internal.JdbcEventRepository;
 import io.hookstream.store.jdbc.internal.JdbcIssueRepository;
+import io.hookstream.store.jdbc.internal.JdbcMetricsRepository;
 import io.hookstream.store.jdbc.internal.JdbcNodeRepository;
 import io.hookstream.store.jdbc.internal.JdbcOrganizationRepository;
 import io.hookstream.store.jdbc.internal.JdbcReplayJobRepository;
@@ -56,6 +58,7 @@ public final class JdbcStore implements Store {
   private final ReplayJobRepository replayJobs;
   private final TestSessionRepository testSessions;
   private final ScheduledSendRepository scheduledSends;
+  private final MetricsRepository metrics;
 
   JdbcStore(Jdbc jdbc, Dialect dialect, Tables tables, int groupCommitRows) {
     this.organizations = new JdbcOrganizationRepository(jdbc, tables);
@@ -74,6 +77,7 @@ public final class JdbcStore implements Store {
     this.replayJobs = new JdbcReplayJobRepository(jdbc, dialect, tables, deliveries);
     this.testSessions = new JdbcTestSessionRepository(jdbc, dialect, tables);
     this.scheduledSends = new JdbcScheduledSendRepository(jdbc, dialect, tables);
+    this.metrics = new JdbcMetricsRepository(jdbc, dialect, tables);
   }
 
   @Override
@@ -144,5 +148,10 @@ public final class JdbcStore implements Store {
   @Override
   public ScheduledSendRepository scheduledSends() {
     return scheduledSends;
+  }
+
+  @Override
+  public MetricsRepository metrics() {
+    return metrics;
   }
 }

@@ -261,6 +261,26 @@ class PostgresIndexUseTest {
     assertReadsNoTableAndSortsNothing(plan);
   }
 
+  @Test
+  void metricsCountAnHoursEventsOfOneEnvironmentThroughTheReceivedIndex() throws SQLException {
+    Instant now = Instant.now();
+    String plan =
+        planOf(() -> store.metrics().countEventsByHour(SCOPE, now.minusSeconds(3600), now));
+    assertThat(plan).contains("hs_events_received").doesNotContain("Seq Scan");
+  }
+
+  @Test
+  void metricsStreamAnHoursAttemptsOfOneEnvironmentThroughTheTimeIndex() throws SQLException {
+    Instant now = Instant.now();
+    String plan =
+        planOf(
+            () ->
+                store
+                    .metrics()
+                    .forEachAttempt(SCOPE, now.minusSeconds(3600), now.plusSeconds(3600), a -> {}));
+    assertThat(plan).contains("hs_attempts_time").doesNotContain("Seq Scan");
+  }
+
   private static void assertReadsNoTableAndSortsNothing(String plan) {
     assertThat(plan).contains("Index").doesNotContain("Seq Scan").doesNotContain("Sort");
   }

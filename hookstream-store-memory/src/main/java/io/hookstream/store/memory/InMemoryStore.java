@@ -7,6 +7,7 @@ import io.hookstream.spi.store.DeliveryRepository;
 import io.hookstream.spi.store.DestinationRepository;
 import io.hookstream.spi.store.EventRepository;
 import io.hookstream.spi.store.IssueRepository;
+import io.hookstream.spi.store.MetricsRepository;
 import io.hookstream.spi.store.NodeRepository;
 import io.hookstream.spi.store.OrganizationRepository;
 import io.hookstream.spi.store.ReplayJobRepository;
@@ -41,6 +42,8 @@ public final class InMemoryStore implements Store {
   private final MemoryReplayJobs replayJobs = new MemoryReplayJobs(events, deliveries);
   private final MemoryTestSessions testSessions = new MemoryTestSessions();
   private final MemoryScheduledSends scheduledSends = new MemoryScheduledSends();
+  private final MemoryMetrics metrics =
+      new MemoryMetrics(events, deliveries, sources, destinations);
 
   /** An empty store. */
   public InMemoryStore() {
@@ -115,5 +118,10 @@ public final class InMemoryStore implements Store {
   @Override
   public ScheduledSendRepository scheduledSends() {
     return scheduledSends;
+  }
+
+  @Override
+  public MetricsRepository metrics() {
+    return metrics;
   }
 }

@@ -66,6 +66,15 @@ final class LiveTable<T> {
     return rows.page(scope, page, r -> live(r) && filter.test(r));
   }
 
+  /** How many rows of {@code scope} are not deleted. */
+  long countLive(Scope scope) {
+    long n = 0;
+    for (var it = rows.oldestFirst(scope); it.hasNext(); ) {
+      n += live(it.next()) ? 1 : 0;
+    }
+    return n;
+  }
+
   java.util.Iterator<T> newestFirst(Scope scope) {
     return rows.newestFirst(scope, null);
   }

@@ -84,6 +84,18 @@ final class MemoryDeliveries implements DeliveryRepository {
   /** The store's events, for claims that return them and settles that set their status. */
   private volatile MemoryEvents events;
 
+  /** Every attempt of {@code scope}, lowest id first. */
+  Iterator<AttemptRecord> attemptsOf(Scope scope) {
+    return attempts.oldestFirst(scope);
+  }
+
+  /** How many of the scope's tasks are in {@code status}. */
+  long countTasks(Scope scope, TaskStatus status) {
+    return tasks.values().stream()
+        .filter(t -> t.status() == status && t.scope().equals(scope))
+        .count();
+  }
+
   /** Runs {@code work} under the task lock, atomic with respect to every task write. */
   <T> T locked(Supplier<T> work) {
     synchronized (lock) {

@@ -52,6 +52,10 @@ final class MemoryDestinations implements DestinationRepository {
     return table.delete(scope, id, at);
   }
 
+  long countLive(Scope scope) {
+    return table.countLive(scope);
+  }
+
   private static DestinationRecord deleted(DestinationRecord d, Instant at) {
     return new DestinationRecord(
         d.id(),

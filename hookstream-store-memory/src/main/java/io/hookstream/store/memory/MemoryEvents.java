@@ -199,6 +199,11 @@ final class MemoryEvents implements EventRepository {
     return table.oldestFirst(scope);
   }
 
+  /** Every event of every scope, in no particular order. */
+  List<EventRecord> all() {
+    return table.all();
+  }
+
   long countForSource(Scope scope, String sourceId) {
     LongAdder count = counts.get(new SourceKey(scope, sourceId));
     return count == null ? 0 : count.sum();

@@ -62,6 +62,10 @@ final class MemorySources implements SourceRepository {
     return events.countForSource(scope, sourceId);
   }
 
+  long countLive(Scope scope) {
+    return table.countLive(scope);
+  }
+
   private static SourceRecord deleted(SourceRecord s, Instant at) {
     return new SourceRecord(
         s.id(),

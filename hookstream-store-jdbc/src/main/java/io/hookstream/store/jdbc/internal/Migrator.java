@@ -36,7 +36,8 @@ public final class Migrator {
           "V9__replay_jobs.sql",
           "V10__leases_by_sequence.sql",
           "V11__test_sessions.sql",
-          "V12__scheduled_sends.sql");
+          "V12__scheduled_sends.sql",
+          "V13__metrics_rollups.sql");
 
   public static final int LATEST_VERSION = SCRIPTS.size();
 

@@ -23,7 +23,9 @@ public record Tables(
     String replayJobTasks,
     String testSessions,
     String testRequests,
-    String scheduledSends) {
+    String scheduledSends,
+    String metricsRollups,
+    String metricsWatermarks) {
 
   public static Tables withPrefix(String p) {
     return new Tables(
@@ -48,6 +50,8 @@ public record Tables(
         p + "replay_job_tasks",
         p + "test_sessions",
         p + "test_requests",
-        p + "scheduled_sends");
+        p + "scheduled_sends",
+        p + "metrics_rollups",
+        p + "metrics_watermarks");
   }
 }
