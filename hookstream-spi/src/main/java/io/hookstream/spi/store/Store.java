@@ -45,4 +45,7 @@ public interface Store {
 
   /** Replay and bulk-retry jobs. */
   ReplayJobRepository replayJobs();
+
+  /** Collections, their records, changelogs and backfills. */
+  CollectionRepository collections();
 }

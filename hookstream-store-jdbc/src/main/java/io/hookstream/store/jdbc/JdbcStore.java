@@ -2,6 +2,7 @@ package io.hookstream.store.jdbc;
 
 import io.hookstream.spi.store.ApiKeyRepository;
 import io.hookstream.spi.store.CircuitRepository;
+import io.hookstream.spi.store.CollectionRepository;
 import io.hookstream.spi.store.ConnectionRepository;
 import io.hookstream.spi.store.DeliveryRepository;
 import io.hookstream.spi.store.DestinationRepository;
@@ -17,6 +18,7 @@ import io.hookstream.store.jdbc.internal.Dialect;
 import io.hookstream.store.jdbc.internal.Jdbc;
 import io.hookstream.store.jdbc.internal.JdbcApiKeyRepository;
 import io.hookstream.store.jdbc.internal.JdbcCircuitRepository;
+import io.hookstream.store.jdbc.internal.JdbcCollectionRepository;
 import io.hookstream.store.jdbc.internal.JdbcConnectionRepository;
 import io.hookstream.store.jdbc.internal.JdbcDeliveryRepository;
 import io.hookstream.store.jdbc.internal.JdbcDestinationRepository;
@@ -50,6 +52,7 @@ public final class JdbcStore implements Store {
   private final NodeRepository nodes;
   private final TopicRepository topics;
   private final ReplayJobRepository replayJobs;
+  private final CollectionRepository collections;
 
   JdbcStore(Jdbc jdbc, Dialect dialect, Tables tables, int groupCommitRows) {
     this.organizations = new JdbcOrganizationRepository(jdbc, tables);
@@ -66,6 +69,7 @@ public final class JdbcStore implements Store {
     this.nodes = new JdbcNodeRepository(jdbc, dialect, tables, deliveries);
     this.topics = new JdbcTopicRepository(jdbc, dialect, tables, eventRows);
     this.replayJobs = new JdbcReplayJobRepository(jdbc, dialect, tables, deliveries);
+    this.collections = new JdbcCollectionRepository(jdbc, dialect, tables);
   }
 
   @Override
@@ -126,5 +130,10 @@ public final class JdbcStore implements Store {
   @Override
   public ReplayJobRepository replayJobs() {
     return replayJobs;
+  }
+
+  @Override
+  public CollectionRepository collections() {
+    return collections;
   }
 }

@@ -2,6 +2,7 @@ package io.hookstream.store.memory;
 
 import io.hookstream.spi.store.ApiKeyRepository;
 import io.hookstream.spi.store.CircuitRepository;
+import io.hookstream.spi.store.CollectionRepository;
 import io.hookstream.spi.store.ConnectionRepository;
 import io.hookstream.spi.store.DeliveryRepository;
 import io.hookstream.spi.store.DestinationRepository;
@@ -37,6 +38,7 @@ public final class InMemoryStore implements Store {
   private final MemoryNodes nodes = new MemoryNodes(deliveries);
   private final MemoryTopics topics = new MemoryTopics();
   private final MemoryReplayJobs replayJobs = new MemoryReplayJobs(events, deliveries);
+  private final MemoryCollections collections = new MemoryCollections(events);
 
   /** An empty store. */
   public InMemoryStore() {
@@ -101,5 +103,10 @@ public final class InMemoryStore implements Store {
   @Override
   public ReplayJobRepository replayJobs() {
     return replayJobs;
+  }
+
+  @Override
+  public CollectionRepository collections() {
+    return collections;
   }
 }

@@ -57,6 +57,18 @@ public abstract class Dialect {
   public abstract String binaryContains(String column);
 
   /**
+   * A condition: the JSON or text {@code column} contains the bound LIKE pattern, ignoring case
+   * (the caller lower-cases the pattern).
+   */
+  public abstract String textContainsIgnoringCase(String column);
+
+  /**
+   * Whether a guarded upsert is one {@code INSERT ... ON CONFLICT ... DO UPDATE ... WHERE}
+   * statement; otherwise it is a locked read and a write in one transaction.
+   */
+  public abstract boolean upsertsOnConflict();
+
+  /**
    * Whether locked rows can be skipped ({@code SKIP LOCKED}): then a destination claim runs as one
    * statement and recovery sweeps skip each other's events.
    */

@@ -113,6 +113,16 @@ public final class H2Dialect extends Dialect {
   }
 
   @Override
+  public String textContainsIgnoringCase(String column) {
+    return "LOWER(" + column + ") LIKE ? ESCAPE '\\'";
+  }
+
+  @Override
+  public boolean upsertsOnConflict() {
+    return false;
+  }
+
+  @Override
   public boolean skipLockedClaims() {
     return false;
   }

@@ -99,6 +99,16 @@ public final class PostgresDialect extends Dialect {
   }
 
   @Override
+  public String textContainsIgnoringCase(String column) {
+    return "CAST(" + column + " AS text) ILIKE ? ESCAPE '\\'";
+  }
+
+  @Override
+  public boolean upsertsOnConflict() {
+    return true;
+  }
+
+  @Override
   public boolean skipLockedClaims() {
     return true;
   }

@@ -20,7 +20,11 @@ public record Tables(
     String topics,
     String subscriptions,
     String replayJobs,
-    String replayJobTasks) {
+    String replayJobTasks,
+    String collections,
+    String collectionRecords,
+    String collectionChanges,
+    String collectionBackfills) {
 
   public static Tables withPrefix(String p) {
     return new Tables(
@@ -42,6 +46,10 @@ public record Tables(
         p + "topics",
         p + "subscriptions",
         p + "replay_jobs",
-        p + "replay_job_tasks");
+        p + "replay_job_tasks",
+        p + "collections",
+        p + "collection_records",
+        p + "collection_changes",
+        p + "collection_backfills");
   }
 }
