@@ -117,6 +117,9 @@ abstract class MalformedInputContract extends RestApiSuite {
           "rate_limit",
           "max_events");
 
+  private static final List<String> COLLECTION_FIELDS =
+      List.of("name", "slug", "source_id", "primary_key_path", "event_time_path");
+
   private static final String DEEP = "[".repeat(5000) + "]".repeat(5000);
   private static final List<String> BAD_VALUES =
       List.of(
@@ -196,7 +199,9 @@ abstract class MalformedInputContract extends RestApiSuite {
           "event_id=evt_x",
           "connection_id=" + "c".repeat(500),
           "status=%00",
-          "offset=-1");
+          "offset=-1",
+          "format=xml",
+          "format=" + "f".repeat(3000));
 
   @BeforeAll
   void createResources() {
@@ -234,9 +239,20 @@ abstract class MalformedInputContract extends RestApiSuite {
             .path("subscription")
             .path("id")
             .asText());
+    Client.Response collection = api.post("/v1/collections", key, validCollection(ids));
+    assertThat(collection.status()).as(collection.toString()).isEqualTo(201);
+    ids.put("col", collection.json().path("collection").path("id").asText());
+    ids.put("key", "true");
+    ingest(ids.get("src"), "{\"corpus\":true}");
     Client.Response replay = api.post("/v1/replay", key, validReplay(ids));
     assertThat(replay.status()).as(replay.toString()).isEqualTo(201);
     ids.put("rpl", replay.json().path("job").path("id").asText());
+  }
+
+  private static String validCollection(Map<String, String> ids) {
+    return "{\"name\":\"Corpus Collection\",\"source_id\":\""
+        + ids.get("src")
+        + "\",\"primary_key_path\":\"corpus\"}";
   }
 
   private static String validReplay(Map<String, String> ids) {
@@ -305,7 +321,20 @@ abstract class MalformedInputContract extends RestApiSuite {
             validSubscription,
             SUBSCRIPTION_FIELDS),
         new Endpoint("POST", "/v1/topics/{slug}/publish", "{\"type\":\"x\"}", List.of()),
+        new Endpoint("GET", "/v1/collections", null, List.of()),
+        new Endpoint("POST", "/v1/collections", validCollection(own), COLLECTION_FIELDS),
+        new Endpoint("GET", "/v1/collections/{col}", null, List.of()),
+        new Endpoint("PATCH", "/v1/collections/{col}", "{\"name\":\"Corpus\"}", COLLECTION_FIELDS),
+        new Endpoint("GET", "/v1/collections/{col}/records", null, List.of()),
+        new Endpoint("GET", "/v1/collections/{col}/records/{key}", null, List.of()),
+        new Endpoint("GET", "/v1/collections/{col}/records/{key}/changelog", null, List.of()),
+        new Endpoint("GET", "/v1/collections/{col}/stats", null, List.of()),
+        new Endpoint("GET", "/v1/collections/{col}/schema", null, List.of()),
+        new Endpoint("GET", "/v1/collections/{col}/export", null, List.of()),
+        new Endpoint("POST", "/v1/collections/{col}/backfill", null, List.of()),
+        new Endpoint("GET", "/v1/collections/{col}/backfill", null, List.of()),
         // deletes last, so the resources above stay for the other cases
+        new Endpoint("DELETE", "/v1/collections/{col}", null, List.of()),
         new Endpoint("DELETE", "/v1/topics/{top}/subscriptions/{sub}", null, List.of()),
         new Endpoint("DELETE", "/v1/topics/{top}", null, List.of()),
         new Endpoint("DELETE", "/v1/connections/{conn}", null, List.of()),
@@ -322,6 +351,9 @@ abstract class MalformedInputContract extends RestApiSuite {
       }
       if (e.method().equals("GET") && !e.path().contains("{")) {
         queries(e);
+      }
+      if (e.method().equals("GET") && e.path().startsWith("/v1/collections/{col}/")) {
+        queries(new Endpoint("GET", fill(e.path(), own), null, List.of()));
       }
       ids(e);
     }

@@ -48,6 +48,7 @@ public final class RecordExport {
   private void writeJson(OutputStream out, boolean array) throws IOException {
     try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.setRootValueSeparator(null); // NDJSON lines are separated by the newline alone
       if (array) {
         g.writeStartArray();
       }

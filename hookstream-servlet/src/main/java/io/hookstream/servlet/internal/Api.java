@@ -61,6 +61,7 @@ public final class Api {
     new DeliveryAttemptsResource(engine).register(router);
     new IssuesResource(engine).register(router);
     new TopicsResource(engine).register(router);
+    new CollectionsResource(engine).register(router);
   }
 
   /** Serves one request; never throws for a request it could not serve, it answers it. */
@@ -139,6 +140,14 @@ public final class Api {
             Query.parse(req.getQueryString()),
             options.maxJsonBodyBytes());
     ApiResponse response = found.route().handler().handle(request);
+    if (response.stream() != null) {
+      resp.setStatus(response.status());
+      resp.setContentType(response.contentType());
+      if (!head) {
+        response.stream().writeTo(resp.getOutputStream());
+      }
+      return;
+    }
     write(resp, response.status(), response.json(), head);
   }
 
