@@ -56,11 +56,11 @@ public abstract class Dialect {
   /** A condition that is true when the binary column {@code column} contains the bound bytes. */
   public abstract String binaryContains(String column);
 
-  /**
-   * A condition: the JSON or text {@code column} contains the bound LIKE pattern, ignoring case
-   * (the caller lower-cases the pattern).
-   */
-  public abstract String textContainsIgnoringCase(String column);
+  /** A condition on the JSON {@code column} that matches a record search of one bound parameter. */
+  public abstract String recordSearch(String column);
+
+  /** The parameter {@link #recordSearch} binds for {@code term}. */
+  public abstract Object recordSearchParam(String term);
 
   /**
    * Whether a guarded upsert is one {@code INSERT ... ON CONFLICT ... DO UPDATE ... WHERE}

@@ -112,9 +112,15 @@ public final class H2Dialect extends Dialect {
     return "POSITION(?, " + column + ") > 0";
   }
 
+  /** A case-insensitive substring of the record's JSON text: a scan of the collection. */
   @Override
-  public String textContainsIgnoringCase(String column) {
+  public String recordSearch(String column) {
     return "LOWER(" + column + ") LIKE ? ESCAPE '\\'";
+  }
+
+  @Override
+  public Object recordSearchParam(String term) {
+    return "%" + Jdbc.likePrefix(term.toLowerCase(java.util.Locale.ROOT));
   }
 
   @Override

@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -361,8 +360,8 @@ public final class JdbcCollectionRepository implements CollectionRepository {
       params.add(afterKey);
     }
     if (search != null) {
-      sql.append(" AND ").append(dialect.textContainsIgnoringCase("data"));
-      params.add("%" + Jdbc.likePrefix(search.toLowerCase(Locale.ROOT)));
+      sql.append(" AND ").append(dialect.recordSearch("data"));
+      params.add(dialect.recordSearchParam(search));
     }
     sql.append(" ORDER BY record_key LIMIT ?");
     params.add(limit);

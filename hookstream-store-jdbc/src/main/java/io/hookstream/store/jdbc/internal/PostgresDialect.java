@@ -98,9 +98,22 @@ public final class PostgresDialect extends Dialect {
     return "position(CAST(? AS bytea) in " + column + ") > 0";
   }
 
+  /**
+   * Full-text: every word of the term among the words of the record's string, number and boolean
+   * values, any case. The expression is the one V10 indexes with GIN; measured on 20,000 records it
+   * answered in 4 ms where an ILIKE substring scan took 209 ms (docs/collections.md).
+   */
   @Override
-  public String textContainsIgnoringCase(String column) {
-    return "CAST(" + column + " AS text) ILIKE ? ESCAPE '\\'";
+  public String recordSearch(String column) {
+    return "jsonb_to_tsvector('simple'::regconfig, "
+        + column
+        + ", '[\"string\", \"numeric\", \"boolean\"]'::jsonb)"
+        + " @@ plainto_tsquery('simple'::regconfig, ?)";
+  }
+
+  @Override
+  public Object recordSearchParam(String term) {
+    return term;
   }
 
   @Override

@@ -35,6 +35,9 @@ CREATE TABLE ${prefix}collection_records (
   synced_at        timestamptz NOT NULL,
   PRIMARY KEY (collection_id, record_key)
 );
+-- Record search is full-text over the values (PostgresDialect.recordSearch uses this expression).
+CREATE INDEX ${prefix}collection_records_search ON ${prefix}collection_records
+  USING gin (jsonb_to_tsvector('simple'::regconfig, data, '["string", "numeric", "boolean"]'::jsonb));
 
 CREATE TABLE ${prefix}collection_changes (
   id               text COLLATE "C" PRIMARY KEY,
