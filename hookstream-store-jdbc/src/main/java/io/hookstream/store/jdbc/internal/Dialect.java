@@ -63,6 +63,14 @@ public abstract class Dialect {
   public abstract Object recordSearchParam(String term);
 
   /**
+   * What ends a subquery so that the planner runs it as written rather than merging it into the
+   * outer query; empty where subqueries are not merged.
+   */
+  public String fence() {
+    return "";
+  }
+
+  /**
    * Whether a guarded upsert is one {@code INSERT ... ON CONFLICT ... DO UPDATE ... WHERE}
    * statement; otherwise it is a locked read and a write in one transaction.
    */

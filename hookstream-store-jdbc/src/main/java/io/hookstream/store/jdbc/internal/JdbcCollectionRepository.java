@@ -362,6 +362,9 @@ public final class JdbcCollectionRepository implements CollectionRepository {
     if (search != null) {
       sql.append(" AND ").append(dialect.recordSearch("data"));
       params.add(dialect.recordSearchParam(search));
+      // Find the matches first, then sort them: walking the key index and testing every record
+      // (what PostgreSQL picks for ORDER BY ... LIMIT) took 412 ms on 20,000 records.
+      sql.insert(0, "SELECT * FROM (").append(dialect.fence()).append(") found");
     }
     sql.append(" ORDER BY record_key LIMIT ?");
     params.add(limit);

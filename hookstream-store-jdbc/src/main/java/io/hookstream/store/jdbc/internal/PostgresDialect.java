@@ -117,6 +117,11 @@ public final class PostgresDialect extends Dialect {
   }
 
   @Override
+  public String fence() {
+    return " OFFSET 0";
+  }
+
+  @Override
   public boolean upsertsOnConflict() {
     return true;
   }
