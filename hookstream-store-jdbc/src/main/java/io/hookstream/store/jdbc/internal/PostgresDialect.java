@@ -99,21 +99,18 @@ public final class PostgresDialect extends Dialect {
   }
 
   /**
-   * Full-text: every word of the term among the words of the record's string, number and boolean
-   * values, any case. The expression is the one V10 indexes with GIN; measured on 20,000 records it
-   * answered in 4 ms where an ILIKE substring scan took 209 ms (docs/collections.md).
+   * A case-insensitive substring of the record's JSON text, as on H2 and in memory. V10 backs it
+   * with a pg_trgm GIN index where the extension can be created: measured on 20,000 records it
+   * answered in 6 ms where the scan took 214 ms and a tsvector GIN query 36 ms (collections.md).
    */
   @Override
   public String recordSearch(String column) {
-    return "jsonb_to_tsvector('simple'::regconfig, "
-        + column
-        + ", '[\"string\", \"numeric\", \"boolean\"]'::jsonb)"
-        + " @@ plainto_tsquery('simple'::regconfig, ?)";
+    return "CAST(" + column + " AS text) ILIKE ? ESCAPE '\\'";
   }
 
   @Override
   public Object recordSearchParam(String term) {
-    return term;
+    return "%" + Jdbc.likePrefix(term);
   }
 
   @Override
