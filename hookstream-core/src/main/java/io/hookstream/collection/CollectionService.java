@@ -68,21 +68,7 @@ public final class CollectionService {
   public Collection create(Scope scope, CollectionSpec spec) {
     var now = clock.now();
     CollectionRecord c = checks.check(spec, ids.next("col"), scope, null, 1, now, now);
-    CollectionRecord synced =
-        new CollectionRecord(
-            c.id(),
-            c.orgId(),
-            c.envId(),
-            c.name(),
-            c.slug(),
-            c.sourceId(),
-            c.primaryKeyPath(),
-            c.eventTimePath(),
-            Ids.floor("evt", now),
-            0,
-            c.version(),
-            c.createdAt(),
-            c.updatedAt());
+    CollectionRecord synced = c.withSyncState(Ids.floor("evt", now), 0);
     store.collections().insert(synced);
     sourceChanged.accept(scope, c.sourceId());
     return Collections.toApi(synced, 0);

@@ -81,15 +81,7 @@ public final class CollectionHandOff implements AutoCloseable {
   /** Takes no new work; queued events finish for up to five seconds (the sweep gets the rest). */
   @Override
   public void close() {
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    Threads.shutdown(executor, 5);
   }
 
   private void applyQuietly(List<CollectionRecord> collections, EventRecord event) {

@@ -47,20 +47,24 @@ public final class Collections {
     path(v, "primary_key_path", spec.primaryKeyPath(), true);
     path(v, "event_time_path", spec.eventTimePath(), false);
     v.throwIfInvalid();
-    return new CollectionRecord(
-        id,
-        scope.orgId(),
-        scope.envId(),
-        spec.name(),
-        slug,
-        spec.sourceId(),
-        spec.primaryKeyPath(),
-        spec.eventTimePath(),
-        current == null ? null : current.syncedThrough(),
-        current == null ? 0 : current.skippedMissingKey(),
-        version,
-        createdAt,
-        now);
+    CollectionRecord checked =
+        new CollectionRecord(
+            id,
+            scope.orgId(),
+            scope.envId(),
+            spec.name(),
+            slug,
+            spec.sourceId(),
+            spec.primaryKeyPath(),
+            spec.eventTimePath(),
+            null,
+            0,
+            version,
+            createdAt,
+            now);
+    return current == null
+        ? checked
+        : checked.withSyncState(current.syncedThrough(), current.skippedMissingKey());
   }
 
   private static void path(Validation v, String field, String path, boolean required) {

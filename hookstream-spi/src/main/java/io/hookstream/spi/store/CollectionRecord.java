@@ -31,4 +31,22 @@ public record CollectionRecord(
   public Scope scope() {
     return new Scope(orgId, envId);
   }
+
+  /** A copy with this sync cursor and skipped count; everything else kept. */
+  public CollectionRecord withSyncState(String cursor, long skipped) {
+    return new CollectionRecord(
+        id,
+        orgId,
+        envId,
+        name,
+        slug,
+        sourceId,
+        primaryKeyPath,
+        eventTimePath,
+        cursor,
+        skipped,
+        version,
+        createdAt,
+        updatedAt);
+  }
 }

@@ -99,21 +99,7 @@ final class MemoryCollections implements CollectionRepository {
     collections.update(
         collection.scope(),
         collection.id(),
-        old ->
-            new CollectionRecord(
-                collection.id(),
-                collection.orgId(),
-                collection.envId(),
-                collection.name(),
-                collection.slug(),
-                collection.sourceId(),
-                collection.primaryKeyPath(),
-                collection.eventTimePath(),
-                old.syncedThrough(),
-                old.skippedMissingKey(),
-                collection.version(),
-                old.createdAt(),
-                collection.updatedAt()));
+        old -> collection.withSyncState(old.syncedThrough(), old.skippedMissingKey()));
     return true;
   }
 
@@ -135,23 +121,7 @@ final class MemoryCollections implements CollectionRepository {
       return false;
     }
     collections.update(
-        scope,
-        id,
-        old ->
-            new CollectionRecord(
-                old.id(),
-                old.orgId(),
-                old.envId(),
-                old.name(),
-                old.slug(),
-                old.sourceId(),
-                old.primaryKeyPath(),
-                old.eventTimePath(),
-                newCursor,
-                old.skippedMissingKey() + moreSkipped,
-                old.version(),
-                old.createdAt(),
-                old.updatedAt()));
+        scope, id, old -> old.withSyncState(newCursor, old.skippedMissingKey() + moreSkipped));
     return true;
   }
 
