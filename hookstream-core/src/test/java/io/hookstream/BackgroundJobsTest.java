@@ -28,7 +28,12 @@ class BackgroundJobsTest {
       clock.advance(Duration.ofSeconds(10));
       assertThat(heartbeatOf("node-a")).as("a moved clock runs nothing by itself").isEqualTo(start);
       assertThat(hs.runDueJobs())
-          .containsExactly("node-heartbeat", "recovery-sweep", "replay-steps");
+          .containsExactly(
+              "node-heartbeat",
+              "recovery-sweep",
+              "replay-steps",
+              "collection-sync",
+              "collection-backfill");
       assertThat(heartbeatOf("node-a")).isEqualTo(clock.now());
 
       clock.advance(Duration.ofHours(1));
@@ -38,7 +43,9 @@ class BackgroundJobsTest {
               "recovery-sweep",
               "issue-auto-resolve",
               "retention-purge",
-              "replay-steps");
+              "replay-steps",
+              "collection-sync",
+              "collection-backfill");
       assertThat(hs.runDueJobs()).isEmpty();
     }
   }
