@@ -11,6 +11,7 @@ module io.hookstream.core {
 
   exports io.hookstream;
   exports io.hookstream.auth;
+  exports io.hookstream.collection;
   exports io.hookstream.connection;
   exports io.hookstream.delivery;
   exports io.hookstream.destination;

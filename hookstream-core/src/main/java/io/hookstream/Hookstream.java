@@ -2,6 +2,7 @@ package io.hookstream;
 
 import io.hookstream.auth.ApiKeyService;
 import io.hookstream.auth.OrganizationService;
+import io.hookstream.collection.CollectionService;
 import io.hookstream.connection.ConnectionService;
 import io.hookstream.delivery.CircuitBreakers;
 import io.hookstream.delivery.DeliveryService;
@@ -167,6 +168,11 @@ public final class Hookstream implements AutoCloseable {
    */
   public ReplayService replays() {
     return engine.replays();
+  }
+
+  /** Collections (the Instant Database): records synced from a source's events. */
+  public CollectionService collections() {
+    return engine.collections();
   }
 
   /**

@@ -28,7 +28,13 @@ class BackgroundJobsTest {
       clock.advance(Duration.ofSeconds(10));
       assertThat(heartbeatOf("node-a")).as("a moved clock runs nothing by itself").isEqualTo(start);
       assertThat(hs.runDueJobs())
-          .containsExactly("node-heartbeat", "recovery-sweep", "replay-steps", "scheduled-sends");
+          .containsExactly(
+              "node-heartbeat",
+              "recovery-sweep",
+              "replay-steps",
+              "scheduled-sends",
+              "collection-sync",
+              "collection-backfill");
       assertThat(heartbeatOf("node-a")).isEqualTo(clock.now());
 
       clock.advance(Duration.ofHours(1));
@@ -42,7 +48,9 @@ class BackgroundJobsTest {
               "replay-steps",
               "test-session-purge",
               "scheduled-sends",
-              "scheduled-send-purge");
+              "scheduled-send-purge",
+              "collection-sync",
+              "collection-backfill");
       assertThat(hs.runDueJobs()).isEmpty();
     }
   }

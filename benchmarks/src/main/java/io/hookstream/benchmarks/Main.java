@@ -1,5 +1,6 @@
 package io.hookstream.benchmarks;
 
+import io.hookstream.benchmarks.collections.CollectionsHarness;
 import io.hookstream.benchmarks.delivery.EndToEndHarness;
 import io.hookstream.benchmarks.delivery.HeldXminHarness;
 import io.hookstream.benchmarks.durable.DurableIngestHarness;
@@ -33,7 +34,7 @@ public final class Main {
   public static void main(String[] args) throws Exception {
     if (args.length == 0 || !(args[0].equals("quick") || args[0].equals("full"))) {
       System.err.println(
-          "usage: Main quick|full [http durable delivery xmin scaleout websocket routing growth]");
+          "usage: Main quick|full [http durable delivery xmin scaleout websocket routing growth collections]");
       System.exit(2);
     }
     Mode mode = Mode.valueOf(args[0].toUpperCase(Locale.ROOT));
@@ -93,7 +94,8 @@ public final class Main {
             new ScaleOutHarness(databases),
             new WebSocketFanOutHarness(),
             new RoutingCostHarness(),
-            new CostGrowthHarness(databases))) {
+            new CostGrowthHarness(databases),
+            new CollectionsHarness(databases))) {
       all.put(h.name(), h);
     }
     return all;

@@ -3,6 +3,11 @@ package io.hookstream.internal;
 import io.hookstream.Limits;
 import io.hookstream.auth.ApiKeyService;
 import io.hookstream.auth.OrganizationService;
+import io.hookstream.collection.CollectionService;
+import io.hookstream.collection.internal.BackfillRunner;
+import io.hookstream.collection.internal.CollectionHandOff;
+import io.hookstream.collection.internal.CollectionSync;
+import io.hookstream.collection.internal.SyncSweep;
 import io.hookstream.connection.ConnectionService;
 import io.hookstream.delivery.CircuitBreakers;
 import io.hookstream.delivery.DeliveryService;
@@ -49,6 +54,7 @@ import io.hookstream.spi.InProcessChannelBus;
 import io.hookstream.spi.KeyValueStore;
 import io.hookstream.spi.Principal;
 import io.hookstream.spi.store.DestinationRecord;
+import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.SourceRecord;
 import io.hookstream.spi.store.Store;
 import io.hookstream.stream.ChannelBroadcaster;
@@ -80,6 +86,9 @@ public final class Engine implements AutoCloseable {
 
   /** The longest real time between two looks for due jobs on a clock that moves by itself. */
   static final Duration MAX_JOB_POLL_INTERVAL = Duration.ofSeconds(1);
+
+  /** Events a backfill upserts per step (one step per second). */
+  static final int BACKFILL_BATCH = 500;
 
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
@@ -115,6 +124,10 @@ public final class Engine implements AutoCloseable {
   private final ToolsService tools;
   private final ScheduledSendRunner scheduledSends;
   private final MetricsService metrics;
+  private final CollectionService collections;
+  private final CollectionHandOff collectionHandOff;
+  private final SyncSweep collectionSweep;
+  private final BackfillRunner backfills;
   private final ChannelBus bus;
   private final boolean ownsBus;
   private final ChannelBroadcaster streams;
@@ -209,6 +222,18 @@ public final class Engine implements AutoCloseable {
             s.routingThreads,
             s.routingQueueSize,
             "hookstream-route-" + nodeId);
+    CollectionSync sync =
+        new CollectionSync(
+            store, clock, new EventBodies(s.blobStore)::of, streams::collectionSynced);
+    this.collectionHandOff =
+        new CollectionHandOff(
+            store, sync, clock, s.routeCacheTtl, s.routingQueueSize, "hookstream-sync-" + nodeId);
+    this.collectionSweep = new SyncSweep(store, clock, sync, s.recoveryGrace);
+    this.backfills =
+        new BackfillRunner(store, clock, nodeId, sync, BACKFILL_BATCH, streams::backfillChanged);
+    this.collections =
+        new CollectionService(
+            store, clock, collectionHandOff::invalidate, streams::backfillChanged);
     this.topics =
         new TopicService(
             store, clock, transforms, s.blobStore, tasks, limits, s.ingestBaseUrl, handOff::accept);
@@ -216,7 +241,7 @@ public final class Engine implements AutoCloseable {
     this.tools = new ToolsService(store, clock, toolSettings);
     this.scheduledSends = new ScheduledSendRunner(store, clock, nodeId, new Outbound(toolSettings));
     this.clientIps = new ClientIpResolver(s.trustedProxies);
-    this.pipeline = IngestSteps.pipeline(s, clientIps, cipher, router::tasksFor, handOff::accept);
+    this.pipeline = IngestSteps.pipeline(s, clientIps, cipher, router::tasksFor, this::accepted);
     this.testSessions =
         new TestSessionService(
             store,
@@ -268,7 +293,15 @@ public final class Engine implements AutoCloseable {
         EngineJobs.replays(replayRunner),
         EngineJobs.testSessionPurge(testSessions),
         EngineJobs.scheduledSends(scheduledSends),
-        EngineJobs.scheduledSendPurge(scheduledSends));
+        EngineJobs.scheduledSendPurge(scheduledSends),
+        EngineJobs.collectionSync(collectionSweep, s.recoveryInterval),
+        EngineJobs.backfills(backfills));
+  }
+
+  /** Each event ingest stored: routed (or queued for it), then synced into collections. */
+  private void accepted(EventRecord event) {
+    handOff.accept(event);
+    collectionHandOff.accept(event);
   }
 
   /** Writes the first heartbeat, then starts the scheduler and the job runner. Idempotent. */
@@ -406,6 +439,10 @@ public final class Engine implements AutoCloseable {
     return replays;
   }
 
+  public CollectionService collections() {
+    return collections;
+  }
+
   public IssueService issues() {
     return issues;
   }
@@ -457,6 +494,7 @@ public final class Engine implements AutoCloseable {
     jobs.close();
     handOff.close();
     testSessions.close();
+    collectionHandOff.close();
     scheduler.close();
     for (DestinationProvider provider : providers.values()) {
       if (provider instanceof AutoCloseable closeable) {

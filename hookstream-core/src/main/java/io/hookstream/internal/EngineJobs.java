@@ -1,5 +1,7 @@
 package io.hookstream.internal;
 
+import io.hookstream.collection.internal.BackfillRunner;
+import io.hookstream.collection.internal.SyncSweep;
 import io.hookstream.delivery.internal.NodeHeartbeat;
 import io.hookstream.event.RetentionJob;
 import io.hookstream.issue.IssueService;
@@ -64,6 +66,19 @@ public final class EngineJobs {
    */
   public static Job rollups(RollupJob rollups) {
     return Job.every("metrics-rollups", ROLLUP_INTERVAL, rollups::runOnce);
+  }
+
+  /**
+   * Applies the events collections have not seen yet (the durable path of collection sync). On
+   * every node; applying twice changes nothing, and one cursor move wins.
+   */
+  public static Job collectionSync(SyncSweep sweep, Duration interval) {
+    return Job.every("collection-sync", interval, sweep::runOnce);
+  }
+
+  /** Steps running backfills, once a second. On every node; a backfill's lease picks one. */
+  public static Job backfills(BackfillRunner runner) {
+    return Job.every("collection-backfill", REPLAY_STEP_INTERVAL, runner::runOnce);
   }
 
   /** Purges events past retention. On every node; a store hands an event to one purge. */

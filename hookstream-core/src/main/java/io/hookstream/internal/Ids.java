@@ -53,6 +53,18 @@ public final class Ids {
     return new String(out);
   }
 
+  /**
+   * The smallest possible id of {@code prefix} made at {@code at}: every id made at or after that
+   * millisecond sorts above it, every earlier one below.
+   */
+  public static String floor(String prefix, java.time.Instant at) {
+    char[] out = new char[prefix.length() + 13];
+    prefix.getChars(0, prefix.length(), out, 0);
+    out[prefix.length()] = '_';
+    hex(at.toEpochMilli() & 0xFFFF_FFFF_FFFFL, out, prefix.length() + 1, 12);
+    return new String(out);
+  }
+
   /** Writes the low {@code digits} hex digits of {@code value} at {@code at}, zero-padded. */
   private static void hex(long value, char[] out, int at, int digits) {
     for (int i = at + digits - 1; i >= at; i--) {

@@ -67,15 +67,7 @@ public final class RoutingHandOff implements AutoCloseable {
    */
   @Override
   public void close() {
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    Threads.shutdown(executor, 5);
   }
 
   private void routeQuietly(EventRecord event) {

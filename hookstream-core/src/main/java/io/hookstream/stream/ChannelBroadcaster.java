@@ -3,6 +3,8 @@ package io.hookstream.stream;
 import io.hookstream.spi.ChannelBus;
 import io.hookstream.spi.ChannelBus.BusMessage;
 import io.hookstream.spi.store.AttemptRecord;
+import io.hookstream.spi.store.BackfillRecord;
+import io.hookstream.spi.store.CollectionEntry;
 import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.IssueRecord;
@@ -111,6 +113,29 @@ public final class ChannelBroadcaster implements StreamPublisher, AutoCloseable 
         () ->
             publish(
                 job.orgId(), StreamChannels.replay(job.id()), "replay", StreamJson.replayJob(job)));
+  }
+
+  /** A record a collection sync changed: {@code sync} on {@code collections:<id>}. */
+  public void collectionSynced(CollectionEntry entry) {
+    String channel = StreamChannels.collections(entry.collectionId());
+    if (nobodyListens(entry.orgId(), channel, channel)) {
+      return; // the sync path: skip rendering what nobody can receive
+    }
+    guarded(
+        "collection record " + entry.key(),
+        () -> publish(entry.orgId(), channel, "sync", StreamJson.collectionRecord(entry)));
+  }
+
+  /** A collection's backfill started or stepped: {@code backfill} on {@code collections:<id>}. */
+  public void backfillChanged(BackfillRecord b) {
+    guarded(
+        "backfill of " + b.collectionId(),
+        () ->
+            publish(
+                b.orgId(),
+                StreamChannels.collections(b.collectionId()),
+                "backfill",
+                StreamJson.backfill(b)));
   }
 
   @Override

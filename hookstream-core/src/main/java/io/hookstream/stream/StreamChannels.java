@@ -43,6 +43,11 @@ public final class StreamChannels {
     return DELIVERIES + ":" + destinationId;
   }
 
+  /** {@code collections:<collectionId>}: applied changes and backfill progress of a collection. */
+  public static String collections(String collectionId) {
+    return COLLECTIONS + ":" + collectionId;
+  }
+
   /** {@code replay:<jobId>}: the progress of one replay or bulk-retry job. */
   public static String replay(String jobId) {
     return REPLAY + ":" + jobId;

@@ -4,6 +4,7 @@ import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
 import io.hookstream.spi.store.ApiKeyRepository;
 import io.hookstream.spi.store.CircuitRepository;
+import io.hookstream.spi.store.CollectionRepository;
 import io.hookstream.spi.store.ConnectionRepository;
 import io.hookstream.spi.store.DeliveryRepository;
 import io.hookstream.spi.store.DestinationRepository;
@@ -145,5 +146,10 @@ final class CrashableStore implements Store {
   @Override
   public MetricsRepository metrics() {
     return delegate.metrics();
+  }
+
+  @Override
+  public CollectionRepository collections() {
+    return delegate.collections();
   }
 }

@@ -133,6 +133,8 @@ abstract class MalformedInputContract extends RestApiSuite {
           "idempotency_value");
   // Loopback: the corpus engine refuses it, so no tool call leaves the machine.
   private static final String TOOL_URL = "\"url\":\"http://127.0.0.1:9/corpus\"";
+  private static final List<String> COLLECTION_FIELDS =
+      List.of("name", "slug", "source_id", "primary_key_path", "event_time_path");
 
   private static final String DEEP = "[".repeat(5000) + "]".repeat(5000);
   private static final List<String> BAD_VALUES =
@@ -222,7 +224,9 @@ abstract class MalformedInputContract extends RestApiSuite {
           "start=1970-01-01T00:00:00Z&end=2026-03-01T00:00:00Z",
           "start=-1000000000-01-01T00:00:00Z",
           "end=+1000000000-12-31T23:59:59Z",
-          "after=2026-03-01T00:00:00Z&before=2026-03-01T00:00:00Z");
+          "after=2026-03-01T00:00:00Z&before=2026-03-01T00:00:00Z",
+          "format=xml",
+          "format=" + "f".repeat(3000));
 
   @BeforeAll
   void createResources() {
@@ -263,6 +267,11 @@ abstract class MalformedInputContract extends RestApiSuite {
             .path("subscription")
             .path("id")
             .asText());
+    Client.Response collection = api.post("/v1/collections", key, validCollection(ids));
+    assertThat(collection.status()).as(collection.toString()).isEqualTo(201);
+    ids.put("col", collection.json().path("collection").path("id").asText());
+    ids.put("key", "true");
+    ingest(ids.get("src"), "{\"corpus\":true}");
     Client.Response replay = api.post("/v1/replay", key, validReplay(ids));
     assertThat(replay.status()).as(replay.toString()).isEqualTo(201);
     ids.put("rpl", replay.json().path("job").path("id").asText());
@@ -293,6 +302,12 @@ abstract class MalformedInputContract extends RestApiSuite {
       assertThat(api.post("/v1/test/sessions/" + session + "/claim", key, "{}").status())
           .isEqualTo(200);
     }
+  }
+
+  private static String validCollection(Map<String, String> ids) {
+    return "{\"name\":\"Corpus Collection\",\"source_id\":\""
+        + ids.get("src")
+        + "\",\"primary_key_path\":\"corpus\"}";
   }
 
   private static String validReplay(Map<String, String> ids) {
@@ -396,6 +411,20 @@ abstract class MalformedInputContract extends RestApiSuite {
             List.of("url", "enabled")),
         new Endpoint("GET", "/v1/test/sessions/{ts}/export", null, List.of()),
         new Endpoint("POST", "/v1/test/sessions/{ts}/claim", null, List.of()),
+        new Endpoint("GET", "/v1/collections", null, List.of()),
+        new Endpoint("POST", "/v1/collections", validCollection(own), COLLECTION_FIELDS),
+        new Endpoint("GET", "/v1/collections/{col}", null, List.of()),
+        new Endpoint("PATCH", "/v1/collections/{col}", "{\"name\":\"Corpus\"}", COLLECTION_FIELDS),
+        new Endpoint("GET", "/v1/collections/{col}/records", null, List.of()),
+        new Endpoint("GET", "/v1/collections/{col}/records/{key}", null, List.of()),
+        new Endpoint("GET", "/v1/collections/{col}/records/{key}/changelog", null, List.of()),
+        new Endpoint("GET", "/v1/collections/{col}/stats", null, List.of()),
+        new Endpoint("GET", "/v1/collections/{col}/schema", null, List.of()),
+        new Endpoint("GET", "/v1/collections/{col}/export", null, List.of()),
+        new Endpoint("POST", "/v1/collections/{col}/backfill", null, List.of()),
+        new Endpoint("GET", "/v1/collections/{col}/backfill", null, List.of()),
+        // deletes last, so the resources above stay for the other cases
+        new Endpoint("DELETE", "/v1/collections/{col}", null, List.of()),
         new Endpoint("DELETE", "/v1/topics/{top}/subscriptions/{sub}", null, List.of()),
         new Endpoint("DELETE", "/v1/topics/{top}", null, List.of()),
         new Endpoint("DELETE", "/v1/connections/{conn}", null, List.of()),
@@ -413,6 +442,9 @@ abstract class MalformedInputContract extends RestApiSuite {
       }
       if (e.method().equals("GET") && !e.path().contains("{")) {
         queries(e);
+      }
+      if (e.method().equals("GET") && e.path().startsWith("/v1/collections/{col}/")) {
+        queries(new Endpoint("GET", fill(e.path(), own), null, List.of()));
       }
       ids(e);
     }

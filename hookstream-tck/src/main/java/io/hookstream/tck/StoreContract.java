@@ -162,4 +162,11 @@ public abstract class StoreContract {
       super(StoreContract.this);
     }
   }
+
+  @Nested
+  class Collections extends CollectionContract {
+    Collections() {
+      super(StoreContract.this);
+    }
+  }
 }

@@ -1,14 +1,18 @@
 package io.hookstream.stream.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookstream.collection.internal.Collections;
 import io.hookstream.delivery.internal.Attempts;
 import io.hookstream.destination.internal.Destinations;
 import io.hookstream.event.internal.Events;
 import io.hookstream.internal.Json;
 import io.hookstream.issue.internal.Issues;
+import io.hookstream.json.CollectionJson;
 import io.hookstream.json.ResourceJson;
 import io.hookstream.replay.internal.ReplayJobs;
 import io.hookstream.spi.store.AttemptRecord;
+import io.hookstream.spi.store.BackfillRecord;
+import io.hookstream.spi.store.CollectionEntry;
 import io.hookstream.spi.store.DestinationRecord;
 import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.IssueRecord;
@@ -40,6 +44,16 @@ public final class StreamJson {
   /** A replay or bulk-retry job with its progress. */
   public static String replayJob(ReplayJobRecord j) {
     return Json.write(ResourceJson.replayJob(ReplayJobs.toApi(j)));
+  }
+
+  /** A collection record as {@code GET /v1/collections/:id/records/:key} renders it. */
+  public static String collectionRecord(CollectionEntry e) {
+    return Json.write(CollectionJson.record(Collections.toApi(e)));
+  }
+
+  /** A backfill as {@code GET /v1/collections/:id/backfill} renders it. */
+  public static String backfill(BackfillRecord b) {
+    return Json.write(CollectionJson.backfill(Collections.toApi(b)));
   }
 
   /** A destination's identity and delivery state. */

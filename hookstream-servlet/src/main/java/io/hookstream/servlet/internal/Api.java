@@ -64,6 +64,7 @@ public final class Api {
     new TestSessionsResource(engine).register(router);
     new ToolsResource(engine).register(router);
     new MetricsResource(engine).register(router);
+    new CollectionsResource(engine).register(router);
   }
 
   /** Serves one request; never throws for a request it could not serve, it answers it. */

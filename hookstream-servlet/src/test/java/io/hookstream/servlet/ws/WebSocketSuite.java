@@ -9,6 +9,7 @@ import io.hookstream.auth.ApiKeyMode;
 import io.hookstream.client.Backoff;
 import io.hookstream.client.HookstreamStream;
 import io.hookstream.client.StreamMessage;
+import io.hookstream.collection.CollectionSpec;
 import io.hookstream.destination.DestinationSpec;
 import io.hookstream.event.Event;
 import io.hookstream.ingest.IngestRequest;
@@ -202,6 +203,42 @@ abstract class WebSocketSuite {
     JsonNode next = client.next("event");
     assertThat(next.get("channel").asText()).isEqualTo("events:" + acmeSource);
     assertThat(next.get("data").get("id").asText()).isEqualTo(id2);
+  }
+
+  @Test
+  void aCollectionsChannelStreamsOneSyncPerAppliedChangeToItsOwnOrgOnly() throws Exception {
+    serve();
+    String col =
+        hs.collections()
+            .create(
+                acme,
+                CollectionSpec.builder()
+                    .name("Orders")
+                    .sourceId(acmeSource)
+                    .primaryKeyPath("data.id")
+                    .eventTimePath("data.v")
+                    .build())
+            .id();
+    WsTestClient client = stream(acmeKey);
+    WsTestClient globexClient = stream(globexKey);
+    client.next("welcome");
+    globexClient.next("welcome");
+    client.subscribe("collections:" + col);
+    globexClient.subscribe("collections:" + col);
+
+    String first =
+        hs.ingest(acmeSource, IngestRequest.json("{\"data\":{\"id\":\"o1\",\"v\":2}}")).eventId();
+    JsonNode sync = client.next("sync");
+    assertThat(sync.get("channel").asText()).isEqualTo("collections:" + col);
+    assertThat(sync.at("/data/record_key").asText()).isEqualTo("o1");
+    assertThat(sync.at("/data/event_id").asText()).isEqualTo(first);
+    assertThat(sync.at("/data/data/data/v").asInt()).isEqualTo(2);
+    // An older version is not applied, so nothing is sent; the next newer one is.
+    hs.ingest(acmeSource, IngestRequest.json("{\"data\":{\"id\":\"o1\",\"v\":1}}"));
+    hs.ingest(acmeSource, IngestRequest.json("{\"data\":{\"id\":\"o1\",\"v\":3}}"));
+    assertThat(client.next("sync").at("/data/data/data/v").asInt()).isEqualTo(3);
+    assertThat(client.poll(200)).isNull();
+    assertThat(globexClient.poll(50)).isNull();
   }
 
   @Test

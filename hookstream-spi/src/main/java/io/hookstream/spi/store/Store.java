@@ -54,4 +54,7 @@ public interface Store {
 
   /** Raw metric reads, hourly and daily rollups and their watermarks. */
   MetricsRepository metrics();
+
+  /** Collections, their records, changelogs and backfills. */
+  CollectionRepository collections();
 }

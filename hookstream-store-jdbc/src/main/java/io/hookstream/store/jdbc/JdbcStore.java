@@ -2,6 +2,7 @@ package io.hookstream.store.jdbc;
 
 import io.hookstream.spi.store.ApiKeyRepository;
 import io.hookstream.spi.store.CircuitRepository;
+import io.hookstream.spi.store.CollectionRepository;
 import io.hookstream.spi.store.ConnectionRepository;
 import io.hookstream.spi.store.DeliveryRepository;
 import io.hookstream.spi.store.DestinationRepository;
@@ -20,6 +21,7 @@ import io.hookstream.store.jdbc.internal.Dialect;
 import io.hookstream.store.jdbc.internal.Jdbc;
 import io.hookstream.store.jdbc.internal.JdbcApiKeyRepository;
 import io.hookstream.store.jdbc.internal.JdbcCircuitRepository;
+import io.hookstream.store.jdbc.internal.JdbcCollectionRepository;
 import io.hookstream.store.jdbc.internal.JdbcConnectionRepository;
 import io.hookstream.store.jdbc.internal.JdbcDeliveryRepository;
 import io.hookstream.store.jdbc.internal.JdbcDestinationRepository;
@@ -59,6 +61,7 @@ public final class JdbcStore implements Store {
   private final TestSessionRepository testSessions;
   private final ScheduledSendRepository scheduledSends;
   private final MetricsRepository metrics;
+  private final CollectionRepository collections;
 
   JdbcStore(Jdbc jdbc, Dialect dialect, Tables tables, int groupCommitRows) {
     this.organizations = new JdbcOrganizationRepository(jdbc, tables);
@@ -78,6 +81,7 @@ public final class JdbcStore implements Store {
     this.testSessions = new JdbcTestSessionRepository(jdbc, dialect, tables);
     this.scheduledSends = new JdbcScheduledSendRepository(jdbc, dialect, tables);
     this.metrics = new JdbcMetricsRepository(jdbc, dialect, tables);
+    this.collections = new JdbcCollectionRepository(jdbc, dialect, tables);
   }
 
   @Override
@@ -153,5 +157,10 @@ public final class JdbcStore implements Store {
   @Override
   public MetricsRepository metrics() {
     return metrics;
+  }
+
+  @Override
+  public CollectionRepository collections() {
+    return collections;
   }
 }

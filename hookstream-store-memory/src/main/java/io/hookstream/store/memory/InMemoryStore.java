@@ -2,6 +2,7 @@ package io.hookstream.store.memory;
 
 import io.hookstream.spi.store.ApiKeyRepository;
 import io.hookstream.spi.store.CircuitRepository;
+import io.hookstream.spi.store.CollectionRepository;
 import io.hookstream.spi.store.ConnectionRepository;
 import io.hookstream.spi.store.DeliveryRepository;
 import io.hookstream.spi.store.DestinationRepository;
@@ -44,6 +45,7 @@ public final class InMemoryStore implements Store {
   private final MemoryScheduledSends scheduledSends = new MemoryScheduledSends();
   private final MemoryMetrics metrics =
       new MemoryMetrics(events, deliveries, sources, destinations);
+  private final MemoryCollections collections = new MemoryCollections(events);
 
   /** An empty store. */
   public InMemoryStore() {
@@ -123,5 +125,10 @@ public final class InMemoryStore implements Store {
   @Override
   public MetricsRepository metrics() {
     return metrics;
+  }
+
+  @Override
+  public CollectionRepository collections() {
+    return collections;
   }
 }

@@ -204,6 +204,11 @@ final class MemoryEvents implements EventRepository {
     return table.all();
   }
 
+  /** The events of {@code scope} with an id above {@code after} (all when null), lowest first. */
+  Iterator<EventRecord> oldestFirstAfter(Scope scope, String after) {
+    return table.oldestFirstAfter(scope, after);
+  }
+
   long countForSource(Scope scope, String sourceId) {
     LongAdder count = counts.get(new SourceKey(scope, sourceId));
     return count == null ? 0 : count.sum();

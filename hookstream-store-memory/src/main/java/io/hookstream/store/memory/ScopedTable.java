@@ -116,6 +116,16 @@ final class ScopedTable<T> {
         : rows.descendingMap().values().iterator();
   }
 
+  /** Every row of {@code scope} with an id above {@code after} (all when null), oldest first. */
+  Iterator<T> oldestFirstAfter(Scope scope, String after) {
+    ConcurrentSkipListMap<String, T> rows = byScope.get(scope);
+    if (rows == null) {
+      return java.util.Collections.emptyIterator();
+    }
+    var ascending = rows.descendingMap();
+    return (after == null ? ascending : ascending.tailMap(after, false)).values().iterator();
+  }
+
   /** Every row of {@code scope} older than {@code after}, newest first. */
   Iterator<T> newestFirst(Scope scope, String after) {
     ConcurrentSkipListMap<String, T> rows = byScope.get(scope);

@@ -56,6 +56,26 @@ public abstract class Dialect {
   /** A condition that is true when the binary column {@code column} contains the bound bytes. */
   public abstract String binaryContains(String column);
 
+  /** A condition on the JSON {@code column} that matches a record search of one bound parameter. */
+  public abstract String recordSearch(String column);
+
+  /** The parameter {@link #recordSearch} binds for {@code term}. */
+  public abstract Object recordSearchParam(String term);
+
+  /**
+   * What ends a subquery so that the planner runs it as written rather than merging it into the
+   * outer query; empty where subqueries are not merged.
+   */
+  public String fence() {
+    return "";
+  }
+
+  /**
+   * Whether a guarded upsert is one {@code INSERT ... ON CONFLICT ... DO UPDATE ... WHERE}
+   * statement; otherwise it is a locked read and a write in one transaction.
+   */
+  public abstract boolean upsertsOnConflict();
+
   /**
    * Whether locked rows can be skipped ({@code SKIP LOCKED}): then a destination claim runs as one
    * statement and recovery sweeps skip each other's events.

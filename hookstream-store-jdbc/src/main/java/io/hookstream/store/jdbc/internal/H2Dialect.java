@@ -112,6 +112,22 @@ public final class H2Dialect extends Dialect {
     return "POSITION(?, " + column + ") > 0";
   }
 
+  /** A case-insensitive substring of the record's JSON text: a scan of the collection. */
+  @Override
+  public String recordSearch(String column) {
+    return "LOWER(" + column + ") LIKE ? ESCAPE '\\'";
+  }
+
+  @Override
+  public Object recordSearchParam(String term) {
+    return "%" + Jdbc.likePrefix(term.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  @Override
+  public boolean upsertsOnConflict() {
+    return false;
+  }
+
   @Override
   public boolean skipLockedClaims() {
     return false;

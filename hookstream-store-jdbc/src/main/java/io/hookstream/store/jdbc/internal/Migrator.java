@@ -37,7 +37,8 @@ public final class Migrator {
           "V10__leases_by_sequence.sql",
           "V11__test_sessions.sql",
           "V12__scheduled_sends.sql",
-          "V13__metrics_rollups.sql");
+          "V13__metrics_rollups.sql",
+          "V14__collections.sql");
 
   public static final int LATEST_VERSION = SCRIPTS.size();
 

@@ -98,6 +98,31 @@ public final class PostgresDialect extends Dialect {
     return "position(CAST(? AS bytea) in " + column + ") > 0";
   }
 
+  /**
+   * A case-insensitive substring of the record's JSON text, as on H2 and in memory. V10 backs it
+   * with a pg_trgm GIN index where the extension can be created: measured on 20,000 records it
+   * answered in 6 ms where the scan took 214 ms and a tsvector GIN query 36 ms (collections.md).
+   */
+  @Override
+  public String recordSearch(String column) {
+    return "CAST(" + column + " AS text) ILIKE ? ESCAPE '\\'";
+  }
+
+  @Override
+  public Object recordSearchParam(String term) {
+    return "%" + Jdbc.likePrefix(term);
+  }
+
+  @Override
+  public String fence() {
+    return " OFFSET 0";
+  }
+
+  @Override
+  public boolean upsertsOnConflict() {
+    return true;
+  }
+
   @Override
   public boolean skipLockedClaims() {
     return true;

@@ -25,7 +25,11 @@ public record Tables(
     String testRequests,
     String scheduledSends,
     String metricsRollups,
-    String metricsWatermarks) {
+    String metricsWatermarks,
+    String collections,
+    String collectionRecords,
+    String collectionChanges,
+    String collectionBackfills) {
 
   public static Tables withPrefix(String p) {
     return new Tables(
@@ -52,6 +56,10 @@ public record Tables(
         p + "test_requests",
         p + "scheduled_sends",
         p + "metrics_rollups",
-        p + "metrics_watermarks");
+        p + "metrics_watermarks",
+        p + "collections",
+        p + "collection_records",
+        p + "collection_changes",
+        p + "collection_backfills");
   }
 }

@@ -1,0 +1,2 @@
+/** How collections are synced, backfilled, inferred and exported; not API. */
+package io.hookstream.collection.internal;
