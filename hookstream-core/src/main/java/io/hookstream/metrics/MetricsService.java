@@ -173,7 +173,7 @@ public final class MetricsService {
         counts.deadTasks(),
         counts.destinations(),
         issues.summary(scope).open(),
-        0);
+        counts.collections());
   }
 
   /**

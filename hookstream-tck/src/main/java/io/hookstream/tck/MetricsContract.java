@@ -3,6 +3,7 @@ package io.hookstream.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookstream.spi.store.AttemptRecord;
+import io.hookstream.spi.store.CollectionRecord;
 import io.hookstream.spi.store.DeliveryTask;
 import io.hookstream.spi.store.EventRecord;
 import io.hookstream.spi.store.MetricsRepository.AttemptSample;
@@ -82,12 +83,30 @@ abstract class MetricsContract extends RepositoryContract {
     store.destinations().delete(scope, dropped.destinationId(), clock.now());
     attempt(kept, "failed", 10L, HOUR, TaskStatus.DEAD);
     attempt(kept, "failed", 10L, HOUR, TaskStatus.PENDING);
+    store
+        .collections()
+        .insert(
+            new CollectionRecord(
+                "col_counted",
+                scope.orgId(),
+                scope.envId(),
+                "Orders",
+                "orders",
+                kept.sourceId(),
+                "data.id",
+                null,
+                null,
+                0,
+                1,
+                clock.now(),
+                clock.now()));
 
     var counts = store.metrics().resourceCounts(scope);
 
     assertThat(counts.sources()).isEqualTo(1);
     assertThat(counts.destinations()).isEqualTo(1);
     assertThat(counts.deadTasks()).isEqualTo(1);
+    assertThat(counts.collections()).isEqualTo(1);
     assertThat(store.metrics().resourceCounts(other).sources()).isZero();
   }
 

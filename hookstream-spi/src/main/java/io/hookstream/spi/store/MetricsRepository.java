@@ -18,7 +18,7 @@ public interface MetricsRepository {
       String destinationId, boolean success, Long latencyMs, Instant attemptedAt) {}
 
   /** Live resources of an environment: sources and destinations not deleted, dead tasks. */
-  record ResourceCounts(long sources, long destinations, long deadTasks) {}
+  record ResourceCounts(long sources, long destinations, long deadTasks, long collections) {}
 
   /**
    * Events of the scope received in {@code [from, to)}, counted per UTC hour and source, in one

@@ -43,9 +43,9 @@ public final class InMemoryStore implements Store {
   private final MemoryReplayJobs replayJobs = new MemoryReplayJobs(events, deliveries);
   private final MemoryTestSessions testSessions = new MemoryTestSessions();
   private final MemoryScheduledSends scheduledSends = new MemoryScheduledSends();
-  private final MemoryMetrics metrics =
-      new MemoryMetrics(events, deliveries, sources, destinations);
   private final MemoryCollections collections = new MemoryCollections(events);
+  private final MemoryMetrics metrics =
+      new MemoryMetrics(events, deliveries, sources, destinations, collections);
 
   /** An empty store. */
   public InMemoryStore() {

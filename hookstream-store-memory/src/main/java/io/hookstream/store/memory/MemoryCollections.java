@@ -63,6 +63,15 @@ final class MemoryCollections implements CollectionRepository {
     return collections.get(scope, id);
   }
 
+  /** How many collections {@code scope} has. */
+  long count(Scope scope) {
+    long n = 0;
+    for (Iterator<CollectionRecord> it = collections.oldestFirst(scope); it.hasNext(); it.next()) {
+      n++;
+    }
+    return n;
+  }
+
   @Override
   public Page<CollectionRecord> list(Scope scope, PageRequest page) {
     return collections.page(scope, page, c -> true);

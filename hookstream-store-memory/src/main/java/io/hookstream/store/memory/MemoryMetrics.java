@@ -35,6 +35,7 @@ final class MemoryMetrics implements MetricsRepository {
   private final MemoryDeliveries deliveries;
   private final MemorySources sources;
   private final MemoryDestinations destinations;
+  private final MemoryCollections collections;
   private final Map<Series, ConcurrentSkipListMap<MetricsRollupRecord, MetricsRollupRecord>>
       rollups = new ConcurrentHashMap<>();
   private final Map<String, Instant> watermarks = new ConcurrentHashMap<>();
@@ -43,11 +44,13 @@ final class MemoryMetrics implements MetricsRepository {
       MemoryEvents events,
       MemoryDeliveries deliveries,
       MemorySources sources,
-      MemoryDestinations destinations) {
+      MemoryDestinations destinations,
+      MemoryCollections collections) {
     this.events = events;
     this.deliveries = deliveries;
     this.sources = sources;
     this.destinations = destinations;
+    this.collections = collections;
   }
 
   @Override
@@ -85,7 +88,8 @@ final class MemoryMetrics implements MetricsRepository {
     return new ResourceCounts(
         sources.countLive(scope),
         destinations.countLive(scope),
-        deliveries.countTasks(scope, TaskStatus.DEAD));
+        deliveries.countTasks(scope, TaskStatus.DEAD),
+        collections.count(scope));
   }
 
   @Override

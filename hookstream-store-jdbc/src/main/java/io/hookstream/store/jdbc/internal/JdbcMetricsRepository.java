@@ -117,7 +117,8 @@ public final class JdbcMetricsRepository implements MetricsRepository {
     return new ResourceCounts(
         count(tables.sources(), "deleted_at IS NULL", scope),
         count(tables.destinations(), "deleted_at IS NULL", scope),
-        count(tables.tasks(), "status = 'dead'", scope));
+        count(tables.tasks(), "status = 'dead'", scope),
+        count(tables.collections(), "1 = 1", scope));
   }
 
   private long count(String table, String condition, Scope scope) {
