@@ -5,9 +5,11 @@ module io.hookstream.core {
   requires com.dashjoin.jsonata;
   requires com.networknt.schema;
   requires java.management;
+  requires java.net.http;
   requires org.slf4j;
 
   exports io.hookstream;
+  exports io.hookstream.alert;
   exports io.hookstream.auth;
   exports io.hookstream.connection;
   exports io.hookstream.delivery;

@@ -1,5 +1,7 @@
 package io.hookstream;
 
+import io.hookstream.alert.AlertRuleService;
+import io.hookstream.alert.NotificationChannelService;
 import io.hookstream.auth.ApiKeyService;
 import io.hookstream.auth.OrganizationService;
 import io.hookstream.connection.ConnectionService;
@@ -154,8 +156,25 @@ public final class Hookstream implements AutoCloseable {
     return engine.circuits();
   }
 
+  /** Issues, with their severity; see {@link io.hookstream.issue.IssueSeverity}. */
   public IssueService issues() {
     return engine.issues();
+  }
+
+  /**
+   * Notification channels (webhook, Slack, Discord, email with {@link Builder#notificationSender})
+   * that alert rules send to.
+   */
+  public NotificationChannelService notificationChannels() {
+    return engine.notificationChannels();
+  }
+
+  /**
+   * Alert rules, evaluated once per 5-minute window of the engine clock by {@link #runDueJobs()}
+   * ({@code alert-evaluation}).
+   */
+  public AlertRuleService alertRules() {
+    return engine.alertRules();
   }
 
   /**
@@ -178,9 +197,10 @@ public final class Hookstream implements AutoCloseable {
   /**
    * Runs, on the calling thread and in this order, every background job due at the clock's current
    * time: {@code node-heartbeat}, {@code recovery-sweep}, {@code issue-auto-resolve}, {@code
-   * retention-purge}; returns the names of those that ran. A started engine on a clock that moves
-   * by itself runs them by itself; on a {@code ManualClock} they run only when this is called (and
-   * the heartbeat once at {@link #start()}), so advance the clock, then call this.
+   * failure-rate-issues}, {@code alert-evaluation}, {@code retention-purge}, {@code replay-steps};
+   * returns the names of those that ran. A started engine on a clock that moves by itself runs them
+   * by itself; on a {@code ManualClock} they run only when this is called (and the heartbeat once
+   * at {@link #start()}), so advance the clock, then call this.
    */
   public List<String> runDueJobs() {
     return engine.runDueJobs();

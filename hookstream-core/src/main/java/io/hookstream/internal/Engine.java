@@ -1,6 +1,11 @@
 package io.hookstream.internal;
 
 import io.hookstream.Limits;
+import io.hookstream.alert.AlertRuleService;
+import io.hookstream.alert.NotificationChannelService;
+import io.hookstream.alert.internal.AlertEvaluator;
+import io.hookstream.alert.internal.ChannelSettings;
+import io.hookstream.alert.internal.NotificationProvider;
 import io.hookstream.auth.ApiKeyService;
 import io.hookstream.auth.OrganizationService;
 import io.hookstream.connection.ConnectionService;
@@ -20,6 +25,7 @@ import io.hookstream.ingest.IngestResult;
 import io.hookstream.ingest.internal.ClientIpResolver;
 import io.hookstream.ingest.internal.IngestPipeline;
 import io.hookstream.issue.IssueService;
+import io.hookstream.issue.internal.FailureRateIssues;
 import io.hookstream.issue.internal.IssueTracker;
 import io.hookstream.replay.ReplayService;
 import io.hookstream.replay.internal.ReplayRunner;
@@ -106,6 +112,10 @@ public final class Engine implements AutoCloseable {
   private final boolean ownsBus;
   private final ChannelBroadcaster streams;
   private final Map<String, DestinationProvider> providers;
+  private final NotificationProvider notificationProvider;
+  private final NotificationChannelService notificationChannels;
+  private final AlertRuleService alertRules;
+  private final FailureRateIssues failureRateIssues;
   private volatile boolean started;
   private volatile boolean closed;
 
@@ -160,7 +170,28 @@ public final class Engine implements AutoCloseable {
     TaskFactory tasks = new TaskFactory(clock);
     this.issues = new IssueService(store, clock, streams::issueChanged);
     this.deliveries = new DeliveryService(store, clock, tasks);
+    this.notificationProvider =
+        new NotificationProvider(s.notificationSenders, s.notificationAddresses);
     this.scheduler = scheduler(s, new DestinationSecrets(cipher, providers));
+    this.notificationChannels =
+        new NotificationChannelService(
+            store,
+            clock,
+            new ChannelSettings(s.notificationSenders, s.notificationAddresses),
+            notificationProvider,
+            scheduler::destinationChanged);
+    this.alertRules =
+        new AlertRuleService(
+            store, clock, new AlertEvaluator(store, clock, tasks, scheduler::wake));
+    this.failureRateIssues =
+        new FailureRateIssues(
+            store,
+            keyValueStore,
+            clock,
+            new IssueTracker(store, ids, streams::issueChanged),
+            nodeId,
+            s.failureRateThreshold,
+            s.failureRateMinAttempts);
     this.circuits =
         new CircuitBreakers(store, clock, s.circuitSettings, scheduler.limits()::current);
     EventRouter router =
@@ -205,6 +236,7 @@ public final class Engine implements AutoCloseable {
   private DeliveryScheduler scheduler(EngineSettings s, DestinationSecrets destinationSecrets) {
     Map<String, DestinationProvider> opening = new LinkedHashMap<>();
     providers.forEach((type, p) -> opening.put(type, new OpeningProvider(p, destinationSecrets)));
+    opening.put(NotificationProvider.TYPE, notificationProvider); // channels, never a user's type
     return DeliveryScheduler.builder(
             store,
             clock,
@@ -229,6 +261,8 @@ public final class Engine implements AutoCloseable {
         EngineJobs.heartbeat(store, clock, nodeId, s.heartbeatInterval, s.missedHeartbeats),
         EngineJobs.recovery(recovery, s.recoveryInterval),
         EngineJobs.issueAutoResolve(issues),
+        EngineJobs.failureRateIssues(failureRateIssues),
+        EngineJobs.alertEvaluation(alertRules),
         EngineJobs.retention(retention, s.retentionInterval),
         EngineJobs.replays(replayRunner));
   }
@@ -352,6 +386,14 @@ public final class Engine implements AutoCloseable {
 
   public IssueService issues() {
     return issues;
+  }
+
+  public NotificationChannelService notificationChannels() {
+    return notificationChannels;
+  }
+
+  public AlertRuleService alertRules() {
+    return alertRules;
   }
 
   public Clock clock() {

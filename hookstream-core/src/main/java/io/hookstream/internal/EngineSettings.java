@@ -9,12 +9,14 @@ import io.hookstream.ingest.IngestStep;
 import io.hookstream.ingest.TrustedProxies;
 import io.hookstream.routing.internal.DashjoinTransformEngine;
 import io.hookstream.secret.SecretKeys;
+import io.hookstream.spi.AddressPolicy;
 import io.hookstream.spi.Authenticator;
 import io.hookstream.spi.BlobStore;
 import io.hookstream.spi.ChannelBus;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider;
 import io.hookstream.spi.KeyValueStore;
+import io.hookstream.spi.NotificationSender;
 import io.hookstream.spi.store.Store;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,5 +59,9 @@ public final class EngineSettings {
   public int routingQueueSize = 10_000;
   public ChannelBus channelBus;
   public SecretKeys secretKeys;
+  public final Map<String, NotificationSender> notificationSenders = new LinkedHashMap<>();
+  public AddressPolicy notificationAddresses = new AddressPolicy(false);
+  public double failureRateThreshold = 0.5;
+  public int failureRateMinAttempts = 10;
   public int streamBusCapacity = HookstreamOptions.DEFAULT_STREAM_BUS_CAPACITY;
 }

@@ -129,4 +129,19 @@ final class CrashableStore implements Store {
   public ReplayJobRepository replayJobs() {
     return delegate.replayJobs();
   }
+
+  @Override
+  public io.hookstream.spi.store.NotificationChannelRepository notificationChannels() {
+    return delegate.notificationChannels();
+  }
+
+  @Override
+  public io.hookstream.spi.store.AlertRuleRepository alertRules() {
+    return delegate.alertRules();
+  }
+
+  @Override
+  public io.hookstream.spi.store.MonitoringRepository monitoring() {
+    return delegate.monitoring();
+  }
 }

@@ -45,4 +45,10 @@ public interface Store {
 
   /** Replay and bulk-retry jobs. */
   ReplayJobRepository replayJobs();
+
+  NotificationChannelRepository notificationChannels();
+
+  AlertRuleRepository alertRules();
+
+  MonitoringRepository monitoring();
 }

@@ -1,5 +1,6 @@
 package io.hookstream.store.jdbc;
 
+import io.hookstream.spi.store.AlertRuleRepository;
 import io.hookstream.spi.store.ApiKeyRepository;
 import io.hookstream.spi.store.CircuitRepository;
 import io.hookstream.spi.store.ConnectionRepository;
@@ -7,7 +8,9 @@ import io.hookstream.spi.store.DeliveryRepository;
 import io.hookstream.spi.store.DestinationRepository;
 import io.hookstream.spi.store.EventRepository;
 import io.hookstream.spi.store.IssueRepository;
+import io.hookstream.spi.store.MonitoringRepository;
 import io.hookstream.spi.store.NodeRepository;
+import io.hookstream.spi.store.NotificationChannelRepository;
 import io.hookstream.spi.store.OrganizationRepository;
 import io.hookstream.spi.store.ReplayJobRepository;
 import io.hookstream.spi.store.SourceRepository;
@@ -15,6 +18,7 @@ import io.hookstream.spi.store.Store;
 import io.hookstream.spi.store.TopicRepository;
 import io.hookstream.store.jdbc.internal.Dialect;
 import io.hookstream.store.jdbc.internal.Jdbc;
+import io.hookstream.store.jdbc.internal.JdbcAlertRuleRepository;
 import io.hookstream.store.jdbc.internal.JdbcApiKeyRepository;
 import io.hookstream.store.jdbc.internal.JdbcCircuitRepository;
 import io.hookstream.store.jdbc.internal.JdbcConnectionRepository;
@@ -22,7 +26,9 @@ import io.hookstream.store.jdbc.internal.JdbcDeliveryRepository;
 import io.hookstream.store.jdbc.internal.JdbcDestinationRepository;
 import io.hookstream.store.jdbc.internal.JdbcEventRepository;
 import io.hookstream.store.jdbc.internal.JdbcIssueRepository;
+import io.hookstream.store.jdbc.internal.JdbcMonitoringRepository;
 import io.hookstream.store.jdbc.internal.JdbcNodeRepository;
+import io.hookstream.store.jdbc.internal.JdbcNotificationChannelRepository;
 import io.hookstream.store.jdbc.internal.JdbcOrganizationRepository;
 import io.hookstream.store.jdbc.internal.JdbcReplayJobRepository;
 import io.hookstream.store.jdbc.internal.JdbcSourceRepository;
@@ -50,6 +56,9 @@ public final class JdbcStore implements Store {
   private final NodeRepository nodes;
   private final TopicRepository topics;
   private final ReplayJobRepository replayJobs;
+  private final NotificationChannelRepository notificationChannels;
+  private final AlertRuleRepository alertRules;
+  private final MonitoringRepository monitoring;
 
   JdbcStore(Jdbc jdbc, Dialect dialect, Tables tables, int groupCommitRows) {
     this.organizations = new JdbcOrganizationRepository(jdbc, tables);
@@ -66,6 +75,9 @@ public final class JdbcStore implements Store {
     this.nodes = new JdbcNodeRepository(jdbc, dialect, tables, deliveries);
     this.topics = new JdbcTopicRepository(jdbc, dialect, tables, eventRows);
     this.replayJobs = new JdbcReplayJobRepository(jdbc, dialect, tables, deliveries);
+    this.notificationChannels = new JdbcNotificationChannelRepository(jdbc, dialect, tables);
+    this.alertRules = new JdbcAlertRuleRepository(jdbc, dialect, tables, deliveries);
+    this.monitoring = new JdbcMonitoringRepository(jdbc, tables);
   }
 
   @Override
@@ -126,5 +138,20 @@ public final class JdbcStore implements Store {
   @Override
   public ReplayJobRepository replayJobs() {
     return replayJobs;
+  }
+
+  @Override
+  public NotificationChannelRepository notificationChannels() {
+    return notificationChannels;
+  }
+
+  @Override
+  public AlertRuleRepository alertRules() {
+    return alertRules;
+  }
+
+  @Override
+  public MonitoringRepository monitoring() {
+    return monitoring;
   }
 }

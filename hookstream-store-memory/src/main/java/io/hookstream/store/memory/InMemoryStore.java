@@ -1,5 +1,6 @@
 package io.hookstream.store.memory;
 
+import io.hookstream.spi.store.AlertRuleRepository;
 import io.hookstream.spi.store.ApiKeyRepository;
 import io.hookstream.spi.store.CircuitRepository;
 import io.hookstream.spi.store.ConnectionRepository;
@@ -7,7 +8,9 @@ import io.hookstream.spi.store.DeliveryRepository;
 import io.hookstream.spi.store.DestinationRepository;
 import io.hookstream.spi.store.EventRepository;
 import io.hookstream.spi.store.IssueRepository;
+import io.hookstream.spi.store.MonitoringRepository;
 import io.hookstream.spi.store.NodeRepository;
+import io.hookstream.spi.store.NotificationChannelRepository;
 import io.hookstream.spi.store.OrganizationRepository;
 import io.hookstream.spi.store.ReplayJobRepository;
 import io.hookstream.spi.store.SourceRepository;
@@ -37,6 +40,9 @@ public final class InMemoryStore implements Store {
   private final MemoryNodes nodes = new MemoryNodes(deliveries);
   private final MemoryTopics topics = new MemoryTopics();
   private final MemoryReplayJobs replayJobs = new MemoryReplayJobs(events, deliveries);
+  private final MemoryNotificationChannels notificationChannels = new MemoryNotificationChannels();
+  private final MemoryAlertRules alertRules = new MemoryAlertRules(deliveries);
+  private final MemoryMonitoring monitoring = new MemoryMonitoring(deliveries, events);
 
   /** An empty store. */
   public InMemoryStore() {
@@ -101,5 +107,20 @@ public final class InMemoryStore implements Store {
   @Override
   public ReplayJobRepository replayJobs() {
     return replayJobs;
+  }
+
+  @Override
+  public NotificationChannelRepository notificationChannels() {
+    return notificationChannels;
+  }
+
+  @Override
+  public AlertRuleRepository alertRules() {
+    return alertRules;
+  }
+
+  @Override
+  public MonitoringRepository monitoring() {
+    return monitoring;
   }
 }

@@ -33,7 +33,8 @@ public final class Migrator {
           "V6__drop_unused_due_index.sql",
           "V7__ordering_keys.sql",
           "V8__topics.sql",
-          "V9__replay_jobs.sql");
+          "V9__replay_jobs.sql",
+          "V10__alerts.sql");
 
   public static final int LATEST_VERSION = SCRIPTS.size();
 

@@ -20,7 +20,10 @@ public record Tables(
     String topics,
     String subscriptions,
     String replayJobs,
-    String replayJobTasks) {
+    String replayJobTasks,
+    String notificationChannels,
+    String alertRules,
+    String alertTriggers) {
 
   public static Tables withPrefix(String p) {
     return new Tables(
@@ -42,6 +45,9 @@ public record Tables(
         p + "topics",
         p + "subscriptions",
         p + "replay_jobs",
-        p + "replay_job_tasks");
+        p + "replay_job_tasks",
+        p + "notification_channels",
+        p + "alert_rules",
+        p + "alert_triggers");
   }
 }
