@@ -2,6 +2,7 @@ package io.hookstream.alert;
 
 import io.hookstream.alert.internal.AlertEvaluator;
 import io.hookstream.alert.internal.RuleConfigs;
+import io.hookstream.delivery.TaskFactory;
 import io.hookstream.internal.Ids;
 import io.hookstream.internal.Json;
 import io.hookstream.internal.Pages;
@@ -39,11 +40,15 @@ public final class AlertRuleService {
   private final Ids ids;
   private final AlertEvaluator evaluator;
 
-  public AlertRuleService(Store store, Clock clock, AlertEvaluator evaluator) {
+  /**
+   * Rules of {@code store}; evaluations queue notifications made by {@code tasks}, then run {@code
+   * wake} (the delivery scheduler's).
+   */
+  public AlertRuleService(Store store, Clock clock, TaskFactory tasks, Runnable wake) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.ids = new Ids(clock);
-    this.evaluator = evaluator;
+    this.evaluator = new AlertEvaluator(store, clock, tasks, wake);
   }
 
   public AlertRule create(Scope scope, AlertRuleSpec spec) {

@@ -9,10 +9,12 @@ import io.hookstream.internal.Pages;
 import io.hookstream.internal.Validation;
 import io.hookstream.page.Page;
 import io.hookstream.page.PageRequest;
+import io.hookstream.spi.AddressPolicy;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider.DeliveryResult;
 import io.hookstream.spi.ErrorCode;
 import io.hookstream.spi.HookstreamException;
+import io.hookstream.spi.NotificationSender;
 import io.hookstream.spi.store.AlertRuleRecord;
 import io.hookstream.spi.store.NotificationChannelRecord;
 import io.hookstream.spi.store.Scope;
@@ -43,19 +45,23 @@ public final class NotificationChannelService {
   private final NotificationProvider provider;
   private final Consumer<String> changed;
 
-  /** {@code changed} hears the id of each updated or deleted channel (the scheduler's cache). */
+  /**
+   * Channels of {@code store}: the built-in types and those of {@code senders}, with URLs checked
+   * against {@code addresses}; {@code changed} hears the id of each updated or deleted channel (the
+   * delivery scheduler's cache).
+   */
   public NotificationChannelService(
       Store store,
       Clock clock,
-      ChannelSettings settings,
-      NotificationProvider provider,
+      Map<String, NotificationSender> senders,
+      AddressPolicy addresses,
       Consumer<String> changed) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.ids = new Ids(clock);
-    this.settings = settings;
-    this.provider = provider;
-    this.changed = changed;
+    this.settings = new ChannelSettings(senders, addresses);
+    this.provider = new NotificationProvider(senders, addresses);
+    this.changed = Objects.requireNonNull(changed, "changed");
   }
 
   public NotificationChannel create(Scope scope, NotificationChannelSpec spec) {

@@ -3,8 +3,6 @@ package io.hookstream.internal;
 import io.hookstream.Limits;
 import io.hookstream.alert.AlertRuleService;
 import io.hookstream.alert.NotificationChannelService;
-import io.hookstream.alert.internal.AlertEvaluator;
-import io.hookstream.alert.internal.ChannelSettings;
 import io.hookstream.alert.internal.NotificationProvider;
 import io.hookstream.auth.ApiKeyService;
 import io.hookstream.auth.OrganizationService;
@@ -177,12 +175,10 @@ public final class Engine implements AutoCloseable {
         new NotificationChannelService(
             store,
             clock,
-            new ChannelSettings(s.notificationSenders, s.notificationAddresses),
-            notificationProvider,
+            s.notificationSenders,
+            s.notificationAddresses,
             scheduler::destinationChanged);
-    this.alertRules =
-        new AlertRuleService(
-            store, clock, new AlertEvaluator(store, clock, tasks, scheduler::wake));
+    this.alertRules = new AlertRuleService(store, clock, tasks, scheduler::wake);
     this.failureRateIssues =
         new FailureRateIssues(
             store,

@@ -57,6 +57,7 @@ final class Fixture implements AutoCloseable {
             .limits(new Limits(MAX_BODY_BYTES, Limits.DEFAULT_INLINE_BODY_BYTES))
             .provider(http)
             .trustedProxies(proxies)
+            .allowPrivateNotificationTargets(true)
             .authenticator(
                 credentials ->
                     credentials

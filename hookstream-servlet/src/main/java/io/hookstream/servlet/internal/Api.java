@@ -61,6 +61,8 @@ public final class Api {
     new DeliveryAttemptsResource(engine).register(router);
     new IssuesResource(engine).register(router);
     new TopicsResource(engine).register(router);
+    new NotificationChannelsResource(engine).register(router);
+    new AlertRulesResource(engine).register(router);
   }
 
   /** Serves one request; never throws for a request it could not serve, it answers it. */
