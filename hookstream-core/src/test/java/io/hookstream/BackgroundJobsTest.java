@@ -37,6 +37,8 @@ class BackgroundJobsTest {
               "node-heartbeat",
               "recovery-sweep",
               "issue-auto-resolve",
+              "failure-rate-issues",
+              "alert-evaluation",
               "retention-purge",
               "replay-steps");
       assertThat(hs.runDueJobs()).isEmpty();
