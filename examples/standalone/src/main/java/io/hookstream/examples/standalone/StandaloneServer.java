@@ -249,7 +249,11 @@ public final class StandaloneServer implements AutoCloseable {
             .blobStore(stores.blobStore)
             .clock(clock)
             .provider(http)
-            .secretKeys(keys);
+            .secretKeys(keys)
+            .allowPrivateNotificationTargets(options.allowPrivateNetworks());
+    if (options.smtp() != null) {
+      builder.notificationSender(options.smtp().sender());
+    }
     AwsProviders.builder()
         .allowPrivateNetworks(options.allowPrivateNetworks())
         .build()
