@@ -25,7 +25,7 @@ class AlertRulesTest {
   private static final String SECRET = "whsec_alerts_test_secret";
 
   private final AlertFixture f = new AlertFixture(Instant.parse("2026-03-01T10:01:00Z"));
-  private final NotificationReceiver receiver = newReceiver();
+  private final NotificationReceiver receiver = NotificationReceiver.start();
 
   @AfterEach
   void close() {
@@ -203,13 +203,5 @@ class AlertRulesTest {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static NotificationReceiver newReceiver() {
-    try {
-      return new NotificationReceiver();
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
   }
 }

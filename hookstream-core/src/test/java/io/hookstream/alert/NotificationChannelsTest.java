@@ -24,7 +24,7 @@ class NotificationChannelsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final AlertFixture f = new AlertFixture(Instant.parse("2026-03-01T10:01:00Z"));
-  private final NotificationReceiver receiver = newReceiver();
+  private final NotificationReceiver receiver = NotificationReceiver.start();
 
   @AfterEach
   void close() {
@@ -146,13 +146,5 @@ class NotificationChannelsTest {
         .create(
             f.scope,
             NotificationChannelSpec.builder().name("ops").type(type).config(config).build());
-  }
-
-  private static NotificationReceiver newReceiver() {
-    try {
-      return new NotificationReceiver();
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
   }
 }

@@ -32,7 +32,16 @@ final class NotificationReceiver implements AutoCloseable {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
 
-  NotificationReceiver() throws IOException {
+  /** A receiver listening on a free loopback port. */
+  static NotificationReceiver start() {
+    try {
+      return new NotificationReceiver();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private NotificationReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/",
