@@ -9,6 +9,8 @@ import io.hookstream.internal.Pages;
 import io.hookstream.internal.Validation;
 import io.hookstream.page.Page;
 import io.hookstream.page.PageRequest;
+import io.hookstream.secret.SecretKeys;
+import io.hookstream.secret.internal.SecretCipher;
 import io.hookstream.spi.AddressPolicy;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider.DeliveryResult;
@@ -43,24 +45,28 @@ public final class NotificationChannelService {
   private final Ids ids;
   private final ChannelSettings settings;
   private final NotificationProvider provider;
+  private final SecretCipher cipher;
   private final Consumer<String> changed;
 
   /**
    * Channels of {@code store}: the built-in types and those of {@code senders}, with URLs checked
-   * against {@code addresses}; {@code changed} hears the id of each updated or deleted channel (the
-   * delivery scheduler's cache).
+   * against {@code addresses} and webhook secrets encrypted with {@code keys} (null: stored as
+   * given); {@code changed} hears the id of each updated or deleted channel (the delivery
+   * scheduler's cache).
    */
   public NotificationChannelService(
       Store store,
       Clock clock,
       Map<String, NotificationSender> senders,
       AddressPolicy addresses,
+      SecretKeys keys,
       Consumer<String> changed) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.ids = new Ids(clock);
     this.settings = new ChannelSettings(senders, addresses);
-    this.provider = new NotificationProvider(senders, addresses);
+    this.cipher = SecretCipher.of(keys);
+    this.provider = new NotificationProvider(senders, addresses, cipher);
     this.changed = Objects.requireNonNull(changed, "changed");
   }
 
@@ -75,7 +81,7 @@ public final class NotificationChannelService {
             scope.envId(),
             spec.name(),
             spec.type(),
-            Json.write(spec.config()),
+            sealed(spec.config()),
             now,
             now);
     store.notificationChannels().insert(c);
@@ -88,8 +94,7 @@ public final class NotificationChannelService {
 
   public Page<NotificationChannel> list(Scope scope, PageRequest page) {
     return Pages.fromStore(
-        store.notificationChannels().list(scope, Pages.toStore(page)),
-        NotificationChannelService::toApi);
+        store.notificationChannels().list(scope, Pages.toStore(page)), this::toApi);
   }
 
   /** Changes the values {@code spec} sets; a new type needs a config for it. */
@@ -97,7 +102,7 @@ public final class NotificationChannelService {
     NotificationChannelRecord old = stored(scope, id);
     String name = spec.name() != null ? spec.name() : old.name();
     String type = spec.type() != null ? spec.type() : old.type();
-    Map<String, Object> stored = Json.toMap(old.configJson());
+    Map<String, Object> stored = opened(old);
     Map<String, Object> config =
         spec.config() != null ? ChannelSettings.keepSecret(spec.config(), stored) : stored;
     check(name, type, config);
@@ -108,7 +113,7 @@ public final class NotificationChannelService {
             old.envId(),
             name,
             type,
-            Json.write(config),
+            sealed(config),
             old.createdAt(),
             clock.now());
     if (!store.notificationChannels().update(c)) {
@@ -175,14 +180,22 @@ public final class NotificationChannelService {
     return r.statusCode() > 0 ? r.error() + " (HTTP " + r.statusCode() + ")" : r.error();
   }
 
-  static NotificationChannel toApi(NotificationChannelRecord c) {
+  private String sealed(Map<String, Object> config) {
+    return Json.write(ChannelSettings.withSecret(config, cipher::seal));
+  }
+
+  private Map<String, Object> opened(NotificationChannelRecord c) {
+    return ChannelSettings.withSecret(Json.toMap(c.configJson()), cipher::open);
+  }
+
+  private NotificationChannel toApi(NotificationChannelRecord c) {
     return new NotificationChannel(
         c.id(),
         c.orgId(),
         c.envId(),
         c.name(),
         c.type(),
-        ChannelSettings.mask(Json.toMap(c.configJson())),
+        ChannelSettings.mask(opened(c)),
         c.createdAt(),
         c.updatedAt());
   }

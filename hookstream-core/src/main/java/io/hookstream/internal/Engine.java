@@ -169,7 +169,7 @@ public final class Engine implements AutoCloseable {
     this.issues = new IssueService(store, clock, streams::issueChanged);
     this.deliveries = new DeliveryService(store, clock, tasks);
     this.notificationProvider =
-        new NotificationProvider(s.notificationSenders, s.notificationAddresses);
+        new NotificationProvider(s.notificationSenders, s.notificationAddresses, cipher);
     this.scheduler = scheduler(s, new DestinationSecrets(cipher, providers));
     this.notificationChannels =
         new NotificationChannelService(
@@ -177,6 +177,7 @@ public final class Engine implements AutoCloseable {
             clock,
             s.notificationSenders,
             s.notificationAddresses,
+            s.secretKeys,
             scheduler::destinationChanged);
     this.alertRules = new AlertRuleService(store, clock, tasks, scheduler::wake);
     this.failureRateIssues =

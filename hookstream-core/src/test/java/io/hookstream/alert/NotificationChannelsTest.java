@@ -84,6 +84,55 @@ class NotificationChannelsTest {
   }
 
   @Test
+  void withSecretKeysTheSecretIsStoredEncryptedAndStillSigns() throws Exception {
+    ManualClock clock = new ManualClock();
+    InMemoryStore store = new InMemoryStore();
+    try (Hookstream sealed =
+        Hookstream.builder()
+            .store(store)
+            .keyValueStore(new InMemoryKeyValueStore(clock))
+            .blobStore(new InMemoryBlobStore())
+            .clock(clock)
+            .secretKeys(
+                io.hookstream.secret.SecretKeys.parse(io.hookstream.secret.SecretKeys.newKey()))
+            .allowPrivateNotificationTargets(true)
+            .build()) {
+      var org = sealed.organizations().create("Acme");
+      var scope = sealed.organizations().createEnvironment(org.id(), "production").scope();
+      String secret = "whsec_sealed_0123456789";
+      NotificationChannel c =
+          sealed
+              .notificationChannels()
+              .create(
+                  scope,
+                  NotificationChannelSpec.builder()
+                      .name("ops")
+                      .type("webhook")
+                      .config(Map.of("url", receiver.url(), "secret", secret))
+                      .build());
+      assertThat(store.notificationChannels().find(scope, c.id()).get().configJson())
+          .doesNotContain(secret)
+          .contains("enc:v1:");
+      assertThat(sealed.notificationChannels().get(scope, c.id()).config().get("secret"))
+          .isEqualTo("****6789");
+      sealed
+          .notificationChannels()
+          .update(scope, c.id(), NotificationChannelSpec.builder().name("renamed").build());
+      assertThat(sealed.notificationChannels().test(scope, c.id()).success()).isTrue();
+      NotificationReceiver.Received got = receiver.await(1).get(0);
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(
+          new javax.crypto.spec.SecretKeySpec(
+              secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+      assertThat(got.header("X-hookstream-Signature"))
+          .isEqualTo(
+              java.util.HexFormat.of()
+                  .formatHex(
+                      mac.doFinal(got.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
+  }
+
+  @Test
   void loopbackAddressesAreRefusedByDefault() {
     ManualClock clock = new ManualClock();
     try (Hookstream strict =

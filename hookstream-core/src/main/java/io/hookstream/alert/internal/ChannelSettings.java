@@ -70,6 +70,18 @@ public final class ChannelSettings {
     }
   }
 
+  /** {@code config} with its secret as {@code change} makes it (sealed, or opened). */
+  public static Map<String, Object> withSecret(
+      Map<String, Object> config, java.util.function.UnaryOperator<String> change) {
+    Object secret = config.get("secret");
+    if (!(secret instanceof String s)) {
+      return config;
+    }
+    Map<String, Object> changed = new LinkedHashMap<>(config);
+    changed.put("secret", change.apply(s));
+    return changed;
+  }
+
   /** {@code config} as reads show it: the secret masked. */
   public static Map<String, Object> mask(Map<String, Object> config) {
     Map<String, Object> masked = new LinkedHashMap<>(config);

@@ -1,5 +1,6 @@
 package io.hookstream.alert.internal;
 
+import io.hookstream.secret.internal.SecretCipher;
 import io.hookstream.spi.AddressPolicy;
 import io.hookstream.spi.DestinationProvider;
 import io.hookstream.spi.FieldError;
@@ -24,10 +25,14 @@ public final class NotificationProvider implements DestinationProvider {
 
   private final HttpNotificationSender http;
   private final Map<String, NotificationSender> senders;
+  private final SecretCipher cipher;
 
-  public NotificationProvider(Map<String, NotificationSender> senders, AddressPolicy addresses) {
+  /** {@code cipher} opens the webhook secrets channels store sealed. */
+  public NotificationProvider(
+      Map<String, NotificationSender> senders, AddressPolicy addresses, SecretCipher cipher) {
     this.http = new HttpNotificationSender(addresses);
     this.senders = Map.copyOf(senders);
+    this.cipher = cipher;
   }
 
   @Override
@@ -54,11 +59,11 @@ public final class NotificationProvider implements DestinationProvider {
         request.timeout());
   }
 
-  /** Sends {@code n} to a channel of {@code type} with {@code config}. */
+  /** Sends {@code n} to a channel of {@code type} with {@code config} as stored. */
   public DeliveryResult send(
       String type, Notification n, Map<String, Object> config, Duration timeout) {
     if (ChannelSettings.HTTP_TYPES.contains(type)) {
-      return http.send(type, n, config, timeout);
+      return http.send(type, n, ChannelSettings.withSecret(config, cipher::open), timeout);
     }
     NotificationSender sender = senders.get(type);
     if (sender == null) {
