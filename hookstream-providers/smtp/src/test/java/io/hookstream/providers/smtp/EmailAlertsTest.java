@@ -90,7 +90,7 @@ class EmailAlertsTest {
       hs.runDueJobs();
       hs.runDueDeliveries();
 
-      assertThat(SMTP.waitForIncomingEmail(10_000, 2)).isTrue();
+      assertThat(SMTP.waitForIncomingEmail(30_000, 2)).isTrue();
       MimeMessage[] got = SMTP.getReceivedMessages();
       assertThat(got).extracting(m -> m.getAllRecipients()[0].toString()).isNotEmpty();
       assertThat(got[0].getSubject()).isEqualTo("[hookstream] Alert: Dead letters");
