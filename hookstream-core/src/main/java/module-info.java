@@ -10,6 +10,7 @@ module io.hookstream.core {
   requires HdrHistogram;
 
   exports io.hookstream;
+  exports io.hookstream.alert;
   exports io.hookstream.auth;
   exports io.hookstream.collection;
   exports io.hookstream.connection;

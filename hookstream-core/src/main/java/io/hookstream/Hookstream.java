@@ -1,5 +1,7 @@
 package io.hookstream;
 
+import io.hookstream.alert.AlertRuleService;
+import io.hookstream.alert.NotificationChannelService;
 import io.hookstream.auth.ApiKeyService;
 import io.hookstream.auth.OrganizationService;
 import io.hookstream.collection.CollectionService;
@@ -158,8 +160,25 @@ public final class Hookstream implements AutoCloseable {
     return engine.circuits();
   }
 
+  /** Issues, with their severity; see {@link io.hookstream.issue.IssueSeverity}. */
   public IssueService issues() {
     return engine.issues();
+  }
+
+  /**
+   * Notification channels (webhook, Slack, Discord, email with {@link Builder#notificationSender})
+   * that alert rules send to.
+   */
+  public NotificationChannelService notificationChannels() {
+    return engine.notificationChannels();
+  }
+
+  /**
+   * Alert rules, evaluated once per 5-minute window of the engine clock by {@link #runDueJobs()}
+   * ({@code alert-evaluation}).
+   */
+  public AlertRuleService alertRules() {
+    return engine.alertRules();
   }
 
   /**
@@ -211,12 +230,12 @@ public final class Hookstream implements AutoCloseable {
   }
 
   /**
-   * Runs, on the calling thread and in this order, every background job due at the clock's current
-   * time: {@code node-heartbeat}, {@code recovery-sweep}, {@code issue-auto-resolve}, {@code
-   * retention-purge}, {@code replay-steps}, {@code scheduled-sends}, {@code scheduled-send-purge};
-   * returns the names of those that ran. A started engine on a clock that moves by itself runs them
-   * by itself; on a {@code ManualClock} they run only when this is called (and the heartbeat once
-   * at {@link #start()}), so advance the clock, then call this.
+   * Runs, on the calling thread and in their fixed order, every background job due at the clock's
+   * current time (heartbeat, recovery sweep, issue and alert jobs, metrics rollups, retention,
+   * replay, test-session purge, scheduled sends, collection sync and backfill: the jobs table of
+   * docs/architecture.md) and returns the names of those that ran. A started engine on a clock that
+   * moves by itself runs them by itself; on a {@code ManualClock} they run only when this is called
+   * (and the heartbeat once at {@link #start()}), so advance the clock, then call this.
    */
   public List<String> runDueJobs() {
     return engine.runDueJobs();

@@ -6,12 +6,14 @@ import io.hookstream.ingest.TrustedProxies;
 import io.hookstream.internal.EngineSettings;
 import io.hookstream.observe.EngineObserver;
 import io.hookstream.secret.SecretKeys;
+import io.hookstream.spi.AddressPolicy;
 import io.hookstream.spi.Authenticator;
 import io.hookstream.spi.BlobStore;
 import io.hookstream.spi.ChannelBus;
 import io.hookstream.spi.Clock;
 import io.hookstream.spi.DestinationProvider;
 import io.hookstream.spi.KeyValueStore;
+import io.hookstream.spi.NotificationSender;
 import io.hookstream.spi.store.Store;
 import io.hookstream.tools.HostResolver;
 import java.time.Duration;
@@ -300,6 +302,15 @@ public abstract sealed class HookstreamOptions<B extends HookstreamOptions<B>>
   }
 
   /**
+   * Adds a notification channel type the engine does not build in, such as {@code email} from the
+   * {@code hookstream-smtp} module; a later sender of the same type replaces an earlier one.
+   */
+  public B notificationSender(NotificationSender sender) {
+    s.notificationSenders.put(Objects.requireNonNull(sender, "sender").channelType(), sender);
+    return self();
+  }
+
+  /**
    * How the tools resolve host names (default the JVM's resolver). Every address returned is
    * checked and the first is connected to.
    */
@@ -311,6 +322,34 @@ public abstract sealed class HookstreamOptions<B extends HookstreamOptions<B>>
   /** The TLS context of the tools' https requests (default the JVM's, with its trust store). */
   public B toolsTls(SSLContext tls) {
     s.toolsTls = Objects.requireNonNull(tls, "tls");
+    return self();
+  }
+
+  /**
+   * Lets webhook, Slack and Discord notification channels point at loopback and private networks
+   * (default false: the SSRF guard refuses them, as it does for destinations).
+   */
+  public B allowPrivateNotificationTargets(boolean allow) {
+    s.notificationAddresses = new AddressPolicy(allow);
+    return self();
+  }
+
+  /**
+   * The failure-rate issue: a destination whose failed attempts over a 5-minute window are at least
+   * {@code threshold} (a ratio, 0 < t <= 1) of at least {@code minAttempts} attempts gets a {@code
+   * failure_rate} issue (default 0.5 of 10). A {@code threshold} of 1 with a huge {@code
+   * minAttempts} effectively turns it off.
+   */
+  public B failureRateIssue(double threshold, int minAttempts) {
+    if (!(threshold > 0 && threshold <= 1) || minAttempts < 1) {
+      throw new IllegalArgumentException(
+          "failureRateIssue needs 0 < threshold <= 1 and minAttempts >= 1: "
+              + threshold
+              + ", "
+              + minAttempts);
+    }
+    s.failureRateThreshold = threshold;
+    s.failureRateMinAttempts = minAttempts;
     return self();
   }
 

@@ -44,6 +44,8 @@ class BackgroundJobsTest {
               "recovery-sweep",
               "issue-auto-resolve",
               "metrics-rollups",
+              "failure-rate-issues",
+              "alert-evaluation",
               "retention-purge",
               "replay-steps",
               "test-session-purge",

@@ -1,6 +1,9 @@
 package io.hookstream.internal;
 
 import io.hookstream.Limits;
+import io.hookstream.alert.AlertRuleService;
+import io.hookstream.alert.NotificationChannelService;
+import io.hookstream.alert.internal.NotificationProvider;
 import io.hookstream.auth.ApiKeyService;
 import io.hookstream.auth.OrganizationService;
 import io.hookstream.collection.CollectionService;
@@ -25,6 +28,7 @@ import io.hookstream.ingest.IngestResult;
 import io.hookstream.ingest.internal.ClientIpResolver;
 import io.hookstream.ingest.internal.IngestPipeline;
 import io.hookstream.issue.IssueService;
+import io.hookstream.issue.internal.FailureRateIssues;
 import io.hookstream.issue.internal.IssueTracker;
 import io.hookstream.metrics.MetricsService;
 import io.hookstream.metrics.internal.RollupJob;
@@ -133,6 +137,10 @@ public final class Engine implements AutoCloseable {
   private final ChannelBroadcaster streams;
   private final Map<String, DestinationProvider> providers;
   private final Observers observers;
+  private final NotificationProvider notificationProvider;
+  private final NotificationChannelService notificationChannels;
+  private final AlertRuleService alertRules;
+  private final FailureRateIssues failureRateIssues;
   private volatile boolean started;
   private volatile boolean closed;
 
@@ -188,7 +196,27 @@ public final class Engine implements AutoCloseable {
     TaskFactory tasks = new TaskFactory(clock);
     this.issues = new IssueService(store, clock, streams::issueChanged);
     this.deliveries = new DeliveryService(store, clock, tasks);
+    this.notificationProvider =
+        new NotificationProvider(s.notificationSenders, s.notificationAddresses, cipher);
     this.scheduler = scheduler(s, new DestinationSecrets(cipher, providers));
+    this.notificationChannels =
+        new NotificationChannelService(
+            store,
+            clock,
+            s.notificationSenders,
+            s.notificationAddresses,
+            s.secretKeys,
+            scheduler::destinationChanged);
+    this.alertRules = new AlertRuleService(store, clock, tasks, scheduler::wake);
+    this.failureRateIssues =
+        new FailureRateIssues(
+            store,
+            keyValueStore,
+            clock,
+            new IssueTracker(store, ids, streams::issueChanged),
+            nodeId,
+            s.failureRateThreshold,
+            s.failureRateMinAttempts);
     this.circuits =
         new CircuitBreakers(store, clock, s.circuitSettings, scheduler.limits()::current);
     EventRouter router =
@@ -262,6 +290,7 @@ public final class Engine implements AutoCloseable {
   private DeliveryScheduler scheduler(EngineSettings s, DestinationSecrets destinationSecrets) {
     Map<String, DestinationProvider> opening = new LinkedHashMap<>();
     providers.forEach((type, p) -> opening.put(type, new OpeningProvider(p, destinationSecrets)));
+    opening.put(NotificationProvider.TYPE, notificationProvider); // channels, never a user's type
     return DeliveryScheduler.builder(
             store,
             clock,
@@ -289,6 +318,8 @@ public final class Engine implements AutoCloseable {
         EngineJobs.issueAutoResolve(issues),
         // Rollups before retention, so that an hour is rolled up before its rows can be purged.
         EngineJobs.rollups(new RollupJob(store, clock)),
+        EngineJobs.failureRateIssues(failureRateIssues),
+        EngineJobs.alertEvaluation(alertRules),
         EngineJobs.retention(retention, s.retentionInterval),
         EngineJobs.replays(replayRunner),
         EngineJobs.testSessionPurge(testSessions),
@@ -453,6 +484,14 @@ public final class Engine implements AutoCloseable {
 
   public MetricsService metrics() {
     return metrics;
+  }
+
+  public NotificationChannelService notificationChannels() {
+    return notificationChannels;
+  }
+
+  public AlertRuleService alertRules() {
+    return alertRules;
   }
 
   public Clock clock() {

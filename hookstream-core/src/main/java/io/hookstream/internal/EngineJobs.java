@@ -1,10 +1,12 @@
 package io.hookstream.internal;
 
+import io.hookstream.alert.AlertRuleService;
 import io.hookstream.collection.internal.BackfillRunner;
 import io.hookstream.collection.internal.SyncSweep;
 import io.hookstream.delivery.internal.NodeHeartbeat;
 import io.hookstream.event.RetentionJob;
 import io.hookstream.issue.IssueService;
+import io.hookstream.issue.internal.FailureRateIssues;
 import io.hookstream.metrics.internal.RollupJob;
 import io.hookstream.replay.internal.ReplayRunner;
 import io.hookstream.routing.internal.RecoverySweep;
@@ -16,8 +18,8 @@ import io.hookstream.tools.internal.ScheduledSendRunner;
 import java.time.Duration;
 
 /**
- * The engine's background jobs, each with its name and interval. The next ones (alert evaluation)
- * are one more factory here and one more entry in the engine's list.
+ * The engine's background jobs, each with its name and interval. Another job is one more factory
+ * here and one more entry in the engine's list.
  */
 public final class EngineJobs {
 
@@ -44,6 +46,25 @@ public final class EngineJobs {
   /** Resolves issues quiet for 30 minutes. On every node; resolving twice changes nothing. */
   public static Job issueAutoResolve(IssueService issues) {
     return Job.every("issue-auto-resolve", ISSUE_SWEEP_INTERVAL, issues::autoResolve);
+  }
+
+  /** How often alert rules and the failure-rate issue look for a new 5-minute window. */
+  public static final Duration WINDOW_CHECK_INTERVAL = Duration.ofMinutes(1);
+
+  /**
+   * Evaluates alert rules once per 5-minute window. On every node; the store lets one node commit
+   * each rule's window.
+   */
+  public static Job alertEvaluation(AlertRuleService rules) {
+    return Job.every("alert-evaluation", WINDOW_CHECK_INTERVAL, rules::evaluateDue);
+  }
+
+  /**
+   * Opens failure-rate issues once per 5-minute window. On every node; a key-value claim lets one
+   * node measure each window.
+   */
+  public static Job failureRateIssues(FailureRateIssues issues) {
+    return Job.every("failure-rate-issues", WINDOW_CHECK_INTERVAL, issues::runOnce);
   }
 
   /** How often replay and bulk-retry jobs are stepped: their rate limits are per second. */

@@ -60,6 +60,14 @@ public record Issue(
         .updatedAt(updatedAt);
   }
 
+  /**
+   * {@code critical}, {@code warning} or {@code info}, from the error type (see {@link
+   * IssueSeverity}).
+   */
+  public String severity() {
+    return IssueSeverity.of(errorType);
+  }
+
   /** The organization and environment the issue belongs to. */
   public Scope scope() {
     return new Scope(orgId, envId);

@@ -71,6 +71,48 @@ public final class IssueService {
         store.issues().list(scope, filter, destinationId, Pages.toStore(page)), Issues::toApi);
   }
 
+  /**
+   * As {@link #list(Scope, String, String, PageRequest)}, of one {@code severity} ({@code
+   * critical}, {@code warning}, {@code info}; null for all). Severity follows from the error type,
+   * so this reads pages of the store until it has a page of matches.
+   */
+  public Page<Issue> list(
+      Scope scope, String status, String destinationId, String severity, PageRequest page) {
+    if (severity == null) {
+      return list(scope, status, destinationId, page);
+    }
+    if (!IssueSeverity.ALL.contains(severity)) {
+      throw HookstreamException.invalid(
+          "severity", "must be one of critical, warning, info; got " + severity);
+    }
+    String filter = status == null || status.equals("all") ? null : checkStatus(status);
+    List<Issue> items = new java.util.ArrayList<>();
+    String after = page.after();
+    boolean more = true;
+    while (more && items.size() < page.limit()) {
+      io.hookstream.spi.store.Page<IssueRecord> p =
+          store
+              .issues()
+              .list(
+                  scope,
+                  filter,
+                  destinationId,
+                  new io.hookstream.spi.store.PageRequest(after, PageRequest.MAX_LIMIT));
+      more = p.hasMore();
+      for (IssueRecord r : p.items()) {
+        after = r.id();
+        if (severity.equals(IssueSeverity.of(r.errorType()))) {
+          items.add(Issues.toApi(r));
+          if (items.size() == page.limit()) {
+            more = more || !r.id().equals(p.items().get(p.items().size() - 1).id());
+            break;
+          }
+        }
+      }
+    }
+    return new Page<>(items, more ? after : null, more);
+  }
+
   /** Counts per status. */
   public IssueSummary summary(Scope scope) {
     return new IssueSummary(

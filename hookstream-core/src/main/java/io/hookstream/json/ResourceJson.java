@@ -85,6 +85,7 @@ public final class ResourceJson {
     o.put("id", i.id());
     o.put("destination_id", i.destinationId());
     o.put("error_type", i.errorType());
+    o.put("severity", i.severity());
     o.put("message", i.message());
     o.put("status", i.status());
     o.put("occurrence_count", i.occurrenceCount());

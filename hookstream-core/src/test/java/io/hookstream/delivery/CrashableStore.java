@@ -152,4 +152,19 @@ final class CrashableStore implements Store {
   public CollectionRepository collections() {
     return delegate.collections();
   }
+
+  @Override
+  public io.hookstream.spi.store.NotificationChannelRepository notificationChannels() {
+    return delegate.notificationChannels();
+  }
+
+  @Override
+  public io.hookstream.spi.store.AlertRuleRepository alertRules() {
+    return delegate.alertRules();
+  }
+
+  @Override
+  public io.hookstream.spi.store.MonitoringRepository monitoring() {
+    return delegate.monitoring();
+  }
 }

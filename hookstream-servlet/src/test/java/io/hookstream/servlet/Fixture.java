@@ -66,6 +66,7 @@ final class Fixture implements AutoCloseable {
             .provider(http)
             .trustedProxies(proxies)
             .allowPrivateNetworks(allowPrivateNetworks)
+            .allowPrivateNotificationTargets(true)
             .authenticator(
                 credentials ->
                     credentials

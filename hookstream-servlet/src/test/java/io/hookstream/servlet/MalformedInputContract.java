@@ -101,6 +101,18 @@ abstract class MalformedInputContract extends RestApiSuite {
           "ordering_key");
 
   private static final List<String> TOPIC_FIELDS = List.of("name", "slug", "description");
+  private static final List<String> CHANNEL_FIELDS =
+      List.of("name", "channel_type", "type", "config");
+  private static final List<String> RULE_FIELDS =
+      List.of(
+          "name",
+          "rule_type",
+          "rule_config",
+          "source_id",
+          "destination_id",
+          "channel_ids",
+          "cooldown_minutes",
+          "enabled");
   private static final List<String> SUBSCRIPTION_FIELDS =
       List.of("destination_id", "filter_rules", "transform_expression", "active");
 
@@ -272,6 +284,12 @@ abstract class MalformedInputContract extends RestApiSuite {
     ids.put("col", collection.json().path("collection").path("id").asText());
     ids.put("key", "true");
     ingest(ids.get("src"), "{\"corpus\":true}");
+    Client.Response channel = api.post("/v1/notification-channels", key, validChannel());
+    assertThat(channel.status()).as(channel.toString()).isEqualTo(201);
+    ids.put("nc", channel.json().path("id").asText());
+    Client.Response rule = api.post("/v1/alert-rules", key, validRule(ids));
+    assertThat(rule.status()).as(rule.toString()).isEqualTo(201);
+    ids.put("ar", rule.json().path("alert_rule").path("id").asText());
     Client.Response replay = api.post("/v1/replay", key, validReplay(ids));
     assertThat(replay.status()).as(replay.toString()).isEqualTo(201);
     ids.put("rpl", replay.json().path("job").path("id").asText());
@@ -308,6 +326,20 @@ abstract class MalformedInputContract extends RestApiSuite {
     return "{\"name\":\"Corpus Collection\",\"source_id\":\""
         + ids.get("src")
         + "\",\"primary_key_path\":\"corpus\"}";
+  }
+
+  private static String validChannel() {
+    return "{\"name\":\"Corpus Channel\",\"channel_type\":\"webhook\","
+        + "\"config\":{\"url\":\"http://127.0.0.1:9/corpus\",\"secret\":\"corpus-secret\"}}";
+  }
+
+  private static String validRule(Map<String, String> ids) {
+    return "{\"name\":\"Corpus Rule\",\"rule_type\":\"failure_rate\","
+        + "\"rule_config\":{\"threshold\":10},\"destination_id\":\""
+        + ids.get("dst")
+        + "\",\"channel_ids\":[\""
+        + ids.get("nc")
+        + "\"],\"cooldown_minutes\":30}";
   }
 
   private static String validReplay(Map<String, String> ids) {
@@ -423,8 +455,19 @@ abstract class MalformedInputContract extends RestApiSuite {
         new Endpoint("GET", "/v1/collections/{col}/export", null, List.of()),
         new Endpoint("POST", "/v1/collections/{col}/backfill", null, List.of()),
         new Endpoint("GET", "/v1/collections/{col}/backfill", null, List.of()),
+        new Endpoint("GET", "/v1/notification-channels", null, List.of()),
+        new Endpoint("POST", "/v1/notification-channels", validChannel(), CHANNEL_FIELDS),
+        new Endpoint("GET", "/v1/notification-channels/{nc}", null, List.of()),
+        new Endpoint("PATCH", "/v1/notification-channels/{nc}", validChannel(), CHANNEL_FIELDS),
+        new Endpoint("POST", "/v1/notification-channels/{nc}/test", null, List.of()),
+        new Endpoint("GET", "/v1/alert-rules", null, List.of()),
+        new Endpoint("POST", "/v1/alert-rules", validRule(own), RULE_FIELDS),
+        new Endpoint("GET", "/v1/alert-rules/{ar}", null, List.of()),
+        new Endpoint("PATCH", "/v1/alert-rules/{ar}", validRule(own), RULE_FIELDS),
         // deletes last, so the resources above stay for the other cases
         new Endpoint("DELETE", "/v1/collections/{col}", null, List.of()),
+        new Endpoint("DELETE", "/v1/notification-channels/{nc}", null, List.of()),
+        new Endpoint("DELETE", "/v1/alert-rules/{ar}", null, List.of()),
         new Endpoint("DELETE", "/v1/topics/{top}/subscriptions/{sub}", null, List.of()),
         new Endpoint("DELETE", "/v1/topics/{top}", null, List.of()),
         new Endpoint("DELETE", "/v1/connections/{conn}", null, List.of()),

@@ -169,4 +169,11 @@ public abstract class StoreContract {
       super(StoreContract.this);
     }
   }
+
+  @Nested
+  class Alerts extends AlertContract {
+    Alerts() {
+      super(StoreContract.this);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package io.hookstream.delivery.internal;
 
+import io.hookstream.alert.internal.ChannelDestinations;
 import io.hookstream.delivery.internal.Work.Kind;
 import io.hookstream.internal.ExpiringCache;
 import io.hookstream.spi.Clock;
@@ -245,7 +246,12 @@ public final class TaskClaimer {
   }
 
   private Optional<DestinationRecord> destination(String id) {
-    return destinations.get(id, store.destinations()::findById);
+    return destinations.get(
+        id,
+        key ->
+            ChannelDestinations.isChannel(key)
+                ? ChannelDestinations.find(store, key)
+                : store.destinations().findById(key));
   }
 
   /** Gives a claimed task back untouched (another node won the probe, or shutdown). */

@@ -1,5 +1,6 @@
 package io.hookstream.delivery.internal;
 
+import io.hookstream.alert.internal.Notifications;
 import io.hookstream.delivery.ErrorTypes;
 import io.hookstream.delivery.TaskFactory;
 import io.hookstream.delivery.internal.Work.Kind;
@@ -125,7 +126,7 @@ public final class TaskRunner {
           ErrorTypes.CIRCUIT_OPEN,
           "not attempted: the circuit stayed open past the task's retry window");
     }
-    if (!work.claimed().eventExists()) {
+    if (!work.claimed().eventExists() && !Notifications.isNotification(task)) {
       return cancel(work);
     }
     return deliver(work);
@@ -378,6 +379,9 @@ public final class TaskRunner {
    */
   private boolean settle(Work work, DeliveryTask updated, AttemptRecord attempt, Instant now) {
     ClaimedTask claimed = work.claimed();
+    if (Notifications.isNotification(updated)) {
+      return settle(updated, attempt, null); // a notification has no event
+    }
     if (claimed.eventTaskCount() == 1) {
       EventStatus target = EventStatusUpdater.target(List.of(updated));
       return settle(updated, attempt, target == claimed.eventStatus() ? null : target);

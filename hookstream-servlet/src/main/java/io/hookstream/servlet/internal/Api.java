@@ -65,6 +65,8 @@ public final class Api {
     new ToolsResource(engine).register(router);
     new MetricsResource(engine).register(router);
     new CollectionsResource(engine).register(router);
+    new NotificationChannelsResource(engine).register(router);
+    new AlertRulesResource(engine).register(router);
   }
 
   /** Serves one request; never throws for a request it could not serve, it answers it. */

@@ -49,7 +49,7 @@ final class DeliveryAttemptsResource {
         new AttemptQuery(
             ConnectionsResource.filterId(r, "event_id", "evt"),
             ConnectionsResource.filterId(r, "connection_id", "conn"),
-            ConnectionsResource.filterId(r, "destination_id", "dst"),
+            destinationOrChannel(r),
             status,
             flag(q, "is_dlq"));
     PageRequest pageRequest = Paging.request(q, DEFAULT_LIMIT);
@@ -113,5 +113,13 @@ final class DeliveryAttemptsResource {
 
   private static String id(ApiRequest r) {
     return ResourceIds.require("delivery attempt", "da", r.param("id"));
+  }
+
+  /** A destination id, or a notification channel's: its notifications are attempts too. */
+  private static String destinationOrChannel(ApiRequest r) {
+    String id = r.query().string("destination_id");
+    return id != null && ResourceIds.looksLike("nc", id)
+        ? id
+        : ConnectionsResource.filterId(r, "destination_id", "dst");
   }
 }

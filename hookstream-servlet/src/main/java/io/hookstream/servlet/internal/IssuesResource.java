@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.Hookstream;
 import io.hookstream.delivery.IssueRetryResult;
 import io.hookstream.issue.Issue;
+import io.hookstream.issue.IssueSeverity;
 import io.hookstream.issue.IssueSummary;
 import io.hookstream.json.ResourceJson;
 import io.hookstream.page.Page;
@@ -19,8 +20,8 @@ import java.util.Set;
 
 /**
  * {@code /v1/issues}: the list (status {@code open} by default, or {@code acknowledged}, {@code
- * resolved}, {@code all}; {@code destination_id}), the summary, the detail, status and snooze
- * changes, and bulk retry.
+ * resolved}, {@code all}; {@code destination_id}; {@code severity}), the summary, the detail,
+ * status and snooze changes, and bulk retry.
  */
 final class IssuesResource {
 
@@ -48,6 +49,10 @@ final class IssuesResource {
     if (!STATUSES.contains(status)) {
       throw Query.badParam("status", "must be open, acknowledged, resolved or all");
     }
+    String severity = r.query().string("severity");
+    if (severity != null && !IssueSeverity.ALL.contains(severity)) {
+      throw Query.badParam("severity", "must be critical, warning or info");
+    }
     PageRequest pageRequest = Paging.request(r.query(), DEFAULT_LIMIT);
     Page<Issue> page =
         engine
@@ -56,6 +61,7 @@ final class IssuesResource {
                 r.scope(),
                 status,
                 ConnectionsResource.filterId(r, "destination_id", "dst"),
+                severity,
                 pageRequest);
     Map<String, String> names = new HashMap<>();
     ArrayNode items = JsonIo.MAPPER.createArrayNode();

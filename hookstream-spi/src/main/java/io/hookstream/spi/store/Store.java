@@ -57,4 +57,13 @@ public interface Store {
 
   /** Collections, their records, changelogs and backfills. */
   CollectionRepository collections();
+
+  /** Notification channels (webhook, Slack, Discord, email). */
+  NotificationChannelRepository notificationChannels();
+
+  /** Alert rules, their evaluation state and trigger history. */
+  AlertRuleRepository alertRules();
+
+  /** Window statistics for alert evaluation and the failure-rate issue. */
+  MonitoringRepository monitoring();
 }

@@ -1,5 +1,6 @@
 package io.hookstream.store.jdbc;
 
+import io.hookstream.spi.store.AlertRuleRepository;
 import io.hookstream.spi.store.ApiKeyRepository;
 import io.hookstream.spi.store.CircuitRepository;
 import io.hookstream.spi.store.CollectionRepository;
@@ -9,7 +10,9 @@ import io.hookstream.spi.store.DestinationRepository;
 import io.hookstream.spi.store.EventRepository;
 import io.hookstream.spi.store.IssueRepository;
 import io.hookstream.spi.store.MetricsRepository;
+import io.hookstream.spi.store.MonitoringRepository;
 import io.hookstream.spi.store.NodeRepository;
+import io.hookstream.spi.store.NotificationChannelRepository;
 import io.hookstream.spi.store.OrganizationRepository;
 import io.hookstream.spi.store.ReplayJobRepository;
 import io.hookstream.spi.store.ScheduledSendRepository;
@@ -19,6 +22,7 @@ import io.hookstream.spi.store.TestSessionRepository;
 import io.hookstream.spi.store.TopicRepository;
 import io.hookstream.store.jdbc.internal.Dialect;
 import io.hookstream.store.jdbc.internal.Jdbc;
+import io.hookstream.store.jdbc.internal.JdbcAlertRuleRepository;
 import io.hookstream.store.jdbc.internal.JdbcApiKeyRepository;
 import io.hookstream.store.jdbc.internal.JdbcCircuitRepository;
 import io.hookstream.store.jdbc.internal.JdbcCollectionRepository;
@@ -28,7 +32,9 @@ import io.hookstream.store.jdbc.internal.JdbcDestinationRepository;
 import io.hookstream.store.jdbc.internal.JdbcEventRepository;
 import io.hookstream.store.jdbc.internal.JdbcIssueRepository;
 import io.hookstream.store.jdbc.internal.JdbcMetricsRepository;
+import io.hookstream.store.jdbc.internal.JdbcMonitoringRepository;
 import io.hookstream.store.jdbc.internal.JdbcNodeRepository;
+import io.hookstream.store.jdbc.internal.JdbcNotificationChannelRepository;
 import io.hookstream.store.jdbc.internal.JdbcOrganizationRepository;
 import io.hookstream.store.jdbc.internal.JdbcReplayJobRepository;
 import io.hookstream.store.jdbc.internal.JdbcScheduledSendRepository;
@@ -62,6 +68,9 @@ public final class JdbcStore implements Store {
   private final ScheduledSendRepository scheduledSends;
   private final MetricsRepository metrics;
   private final CollectionRepository collections;
+  private final NotificationChannelRepository notificationChannels;
+  private final AlertRuleRepository alertRules;
+  private final MonitoringRepository monitoring;
 
   JdbcStore(Jdbc jdbc, Dialect dialect, Tables tables, int groupCommitRows) {
     this.organizations = new JdbcOrganizationRepository(jdbc, tables);
@@ -82,6 +91,9 @@ public final class JdbcStore implements Store {
     this.scheduledSends = new JdbcScheduledSendRepository(jdbc, dialect, tables);
     this.metrics = new JdbcMetricsRepository(jdbc, dialect, tables);
     this.collections = new JdbcCollectionRepository(jdbc, dialect, tables);
+    this.notificationChannels = new JdbcNotificationChannelRepository(jdbc, dialect, tables);
+    this.alertRules = new JdbcAlertRuleRepository(jdbc, dialect, tables, deliveries);
+    this.monitoring = new JdbcMonitoringRepository(jdbc, tables);
   }
 
   @Override
@@ -162,5 +174,20 @@ public final class JdbcStore implements Store {
   @Override
   public CollectionRepository collections() {
     return collections;
+  }
+
+  @Override
+  public NotificationChannelRepository notificationChannels() {
+    return notificationChannels;
+  }
+
+  @Override
+  public AlertRuleRepository alertRules() {
+    return alertRules;
+  }
+
+  @Override
+  public MonitoringRepository monitoring() {
+    return monitoring;
   }
 }

@@ -1,5 +1,6 @@
 package io.hookstream.store.memory;
 
+import io.hookstream.spi.store.AlertRuleRepository;
 import io.hookstream.spi.store.ApiKeyRepository;
 import io.hookstream.spi.store.CircuitRepository;
 import io.hookstream.spi.store.CollectionRepository;
@@ -9,7 +10,9 @@ import io.hookstream.spi.store.DestinationRepository;
 import io.hookstream.spi.store.EventRepository;
 import io.hookstream.spi.store.IssueRepository;
 import io.hookstream.spi.store.MetricsRepository;
+import io.hookstream.spi.store.MonitoringRepository;
 import io.hookstream.spi.store.NodeRepository;
+import io.hookstream.spi.store.NotificationChannelRepository;
 import io.hookstream.spi.store.OrganizationRepository;
 import io.hookstream.spi.store.ReplayJobRepository;
 import io.hookstream.spi.store.ScheduledSendRepository;
@@ -46,6 +49,9 @@ public final class InMemoryStore implements Store {
   private final MemoryCollections collections = new MemoryCollections(events);
   private final MemoryMetrics metrics =
       new MemoryMetrics(events, deliveries, sources, destinations, collections);
+  private final MemoryNotificationChannels notificationChannels = new MemoryNotificationChannels();
+  private final MemoryAlertRules alertRules = new MemoryAlertRules(deliveries);
+  private final MemoryMonitoring monitoring = new MemoryMonitoring(deliveries, events);
 
   /** An empty store. */
   public InMemoryStore() {
@@ -130,5 +136,20 @@ public final class InMemoryStore implements Store {
   @Override
   public CollectionRepository collections() {
     return collections;
+  }
+
+  @Override
+  public NotificationChannelRepository notificationChannels() {
+    return notificationChannels;
+  }
+
+  @Override
+  public AlertRuleRepository alertRules() {
+    return alertRules;
+  }
+
+  @Override
+  public MonitoringRepository monitoring() {
+    return monitoring;
   }
 }

@@ -409,6 +409,16 @@ final class MemoryDeliveries implements DeliveryRepository {
         && (q.dlq() == null || q.dlq() == a.dlq());
   }
 
+  /** Every attempt of {@code scope}, newest (highest id) first. */
+  Iterator<AttemptRecord> newestAttempts(Scope scope) {
+    return attempts.newestFirst(scope, null);
+  }
+
+  /** Every attempt of every scope, in no particular order. */
+  List<AttemptRecord> allAttempts() {
+    return attempts.all();
+  }
+
   /** Retention: drops every task and attempt of {@code eventIds} in {@code scope}. */
   void removeForEvents(Scope scope, Collection<String> eventIds) {
     synchronized (lock) {

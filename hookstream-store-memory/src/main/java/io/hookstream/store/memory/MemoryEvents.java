@@ -209,6 +209,11 @@ final class MemoryEvents implements EventRepository {
     return table.oldestFirstAfter(scope, after);
   }
 
+  /** Every event of {@code scope}, newest (highest id) first. */
+  Iterator<EventRecord> newestFirst(Scope scope) {
+    return table.newestFirst(scope, null);
+  }
+
   long countForSource(Scope scope, String sourceId) {
     LongAdder count = counts.get(new SourceKey(scope, sourceId));
     return count == null ? 0 : count.sum();

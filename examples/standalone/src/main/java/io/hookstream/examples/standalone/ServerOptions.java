@@ -27,6 +27,7 @@ import java.util.Map;
  *     the one kept in the data directory
  * @param publicTools serve the public developer endpoints {@code /v1/tools/*} and {@code
  *     /v1/test/*} (off with {@code --no-public-tools})
+ * @param smtp the SMTP server of email notification channels, or null for none
  */
 public record ServerOptions(
     int port,
@@ -41,7 +42,8 @@ public record ServerOptions(
     String secretKeys,
     boolean reencryptSecrets,
     String nodeId,
-    boolean publicTools) {
+    boolean publicTools,
+    SmtpOptions smtp) {
 
   /** The environment variable with more trusted proxies, comma-separated. */
   public static final String TRUSTED_PROXIES_ENV = "HOOKSTREAM_TRUSTED_PROXIES";
@@ -69,9 +71,14 @@ public record ServerOptions(
           "  --reencrypt-secrets       re-encrypt stored secrets under the primary key, then exit",
           "  --node-id ID              this server's node id, unique among servers sharing a database",
           "                            (default: kept in DIR/node-id; also HOOKSTREAM_NODE_ID)",
+          "  --smtp-host HOST          SMTP server for email notification channels",
+          "  --smtp-port N             its port (default 587)",
+          "  --smtp-from ADDRESS       the sender address of alert mails (required with --smtp-host)",
+          "  --smtp-starttls           upgrade with STARTTLS (required); --smtp-ssl: TLS from the start",
           "environment: HOOKSTREAM_API_KEY=hs_live_<64 hex> registers that key instead of printing a"
               + " new one;",
           "  " + TRUSTED_PROXIES_ENV + "=CIDR,CIDR adds trusted proxies;",
+          "  HOOKSTREAM_SMTP_USER / HOOKSTREAM_SMTP_PASSWORD log in to the SMTP server;",
           "  HOOKSTREAM_SECRET_KEY=[id:]<base64 32 bytes>[,[id:]<old key>...] encrypts stored secrets"
               + " (default: <data>/secret.key, created on first start)");
 
@@ -97,10 +104,15 @@ public record ServerOptions(
     boolean reencrypt = false;
     boolean publicTools = true;
     String nodeId = nonBlank(env.get("HOOKSTREAM_NODE_ID"));
+    String smtpHost = null;
+    Integer smtpPort = null;
+    String smtpFrom = null;
+    boolean smtpStartTls = false;
+    boolean smtpSsl = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
-        case "--port" -> port = port(value(args, ++i, a));
+        case "--port" -> port = port(value(args, ++i, a), a);
         case "--host" -> host = value(args, ++i, a);
         case "--data" -> data = Path.of(value(args, ++i, a));
         case "--jdbc-url" -> jdbcUrl = jdbcUrl(value(args, ++i, a));
@@ -111,6 +123,11 @@ public record ServerOptions(
         case "--reencrypt-secrets" -> reencrypt = true;
         case "--node-id" -> nodeId = value(args, ++i, a);
         case "--no-public-tools" -> publicTools = false;
+        case "--smtp-host" -> smtpHost = value(args, ++i, a);
+        case "--smtp-port" -> smtpPort = port(value(args, ++i, a), a);
+        case "--smtp-from" -> smtpFrom = value(args, ++i, a);
+        case "--smtp-starttls" -> smtpStartTls = true;
+        case "--smtp-ssl" -> smtpSsl = true;
         default -> throw new UsageException("unknown option: " + a);
       }
     }
@@ -144,7 +161,8 @@ public record ServerOptions(
         nonBlank(env.get("HOOKSTREAM_SECRET_KEY")),
         reencrypt,
         nodeId,
-        publicTools);
+        publicTools,
+        SmtpOptions.of(smtpHost, smtpPort, smtpFrom, smtpStartTls, smtpSsl, env));
   }
 
   private static String nonBlank(String value) {
@@ -158,7 +176,7 @@ public record ServerOptions(
     return args[i];
   }
 
-  private static int port(String raw) throws UsageException {
+  private static int port(String raw, String option) throws UsageException {
     try {
       int port = Integer.parseInt(raw);
       if (port >= 0 && port <= 65535) {
@@ -167,7 +185,7 @@ public record ServerOptions(
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new UsageException("--port must be a number from 0 to 65535: " + raw);
+    throw new UsageException(option + " must be a number from 0 to 65535: " + raw);
   }
 
   private static String jdbcUrl(String raw) throws UsageException {

@@ -252,7 +252,11 @@ public final class StandaloneServer implements AutoCloseable {
             .clock(clock)
             .provider(http)
             .allowPrivateNetworks(options.allowPrivateNetworks())
-            .secretKeys(keys);
+            .secretKeys(keys)
+            .allowPrivateNotificationTargets(options.allowPrivateNetworks());
+    if (options.smtp() != null) {
+      builder.notificationSender(options.smtp().sender());
+    }
     AwsProviders.builder()
         .allowPrivateNetworks(options.allowPrivateNetworks())
         .build()

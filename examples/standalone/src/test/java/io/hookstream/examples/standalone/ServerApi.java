@@ -85,7 +85,7 @@ final class ServerApi {
         .statusCode();
   }
 
-  private JsonNode send(URI server, String method, String path, String json) throws Exception {
+  JsonNode send(URI server, String method, String path, String json) throws Exception {
     HttpResponse<String> r =
         client.send(
             request(server, path).method(method, HttpRequest.BodyPublishers.ofString(json)).build(),

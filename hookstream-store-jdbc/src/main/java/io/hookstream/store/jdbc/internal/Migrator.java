@@ -38,7 +38,8 @@ public final class Migrator {
           "V11__test_sessions.sql",
           "V12__scheduled_sends.sql",
           "V13__metrics_rollups.sql",
-          "V14__collections.sql");
+          "V14__collections.sql",
+          "V15__alerts.sql");
 
   public static final int LATEST_VERSION = SCRIPTS.size();
 

@@ -29,7 +29,10 @@ public record Tables(
     String collections,
     String collectionRecords,
     String collectionChanges,
-    String collectionBackfills) {
+    String collectionBackfills,
+    String notificationChannels,
+    String alertRules,
+    String alertTriggers) {
 
   public static Tables withPrefix(String p) {
     return new Tables(
@@ -60,6 +63,9 @@ public record Tables(
         p + "collections",
         p + "collection_records",
         p + "collection_changes",
-        p + "collection_backfills");
+        p + "collection_backfills",
+        p + "notification_channels",
+        p + "alert_rules",
+        p + "alert_triggers");
   }
 }

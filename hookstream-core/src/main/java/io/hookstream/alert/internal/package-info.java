@@ -1,0 +1,2 @@
+/** The evaluation, the checks per rule type, channel settings and the notification senders. */
+package io.hookstream.alert.internal;
