@@ -78,6 +78,10 @@ final class AlertFixture implements AutoCloseable {
   }
 
   AlertFixture(Instant start, Store store) {
+    this(start, store, new io.hookstream.observe.EngineObserver() {});
+  }
+
+  AlertFixture(Instant start, Store store, io.hookstream.observe.EngineObserver observer) {
     this.clock = new ManualClock(start);
     this.store = store;
     this.hs =
@@ -88,6 +92,7 @@ final class AlertFixture implements AutoCloseable {
             .clock(clock)
             .provider(provider)
             .allowPrivateNotificationTargets(true)
+            .observer(observer)
             // Keeps failing deliveries going every window: an open circuit would stop them.
             .circuitSettings(new io.hookstream.delivery.CircuitSettings(1_000_000, Duration.ZERO))
             .build()

@@ -5,11 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookstream.alert.NotificationReceiver.Received;
+import io.hookstream.metrics.DeliveryPoint;
+import io.hookstream.metrics.MetricsQuery;
+import io.hookstream.observe.EngineObserver;
+import io.hookstream.observe.FinishedDelivery;
+import io.hookstream.observe.SentNotification;
+import io.hookstream.store.memory.InMemoryStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -163,6 +170,51 @@ class AlertRulesTest {
     assertThat(f.attempts(channel.id()))
         .extracting(a -> a.status())
         .containsExactly("success", "failed");
+  }
+
+  @Test
+  void notificationsReachObserversAsNotificationsAndStayOutOfDeliveryMetrics() {
+    List<SentNotification> sent = new CopyOnWriteArrayList<>();
+    List<FinishedDelivery> deliveries = new CopyOnWriteArrayList<>();
+    EngineObserver observer =
+        new EngineObserver() {
+          @Override
+          public void notificationSent(SentNotification n) {
+            sent.add(n);
+          }
+
+          @Override
+          public void deliveryFinished(FinishedDelivery d) {
+            deliveries.add(d);
+          }
+        };
+    try (AlertFixture g =
+        new AlertFixture(Instant.parse("2026-03-01T10:01:00Z"), new InMemoryStore(), observer)) {
+      NotificationChannel channel = g.webhook(receiver.url(), null);
+      g.hs
+          .alertRules()
+          .create(
+              g.scope,
+              AlertRuleSpec.builder()
+                  .name("dlq")
+                  .ruleType("dlq")
+                  .ruleConfig(Map.of("threshold", 1))
+                  .channelIds(List.of(channel.id()))
+                  .build());
+      g.provider.answer(400, 5); // a 4xx is dead-lettered at once
+      g.send(3);
+      g.at("10:05");
+      receiver.await(1);
+      AlertFixture.await(() -> sent.size() == 1);
+
+      assertThat(sent.get(0).channelId()).isEqualTo(channel.id());
+      assertThat(sent.get(0).channelType()).isEqualTo("webhook");
+      assertThat(sent.get(0).success()).isTrue();
+      assertThat(deliveries).hasSize(3).allMatch(d -> d.destinationId().equals(g.destination));
+      assertThat(g.hs.metrics().deliveries(g.scope, MetricsQuery.DEFAULT).points())
+          .extracting(DeliveryPoint::destinationId)
+          .containsOnly(g.destination);
+    }
   }
 
   private AlertRule rule(

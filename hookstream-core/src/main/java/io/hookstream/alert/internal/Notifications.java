@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookstream.delivery.TaskFactory;
 import io.hookstream.internal.Json;
+import io.hookstream.observe.SentNotification;
 import io.hookstream.spi.Notification;
 import io.hookstream.spi.store.AlertRuleRecord;
 import io.hookstream.spi.store.DeliveryTask;
+import io.hookstream.spi.store.DestinationRecord;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +36,19 @@ public final class Notifications {
   /** Whether {@code task} sends a notification rather than an event. */
   public static boolean isNotification(DeliveryTask task) {
     return CONTENT_TYPE.equals(task.payloadContentType());
+  }
+
+  /** What observers hear of one attempt to send notification {@code task} to its channel. */
+  public static SentNotification sent(
+      DeliveryTask task, DestinationRecord channel, boolean success, long latencyMillis) {
+    Object type = Json.toMap(channel.configJson()).get(NotificationProvider.CHANNEL_TYPE);
+    return new SentNotification(
+        task.orgId(),
+        task.envId(),
+        channel.id(),
+        String.valueOf(type),
+        success,
+        Duration.ofMillis(latencyMillis));
   }
 
   /** One task per channel of {@code rule}, all carrying the same notification document. */

@@ -201,7 +201,11 @@ public final class TaskRunner {
         FinishedDelivery finished =
             finished(attempt, d.type(), outcome(result, dead), result.statusCode());
         trace.finished(finished);
-        observers.deliveryFinished(finished);
+        if (Notifications.isNotification(task)) {
+          observers.notificationSent(Notifications.sent(task, d, result.success(), latency));
+        } else {
+          observers.deliveryFinished(finished);
+        }
       }
     }
     if (!settled) {

@@ -1,5 +1,6 @@
 package io.hookstream.metrics.internal;
 
+import io.hookstream.alert.internal.ChannelDestinations;
 import io.hookstream.spi.store.Scope;
 import io.hookstream.spi.store.Store;
 import java.time.Instant;
@@ -45,12 +46,16 @@ public final class RawAggregates {
             scope,
             from,
             to,
-            a ->
-                cells
-                    .computeIfAbsent(
-                        Buckets.floor(a.attemptedAt(), Buckets.HOUR), h -> new HashMap<>())
-                    .computeIfAbsent(a.destinationId(), k -> new Cell())
-                    .add(a));
+            a -> {
+              if (ChannelDestinations.isChannel(a.destinationId())) {
+                return; // a notification to an alert channel, not a delivery
+              }
+              cells
+                  .computeIfAbsent(
+                      Buckets.floor(a.attemptedAt(), Buckets.HOUR), h -> new HashMap<>())
+                  .computeIfAbsent(a.destinationId(), k -> new Cell())
+                  .add(a);
+            });
     return cells;
   }
 }
