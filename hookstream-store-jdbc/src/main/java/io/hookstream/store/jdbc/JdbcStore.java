@@ -42,6 +42,7 @@ import io.hookstream.store.jdbc.internal.JdbcSourceRepository;
 import io.hookstream.store.jdbc.internal.JdbcTestSessionRepository;
 import io.hookstream.store.jdbc.internal.JdbcTopicRepository;
 import io.hookstream.store.jdbc.internal.Tables;
+import java.time.Duration;
 
 /**
  * The {@link Store} on H2 or PostgreSQL, built by {@link JdbcStores}. Every call borrows a
@@ -72,13 +73,14 @@ public final class JdbcStore implements Store {
   private final AlertRuleRepository alertRules;
   private final MonitoringRepository monitoring;
 
-  JdbcStore(Jdbc jdbc, Dialect dialect, Tables tables, int groupCommitRows) {
+  JdbcStore(
+      Jdbc jdbc, Dialect dialect, Tables tables, int groupCommitRows, Duration scanFloorRefresh) {
     this.organizations = new JdbcOrganizationRepository(jdbc, tables);
     this.apiKeys = new JdbcApiKeyRepository(jdbc, dialect, tables);
     this.sources = new JdbcSourceRepository(jdbc, dialect, tables);
     this.destinations = new JdbcDestinationRepository(jdbc, dialect, tables);
     this.connections = new JdbcConnectionRepository(jdbc, dialect, tables);
-    this.deliveries = new JdbcDeliveryRepository(jdbc, dialect, tables);
+    this.deliveries = new JdbcDeliveryRepository(jdbc, dialect, tables, scanFloorRefresh);
     JdbcEventRepository eventRows =
         new JdbcEventRepository(jdbc, dialect, tables, deliveries, groupCommitRows);
     this.events = eventRows;

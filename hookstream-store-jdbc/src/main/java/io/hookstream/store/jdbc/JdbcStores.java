@@ -11,6 +11,7 @@ import io.hookstream.store.jdbc.internal.Migrator;
 import io.hookstream.store.jdbc.internal.Tables;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -35,6 +36,9 @@ public final class JdbcStores {
   /** The default table prefix. */
   public static final String DEFAULT_TABLE_PREFIX = "hs_";
 
+  /** How often claims move a scan floor up by default. */
+  public static final Duration DEFAULT_SCAN_FLOOR_REFRESH = Duration.ofMillis(250);
+
   /** Event inserts that may share one commit, unless {@code groupCommitRows} says otherwise. */
   public static final int DEFAULT_GROUP_COMMIT_ROWS = 100;
 
@@ -51,7 +55,7 @@ public final class JdbcStores {
     this.tablePrefix = b.tablePrefix;
     Jdbc jdbc = new Jdbc(b.dataSource);
     Tables tables = Tables.withPrefix(b.tablePrefix);
-    this.store = new JdbcStore(jdbc, dialect.impl(), tables, b.groupCommitRows);
+    this.store = new JdbcStore(jdbc, dialect.impl(), tables, b.groupCommitRows, b.scanFloorRefresh);
     this.keyValueStore = new JdbcKeyValueStore(jdbc, dialect.impl(), tables.kv(), b.clock);
     this.blobStore = new JdbcBlobStore(jdbc, dialect.impl(), tables.blobs(), b.clock);
   }
@@ -95,6 +99,7 @@ public final class JdbcStores {
     private SqlDialect dialect;
     private Clock clock = Clock.system();
     private int groupCommitRows = DEFAULT_GROUP_COMMIT_ROWS;
+    private Duration scanFloorRefresh = DEFAULT_SCAN_FLOOR_REFRESH;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -138,6 +143,20 @@ public final class JdbcStores {
         throw new IllegalArgumentException("groupCommitRows must be 1..10000: " + rows);
       }
       this.groupCommitRows = rows;
+      return this;
+    }
+
+    /**
+     * How often, in wall time, PostgreSQL claims move a destination's scan floor up (default 250
+     * ms; see docs/storage.md, "Long transactions and the scan floors"). Shorter reads fewer dead
+     * index entries under a held snapshot at the cost of one more query per claim; zero refreshes
+     * on every claim.
+     */
+    public Builder scanFloorRefresh(Duration refresh) {
+      if (Objects.requireNonNull(refresh, "refresh").isNegative()) {
+        throw new IllegalArgumentException("scanFloorRefresh must not be negative: " + refresh);
+      }
+      this.scanFloorRefresh = refresh;
       return this;
     }
 

@@ -16,6 +16,7 @@ import io.hookstream.spi.store.TaskStatus;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,7 +62,8 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
   private final GroupCommit<Settle> settles;
   private final ScanFloors floors;
 
-  public JdbcDeliveryRepository(Jdbc jdbc, Dialect dialect, Tables tables) {
+  public JdbcDeliveryRepository(
+      Jdbc jdbc, Dialect dialect, Tables tables, Duration scanFloorRefresh) {
     this.jdbc = jdbc;
     this.dialect = dialect;
     this.tasks = tables.tasks();
@@ -119,7 +121,7 @@ public final class JdbcDeliveryRepository implements DeliveryRepository {
             + " lease_expires_at = ?, version = ?, updated_at = ?"
             + " WHERE id = ? AND org_id = ? AND env_id = ? AND lease_owner = ?";
     this.settles = new GroupCommit<>(jdbc, this::writeSettles, SETTLES_PER_COMMIT, 1);
-    this.floors = new ScanFloors(tasks, System::nanoTime);
+    this.floors = new ScanFloors(tasks, System::nanoTime, scanFloorRefresh.toNanos());
   }
 
   @Override

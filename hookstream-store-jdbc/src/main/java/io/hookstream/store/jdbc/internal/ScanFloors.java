@@ -19,16 +19,13 @@ import java.util.function.LongSupplier;
  * entries no vacuum may remove while a transaction holds {@code xmin}, so the cost of a claim grew
  * with the length of the hold.
  *
- * <p>A floor is moved up every {@link #REFRESH_NANOS}, reading from {@link #MARGIN} below the old
- * one (a short range of dead entries), and recomputed from the start of the destination's range
- * every {@link #FULL_NANOS}. A task below a floor (committed long after its sequence was taken, or
- * written by a node whose clock is behind) is so claimed at most {@link #FULL_NANOS} late, never
- * lost. Thread-safe; one per store, so per node.
+ * <p>A floor is moved up every refresh interval (250 ms by default), reading from {@link #MARGIN}
+ * below the old one (a short range of dead entries), and recomputed from the start of the
+ * destination's range every {@link #FULL_NANOS}. A task below a floor (committed long after its
+ * sequence was taken, or written by a node whose clock is behind) is so claimed at most {@link
+ * #FULL_NANOS} late, never lost. Thread-safe; one per store, so per node.
  */
 final class ScanFloors {
-
-  /** How often a floor is moved up. */
-  static final long REFRESH_NANOS = 250_000_000L;
 
   /** How often a floor is recomputed from the whole range. */
   static final long FULL_NANOS = 10_000_000_000L;
@@ -54,9 +51,11 @@ final class ScanFloors {
 
   private final String refreshSql;
   private final LongSupplier nanoTime;
+  private final long refreshNanos;
   private final Map<String, Floor> floors = new ConcurrentHashMap<>();
 
-  ScanFloors(String tasks, LongSupplier nanoTime) {
+  /** {@code refreshNanos}: how often a floor is moved up. */
+  ScanFloors(String tasks, LongSupplier nanoTime, long refreshNanos) {
     String pending = " FROM " + tasks + " WHERE destination_id = ? AND status = 'pending' AND ";
     this.refreshSql =
         "SELECT (SELECT MIN(sequence)"
@@ -65,6 +64,7 @@ final class ScanFloors {
             + pending
             + "next_attempt_at >= ?)";
     this.nanoTime = nanoTime;
+    this.refreshNanos = refreshNanos;
   }
 
   /**
@@ -74,7 +74,7 @@ final class ScanFloors {
   Floor floor(Connection c, String destinationId, Instant now) throws SQLException {
     long at = nanoTime.getAsLong();
     Floor f = floors.get(destinationId);
-    if (f != null && at - f.refreshedAt() < REFRESH_NANOS) {
+    if (f != null && at - f.refreshedAt() < refreshNanos) {
       return f;
     }
     boolean full = f == null || at - f.fullAt() >= FULL_NANOS;

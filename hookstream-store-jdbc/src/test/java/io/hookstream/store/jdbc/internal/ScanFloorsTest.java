@@ -25,6 +25,7 @@ class ScanFloorsTest {
   private static final Instant NOW = Instant.parse("2026-12-05T00:00:00Z");
   private static final long SLACK = ScanFloors.SLACK.toNanos() / 1000;
   private static final String DST = "dst_floors";
+  private static final long REFRESH = 250_000_000L;
 
   private final AtomicLong nanos = new AtomicLong();
   private DataSource dataSource;
@@ -36,7 +37,7 @@ class ScanFloorsTest {
     dataSource = TestDatabases.postgresFresh();
     JdbcStores.builder(dataSource).build();
     jdbc = new Jdbc(dataSource);
-    floors = new ScanFloors("hs_delivery_tasks", nanos::get);
+    floors = new ScanFloors("hs_delivery_tasks", nanos::get, REFRESH);
   }
 
   @Test
@@ -57,7 +58,7 @@ class ScanFloorsTest {
     long first = floor().sequence();
     jdbc.update("UPDATE hs_delivery_tasks SET status = 'succeeded' WHERE sequence < 5500000");
 
-    nanos.addAndGet(ScanFloors.REFRESH_NANOS - 1);
+    nanos.addAndGet(REFRESH - 1);
     assertThat(floor().sequence()).isEqualTo(first);
     nanos.addAndGet(1);
     assertThat(floor().sequence()).isEqualTo(5_500_000 - SLACK);
@@ -70,7 +71,7 @@ class ScanFloorsTest {
     long late = first - 5_000_000; // five seconds of sequence below: beyond a refresh's margin
     task("dt_late", late, "pending", NOW);
 
-    nanos.addAndGet(ScanFloors.REFRESH_NANOS);
+    nanos.addAndGet(REFRESH);
     assertThat(floor().sequence()).isEqualTo(first);
     nanos.addAndGet(ScanFloors.FULL_NANOS);
     assertThat(floor().sequence()).isEqualTo(late - SLACK);
@@ -82,7 +83,7 @@ class ScanFloorsTest {
     long first = floor().sequence();
     task("dt_late", first - 100_000, "pending", NOW);
 
-    nanos.addAndGet(ScanFloors.REFRESH_NANOS);
+    nanos.addAndGet(REFRESH);
     assertThat(floor().sequence()).isEqualTo(first - 100_000 - SLACK);
   }
 
